@@ -1,0 +1,109 @@
+/** Importing a JSON register document: one transaction, every record in the history. */
+import { AppError } from '../errors.js';
+import type { CallMeta, Register } from '../register.js';
+import { createActivity, updateActivity } from '../services/activities.js';
+import { createOrganisation, listOrganisations } from '../services/organisations.js';
+import { createRecipient, findRecipientByName, updateRecipient } from '../services/recipients.js';
+import { foldKey } from '../text.js';
+import { zodIssues } from '../validate.js';
+import { registerDocumentSchema, type ParsedRegisterDocument } from './schema.js';
+
+export interface DocumentImportResult {
+  organisations: { created: number; matched: number };
+  recipients: { created: number; updated: number };
+  activities: { created: number; updated: number };
+}
+
+/** Parses and validates a document, naming the file and the field of the first problems. */
+export function parseRegisterDocument(text: string, fileName = 'the file'): ParsedRegisterDocument {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new AppError('bad_input', `${fileName} is not valid JSON: ${(error as Error).message}.`);
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== 'art30-register') {
+    throw new AppError('bad_input', `${fileName} is not an Art30 register document (its "format" is not "art30-register").`);
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && version > 1) {
+    throw new AppError('bad_input', `${fileName} was written by a newer Art30 (document version ${version}); this version reads version 1.`);
+  }
+  const result = registerDocumentSchema.safeParse(raw);
+  if (!result.success) {
+    const details = zodIssues(result.error);
+    const first = details[0];
+    throw new AppError('bad_input', `${fileName} is not a valid register document: ${first.path} ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}.`, details);
+  }
+  return result.data;
+}
+
+export function importDocument(reg: Register, doc: ParsedRegisterDocument, meta: CallMeta): DocumentImportResult {
+  const result: DocumentImportResult = { organisations: { created: 0, matched: 0 }, recipients: { created: 0, updated: 0 }, activities: { created: 0, updated: 0 } };
+  return reg.write(() => {
+    const orgIds = new Map<string, number>();
+    const existingOrgs = listOrganisations(reg);
+    for (const [i, o] of doc.organisations.entries()) {
+      const { key, createdAt, updatedAt, ...data } = o;
+      const match = existingOrgs.find((e) => foldKey(e.name) === foldKey(data.name));
+      if (match) {
+        orgIds.set(key, match.id);
+        result.organisations.matched++;
+      } else {
+        const created = withPath(`organisations[${i}]`, () =>
+          createOrganisation(reg, data, meta, createdAt && updatedAt ? { createdAt, updatedAt } : undefined),
+        );
+        orgIds.set(key, created.id);
+        result.organisations.created++;
+      }
+    }
+    for (const [i, r] of doc.recipients.entries()) {
+      const { createdAt, updatedAt, ...data } = r;
+      const existing = findRecipientByName(reg, data.name);
+      withPath(`recipients[${i}]`, () => {
+        if (!existing) {
+          createRecipient(reg, data, meta, createdAt && updatedAt ? { createdAt, updatedAt } : undefined);
+          result.recipients.created++;
+        } else if (updateRecipient(reg, existing.id, existing.version, data, meta).version !== existing.version) {
+          result.recipients.updated++;
+        }
+      });
+    }
+    for (const [i, a] of doc.activities.entries()) {
+      const { organisation, createdAt, updatedAt, dpia, ...fields } = a;
+      const organisationId = orgIds.get(organisation);
+      if (!organisationId) {
+        throw new AppError('bad_input', `activities[${i}].organisation "${organisation}" is not one of the document's organisations.`, [
+          { path: `activities[${i}].organisation`, message: 'is not a key of organisations[]' },
+        ]);
+      }
+      const input = { ...fields, dpia: { criteria: dpia.criteria, art35Cases: dpia.art35Cases, override: dpia.override, status: dpia.status, date: dpia.date, link: dpia.link } };
+      const stamps = createdAt && updatedAt ? { createdAt, updatedAt } : undefined;
+      const existingId = fields.ref ? reg.activities.idByRef(organisationId, fields.ref) : undefined;
+      withPath(`activities[${i}]`, () => {
+        if (existingId) {
+          const current = reg.activities.version(existingId)!;
+          if (updateActivity(reg, existingId, current.version, input, meta, stamps).version !== current.version) result.activities.updated++;
+        } else {
+          createActivity(reg, organisationId, input, meta, stamps);
+          result.activities.created++;
+        }
+      });
+    }
+    return result;
+  });
+}
+
+/** Prefixes field paths of an error with the element of the document it came from. */
+function withPath<T>(prefix: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof AppError && error.details.length) {
+      const details = error.details.map((d) => ({ ...d, path: d.path ? `${prefix}.${d.path}` : prefix }));
+      throw new AppError(error.code === 'validation' ? 'bad_input' : error.code, `${prefix}: ${error.message}`, details);
+    }
+    if (error instanceof AppError) throw new AppError(error.code, `${prefix}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The JSON register document (`{"format": "art30-register", "version": 1, ...}`), validated on
+ * import. `docs/register-document.schema.json` is generated from this schema
+ * (`npm run schema:json`) and checked by a test so the two cannot drift.
+ */
+import { z } from 'zod';
+import { RECIPIENT_TYPES } from '../model/codes.js';
+import { REGISTER_FORMAT, REGISTER_FORMAT_VERSION } from '../model/register.js';
+import { activityFieldsSchema, countryCode, organisationInputSchema, recipientInputSchema } from '../model/schemas.js';
+
+const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: 'must be an ISO 8601 date or timestamp' });
+
+export const documentActivitySchema = activityFieldsSchema.extend({
+  organisation: z.string().min(1, { error: 'must name an organisation of the document' }),
+  recipients: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(300),
+        type: z.enum(RECIPIENT_TYPES).default('other'),
+        countries: z.array(countryCode).default([]),
+        role: z.string().max(300).default(''),
+        precision: z.string().max(10_000).default(''),
+      }),
+    )
+    .max(200)
+    .default([]),
+  createdAt: timestamp.optional(),
+  updatedAt: timestamp.optional(),
+});
+
+export const registerDocumentSchema = z.object({
+  format: z.literal(REGISTER_FORMAT),
+  version: z.literal(REGISTER_FORMAT_VERSION),
+  exportedAt: z.string().optional(),
+  generator: z.string().optional(),
+  organisations: z.array(organisationInputSchema.extend({ key: z.string().min(1), createdAt: timestamp.optional(), updatedAt: timestamp.optional() })),
+  recipients: z.array(recipientInputSchema.extend({ createdAt: timestamp.optional(), updatedAt: timestamp.optional() })).default([]),
+  activities: z.array(documentActivitySchema).default([]),
+});
+
+export type ParsedRegisterDocument = z.output<typeof registerDocumentSchema>;
+
+export function registerDocumentJsonSchema(): object {
+  return {
+    $id: 'https://art30.app/schemas/register-document-v1.json',
+    title: 'Art30 register document, version 1',
+    description: 'The whole GDPR Article 30 register (controller and processor activities) as one JSON document.',
+    ...(z.toJSONSchema(registerDocumentSchema, { io: 'input' }) as object),
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The register as the services return it, and the versioned JSON register document
+ * (`{"format": "art30-register", "version": 1}`) that the CLI, imports and exports share.
+ */
+import type { ActivityRole, ActivityStatus, AdequacyStatus, LegalBasisCode, RecipientType, VocabularyKind } from './codes.js';
+import type { ActivityFields, ActivityRecipient, DpiaScreening, OrganisationData, RecipientData } from './schemas.js';
+
+export interface Stamped {
+  id: number;
+  /** Incremented on every update; an update must carry the version it was based on. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Organisation extends OrganisationData, Stamped {}
+
+export interface Recipient extends RecipientData, Stamped {
+  /** Number of activities that use this recipient. */
+  activityCount: number;
+}
+
+export interface ResolvedActivityRecipient extends ActivityRecipient {
+  recipientId: number;
+  type: RecipientType;
+  countries: string[];
+}
+
+export interface DpiaAssessment extends DpiaScreening {
+  /** What the criteria say: an Art. 35(3) case, or two criteria or more. */
+  suggested: boolean;
+  /** The suggestion, unless the controller documented an override. */
+  required: boolean;
+}
+
+export interface Activity extends Omit<ActivityFields, 'recipients' | 'dpia'>, Stamped {
+  organisationId: number;
+  recipients: ResolvedActivityRecipient[];
+  dpia: DpiaAssessment;
+}
+
+/** One row of the register table. */
+export interface ActivitySummary {
+  id: number;
+  organisationId: number;
+  ref: string;
+  name: string;
+  role: ActivityRole;
+  status: ActivityStatus;
+  department: string;
+  owner: string;
+  purpose: string;
+  legalBases: LegalBasisCode[];
+  specialCategories: boolean;
+  /** Transfers to a country outside the EEA. */
+  nonEeaTransfer: boolean;
+  transferCountries: string[];
+  dpiaRequired: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VocabularyTerm {
+  kind: VocabularyKind;
+  code: string;
+  labelFr: string;
+  labelEn: string;
+  /** Legal reference, e.g. "Art. 6(1)(a)". */
+  article: string;
+  /** Kept for old registers only (Privacy Shield). */
+  legacy: boolean;
+  /** Data categories: an Art. 9(1) special category or Art. 10 criminal data. */
+  special: boolean;
+  /** Added by the DPO rather than shipped. */
+  custom: boolean;
+  sort: number;
+}
+
+export interface Country {
+  code: string;
+  nameFr: string;
+  nameEn: string;
+  eea: boolean;
+  adequacy: AdequacyStatus;
+  adequacyDecisionDate: string;
+  adequacyScopeFr: string;
+  adequacyScopeEn: string;
+}
+
+export interface HistoryChange {
+  /** Field path, e.g. `name`, `dataCategories[2].label`. */
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  entityType: 'organisation' | 'activity' | 'recipient' | 'vocabulary' | 'country' | 'export' | 'import' | 'register';
+  entityId: number | null;
+  entityLabel: string;
+  organisationId: number | null;
+  action: 'create' | 'update' | 'delete' | 'export' | 'import' | 'undo';
+  changes: HistoryChange[];
+  source: string;
+  sourceFile: string;
+  sourceSha256: string;
+  batchId: number | null;
+  prevHash: string;
+  hash: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON register document.
+
+export const REGISTER_FORMAT = 'art30-register';
+export const REGISTER_FORMAT_VERSION = 1;
+
+export interface DocumentOrganisation extends OrganisationData {
+  /** Key used by `activities[].organisation` within this document. */
+  key: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DocumentRecipient extends RecipientData {
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DocumentActivityRecipient {
+  name: string;
+  type: RecipientType;
+  countries: string[];
+  role: string;
+  precision: string;
+}
+
+export interface DocumentActivity extends Omit<ActivityFields, 'recipients' | 'dpia'> {
+  organisation: string;
+  recipients: DocumentActivityRecipient[];
+  dpia: DpiaAssessment;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RegisterDocument {
+  format: typeof REGISTER_FORMAT;
+  version: typeof REGISTER_FORMAT_VERSION;
+  exportedAt: string;
+  generator: string;
+  organisations: DocumentOrganisation[];
+  recipients: DocumentRecipient[];
+  activities: DocumentActivity[];
+}

@@ -1,0 +1,234 @@
+/**
+ * Input schemas of the register (zod), validated at the API boundary. The TypeScript types of the
+ * register are inferred from them, so the validation and the types cannot drift apart.
+ * Messages are written for a DPO, not a developer.
+ */
+import { z } from 'zod';
+import {
+  ACTIVITY_ROLES,
+  ACTIVITY_STATUSES,
+  ART35_CASES,
+  ART49_DEROGATIONS,
+  ART9_CONDITIONS,
+  DPIA_CRITERIA,
+  DPIA_STATUSES,
+  LEGAL_BASES,
+  RECIPIENT_TYPES,
+  RETENTION_FINAL_FATES,
+  SECURITY_MEASURE_TYPES,
+  TRANSFER_SAFEGUARDS,
+} from './codes.js';
+
+export const LIMITS = {
+  shortText: 300,
+  text: 10_000,
+  listItems: 200,
+} as const;
+
+const text = (max: number = LIMITS.text) =>
+  z.string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'is required' : 'must be text') }).trim().max(max, { error: `is too long (at most ${max.toLocaleString('en')} characters)` });
+const optText = (max?: number) => text(max).default('');
+const required = (max: number = LIMITS.shortText) => text(max).min(1, { error: 'is required' });
+const list = <T extends z.ZodType>(item: T) =>
+  z.array(item, { error: 'must be a list' }).max(LIMITS.listItems, { error: `has too many entries (at most ${LIMITS.listItems})` }).default([]);
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: (iss) => `"${String(iss.input)}" is not a known ${what} (expected one of: ${values.join(', ')})` });
+
+/** ISO 3166-1 alpha-2, upper case. Whether the code exists is checked against the country table. */
+export const countryCode = z
+  .string({ error: 'must be a country code' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 country code such as FR, US or IN' });
+
+/** ISO 8601 duration such as P3Y, P1M, P10D, P1Y6M. */
+export const isoDuration = z
+  .string()
+  .trim()
+  .regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, { error: 'must be an ISO 8601 duration such as P3Y, P6M or P30D' });
+
+export const isoDate = z
+  .string({ error: 'must be a date' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' });
+
+export const emailText = text(LIMITS.shortText).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+  error: 'is not a valid e-mail address',
+});
+
+export const contactSchema = z.object({
+  name: optText(LIMITS.shortText),
+  firstName: optText(LIMITS.shortText),
+  company: optText(LIMITS.shortText),
+  address: optText(1000),
+  postalCode: optText(20),
+  city: optText(LIMITS.shortText),
+  country: optText(LIMITS.shortText),
+  phone: optText(50),
+  email: emailText.default(''),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const dpoSchema = contactSchema.extend({
+  cnilDesignationNumber: optText(50),
+});
+export type Dpo = z.infer<typeof dpoSchema>;
+
+export const organisationInputSchema = z.object({
+  name: required(),
+  legalForm: optText(LIMITS.shortText),
+  registrationNumber: optText(50),
+  address: optText(1000),
+  postalCode: optText(20),
+  city: optText(LIMITS.shortText),
+  country: optText(LIMITS.shortText),
+  phone: optText(50),
+  email: emailText.default(''),
+  /** The person responsible for the organisation ("responsable de l'organisme"). */
+  head: contactSchema.nullable().default(null),
+  /** Art. 27 representative, for controllers outside the EU. */
+  representative: contactSchema.nullable().default(null),
+  dpo: dpoSchema.nullable().default(null),
+});
+export type OrganisationInput = z.input<typeof organisationInputSchema>;
+export type OrganisationData = z.infer<typeof organisationInputSchema>;
+
+export const recipientInputSchema = z.object({
+  name: required(),
+  type: oneOf(RECIPIENT_TYPES, 'recipient type').default('other'),
+  countries: list(countryCode),
+  contractRef: optText(LIMITS.shortText),
+  contractDate: isoDate.or(z.literal('')).default(''),
+  dpfCertified: z.boolean({ error: 'must be yes or no' }).default(false),
+  contact: optText(1000),
+  notes: optText(),
+});
+export type RecipientInput = z.input<typeof recipientInputSchema>;
+export type RecipientData = z.infer<typeof recipientInputSchema>;
+
+const legalBasisSchema = z.object({
+  code: oneOf(LEGAL_BASES, 'legal basis'),
+  justification: optText(),
+});
+const art9ConditionSchema = z.object({
+  code: oneOf(ART9_CONDITIONS, 'Art. 9(2) condition'),
+  justification: optText(),
+});
+const dataSubjectSchema = z.object({
+  code: optText(60),
+  label: required(),
+  precision: optText(),
+  volume: optText(LIMITS.shortText),
+});
+const dataCategorySchema = z.object({
+  code: optText(60),
+  label: required(),
+  description: optText(),
+  special: z.boolean({ error: 'must be yes or no' }).default(false),
+});
+const activityRecipientSchema = z.object({
+  /** A directory entry; when absent the recipient is matched by name, or created in the directory. */
+  recipientId: z.number().int().positive().optional(),
+  name: required(),
+  type: oneOf(RECIPIENT_TYPES, 'recipient type').optional(),
+  countries: z.array(countryCode).max(LIMITS.listItems).optional(),
+  /** The recipient's role for this activity, in the DPO's words. */
+  role: optText(LIMITS.shortText),
+  precision: optText(),
+});
+const transferSchema = z.object({
+  recipient: required(),
+  country: countryCode,
+  safeguard: oneOf(TRANSFER_SAFEGUARDS, 'transfer safeguard').nullable().default(null),
+  derogation: oneOf(ART49_DEROGATIONS, 'Art. 49 derogation').nullable().default(null),
+  documentation: optText(),
+});
+const retentionSchema = z.object({
+  /** Label of the data category this rule applies to; empty for the whole activity. */
+  dataCategory: optText(LIMITS.shortText),
+  /** The original wording, always kept. */
+  text: required(LIMITS.text),
+  duration: isoDuration.or(z.literal('')).default(''),
+  trigger: optText(LIMITS.shortText),
+  activePeriod: isoDuration.or(z.literal('')).default(''),
+  archivePeriod: isoDuration.or(z.literal('')).default(''),
+  finalFate: oneOf(RETENTION_FINAL_FATES, 'final fate').nullable().default(null),
+});
+const securityMeasureSchema = z.object({
+  type: oneOf(SECURITY_MEASURE_TYPES, 'security measure type'),
+  precision: optText(),
+});
+const jointControllerSchema = contactSchema.extend({
+  responsibilities: optText(),
+});
+const clientSchema = contactSchema.extend({
+  representative: optText(1000),
+  dpo: optText(1000),
+  processingCategories: list(required(1000)),
+});
+const systemSchema = z.object({
+  name: required(),
+  hosting: optText(LIMITS.shortText),
+  country: countryCode.or(z.literal('')).default(''),
+});
+export const dpiaSchema = z
+  .object({
+    criteria: list(oneOf(DPIA_CRITERIA, 'DPIA criterion')),
+    art35Cases: list(oneOf(ART35_CASES, 'Art. 35(3) case')),
+    /** The controller's documented decision when it departs from the suggestion. */
+    override: z
+      .object({ required: z.boolean(), justification: required(LIMITS.text) })
+      .nullable()
+      .default(null),
+    status: oneOf(DPIA_STATUSES, 'DPIA status').default('not_assessed'),
+    date: isoDate.or(z.literal('')).default(''),
+    link: optText(1000),
+  })
+  .default({ criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: '' });
+
+export const activityFieldsSchema = z.object({
+  ref: text(40).default(''),
+  name: required(),
+  role: oneOf(ACTIVITY_ROLES, 'role').default('controller'),
+  status: oneOf(ACTIVITY_STATUSES, 'status').default('draft'),
+  department: optText(LIMITS.shortText),
+  owner: optText(LIMITS.shortText),
+  description: optText(),
+  purpose: required(LIMITS.text),
+  subPurposes: list(required(LIMITS.text)),
+  legalBases: list(legalBasisSchema),
+  art9Conditions: list(art9ConditionSchema),
+  criminalDataBasis: optText(),
+  dataSubjects: list(dataSubjectSchema),
+  dataCategories: list(dataCategorySchema),
+  dataSources: list(required(1000)),
+  recipients: list(activityRecipientSchema),
+  transfers: list(transferSchema),
+  retention: list(retentionSchema),
+  securityMeasures: list(securityMeasureSchema),
+  securityNotes: optText(),
+  jointControllers: list(jointControllerSchema),
+  clients: list(clientSchema),
+  dpia: dpiaSchema,
+  automatedDecision: z
+    .object({ exists: z.boolean({ error: 'must be yes or no' }).default(false), description: optText() })
+    .default({ exists: false, description: '' }),
+  systems: list(systemSchema),
+  rights: optText(),
+  consentRecords: optText(1000),
+  breaches: optText(),
+  lastReviewedAt: isoDate.or(z.literal('')).default(''),
+});
+export type ActivityInput = z.input<typeof activityFieldsSchema>;
+export type ActivityFields = z.infer<typeof activityFieldsSchema>;
+export type LegalBasis = z.infer<typeof legalBasisSchema>;
+export type DataSubject = z.infer<typeof dataSubjectSchema>;
+export type DataCategory = z.infer<typeof dataCategorySchema>;
+export type ActivityRecipient = z.infer<typeof activityRecipientSchema>;
+export type Transfer = z.infer<typeof transferSchema>;
+export type RetentionRule = z.infer<typeof retentionSchema>;
+export type SecurityMeasure = z.infer<typeof securityMeasureSchema>;
+export type JointController = z.infer<typeof jointControllerSchema>;
+export type ClientController = z.infer<typeof clientSchema>;
+export type SystemEntry = z.infer<typeof systemSchema>;
+export type DpiaScreening = z.infer<typeof dpiaSchema>;

@@ -1,0 +1,77 @@
+/**
+ * An open register file and the stores over it. Every write goes through `write()`: one
+ * IMMEDIATE transaction, in which the change and its history entries are recorded together.
+ */
+import { ActivityStore } from '../db/activity-store.js';
+import { HistoryStore, type NewHistoryEntry } from '../db/history-store.js';
+import { openRegisterFile, type OpenOptions, type OpenedRegister } from '../db/open.js';
+import { ReferenceStore } from '../db/reference-store.js';
+import type { ChangeSource } from './model/codes.js';
+import type { HistoryEntry } from './model/register.js';
+
+/** Who is making a change, recorded in the history. */
+export interface CallMeta {
+  source: ChangeSource;
+  sourceFile?: string;
+  sourceSha256?: string;
+  batchId?: number | null;
+}
+
+export const DEFAULT_META: CallMeta = { source: 'system' };
+
+export class Register {
+  readonly activities: ActivityStore;
+  readonly history: HistoryStore;
+  readonly reference: ReferenceStore;
+  /** Clock, replaceable in tests. */
+  now: () => string = () => new Date().toISOString();
+
+  private constructor(readonly db: OpenedRegister) {
+    this.activities = new ActivityStore(db.sqlite);
+    this.history = new HistoryStore(db.sqlite);
+    this.reference = new ReferenceStore(db.sqlite);
+  }
+
+  static open(file: string, options: OpenOptions = {}): Register {
+    return new Register(openRegisterFile(file, options));
+  }
+
+  get file(): string {
+    return this.db.file;
+  }
+
+  get sqlite() {
+    return this.db.sqlite;
+  }
+
+  get orm() {
+    return this.db.orm;
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction; nested calls join the outer transaction. */
+  write<T>(fn: () => T): T {
+    if (this.db.sqlite.inTransaction) return fn();
+    return this.db.sqlite.transaction(fn).immediate();
+  }
+
+  /** Records a change in the history; must be called inside `write()`. */
+  record(meta: CallMeta, entry: Omit<NewHistoryEntry, 'at' | 'source' | 'sourceFile' | 'sourceSha256' | 'batchId'> & { at?: string }): void {
+    this.history.append({
+      at: entry.at ?? this.now(),
+      source: meta.source,
+      sourceFile: meta.sourceFile ?? '',
+      sourceSha256: meta.sourceSha256 ?? '',
+      batchId: meta.batchId ?? null,
+      ...entry,
+    } as Omit<HistoryEntry, 'id' | 'prevHash' | 'hash'>);
+  }
+
+  /** Online backup to another file, consistent even while the register is in use. */
+  async backup(destination: string): Promise<void> {
+    await this.db.sqlite.backup(destination);
+  }
+
+  close(): void {
+    if (this.db.sqlite.open) this.db.sqlite.close();
+  }
+}

@@ -1,0 +1,178 @@
+/** Processing activities: the entries of the controller and processor registers. */
+import type { ActivityDerived, ActivityFilter, StoredActivityFields } from '../../db/activity-store.js';
+import { diffRecords, recordFields } from '../diff.js';
+import { AppError, notFound, validationError, type FieldIssue } from '../errors.js';
+import { assessDpia } from '../model/dpia.js';
+import type { Activity, ActivitySummary } from '../model/register.js';
+import { activityFieldsSchema, type ActivityFields, type ActivityInput } from '../model/schemas.js';
+import type { CallMeta, Register } from '../register.js';
+import { parseInput } from '../validate.js';
+import { getOrganisation } from './organisations.js';
+import { checkCountries, createRecipient, findRecipientByName, getRecipient } from './recipients.js';
+import { checkVersion } from './versions.js';
+
+export type { ActivityFilter };
+
+export interface Stamps {
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The fields of an activity as the DPO edits them (no ids, version or dates). */
+export function activityFields(a: Activity): ActivityFields {
+  const { id: _i, organisationId: _o, version: _v, createdAt: _c, updatedAt: _u, dpia, recipients, ...rest } = a;
+  const { suggested: _s, required: _r, ...screening } = dpia;
+  return {
+    ...rest,
+    recipients: recipients.map((r) => ({ recipientId: r.recipientId, name: r.name, role: r.role, precision: r.precision })),
+    dpia: screening,
+  } as ActivityFields;
+}
+
+/** What is compared for the history: recipients by directory entry, not by their current name. */
+function comparable(f: StoredActivityFields | ActivityFields): unknown {
+  return { ...f, recipients: f.recipients.map((r) => ({ recipientId: r.recipientId, role: r.role, precision: r.precision })) };
+}
+
+function derive(reg: Register, f: ActivityFields): ActivityDerived {
+  const countries = reg.reference.countries();
+  const transferCountries = [...new Set(f.transfers.map((t) => t.country))];
+  return {
+    legalBasisCodes: [...new Set(f.legalBases.map((b) => b.code))],
+    specialCategories: f.dataCategories.some((c) => c.special),
+    nonEeaTransfer: transferCountries.some((c) => !countries.get(c)?.eea),
+    transferCountries,
+    dpiaRequired: assessDpia(f.dpia).required,
+  };
+}
+
+function checkFields(reg: Register, f: ActivityFields): void {
+  checkCountries(reg, [
+    ...f.transfers.map((t, i) => ({ path: `transfers[${i}].country`, code: t.country })),
+    ...f.recipients.flatMap((r, i) => (r.countries ?? []).map((code, j) => ({ path: `recipients[${i}].countries[${j}]`, code }))),
+    ...f.systems.map((s, i) => ({ path: `systems[${i}].country`, code: s.country })),
+  ]);
+  const issues: FieldIssue[] = [];
+  f.transfers.forEach((t, i) => {
+    if (t.safeguard === 'derogation' && !t.derogation) issues.push({ path: `transfers[${i}].derogation`, message: 'must name the Art. 49 derogation relied on' });
+  });
+  if (issues.length) throw validationError(issues, 'The activity');
+  const specialCodes = reg.reference.specialCategoryCodes();
+  for (const c of f.dataCategories) if (c.code && specialCodes.has(c.code)) c.special = true;
+}
+
+function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta): StoredActivityFields['recipients'] {
+  const seen = new Set<number>();
+  return f.recipients.map((r, i) => {
+    let id: number;
+    if (r.recipientId) {
+      try {
+        id = getRecipient(reg, r.recipientId).id;
+      } catch {
+        throw validationError([{ path: `recipients[${i}].recipientId`, message: `recipient #${r.recipientId} is not in the directory` }], 'The activity');
+      }
+    } else {
+      const found = findRecipientByName(reg, r.name);
+      id = found ? found.id : createRecipient(reg, { name: r.name, type: r.type ?? 'other', countries: r.countries ?? [] }, meta).id;
+    }
+    if (seen.has(id)) throw validationError([{ path: `recipients[${i}]`, message: `"${r.name}" is listed twice` }], 'The activity');
+    seen.add(id);
+    return { recipientId: id, role: r.role, precision: r.precision };
+  });
+}
+
+export function listActivities(reg: Register, filter: ActivityFilter = {}): ActivitySummary[] {
+  return reg.activities.list(filter);
+}
+
+export function getActivity(reg: Register, id: number): Activity {
+  const a = reg.activities.load(id);
+  if (!a) throw notFound(`Processing activity #${id}`);
+  return a;
+}
+
+export function getActivityByRef(reg: Register, organisationId: number | undefined, ref: string): Activity {
+  const matches = reg.activities.list({ refs: [ref], ...(organisationId ? { organisationId } : {}) });
+  if (!matches.length) throw notFound(`Processing activity ${ref}`);
+  if (matches.length > 1) throw new AppError('conflict', `Several organisations have an activity ${ref}: say which organisation.`);
+  return getActivity(reg, matches[0].id);
+}
+
+export function createActivity(reg: Register, organisationId: number, input: ActivityInput, meta: CallMeta, stamps?: Stamps): Activity {
+  const f = parseInput(activityFieldsSchema, input, 'The activity');
+  return reg.write(() => {
+    getOrganisation(reg, organisationId);
+    checkFields(reg, f);
+    if (!f.ref) f.ref = reg.activities.nextRef(organisationId);
+    else if (reg.activities.refTaken(organisationId, f.ref)) {
+      throw new AppError('conflict', `Reference ${f.ref} is already used by another activity of this organisation.`, [
+        { path: 'ref', message: 'is already used' },
+      ]);
+    }
+    const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta) };
+    const at = reg.now();
+    const id = reg.activities.insert(organisationId, stored, derive(reg, f), stamps?.createdAt ?? at, stamps?.updatedAt ?? at);
+    reg.record(meta, {
+      entityType: 'activity',
+      entityId: id,
+      entityLabel: `${f.ref} ${f.name}`,
+      organisationId,
+      action: 'create',
+      changes: recordFields(comparable(stored) as Record<string, unknown>, 'after'),
+    });
+    return getActivity(reg, id);
+  });
+}
+
+export function updateActivity(reg: Register, id: number, expectedVersion: number, input: ActivityInput, meta: CallMeta, stamps?: Stamps): Activity {
+  const f = parseInput(activityFieldsSchema, input, 'The activity');
+  return reg.write(() => {
+    const current = getActivity(reg, id);
+    checkVersion(`Activity ${current.ref}`, current, expectedVersion);
+    checkFields(reg, f);
+    if (!f.ref) f.ref = current.ref;
+    else if (reg.activities.refTaken(current.organisationId, f.ref, id)) {
+      throw new AppError('conflict', `Reference ${f.ref} is already used by another activity of this organisation.`, [
+        { path: 'ref', message: 'is already used' },
+      ]);
+    }
+    const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta) };
+    const changes = diffRecords(comparable(activityFields(current)), comparable(stored));
+    if (!changes.length) return current;
+    reg.activities.update(id, stored, derive(reg, f), stamps?.updatedAt ?? reg.now());
+    reg.record(meta, { entityType: 'activity', entityId: id, entityLabel: `${f.ref} ${f.name}`, organisationId: current.organisationId, action: 'update', changes });
+    return getActivity(reg, id);
+  });
+}
+
+/** A copy of an activity as a new draft with the next free reference. */
+export function duplicateActivity(reg: Register, id: number, meta: CallMeta, name?: string): Activity {
+  return reg.write(() => {
+    const source = getActivity(reg, id);
+    const fields = activityFields(source);
+    return createActivity(reg, source.organisationId, { ...fields, ref: '', name: name ?? `${source.name} (2)`, status: 'draft' }, meta);
+  });
+}
+
+export function retireActivity(reg: Register, id: number, expectedVersion: number, meta: CallMeta): Activity {
+  return reg.write(() => {
+    const current = getActivity(reg, id);
+    return updateActivity(reg, id, expectedVersion, { ...activityFields(current), status: 'retired' }, meta);
+  });
+}
+
+export function deleteActivity(reg: Register, id: number, expectedVersion: number, meta: CallMeta): void {
+  reg.write(() => {
+    const current = getActivity(reg, id);
+    checkVersion(`Activity ${current.ref}`, current, expectedVersion);
+    reg.activities.delete(id);
+    reg.record(meta, {
+      entityType: 'activity',
+      entityId: id,
+      entityLabel: `${current.ref} ${current.name}`,
+      organisationId: current.organisationId,
+      action: 'delete',
+      changes: recordFields(activityFields(current) as unknown as Record<string, unknown>, 'before'),
+    });
+  });
+}

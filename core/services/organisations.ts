@@ -1,0 +1,130 @@
+import { eq, sql } from 'drizzle-orm';
+import { activities, organisations } from '../../db/schema.js';
+import { diffRecords, recordFields } from '../diff.js';
+import { AppError, notFound } from '../errors.js';
+import type { Organisation } from '../model/register.js';
+import { organisationInputSchema, type Contact, type Dpo, type OrganisationData, type OrganisationInput } from '../model/schemas.js';
+import type { CallMeta, Register } from '../register.js';
+import { parseInput } from '../validate.js';
+import { checkVersion } from './versions.js';
+
+type OrgRow = typeof organisations.$inferSelect;
+
+const parseContact = <T extends Contact>(json: string | null): T | null => (json ? (JSON.parse(json) as T) : null);
+
+function fromRow(r: OrgRow): Organisation {
+  return {
+    id: r.id,
+    name: r.name,
+    legalForm: r.legalForm,
+    registrationNumber: r.registrationNumber,
+    address: r.address,
+    postalCode: r.postalCode,
+    city: r.city,
+    country: r.country,
+    phone: r.phone,
+    email: r.email,
+    head: parseContact<Contact>(r.head),
+    representative: parseContact<Contact>(r.representative),
+    dpo: parseContact<Dpo>(r.dpo),
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+export function organisationData(o: Organisation): OrganisationData {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...data } = o;
+  return data;
+}
+
+function toColumns(d: OrganisationData) {
+  return {
+    name: d.name,
+    legalForm: d.legalForm,
+    registrationNumber: d.registrationNumber,
+    address: d.address,
+    postalCode: d.postalCode,
+    city: d.city,
+    country: d.country,
+    phone: d.phone,
+    email: d.email,
+    head: d.head ? JSON.stringify(d.head) : null,
+    representative: d.representative ? JSON.stringify(d.representative) : null,
+    dpo: d.dpo ? JSON.stringify(d.dpo) : null,
+  };
+}
+
+export function listOrganisations(reg: Register): Organisation[] {
+  return reg.orm.select().from(organisations).orderBy(organisations.name).all().map(fromRow);
+}
+
+export function getOrganisation(reg: Register, id: number): Organisation {
+  const row = reg.orm.select().from(organisations).where(eq(organisations.id, id)).get();
+  if (!row) throw notFound(`Organisation #${id}`);
+  return fromRow(row);
+}
+
+export function createOrganisation(
+  reg: Register,
+  input: OrganisationInput,
+  meta: CallMeta,
+  stamps?: { createdAt: string; updatedAt: string },
+): Organisation {
+  const data = parseInput(organisationInputSchema, input, 'The organisation');
+  return reg.write(() => {
+    const at = reg.now();
+    const row = reg.orm
+      .insert(organisations)
+      .values({ ...toColumns(data), createdAt: stamps?.createdAt ?? at, updatedAt: stamps?.updatedAt ?? at })
+      .returning()
+      .get();
+    reg.record(meta, {
+      entityType: 'organisation',
+      entityId: row.id,
+      entityLabel: row.name,
+      organisationId: row.id,
+      action: 'create',
+      changes: recordFields(data, 'after'),
+    });
+    return fromRow(row);
+  });
+}
+
+export function updateOrganisation(reg: Register, id: number, expectedVersion: number, input: OrganisationInput, meta: CallMeta): Organisation {
+  const data = parseInput(organisationInputSchema, input, 'The organisation');
+  return reg.write(() => {
+    const current = getOrganisation(reg, id);
+    checkVersion('The organisation', current, expectedVersion);
+    const changes = diffRecords(organisationData(current), data);
+    if (!changes.length) return current;
+    const row = reg.orm
+      .update(organisations)
+      .set({ ...toColumns(data), version: sql`${organisations.version} + 1`, updatedAt: reg.now() })
+      .where(eq(organisations.id, id))
+      .returning()
+      .get();
+    reg.record(meta, { entityType: 'organisation', entityId: id, entityLabel: data.name, organisationId: id, action: 'update', changes });
+    return fromRow(row);
+  });
+}
+
+export function deleteOrganisation(reg: Register, id: number, expectedVersion: number, meta: CallMeta): void {
+  reg.write(() => {
+    const current = getOrganisation(reg, id);
+    checkVersion('The organisation', current, expectedVersion);
+    const used = reg.orm.select({ n: sql<number>`count(*)` }).from(activities).where(eq(activities.organisationId, id)).get();
+    if (used && used.n > 0) {
+      throw new AppError('in_use', `${current.name} still has ${used.n} processing activit${used.n > 1 ? 'ies' : 'y'}: delete or move them first.`);
+    }
+    reg.orm.delete(organisations).where(eq(organisations.id, id)).run();
+    reg.record(meta, {
+      entityType: 'organisation',
+      entityId: id,
+      entityLabel: current.name,
+      organisationId: id,
+      action: 'delete',
+      changes: recordFields(organisationData(current), 'before'),
+    });
+  });
+}

@@ -1,0 +1,152 @@
+/** The recipient directory, shared by every activity: edit once, every activity sees the change. */
+import { asc, eq, sql } from 'drizzle-orm';
+import { activityRecipients, recipients } from '../../db/schema.js';
+import { diffRecords, recordFields } from '../diff.js';
+import { AppError, notFound, validationError } from '../errors.js';
+import type { Recipient } from '../model/register.js';
+import { recipientInputSchema, type RecipientData, type RecipientInput } from '../model/schemas.js';
+import type { CallMeta, Register } from '../register.js';
+import { foldKey } from '../text.js';
+import { parseInput } from '../validate.js';
+import { checkVersion } from './versions.js';
+
+type RecipientRow = typeof recipients.$inferSelect;
+
+function fromRow(r: RecipientRow, activityCount = 0): Recipient {
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type as Recipient['type'],
+    countries: JSON.parse(r.countries) as string[],
+    contractRef: r.contractRef,
+    contractDate: r.contractDate,
+    dpfCertified: r.dpfCertified,
+    contact: r.contact,
+    notes: r.notes,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    activityCount,
+  };
+}
+
+export function recipientData(r: Recipient): RecipientData {
+  const { id: _i, version: _v, createdAt: _c, updatedAt: _u, activityCount: _n, ...data } = r;
+  return data;
+}
+
+function toColumns(d: RecipientData) {
+  return {
+    name: d.name,
+    nameKey: foldKey(d.name),
+    type: d.type,
+    countries: JSON.stringify(d.countries),
+    contractRef: d.contractRef,
+    contractDate: d.contractDate,
+    dpfCertified: d.dpfCertified,
+    contact: d.contact,
+    notes: d.notes,
+  };
+}
+
+export function checkCountries(reg: Register, codes: { path: string; code: string }[]): void {
+  const known = reg.reference.countries();
+  const issues = codes
+    .filter((c) => c.code && !known.has(c.code))
+    .map((c) => ({ path: c.path, message: `"${c.code}" is not a known country (use an ISO 3166-1 code such as FR, US or IN)` }));
+  if (issues.length) throw validationError(issues);
+}
+
+export function listRecipients(reg: Register): Recipient[] {
+  const counts = new Map(
+    reg.orm
+      .select({ id: activityRecipients.recipientId, n: sql<number>`count(distinct ${activityRecipients.activityId})` })
+      .from(activityRecipients)
+      .groupBy(activityRecipients.recipientId)
+      .all()
+      .map((r) => [r.id, r.n]),
+  );
+  return reg.orm
+    .select()
+    .from(recipients)
+    .orderBy(asc(recipients.nameKey))
+    .all()
+    .map((r) => fromRow(r, counts.get(r.id) ?? 0));
+}
+
+export function getRecipient(reg: Register, id: number): Recipient {
+  const row = reg.orm.select().from(recipients).where(eq(recipients.id, id)).get();
+  if (!row) throw notFound(`Recipient #${id}`);
+  const used = reg.orm
+    .select({ n: sql<number>`count(distinct ${activityRecipients.activityId})` })
+    .from(activityRecipients)
+    .where(eq(activityRecipients.recipientId, id))
+    .get();
+  return fromRow(row, used?.n ?? 0);
+}
+
+/** The directory entry with this name, ignoring case, accents and punctuation. */
+export function findRecipientByName(reg: Register, name: string): Recipient | undefined {
+  const row = reg.orm.select().from(recipients).where(eq(recipients.nameKey, foldKey(name))).get();
+  return row ? fromRow(row) : undefined;
+}
+
+function assertNameFree(reg: Register, name: string, exceptId = 0): void {
+  const other = findRecipientByName(reg, name);
+  if (other && other.id !== exceptId) {
+    throw new AppError('conflict', `The directory already has a recipient named "${other.name}".`, [
+      { path: 'name', message: `already used by "${other.name}"` },
+    ]);
+  }
+}
+
+export function createRecipient(reg: Register, input: RecipientInput, meta: CallMeta, stamps?: { createdAt: string; updatedAt: string }): Recipient {
+  const data = parseInput(recipientInputSchema, input, 'The recipient');
+  return reg.write(() => {
+    checkCountries(reg, data.countries.map((code, i) => ({ path: `countries[${i}]`, code })));
+    assertNameFree(reg, data.name);
+    const at = reg.now();
+    const row = reg.orm
+      .insert(recipients)
+      .values({ ...toColumns(data), createdAt: stamps?.createdAt ?? at, updatedAt: stamps?.updatedAt ?? at })
+      .returning()
+      .get();
+    reg.record(meta, { entityType: 'recipient', entityId: row.id, entityLabel: row.name, organisationId: null, action: 'create', changes: recordFields(data, 'after') });
+    return fromRow(row);
+  });
+}
+
+export function updateRecipient(reg: Register, id: number, expectedVersion: number, input: RecipientInput, meta: CallMeta): Recipient {
+  const data = parseInput(recipientInputSchema, input, 'The recipient');
+  return reg.write(() => {
+    const current = getRecipient(reg, id);
+    checkVersion('The recipient', current, expectedVersion);
+    checkCountries(reg, data.countries.map((code, i) => ({ path: `countries[${i}]`, code })));
+    assertNameFree(reg, data.name, id);
+    const changes = diffRecords(recipientData(current), data);
+    if (!changes.length) return current;
+    const row = reg.orm
+      .update(recipients)
+      .set({ ...toColumns(data), version: sql`${recipients.version} + 1`, updatedAt: reg.now() })
+      .where(eq(recipients.id, id))
+      .returning()
+      .get();
+    reg.record(meta, { entityType: 'recipient', entityId: id, entityLabel: data.name, organisationId: null, action: 'update', changes });
+    return fromRow(row, current.activityCount);
+  });
+}
+
+export function deleteRecipient(reg: Register, id: number, expectedVersion: number, meta: CallMeta): void {
+  reg.write(() => {
+    const current = getRecipient(reg, id);
+    checkVersion('The recipient', current, expectedVersion);
+    if (current.activityCount > 0) {
+      throw new AppError(
+        'in_use',
+        `${current.name} is a recipient of ${current.activityCount} processing activit${current.activityCount > 1 ? 'ies' : 'y'}: remove it from them first.`,
+      );
+    }
+    reg.orm.delete(recipients).where(eq(recipients.id, id)).run();
+    reg.record(meta, { entityType: 'recipient', entityId: id, entityLabel: current.name, organisationId: null, action: 'delete', changes: recordFields(recipientData(current), 'before') });
+  });
+}

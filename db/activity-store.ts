@@ -1,0 +1,354 @@
+/**
+ * SQL for processing activities: the `activities` row, its child lists, the full-text index and
+ * the register table query. Callers run these inside a transaction (see core/register.ts).
+ */
+import type Database from 'better-sqlite3';
+import type { ActivityRole, ActivityStatus, LegalBasisCode } from '../core/model/codes.js';
+import { assessDpia } from '../core/model/dpia.js';
+import type { Activity, ActivitySummary } from '../core/model/register.js';
+import type { ActivityFields, DpiaScreening } from '../core/model/schemas.js';
+import { CHILD_LISTS } from './activity-lists.js';
+
+/** Values derived from the lists, kept on the activity row for the register table. */
+export interface ActivityDerived {
+  legalBasisCodes: string[];
+  specialCategories: boolean;
+  nonEeaTransfer: boolean;
+  transferCountries: string[];
+  dpiaRequired: boolean;
+}
+
+/** Fields as stored: recipients always point to a directory entry. */
+export type StoredActivityFields = Omit<ActivityFields, 'recipients'> & {
+  recipients: { recipientId: number; role: string; precision: string }[];
+};
+
+export interface ActivityFilter {
+  organisationId?: number;
+  role?: ActivityRole | 'controller_register';
+  status?: ActivityStatus;
+  department?: string;
+  legalBasis?: LegalBasisCode;
+  country?: string;
+  nonEeaTransfer?: boolean;
+  specialCategories?: boolean;
+  dpiaRequired?: boolean;
+  /** Full-text search over every field. */
+  search?: string;
+  ids?: number[];
+  refs?: string[];
+}
+
+const SCALARS = [
+  'ref',
+  'name',
+  'role',
+  'status',
+  'department',
+  'owner',
+  'description',
+  'purpose',
+  'criminal_data_basis',
+  'security_notes',
+  'dpia_json',
+  'automated_decision_json',
+  'rights',
+  'consent_records',
+  'breaches',
+  'last_reviewed_at',
+  'legal_basis_codes',
+  'special_categories',
+  'non_eea_transfer',
+  'transfer_countries',
+  'dpia_required',
+] as const;
+
+function scalarValues(f: StoredActivityFields, d: ActivityDerived): unknown[] {
+  return [
+    f.ref,
+    f.name,
+    f.role,
+    f.status,
+    f.department,
+    f.owner,
+    f.description,
+    f.purpose,
+    f.criminalDataBasis,
+    f.securityNotes,
+    JSON.stringify(f.dpia),
+    JSON.stringify(f.automatedDecision),
+    f.rights,
+    f.consentRecords,
+    f.breaches,
+    f.lastReviewedAt,
+    d.legalBasisCodes.join(' '),
+    d.specialCategories ? 1 : 0,
+    d.nonEeaTransfer ? 1 : 0,
+    d.transferCountries.join(' '),
+    d.dpiaRequired ? 1 : 0,
+  ];
+}
+
+type Row = Record<string, unknown>;
+
+/** The words of a search, each matched as a prefix: `"paie"* "salari"*`. */
+export function ftsQuery(search: string): string | null {
+  const words = search
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 12);
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+}
+
+export class ActivityStore {
+  private readonly stmts = new Map<string, Database.Statement>();
+
+  constructor(private readonly sqlite: Database.Database) {}
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.sqlite.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  insert(organisationId: number, f: StoredActivityFields, d: ActivityDerived, createdAt: string, updatedAt: string): number {
+    const sql = `INSERT INTO activities (organisation_id, ${SCALARS.join(', ')}, version, created_at, updated_at)
+      VALUES (?, ${SCALARS.map(() => '?').join(', ')}, 1, ?, ?)`;
+    const id = Number(this.stmt(sql).run(organisationId, ...scalarValues(f, d), createdAt, updatedAt).lastInsertRowid);
+    this.writeLists(id, f);
+    this.index(id, f);
+    return id;
+  }
+
+  update(id: number, f: StoredActivityFields, d: ActivityDerived, updatedAt: string): void {
+    const sql = `UPDATE activities SET ${SCALARS.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`;
+    this.stmt(sql).run(...scalarValues(f, d), updatedAt, id);
+    for (const list of CHILD_LISTS) this.stmt(`DELETE FROM ${list.table} WHERE activity_id = ?`).run(id);
+    this.writeLists(id, f);
+    this.stmt('DELETE FROM activity_search WHERE rowid = ?').run(id);
+    this.index(id, f);
+  }
+
+  delete(id: number): void {
+    this.stmt('DELETE FROM activity_search WHERE rowid = ?').run(id);
+    this.stmt('DELETE FROM activities WHERE id = ?').run(id);
+  }
+
+  private writeLists(id: number, f: StoredActivityFields): void {
+    for (const list of CHILD_LISTS) {
+      const items = (f as unknown as Record<string, unknown[]>)[list.field];
+      if (!items?.length) continue;
+      const sql = `INSERT INTO ${list.table} (activity_id, position, ${list.columns.join(', ')}) VALUES (?, ?, ${list.columns.map(() => '?').join(', ')})`;
+      const insert = this.stmt(sql);
+      items.forEach((item, position) => insert.run(id, position, ...list.toRow(item as never)));
+    }
+  }
+
+  private index(id: number, f: StoredActivityFields): void {
+    const recipientNames = f.recipients.length
+      ? (this.stmt(`SELECT name FROM recipients WHERE id IN (SELECT value FROM json_each(?))`).all(
+          JSON.stringify(f.recipients.map((r) => r.recipientId)),
+        ) as { name: string }[]).map((r) => r.name)
+      : [];
+    const body = [
+      f.description,
+      ...f.subPurposes,
+      ...f.dataSubjects.flatMap((s) => [s.label, s.precision]),
+      ...f.dataCategories.flatMap((c) => [c.label, c.description]),
+      ...f.dataSources,
+      ...recipientNames,
+      ...f.recipients.map((r) => r.precision),
+      ...f.transfers.flatMap((t) => [t.recipient, t.country, t.documentation]),
+      ...f.retention.map((r) => r.text),
+      ...f.securityMeasures.map((m) => m.precision),
+      f.securityNotes,
+      ...f.systems.flatMap((s) => [s.name, s.hosting]),
+      ...f.jointControllers.map((j) => j.name),
+      ...f.clients.map((c) => c.name),
+    ]
+      .filter(Boolean)
+      .join('\n');
+    this.stmt('INSERT INTO activity_search (rowid, ref, name, department, owner, purpose, body) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      id,
+      f.ref,
+      f.name,
+      f.department,
+      f.owner,
+      f.purpose,
+      body,
+    );
+  }
+
+  version(id: number): { version: number; organisationId: number } | undefined {
+    const row = this.stmt('SELECT version, organisation_id FROM activities WHERE id = ?').get(id) as Row | undefined;
+    return row ? { version: Number(row.version), organisationId: Number(row.organisation_id) } : undefined;
+  }
+
+  refTaken(organisationId: number, ref: string, exceptId = 0): boolean {
+    return !!this.stmt('SELECT 1 FROM activities WHERE organisation_id = ? AND ref = ? COLLATE NOCASE AND id <> ?').get(organisationId, ref, exceptId);
+  }
+
+  /** The next free reference of the form T-001 in an organisation. */
+  nextRef(organisationId: number, prefix = 'T-'): string {
+    const rows = this.stmt(`SELECT ref FROM activities WHERE organisation_id = ? AND ref LIKE ? || '%'`).all(organisationId, prefix) as { ref: string }[];
+    let max = 0;
+    for (const { ref } of rows) {
+      const n = Number(ref.slice(prefix.length));
+      if (Number.isInteger(n) && n > max) max = n;
+    }
+    return `${prefix}${String(max + 1).padStart(3, '0')}`;
+  }
+
+  idByRef(organisationId: number, ref: string): number | undefined {
+    const row = this.stmt('SELECT id FROM activities WHERE organisation_id = ? AND ref = ? COLLATE NOCASE').get(organisationId, ref) as Row | undefined;
+    return row ? Number(row.id) : undefined;
+  }
+
+  private where(filter: ActivityFilter): { sql: string; params: unknown[] } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (filter.organisationId !== undefined) {
+      clauses.push('a.organisation_id = ?');
+      params.push(filter.organisationId);
+    }
+    if (filter.role === 'controller_register') clauses.push("a.role IN ('controller', 'joint_controller')");
+    else if (filter.role) {
+      clauses.push('a.role = ?');
+      params.push(filter.role);
+    }
+    if (filter.status) {
+      clauses.push('a.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.department) {
+      clauses.push('a.department = ?');
+      params.push(filter.department);
+    }
+    if (filter.legalBasis) {
+      clauses.push('a.id IN (SELECT activity_id FROM activity_legal_bases WHERE code = ?)');
+      params.push(filter.legalBasis);
+    }
+    if (filter.country) {
+      clauses.push('a.id IN (SELECT activity_id FROM activity_transfers WHERE country = ?)');
+      params.push(filter.country.toUpperCase());
+    }
+    if (filter.nonEeaTransfer !== undefined) clauses.push(`a.non_eea_transfer = ${filter.nonEeaTransfer ? 1 : 0}`);
+    if (filter.specialCategories !== undefined) clauses.push(`a.special_categories = ${filter.specialCategories ? 1 : 0}`);
+    if (filter.dpiaRequired !== undefined) clauses.push(`a.dpia_required = ${filter.dpiaRequired ? 1 : 0}`);
+    if (filter.search) {
+      const q = ftsQuery(filter.search);
+      if (q) {
+        clauses.push('a.id IN (SELECT rowid FROM activity_search WHERE activity_search MATCH ?)');
+        params.push(q);
+      }
+    }
+    if (filter.ids) {
+      clauses.push('a.id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.ids));
+    }
+    if (filter.refs) {
+      clauses.push('a.ref IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.refs));
+    }
+    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  }
+
+  list(filter: ActivityFilter): ActivitySummary[] {
+    const { sql, params } = this.where(filter);
+    const rows = this.stmt(
+      `SELECT a.id, a.organisation_id, a.ref, a.name, a.role, a.status, a.department, a.owner, a.purpose, a.legal_basis_codes,
+        a.special_categories, a.non_eea_transfer, a.transfer_countries, a.dpia_required, a.version, a.created_at, a.updated_at
+       FROM activities a ${sql} ORDER BY a.organisation_id, a.ref`,
+    )
+      .raw()
+      .all(...params) as unknown[][];
+    return rows.map((r) => ({
+      id: r[0] as number,
+      organisationId: r[1] as number,
+      ref: r[2] as string,
+      name: r[3] as string,
+      role: r[4] as ActivityRole,
+      status: r[5] as ActivityStatus,
+      department: r[6] as string,
+      owner: r[7] as string,
+      purpose: r[8] as string,
+      legalBases: r[9] ? ((r[9] as string).split(' ') as LegalBasisCode[]) : [],
+      specialCategories: r[10] === 1,
+      nonEeaTransfer: r[11] === 1,
+      transferCountries: r[12] ? (r[12] as string).split(' ') : [],
+      dpiaRequired: r[13] === 1,
+      version: r[14] as number,
+      createdAt: r[15] as string,
+      updatedAt: r[16] as string,
+    }));
+  }
+
+  /** Distinct departments, for the filter pickers. */
+  departments(organisationId?: number): string[] {
+    const rows = this.stmt(
+      `SELECT DISTINCT department FROM activities WHERE department <> '' AND (? IS NULL OR organisation_id = ?) ORDER BY department`,
+    ).all(organisationId ?? null, organisationId ?? null) as { department: string }[];
+    return rows.map((r) => r.department);
+  }
+
+  load(id: number): Activity | undefined {
+    return this.loadMany({ ids: [id] })[0];
+  }
+
+  /** Loads whole activities in a fixed number of queries, whatever their count. */
+  loadMany(filter: ActivityFilter): Activity[] {
+    const { sql, params } = this.where(filter);
+    const rows = this.stmt(`SELECT a.* FROM activities a ${sql} ORDER BY a.organisation_id, a.ref`).all(...params) as Row[];
+    if (!rows.length) return [];
+    const byId = new Map<number, Activity>();
+    for (const r of rows) {
+      const activity = {
+        id: Number(r.id),
+        organisationId: Number(r.organisation_id),
+        ref: String(r.ref),
+        name: String(r.name),
+        role: r.role as ActivityRole,
+        status: r.status as ActivityStatus,
+        department: String(r.department),
+        owner: String(r.owner),
+        description: String(r.description),
+        purpose: String(r.purpose),
+        criminalDataBasis: String(r.criminal_data_basis),
+        securityNotes: String(r.security_notes),
+        dpia: assessDpia(JSON.parse(String(r.dpia_json)) as DpiaScreening),
+        automatedDecision: JSON.parse(String(r.automated_decision_json)),
+        rights: String(r.rights),
+        consentRecords: String(r.consent_records),
+        breaches: String(r.breaches),
+        lastReviewedAt: String(r.last_reviewed_at),
+        version: Number(r.version),
+        createdAt: String(r.created_at),
+        updatedAt: String(r.updated_at),
+      } as Activity;
+      for (const list of CHILD_LISTS) (activity as unknown as Record<string, unknown[]>)[list.field] = [];
+      byId.set(activity.id, activity);
+    }
+    const scope = rows.length === 1 ? 'activity_id = ?' : `activity_id IN (SELECT a.id FROM activities a ${sql})`;
+    const scopeParams = rows.length === 1 ? [Number(rows[0].id)] : params;
+    for (const list of CHILD_LISTS) {
+      const select =
+        list.field === 'recipients'
+          ? `SELECT c.*, r.name AS r_name, r.type AS r_type, r.countries_json AS r_countries FROM ${list.table} c JOIN recipients r ON r.id = c.recipient_id WHERE c.${scope} ORDER BY c.activity_id, c.position`
+          : `SELECT * FROM ${list.table} WHERE ${scope} ORDER BY activity_id, position`;
+      for (const row of this.stmt(select).all(...scopeParams) as Row[]) {
+        const activity = byId.get(Number(row.activity_id));
+        if (!activity) continue;
+        let item = list.fromRow(row);
+        if (list.field === 'recipients') {
+          item = { ...(item as object), name: row.r_name, type: row.r_type, countries: JSON.parse(String(row.r_countries)) };
+        }
+        (activity as unknown as Record<string, unknown[]>)[list.field].push(item);
+      }
+    }
+    return [...byId.values()];
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The append-only change history. Each entry's hash is SHA-256 over the previous entry's hash and
+ * the entry's own content, so altering or removing a stored entry breaks the chain.
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { HistoryChange, HistoryEntry } from '../core/model/register.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'prevHash' | 'hash'>;
+
+type Row = Record<string, unknown>;
+
+function entryHash(prevHash: string, e: NewHistoryEntry, changesJson: string): string {
+  const payload = JSON.stringify([
+    prevHash,
+    e.at,
+    e.entityType,
+    e.entityId,
+    e.entityLabel,
+    e.organisationId,
+    e.action,
+    changesJson,
+    e.source,
+    e.sourceFile,
+    e.sourceSha256,
+    e.batchId,
+  ]);
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+function fromRow(r: Row): HistoryEntry {
+  return {
+    id: Number(r.id),
+    at: String(r.at),
+    entityType: r.entity_type as HistoryEntry['entityType'],
+    entityId: r.entity_id == null ? null : Number(r.entity_id),
+    entityLabel: String(r.entity_label),
+    organisationId: r.organisation_id == null ? null : Number(r.organisation_id),
+    action: r.action as HistoryEntry['action'],
+    changes: JSON.parse(String(r.changes_json)) as HistoryChange[],
+    source: String(r.source),
+    sourceFile: String(r.source_file),
+    sourceSha256: String(r.source_sha256),
+    batchId: r.batch_id == null ? null : Number(r.batch_id),
+    prevHash: String(r.prev_hash),
+    hash: String(r.hash),
+  };
+}
+
+export interface HistoryQuery {
+  entityType?: HistoryEntry['entityType'];
+  entityId?: number;
+  batchId?: number;
+  limit?: number;
+  beforeId?: number;
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  checked: number;
+  /** The first entry that does not match, and why. */
+  brokenAt?: { id: number; at: string; entity: string; reason: 'altered' | 'chain_broken' };
+}
+
+export class HistoryStore {
+  private lastHash: string | null = null;
+  private readonly insertStmt: Database.Statement;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.insertStmt = sqlite.prepare(
+      `INSERT INTO history (at, entity_type, entity_id, entity_label, organisation_id, action, changes_json, source, source_file, source_sha256, batch_id, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  /** Must run inside the transaction that makes the change. */
+  append(entry: NewHistoryEntry): void {
+    // Re-read the tail in every transaction: another process may have written since.
+    const tail = this.sqlite.prepare('SELECT hash FROM history ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+    const prevHash = tail ?? GENESIS_HASH;
+    const changesJson = JSON.stringify(entry.changes);
+    const hash = entryHash(prevHash, entry, changesJson);
+    this.insertStmt.run(
+      entry.at,
+      entry.entityType,
+      entry.entityId,
+      entry.entityLabel,
+      entry.organisationId,
+      entry.action,
+      changesJson,
+      entry.source,
+      entry.sourceFile,
+      entry.sourceSha256,
+      entry.batchId,
+      prevHash,
+      hash,
+    );
+    this.lastHash = hash;
+  }
+
+  list(q: HistoryQuery = {}): HistoryEntry[] {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (q.entityType) {
+      clauses.push('entity_type = ?');
+      params.push(q.entityType);
+    }
+    if (q.entityId !== undefined) {
+      clauses.push('entity_id = ?');
+      params.push(q.entityId);
+    }
+    if (q.batchId !== undefined) {
+      clauses.push('batch_id = ?');
+      params.push(q.batchId);
+    }
+    if (q.beforeId !== undefined) {
+      clauses.push('id < ?');
+      params.push(q.beforeId);
+    }
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = this.sqlite.prepare(`SELECT * FROM history ${where} ORDER BY id DESC LIMIT ?`).all(...params, q.limit ?? 200) as Row[];
+    return rows.map(fromRow);
+  }
+
+  verify(): ChainCheck {
+    let prev = GENESIS_HASH;
+    let checked = 0;
+    for (const row of this.sqlite.prepare('SELECT * FROM history ORDER BY id').iterate() as IterableIterator<Row>) {
+      const e = fromRow(row);
+      const entity = `${e.entityType}${e.entityLabel ? ` ${e.entityLabel}` : ''} (${e.action})`;
+      if (e.prevHash !== prev) return { ok: false, checked, brokenAt: { id: e.id, at: e.at, entity, reason: 'chain_broken' } };
+      if (entryHash(e.prevHash, e, String(row.changes_json)) !== e.hash) {
+        return { ok: false, checked, brokenAt: { id: e.id, at: e.at, entity, reason: 'altered' } };
+      }
+      prev = e.hash;
+      checked++;
+    }
+    return { ok: true, checked };
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Opening a register file: checks that it is an Art30 register and not from a newer Art30,
+ * takes a backup before any migration, applies pending migrations, and sets the pragmas.
+ * A file that fails a check is left byte-for-byte untouched.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { RegisterOpenError } from './errors.js';
+import { defaultMigrationsFolder } from './paths.js';
+import * as schema from './schema.js';
+
+/** "A30R" in the SQLite header: marks the file as an Art30 register. */
+export const ART30_APPLICATION_ID = 0x41333052;
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export type RegisterDatabase = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedRegister {
+  file: string;
+  sqlite: Database.Database;
+  orm: RegisterDatabase;
+  /** The backup taken before migrating, if migrations were applied to an existing register. */
+  migrationBackup: string | null;
+}
+
+export interface OpenOptions {
+  /** Create the file when missing (default true). */
+  create?: boolean;
+  migrationsFolder?: string;
+  /** Path of a better-sqlite3 native module built for another ABI (Electron). */
+  nativeBinding?: string;
+  busyTimeoutMs?: number;
+}
+
+interface Journal {
+  entries: { idx: number; when: number; tag: string }[];
+}
+
+export function readJournal(migrationsFolder: string): Journal {
+  return JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+}
+
+function checkHeader(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    const read = fs.readSync(fd, header, 0, 16, 0);
+    if (read < 16 || header.toString('latin1') !== SQLITE_MAGIC) {
+      throw new RegisterOpenError('not_a_register', `${path.basename(file)} is not an Art30 register: it is not an SQLite database.`, file);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function openRegisterFile(file: string, options: OpenOptions = {}): OpenedRegister {
+  const absolute = path.resolve(file);
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const exists = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
+  if (!exists && options.create === false) {
+    throw new RegisterOpenError('not_found', `No register at ${absolute}.`, absolute);
+  }
+  if (exists) checkHeader(absolute);
+  else fs.mkdirSync(path.dirname(absolute), { recursive: true });
+
+  const nativeBinding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(absolute, { fileMustExist: exists, ...nativeBinding });
+  } catch (error) {
+    throw new RegisterOpenError('damaged', `${path.basename(absolute)} could not be opened: ${(error as Error).message}`, absolute);
+  }
+
+  try {
+    const journal = readJournal(migrationsFolder);
+    const known = journal.entries.length;
+    let applicationId: number;
+    let userVersion: number;
+    let tableCount: number;
+    try {
+      applicationId = sqlite.pragma('application_id', { simple: true }) as number;
+      userVersion = sqlite.pragma('user_version', { simple: true }) as number;
+      tableCount = (sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+      if (exists) {
+        const check = sqlite.pragma('quick_check(1)', { simple: true }) as string;
+        if (check !== 'ok') throw new Error(check);
+      }
+    } catch (error) {
+      if (error instanceof RegisterOpenError) throw error;
+      throw new RegisterOpenError('damaged', `${path.basename(absolute)} is damaged and cannot be read (${(error as Error).message}). Restore it from a backup.`, absolute);
+    }
+
+    if (exists && applicationId !== ART30_APPLICATION_ID && (applicationId !== 0 || tableCount > 0)) {
+      throw new RegisterOpenError('not_a_register', `${path.basename(absolute)} is an SQLite database, but not an Art30 register.`, absolute);
+    }
+    if (userVersion > known) {
+      throw new RegisterOpenError(
+        'newer_version',
+        `${path.basename(absolute)} was written by a newer version of Art30 (register format ${userVersion}, this version knows up to ${known}). Update Art30 to open it; the file was not changed.`,
+        absolute,
+      );
+    }
+
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    let migrationBackup: string | null = null;
+    if (userVersion < known) {
+      if (exists && userVersion > 0) migrationBackup = backupBeforeMigration(sqlite, absolute, userVersion);
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('foreign_keys = OFF');
+      const orm = drizzle(sqlite, { schema });
+      try {
+        migrate(orm, { migrationsFolder });
+      } catch (error) {
+        throw new RegisterOpenError('migration_failed', `The register could not be upgraded: ${(error as Error).message}. It was left as it was.`, absolute);
+      }
+      sqlite.pragma(`application_id = ${ART30_APPLICATION_ID}`);
+      sqlite.pragma(`user_version = ${known}`);
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    return { file: absolute, sqlite, orm: drizzle(sqlite, { schema }), migrationBackup };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+function backupBeforeMigration(sqlite: Database.Database, file: string, fromVersion: number): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.v${fromVersion}-${stamp}.bak`;
+  // VACUUM INTO writes a consistent copy synchronously, without touching the source file.
+  sqlite.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
