@@ -29,7 +29,8 @@ export function openTempRegister(options: { demo?: boolean } = {}): TempRegister
   const reg = Register.open(file);
   const meta: CallMeta = { source: 'cli' };
   if (options.demo) createDemoRegister(reg, meta);
-  const result = <N extends ProcedureName>(name: N, input: ApiInput<N>, m = meta) => dispatch(reg, name, input, m, { trusted: true });
+  const result = <N extends ProcedureName>(name: N, input: ApiInput<N>, m = meta): Promise<ApiResult<ApiOutput<N>>> =>
+    dispatch(reg, name, input, m, { trusted: true });
   return {
     reg,
     dir,
@@ -38,7 +39,7 @@ export function openTempRegister(options: { demo?: boolean } = {}): TempRegister
     async call(name, input, m) {
       const r = await result(name, input, m);
       if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details ?? []);
-      return r.value;
+      return r.value as ApiOutput<typeof name>;
     },
     cleanup() {
       reg.close();

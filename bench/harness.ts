@@ -1,0 +1,30 @@
+/** Shared helpers for `npm run bench`: every target is a ratio to a raw baseline measured in the same run. */
+import { performance } from 'node:perf_hooks';
+
+export interface BenchResult {
+  name: string;
+  /** The measured value: a ratio (×) or milliseconds. */
+  value: number;
+  unit: '×' | 'ms' | 'MB' | 's';
+  /** The target, e.g. 3 for "≤ 3×", 50 for "< 50 ms". */
+  limit: number;
+  detail?: string;
+}
+
+export interface BenchSuite {
+  name: string;
+  run(): Promise<BenchResult[]>;
+}
+
+export async function timeIt<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+export async function median(runs: number, fn: () => unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await timeIt(fn)).ms);
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}

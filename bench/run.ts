@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: runs every suite in bench/*.bench.ts (or those named on the command line) and
+ * prints each result against its target. Exits 1 when a target is missed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchResult, BenchSuite } from './harness.js';
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => !only.length || only.some((o) => f.includes(o)))
+  .sort();
+
+let failed = 0;
+const all: (BenchResult & { suite: string; ok: boolean })[] = [];
+for (const file of files) {
+  const suite = (await import(pathToFileURL(path.join(dir, file)).href)).default as BenchSuite;
+  console.log(`\n▶ ${suite.name}`);
+  for (const r of await suite.run()) {
+    const ok = r.value <= r.limit;
+    if (!ok) failed++;
+    all.push({ ...r, suite: suite.name, ok });
+    const v = r.unit === '×' ? `${r.value.toFixed(2)}×` : `${r.value.toFixed(1)} ${r.unit}`;
+    const limit = r.unit === '×' ? `≤ ${r.limit}×` : `≤ ${r.limit} ${r.unit}`;
+    console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(58)} ${v.padStart(10)}  (target ${limit})${r.detail ? `  ${r.detail}` : ''}`);
+  }
+}
+fs.mkdirSync(path.join(dir, 'out'), { recursive: true });
+fs.writeFileSync(path.join(dir, 'out', 'results.json'), JSON.stringify(all, null, 2));
+console.log(`\n${all.length - failed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;

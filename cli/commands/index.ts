@@ -1,0 +1,10 @@
+import type { Command } from '../command.js';
+import { backupCommand } from './backup.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { initCommand } from './init.js';
+import { listCommand } from './list.js';
+import { showCommand } from './show.js';
+import { verifyHistoryCommand } from './verify-history.js';
+
+export const commands: Command[] = [initCommand, listCommand, showCommand, exportCommand, importCommand, backupCommand, verifyHistoryCommand];

@@ -1,0 +1,112 @@
+/** `art30`: the register from the command line, over the same API table as the app. */
+import path from 'node:path';
+import readline from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { RegisterOpenError } from '../db/errors.js';
+import { defaultRegisterPath } from '../db/paths.js';
+import { AppError } from '../core/errors.js';
+import { Register } from '../core/register.js';
+import { callProcedure, EXIT, exitCodeFor, UsageError, type CliIO, type Command, type CommandContext } from './command.js';
+import { commands } from './commands/index.js';
+
+const GLOBAL_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const processIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  async confirm(question) {
+    if (!process.stdin.isTTY) return false;
+    const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return /^(y|yes|o|oui)$/i.test((await rl.question(`${question} [y/N] `)).trim());
+    } finally {
+      rl.close();
+    }
+  },
+};
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    'art30 — the GDPR Article 30 register from the command line',
+    '',
+    'Usage: art30 <command> [options]',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options for every command:',
+    '  --db FILE   the register file (default: $ART30_DB, else the desktop app’s register)',
+    '  --json      machine-readable output',
+    '',
+    'Exit codes: 0 ok, 1 usage error, 2 bad input (nothing written), 3 other error.',
+    '',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIO = processIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command: Command | undefined = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`art30: unknown command "${name}". Run "art30 --help" for the list.\n`);
+    return EXIT.usage;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.stderr(`art30 ${name}: ${(error as Error).message}\nUsage: art30 ${command.usage}\n`);
+    return EXIT.usage;
+  }
+  if (parsed.values.help) {
+    io.stdout(`Usage: art30 ${command.usage}\n${command.summary}\n`);
+    return EXIT.ok;
+  }
+  const dbPath = path.resolve((parsed.values.db as string | undefined) ?? env.ART30_DB ?? defaultRegisterPath());
+  let reg: Register | null = null;
+  const meta = { source: 'cli' as const };
+  const ctx: CommandContext = {
+    values: parsed.values as CommandContext['values'],
+    positionals: parsed.positionals,
+    json: Boolean(parsed.values.json),
+    dbPath,
+    io,
+    meta,
+    open() {
+      reg ??= Register.open(dbPath);
+      return reg;
+    },
+    call(procedureName, input, m = meta) {
+      return callProcedure(ctx.open(), procedureName, input, m);
+    },
+  };
+  try {
+    return (await command.run(ctx)) ?? EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`art30 ${name}: ${error.message}\nUsage: art30 ${command.usage}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof AppError) {
+      io.stderr(`art30 ${name}: ${error.message}\n`);
+      for (const d of error.details.slice(0, 20)) io.stderr(`  - ${d.path ? `${d.path}: ` : ''}${d.message}\n`);
+      if (ctx.json) io.stdout(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
+      return exitCodeFor(error.code);
+    }
+    if (error instanceof RegisterOpenError) {
+      io.stderr(`art30 ${name}: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    io.stderr(`art30 ${name}: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT.other;
+  } finally {
+    (reg as Register | null)?.close();
+  }
+}
