@@ -1,13 +1,12 @@
 import type { ActivityFilter } from '../../db/activity-store.js';
-import type { DocumentActivity, RegisterDocument } from '../model/register.js';
+import type { Activity, DocumentActivity, RegisterDocument } from '../model/register.js';
 import { REGISTER_FORMAT, REGISTER_FORMAT_VERSION } from '../model/register.js';
 import type { Register } from '../register.js';
-import { activityFields } from '../services/activities.js';
 import { listOrganisations, organisationData } from '../services/organisations.js';
 import { listRecipients, recipientData } from '../services/recipients.js';
 import { APP_VERSION } from '../version.js';
 
-export type DocumentScope = Pick<ActivityFilter, 'organisationId' | 'role' | 'refs' | 'ids' | 'status'> & ActivityFilter;
+export type DocumentScope = ActivityFilter;
 
 export const orgKey = (id: number) => `org-${id}`;
 
@@ -25,17 +24,45 @@ export function exportDocument(reg: Register, scope: DocumentScope = {}): Regist
     generator: `Art30 ${APP_VERSION}`,
     organisations: organisations.map((o) => ({ key: orgKey(o.id), ...organisationData(o), createdAt: o.createdAt, updatedAt: o.updatedAt })),
     recipients: recipients.map((r) => ({ ...recipientData(r), createdAt: r.createdAt, updatedAt: r.updatedAt })),
-    activities: activities.map((a): DocumentActivity => {
-      const { recipients: _r, dpia: _d, ...fields } = activityFields(a);
-      return {
-        organisation: orgKey(a.organisationId),
-        ...fields,
-        recipients: a.recipients.map((r) => ({ name: r.name, type: r.type, countries: r.countries, role: r.role, precision: r.precision })),
-        dpia: a.dpia,
-        createdAt: a.createdAt,
-        updatedAt: a.updatedAt,
-      };
-    }),
+    activities: activities.map(documentActivity),
+  };
+}
+
+/** One activity as the document writes it, properties in the order of the CNIL fiche. */
+export function documentActivity(a: Activity): DocumentActivity {
+  return {
+    ref: a.ref,
+    name: a.name,
+    organisation: orgKey(a.organisationId),
+    role: a.role,
+    status: a.status,
+    department: a.department,
+    owner: a.owner,
+    description: a.description,
+    purpose: a.purpose,
+    subPurposes: a.subPurposes,
+    legalBases: a.legalBases,
+    art9Conditions: a.art9Conditions,
+    criminalDataBasis: a.criminalDataBasis,
+    dataSubjects: a.dataSubjects,
+    dataCategories: a.dataCategories,
+    dataSources: a.dataSources,
+    recipients: a.recipients.map((r) => ({ name: r.name, type: r.type, countries: r.countries, role: r.role, precision: r.precision })),
+    transfers: a.transfers,
+    retention: a.retention,
+    securityMeasures: a.securityMeasures,
+    securityNotes: a.securityNotes,
+    jointControllers: a.jointControllers,
+    clients: a.clients,
+    dpia: a.dpia,
+    automatedDecision: a.automatedDecision,
+    systems: a.systems,
+    rights: a.rights,
+    consentRecords: a.consentRecords,
+    breaches: a.breaches,
+    lastReviewedAt: a.lastReviewedAt,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
   };
 }
 

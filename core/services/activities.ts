@@ -51,7 +51,7 @@ function checkFields(reg: Register, f: ActivityFields): void {
     ...f.transfers.map((t, i) => ({ path: `transfers[${i}].country`, code: t.country })),
     ...f.recipients.flatMap((r, i) => (r.countries ?? []).map((code, j) => ({ path: `recipients[${i}].countries[${j}]`, code }))),
     ...f.systems.map((s, i) => ({ path: `systems[${i}].country`, code: s.country })),
-  ]);
+  ], 'The activity');
   const issues: FieldIssue[] = [];
   f.transfers.forEach((t, i) => {
     if (t.safeguard === 'derogation' && !t.derogation) issues.push({ path: `transfers[${i}].derogation`, message: 'must name the Art. 49 derogation relied on' });

@@ -49,12 +49,12 @@ function toColumns(d: RecipientData) {
   };
 }
 
-export function checkCountries(reg: Register, codes: { path: string; code: string }[]): void {
+export function checkCountries(reg: Register, codes: { path: string; code: string }[], what = 'The entry'): void {
   const known = reg.reference.countries();
   const issues = codes
     .filter((c) => c.code && !known.has(c.code))
     .map((c) => ({ path: c.path, message: `"${c.code}" is not a known country (use an ISO 3166-1 code such as FR, US or IN)` }));
-  if (issues.length) throw validationError(issues);
+  if (issues.length) throw validationError(issues, what);
 }
 
 export function listRecipients(reg: Register): Recipient[] {
@@ -103,7 +103,7 @@ function assertNameFree(reg: Register, name: string, exceptId = 0): void {
 export function createRecipient(reg: Register, input: RecipientInput, meta: CallMeta, stamps?: { createdAt: string; updatedAt: string }): Recipient {
   const data = parseInput(recipientInputSchema, input, 'The recipient');
   return reg.write(() => {
-    checkCountries(reg, data.countries.map((code, i) => ({ path: `countries[${i}]`, code })));
+    checkCountries(reg, data.countries.map((code, i) => ({ path: `countries[${i}]`, code })), 'The recipient');
     assertNameFree(reg, data.name);
     const at = reg.now();
     const row = reg.orm
@@ -121,7 +121,7 @@ export function updateRecipient(reg: Register, id: number, expectedVersion: numb
   return reg.write(() => {
     const current = getRecipient(reg, id);
     checkVersion('The recipient', current, expectedVersion);
-    checkCountries(reg, data.countries.map((code, i) => ({ path: `countries[${i}]`, code })));
+    checkCountries(reg, data.countries.map((code, i) => ({ path: `countries[${i}]`, code })), 'The recipient');
     assertNameFree(reg, data.name, id);
     const changes = diffRecords(recipientData(current), data);
     if (!changes.length) return current;
