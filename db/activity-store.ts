@@ -8,6 +8,7 @@ import { assessDpia } from '../core/model/dpia.js';
 import type { Activity, ActivitySummary } from '../core/model/register.js';
 import type { ActivityFields, DpiaScreening } from '../core/model/schemas.js';
 import { CHILD_LISTS } from './activity-lists.js';
+import { statement } from './statements.js';
 
 /** Values derived from the lists, kept on the activity row for the register table. */
 export interface ActivityDerived {
@@ -102,17 +103,24 @@ export function ftsQuery(search: string): string | null {
 }
 
 export class ActivityStore {
-  private readonly stmts = new Map<string, Database.Statement>();
-
   constructor(private readonly sqlite: Database.Database) {}
 
   private stmt(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
-    if (!s) {
-      s = this.sqlite.prepare(sql);
-      this.stmts.set(sql, s);
-    }
-    return s;
+    return statement(this.sqlite, sql);
+  }
+
+  /** Whether an organisation exists (hot path of every write). */
+  organisationExists(id: number): boolean {
+    return !!this.stmt('SELECT 1 FROM organisations WHERE id = ?').get(id);
+  }
+
+  /** Directory look-ups used while saving an activity. */
+  recipientIdByKey(nameKey: string): number | undefined {
+    return this.stmt('SELECT id FROM recipients WHERE name_key = ?').pluck().get(nameKey) as number | undefined;
+  }
+
+  recipientExists(id: number): boolean {
+    return !!this.stmt('SELECT 1 FROM recipients WHERE id = ?').get(id);
   }
 
   insert(organisationId: number, f: StoredActivityFields, d: ActivityDerived, createdAt: string, updatedAt: string): number {

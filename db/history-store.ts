@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { HistoryChange, HistoryEntry } from '../core/model/register.js';
+import { statement } from './statements.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -65,11 +66,11 @@ export interface ChainCheck {
 }
 
 export class HistoryStore {
-  private lastHash: string | null = null;
   private readonly insertStmt: Database.Statement;
 
   constructor(private readonly sqlite: Database.Database) {
-    this.insertStmt = sqlite.prepare(
+    this.insertStmt = statement(
+      sqlite,
       `INSERT INTO history (at, entity_type, entity_id, entity_label, organisation_id, action, changes_json, source, source_file, source_sha256, batch_id, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -78,7 +79,7 @@ export class HistoryStore {
   /** Must run inside the transaction that makes the change. */
   append(entry: NewHistoryEntry): void {
     // Re-read the tail in every transaction: another process may have written since.
-    const tail = this.sqlite.prepare('SELECT hash FROM history ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+    const tail = statement(this.sqlite, 'SELECT hash FROM history ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
     const prevHash = tail ?? GENESIS_HASH;
     const changesJson = JSON.stringify(entry.changes);
     const hash = entryHash(prevHash, entry, changesJson);
@@ -97,7 +98,6 @@ export class HistoryStore {
       prevHash,
       hash,
     );
-    this.lastHash = hash;
   }
 
   list(q: HistoryQuery = {}): HistoryEntry[] {

@@ -86,7 +86,7 @@ export const activities = sqliteTable(
     ...stamps,
   },
   (t) => [
-    uniqueIndex('activities_org_ref').on(t.organisationId, t.ref),
+    uniqueIndex('activities_org_ref').on(t.organisationId, sql`${t.ref} COLLATE NOCASE`),
     index('activities_org_role').on(t.organisationId, t.role),
   ],
 );

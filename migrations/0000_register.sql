@@ -28,7 +28,7 @@ CREATE TABLE `activities` (
 	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE restrict
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `activities_org_ref` ON `activities` (`organisation_id`,`ref`);--> statement-breakpoint
+CREATE UNIQUE INDEX `activities_org_ref` ON `activities` (`organisation_id`,"ref" COLLATE NOCASE);--> statement-breakpoint
 CREATE INDEX `activities_org_role` ON `activities` (`organisation_id`,`role`);--> statement-breakpoint
 CREATE TABLE `activity_art9_conditions` (
 	`activity_id` integer NOT NULL,

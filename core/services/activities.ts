@@ -7,8 +7,8 @@ import type { Activity, ActivitySummary } from '../model/register.js';
 import { activityFieldsSchema, type ActivityFields, type ActivityInput } from '../model/schemas.js';
 import type { CallMeta, Register } from '../register.js';
 import { parseInput } from '../validate.js';
-import { getOrganisation } from './organisations.js';
-import { checkCountries, createRecipient, findRecipientByName, getRecipient } from './recipients.js';
+import { foldKey } from '../text.js';
+import { checkCountries, createRecipient } from './recipients.js';
 import { checkVersion } from './versions.js';
 
 export type { ActivityFilter };
@@ -66,14 +66,12 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta): St
   return f.recipients.map((r, i) => {
     let id: number;
     if (r.recipientId) {
-      try {
-        id = getRecipient(reg, r.recipientId).id;
-      } catch {
+      if (!reg.activities.recipientExists(r.recipientId)) {
         throw validationError([{ path: `recipients[${i}].recipientId`, message: `recipient #${r.recipientId} is not in the directory` }], 'The activity');
       }
+      id = r.recipientId;
     } else {
-      const found = findRecipientByName(reg, r.name);
-      id = found ? found.id : createRecipient(reg, { name: r.name, type: r.type ?? 'other', countries: r.countries ?? [] }, meta).id;
+      id = reg.activities.recipientIdByKey(foldKey(r.name)) ?? createRecipient(reg, { name: r.name, type: r.type ?? 'other', countries: r.countries ?? [] }, meta).id;
     }
     if (seen.has(id)) throw validationError([{ path: `recipients[${i}]`, message: `"${r.name}" is listed twice` }], 'The activity');
     seen.add(id);
@@ -101,7 +99,7 @@ export function getActivityByRef(reg: Register, organisationId: number | undefin
 export function createActivity(reg: Register, organisationId: number, input: ActivityInput, meta: CallMeta, stamps?: Stamps): Activity {
   const f = parseInput(activityFieldsSchema, input, 'The activity');
   return reg.write(() => {
-    getOrganisation(reg, organisationId);
+    if (!reg.activities.organisationExists(organisationId)) throw notFound(`Organisation #${organisationId}`);
     checkFields(reg, f);
     if (!f.ref) f.ref = reg.activities.nextRef(organisationId);
     else if (reg.activities.refTaken(organisationId, f.ref)) {
