@@ -1,0 +1,216 @@
+/**
+ * The `app/*` shell procedures of the desktop app (see core/api/shell.ts): everything that needs
+ * the operating system. The renderer never names a file to write: main asks with a native dialog,
+ * then calls the trusted API procedure with the chosen path. Electron is injected (dialogs, the
+ * file manager) so the unit tests run these with real registers under plain Node.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { dispatch, isProcedureName } from '../core/api/dispatch.js';
+import type { ProcedureContext } from '../core/api/procedure.js';
+import { activityFilterSchema } from '../core/api/procedures/activities.js';
+import type { ExportFormat, Language, ShellProcedureName, ShellProcedures } from '../core/api/shell.js';
+import { AppError } from '../core/errors.js';
+import type { CallMeta } from '../core/register.js';
+import { texts, type ShellTexts } from './i18n.js';
+import { REGISTER_EXTENSION, withRegisterExtension, type RegisterSession } from './register-session.js';
+import type { SettingsStore } from './settings.js';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Native file dialogs; null when the DPO cancelled. */
+export interface FileDialogs {
+  save(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
+  open(options: { title: string; defaultPath?: string; filters: FileFilter[] }): Promise<string | null>;
+}
+
+export interface ShellHost {
+  session: RegisterSession;
+  settings: SettingsStore;
+  dialogs: FileDialogs;
+  /** Default folder of save dialogs (the DPO's documents). */
+  documentsDir: string;
+  /** Language of the menus and dialogs when the DPO has not chosen one. */
+  systemLanguage: Language;
+  showItemInFolder(file: string): void;
+  /** The UI language changed: the menus follow. */
+  languageChanged?(language: Language): void;
+  /** Today, for default file names (replaceable in tests). */
+  today?(): string;
+}
+
+export type ShellHandler<K extends ShellProcedureName> = (input: ShellProcedures[K]['input'], ctx: ProcedureContext) => Promise<ShellProcedures[K]['output']>;
+export type ShellHandlers = { [K in ShellProcedureName]: ShellHandler<K> };
+
+const language = z.enum(['fr', 'en']);
+const empty = z.object({}).strict().default({});
+
+/** The renderer's input is untrusted: every shell procedure validates it. */
+export const shellInputSchemas: { [K in ShellProcedureName]: z.ZodType<ShellProcedures[K]['input']> } = {
+  'app/info': empty,
+  'app/export': z
+    .object({
+      format: z.enum(['xlsx', 'pdf', 'csv', 'json']),
+      lang: language,
+      scope: activityFilterSchema,
+      fiches: z.boolean().optional(),
+    })
+    .strict(),
+  'app/showInFolder': z.object({ file: z.string().min(1).max(4096) }).strict(),
+  'app/importFile': empty,
+  'app/template': z.object({ lang: language }).strict(),
+  'app/backup': empty,
+  'app/newRegister': empty,
+  'app/openRegister': z.object({ file: z.string().min(1).max(4096).optional() }).strict(),
+  'app/setLanguage': z.object({ language }).strict(),
+} as never;
+
+export function isShellProcedure(name: unknown): name is ShellProcedureName {
+  return typeof name === 'string' && Object.hasOwn(shellInputSchemas, name);
+}
+
+const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {
+  xlsx: { name: 'Excel', extensions: ['xlsx'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
+
+function withExtension(file: string, ext: string): string {
+  return path.extname(file).toLowerCase() === `.${ext}` ? file : `${file}.${ext}`;
+}
+
+const UI_META: CallMeta = { source: 'ui' };
+
+export function createShellHandlers(host: ShellHost): ShellHandlers {
+  /** Files this shell wrote: the only ones "show in folder" reveals. */
+  const written = new Set<string>();
+  const today = () => (host.today ? host.today() : new Date().toISOString().slice(0, 10));
+  const lang = (): Language => host.settings.get().language ?? host.systemLanguage;
+  const t = (): ShellTexts => texts(lang());
+  const has = (name: string) => isProcedureName(name);
+
+  /** Runs a trusted API procedure on the open register; its error becomes the shell's. */
+  async function trusted(name: string, input: unknown, ctx: ProcedureContext, meta: CallMeta = UI_META): Promise<unknown> {
+    const result = await dispatch(host.session.register, name, input, meta, { trusted: true, context: ctx });
+    if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details ?? []);
+    return result.value;
+  }
+
+  const remember = (file: string) => {
+    written.add(path.resolve(file));
+    return path.resolve(file);
+  };
+
+  return {
+    'app/info': async () => ({
+      shell: 'electron',
+      file: host.session.file ?? '',
+      recent: [...host.session.recent],
+      language: host.settings.get().language ?? null,
+    }),
+
+    'app/export': async (input, ctx) => {
+      if (!has('export/file')) throw new AppError('unknown_procedure', 'Exports are not available in this version of Art30.');
+      const filter = EXPORT_FILTERS[input.format];
+      const chosen = await host.dialogs.save({
+        title: t().exportTitle,
+        defaultPath: path.join(host.documentsDir, `${t().exportFileName}-${today()}.${input.format}`),
+        filters: [filter],
+      });
+      if (!chosen) return { cancelled: true };
+      const out = withExtension(chosen, input.format);
+      const value = (await trusted('export/file', { ...input, out }, ctx)) as { file?: string; sha256: string };
+      const file = remember(value.file ?? out);
+      return { cancelled: false, file, fileName: path.basename(file), sha256: value.sha256 };
+    },
+
+    'app/showInFolder': async (input) => {
+      const file = path.resolve(input.file);
+      if (!written.has(file)) return { shown: false };
+      host.showItemInFolder(file);
+      return { shown: true };
+    },
+
+    'app/importFile': async (_input, ctx) => {
+      if (!has('import/open')) throw new AppError('unknown_procedure', 'Importing spreadsheets is not available in this version of Art30.');
+      const file = await host.dialogs.open({
+        title: t().importTitle,
+        defaultPath: host.documentsDir,
+        filters: [
+          { name: t().spreadsheets, extensions: ['xlsx', 'ods', 'csv'] },
+          { name: t().allFiles, extensions: ['*'] },
+        ],
+      });
+      if (!file) return { cancelled: true };
+      const preview = await trusted('import/open', { file }, ctx, { source: 'import' });
+      return { cancelled: false, preview };
+    },
+
+    'app/template': async (input, ctx) => {
+      if (!has('import/template')) throw new AppError('unknown_procedure', 'The blank template is not available in this version of Art30.');
+      const chosen = await host.dialogs.save({
+        title: t().templateTitle,
+        defaultPath: path.join(host.documentsDir, `${texts(input.lang).templateFileName}.xlsx`),
+        filters: [EXPORT_FILTERS.xlsx],
+      });
+      if (!chosen) return { cancelled: true };
+      const out = withExtension(chosen, 'xlsx');
+      const value = (await trusted('import/template', { out, lang: input.lang }, ctx)) as { file?: string };
+      return { cancelled: false, file: remember(value.file ?? out) };
+    },
+
+    'app/backup': async (_input, ctx) => {
+      const current = host.session.register.file;
+      const base = path.basename(current, path.extname(current));
+      const chosen = await host.dialogs.save({
+        title: t().backupTitle,
+        defaultPath: path.join(host.documentsDir, `${base}-${t().backupFileName}-${today()}.${REGISTER_EXTENSION}`),
+        filters: [{ name: t().registerFiles, extensions: [REGISTER_EXTENSION] }],
+      });
+      if (!chosen) return { cancelled: true };
+      const out = withRegisterExtension(chosen);
+      if (path.resolve(out) === current) throw new AppError('bad_input', 'A backup cannot overwrite the register itself: choose another file.');
+      const value = (await trusted('register/backup', { out }, ctx)) as { file: string };
+      return { cancelled: false, file: remember(value.file) };
+    },
+
+    'app/newRegister': async () => {
+      const chosen = await host.dialogs.save({
+        title: t().newRegisterTitle,
+        defaultPath: path.join(host.documentsDir, `${t().registerFileName}.${REGISTER_EXTENSION}`),
+        filters: [{ name: t().registerFiles, extensions: [REGISTER_EXTENSION] }],
+      });
+      if (!chosen) return { cancelled: true };
+      return { cancelled: false, file: host.session.switchTo(withRegisterExtension(chosen), 'create') };
+    },
+
+    'app/openRegister': async (input) => {
+      if (input.file !== undefined) {
+        // The renderer may only reopen a register from the recent list: it never names other files.
+        const file = path.resolve(input.file);
+        if (!host.session.recent.includes(file)) throw new AppError('bad_input', `${path.basename(file)} is not one of the recent registers.`);
+        return { cancelled: false, file: host.session.switchTo(file, 'open') };
+      }
+      const chosen = await host.dialogs.open({
+        title: t().openRegisterTitle,
+        defaultPath: host.session.file ? path.dirname(host.session.file) : host.documentsDir,
+        filters: [
+          { name: t().registerFiles, extensions: [REGISTER_EXTENSION] },
+          { name: t().allFiles, extensions: ['*'] },
+        ],
+      });
+      if (!chosen) return { cancelled: true };
+      return { cancelled: false, file: host.session.switchTo(chosen, 'open') };
+    },
+
+    'app/setLanguage': async (input) => {
+      host.settings.update({ language: input.language });
+      host.languageChanged?.(input.language);
+      return { language: input.language };
+    },
+  };
+}
