@@ -3,12 +3,13 @@
  * the register table query. Callers run these inside a transaction (see core/register.ts).
  */
 import type Database from 'better-sqlite3';
-import type { ActivityRole, ActivityStatus, LegalBasisCode } from '../core/model/codes.js';
+import type { ActivityRole, ActivityStatus, LegalBasisCode, RecipientType } from '../core/model/codes.js';
 import { assessDpia } from '../core/model/dpia.js';
 import type { Activity, ActivitySummary } from '../core/model/register.js';
 import type { ActivityFields, DpiaScreening } from '../core/model/schemas.js';
 import { CHILD_LISTS } from './activity-lists.js';
 import { statement } from './statements.js';
+import { foldKey } from '../core/text.js';
 
 /** Values derived from the lists, kept on the activity row for the register table. */
 export interface ActivityDerived {
@@ -92,14 +93,9 @@ function scalarValues(f: StoredActivityFields, d: ActivityDerived): unknown[] {
 
 type Row = Record<string, unknown>;
 
-/** The words of a search, each matched as a prefix: `"paie"* "salari"*`. */
-export function ftsQuery(search: string): string | null {
-  const words = search
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+/** The words of a search, folded like the stored search text; every word must appear. */
+export function searchWords(search: string): string[] {
+  return foldKey(search).split(' ').filter(Boolean).slice(0, 12);
 }
 
 export class ActivityStore {
@@ -117,6 +113,11 @@ export class ActivityStore {
   /** Directory look-ups used while saving an activity. */
   recipientIdByKey(nameKey: string): number | undefined {
     return this.stmt('SELECT id FROM recipients WHERE name_key = ?').pluck().get(nameKey) as number | undefined;
+  }
+
+  recipientSummary(id: number): { name: string; type: RecipientType; countries: string[] } {
+    const r = this.stmt('SELECT name, type, countries_json FROM recipients WHERE id = ?').get(id) as Row;
+    return { name: String(r.name), type: r.type as RecipientType, countries: JSON.parse(String(r.countries_json)) as string[] };
   }
 
   recipientExists(id: number): boolean {
@@ -137,12 +138,10 @@ export class ActivityStore {
     this.stmt(sql).run(...scalarValues(f, d), updatedAt, id);
     for (const list of CHILD_LISTS) this.stmt(`DELETE FROM ${list.table} WHERE activity_id = ?`).run(id);
     this.writeLists(id, f);
-    this.stmt('DELETE FROM activity_search WHERE rowid = ?').run(id);
     this.index(id, f);
   }
 
   delete(id: number): void {
-    this.stmt('DELETE FROM activity_search WHERE rowid = ?').run(id);
     this.stmt('DELETE FROM activities WHERE id = ?').run(id);
   }
 
@@ -162,7 +161,12 @@ export class ActivityStore {
           JSON.stringify(f.recipients.map((r) => r.recipientId)),
         ) as { name: string }[]).map((r) => r.name)
       : [];
-    const body = [
+    const text = [
+      f.ref,
+      f.name,
+      f.department,
+      f.owner,
+      f.purpose,
       f.description,
       ...f.subPurposes,
       ...f.dataSubjects.flatMap((s) => [s.label, s.precision]),
@@ -179,16 +183,18 @@ export class ActivityStore {
       ...f.clients.map((c) => c.name),
     ]
       .filter(Boolean)
-      .join('\n');
-    this.stmt('INSERT INTO activity_search (rowid, ref, name, department, owner, purpose, body) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      id,
-      f.ref,
-      f.name,
-      f.department,
-      f.owner,
-      f.purpose,
-      body,
-    );
+      .map(foldKey)
+      .join(' | ');
+    this.stmt('INSERT OR REPLACE INTO activity_search (activity_id, text) VALUES (?, ?)').run(id, text);
+  }
+
+  /** Rebuilds the search text of the activities that name a recipient (after it was renamed). */
+  reindexRecipient(recipientId: number): void {
+    const ids = this.stmt('SELECT DISTINCT activity_id FROM activity_recipients WHERE recipient_id = ?').pluck().all(recipientId) as number[];
+    if (!ids.length) return;
+    for (const a of this.loadMany({ ids })) {
+      this.index(a.id, { ...a, recipients: a.recipients.map((r) => ({ recipientId: r.recipientId, role: r.role, precision: r.precision })) });
+    }
   }
 
   version(id: number): { version: number; organisationId: number } | undefined {
@@ -248,10 +254,10 @@ export class ActivityStore {
     if (filter.specialCategories !== undefined) clauses.push(`a.special_categories = ${filter.specialCategories ? 1 : 0}`);
     if (filter.dpiaRequired !== undefined) clauses.push(`a.dpia_required = ${filter.dpiaRequired ? 1 : 0}`);
     if (filter.search) {
-      const q = ftsQuery(filter.search);
-      if (q) {
-        clauses.push('a.id IN (SELECT rowid FROM activity_search WHERE activity_search MATCH ?)');
-        params.push(q);
+      const words = searchWords(filter.search);
+      if (words.length) {
+        clauses.push(`a.id IN (SELECT activity_id FROM activity_search WHERE ${words.map(() => 'instr(text, ?) > 0').join(' AND ')})`);
+        params.push(...words);
       }
     }
     if (filter.ids) {

@@ -13,22 +13,10 @@ export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'prevHash' | 'hash'>;
 
 type Row = Record<string, unknown>;
 
+/** SHA-256 over the previous hash, the entry's fields (as a JSON array) and its changes as stored. */
 function entryHash(prevHash: string, e: NewHistoryEntry, changesJson: string): string {
-  const payload = JSON.stringify([
-    prevHash,
-    e.at,
-    e.entityType,
-    e.entityId,
-    e.entityLabel,
-    e.organisationId,
-    e.action,
-    changesJson,
-    e.source,
-    e.sourceFile,
-    e.sourceSha256,
-    e.batchId,
-  ]);
-  return createHash('sha256').update(payload).digest('hex');
+  const fields = JSON.stringify([e.at, e.entityType, e.entityId, e.entityLabel, e.organisationId, e.action, e.source, e.sourceFile, e.sourceSha256, e.batchId]);
+  return createHash('sha256').update(prevHash).update('\n').update(fields).update('\n').update(changesJson).digest('hex');
 }
 
 function fromRow(r: Row): HistoryEntry {

@@ -91,6 +91,17 @@ export const activities = sqliteTable(
   ],
 );
 
+/**
+ * Search text of each activity: every field folded (lower case, no accents), matched by substring
+ * so that "paie" finds "Paiement" and "salarie" finds "Salariés". Maintained by activity-store.
+ */
+export const activitySearch = sqliteTable('activity_search', {
+  activityId: integer('activity_id')
+    .primaryKey()
+    .references(() => activities.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+});
+
 const child = () => ({
   activityId: integer('activity_id')
     .notNull()

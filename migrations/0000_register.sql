@@ -121,6 +121,12 @@ CREATE TABLE `activity_retention_rules` (
 	FOREIGN KEY (`activity_id`) REFERENCES `activities`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE TABLE `activity_search` (
+	`activity_id` integer PRIMARY KEY NOT NULL,
+	`text` text NOT NULL,
+	FOREIGN KEY (`activity_id`) REFERENCES `activities`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `activity_security_measures` (
 	`activity_id` integer NOT NULL,
 	`position` integer NOT NULL,

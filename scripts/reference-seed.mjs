@@ -1,4 +1,4 @@
-// Generates migrations/0002_reference_data.sql: the vocabularies and the country table, with
+// Generates migrations/0001_reference_data.sql: the vocabularies and the country table, with
 // French and English names from ICU. Run once when the seed changes; the migration is frozen
 // afterwards (a later change goes in a new migration).
 import fs from 'node:fs';
@@ -165,5 +165,5 @@ for (const c of countries) {
   const [adequacy, date, scopeFr, scopeEn] = eea ? ['eea', '', '', ''] : (ADEQUACY[c.code] ?? ['none', '', '', '']);
   sql += `INSERT INTO countries (code, name_fr, name_en, eea, adequacy, adequacy_decision_date, adequacy_scope_fr, adequacy_scope_en) VALUES (${q(c.code)}, ${q(c.nameFr)}, ${q(c.nameEn)}, ${eea ? 1 : 0}, ${q(adequacy)}, ${q(date)}, ${q(scopeFr)}, ${q(scopeEn)});\n--> statement-breakpoint\n`;
 }
-fs.writeFileSync(new URL('../migrations/0002_reference_data.sql', import.meta.url), sql.replace(/\n--> statement-breakpoint\n$/, '\n'));
+fs.writeFileSync(new URL('../migrations/0001_reference_data.sql', import.meta.url), sql.replace(/\n--> statement-breakpoint\n$/, '\n'));
 console.log(`${vocab.length} vocabulary terms, ${countries.length} countries`);

@@ -120,6 +120,8 @@ describe('activities', () => {
     await t.call('recipients/update', { id: r.id, version: r.version, recipient: { name: 'DGFiP', type: 'public_authority', countries: ['FR'] } });
     expect((await t.call('activities/get', { id: a.id })).recipients[0].name).toBe('DGFiP');
     expect((await t.call('activities/get', { id: b.id })).recipients[0].name).toBe('DGFiP');
+    expect((await t.call('activities/list', { search: 'dgfip' })).map((x) => x.name)).toEqual(['Gestion de la paie', 'Cantine']);
+    expect(await t.call('activities/list', { search: 'tresor' })).toEqual([]);
     const inUse = await t.result('recipients/delete', { id: r.id, version: r.version + 1 });
     expect(inUse.ok || inUse.error.code).toBe('in_use');
   });
@@ -139,6 +141,8 @@ describe('activities', () => {
     expect(await names({ status: 'retired' })).toEqual(['Archives']);
     expect(await names({ search: 'tresor' })).toEqual(['Gestion de la paie']);
     expect(await names({ search: 'ARRETS mal' })).toEqual(['Gestion de la paie']);
+    expect(await names({ search: 'ladie' })).toEqual(['Gestion de la paie']);
+    expect(await names({ search: 'paie usagers' })).toEqual([]);
     expect(await names({ search: 'usagers' })).toEqual(['Newsletter']);
     expect(await names({ search: '"; DROP TABLE activities; --' })).toEqual([]);
   });
@@ -160,5 +164,12 @@ describe('activities', () => {
     const ch = (await t.call('reference/countries', {})).find((c) => c.code === 'CH')!;
     await t.call('reference/updateCountry', { ...ch, eea: true, adequacy: 'eea' });
     expect((await t.call('activities/list', { nonEeaTransfer: true })).length).toBe(0);
+  });
+});
+
+describe('what create returns', () => {
+  it('is exactly what a later read gives', async () => {
+    const created = await t.call('activities/create', { organisationId: orgId, activity: payroll });
+    expect(await t.call('activities/get', { id: created.id })).toEqual(created);
   });
 });

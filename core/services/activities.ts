@@ -109,7 +109,9 @@ export function createActivity(reg: Register, organisationId: number, input: Act
     }
     const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta) };
     const at = reg.now();
-    const id = reg.activities.insert(organisationId, stored, derive(reg, f), stamps?.createdAt ?? at, stamps?.updatedAt ?? at);
+    const createdAt = stamps?.createdAt ?? at;
+    const updatedAt = stamps?.updatedAt ?? at;
+    const id = reg.activities.insert(organisationId, stored, derive(reg, f), createdAt, updatedAt);
     reg.record(meta, {
       entityType: 'activity',
       entityId: id,
@@ -118,7 +120,18 @@ export function createActivity(reg: Register, organisationId: number, input: Act
       action: 'create',
       changes: recordFields(comparable(stored) as Record<string, unknown>, 'after'),
     });
-    return getActivity(reg, id);
+    // What was just stored, without reading it back.
+    const { recipients: _r, dpia, ...rest } = f;
+    return {
+      ...rest,
+      id,
+      organisationId,
+      version: 1,
+      createdAt,
+      updatedAt,
+      dpia: assessDpia(dpia),
+      recipients: stored.recipients.map((r) => ({ ...r, ...reg.activities.recipientSummary(r.recipientId) })),
+    };
   });
 }
 

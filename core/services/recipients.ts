@@ -131,6 +131,7 @@ export function updateRecipient(reg: Register, id: number, expectedVersion: numb
       .where(eq(recipients.id, id))
       .returning()
       .get();
+    if (current.name !== data.name) reg.activities.reindexRecipient(id);
     reg.record(meta, { entityType: 'recipient', entityId: id, entityLabel: data.name, organisationId: null, action: 'update', changes });
     return fromRow(row, current.activityCount);
   });
