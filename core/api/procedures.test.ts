@@ -55,6 +55,7 @@ describe('every procedure of the register core, through the dispatcher', () => {
     const t004 = await call('activities/getByRef', { ref: 'T-004', organisationId: 1 });
     const got = await call('activities/get', { id: t004.id });
     expect(got.transfers[0]).toMatchObject({ country: 'US', safeguard: 'adequacy' });
+    expect((await call('activities/checks', { id: t004.id })).map((c) => c.code)).toEqual(['adequacy_partial']);
     const created = await call('activities/create', { organisationId: 1, activity: { name: 'Badges', purpose: 'Accès aux locaux' } });
     expect(created.ref).toBe('T-011');
     const updated = await call('activities/update', { id: created.id, version: 1, activity: { name: 'Badges', purpose: 'Accès aux locaux', status: 'active' } });

@@ -11,6 +11,7 @@ import {
   retireActivity,
   updateActivity,
 } from '../../services/activities.js';
+import { checkActivity } from '../../model/checks.js';
 import { procedure } from '../procedure.js';
 import { content, id, version } from './common.js';
 
@@ -47,6 +48,11 @@ export const activityProcedures = {
     summary: 'One activity by its reference',
     input: z.object({ ref: z.string().min(1).max(40), organisationId: id.optional() }),
     run: (reg, i) => getActivityByRef(reg, i.organisationId, i.ref),
+  }),
+  'activities/checks': procedure({
+    summary: 'What a DPO would flag in an activity (missing safeguard, Art. 9 condition, retention…)',
+    input: z.object({ id }),
+    run: (reg, i) => checkActivity(getActivity(reg, i.id), reg.reference.countries()),
   }),
   'activities/create': procedure({
     summary: 'Add a processing activity',
