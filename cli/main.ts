@@ -30,13 +30,12 @@ export const processIO: CliIO = {
 };
 
 function help(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
   return [
     'art30 — the GDPR Article 30 register from the command line',
     '',
     'Usage: art30 <command> [options]',
     '',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
     'Options for every command:',
     '  --db FILE   the register file (default: $ART30_DB, else the desktop app’s register)',
