@@ -1,0 +1,80 @@
+/**
+ * The renderer's typed client: every call goes through the shell's Art30Bridge (Electron preload's
+ * `window.art30`, or the web transport). Types only from the core: no node code in the bundle.
+ */
+import type { ApiInput, ApiOutput, ProcedureName } from '../../core/api/table.js';
+import type { AppEvent, Art30Bridge, ShellProcedureName, ShellProcedures } from '../../core/api/shell.js';
+import type { ApiError, FieldIssue } from '../../core/errors.js';
+import { createWebBridge } from './web-bridge.js';
+
+declare global {
+  interface Window {
+    art30?: Art30Bridge;
+  }
+}
+
+export type AnyProcedure = ProcedureName | ShellProcedureName;
+export type In<N extends AnyProcedure> = N extends ShellProcedureName ? ShellProcedures[N]['input'] : N extends ProcedureName ? ApiInput<N> : never;
+export type Out<N extends AnyProcedure> = N extends ShellProcedureName ? ShellProcedures[N]['output'] : N extends ProcedureName ? ApiOutput<N> : never;
+
+export class ApiCallError extends Error {
+  readonly code: ApiError['code'];
+  readonly details: FieldIssue[];
+  constructor(error: ApiError) {
+    super(error.message);
+    this.code = error.code;
+    this.details = error.details ?? [];
+  }
+}
+
+function webToken(): string {
+  const params = new URLSearchParams(location.search);
+  const token = params.get('token') ?? sessionStorage.getItem('art30.token') ?? '';
+  if (token) sessionStorage.setItem('art30.token', token);
+  return token;
+}
+
+let bridge: Art30Bridge | null = null;
+
+export function getBridge(): Art30Bridge {
+  if (!bridge) bridge = window.art30 ?? createWebBridge(webToken());
+  return bridge;
+}
+
+/** For tests and the bench: replace the transport. */
+export function setBridge(b: Art30Bridge): void {
+  bridge = b;
+}
+
+export function isElectron(): boolean {
+  return Boolean(window.art30);
+}
+
+/** Calls a procedure; throws ApiCallError with the DPO-readable message and field details. */
+export async function call<N extends AnyProcedure>(name: N, input: In<N>): Promise<Out<N>> {
+  const result = await getBridge().invoke(name, input);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.value as Out<N>;
+}
+
+/** Procedures that may not exist yet in this version (import, export). */
+export async function callDynamic<T = unknown>(name: string, input: unknown): Promise<T> {
+  const result = await getBridge().invoke(name, input);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.value as T;
+}
+
+export function subscribe(listener: (event: AppEvent) => void): () => void {
+  return getBridge().subscribe(listener);
+}
+
+/** Whether a procedure exists in this build (import and export engines land separately). */
+const known = new Map<string, boolean>();
+export async function hasProcedure(name: string): Promise<boolean> {
+  if (known.has(name)) return known.get(name)!;
+  // A string fits no procedure's input: an existing procedure answers "validation", never runs.
+  const r = await getBridge().invoke(name, '__probe__');
+  const exists = r.ok || r.error.code !== 'unknown_procedure';
+  known.set(name, exists);
+  return exists;
+}

@@ -1,0 +1,426 @@
+/** The window: navigation, organisation picker, language switch, the screens, notices and progress. */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { AppEvent, ExportScope, Language } from '../core/api/shell.js';
+import type { Country, Organisation, VocabularyTerm } from '../core/model/register.js';
+import { call, hasProcedure, subscribe } from './api/client.js';
+import { AppProvider, initialLanguage, translator, useApp, useT, type Notice } from './app-context.js';
+import { ConfirmDialog, Modal } from './components/modal.js';
+import { ActivityEditor } from './screens/activity-editor.js';
+import { ExportDialog } from './screens/export-dialog.js';
+import { ImportWizard } from './screens/import-wizard.js';
+import { OrganisationScreen } from './screens/organisation.js';
+import { RecipientsScreen } from './screens/recipients.js';
+import { ReferenceScreen } from './screens/reference.js';
+import { invalidateRegisterCache, RegisterView } from './screens/register-view.js';
+
+interface Boot {
+  lang: Language;
+  shell: 'electron' | 'web';
+  file: string;
+  terms: VocabularyTerm[];
+  countries: Country[];
+  organisations: Organisation[];
+}
+
+async function boot(): Promise<Boot> {
+  const [info, terms, countries, organisations] = await Promise.all([
+    call('app/info', {}).catch(() => ({ shell: 'web' as const, file: '', recent: [], language: null })),
+    call('reference/terms', {}),
+    call('reference/countries', {}),
+    call('organisations/list', {}),
+  ]);
+  return {
+    lang: initialLanguage(localStorage.getItem('art30.lang'), info.language, navigator.language),
+    shell: info.shell,
+    file: info.file,
+    terms,
+    countries,
+    organisations,
+  };
+}
+
+export function App() {
+  const [state, setState] = useState<Boot | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [leave, setLeave] = useState<((ok: boolean) => void) | null>(null);
+  const [bootKey, setBootKey] = useState(0);
+
+  useEffect(() => {
+    boot()
+      .then(setState)
+      .catch((e: Error) => setError(e.message));
+  }, [bootKey]);
+
+  // Another register file was opened (Electron): start again on it.
+  useEffect(
+    () =>
+      subscribe((e) => {
+        if (e.type === 'register') {
+          invalidateRegisterCache();
+          setState(null);
+          setBootKey((k) => k + 1);
+        }
+      }),
+    [],
+  );
+
+  const onNotice = useCallback((n: Notice) => {
+    setNotices((list) => [...list.slice(-2), n]);
+    setTimeout(() => setNotices((list) => list.filter((x) => x.id !== n.id)), n.action ? 15000 : 5000);
+  }, []);
+  const askLeave = useCallback(() => new Promise<boolean>((resolve) => setLeave(() => resolve)), []);
+
+  if (error) {
+    const t = translator(initialLanguage(localStorage.getItem('art30.lang'), null, navigator.language));
+    return (
+      <main className="boot-error">
+        <h1>{t('common.errorTitle')}</h1>
+        <p role="alert">{error}</p>
+        <button type="button" className="primary" onClick={() => location.reload()}>
+          {t('common.retry')}
+        </button>
+      </main>
+    );
+  }
+  if (!state) return <div className="boot" aria-busy="true" />;
+
+  const t = translator(state.lang);
+  return (
+    <AppProvider key={bootKey} initial={state} onNotice={onNotice} askLeave={askLeave}>
+      <Shell />
+      <div className="notices" role="status" aria-live="polite">
+        {notices.map((n) => (
+          <div key={n.id} className="notice">
+            <span>{n.message}</span>
+            {n.action ? (
+              <button type="button" className="link" onClick={n.action.run}>
+                {n.action.label}
+              </button>
+            ) : null}
+          </div>
+        ))}
+      </div>
+      <LeaveDialog
+        open={leave !== null}
+        t={t}
+        onAnswer={(ok) => {
+          leave?.(ok);
+          setLeave(null);
+        }}
+      />
+    </AppProvider>
+  );
+}
+
+function LeaveDialog(props: { open: boolean; t: ReturnType<typeof translator>; onAnswer(ok: boolean): void }) {
+  const app = useApp();
+  if (!props.open) return null;
+  return (
+    <ConfirmDialog
+      title={app.t('common.unsavedTitle')}
+      text={app.t('common.unsaved')}
+      confirmLabel={app.t('common.leave')}
+      cancelLabel={app.t('common.stay')}
+      danger
+      onConfirm={() => props.onAnswer(true)}
+      onCancel={() => props.onAnswer(false)}
+    />
+  );
+}
+
+interface ProgressState {
+  operation: string;
+  phase: string;
+  done: number;
+  total: number;
+}
+
+function Shell() {
+  const app = useApp();
+  const t = useT();
+  const [focusSearch, setFocusSearch] = useState(0);
+  const [progress, setProgress] = useState<ProgressState | null>(null);
+  const [canImport, setCanImport] = useState(false);
+  const [canExport, setCanExport] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [exportState, setExportState] = useState<{ current: ExportScope; selected: number[]; shown: number[] } | null>(null);
+  const [about, setAbout] = useState(false);
+  const progressTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  useEffect(() => {
+    void hasProcedure('import/openBytes').then(setCanImport);
+    void hasProcedure('export/file').then(setCanExport);
+  }, []);
+
+  const backup = useCallback(async () => {
+    try {
+      const r = await call('app/backup', {});
+      if (r.cancelled) return;
+      if (r.downloadUrl) download(r.downloadUrl);
+      app.notify(t('backup.done', { file: r.file }));
+    } catch (e) {
+      app.notify((e as Error).message);
+    }
+  }, [app, t]);
+
+  const onEvent = useCallback(
+    (e: AppEvent) => {
+      if (e.type === 'progress') {
+        setProgress({ operation: e.operation, ...e.progress });
+        clearTimeout(progressTimer.current);
+        if (e.progress.done >= e.progress.total) progressTimer.current = setTimeout(() => setProgress(null), 800);
+        return;
+      }
+      if (e.type !== 'menu') return;
+      switch (e.command) {
+        case 'new-activity':
+          void app.navigate({ view: 'activity', id: 'new' });
+          break;
+        case 'search':
+          void app.navigate({ view: 'register' }).then((ok) => ok && setFocusSearch((n) => n + 1));
+          break;
+        case 'language-fr':
+          app.setLang('fr');
+          break;
+        case 'language-en':
+          app.setLang('en');
+          break;
+        case 'recipients':
+        case 'organisation':
+        case 'reference':
+        case 'register':
+          void app.navigate({ view: e.command });
+          break;
+        case 'import':
+          if (canImport) setImportOpen(true);
+          break;
+        case 'export':
+          if (canExport) setExportState({ current: { organisationId: app.orgId ?? undefined }, selected: [], shown: [] });
+          break;
+        case 'backup':
+          void backup();
+          break;
+        case 'about':
+          setAbout(true);
+          break;
+      }
+    },
+    [app, canImport, canExport, backup],
+  );
+  const onEventRef = useRef(onEvent);
+  onEventRef.current = onEvent;
+  useEffect(() => subscribe((e) => onEventRef.current(e)), []);
+
+  const noOrganisation = app.organisations.length === 0;
+  const r = app.route;
+
+  let screen: ReactNode;
+  if (noOrganisation && r.view !== 'organisation' && r.view !== 'reference') screen = <Welcome />;
+  else if (r.view === 'activity') screen = <ActivityEditor key={String(r.id)} id={r.id} />;
+  else if (r.view === 'recipients') screen = <RecipientsScreen selectedId={r.id} />;
+  else if (r.view === 'organisation') screen = <OrganisationScreen />;
+  else if (r.view === 'reference') screen = <ReferenceScreen />;
+  else
+    screen = (
+      <RegisterView
+        canImport={canImport}
+        canExport={canExport}
+        focusSearch={focusSearch}
+        onImport={() => setImportOpen(true)}
+        onExport={(s) => setExportState(s)}
+      />
+    );
+
+  const navItem = (view: 'register' | 'recipients' | 'organisation' | 'reference', label: string) => {
+    const current = r.view === view || (view === 'register' && r.view === 'activity');
+    return (
+      <li>
+        <a
+          href={`#/${view}`}
+          aria-current={current ? 'page' : undefined}
+          className={current ? 'active' : undefined}
+          onClick={(e) => {
+            e.preventDefault();
+            void app.navigate({ view });
+          }}
+        >
+          {label}
+        </a>
+      </li>
+    );
+  };
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            30
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <div className="topbar-right">
+          {app.organisations.length > 0 ? (
+            <div className="org-picker">
+              <label htmlFor="org-picker">{t('nav.organisationPicker')}</label>
+              <select
+                id="org-picker"
+                value={app.orgId ?? ''}
+                onChange={async (e) => {
+                  const id = Number(e.target.value);
+                  if (await app.confirmLeave()) {
+                    app.setOrgId(id);
+                    if (app.route.view === 'activity') void app.navigate({ view: 'register' });
+                  }
+                }}
+              >
+                {app.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+            {(['fr', 'en'] as const).map((l) => (
+              <button key={l} type="button" lang={l} aria-pressed={app.lang === l} className={app.lang === l ? 'active' : undefined} onClick={() => app.setLang(l)}>
+                {l.toUpperCase()}
+                <span className="visually-hidden"> — {t(`lang.${l}`)}</span>
+              </button>
+            ))}
+          </div>
+        </div>
+      </header>
+      <nav className="sidebar" aria-label={t('nav.main')}>
+        <ul>
+          {navItem('register', t('nav.register'))}
+          {navItem('recipients', t('nav.recipients'))}
+          {navItem('organisation', t('nav.organisation'))}
+          {navItem('reference', t('nav.reference'))}
+        </ul>
+        <div className="sidebar-foot">
+          <button type="button" className="link small" onClick={() => void backup()}>
+            {t('register.backup')}
+          </button>
+          {app.registerFile ? (
+            <div className="register-file" title={app.registerFile}>
+              {app.registerFile.split(/[\\/]/).pop()}
+            </div>
+          ) : null}
+        </div>
+      </nav>
+      <main id="main" className="main" tabIndex={-1}>
+        {progress ? (
+          <div className="progress" role="progressbar" aria-label={progress.phase || t('common.progress')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+            <div className="progress-text">
+              {progress.phase} {progress.total ? `${progress.done} / ${progress.total}` : ''}
+            </div>
+            <div className="progress-track">
+              <div className="progress-bar" style={{ width: `${progress.total ? Math.round((100 * progress.done) / progress.total) : 0}%` }} />
+            </div>
+          </div>
+        ) : null}
+        {screen}
+      </main>
+      {importOpen ? (
+        <ImportWizard
+          onClose={(changed) => {
+            setImportOpen(false);
+            if (changed) {
+              invalidateRegisterCache();
+              void app.reloadOrganisations();
+              app.bumpGeneration();
+            }
+          }}
+        />
+      ) : null}
+      {exportState ? <ExportDialog scopes={exportState} onClose={() => setExportState(null)} /> : null}
+      {about ? (
+        <Modal
+          title={t('app.name')}
+          onClose={() => setAbout(false)}
+          footer={
+            <button type="button" className="primary" onClick={() => setAbout(false)}>
+              {t('common.close')}
+            </button>
+          }
+        >
+          <p>{t('about.text')}</p>
+        </Modal>
+      ) : null}
+    </div>
+  );
+}
+
+export function download(url: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = '';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** First start: name the organisation, or load the demo register. */
+function Welcome() {
+  const app = useApp();
+  const t = useT();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      invalidateRegisterCache();
+      await app.reloadOrganisations();
+      await app.reloadReference();
+      app.bumpGeneration();
+      await app.navigate({ view: 'register' });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="screen">
+      <div className="empty-state welcome">
+        <h1>{t('empty.noOrgTitle')}</h1>
+        <p>{t('empty.noOrgText')}</p>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => call('organisations/create', { organisation: { name } }));
+          }}
+        >
+          <div className="field">
+            <label htmlFor="welcome-org">{t('empty.orgName')}</label>
+            <input id="welcome-org" value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={error ? true : undefined} />
+          </div>
+          <button type="submit" className="primary" disabled={busy || !name.trim()}>
+            {t('empty.createOrg')}
+          </button>
+        </form>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="or-line" aria-hidden="true" />
+        <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => call('demo/create', {}))}>
+          {t('empty.demo')}
+        </button>
+        <p className="hint">{t('empty.demoText')}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/** A modal dialog: focus moves in, Tab stays in, Escape cancels, focus returns where it was. */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+export function Modal(props: { title: string; onClose(): void; children: ReactNode; footer?: ReactNode; wide?: boolean; role?: 'dialog' | 'alertdialog' }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const root = ref.current;
+    const first = root?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
+    (first ?? root)?.focus();
+    return () => previous?.focus?.();
+  }, []);
+  return (
+    <div className="modal-backdrop">
+      <div
+        ref={ref}
+        className={`modal ${props.wide ? 'wide' : ''}`}
+        role={props.role ?? 'dialog'}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            props.onClose();
+          }
+          if (e.key === 'Tab' && ref.current) {
+            const items = [...ref.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]')];
+            if (!items.length) return;
+            const first = items[0];
+            const last = items[items.length - 1];
+            if (e.shiftKey && document.activeElement === first) {
+              e.preventDefault();
+              last.focus();
+            } else if (!e.shiftKey && document.activeElement === last) {
+              e.preventDefault();
+              first.focus();
+            }
+          }
+        }}
+      >
+        <h2 id={titleId}>{props.title}</h2>
+        <div className="modal-body">{props.children}</div>
+        {props.footer ? <div className="modal-footer">{props.footer}</div> : null}
+      </div>
+    </div>
+  );
+}
+
+export function ConfirmDialog(props: { title: string; text: string; confirmLabel: string; cancelLabel: string; danger?: boolean; onConfirm(): void; onCancel(): void }) {
+  return (
+    <Modal
+      title={props.title}
+      onClose={props.onCancel}
+      role="alertdialog"
+      footer={
+        <>
+          <button type="button" className="secondary" onClick={props.onCancel} autoFocus>
+            {props.cancelLabel}
+          </button>
+          <button type="button" className={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm}>
+            {props.confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <p>{props.text}</p>
+    </Modal>
+  );
+}

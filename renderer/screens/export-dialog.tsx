@@ -1,0 +1,147 @@
+/** Export dialog: scope, format, language, progress, then "show in folder" (or the download). */
+import { useState } from 'react';
+import type { ExportFormat, ExportScope, Language } from '../../core/api/shell.js';
+import { call, isElectron } from '../api/client.js';
+import { useApp, useT } from '../app-context.js';
+import { Modal } from '../components/modal.js';
+
+type ScopeKind = 'whole' | 'organisation' | 'controller' | 'processor' | 'filter' | 'selected';
+
+export function ExportDialog(props: { scopes: { current: ExportScope; selected: number[]; shown: number[] }; onClose(): void }) {
+  const app = useApp();
+  const t = useT();
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  const [lang, setLang] = useState<Language>(app.lang);
+  const [kind, setKind] = useState<ScopeKind>(props.scopes.selected.length ? 'selected' : 'organisation');
+  const [fiches, setFiches] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ file: string; fileName: string; downloadUrl?: string } | null>(null);
+
+  const org = app.orgId ?? undefined;
+  const scopeOf = (k: ScopeKind): ExportScope => {
+    switch (k) {
+      case 'whole':
+        return {};
+      case 'organisation':
+        return { organisationId: org };
+      case 'controller':
+        return { organisationId: org, role: 'controller_register' };
+      case 'processor':
+        return { organisationId: org, role: 'processor' };
+      case 'filter':
+        return { ...props.scopes.current, ids: props.scopes.shown };
+      case 'selected':
+        return { organisationId: org, ids: props.scopes.selected };
+    }
+  };
+  const options: { k: ScopeKind; label: string; disabled?: boolean }[] = [
+    { k: 'whole', label: t('export.scope.whole') },
+    { k: 'organisation', label: t('export.scope.organisation') },
+    { k: 'controller', label: t('export.scope.controller') },
+    { k: 'processor', label: t('export.scope.processor') },
+    { k: 'filter', label: t('export.scope.filter', { n: props.scopes.shown.length }), disabled: !props.scopes.shown.length },
+    { k: 'selected', label: t('export.scope.selected', { n: props.scopes.selected.length }), disabled: !props.scopes.selected.length },
+  ];
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await call('app/export', { format, lang, scope: scopeOf(kind), fiches: format === 'pdf' ? fiches : undefined });
+      if (!r.cancelled) {
+        setDone({ file: r.file, fileName: r.fileName, downloadUrl: r.downloadUrl });
+        if (r.downloadUrl) {
+          const a = document.createElement('a');
+          a.href = r.downloadUrl;
+          a.download = r.fileName;
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+        }
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={t('export.title')}
+      onClose={props.onClose}
+      wide
+      footer={
+        <>
+          <button type="button" className="secondary" onClick={props.onClose}>
+            {t('common.close')}
+          </button>
+          {!done ? (
+            <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
+              {busy ? t('common.loading') : t('export.start')}
+            </button>
+          ) : null}
+        </>
+      }
+    >
+      {error ? (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {done ? (
+        <div className="banner ok" role="status">
+          <p>{t('export.done', { file: done.fileName })}</p>
+          {isElectron() ? (
+            <button type="button" className="secondary" onClick={() => void call('app/showInFolder', { file: done.file })}>
+              {t('export.showInFolder')}
+            </button>
+          ) : done.downloadUrl ? (
+            <a href={done.downloadUrl} download={done.fileName}>
+              {t('common.download')} {done.fileName}
+            </a>
+          ) : null}
+        </div>
+      ) : (
+        <>
+          <fieldset className="radios">
+            <legend>{t('export.scope')}</legend>
+            {options.map((o) => (
+              <label key={o.k} className="check">
+                <input type="radio" name="export-scope" value={o.k} checked={kind === o.k} disabled={o.disabled} onChange={() => setKind(o.k)} />
+                {o.label}
+              </label>
+            ))}
+          </fieldset>
+          <div className="grid-2">
+            <fieldset className="radios">
+              <legend>{t('export.format')}</legend>
+              {(['xlsx', 'pdf', 'csv', 'json'] as const).map((f) => (
+                <label key={f} className="check">
+                  <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
+                  {f === 'xlsx' ? 'Excel (.xlsx)' : f === 'pdf' ? 'PDF' : f === 'csv' ? 'CSV' : 'JSON'}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset className="radios">
+              <legend>{t('export.language')}</legend>
+              {(['fr', 'en'] as const).map((l) => (
+                <label key={l} className="check">
+                  <input type="radio" name="export-lang" value={l} checked={lang === l} onChange={() => setLang(l)} />
+                  {t(`lang.${l}`)}
+                </label>
+              ))}
+            </fieldset>
+          </div>
+          {format === 'pdf' ? (
+            <label className="check">
+              <input type="checkbox" checked={fiches} onChange={(e) => setFiches(e.target.checked)} />
+              {t('export.fiches')}
+            </label>
+          ) : null}
+        </>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,75 @@
+/** The history of one activity: when, from where, and what changed, field by field. */
+import { useEffect, useState } from 'react';
+import type { HistoryEntry } from '../../core/model/register.js';
+import { call } from '../api/client.js';
+import { useApp, useT } from '../app-context.js';
+
+export function formatValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean' || typeof v === 'number') return String(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ');
+  return JSON.stringify(v);
+}
+
+export function HistoryPanel(props: { activityId: number; refreshKey: number; onClose(): void }) {
+  const app = useApp();
+  const t = useT();
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('history/list', { entityType: 'activity', entityId: props.activityId, limit: 200 })
+      .then(setEntries)
+      .catch((e: Error) => setError(e.message));
+  }, [props.activityId, props.refreshKey]);
+  return (
+    <aside className="history-panel" aria-labelledby="history-title">
+      <div className="history-head">
+        <h2 id="history-title">{t('history.title')}</h2>
+        <button type="button" className="link" onClick={props.onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+      {error ? <p role="alert">{error}</p> : null}
+      {entries === null ? <p>{t('common.loading')}</p> : null}
+      {entries?.length === 0 ? <p className="muted">{t('history.empty')}</p> : null}
+      <ol className="history-list">
+        {entries?.map((e) => (
+          <li key={e.id} className="history-entry">
+            <div className="history-when">
+              <strong>{t(`history.action.${e.action}`)}</strong>{' '}
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString(app.lang === 'fr' ? 'fr-FR' : 'en-GB')}</time>
+              <span className="muted">
+                {' '}
+                · {t(`history.source.${e.source as 'ui'}`) ?? e.source}
+                {e.sourceFile ? ` ${t('history.fromFile', { file: e.sourceFile })}` : ''}
+              </span>
+            </div>
+            {e.action === 'update' ? (
+              <table className="changes">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('history.field')}</th>
+                    <th scope="col">{t('history.before')}</th>
+                    <th scope="col">{t('history.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {e.changes.map((c, i) => (
+                    <tr key={i}>
+                      <th scope="row">{c.path}</th>
+                      <td className="before">{formatValue(c.before)}</td>
+                      <td className="after">{formatValue(c.after)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <div className="muted small">{e.changes.length} {t('history.field').toLowerCase()}(s)</div>
+            )}
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

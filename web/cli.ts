@@ -1,0 +1,50 @@
+/**
+ * `npm run web [-- --db FILE] [--port N]`: the register in a browser, served on 127.0.0.1 only.
+ * Prints the address to open; it carries this run's secret token.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultRegisterPath } from '../db/paths.js';
+import { startWebServer } from './server.js';
+
+const USAGE = 'Usage: npm run web -- [--db FILE] [--port N]';
+
+async function main(): Promise<number> {
+  let values: { db?: string; port?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+  } catch (error) {
+    process.stderr.write(`art30 web: ${(error as Error).message}\n${USAGE}\n`);
+    return 1;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n\n  --db FILE   the register file (default: $ART30_DB, else the desktop app’s register)\n  --port N    the port (default: a random free port)\n`);
+    return 0;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`art30 web: --port must be a port number (0-65535), not "${values.port}".\n`);
+    return 1;
+  }
+  const db = path.resolve(values.db ?? process.env.ART30_DB ?? defaultRegisterPath());
+  fs.mkdirSync(path.dirname(db), { recursive: true });
+  const server = await startWebServer({ db, port });
+  process.stdout.write(`Art30 web mode on ${db}\nOpen: ${server.url}\n(Ctrl+C to stop)\n`);
+  const stop = () => {
+    server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return -1;
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error) => {
+    process.stderr.write(`art30 web: ${(error as Error).message}\n`);
+    process.exit(3);
+  },
+);
