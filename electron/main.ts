@@ -24,7 +24,7 @@ import { RegisterSession } from './register-session.js';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isTrustedSender, secureSession, secureWebContents } from './security.js';
 import { SettingsStore } from './settings.js';
 import { createShellHandlers } from './shell-procedures.js';
-import { restoreBounds, windowOptions } from './window-options.js';
+import { createAppWindow, restoreBounds } from './window-options.js';
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
@@ -155,7 +155,7 @@ function run(): void {
       settings.get().window,
       screen.getAllDisplays().map((d) => d.workArea),
     );
-    win = new BrowserWindow(windowOptions(layout.preload, bounds, { devTools }));
+    win = createAppWindow(BrowserWindow, layout.preload, bounds, { devTools });
     if (bounds.maximized) win.maximize();
     win.once('ready-to-show', () => win?.show());
     let timer: NodeJS.Timeout | undefined;

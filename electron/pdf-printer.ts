@@ -41,7 +41,16 @@ export class ElectronPdfPrinter implements PdfPrinter {
     this.documents.set(url, html);
     const win = new BrowserWindow({
       show: false,
-      webPreferences: { session: this.session(), javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false },
+      webPreferences: {
+        session: this.session(),
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     const abort = () => win.destroy();
     options.signal?.addEventListener('abort', abort, { once: true });
