@@ -5,7 +5,9 @@
 import type { z } from 'zod';
 import type { Procedure } from './procedure.js';
 import { activityProcedures } from './procedures/activities.js';
+import { exportProcedures } from './procedures/export.js';
 import { historyProcedures } from './procedures/history.js';
+import { importProcedures } from './procedures/import.js';
 import { organisationProcedures } from './procedures/organisations.js';
 import { recipientProcedures } from './procedures/recipients.js';
 import { referenceProcedures } from './procedures/reference.js';
@@ -18,6 +20,8 @@ export const api = {
   ...referenceProcedures,
   ...historyProcedures,
   ...registerProcedures,
+  ...importProcedures,
+  ...exportProcedures,
 } satisfies Record<string, Procedure>;
 
 export type Api = typeof api;

@@ -1,0 +1,33 @@
+/**
+ * Regulator-ready exports of the register (or an extract): XLSX, PDF, CSV, JSON, in French or
+ * English. `export/file` writes a file by path (trusted callers only: Electron main after a save
+ * dialog, the CLI, tests); `export/bytes` returns the file's bytes (the browser / web mode). Both
+ * report progress, honour cancellation, and record the export in the history.
+ */
+import { z } from 'zod';
+import { EXPORT_LANGS } from '../../export/labels.js';
+import { EXPORT_FORMATS, exportToBytes, exportToFile } from '../../export/run.js';
+import { procedure } from '../procedure.js';
+import { activityFilterSchema } from './activities.js';
+
+const exportRequest = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: (iss) => `"${String(iss.input)}" is not an export format (xlsx, pdf, csv or json)` }),
+  lang: z.enum(EXPORT_LANGS, { error: 'must be fr or en' }).default('fr'),
+  scope: activityFilterSchema,
+  /** XLSX: one fiche sheet per activity; by default only up to 200 activities. */
+  fiches: z.boolean().optional(),
+});
+
+export const exportProcedures = {
+  'export/file': procedure({
+    summary: 'Export the register (or the activities in scope) to an XLSX, PDF, CSV or JSON file',
+    trusted: true,
+    input: exportRequest.extend({ out: z.string().min(1).max(4096) }),
+    run: (reg, i, meta, ctx) => exportToFile(reg, i, meta, ctx),
+  }),
+  'export/bytes': procedure({
+    summary: 'Export the register (or the activities in scope) and return the file as base64',
+    input: exportRequest,
+    run: (reg, i, meta, ctx) => exportToBytes(reg, i, meta, ctx),
+  }),
+};

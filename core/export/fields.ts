@@ -1,0 +1,65 @@
+/**
+ * The detailed view of an activity: one column per field of the record, in the order of the CNIL
+ * fiche, then the fields DPOs add. Used by the detailed sheet and the CSV; lists are written one
+ * item per line.
+ */
+import type { Activity, Organisation } from '../model/register.js';
+import * as F from './format.js';
+import { toSheetDate, type Labels, type TextKey } from './labels.js';
+
+export type CellValue = string | Date | null;
+
+export interface DetailColumn {
+  /** The field of `Activity` this column shows (tests check every field has a column). */
+  field: keyof Activity | 'organisation' | 'specialCategories' | 'dpiaRequired';
+  label: TextKey;
+  width: number;
+  date?: boolean;
+  value(a: Activity, L: Labels, org: Organisation | undefined): CellValue;
+}
+
+const lines = (items: string[]) => items.filter(Boolean).join('\n');
+const date = (iso: string): CellValue => toSheetDate(iso);
+
+export const DETAIL_COLUMNS: DetailColumn[] = [
+  { field: 'ref', label: 'ref', width: 10, value: (a) => a.ref },
+  { field: 'name', label: 'name', width: 32, value: (a) => a.name },
+  { field: 'organisation', label: 'organisation', width: 22, value: (_a, _L, org) => org?.name ?? '' },
+  { field: 'role', label: 'role', width: 18, value: (a, L) => L.role(a.role) },
+  { field: 'status', label: 'status', width: 10, value: (a, L) => L.status(a.status) },
+  { field: 'createdAt', label: 'createdAt', width: 12, date: true, value: (a) => date(a.createdAt) },
+  { field: 'updatedAt', label: 'updatedAt', width: 12, date: true, value: (a) => date(a.updatedAt) },
+  { field: 'department', label: 'department', width: 18, value: (a) => a.department },
+  { field: 'owner', label: 'owner', width: 20, value: (a) => a.owner },
+  { field: 'description', label: 'description', width: 40, value: (a) => a.description },
+  { field: 'purpose', label: 'purpose', width: 40, value: (a) => a.purpose },
+  { field: 'subPurposes', label: 'subPurposes', width: 36, value: (a) => lines(a.subPurposes) },
+  { field: 'legalBases', label: 'legalBases', width: 40, value: (a, L) => lines(a.legalBases.map((b) => F.legalBasis(L, b))) },
+  { field: 'art9Conditions', label: 'art9Conditions', width: 36, value: (a, L) => lines(a.art9Conditions.map((b) => F.art9Condition(L, b))) },
+  { field: 'criminalDataBasis', label: 'criminalDataBasis', width: 28, value: (a) => a.criminalDataBasis },
+  { field: 'dataSubjects', label: 'dataSubjects', width: 32, value: (a) => lines(a.dataSubjects.map(F.dataSubject)) },
+  { field: 'dataCategories', label: 'dataCategories', width: 48, value: (a, L) => lines(a.dataCategories.map((c) => F.dataCategory(L, c))) },
+  { field: 'specialCategories', label: 'specialYesNo', width: 12, value: (a, L) => L.yesNo(a.dataCategories.some((c) => c.special)) },
+  { field: 'dataSources', label: 'dataSources', width: 28, value: (a) => lines(a.dataSources) },
+  { field: 'recipients', label: 'recipients', width: 48, value: (a, L) => lines(a.recipients.map((r) => F.recipient(L, r))) },
+  { field: 'transfers', label: 'transfers', width: 52, value: (a, L) => lines(a.transfers.map((t) => F.transfer(L, t))) },
+  { field: 'retention', label: 'retention', width: 52, value: (a, L) => lines(a.retention.map((r) => F.retention(L, r))) },
+  { field: 'securityMeasures', label: 'securityMeasures', width: 48, value: (a, L) => lines(a.securityMeasures.map((m) => F.securityMeasure(L, m))) },
+  { field: 'securityNotes', label: 'securityNotes', width: 32, value: (a) => a.securityNotes },
+  { field: 'jointControllers', label: 'jointControllers', width: 48, value: (a, L) => lines(a.jointControllers.map((j) => F.jointController(L, j))) },
+  { field: 'clients', label: 'clients', width: 52, value: (a, L) => lines(a.clients.map((c) => F.client(L, c))) },
+  { field: 'dpiaRequired', label: 'dpiaRequired', width: 10, value: (a, L) => L.yesNo(a.dpia.required) },
+  { field: 'dpia', label: 'dpiaStatus', width: 14, value: (a, L) => L.dpiaStatus(a.dpia.status) },
+  { field: 'dpia', label: 'dpiaCriteria', width: 36, value: (a, L) => lines(a.dpia.criteria.map((c) => L.term('dpia_criterion', c))) },
+  { field: 'dpia', label: 'dpiaArt35', width: 30, value: (a, L) => lines(a.dpia.art35Cases.map((c) => L.term('art35_case', c))) },
+  { field: 'dpia', label: 'dpiaOverride', width: 36, value: (a, L) => F.dpiaOverride(L, a.dpia.override) },
+  { field: 'dpia', label: 'dpiaDate', width: 12, date: true, value: (a) => date(a.dpia.date) },
+  { field: 'dpia', label: 'dpiaLink', width: 28, value: (a) => a.dpia.link },
+  { field: 'automatedDecision', label: 'automatedDecision', width: 12, value: (a, L) => L.yesNo(a.automatedDecision.exists) },
+  { field: 'automatedDecision', label: 'automatedDecisionDescription', width: 36, value: (a) => a.automatedDecision.description },
+  { field: 'systems', label: 'systems', width: 36, value: (a, L) => lines(a.systems.map((s) => F.system(L, s))) },
+  { field: 'rights', label: 'rights', width: 36, value: (a) => a.rights },
+  { field: 'consentRecords', label: 'consentRecords', width: 28, value: (a) => a.consentRecords },
+  { field: 'breaches', label: 'breaches', width: 28, value: (a) => a.breaches },
+  { field: 'lastReviewedAt', label: 'lastReviewedAt', width: 12, date: true, value: (a) => date(a.lastReviewedAt) },
+];

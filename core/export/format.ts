@@ -1,0 +1,147 @@
+/**
+ * One line of text for each compound item of an activity (a legal basis, a recipient, a transfer,
+ * a retention rule…), shared by the detailed sheet, the CSV and the PDF so that they never disagree.
+ */
+import type { ResolvedActivityRecipient } from '../model/register.js';
+import type {
+  ClientController,
+  Contact,
+  DataCategory,
+  DataSubject,
+  JointController,
+  LegalBasis,
+  RetentionRule,
+  SecurityMeasure,
+  SystemEntry,
+  Transfer,
+} from '../model/schemas.js';
+import type { Labels } from './labels.js';
+
+const join = (parts: (string | null | undefined)[], sep = ' — ') => parts.filter((p) => p && p.trim()).join(sep);
+const colon = (L: Labels, label: string, value: string) => L.kv(label, value);
+
+export function personName(c: { name?: string; firstName?: string }): string {
+  return join([c.firstName, c.name], ' ');
+}
+
+export function postalAddress(c: { address?: string; postalCode?: string; city?: string; country?: string }): string {
+  return join([c.address, join([c.postalCode, c.city], ' '), c.country], ', ');
+}
+
+export function contactLine(c: Partial<Contact>): string {
+  return join([personName(c), c.company, postalAddress(c), c.phone, c.email]);
+}
+
+export function legalBasis(L: Labels, b: LegalBasis): string {
+  const article = L.article('legal_basis', b.code);
+  return colon(L, `${L.term('legal_basis', b.code)}${article ? ` (${article})` : ''}`, b.justification);
+}
+
+export function art9Condition(L: Labels, b: LegalBasis | { code: string; justification: string }): string {
+  const article = L.article('art9_condition', b.code);
+  return colon(L, `${L.term('art9_condition', b.code)}${article ? ` (${article})` : ''}`, b.justification);
+}
+
+export function dataSubject(s: DataSubject): string {
+  return join([s.label, s.precision, s.volume]);
+}
+
+export function dataCategory(L: Labels, c: DataCategory): string {
+  return `${colon(L, c.label, c.description)}${c.special ? ` [${L.t('special').toLowerCase()}]` : ''}`;
+}
+
+export function recipient(L: Labels, r: ResolvedActivityRecipient): string {
+  return join([`${r.name} (${L.term('recipient_type', r.type)})`, r.role, r.precision]);
+}
+
+export function safeguard(L: Labels, t: Transfer): string {
+  if (!t.safeguard) return '';
+  const base = L.term('transfer_safeguard', t.safeguard);
+  return t.derogation ? colon(L, base, L.term('art49_derogation', t.derogation)) : base;
+}
+
+export function transfer(L: Labels, t: Transfer): string {
+  const info = L.countryInfo(t.country);
+  const country = `${L.country(t.country)}${info ? ` (${L.adequacy(info.adequacy)})` : ''}`;
+  return join([`${t.recipient} → ${country}`, safeguard(L, t), t.documentation, transferAlert(L, t)]);
+}
+
+/** What an auditor must notice about a transfer: an invalidated basis, or a missing safeguard. */
+export function transferAlert(L: Labels, t: Transfer): string {
+  if (t.safeguard && L.isLegacy('transfer_safeguard', t.safeguard)) return L.t('legacyWarning');
+  const info = L.countryInfo(t.country);
+  if (!info || info.eea) return '';
+  if (!t.safeguard) return L.t('noSafeguardWarning');
+  if (t.safeguard === 'adequacy') {
+    if (info.adequacy === 'none') return L.t('notAdequateWarning');
+    if (info.adequacy === 'partial') return L.t('partialWarning');
+    if (info.adequacy === 'pending') return L.t('pendingWarning');
+  }
+  return '';
+}
+
+/** The structured part of a retention rule: "5 ans ; point de départ : … ; sort final : suppression". */
+export function retentionDetails(L: Labels, r: RetentionRule): string {
+  return join(
+    [
+      r.duration ? colon(L, L.t('duration'), L.duration(r.duration)) : '',
+      r.trigger ? colon(L, L.t('trigger'), r.trigger) : '',
+      r.activePeriod ? colon(L, L.t('activePeriod'), L.duration(r.activePeriod)) : '',
+      r.archivePeriod ? colon(L, L.t('archivePeriod'), L.duration(r.archivePeriod)) : '',
+      r.finalFate ? colon(L, L.t('finalFate'), L.finalFate(r.finalFate)) : '',
+    ],
+    ' ; ',
+  );
+}
+
+export function retention(L: Labels, r: RetentionRule): string {
+  const details = retentionDetails(L, r);
+  return `${r.dataCategory ? `[${r.dataCategory}] ` : ''}${r.text}${details ? ` (${details})` : ''}`;
+}
+
+export function securityMeasure(L: Labels, m: SecurityMeasure): string {
+  return colon(L, L.term('security_measure_type', m.type), m.precision);
+}
+
+export function jointController(L: Labels, j: JointController): string {
+  return join([contactLine(j), j.responsibilities ? colon(L, L.t('responsibilities'), j.responsibilities) : '']);
+}
+
+export function client(L: Labels, c: ClientController): string {
+  return join([
+    contactLine(c),
+    c.representative ? colon(L, L.t('clientRepresentative'), c.representative) : '',
+    c.dpo ? colon(L, L.t('clientDpo'), c.dpo) : '',
+    c.processingCategories.length ? colon(L, L.t('processingCategories'), c.processingCategories.join(' ; ')) : '',
+  ]);
+}
+
+export function system(L: Labels, s: SystemEntry): string {
+  return join([s.name, s.hosting, s.country ? L.country(s.country) : '']);
+}
+
+export function dpiaOverride(L: Labels, o: { required: boolean; justification: string } | null): string {
+  return o ? colon(L, `${L.t('dpiaRequired')} ${L.yesNo(o.required).toLowerCase()}`, o.justification) : '';
+}
+
+/** How retention rules attach to data categories: by label, accents and case folded. */
+export function retentionFor(categoryLabel: string, rules: RetentionRule[]): RetentionRule[] {
+  const key = fold(categoryLabel);
+  const own = rules.filter((r) => r.dataCategory && fold(r.dataCategory) === key);
+  return own.length ? own : rules.filter((r) => !r.dataCategory);
+}
+
+/** Retention rules naming a category that the activity does not list. */
+export function orphanRetention(categories: DataCategory[], rules: RetentionRule[]): RetentionRule[] {
+  const keys = new Set(categories.map((c) => fold(c.label)));
+  return rules.filter((r) => r.dataCategory && !keys.has(fold(r.dataCategory)));
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .trim();
+}

@@ -1,0 +1,303 @@
+/**
+ * The PDF export's one HTML template: an audit document printed by Chromium's engine (Playwright in
+ * the CLI and tests, `webContents.printToPDF` in the app). A4; a cover page (organisation, DPO,
+ * scope, export date, counts); a table of contents; the summary table; one section per activity
+ * with every Art. 30 field; the processor register when in scope. The running header (organisation
+ * name) and the footer ("page X / Y", export date) are CSS `@page` margin boxes, so the document
+ * needs no printer options. Every user text goes through `esc()` (HTML) or `cssString()` (CSS).
+ */
+import type { Activity, ActivitySummary, Organisation } from '../../model/register.js';
+import type { Contact } from '../../model/schemas.js';
+import { APP_VERSION } from '../../version.js';
+import * as F from '../format.js';
+import type { Labels, TextKey } from '../labels.js';
+import { describeScope } from '../scope.js';
+import type { ExportSource } from '../source.js';
+
+/** HTML-escapes user text. */
+export function esc(text: string | null | undefined): string {
+  if (!text) return '';
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/**
+ * A CSS string literal: every character outside letters, digits and spaces is written as a
+ * six-digit escape followed by a space (which CSS consumes as the escape's terminator).
+ */
+export function cssString(text: string): string {
+  return `"${[...text.replace(/[\r\n\t]+/g, ' ')].map((c) => (/[\p{L}\p{N} ]/u.test(c) ? c : `\\${c.codePointAt(0)!.toString(16).padStart(6, '0')} `)).join('')}"`;
+}
+
+const FONT = `"Liberation Sans", Arial, "Helvetica Neue", Helvetica, "DejaVu Sans", sans-serif`;
+
+function styles(L: Labels, source: ExportSource, pageNames: Map<number, string>): string {
+  const exported = `${L.t('exportedOn')} ${L.date(source.exportedAt)} — Art30`;
+  const orgNames = source.organisations.map((o) => o.name).join(' · ');
+  const box = (org: string) => `
+    @top-left { content: ${cssString(org)}; font: 700 8pt ${FONT}; color: #1f3864; vertical-align: bottom; padding-bottom: 3mm; }
+    @top-right { content: ${cssString(L.t('registerTitle'))}; font: 8pt ${FONT}; color: #555; vertical-align: bottom; padding-bottom: 3mm; }
+    @bottom-left { content: ${cssString(exported)}; font: 8pt ${FONT}; color: #555; vertical-align: top; padding-top: 3mm; }
+    @bottom-right { content: ${cssString(L.t('page'))} " " counter(page) " / " counter(pages); font: 8pt ${FONT}; color: #555; vertical-align: top; padding-top: 3mm; }`;
+  const named = source.organisations.map((o) => `@page ${pageNames.get(o.id)} {${box(o.name)} }`).join('\n');
+  return `
+  @page { size: A4; margin: 20mm 15mm 18mm 15mm; ${box(orgNames)} }
+  @page :first { @top-left { content: none; } @top-right { content: none; } }
+  ${named}
+  * { box-sizing: border-box; }
+  html { font: 9pt/1.35 ${FONT}; color: #1a1a1a; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { margin: 0; }
+  h1, h2, h3, h4 { break-after: avoid; margin: 0; }
+  p { margin: 0 0 2mm; }
+  a { color: inherit; text-decoration: none; }
+  .cover { break-after: page; padding-top: 6mm; }
+  .cover .kicker { font-size: 10pt; letter-spacing: .08em; text-transform: uppercase; color: #1f3864; }
+  .cover h1 { font-size: 24pt; line-height: 1.15; margin: 3mm 0 2mm; color: #1f3864; }
+  .cover .org { font-size: 14pt; font-weight: 700; margin: 6mm 0 2mm; }
+  .cover table.kv { font-size: 8.5pt; }
+  .cover .scope { font-size: 10.5pt; border-left: 3pt solid #1f3864; padding: 2mm 4mm; background: #f2f5fa; margin-bottom: 8mm; }
+  .cover .counts { display: flex; gap: 3mm; margin: 5mm 0 4mm; }
+  .cover .count { flex: 1; border: .6pt solid #c7d0e0; padding: 3mm; }
+  .cover .count b { display: block; font-size: 18pt; color: #1f3864; }
+  .cover .generator { margin-top: 6mm; color: #666; font-size: 8pt; }
+  h2.part { font-size: 15pt; color: #1f3864; border-bottom: 1.2pt solid #1f3864; padding-bottom: 1.5mm; margin: 0 0 4mm; }
+  .toc { break-after: page; }
+  .toc ol { list-style: none; padding: 0; margin: 0 0 3mm; }
+  .toc > ol > li { margin-bottom: 2mm; }
+  .toc .part-link { font-weight: 700; font-size: 10pt; }
+  .toc ol ol { columns: 2; column-gap: 8mm; margin-top: 1.5mm; }
+  .toc ol ol li { break-inside: avoid; padding-left: 16mm; text-indent: -16mm; }
+  .toc .ref { display: inline-block; width: 16mm; text-indent: 0; color: #1f3864; font-weight: 700; }
+  .summary { break-after: page; }
+  table { width: 100%; border-collapse: collapse; margin: 0 0 3mm; table-layout: fixed; }
+  th, td { text-align: left; vertical-align: top; padding: 1.2mm 1.6mm; border: .5pt solid #b8c2d3; overflow-wrap: break-word; }
+  table.grid { font-size: 8.5pt; }
+  .summary table.grid { font-size: 8pt; }
+  thead th { background: #dfe6f1; font-weight: 700; }
+  tr { break-inside: avoid; }
+  table.kv th { width: 32%; background: #f2f5fa; font-weight: 700; }
+  .muted { color: #777; }
+  .lines { white-space: pre-line; }
+  .activity { break-before: page; }
+  .activity h3 { font-size: 13pt; color: #fff; background: #1f3864; padding: 2mm 3mm; margin-bottom: 1.5mm; }
+  .activity h3 .ref { font-weight: 400; margin-right: 3mm; }
+  .badges { margin: 0 0 3mm; }
+  .badge { display: inline-block; border: .6pt solid #1f3864; color: #1f3864; padding: .3mm 1.8mm; margin-right: 1.5mm; font-size: 7.5pt; border-radius: 1.5mm; }
+  .badge.alert { border-color: #a4262c; color: #a4262c; }
+  h4 { font-size: 9.5pt; color: #1f3864; margin: 3.5mm 0 1.2mm; text-transform: uppercase; letter-spacing: .03em; }
+  .alert-text { color: #a4262c; font-weight: 700; }
+  .part-start { break-before: page; }
+  .part-start + .activity { break-before: auto; }
+  `;
+}
+
+const td = (v: string | null | undefined, L: Labels, cls = '') => (v ? `<td${cls ? ` class="${cls}"` : ''}>${esc(v)}</td>` : `<td class="muted">${esc(L.t('none'))}</td>`);
+
+function kv(L: Labels, rows: [TextKey | string, string | null | undefined][]): string {
+  return `<table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th>${esc(isKey(k) ? L.t(k) : k)}</th>${td(v, L, 'lines')}</tr>`).join('')}</tbody></table>`;
+}
+
+function isKey(k: string): k is TextKey {
+  return /^[a-z][A-Za-z0-9]*$/.test(k);
+}
+
+function grid(L: Labels, headers: TextKey[], rows: (string | null | undefined)[][], widths?: number[]): string {
+  const head = headers.map((h, k) => `<th${widths ? ` style="width:${widths[k]}%"` : ''}>${esc(L.t(h))}</th>`).join('');
+  const body = rows.length
+    ? rows.map((r) => `<tr>${r.map((v) => (v ? `<td class="lines">${esc(v)}</td>` : '<td></td>')).join('')}</tr>`).join('')
+    : `<tr><td colspan="${headers.length}" class="muted">${esc(L.t('none'))}</td></tr>`;
+  return `<table class="grid"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function contactRows(L: Labels, c: Partial<Contact> | null): string {
+  return c ? F.contactLine(c) : '';
+}
+
+const anchor = (id: number) => `a-${id}`;
+
+export function coverPage(source: ExportSource, L: Labels): string {
+  const controller = source.summaries.filter((s) => s.role !== 'processor').length;
+  const processor = source.summaries.length - controller;
+  const orgs = source.organisations
+    .map(
+      (o) => `<div class="org">${esc(o.name)}</div>
+      ${kv(L, ([
+        ['legalForm', o.legalForm],
+        ['registrationNumber', o.registrationNumber],
+        ['address', F.postalAddress(o)],
+        ['phone', o.phone],
+        ['email', o.email],
+        ['headBlock', contactRows(L, o.head)],
+        ['representativeBlock', contactRows(L, o.representative)],
+        ['dpoBlock', o.dpo ? [F.contactLine(o.dpo), o.dpo.cnilDesignationNumber ? L.kv(L.t('cnilDesignationNumber'), o.dpo.cnilDesignationNumber) : ''].filter(Boolean).join('\n') : ''],
+      ] as [TextKey, string][]).filter(([k, v]) => v || k === 'dpoBlock'))}`,
+    )
+    .join('');
+  return `<section class="cover">
+    <div class="kicker">${esc(L.lang === 'fr' ? 'Article 30 du RGPD' : 'GDPR Article 30')}</div>
+    <h1>${esc(L.t('registerTitle'))}</h1>
+    <div class="scope"><b>${esc(L.t('scope'))}</b> — ${esc(describeScope(source.scope, L, source.organisations))}<br>${esc(L.t('exportedOn'))} ${esc(L.date(source.exportedAt))}</div>
+    <div class="counts">
+      <div class="count"><b>${source.summaries.length}</b>${esc(L.t('activityCount'))}</div>
+      <div class="count"><b>${controller}</b>${esc(L.t('controllerActivityCount'))}</div>
+      <div class="count"><b>${processor}</b>${esc(L.t('processorActivityCount'))}</div>
+      <div class="count"><b>${source.organisations.length}</b>${esc(L.t('organisationsCount'))}</div>
+    </div>
+    ${orgs}
+    <div class="generator">${esc(L.t('generatedBy'))} Art30 ${esc(APP_VERSION)}</div>
+  </section>`;
+}
+
+/** The parts of the document: per organisation, the controller register then the processor register. */
+export interface Part {
+  id: string;
+  title: string;
+  organisation: Organisation | undefined;
+  activities: ActivitySummary[];
+}
+
+export function documentParts(source: ExportSource, L: Labels): Part[] {
+  const parts: Part[] = [];
+  const several = source.organisations.length > 1;
+  for (const org of source.organisations) {
+    const mine = source.summaries.filter((s) => s.organisationId === org.id);
+    const controller = mine.filter((s) => s.role !== 'processor');
+    const processor = mine.filter((s) => s.role === 'processor');
+    const suffix = several ? ` — ${org.name}` : '';
+    if (controller.length) parts.push({ id: `part-c-${org.id}`, title: `${L.t('controllerRegister')}${suffix}`, organisation: org, activities: controller });
+    if (processor.length) parts.push({ id: `part-p-${org.id}`, title: `${L.t('processorRegister')}${suffix}`, organisation: org, activities: processor });
+  }
+  return parts;
+}
+
+export function tableOfContents(parts: Part[], L: Labels): string {
+  const items = parts
+    .map(
+      (p) => `<li><a class="part-link" href="#${p.id}">${esc(p.title)}</a><ol>${p.activities
+        .map((a) => `<li><a href="#${anchor(a.id)}"><span class="ref">${esc(a.ref)}</span>${esc(a.name)}</a></li>`)
+        .join('')}</ol></li>`,
+    )
+    .join('');
+  return `<nav class="toc"><h2 class="part">${esc(L.t('toc'))}</h2><ol><li><a class="part-link" href="#summary">${esc(L.t('summary'))}</a></li>${items}</ol></nav>`;
+}
+
+export function summaryTable(source: ExportSource, L: Labels): string {
+  const rows = source.summaries
+    .map(
+      (a) => `<tr><td><a href="#${anchor(a.id)}">${esc(a.ref)}</a></td><td>${esc(a.name)}</td><td>${esc(a.purpose)}</td><td>${esc(L.date(a.createdAt))}</td><td>${esc(L.date(a.updatedAt))}</td><td>${esc(L.yesNo(a.specialCategories))}</td><td>${esc(L.role(a.role))}<br>${esc(L.status(a.status))}</td></tr>`,
+    )
+    .join('');
+  const head = (['ref', 'name', 'purposeList', 'createdAt', 'updatedAt', 'specialYesNo', 'status'] as const).map((k) => `<th>${esc(L.t(k))}</th>`).join('');
+  return `<section class="summary" id="summary"><h2 class="part">${esc(L.t('summary'))}</h2>
+    <table class="grid"><colgroup><col style="width:8%"><col style="width:22%"><col style="width:29%"><col style="width:10%"><col style="width:10%"><col style="width:9%"><col style="width:12%"></colgroup>
+    <thead><tr>${head}</tr></thead><tbody>${rows || `<tr><td colspan="7" class="muted">${esc(L.t('none'))}</td></tr>`}</tbody></table></section>`;
+}
+
+/** One activity with every field of its record. */
+export function activitySection(a: Activity, org: Organisation | undefined, L: Labels): string {
+  const special = a.dataCategories.some((c) => c.special);
+  const nonEea = a.transfers.some((t) => !L.countryInfo(t.country)?.eea);
+  const alerts = a.transfers.map((t) => F.transferAlert(L, t)).filter(Boolean);
+  const badges = [
+    `<span class="badge">${esc(L.role(a.role))}</span>`,
+    `<span class="badge">${esc(L.status(a.status))}</span>`,
+    special ? `<span class="badge alert">${esc(L.t('specialCategories'))}</span>` : '',
+    nonEea ? `<span class="badge">${esc(L.t('transfers'))}</span>` : '',
+    a.dpia.required ? `<span class="badge alert">${esc(L.t('dpiaRequired'))}</span>` : '',
+  ].join('');
+  const lines = (items: string[]) => items.filter(Boolean).join('\n');
+  return `<article class="activity" id="${anchor(a.id)}">
+  <h3><span class="ref">${esc(a.ref)}</span>${esc(a.name)}</h3>
+  <div class="badges">${badges}</div>
+  ${kv(L, [
+    ['organisation', org?.name],
+    ['role', L.role(a.role)],
+    ['status', L.status(a.status)],
+    ['department', a.department],
+    ['owner', a.owner],
+    ['createdAt', L.date(a.createdAt)],
+    ['updatedAt', L.date(a.updatedAt)],
+    ['lastReviewedAt', L.date(a.lastReviewedAt)],
+    ['description', a.description],
+  ])}
+  <h4>${esc(L.t('purposes'))}</h4>
+  ${kv(L, [
+    ['purpose', a.purpose],
+    ['subPurposes', lines(a.subPurposes)],
+    ['legalBases', lines(a.legalBases.map((b) => F.legalBasis(L, b)))],
+  ])}
+  <h4>${esc(L.t('dataSubjects'))}</h4>
+  ${grid(L, ['personCategory', 'precisions', 'volume'], a.dataSubjects.map((s) => [s.label, s.precision, s.volume]), [30, 50, 20])}
+  <h4>${esc(L.t('dataCategories'))}</h4>
+  ${grid(
+    L,
+    ['category', 'description', 'special', 'retentionPeriod'],
+    a.dataCategories.map((c) => [c.label, c.description, c.special ? `${L.t('yes')}${c.code && L.article('data_category', c.code) ? ` (${L.article('data_category', c.code)})` : ''}` : L.t('no'), lines(F.retentionFor(c.label, a.retention).map((r) => r.text))]),
+    [28, 30, 12, 30],
+  )}
+  ${kv(L, [
+    ['specialYesNo', L.yesNo(special)],
+    ['art9Conditions', lines(a.art9Conditions.map((b) => F.art9Condition(L, b)))],
+    ['criminalDataBasis', a.criminalDataBasis],
+    ['dataSources', lines(a.dataSources)],
+  ])}
+  <h4>${esc(L.t('retention'))}</h4>
+  ${grid(
+    L,
+    ['appliesTo', 'retentionPeriod', 'duration', 'trigger', 'activePeriod', 'archivePeriod', 'finalFate'],
+    a.retention.map((r) => [r.dataCategory || L.t('allCategories'), r.text, L.duration(r.duration), r.trigger, L.duration(r.activePeriod), L.duration(r.archivePeriod), L.finalFate(r.finalFate)]),
+    [17, 26, 9, 14, 10, 13, 11],
+  )}
+  <h4>${esc(L.t('recipients'))}</h4>
+  ${grid(L, ['recipient', 'recipientType', 'countries', 'recipientRole'], a.recipients.map((r) => [r.name, L.term('recipient_type', r.type), r.countries.map((c) => L.country(c)).join(', '), lines([r.role, r.precision])]), [28, 22, 15, 35])}
+  <h4>${esc(L.t('transfers'))}</h4>
+  ${grid(
+    L,
+    ['recipient', 'country', 'safeguard', 'documentation'],
+    a.transfers.map((t) => {
+      const info = L.countryInfo(t.country);
+      return [t.recipient, `${L.country(t.country)}${info ? `\n${L.adequacy(info.adequacy)}` : ''}`, lines([F.safeguard(L, t), L.article('transfer_safeguard', t.safeguard)]), lines([t.documentation, F.transferAlert(L, t) ? `⚠ ${F.transferAlert(L, t)}` : ''])];
+    }),
+    [24, 20, 24, 32],
+  )}
+  ${alerts.length ? `<p class="alert-text">⚠ ${esc(L.t('alert'))} : ${esc([...new Set(alerts)].join(' ; '))}</p>` : ''}
+  <h4>${esc(L.t('securityMeasures'))}</h4>
+  ${grid(L, ['measureType', 'precisions'], a.securityMeasures.map((m) => [L.term('security_measure_type', m.type), m.precision]), [34, 66])}
+  ${kv(L, [['securityNotes', a.securityNotes]])}
+  ${a.role === 'processor' || a.clients.length ? `<h4>${esc(L.t('clients'))}</h4>${grid(L, ['client', 'address', 'processingCategories'], a.clients.map((c) => [lines([[F.personName(c), c.company].filter(Boolean).join(', '), c.representative ? L.kv(L.t('clientRepresentative'), c.representative) : '', c.dpo ? L.kv(L.t('clientDpo'), c.dpo) : '']), lines([F.postalAddress(c), c.phone, c.email]), lines(c.processingCategories)]), [30, 35, 35])}` : ''}
+  <h4>${esc(L.t('jointControllers'))}</h4>
+  ${grid(L, ['jointControllers', 'address', 'responsibilities'], a.jointControllers.map((j) => [[F.personName(j), j.company].filter(Boolean).join(', '), lines([F.postalAddress(j), j.phone, j.email]), j.responsibilities]), [28, 32, 40])}
+  <h4>${esc(L.t('moreInformation'))}</h4>
+  ${kv(L, [
+    ['dpiaRequired', `${L.yesNo(a.dpia.required)} — ${L.dpiaStatus(a.dpia.status)}`],
+    ['dpiaCriteria', lines(a.dpia.criteria.map((c) => L.term('dpia_criterion', c)))],
+    ['dpiaArt35', lines(a.dpia.art35Cases.map((c) => L.term('art35_case', c)))],
+    ['dpiaOverride', F.dpiaOverride(L, a.dpia.override)],
+    ['dpiaDate', L.date(a.dpia.date)],
+    ['dpiaLink', a.dpia.link],
+    ['automatedDecision', lines([L.yesNo(a.automatedDecision.exists), a.automatedDecision.description])],
+    ['systems', lines(a.systems.map((s) => F.system(L, s)))],
+    ['rights', a.rights],
+    ['consentRecords', a.consentRecords],
+    ['breaches', a.breaches],
+  ])}
+</article>`;
+}
+
+/** The whole document, in pieces (so a large register is never one giant string built twice). */
+export function* renderDocument(source: ExportSource, L: Labels): Generator<string> {
+  const pageNames = new Map(source.organisations.map((o, k) => [o.id, `org${k + 1}`]));
+  const parts = documentParts(source, L);
+  yield `<!doctype html><html lang="${L.lang}"><head><meta charset="utf-8"><title>${esc(L.t('registerTitle'))} — ${esc(source.organisations.map((o) => o.name).join(', '))}</title><style>${styles(L, source, pageNames)}</style></head><body>`;
+  yield coverPage(source, L);
+  yield tableOfContents(parts, L);
+  yield summaryTable(source, L);
+  for (const part of parts) {
+    const page = part.organisation ? pageNames.get(part.organisation.id) : undefined;
+    yield `<section class="register" style="${page ? `page: ${page}` : ''}"><h2 class="part part-start" id="${part.id}">${esc(part.title)}</h2>`;
+    for (const chunk of source.activities(part.activities)) {
+      for (const a of chunk) yield activitySection(a, source.organisation(a.organisationId), L);
+    }
+    yield `</section>`;
+  }
+  yield `</body></html>`;
+}

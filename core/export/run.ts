@@ -1,0 +1,118 @@
+/**
+ * One export, start to finish: read the scope, write the format to a temporary file, rename it
+ * into place (or return its bytes), record it in the history. Used by the `export/file` and
+ * `export/bytes` procedures.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ProcedureContext } from '../api/procedure.js';
+import { exportDocument } from '../document/export.js';
+import { AppError } from '../errors.js';
+import type { CallMeta, Register } from '../register.js';
+import { writeCsv } from './csv.js';
+import { Labels, type ExportLang } from './labels.js';
+import { getPdfPrinter } from './pdf/printers.js';
+import { renderDocument } from './pdf/template.js';
+import { suggestedFileName, type ExportScope } from './scope.js';
+import { ExportSource } from './source.js';
+import { produceBytes, recordExport, writeAtomically } from './write.js';
+import { writeXlsx } from './xlsx/workbook.js';
+
+export const EXPORT_FORMATS = ['xlsx', 'pdf', 'csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_MIME: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json',
+};
+
+export interface ExportRequest {
+  format: ExportFormat;
+  lang: ExportLang;
+  scope: ExportScope;
+  /** XLSX: one fiche sheet per activity (default: up to 200 activities). */
+  fiches?: boolean;
+}
+
+/** Writes the export to `file` (a temporary path); returns what was read (its scope, its activities). */
+export async function produceExport(reg: Register, req: ExportRequest, file: string, ctx: ProcedureContext = {}): Promise<ExportSource> {
+  const source = new ExportSource(reg, req.scope, ctx.signal);
+  if (req.scope.refs?.length) {
+    const found = new Set(source.summaries.map((s) => s.ref));
+    const missing = req.scope.refs.filter((r) => !found.has(r));
+    if (missing.length) {
+      throw new AppError(
+        'not_found',
+        `No activity in scope has the reference${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: nothing was exported.`,
+        missing.map((r) => ({ path: 'scope.refs', message: `${r} is not in the register (or not in the organisation or register chosen)` })),
+      );
+    }
+  }
+  const L = Labels.forRegister(reg, req.lang);
+  const total = source.summaries.length;
+  const report = (phase: string, done: number, of: number) => ctx.progress?.({ phase, done, total: of });
+  switch (req.format) {
+    case 'xlsx':
+      await writeXlsx(file, source, L, { fiches: req.fiches, onProgress: report });
+      break;
+    case 'csv': {
+      let done = 0;
+      writeCsv(file, source, L, () => {
+        if (++done % 500 === 0) report(L.t('sheetDetails'), done, total);
+      });
+      report('done', total, total);
+      break;
+    }
+    case 'json':
+      fs.writeFileSync(file, `${JSON.stringify(exportDocument(reg, req.scope), null, 2)}\n`);
+      report('done', 1, 1);
+      break;
+    case 'pdf': {
+      report(L.lang === 'fr' ? 'Mise en page' : 'Layout', 0, 2);
+      let html = '';
+      for (const piece of renderDocument(source, L)) html += piece;
+      source.checkCancelled();
+      report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', 1, 2);
+      let pdf: Buffer;
+      try {
+        pdf = await getPdfPrinter().print(html, { signal: ctx.signal });
+      } catch (error) {
+        source.checkCancelled();
+        throw new AppError('internal', `The PDF could not be printed: ${(error as Error).message}`);
+      }
+      source.checkCancelled();
+      fs.writeFileSync(file, pdf);
+      report('done', 2, 2);
+      break;
+    }
+    default:
+      throw new AppError('validation', `Unknown export format "${String(req.format)}".`);
+  }
+  source.checkCancelled();
+  return source;
+}
+
+export async function exportToFile(reg: Register, req: ExportRequest & { out: string }, meta: CallMeta, ctx: ProcedureContext = {}) {
+  if (path.resolve(req.out) === path.resolve(reg.file)) throw new AppError('bad_input', 'An export cannot overwrite the register itself.');
+  let activities = 0;
+  const { file, sha256 } = await writeAtomically(req.out, async (tmp) => {
+    activities = (await produceExport(reg, req, tmp, ctx)).summaries.length;
+  });
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName: path.basename(file), activities }, sha256);
+  return { file, sha256, activities };
+}
+
+export async function exportToBytes(reg: Register, req: ExportRequest, meta: CallMeta, ctx: ProcedureContext = {}) {
+  let source: ExportSource | undefined;
+  const bytes = await produceBytes(async (tmp) => {
+    source = await produceExport(reg, req, tmp, ctx);
+  });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const L = Labels.forRegister(reg, req.lang);
+  const fileName = suggestedFileName(L, source!.organisations, req.scope, source!.exportedAt, req.format);
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName, activities: source!.summaries.length }, sha256);
+  return { fileName, mime: EXPORT_MIME[req.format], base64: bytes.toString('base64'), sha256, activities: source!.summaries.length };
+}

@@ -1,0 +1,110 @@
+/**
+ * The data of an export, read in chunks so that memory stays bounded whatever the register's size:
+ * the summaries of the activities in scope (one small row each) are read once; whole activities,
+ * or only the lists a sheet needs, are read chunk by chunk as each sheet is written.
+ */
+import { CHILD_LISTS } from '../../db/activity-lists.js';
+import { AppError } from '../errors.js';
+import type { Activity, ActivitySummary, Organisation, Recipient, ResolvedActivityRecipient } from '../model/register.js';
+import type { ActivityFields } from '../model/schemas.js';
+import type { Register } from '../register.js';
+import { listOrganisations } from '../services/organisations.js';
+import { listRecipients } from '../services/recipients.js';
+import { isExtract, type ExportScope } from './scope.js';
+
+type ListField = Exclude<{ [K in keyof ActivityFields]: ActivityFields[K] extends unknown[] ? K : never }[keyof ActivityFields], undefined>;
+
+/** An activity's summary with only the lists a sheet asked for. */
+export type PartialActivity<K extends ListField> = { summary: ActivitySummary; columns: Record<string, unknown> } & { [F in K]: F extends 'recipients' ? ResolvedActivityRecipient[] : ActivityFields[F] };
+
+export class ExportSource {
+  readonly summaries: ActivitySummary[];
+  /** Organisations in scope: the one asked for, or those with activities in scope (all for the whole register). */
+  readonly organisations: Organisation[];
+  readonly recipients: Map<number, Recipient>;
+  readonly exportedAt: string;
+
+  constructor(
+    private readonly reg: Register,
+    readonly scope: ExportScope,
+    private readonly signal?: AbortSignal,
+  ) {
+    this.exportedAt = reg.now();
+    this.summaries = reg.activities.list(scope);
+    const orgIds = new Set(this.summaries.map((s) => s.organisationId));
+    this.organisations = listOrganisations(reg).filter((o) =>
+      scope.organisationId !== undefined ? o.id === scope.organisationId : orgIds.has(o.id) || !isExtract(scope),
+    );
+    this.recipients = new Map(listRecipients(reg).map((r) => [r.id, r]));
+  }
+
+  organisation(id: number): Organisation | undefined {
+    return this.organisations.find((o) => o.id === id);
+  }
+
+  get processorSummaries(): ActivitySummary[] {
+    return this.summaries.filter((s) => s.role === 'processor');
+  }
+
+  /** Throws when the export was cancelled. */
+  checkCancelled(): void {
+    if (this.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled: no file was written.');
+  }
+
+  /** Whole activities, in register order, `chunk` at a time. */
+  *activities(summaries: ActivitySummary[] = this.summaries, chunk = 250): Generator<Activity[]> {
+    for (let i = 0; i < summaries.length; i += chunk) {
+      this.checkCancelled();
+      yield this.reg.activities.loadMany({ ids: summaries.slice(i, i + chunk).map((s) => s.id) });
+    }
+  }
+
+  /**
+   * Only the lists named (and, in `columns`, the `activities` columns named), in register order:
+   * what a normalised sheet needs, read fast.
+   */
+  *lists<K extends ListField>(
+    fields: K[],
+    options: { summaries?: ActivitySummary[]; columns?: ('security_notes' | 'description')[]; chunk?: number } = {},
+  ): Generator<PartialActivity<K>[]> {
+    const { summaries = this.summaries, columns = [], chunk = 1000 } = options;
+    const scalars = columns.length
+      ? this.reg.sqlite.prepare(`SELECT id, ${columns.join(', ')} FROM activities WHERE id IN (SELECT value FROM json_each(?))`)
+      : null;
+    const specs = CHILD_LISTS.filter((l) => (fields as string[]).includes(l.field));
+    const statements = specs.map((l) =>
+      this.reg.sqlite.prepare(`SELECT * FROM ${l.table} WHERE activity_id IN (SELECT value FROM json_each(?)) ORDER BY activity_id, position`),
+    );
+    for (let i = 0; i < summaries.length; i += chunk) {
+      this.checkCancelled();
+      const part = summaries.slice(i, i + chunk);
+      const byId = new Map<number, Record<string, unknown>>();
+      for (const s of part) {
+        const item: Record<string, unknown> = { summary: s, columns: {} };
+        for (const f of fields) item[f] = [];
+        byId.set(s.id, item);
+      }
+      const ids = JSON.stringify(part.map((s) => s.id));
+      if (scalars) {
+        for (const row of scalars.iterate(ids) as Iterable<Record<string, unknown>>) {
+          const item = byId.get(Number(row.id));
+          if (item) item.columns = row;
+        }
+      }
+      specs.forEach((spec, k) => {
+        for (const row of statements[k].iterate(ids) as Iterable<Record<string, unknown>>) {
+          const item = byId.get(Number(row.activity_id));
+          if (!item) continue;
+          let value = spec.fromRow(row);
+          if (spec.field === 'recipients') {
+            const r = value as { recipientId: number; role: string; precision: string };
+            const dir = this.recipients.get(Number(r.recipientId));
+            value = { ...r, recipientId: Number(r.recipientId), name: dir?.name ?? '', type: dir?.type ?? 'other', countries: dir?.countries ?? [] };
+          }
+          (item[spec.field] as unknown[]).push(value);
+        }
+      });
+      yield [...byId.values()] as PartialActivity<K>[];
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/** The detailed sheet: one row per activity, one column per field (see ../fields.ts). */
+import { DETAIL_COLUMNS } from '../fields.js';
+import type { Labels } from '../labels.js';
+import type { ExportSource } from '../source.js';
+import { cell } from './cells.js';
+import type { ColumnSpec, SheetWriter } from './sheet.js';
+
+export const DETAIL_SHEET_COLUMNS: ColumnSpec[] = DETAIL_COLUMNS.map((c) => ({ width: c.width, date: c.date }));
+
+export function writeDetailSheet(sheet: SheetWriter, source: ExportSource, L: Labels, onRow?: () => void): void {
+  const note = L.t('truncated');
+  sheet.row(
+    DETAIL_COLUMNS.map((c) => cell(L.t(c.label))),
+    'header',
+  );
+  for (const chunk of source.activities()) {
+    for (const a of chunk) {
+      const org = source.organisation(a.organisationId);
+      sheet.row(DETAIL_COLUMNS.map((c) => cell(c.value(a, L, org), note)));
+      onRow?.();
+    }
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * One "fiche" sheet per activity, in the layout of sheet 3 of the CNIL template ("Modèle de fiche
+ * de registre"): identification, actors, purposes, data categories with retention, special
+ * categories, data subjects, recipients, security measures, transfers outside the EU — then the
+ * further information DPOs add (legal bases, DPIA, systems, rights…).
+ */
+import type { Activity, Organisation } from '../../model/register.js';
+import type { Contact } from '../../model/schemas.js';
+import * as F from '../format.js';
+import { toSheetDate, type Labels } from '../labels.js';
+import { cell } from './cells.js';
+import type { ColumnSpec, RowStyle, SheetWriter } from './sheet.js';
+
+export const FICHE_COLUMNS: ColumnSpec[] = [{ width: 36 }, { width: 24 }, { width: 28 }, { width: 12 }, { width: 16 }, { width: 14 }, { width: 16 }, { width: 30 }];
+const LINE_HEIGHT = 15;
+
+type Part = [string | Date | null, number];
+
+/** A row of spans: each part takes `span` columns (merged), the height fits the longest text. */
+function spanRow(sheet: SheetWriter, parts: Part[], style: RowStyle = 'plain', note?: string): void {
+  const values: ReturnType<typeof cell>[] = [];
+  const merges: [number, number][] = [];
+  let col = 1;
+  let lines = 1;
+  for (const [value, span] of parts) {
+    values.push(cell(value, note));
+    for (let k = 1; k < span; k++) values.push(null);
+    if (span > 1) merges.push([col, col + span - 1]);
+    const width = FICHE_COLUMNS.slice(col - 1, col - 1 + span).reduce((w, c) => w + c.width, 0);
+    if (typeof value === 'string') lines = Math.max(lines, estimateLines(value, width));
+    col += span;
+  }
+  sheet.row(values, style, { merges, height: lines > 1 ? Math.min(409, lines * LINE_HEIGHT) : undefined });
+}
+
+function estimateLines(text: string, widthChars: number): number {
+  const perLine = Math.max(8, Math.floor(widthChars * 1.05));
+  return text.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
+}
+
+/** Label in column A, value across B:H. */
+function field(sheet: SheetWriter, label: string, value: string | Date | null, note?: string): void {
+  spanRow(sheet, [[label, 1], [value, 7]], 'plain', note);
+}
+
+function actor(sheet: SheetWriter, label: string, c: Partial<Contact> | null, name?: string): void {
+  sheet.row([
+    cell(label),
+    cell(name ?? (c ? F.personName(c) || c.company : '')),
+    cell(c?.address),
+    cell(c?.postalCode),
+    cell(c?.city),
+    cell(c?.country),
+    cell(c?.phone),
+    cell(c?.email),
+  ]);
+}
+
+export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisation | undefined, L: Labels): void {
+  const t = (k: Parameters<Labels['t']>[0]) => L.t(k);
+  const note = t('truncated');
+  spanRow(sheet, [[`${t('fiche')} — ${org?.name ?? ''}`, 7], [a.ref, 1]], 'title');
+  sheet.blank();
+  field(sheet, t('name'), a.name);
+  field(sheet, t('ref'), a.ref);
+  field(sheet, t('createdAt'), toSheetDate(a.createdAt));
+  field(sheet, t('updatedAt'), toSheetDate(a.updatedAt));
+  field(sheet, t('role'), L.role(a.role));
+  field(sheet, t('status'), L.status(a.status));
+  if (a.department) field(sheet, t('department'), a.department);
+  if (a.owner) field(sheet, t('owner'), a.owner);
+  if (a.description) field(sheet, t('description'), a.description, note);
+
+  sheet.blank();
+  sheet.row([t('actors'), t('lastName'), t('address'), t('postalCode'), t('city'), t('country'), t('phone'), t('email')].map((v) => cell(v)), 'header');
+  const orgContact: Partial<Contact> | null = org ? { ...org, firstName: '' } : null;
+  actor(sheet, a.role === 'processor' ? t('processorActor') : t('controller'), orgContact, org?.name);
+  actor(sheet, t('dpoActor'), org?.dpo ?? null);
+  actor(sheet, t('dpoCompany'), org?.dpo?.company ? { company: org.dpo.company } : null, org?.dpo?.company ?? '');
+  actor(sheet, t('representativeActor'), org?.representative ?? null, org?.representative ? [F.personName(org.representative), org.representative.company].filter(Boolean).join(', ') : '');
+  if (a.role !== 'processor' || a.jointControllers.length) {
+    if (!a.jointControllers.length) actor(sheet, t('jointControllers'), null);
+    for (const j of a.jointControllers) {
+      actor(sheet, t('jointControllers'), j, [F.personName(j), j.company].filter(Boolean).join(', '));
+      if (j.responsibilities) field(sheet, `   ${t('responsibilities')}`, j.responsibilities, note);
+    }
+  }
+  for (const c of a.clients) {
+    actor(sheet, t('client'), c, [F.personName(c), c.company].filter(Boolean).join(', '));
+    if (c.representative) field(sheet, `   ${t('clientRepresentative')}`, c.representative);
+    if (c.dpo) field(sheet, `   ${t('clientDpo')}`, c.dpo);
+    field(sheet, `   ${t('processingCategories')}`, c.processingCategories.join('\n'));
+  }
+
+  sheet.blank();
+  spanRow(sheet, [[t('purposes'), 8]], 'section');
+  field(sheet, t('purpose'), a.purpose, note);
+  a.subPurposes.forEach((p, k) => field(sheet, `${t('subPurpose')} ${k + 1}`, p, note));
+
+  const ordinary = a.dataCategories.filter((c) => !c.special);
+  const special = a.dataCategories.filter((c) => c.special);
+  const retentionText = (label: string) => F.retentionFor(label, a.retention).map((r) => F.retention(L, { ...r, dataCategory: '' })).join('\n');
+  sheet.blank();
+  spanRow(sheet, [[t('dataCategories'), 1], [t('description'), 3], [t('retentionPeriod'), 4]], 'header');
+  if (!ordinary.length) spanRow(sheet, [[t('none'), 8]]);
+  for (const c of ordinary) spanRow(sheet, [[c.label, 1], [c.description, 3], [retentionText(c.label), 4]], 'plain', note);
+  for (const r of F.orphanRetention(a.dataCategories, a.retention)) spanRow(sheet, [[r.dataCategory, 1], [null, 3], [F.retention(L, { ...r, dataCategory: '' }), 4]], 'plain', note);
+  if (!a.dataCategories.length) for (const r of a.retention) spanRow(sheet, [[L.t('allCategories'), 1], [null, 3], [F.retention(L, r), 4]], 'plain', note);
+
+  sheet.blank();
+  spanRow(sheet, [[t('specialCategories'), 1], [t('description'), 3], [t('retentionPeriod'), 4]], 'header');
+  if (!special.length) spanRow(sheet, [[t('none'), 8]]);
+  for (const c of special) spanRow(sheet, [[c.label, 1], [c.description, 3], [retentionText(c.label), 4]], 'plain', note);
+  for (const b of a.art9Conditions) field(sheet, t('art9Conditions'), F.art9Condition(L, b), note);
+  if (a.criminalDataBasis) field(sheet, t('criminalDataBasis'), a.criminalDataBasis, note);
+
+  sheet.blank();
+  spanRow(sheet, [[t('dataSubjects'), 1], [t('precisions'), 5], [t('volume'), 2]], 'header');
+  if (!a.dataSubjects.length) spanRow(sheet, [[t('none'), 8]]);
+  for (const s of a.dataSubjects) spanRow(sheet, [[s.label, 1], [s.precision, 5], [s.volume, 2]], 'plain', note);
+
+  sheet.blank();
+  spanRow(sheet, [[t('recipients'), 1], [t('recipientType'), 2], [t('precisions'), 5]], 'header');
+  if (!a.recipients.length) spanRow(sheet, [[t('none'), 8]]);
+  for (const r of a.recipients) spanRow(sheet, [[r.name, 1], [L.term('recipient_type', r.type), 2], [[r.role, r.precision].filter(Boolean).join('\n'), 5]], 'plain', note);
+
+  sheet.blank();
+  spanRow(sheet, [[t('securityMeasures'), 1], [t('measureType'), 2], [t('precisions'), 5]], 'header');
+  if (!a.securityMeasures.length) spanRow(sheet, [[t('none'), 8]]);
+  a.securityMeasures.forEach((m, k) => spanRow(sheet, [[`${t('securityMeasures')} ${k + 1}`, 1], [L.term('security_measure_type', m.type), 2], [m.precision, 5]], 'plain', note));
+  if (a.securityNotes) field(sheet, t('securityNotes'), a.securityNotes, note);
+
+  sheet.blank();
+  spanRow(sheet, [[t('transfers'), 1], [t('country'), 1], [t('safeguard'), 2], [t('documentation'), 4]], 'header');
+  if (!a.transfers.length) spanRow(sheet, [[t('none'), 8]]);
+  for (const x of a.transfers) {
+    const info = L.countryInfo(x.country);
+    const country = `${L.country(x.country)}${info ? `\n(${L.adequacy(info.adequacy)})` : ''}`;
+    spanRow(sheet, [[x.recipient, 1], [country, 1], [F.safeguard(L, x), 2], [[x.documentation, F.transferAlert(L, x)].filter(Boolean).join('\n'), 4]], 'plain', note);
+  }
+
+  sheet.blank();
+  spanRow(sheet, [[t('moreInformation'), 8]], 'section');
+  field(sheet, t('legalBases'), a.legalBases.map((b) => F.legalBasis(L, b)).join('\n'), note);
+  field(sheet, t('dataSources'), a.dataSources.join('\n'), note);
+  field(sheet, t('dpiaRequired'), `${L.yesNo(a.dpia.required)} — ${L.dpiaStatus(a.dpia.status)}`);
+  if (a.dpia.criteria.length) field(sheet, t('dpiaCriteria'), a.dpia.criteria.map((c) => L.term('dpia_criterion', c)).join('\n'));
+  if (a.dpia.art35Cases.length) field(sheet, t('dpiaArt35'), a.dpia.art35Cases.map((c) => L.term('art35_case', c)).join('\n'));
+  if (a.dpia.override) field(sheet, t('dpiaOverride'), F.dpiaOverride(L, a.dpia.override), note);
+  if (a.dpia.date) field(sheet, t('dpiaDate'), toSheetDate(a.dpia.date));
+  if (a.dpia.link) field(sheet, t('dpiaLink'), a.dpia.link);
+  field(sheet, t('automatedDecision'), [L.yesNo(a.automatedDecision.exists), a.automatedDecision.description].filter(Boolean).join(' — '), note);
+  field(sheet, t('systems'), a.systems.map((s) => F.system(L, s)).join('\n'), note);
+  field(sheet, t('rights'), a.rights, note);
+  field(sheet, t('consentRecords'), a.consentRecords, note);
+  field(sheet, t('breaches'), a.breaches, note);
+  field(sheet, t('lastReviewedAt'), toSheetDate(a.lastReviewedAt));
+}
