@@ -60,7 +60,7 @@ function run(): void {
   const registers = new RegisterSession({
     settings,
     migrationsFolder: layout.migrationsFolder,
-    ...(layout.nativeBinding ? { nativeBinding: layout.nativeBinding } : {}),
+    nativeBinding: layout.nativeBinding,
     onSwitch: (file) => {
       send({ type: 'register', file });
       refreshMenu();
@@ -186,7 +186,7 @@ function run(): void {
 
   function startRegister(): boolean {
     const t = texts(language());
-    if (layout.nativeBinding && !fs.existsSync(layout.nativeBinding)) {
+    if (!fs.existsSync(layout.nativeBinding)) {
       dialog.showErrorBox(t.startFailedTitle, `${t.nativeMissing}\n\n${layout.nativeBinding}`);
       return false;
     }

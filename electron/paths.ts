@@ -1,7 +1,8 @@
 /**
  * Where the desktop app finds its parts, in a development checkout (`dist/electron/main.cjs`
  * beside `dist/renderer/`, `migrations/` and `.electron-native/`) and in an installed app
- * (`resources/migrations`, better-sqlite3 rebuilt for Electron by electron-builder and unpacked).
+ * (`resources/migrations`, and better-sqlite3's Electron build in `resources/native/`, outside the
+ * asar archive, put there by electron-builder from `.electron-native/package/`).
  */
 import path from 'node:path';
 import { APP_NAME, DEFAULT_REGISTER_FILE } from '../db/paths.js';
@@ -13,8 +14,8 @@ export interface RuntimeLayout {
   rendererRoot: string;
   preload: string;
   migrationsFolder: string;
-  /** better-sqlite3 built for Electron's ABI, or undefined when the installed module already is. */
-  nativeBinding: string | undefined;
+  /** better-sqlite3 built for Electron's ABI (node_modules keeps the build for Node). */
+  nativeBinding: string;
 }
 
 /** The folder (relative to the checkout) where `scripts/electron-native.mjs` puts the module. */
@@ -36,7 +37,12 @@ export function runtimeLayout(options: {
   const rendererRoot = path.join(options.mainDir, '..', 'renderer');
   const preload = path.join(options.mainDir, 'preload.cjs');
   if (options.isPackaged) {
-    return { rendererRoot, preload, migrationsFolder: path.join(options.resourcesPath, 'migrations'), nativeBinding: undefined };
+    return {
+      rendererRoot,
+      preload,
+      migrationsFolder: path.join(options.resourcesPath, 'migrations'),
+      nativeBinding: path.join(options.resourcesPath, 'native', NATIVE_MODULE_FILE),
+    };
   }
   const checkout = path.resolve(options.mainDir, '..', '..');
   return {

@@ -5,6 +5,7 @@
  */
 import { BrowserWindow, session as electronSession, type Session } from 'electron';
 import type { PdfPrinter } from '../core/export/pdf/printer.js';
+import { setPdfPrinter } from '../core/export/pdf/printers.js';
 import { APP_SCHEME, RESPONSE_HEADERS } from './security.js';
 
 export const PRINT_PARTITION = 'art30-print';
@@ -67,7 +68,7 @@ export class ElectronPdfPrinter implements PdfPrinter {
   }
 }
 
-/** Makes PDF exports use Electron's printer (once the export engine offers the setter). */
+/** Makes PDF exports print with Electron's own Chromium instead of an external browser. */
 export function installPdfPrinter(): void {
-  // Wired in main once core/export/pdf/printer-registry.ts exists.
+  setPdfPrinter(new ElectronPdfPrinter());
 }

@@ -92,7 +92,7 @@ describe('command line and paths', () => {
     });
     const installed = runtimeLayout({ mainDir: '/opt/Art30/resources/app.asar/dist/electron', isPackaged: true, resourcesPath: '/opt/Art30/resources', electronVersion: '39.8.9', platform: 'linux', arch: 'x64' });
     expect(installed.migrationsFolder).toBe(path.join('/opt/Art30/resources/migrations'));
-    expect(installed.nativeBinding).toBeUndefined();
+    expect(installed.nativeBinding).toBe(path.join('/opt/Art30/resources/native/better_sqlite3.node'));
     expect(installed.rendererRoot).toBe(path.join('/opt/Art30/resources/app.asar/dist/renderer'));
     expect(nativeBuildDir('1.2.3', 'win32', 'arm64')).toBe(path.join('.electron-native', 'electron-v1.2.3-win32-arm64'));
   });

@@ -5,7 +5,8 @@
  *
  *   .electron-native/electron-v<electron>-<platform>-<arch>/better_sqlite3.node
  *
- * The main process passes that file to better-sqlite3 as `nativeBinding`. Built once per Electron
+ * The main process passes that file to better-sqlite3 as `nativeBinding`. The last one ensured is
+ * also copied to .electron-native/package/ for electron-builder (resources/native/ in installers). Built once per Electron
  * and better-sqlite3 version (cached): a copy of node_modules/better-sqlite3's sources is built
  * with a prebuilt binary when one can be fetched (prebuild-install), else with node-gyp against
  * Electron's headers. Both need the network the first time, unless `--nodedir DIR` (or
@@ -50,6 +51,13 @@ function copySources(from, to) {
   }
 }
 
+/** The copy electron-builder puts in the installer (see electron-builder.yml, extraResources). */
+function stageForPackaging(target) {
+  const dir = path.join(root, '.electron-native', 'package');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(target, path.join(dir, MODULE_FILE));
+}
+
 function main() {
   const { values } = parseArgs({
     options: {
@@ -91,6 +99,7 @@ function main() {
     return upToDate ? 0 : 1;
   }
   if (upToDate && !values.force) {
+    stageForPackaging(target);
     process.stdout.write(`better-sqlite3 ${sqliteVersion} for Electron ${electronVersion}: ${path.relative(root, target)} (cached)\n`);
     return 0;
   }
@@ -135,6 +144,7 @@ function main() {
   fs.copyFileSync(built, target);
   fs.writeFileSync(stampFile, `${JSON.stringify({ electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch, method, builtAt: new Date().toISOString() }, null, 2)}\n`);
   fs.rmSync(path.dirname(work), { recursive: true, force: true });
+  stageForPackaging(target);
   process.stdout.write(`better-sqlite3 for Electron ${electronVersion}: ${path.relative(root, target)}\n`);
   return 0;
 }
