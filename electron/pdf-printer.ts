@@ -6,15 +6,8 @@
 import { BrowserWindow, session as electronSession, type Session } from 'electron';
 import type { PdfPrinter } from '../core/export/pdf/printer.js';
 import { setPdfPrinter } from '../core/export/pdf/printers.js';
+import { isPrintRequest, PRINT_ORIGIN, PRINT_PARTITION } from './print-policy.js';
 import { APP_SCHEME, RESPONSE_HEADERS } from './security.js';
-
-export const PRINT_PARTITION = 'art30-print';
-export const PRINT_ORIGIN = `${APP_SCHEME}://print`;
-
-/** Requests the print session lets through: the document being printed, and inline data. */
-export function isPrintRequest(url: string): boolean {
-  return url.startsWith(`${PRINT_ORIGIN}/`) || url.startsWith('data:');
-}
 
 export class ElectronPdfPrinter implements PdfPrinter {
   private readonly documents = new Map<string, string>();

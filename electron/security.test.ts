@@ -265,3 +265,14 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(event(closed, mainFrame), closed)).toBe(false);
   });
 });
+
+describe('PDF print session', () => {
+  it('lets through only the document being printed and inline data', async () => {
+    const { isPrintRequest } = await import('./print-policy.js');
+    expect(isPrintRequest('app://print/document-1.html')).toBe(true);
+    expect(isPrintRequest('data:image/png;base64,AAAA')).toBe(true);
+    for (const url of ['app://art30/index.html', 'https://example.org/font.woff2', 'file:///etc/passwd', 'app://printer.evil/']) {
+      expect(isPrintRequest(url), url).toBe(false);
+    }
+  });
+});
