@@ -82,7 +82,7 @@ export class EditorPage extends AppPage {
   }
   /** Adds an entry to a repeated group and returns the new item's group. */
   async addItem(sectionName: string, addLabel: string, itemLabel: string, n = 1): Promise<Locator> {
-    await this.section(sectionName).getByRole('button', { name: `+ ${addLabel}` }).click();
+    await this.section(sectionName).getByRole('button', { name: `+ ${addLabel}`, exact: true }).click();
     return this.section(sectionName).getByRole('group', { name: `${itemLabel} ${n}`, exact: true });
   }
 }

@@ -411,7 +411,7 @@ test.describe('on the demo register', () => {
     const dialog = page.getByRole('dialog', { name: 'Edit India' });
     await dialog.getByLabel('Adequacy status').selectOption('pending');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByRole('row', { name: /India/ })).toContainText('To be confirmed');
+    await expect(page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'India', exact: true }) })).toContainText('To be confirmed');
     await register.nav('Organisation & DPO').click();
     await expect(page.getByRole('region', { name: 'Data protection officer' }).getByLabel('CNIL designation number')).toHaveValue('DPO-2026-000001');
   });

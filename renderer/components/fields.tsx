@@ -22,10 +22,10 @@ interface Common {
 function Wrapper(props: Common & { id: string; error?: string; children: ReactNode }) {
   return (
     <div className={`field ${props.className ?? ''} ${props.error ? 'has-error' : ''}`} data-path={props.path}>
-      <label htmlFor={props.id}>
-        {props.label}
-        {props.required ? <span className="req" aria-hidden="true"> *</span> : null}
-      </label>
+      <div className="label-row">
+        <label htmlFor={props.id}>{props.label}</label>
+        {props.required ? <span className="req" aria-hidden="true">*</span> : null}
+      </div>
       {props.children}
       {props.hint ? (
         <div className="hint" id={`${props.id}-hint`}>
@@ -150,7 +150,8 @@ export function VocabPicker(props: {
   const t = useT();
   const list = terms.get(props.kind) ?? [];
   const [forceOther, setForceOther] = useState(false);
-  const isOther = forceOther || (!props.code && props.freeLabel !== '');
+  const hasOtherCode = list.some((x) => x.code === 'other');
+  const isOther = forceOther || (!props.code && props.freeLabel !== '') || (hasOtherCode && props.code === 'other');
   const selectValue = props.code ? props.code : isOther ? OTHER : '';
   const id = useId();
   const codeError = useFieldError(props.path);
@@ -162,17 +163,20 @@ export function VocabPicker(props: {
   };
   return (
     <div className={`field vocab ${error ? 'has-error' : ''}`} data-path={props.path ?? props.labelPath}>
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span className="req" aria-hidden="true"> *</span> : null}
-      </label>
+      <div className="label-row">
+        <label htmlFor={id}>{props.label}</label>
+        {props.required ? <span className="req" aria-hidden="true">*</span> : null}
+      </div>
       <select
         id={id}
         value={selectValue}
         aria-invalid={error ? true : undefined}
         onChange={(e) => {
           const v = e.target.value;
-          if (v === OTHER) {
+          if (v === 'other' && props.allowOther !== false) {
+            setForceOther(true);
+            props.onChange('other', '');
+          } else if (v === OTHER) {
             setForceOther(true);
             props.onChange('', props.code ? '' : props.freeLabel);
           } else {
@@ -188,16 +192,16 @@ export function VocabPicker(props: {
             {term.legacy ? ` (${t('ref.legacy')})` : ''}
           </option>
         ))}
-        {props.allowOther !== false ? <option value={OTHER}>{t('common.otherLabel')}</option> : null}
+        {props.allowOther !== false && !hasOtherCode ? <option value={OTHER}>{t('common.otherLabel')}</option> : null}
         {props.code && !list.some((x) => x.code === props.code) ? <option value={props.code}>{props.freeLabel || props.code}</option> : null}
       </select>
-      {isOther && !props.code ? (
+      {isOther && props.allowOther !== false && (!props.code || props.code === 'other') ? (
         <input
           className="other-input"
           aria-label={`${props.label} — ${t('common.otherLabel')}`}
           value={props.freeLabel}
           autoFocus={forceOther}
-          onChange={(e) => props.onChange('', e.target.value)}
+          onChange={(e) => props.onChange(props.code, e.target.value)}
         />
       ) : null}
       {error ? (
@@ -218,10 +222,10 @@ export function CountryField(props: { label: string; value: string; onChange(cod
   const selected = countries.find((c) => c.code === props.value);
   return (
     <div className={`field ${error ? 'has-error' : ''}`} data-path={props.path}>
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span className="req" aria-hidden="true"> *</span> : null}
-      </label>
+      <div className="label-row">
+        <label htmlFor={id}>{props.label}</label>
+        {props.required ? <span className="req" aria-hidden="true">*</span> : null}
+      </div>
       <select id={id} value={props.value} aria-invalid={error ? true : undefined} aria-describedby={selected ? `${id}-adq` : undefined} onChange={(e) => props.onChange(e.target.value)}>
         <option value="">{t('common.choose')}</option>
         {countries.map((c) => (

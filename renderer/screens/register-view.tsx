@@ -178,18 +178,24 @@ export function RegisterView(props: RegisterViewProps) {
           </a>
         ),
       },
-      { id: 'role', header: t('col.role'), accessorFn: (r) => t(`role.${r.role}`), size: 150 },
+      { id: 'role', header: t('col.role'), accessorFn: (r) => r.role, size: 150, cell: (c) => t(`role.${c.row.original.role}`) },
       {
         id: 'status',
         header: t('col.status'),
-        accessorFn: (r) => t(`status.${r.status}`),
+        accessorFn: (r) => r.status,
         size: 100,
         cell: (c) => <span className={`badge status-${c.row.original.status}`}>{t(`status.${c.row.original.status}`)}</span>,
       },
       { id: 'department', header: t('col.department'), accessorKey: 'department', size: 170 },
       { id: 'owner', header: t('col.owner'), accessorKey: 'owner', size: 170 },
       { id: 'purpose', header: t('col.purpose'), accessorKey: 'purpose', size: 280 },
-      { id: 'legalBases', header: t('col.legalBases'), accessorFn: (r) => r.legalBases.map((c) => app.termLabel('legal_basis', c)).join(', '), size: 200 },
+      {
+        id: 'legalBases',
+        header: t('col.legalBases'),
+        accessorFn: (r) => r.legalBases.join(','),
+        size: 200,
+        cell: (c) => c.row.original.legalBases.map((code) => app.termLabel('legal_basis', code)).join(', '),
+      },
       {
         id: 'special',
         header: t('col.special'),
