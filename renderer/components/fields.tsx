@@ -1,5 +1,5 @@
 /** Labelled form controls. Each knows its field path, to show the API's message for that field. */
-import { createContext, useContext, useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { VocabularyKind } from '../../core/model/codes.js';
 import { useApp, useT } from '../app-context.js';
 
@@ -266,8 +266,17 @@ export function Repeated<T>(props: {
 }) {
   const t = useT();
   const error = useFieldError(props.path);
+  const ref = useRef<HTMLFieldSetElement>(null);
+  const added = useRef(false);
+  useEffect(() => {
+    // After "Add", the keyboard goes to the new entry's first control.
+    if (!added.current) return;
+    added.current = false;
+    const items = ref.current?.querySelectorAll(':scope > fieldset.item');
+    items?.[items.length - 1]?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [props.items.length]);
   return (
-    <fieldset className="repeated" data-path={props.path}>
+    <fieldset className="repeated" data-path={props.path} ref={ref}>
       <legend>{props.legend}</legend>
       {props.hint ? <p className="hint">{props.hint}</p> : null}
       {error ? (
@@ -291,7 +300,10 @@ export function Repeated<T>(props: {
           </button>
         </fieldset>
       ))}
-      <button type="button" className="secondary add" onClick={() => props.onChange([...props.items, props.make()])}>
+      <button type="button" className="secondary add" onClick={() => {
+          added.current = true;
+          props.onChange([...props.items, props.make()]);
+        }}>
         + {props.addLabel}
       </button>
     </fieldset>
