@@ -79,6 +79,9 @@ describe('requests', () => {
   it('lets through the app origin only: the app is offline', () => {
     expect(isAllowedRequest('app://art30/index.html')).toBe(true);
     expect(isAllowedRequest('app://art30/assets/index-abc.js')).toBe(true);
+    expect(isAllowedRequest('blob:app://art30/2f0c5b3e-1b7e-4c1e-9d7a-0c4f3e2a1b00')).toBe(true);
+    expect(isAllowedRequest('data:image/svg+xml,<svg/>')).toBe(true);
+    expect(isAllowedRequest('blob:https://example.org/2f0c5b3e')).toBe(false);
     for (const url of [
       'https://example.org/',
       'http://127.0.0.1:8080/api',

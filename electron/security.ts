@@ -86,12 +86,15 @@ export function isAppUrl(url: string): boolean {
 }
 
 /**
- * Whether a request made by a renderer may proceed: only the app's own origin (and, while
- * developing with DevTools open, DevTools' own pages). Everything else — http(s), ws(s), file,
- * ftp, other hosts of `app:` — is refused: the app is offline.
+ * Whether a request made by a renderer may proceed: only the app's own origin, its blobs and
+ * inline data (and, while developing with DevTools open, DevTools' own pages). Everything else —
+ * http(s), ws(s), file, ftp, other hosts of `app:` — is refused: the app is offline.
  */
 export function isAllowedRequest(url: string, options: { devTools?: boolean } = {}): boolean {
   if (isAppUrl(url)) return true;
+  // Objects the page itself made (blob:app://art30/…) and inline data, which the CSP still governs.
+  if (url.startsWith('blob:')) return isAppUrl(url.slice('blob:'.length));
+  if (url.startsWith('data:')) return true;
   if (options.devTools && url.startsWith('devtools://')) return true;
   return false;
 }

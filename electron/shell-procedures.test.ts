@@ -230,4 +230,28 @@ describe('shell procedures', () => {
       expect(await ok(invoke('app/importFile', {}))).toEqual({ cancelled: true });
     }
   });
+
+  it.skipIf(!isProcedureName('import/open'))('app/importFile opens the spreadsheet chosen in the dialog and returns its preview; nothing is written', async () => {
+    const csv = path.join(docs, 'paie.csv');
+    fs.writeFileSync(csv, 'Référence;Nom du traitement;Finalités;Service\nT-100;Paie des agents;Verser les salaires;RH\n');
+    dialogs.answers = [csv];
+    const r = await ok<{ cancelled: false; preview: { fileName: string; sessionId: string; counts: { rows: number } } }>(invoke('app/importFile', {}));
+    expect(dialogs.asked.at(-1)).toMatchObject({ kind: 'open', extensions: ['xlsx', 'ods', 'csv', '*'] });
+    expect(r.preview.fileName).toBe('paie.csv');
+    expect(r.preview.counts.rows).toBe(1);
+    expect(await ok<unknown[]>(invoke('activities/list', {}))).toHaveLength(12);
+    // The renderer carries on with the session through the untrusted API.
+    expect((await invoke('import/close', { sessionId: r.preview.sessionId })).ok).toBe(true);
+    // But it cannot open a file by path itself.
+    expect((await fails(invoke('import/open', { file: csv }))).code).toBe('unknown_procedure');
+  });
+
+  it.skipIf(!isProcedureName('import/template'))('app/template writes the blank department template where the DPO chose', async () => {
+    dialogs.answers = [path.join(docs, 'modele')];
+    const r = await ok<{ cancelled: false; file: string }>(invoke('app/template', { lang: 'fr' }));
+    expect(r.file).toBe(path.join(docs, 'modele.xlsx'));
+    expect(fs.readFileSync(r.file).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(dialogs.asked.at(-1)).toMatchObject({ kind: 'save', defaultPath: path.join(docs, 'modele-registre-art30.xlsx'), extensions: ['xlsx'] });
+    expect(await ok(invoke('app/showInFolder', { file: r.file }))).toEqual({ shown: true });
+  });
 });
