@@ -246,6 +246,13 @@ describe('main process', () => {
 
   const built = path.join(root, 'dist', 'electron', 'main.cjs');
   it.skipIf(!fs.existsSync(built))('the built dist/electron/main.cjs does the same', async () => {
-    await checkMain(fs.readFileSync(built, 'utf8'));
+    try {
+      await checkMain(fs.readFileSync(built, 'utf8'));
+    } catch (error) {
+      throw new Error(
+        `dist/electron/main.cjs does not start (${(error as Error).message}). If a bundled package reads its own files at load ` +
+          '(playwright-core does), scripts/build.mjs must keep it external, or the code must import it lazily.',
+      );
+    }
   });
 });

@@ -71,6 +71,13 @@ describe('preload in the sandbox', () => {
 
   const built = path.join(root, 'dist', 'electron', 'preload.cjs');
   it.skipIf(!fs.existsSync(built))('the built dist/electron/preload.cjs runs in the sandbox (no Node globals, no other modules)', async () => {
-    await checkBridge(fs.readFileSync(built, 'utf8'));
+    try {
+      await checkBridge(fs.readFileSync(built, 'utf8'));
+    } catch (error) {
+      throw new Error(
+        `dist/electron/preload.cjs cannot run in Electron's sandbox (${(error as Error).message}). A sandboxed preload has no __filename, ` +
+          '__dirname or Node modules: scripts/build.mjs must bundle it without Node-only banners or defines.',
+      );
+    }
   });
 });
