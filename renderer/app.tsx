@@ -150,7 +150,8 @@ function Shell() {
 
   useEffect(() => {
     void hasProcedure('import/openBytes').then(setCanImport);
-    void hasProcedure('export/file').then(setCanExport);
+    // The export engine is there when its browser procedure is (the shell writes files with export/file).
+    void hasProcedure('export/bytes').then(setCanExport);
   }, []);
 
   const backup = useCallback(async () => {

@@ -48,7 +48,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
     setBusy(true);
     setError(null);
     try {
-      const r = await call('app/export', { format, lang, scope: scopeOf(kind), fiches: format === 'pdf' ? fiches : undefined });
+      const r = await call('app/export', { format, lang, scope: scopeOf(kind), fiches: format === 'xlsx' ? fiches : undefined });
       if (!r.cancelled) {
         setDone({ file: r.file, fileName: r.fileName, downloadUrl: r.downloadUrl });
         if (r.downloadUrl) {
@@ -134,7 +134,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
               ))}
             </fieldset>
           </div>
-          {format === 'pdf' ? (
+          {format === 'xlsx' ? (
             <label className="check">
               <input type="checkbox" checked={fiches} onChange={(e) => setFiches(e.target.checked)} />
               {t('export.fiches')}

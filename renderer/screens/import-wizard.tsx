@@ -1,5 +1,334 @@
-/** Import of a department spreadsheet: file, column mapping, preview, progress, summary with undo. */
+/**
+ * Import of a department spreadsheet: choose the file, check the column mapping, preview what will
+ * be written (and exclude rows), import with progress, then a summary that can be undone.
+ */
+import { useState } from 'react';
+import type { ApiOutput } from '../../core/api/table.js';
+import { call, isElectron } from '../api/client.js';
+import { useApp, useT } from '../app-context.js';
+import { Modal } from '../components/modal.js';
+
+type Preview = ApiOutput<'import/openBytes'>;
+type Summary = ApiOutput<'import/commit'>;
+type Undo = ApiOutput<'import/undo'>;
+type Step = 'file' | 'mapping' | 'preview' | 'summary';
+
+const ROWS_SHOWN = 300;
+
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
 export function ImportWizard(props: { onClose(changed: boolean): void }) {
-  void props;
-  return null;
+  const app = useApp();
+  const t = useT();
+  const fr = app.lang === 'fr';
+  const [step, setStep] = useState<Step>('file');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [excluded, setExcluded] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const [mappingName, setMappingName] = useState('');
+  const [changed, setChanged] = useState(false);
+
+  const run = async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(null);
+    try {
+      return await fn();
+    } catch (e) {
+      setError((e as Error).message);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openFile = async (file: File) => {
+    const p = await run(async () => call('import/openBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()), organisationId: app.orgId ?? undefined }));
+    if (p) {
+      setPreview(p);
+      setExcluded([]);
+      setStep('mapping');
+    }
+  };
+
+  const openWithDialog = async () => {
+    const r = await run(() => call('app/importFile', {}));
+    if (r && !r.cancelled) {
+      setPreview(r.preview as Preview);
+      setStep('mapping');
+    }
+  };
+
+  const repreview = async (extra: { mapping?: Record<string, string | null>; mappingFor?: string; excludedRows?: string[] }) => {
+    if (!preview) return;
+    const p = await run(() => call('import/preview', { sessionId: preview.sessionId, organisationId: preview.organisationId, excludedRows: extra.excludedRows ?? excluded, mapping: extra.mapping, mappingFor: extra.mappingFor }));
+    if (p) setPreview(p);
+  };
+
+  const commit = async () => {
+    if (!preview) return;
+    const s = await run(() => call('import/commit', { sessionId: preview.sessionId, organisationId: preview.organisationId, excludedRows: excluded }));
+    if (s) {
+      setSummary(s);
+      setChanged(true);
+      setStep('summary');
+    }
+  };
+
+  const close = () => {
+    if (preview && step !== 'summary') void call('import/close', { sessionId: preview.sessionId }).catch(() => undefined);
+    props.onClose(changed);
+  };
+
+  const template = async () => {
+    const r = await run(() => call('app/template', { lang: app.lang }));
+    if (r && !r.cancelled) {
+      if (r.downloadUrl) {
+        const a = document.createElement('a');
+        a.href = r.downloadUrl;
+        a.download = '';
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      }
+      app.notify(r.file);
+    }
+  };
+
+  const steps: Step[] = ['file', 'mapping', 'preview', 'summary'];
+  const stepLabel = (s: Step) => (s === 'file' ? t('import.choose').split(' (')[0] : s === 'mapping' ? t('import.mapping') : s === 'preview' ? t('import.preview') : t('import.summary'));
+  const sheets = preview?.sheets.filter((s) => s.status === 'imported') ?? [];
+  const counts = preview?.counts;
+
+  return (
+    <Modal
+      title={t('import.title')}
+      onClose={close}
+      wide
+      footer={
+        <>
+          <button type="button" className="secondary" onClick={close}>
+            {step === 'summary' ? t('common.close') : t('common.cancel')}
+          </button>
+          {step === 'mapping' ? (
+            <button type="button" className="primary" disabled={busy} onClick={() => setStep('preview')}>
+              {t('import.next')}
+            </button>
+          ) : null}
+          {step === 'preview' ? (
+            <button type="button" className="primary" disabled={busy || !counts?.willWrite} onClick={() => void commit()}>
+              {busy ? t('import.progress') : `${t('import.apply')} (${counts?.willWrite ?? 0})`}
+            </button>
+          ) : null}
+        </>
+      }
+    >
+      <ol className="steps" aria-label={t('import.title')}>
+        {steps.map((s) => (
+          <li key={s} className={s === step ? 'current' : undefined} aria-current={s === step ? 'step' : undefined}>
+            {stepLabel(s)}
+          </li>
+        ))}
+      </ol>
+      {error ? (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {busy ? (
+        <p role="status" className="muted">
+          {t('common.loading')}
+        </p>
+      ) : null}
+
+      {step === 'file' ? (
+        <div
+          className="dropzone"
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={(e) => {
+            e.preventDefault();
+            const f = e.dataTransfer.files[0];
+            if (f) void openFile(f);
+          }}
+        >
+          <label htmlFor="import-file">{t('import.choose')}</label>
+          <input id="import-file" type="file" accept=".xlsx,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv" onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])} />
+          {isElectron() ? (
+            <button type="button" className="secondary" onClick={() => void openWithDialog()}>
+              {t('import.choose')}
+            </button>
+          ) : null}
+          <button type="button" className="link" onClick={() => void template()}>
+            {t('import.template')}
+          </button>
+        </div>
+      ) : null}
+
+      {step === 'mapping' && preview ? (
+        <div>
+          <p>
+            <strong>{preview.fileName}</strong> — {preview.organisationName}
+          </p>
+          {sheets.map((sheet) => (
+            <table key={sheet.index} className="grid compact mapping" aria-label={`${t('import.mapping')} — ${sheet.name}`}>
+              <caption>
+                {sheet.name} · {sheet.dataRows}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.column')}</th>
+                  <th scope="col">{t('import.field')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sheet.columns
+                  .filter((c) => !c.hidden)
+                  .map((c) => (
+                    <tr key={c.index}>
+                      <th scope="row">
+                        <span className="muted">{c.letter}</span> {c.header}
+                        {c.samples.length ? <div className="muted small">{c.samples.slice(0, 2).join(' · ')}</div> : null}
+                      </th>
+                      <td>
+                        <select
+                          aria-label={`${t('import.field')} — ${c.letter} ${c.header}`}
+                          value={c.field ?? ''}
+                          onChange={(e) => void repreview({ mapping: { [c.letter]: e.target.value || null }, mappingFor: sheet.name })}
+                        >
+                          <option value="">{t('import.ignore')}</option>
+                          {preview.fields.map((f) => (
+                            <option key={f.key} value={f.key}>
+                              {fr ? f.labelFr : f.labelEn}
+                            </option>
+                          ))}
+                        </select>
+                        {c.field && c.source === 'auto' && c.confidence < 0.7 ? <span className="badge warn">?</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          ))}
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run(() => call('mappings/save', { name: mappingName, sessionId: preview.sessionId })).then((r) => r && app.notify(`${t('import.saveMapping')}: ${r.name}`));
+            }}
+          >
+            <div className="field">
+              <label htmlFor="mapping-name">{t('import.saveMapping')}</label>
+              <input id="mapping-name" value={mappingName} onChange={(e) => setMappingName(e.target.value)} />
+            </div>
+            <button type="submit" className="secondary" disabled={!mappingName.trim()}>
+              {t('common.save')}
+            </button>
+          </form>
+        </div>
+      ) : null}
+
+      {step === 'preview' && preview && counts ? (
+        <div>
+          <p className="counts" role="status">
+            {(['new', 'update', 'unchanged', 'duplicate', 'error', 'excluded'] as const).map((k) => (
+              <span key={k} className={`badge import-${k}`}>
+                {k}: {counts[k]}
+              </span>
+            ))}
+          </p>
+          {preview.newRecipients.length ? <p className="muted">+ {preview.newRecipients.join(', ')}</p> : null}
+          <div className="table-scroll static">
+            <table className="grid compact" aria-label={t('import.preview')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.ignore')}</th>
+                  <th scope="col">#</th>
+                  <th scope="col">{t('col.status')}</th>
+                  <th scope="col">{t('col.ref')}</th>
+                  <th scope="col">{t('col.name')}</th>
+                  <th scope="col">{t('common.details')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.slice(0, ROWS_SHOWN).map((r) => (
+                  <tr key={r.key}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`${t('import.ignore')} ${r.key}`}
+                        checked={excluded.includes(r.key)}
+                        onChange={(e) => {
+                          const next = e.target.checked ? [...excluded, r.key] : excluded.filter((k) => k !== r.key);
+                          setExcluded(next);
+                          void repreview({ excludedRows: next });
+                        }}
+                      />
+                    </td>
+                    <td>{r.key}</td>
+                    <td>
+                      <span className={`badge import-${r.status}`}>{r.status}</span>
+                    </td>
+                    <td>{r.ref}</td>
+                    <td>{r.name}</td>
+                    <td className="small">
+                      {r.errors.map((x, i) => (
+                        <div key={`e${i}`} className="field-error">
+                          {x.cell} {x.field}: {x.message}
+                        </div>
+                      ))}
+                      {r.warnings.map((x, i) => (
+                        <div key={`w${i}`} className="muted">
+                          {x.cell} {x.field}: {x.message}
+                        </div>
+                      ))}
+                      {r.changes.slice(0, 5).map((c, i) => (
+                        <div key={`c${i}`}>{c.path}</div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : null}
+
+      {step === 'summary' && summary ? (
+        <div>
+          <div className="banner ok" role="status">
+            <p>
+              <strong>{summary.fileName}</strong>: +{summary.created} · ~{summary.updated} · ={summary.unchanged}
+              {summary.recipientsCreated ? ` · ${t('nav.recipients')} +${summary.recipientsCreated}` : ''}
+            </p>
+          </div>
+          <ul className="summary-list">
+            {summary.activities.slice(0, 50).map((a) => (
+              <li key={a.id}>
+                {a.ref} {a.name} <span className="muted">({a.action})</span>
+              </li>
+            ))}
+          </ul>
+          {undo ? (
+            <p role="status">{t('import.undone')}</p>
+          ) : summary.batchId ? (
+            <button
+              type="button"
+              className="secondary danger-text"
+              disabled={busy}
+              onClick={() => void run(() => call('import/undo', { batchId: summary.batchId! })).then((u) => u && setUndo(u))}
+            >
+              {t('import.undo')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </Modal>
+  );
 }
