@@ -1,5 +1,5 @@
 /** Values a department types to mean "nothing": dropped, never imported as text. */
-import { foldKey } from '../../text.js';
+import { fold as foldKey } from '../fold.js';
 
 const EMPTY = new Set(
   [

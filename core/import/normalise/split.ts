@@ -1,33 +1,45 @@
 /**
  * Multi-value cells: "Clients; Prospects", one per line, "RH / Paie", bullets ("• a", "- b"),
- * "a, b". Commas inside parentheses do not split ("Vie personnelle (habitudes, famille)").
+ * "a, b". Commas inside parentheses do not split ("Vie personnelle (habitudes, famille)"), nor
+ * commas of a known label (`keepWhole`, e.g. "État civil, identité, données d'identification").
  */
 import { cleanText } from './empty.js';
 
 const BULLET = /^\s*(?:[•·▪●◦‣∙○■□➢➤►\-*–—]|\d{1,2}[.)])\s+/;
 
-export function splitMulti(text: string, options: { commas?: boolean } = {}): string[] {
+/** Splits on `sep` characters outside parentheses. */
+function splitOutside(text: string, isSep: (s: string, i: number) => boolean): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    if (depth === 0 && isSep(text, i)) {
+      parts.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  parts.push(current);
+  return parts;
+}
+
+export function splitMulti(text: string, options: { commas?: boolean; keepWhole?: (part: string) => boolean } = {}): string[] {
   const commas = options.commas ?? true;
   const out: string[] = [];
+  const push = (s: string) => {
+    const v = cleanText(s.replace(BULLET, ''));
+    if (v) out.push(v);
+  };
   for (const line of text.replace(/\r\n?/g, '\n').split(/\n|\s[•·▪●]\s/)) {
-    let depth = 0;
-    let current = '';
-    const parts: string[] = [];
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (ch === '(' || ch === '[') depth++;
-      else if ((ch === ')' || ch === ']') && depth > 0) depth--;
-      if (depth === 0 && (ch === ';' || (commas && ch === ',' && !/\d/.test(line[i + 1] ?? '')) || (ch === '/' && line[i - 1] === ' ' && line[i + 1] === ' '))) {
-        parts.push(current);
-        current = '';
-        continue;
-      }
-      current += ch;
-    }
-    parts.push(current);
-    for (const p of parts) {
-      const v = cleanText(p.replace(BULLET, ''));
-      if (v) out.push(v);
+    for (const part of splitOutside(line, (s, i) => s[i] === ';' || (s[i] === '/' && s[i - 1] === ' ' && s[i + 1] === ' '))) {
+      const p = part.replace(BULLET, '').trim();
+      if (!p) continue;
+      if (!commas || options.keepWhole?.(p)) push(p);
+      else for (const piece of splitOutside(p, (s, i) => s[i] === ',' && !/\d/.test(s[i + 1] ?? ''))) push(piece);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 /** Oui / Non / X / TRUE / 1 … → boolean; undefined when the text is not a yes or a no. */
-import { foldKey } from '../../text.js';
+import { fold as foldKey } from '../fold.js';
 
 const YES = new Set(['oui', 'o', 'yes', 'y', 'x', 'true', 'vrai', '1', 'ok', 'si', 'ja']);
 const NO = new Set(['non', 'n', 'no', 'false', 'faux', '0']);

@@ -1,0 +1,300 @@
+/**
+ * One spreadsheet row (its mapped cells) → activity fields, normalised, with the original text kept
+ * where the register has room for it (labels, retention wording, precisions) and a warning for every
+ * value that could not be read. Only fields whose columns hold a value are "present": an update never
+ * erases a field because its cell was blank.
+ */
+import type { LegalBasisCode, RecipientType, SecurityMeasureType } from '../model/codes.js';
+import type { ActivityFields } from '../model/schemas.js';
+import { fold as foldKey } from './fold.js';
+import type { ImportContext } from './context.js';
+import { FIELD_BY_KEY } from './fields.js';
+import { parseDate } from './normalise/date.js';
+import { cleanText } from './normalise/empty.js';
+import { parseLegalBasis } from './normalise/legal-basis.js';
+import { parseRetention } from './normalise/retention.js';
+import { parseSafeguard } from './normalise/safeguard.js';
+import { splitMulti } from './normalise/split.js';
+import { parseYesNo } from './normalise/yes-no.js';
+
+export interface CellIssue {
+  /** Register field key (see FIELDS), or '' for the row. */
+  field: string;
+  /** Cell name such as "C12", or '' when the issue is about the row. */
+  cell: string;
+  /** The text found in the cell. */
+  value: string;
+  message: string;
+}
+
+/** Where each field's text came from: cell name and text, one entry per column. */
+export type RowCells = Map<string, { cell: string; text: string; formula?: boolean }[]>;
+
+export interface BuiltRow {
+  fields: Partial<ActivityFields>;
+  /** Field keys of ActivityFields that the row sets. */
+  present: Set<keyof ActivityFields>;
+  stamps: { createdAt?: string; updatedAt?: string };
+  warnings: CellIssue[];
+  errors: CellIssue[];
+  /** Recipients that are not in the directory yet (created on commit). */
+  newRecipients: string[];
+}
+
+const ROLE: [RegExp, ActivityFields['role']][] = [
+  [/\b(conjoint|joint|co responsable)/, 'joint_controller'],
+  [/\b(sous traitant|processor)\b/, 'processor'],
+  [/\b(responsable|controller|rt)\b/, 'controller'],
+];
+const STATUS: [RegExp, ActivityFields['status']][] = [
+  [/^(actif|active|en production|en service|live|in use|en vigueur|valide|validated|oui)$/, 'active'],
+  [/^(brouillon|draft|en cours|projet|a valider|planned|prevu|in progress|to review|a completer)$/, 'draft'],
+  [/^(retire|archive|termine|clos|inactif|inactive|supprime|retired|ended|closed|obsolete|arrete)$/, 'retired'],
+];
+const DPIA: [RegExp, ActivityFields['dpia']['status']][] = [
+  [/\b(non requise?|pas necessaire|not required|non necessaire|no|non)\b/, 'not_required'],
+  [/\b(realisee?|faite|terminee?|completed|done|oui realisee|yes done)\b/, 'completed'],
+  [/\b(en cours|in progress|ongoing)\b/, 'in_progress'],
+  [/\b(prevue?|planifiee?|a faire|planned|to do|requise?|required|oui|yes)\b/, 'planned'],
+  [/\b(non evaluee?|a evaluer|not assessed|inconnu|unknown)\b/, 'not_assessed'],
+];
+
+export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
+  const out: BuiltRow = { fields: {}, present: new Set(), stamps: {}, warnings: [], errors: [], newRecipients: [] };
+  const f = out.fields;
+  const warn = (field: string, cell: string, value: string, message: string) => out.warnings.push({ field, cell, value, message });
+  const error = (field: string, cell: string, value: string, message: string) => out.errors.push({ field, cell, value, message });
+  const set = <K extends keyof ActivityFields>(key: K, value: ActivityFields[K]) => {
+    f[key] = value;
+    out.present.add(key);
+  };
+  /** Cleaned text of a single-value field (several columns are joined by line breaks). */
+  const text = (key: string): { text: string; cell: string } | null => {
+    const parts = (cells.get(key) ?? []).map((c) => ({ ...c, text: cleanText(c.text) })).filter((c) => c.text);
+    return parts.length ? { text: parts.map((p) => p.text).join('\n'), cell: parts[0].cell } : null;
+  };
+  /** Items of a list field, each with the cell it came from. */
+  const items = (key: string, commas = true, keepWhole?: (part: string) => boolean): { text: string; cell: string }[] =>
+    (cells.get(key) ?? []).flatMap((c) => ctx.memo(`split|${key}|${c.text}`, () => splitMulti(c.text, { commas, keepWhole })).map((t) => ({ text: t, cell: c.cell })));
+  const exactIn = (kind: Parameters<ImportContext['vocab']>[0]) => (part: string) => ctx.vocab(kind).match(part)?.how === 'exact';
+  const label = (key: string) => FIELD_BY_KEY.get(key)?.labelFr ?? key;
+
+  for (const key of ['ref', 'name', 'department', 'owner', 'description', 'purpose', 'criminalDataBasis', 'securityNotes', 'rights', 'consentRecords', 'breaches'] as const) {
+    const t = text(key);
+    if (t) set(key, key === 'name' || key === 'ref' ? t.text.replace(/\s*\n\s*/g, ' ') : t.text);
+  }
+  const sub = items('subPurposes', false);
+  if (sub.length) set('subPurposes', sub.map((s) => s.text));
+
+  const role = text('role');
+  if (role) {
+    const k = foldKey(role.text);
+    const code = ROLE.find(([re]) => re.test(k))?.[1];
+    if (code) set('role', code);
+    else warn('role', role.cell, role.text, `"${role.text}" is not a known role (controller, joint controller or processor): the activity stays a controller activity.`);
+  }
+  const status = text('status');
+  if (status) {
+    const k = foldKey(status.text);
+    const code = STATUS.find(([re]) => re.test(k))?.[1];
+    if (code) set('status', code);
+    else warn('status', status.cell, status.text, `"${status.text}" is not a known status (draft, active, retired): the activity is imported as a draft.`);
+  }
+
+  // Legal bases, "Intérêt légitime : prévention de la fraude" keeps the words after the colon.
+  const bases: ActivityFields['legalBases'] = [];
+  for (const item of items('legalBases')) {
+    const [head, ...rest] = item.text.split(/\s*:\s*/);
+    const code = parseLegalBasis(head) ?? parseLegalBasis(item.text);
+    if (!code) {
+      warn('legalBases', item.cell, item.text, `"${item.text}" is not a legal basis Art30 recognises (consent, contract, legal obligation, vital interests, public task, legitimate interests): it was left out.`);
+      continue;
+    }
+    if (!bases.some((b) => b.code === code)) bases.push({ code, justification: rest.join(': ') });
+  }
+  const justification = text('legalBasisJustification');
+  if (justification) {
+    const target = bases.find((b) => b.code === 'legitimate_interests') ?? bases[0];
+    if (target) target.justification = [target.justification, justification.text].filter(Boolean).join('\n');
+    else warn('legalBasisJustification', justification.cell, justification.text, 'a justification is given but no legal basis: name the legal basis it justifies.');
+  }
+  if (bases.length) set('legalBases', bases);
+
+  const art9: ActivityFields['art9Conditions'] = [];
+  for (const item of items('art9Conditions', true, exactIn('art9_condition'))) {
+    const m = ctx.vocab('art9_condition').match(item.text);
+    if (m && !art9.some((a) => a.code === m.code)) art9.push({ code: m.code as ActivityFields['art9Conditions'][number]['code'], justification: m.how === 'exact' ? '' : item.text });
+    else if (!m) warn('art9Conditions', item.cell, item.text, `"${item.text}" is not an Art. 9(2) condition Art30 recognises: it was left out.`);
+  }
+  if (art9.length) set('art9Conditions', art9);
+
+  const subjects = items('dataSubjects', true, exactIn('data_subject_category'));
+  if (subjects.length) {
+    set(
+      'dataSubjects',
+      subjects.map((s) => ({ code: ctx.vocab('data_subject_category').match(s.text)?.code ?? '', label: s.text, precision: '', volume: '' })),
+    );
+  }
+  const categories: ActivityFields['dataCategories'] = [];
+  const dc = ctx.vocab('data_category');
+  for (const item of items('dataCategories', true, exactIn('data_category'))) {
+    const m = dc.match(item.text);
+    categories.push({ code: m?.code ?? '', label: item.text, description: '', special: m ? Boolean(dc.term(m.code)?.special) : false });
+  }
+  for (const item of items('specialCategories', true, exactIn('data_category'))) {
+    const yes = parseYesNo(item.text);
+    if (yes === false) continue;
+    if (yes === true) {
+      if (!text('hasSpecialData')) cells.set('hasSpecialData', [{ cell: item.cell, text: item.text }]);
+      continue;
+    }
+    const m = dc.match(item.text);
+    categories.push({ code: m?.code ?? '', label: item.text, description: '', special: true });
+  }
+  if (categories.length) set('dataCategories', categories);
+  const special = text('hasSpecialData');
+  if (special) {
+    const yes = parseYesNo(special.text);
+    if (yes === undefined) warn('hasSpecialData', special.cell, special.text, `"${special.text}" is neither yes nor no.`);
+    else if (yes && !categories.some((c) => c.special)) warn('hasSpecialData', special.cell, special.text, 'the row says it holds sensitive data but names no special category: add them in the activity.');
+  }
+
+  const sources = items('dataSources', false);
+  if (sources.length) set('dataSources', sources.map((s) => s.text));
+
+  // Recipients: matched to the directory ignoring case and accents, else created on commit.
+  const typeText = text('recipientType');
+  let defaultType: RecipientType | undefined;
+  if (typeText) {
+    const m = ctx.vocab('recipient_type').match(typeText.text);
+    if (m) defaultType = m.code as RecipientType;
+    else warn('recipientType', typeText.cell, typeText.text, `"${typeText.text}" is not a known recipient type: new recipients are created as "other".`);
+  }
+  const recipients: ActivityFields['recipients'] = [];
+  const seen = new Set<string>();
+  for (const item of items('recipients', true, (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p))) {
+    const key = foldKey(item.text);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const known = ctx.recipients.get(key);
+    if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision: '' });
+    else {
+      const asType = ctx.vocab('recipient_type').match(item.text);
+      recipients.push({ name: item.text, type: (asType?.how === 'exact' ? asType.code : defaultType) as RecipientType | undefined ?? 'other', role: '', precision: '' });
+      out.newRecipients.push(item.text);
+    }
+  }
+  if (recipients.length) set('recipients', recipients);
+
+  // Transfers: one per destination outside the EEA, with its safeguard.
+  const countryItems = items('transferCountries');
+  if (countryItems.length) {
+    const safeguardText = text('transferSafeguard');
+    let safeguard: ReturnType<typeof parseSafeguard>;
+    if (safeguardText) {
+      safeguard = parseSafeguard(safeguardText.text);
+      if (!safeguard) warn('transferSafeguard', safeguardText.cell, safeguardText.text, `"${safeguardText.text}" is not a transfer safeguard Art30 recognises (adequacy, standard contractual clauses, BCR, code of conduct, certification, Art. 49 derogation).`);
+      else if (safeguard.safeguard === 'privacy_shield_legacy') warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'the Privacy Shield was invalidated on 16 July 2020 (CJEU C-311/18, Schrems II): kept as a legacy value, the transfer needs a valid safeguard.');
+      else if (safeguard.safeguard === 'derogation' && !safeguard.derogation) {
+        warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'an Art. 49 derogation is named without saying which one (consent, contract, legal claims…): the safeguard was left empty.');
+        safeguard = undefined;
+      }
+    }
+    const documentation = text('transferDocumentation')?.text ?? '';
+    const importers = items('transferRecipients').map((i) => i.text);
+    const transfers: ActivityFields['transfers'] = [];
+    countryItems.forEach((item, i) => {
+      if (parseYesNo(item.text) !== undefined && !ctx.countries.match(item.text)) return;
+      const code = ctx.countries.match(item.text);
+      if (!code) {
+        warn('transferCountries', item.cell, item.text, `"${item.text}" is not a country Art30 recognises: write its name in French or English, or its ISO code (US, IN…).`);
+        return;
+      }
+      const country = ctx.countries.get(code)!;
+      if (country.eea) return;
+      let sg = safeguard?.safeguard ?? null;
+      if (!sg && country.adequacy === 'adequate') sg = 'adequacy';
+      if (!sg) {
+        const why = country.adequacy === 'partial' ? ` (the adequacy decision for ${country.nameEn} covers only part of it: ${country.adequacyScopeEn || 'see the country table'})` : '';
+        warn('transferCountries', item.cell, item.text, `transfer to ${country.nameFr} without a safeguard${why}: say which one (standard contractual clauses, BCR, derogation…).`);
+      }
+      const recipient = importers[i] ?? importers[0] ?? recipients[0]?.name ?? 'Destinataire non précisé';
+      if (!transfers.some((t) => t.country === code && t.recipient === recipient)) {
+        transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation });
+      }
+    });
+    set('transfers', transfers);
+  }
+
+  const retention: ActivityFields['retention'] = [];
+  for (const item of items('retention', false)) {
+    // "Candidats : 2 ans" applies to one data category.
+    const m = /^([^:]{2,80}?)\s*:\s*(.+)$/.exec(item.text);
+    const category = m && !/\d/.test(m[1]) ? m[1] : '';
+    const r = ctx.memo(`retention|${category ? m![2] : item.text}`, () => parseRetention(category ? m![2] : item.text));
+    if (!r.understood) warn('retention', item.cell, item.text, `the retention period "${item.text}" could not be read as a duration (such as "3 ans" or "10 years after contract end"): kept as text.`);
+    retention.push({ dataCategory: category, text: item.text, duration: r.duration, trigger: r.trigger, activePeriod: r.activePeriod, archivePeriod: r.archivePeriod, finalFate: r.finalFate });
+  }
+  if (retention.length) set('retention', retention);
+
+  const measures: ActivityFields['securityMeasures'] = [];
+  const sm = ctx.vocab('security_measure_type');
+  for (const item of items('securityMeasures', false)) {
+    const m = sm.match(item.text);
+    measures.push({ type: (m?.code ?? 'other') as SecurityMeasureType, precision: m?.how === 'exact' ? '' : item.text });
+  }
+  if (measures.length) set('securityMeasures', measures);
+
+  const joint = items('jointControllers', false);
+  if (joint.length) set('jointControllers', joint.map((j) => ({ name: j.text, firstName: '', company: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '', responsibilities: '' })));
+  const systems = items('systems', false);
+  if (systems.length) set('systems', systems.map((s) => ({ name: s.text, hosting: '', country: '' })));
+
+  const dpiaStatus = text('dpiaStatus');
+  const dpiaLink = text('dpiaLink');
+  if (dpiaStatus || dpiaLink) {
+    const dpia: ActivityFields['dpia'] = { criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: dpiaLink?.text ?? '' };
+    if (dpiaStatus) {
+      const k = foldKey(dpiaStatus.text);
+      const code = DPIA.find(([re]) => re.test(k))?.[1];
+      if (code) dpia.status = code;
+      else warn('dpiaStatus', dpiaStatus.cell, dpiaStatus.text, `"${dpiaStatus.text}" is not a DPIA status Art30 recognises (not required, planned, in progress, completed).`);
+    }
+    set('dpia', dpia);
+  }
+  const automated = text('automatedDecision');
+  const automatedText = text('automatedDecisionDescription');
+  if (automated || automatedText) {
+    let exists = Boolean(automatedText);
+    if (automated) {
+      const yes = parseYesNo(automated.text);
+      if (yes === undefined) {
+        exists = true;
+        warn('automatedDecision', automated.cell, automated.text, `"${automated.text}" is neither yes nor no: recorded as a description.`);
+      } else exists = yes;
+    }
+    const description = [automated && parseYesNo(automated.text) === undefined ? automated.text : '', automatedText?.text ?? ''].filter(Boolean).join('\n');
+    set('automatedDecision', { exists, description });
+  }
+
+  for (const key of ['lastReviewedAt', 'createdAt', 'updatedAt'] as const) {
+    const t = text(key);
+    if (!t) continue;
+    const date = parseDate(t.text);
+    if (!date) {
+      warn(key, t.cell, t.text, `"${t.text}" is not a date Art30 can read (write it DD/MM/YYYY).`);
+      continue;
+    }
+    if (key === 'lastReviewedAt') set('lastReviewedAt', date);
+    else out.stamps[key] = `${date}T00:00:00.000Z`;
+  }
+
+  for (const [key, list] of cells) {
+    for (const c of list) if (c.formula && c.text.trim()) warn(key, c.cell, c.text, 'this cell holds a formula: the value saved in the file was imported, the formula was not evaluated.');
+  }
+  void label;
+  void error;
+  return out;
+}
+
+export type { LegalBasisCode };

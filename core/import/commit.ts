@@ -1,0 +1,166 @@
+/**
+ * The commit: everything the preview showed as new or updated, in ONE transaction, after a backup
+ * of the register taken beside it. Every created or updated record is written to the history with
+ * source "import", the file name, its SHA-256 and the batch id; the batch keeps what is needed to
+ * undo it. Rows in error (not excluded) refuse the whole import: nothing is written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../errors.js';
+import type { ProcedureContext } from '../api/procedure.js';
+import type { CallMeta, Register } from '../register.js';
+import { activityFields, getActivity, updateActivity } from '../services/activities.js';
+import { getOrganisation, organisationData, updateOrganisation } from '../services/organisations.js';
+import { buildPreview, optionsKey, registerState, type PreviewOptions, type PreviewPlan } from './preview.js';
+import { closeSession, type ImportSession } from './sessions.js';
+import type { UndoData } from './undo.js';
+import { ValidatedWriter } from './write-activity.js';
+
+export interface CommitSummary {
+  batchId: number | null;
+  fileName: string;
+  sha256: string;
+  organisationId: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: { excluded: number; duplicate: number };
+  recipientsCreated: number;
+  organisationUpdated: boolean;
+  /** The copy of the register taken before the import. */
+  backup: string | null;
+  /** Created or updated activities: id, reference, name. */
+  activities: { id: number; ref: string; name: string; action: 'create' | 'update' }[];
+}
+
+export function backupPathFor(registerFile: string, at: string): string {
+  const stamp = at.replace(/[:.]/g, '-');
+  return path.join(path.dirname(registerFile), `${path.basename(registerFile)}.before-import-${stamp}.bak`);
+}
+
+/** Reuses the preview the DPO saw when nothing changed since; otherwise computes it again. */
+function currentPlan(reg: Register, session: ImportSession, opts: PreviewOptions): PreviewPlan {
+  const last = session.last;
+  const mappingChanged = opts.mapping && Object.keys(opts.mapping).length > 0;
+  if (last && !mappingChanged && last.optionsKey === optionsKey(opts) && last.registerState === registerState(reg)) return last;
+  return buildPreview(reg, session, opts);
+}
+
+export async function commitImport(reg: Register, session: ImportSession, opts: PreviewOptions, meta: CallMeta, ctx: ProcedureContext = {}): Promise<CommitSummary> {
+  ctx.progress?.({ phase: 'Checking the rows', done: 0, total: 1 });
+  let plan = currentPlan(reg, session, opts);
+  const failing = plan.rows.filter((r) => r.status === 'error');
+  if (failing.length) {
+    const details = failing.flatMap((r) => r.errors.map((e) => ({ path: `${r.sheet}!${r.row}${e.field ? `.${e.field}` : ''}`, message: `${e.cell ? `cell ${e.cell}: ` : ''}${e.message}` })));
+    const first = failing[0];
+    throw new AppError(
+      'bad_input',
+      `${session.fileName}, sheet "${first.sheet}", row ${first.row}${first.errors[0]?.field ? `, field ${first.errors[0].field}` : ''}: ${first.errors[0]?.message ?? 'cannot be imported'}` +
+        `${failing.length > 1 ? ` (and ${failing.length - 1} more row${failing.length > 2 ? 's' : ''} in error)` : ''}. Nothing was imported: correct the file or exclude these rows.`,
+      details,
+    );
+  }
+  const toWrite = plan.rows.filter((r) => r.status === 'new' || r.status === 'update');
+  const summary: CommitSummary = {
+    batchId: null,
+    fileName: session.fileName,
+    sha256: session.sha256,
+    organisationId: plan.organisationId,
+    created: 0,
+    updated: 0,
+    unchanged: plan.rows.filter((r) => r.status === 'unchanged').length,
+    skipped: { excluded: plan.rows.filter((r) => r.status === 'excluded').length, duplicate: plan.rows.filter((r) => r.status === 'duplicate').length },
+    recipientsCreated: 0,
+    organisationUpdated: false,
+    backup: null,
+    activities: [],
+  };
+  if (!toWrite.length && !plan.organisationUpdate) return summary;
+
+  // A backup beside the register, taken before anything is written.
+  ctx.progress?.({ phase: 'Backing up the register', done: 0, total: toWrite.length });
+  const at = reg.now();
+  const backup = backupPathFor(reg.file, at);
+  const partial = `${backup}.partial`;
+  await reg.backup(partial);
+  fs.renameSync(partial, backup);
+  summary.backup = backup;
+  if (ctx.signal?.aborted) throw new AppError('cancelled', 'The import was cancelled: nothing was written.');
+  // The register may have changed while the backup ran: the plan must still hold.
+  if (plan.registerState !== registerState(reg)) plan = buildPreview(reg, session, opts);
+
+  const batch = reg.write(() => {
+    const batchId = Number(
+      reg.sqlite.prepare('INSERT INTO import_batches (at, file_name, sha256) VALUES (?, ?, ?)').run(at, session.fileName, session.sha256).lastInsertRowid,
+    );
+    const m: CallMeta = { ...meta, source: 'import', sourceFile: session.fileName, sourceSha256: session.sha256, batchId };
+    const undo: UndoData = { activitiesCreated: [], activitiesUpdated: [], recipientsCreated: [], organisation: null };
+    const maxRecipient = Number(reg.sqlite.prepare('SELECT coalesce(max(id), 0) FROM recipients').pluck().get());
+    if (plan.organisationUpdate) {
+      const org = getOrganisation(reg, plan.organisationId);
+      undo.organisation = { id: org.id, before: organisationData(org) };
+      updateOrganisation(reg, org.id, org.version, plan.organisationUpdate, m);
+      summary.organisationUpdated = true;
+    }
+    // References for new rows without one, assigned once rather than searched for every row.
+    const taken = new Set((reg.sqlite.prepare('SELECT upper(ref) FROM activities WHERE organisation_id = ?').pluck().all(plan.organisationId) as string[]));
+    for (const r of toWrite) if (r.fields?.ref) taken.add(r.fields.ref.toUpperCase());
+    let next = Number(reg.activities.nextRef(plan.organisationId).slice(2));
+    const nextRef = () => {
+      while (taken.has(`T-${String(next).padStart(3, '0')}`)) next++;
+      const ref = `T-${String(next).padStart(3, '0')}`;
+      taken.add(ref);
+      return ref;
+    };
+    const writer = new ValidatedWriter(reg);
+    const total = toWrite.length;
+    const step = Math.max(1, Math.floor(total / 100));
+    toWrite.forEach((r, i) => {
+      if (ctx.signal?.aborted) throw new AppError('cancelled', 'The import was cancelled: nothing was written.');
+      const fields = r.fields!;
+      try {
+        if (r.status === 'new') {
+          const createdAt = r.stamps.createdAt ?? at;
+          const ref = fields.ref || nextRef();
+          const id = writer.create(plan.organisationId, { ...fields, ref }, m, createdAt, r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at));
+          undo.activitiesCreated.push(id);
+          summary.activities.push({ id, ref, name: fields.name, action: 'create' });
+          summary.created++;
+        } else {
+          const current = getActivity(reg, r.existingId!);
+          if (current.version !== r.existingVersion) {
+            throw new AppError('conflict', `${session.fileName}, sheet "${r.sheet}", row ${r.row}: activity ${current.ref} was changed since the preview; preview the import again.`);
+          }
+          const a = updateActivity(reg, current.id, current.version, fields, m);
+          undo.activitiesUpdated.push({ id: current.id, before: activityFields(current), versionAfter: a.version });
+          summary.activities.push({ id: a.id, ref: a.ref, name: a.name, action: 'update' });
+          summary.updated++;
+        }
+      } catch (error) {
+        if (error instanceof AppError && error.code !== 'conflict' && error.code !== 'cancelled') {
+          throw new AppError('bad_input', `${session.fileName}, sheet "${r.sheet}", row ${r.row} ("${r.name}"): ${error.message} Nothing was imported.`, error.details);
+        }
+        throw error;
+      }
+      if (i % step === 0 || i === total - 1) ctx.progress?.({ phase: 'Writing activities', done: i + 1, total });
+    });
+    undo.recipientsCreated = reg.sqlite.prepare('SELECT id FROM recipients WHERE id > ? ORDER BY id').pluck().all(maxRecipient) as number[];
+    summary.recipientsCreated = undo.recipientsCreated.length;
+    reg.sqlite
+      .prepare('UPDATE import_batches SET created = ?, updated = ?, undo_json = ? WHERE id = ?')
+      .run(summary.created, summary.updated, JSON.stringify(undo), batchId);
+    reg.record(m, {
+      entityType: 'import',
+      entityId: batchId,
+      entityLabel: session.fileName,
+      organisationId: plan.organisationId,
+      action: 'import',
+      changes: [{ path: 'import', before: null, after: { file: session.fileName, sha256: session.sha256, batchId, created: summary.created, updated: summary.updated, recipientsCreated: summary.recipientsCreated, backup: path.basename(backup) } }],
+    });
+    return batchId;
+  });
+  summary.batchId = batch;
+  closeSession(session.id);
+  ctx.progress?.({ phase: 'Done', done: toWrite.length, total: toWrite.length });
+  return summary;
+}

@@ -1,0 +1,115 @@
+/**
+ * Finds the table of activities in each sheet: skips instruction, list, example and notes sheets;
+ * finds the header row even below a title block, blank rows or a row of group labels (merged
+ * cells); finds where the data starts and ends.
+ */
+import { foldKey } from '../text.js';
+import { autoMap, matchHeader, type ColumnMapping } from './mapping.js';
+import type { SheetData } from './workbook.js';
+
+export interface SheetTable {
+  sheet: SheetData;
+  /** 'table': holds activities; 'skipped': see `reason`. */
+  status: 'table' | 'skipped';
+  reason: string;
+  /** 0-based; -1 when none was found. */
+  headerRow: number;
+  headers: string[];
+  mapping: ColumnMapping[];
+  /** 0-based rows holding data (blank rows excluded). */
+  dataRows: number[];
+}
+
+const SKIP_NAMES: [RegExp, string][] = [
+  [/^(instructions?|notice|mode d emploi|tutoriel|tutorial|lisez moi|read ?me|aide|help|guide|how to|consignes|explications?|presentation|introduction|sommaire|contents|cover|page de garde)\b/, 'instructions'],
+  [/^(listes?|lists?|valeurs?|values|referentiels?|lookups?|parametres|parameters|settings|dropdowns?|menus? deroulants?|choix|options|vocabulaires?|codes)$/, 'lists behind the dropdowns'],
+  [/^(exemples?|examples?|samples?|modele exemple|exemple de fiche)\b/, 'example'],
+  [/^(notes?|commentaires?|comments?|changelog|historique|history|versions?|journal des modifications|legende|legend|glossaire|glossary|definitions?)\b/, 'notes'],
+];
+
+/** Why a sheet is not imported, judging by its name alone. */
+export function skipByName(name: string): string | null {
+  const k = foldKey(name.replace(/_/g, ' ')).replace(/^\d+\s*/, '');
+  for (const [re, why] of SKIP_NAMES) if (re.test(k)) return why;
+  return null;
+}
+
+/** The text above an empty header cell: a merged group label or the cell of the row above. */
+function labelAbove(sheet: SheetData, r: number, c: number): string {
+  for (const m of sheet.merges) if (m.r1 < r && m.r2 >= r && m.c1 <= c && m.c2 >= c) return sheet.rows[m.r1]?.[m.c1] ?? '';
+  return '';
+}
+
+function groupLabel(sheet: SheetData, r: number, c: number): string {
+  if (r === 0) return '';
+  for (const m of sheet.merges) if (m.r1 === r - 1 && m.c1 <= c && m.c2 >= c) return sheet.rows[m.r1]?.[m.c1] ?? '';
+  return sheet.rows[r - 1]?.[c] ?? '';
+}
+
+/** Effective headers of row r: empty cells take a label merged from above; weak ones try "group + cell". */
+export function headersOf(sheet: SheetData, r: number): string[] {
+  const row = sheet.rows[r] ?? [];
+  const width = Math.max(row.length, ...sheet.merges.filter((m) => m.r1 < r && m.r2 >= r).map((m) => m.c2 + 1), 0);
+  const out: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const cell = (row[c] ?? '').trim();
+    if (!cell) {
+      out.push((labelAbove(sheet, r, c) || groupLabel(sheet, r, c)).trim());
+      continue;
+    }
+    const own = matchHeader(cell);
+    if (own.confidence < 1) {
+      const group = groupLabel(sheet, r, c).trim();
+      if (group) {
+        const combined = `${group} ${cell}`;
+        if (matchHeader(combined).confidence > own.confidence) {
+          out.push(combined);
+          continue;
+        }
+      }
+    }
+    out.push(cell);
+  }
+  return out;
+}
+
+function score(mapping: ColumnMapping[]): { score: number; mapped: number; core: boolean } {
+  let s = 0;
+  let mapped = 0;
+  let core = false;
+  for (const m of mapping) {
+    if (!m.field) continue;
+    mapped++;
+    s += m.confidence;
+    if (m.field === 'name' || m.field === 'purpose') core = true;
+  }
+  return { score: s, mapped, core };
+}
+
+export function findTable(sheet: SheetData): SheetTable {
+  const base: SheetTable = { sheet, status: 'skipped', reason: '', headerRow: -1, headers: [], mapping: [], dataRows: [] };
+  const named = skipByName(sheet.name);
+  if (named) return { ...base, reason: named };
+  const lastFilled = sheet.rows.findLastIndex((r) => r.some((c) => c.trim()));
+  if (lastFilled < 0) return { ...base, reason: 'empty sheet' };
+  let best: { r: number; headers: string[]; mapping: ColumnMapping[]; score: number } | null = null;
+  for (let r = 0; r <= Math.min(lastFilled, 40); r++) {
+    const row = sheet.rows[r];
+    if (!row || row.filter((c) => c.trim()).length < 2) continue;
+    const headers = headersOf(sheet, r);
+    const mapping = autoMap(headers);
+    const s = score(mapping);
+    if (s.mapped >= 2 && s.core && (!best || s.score > best.score)) best = { r, headers, mapping, score: s.score };
+  }
+  if (!best) return { ...base, reason: 'no recognisable header row (expected columns such as "Nom du traitement" / "Processing activity" and "Finalité" / "Purpose")' };
+  const mappedCols = best.mapping.filter((m) => m.field).map((m) => m.column);
+  const dataRows: number[] = [];
+  for (let r = best.r + 1; r <= lastFilled; r++) {
+    const row = sheet.rows[r] ?? [];
+    if (mappedCols.some((c) => (row[c] ?? '').trim())) dataRows.push(r);
+  }
+  // A second header line right below (e.g. "Oui/non" under a group label) is not data.
+  const table: SheetTable = { ...base, status: 'table', headerRow: best.r, headers: best.headers, mapping: best.mapping, dataRows };
+  if (!dataRows.length) return { ...table, status: 'skipped', reason: 'headers only: no rows of data below the header' };
+  return table;
+}

@@ -1,0 +1,46 @@
+/**
+ * Countries in French, English or as codes → ISO 3166-1 alpha-2: "USA", "États-Unis", "Inde",
+ * "Irlande", "UK", "GBR". Names come from the register's country table (so DPO edits count), plus
+ * the usual aliases and alpha-3 codes.
+ */
+import type { Country } from '../../model/register.js';
+import { fold as foldKey } from '../fold.js';
+
+const ALIASES: Record<string, string> = {
+  usa: 'US', 'u s a': 'US', 'u s': 'US', 'etats unis': 'US', 'etats unis d amerique': 'US', 'united states of america': 'US', america: 'US', amerique: 'US', 'us america': 'US',
+  uk: 'GB', 'u k': 'GB', 'royaume uni': 'GB', 'grande bretagne': 'GB', 'great britain': 'GB', england: 'GB', angleterre: 'GB', britain: 'GB', 'united kingdom of great britain and northern ireland': 'GB', gbr: 'GB',
+  'coree du sud': 'KR', 'south korea': 'KR', 'republique de coree': 'KR', 'republic of korea': 'KR', korea: 'KR', coree: 'KR',
+  russie: 'RU', russia: 'RU', 'russian federation': 'RU', chine: 'CN', china: 'CN', 'p r china': 'CN',
+  holland: 'NL', hollande: 'NL', 'pays bas': 'NL', netherlands: 'NL', 'the netherlands': 'NL',
+  suisse: 'CH', switzerland: 'CH', allemagne: 'DE', germany: 'DE', irlande: 'IE', ireland: 'IE', 'republic of ireland': 'IE', eire: 'IE',
+  inde: 'IN', india: 'IN', bresil: 'BR', brazil: 'BR', 'nouvelle zelande': 'NZ', 'new zealand': 'NZ', 'ile de man': 'IM', 'isle of man': 'IM',
+  'emirats arabes unis': 'AE', uae: 'AE', eau: 'AE', 'cote d ivoire': 'CI', 'ivory coast': 'CI', vietnam: 'VN', 'viet nam': 'VN', tchequie: 'CZ', 'republique tcheque': 'CZ', 'czech republic': 'CZ', czechia: 'CZ',
+  usa_: 'US', fra: 'FR', deu: 'DE', irl: 'IE', ind: 'IN', che: 'CH', can: 'CA', jpn: 'JP', chn: 'CN', bel: 'BE', esp: 'ES', ita: 'IT', nld: 'NL', lux: 'LU', prt: 'PT', pol: 'PL', aut: 'AT', swe: 'SE', dnk: 'DK', fin: 'FI', nor: 'NO', isl: 'IS', bra: 'BR', mar: 'MA', tun: 'TN', dza: 'DZ', sgp: 'SG', aus: 'AU', isr: 'IL', kor: 'KR', and: 'AD', arg: 'AR', ury: 'UY', nzl: 'NZ',
+};
+
+export class CountryMatcher {
+  private readonly byKey = new Map<string, string>();
+
+  constructor(private readonly countries: Map<string, Country>) {
+    for (const c of countries.values()) {
+      this.byKey.set(foldKey(c.nameFr), c.code);
+      this.byKey.set(foldKey(c.nameEn), c.code);
+      // "Corée (République de)" → "coree"
+      this.byKey.set(foldKey(c.nameFr.replace(/\(.*\)/, '')), c.code);
+      this.byKey.set(foldKey(c.nameEn.replace(/\(.*\)/, '')), c.code);
+    }
+    for (const [k, v] of Object.entries(ALIASES)) if (countries.has(v)) this.byKey.set(k.replace(/_$/, ''), v);
+  }
+
+  /** The alpha-2 code, or undefined when the text names no known country. */
+  match(text: string): string | undefined {
+    const t = text.trim();
+    if (/^[A-Za-z]{2}$/.test(t) && this.countries.has(t.toUpperCase())) return t.toUpperCase();
+    const k = foldKey(t.replace(/\(.*\)\s*$/, '')) || foldKey(t);
+    return this.byKey.get(k) ?? this.byKey.get(foldKey(t)) ?? this.byKey.get(k.replace(/^(l |la |le |les |the )/, ''));
+  }
+
+  get(code: string): Country | undefined {
+    return this.countries.get(code);
+  }
+}

@@ -1,0 +1,36 @@
+/** Transfer safeguards and Art. 49 derogations in free text → codes. Privacy Shield is kept, flagged. */
+import type { Art49DerogationCode, TransferSafeguardCode } from '../../model/codes.js';
+import { fold as foldKey } from '../fold.js';
+
+const SAFEGUARDS: [RegExp, TransferSafeguardCode][] = [
+  [/\b(privacy shield|bouclier de protection)\b/, 'privacy_shield_legacy'],
+  [/\b(data privacy framework|dpf|pays adequat|adequat|adequacy|adequation|decision d adequation|art(icle)? 45)\b/, 'adequacy'],
+  [/\b(cct|scc|sccs|clauses contractuelles types|standard contractual clauses|clauses types|model clauses|2021 914|art(icle)? 46 ?2 ?c)\b/, 'scc'],
+  [/\b(bcr|regles d entreprise contraignantes|binding corporate rules|art(icle)? 47)\b/, 'bcr'],
+  [/\b(code de conduite|code of conduct)\b/, 'code_of_conduct'],
+  [/\b(certification|certifie|certified)\b/, 'certification'],
+  [/\b(instrument juridique|autorites publiques|between public authorities|public authorities)\b/, 'public_authority_instrument'],
+  [/\b(clauses ad hoc|ad hoc clauses|ad hoc)\b/, 'ad_hoc_clauses'],
+  [/\b(derogation|derogations|art(icle)? 49)\b/, 'derogation'],
+];
+
+const DEROGATIONS: [RegExp, Art49DerogationCode][] = [
+  [/\b(interets? legitimes? imperieux|compelling legitimate)\b/, 'compelling_legitimate_interests'],
+  [/\b(consentement|consent)\b/, 'explicit_consent'],
+  [/\b(dans l interet de la personne|in the interest of)\b/, 'contract_in_interest_of_data_subject'],
+  [/\b(contrat|contract)\b/, 'contract_with_data_subject'],
+  [/\b(interet public|public interest)\b/, 'public_interest'],
+  [/\b(justice|legal claims?|droits en justice)\b/, 'legal_claims'],
+  [/\b(interets? vitaux|vital)\b/, 'vital_interests'],
+  [/\b(registre public|public register)\b/, 'public_register'],
+];
+
+export function parseSafeguard(text: string): { safeguard: TransferSafeguardCode; derogation: Art49DerogationCode | null } | undefined {
+  const k = foldKey(text);
+  const code = k.replace(/ /g, '_');
+  const direct = SAFEGUARDS.find(([, c]) => c === code)?.[1];
+  const safeguard = direct ?? SAFEGUARDS.find(([re]) => re.test(k))?.[1];
+  if (!safeguard) return undefined;
+  const derogation = safeguard === 'derogation' ? (DEROGATIONS.find(([re]) => re.test(k.replace(/\bderogations?\b|\bart(icle)? 49\b/g, '')))?.[1] ?? null) : null;
+  return { safeguard, derogation };
+}

@@ -1,0 +1,50 @@
+/** Opening a file for import: read it, find its tables, apply saved mappings, start a session. */
+import path from 'node:path';
+import { AppError } from '../errors.js';
+import { sha256 } from '../files.js';
+import type { Register } from '../register.js';
+import { analyseCnil, looksLikeCnil } from './cnil-template.js';
+import { findTable } from './find-table.js';
+import { IMPORT_LIMITS } from './limits.js';
+import { columnLetter } from './workbook.js';
+import { applyMapping, initialMapping } from './preview.js';
+import { readWorkbook } from './read-workbook.js';
+import { mappingForHeaders } from './saved-mappings.js';
+import { addSession, type ImportSession } from './sessions.js';
+
+export function openImport(reg: Register, data: Buffer, fileName: string, limits = IMPORT_LIMITS): ImportSession {
+  const name = path.basename(fileName);
+  const read = readWorkbook(data, name, limits);
+  if (read.kind === 'json') {
+    throw new AppError('bad_input', `${name} is a JSON file: import an Art30 register document with "art30 import ${name}" (register/importJson), not as a spreadsheet.`);
+  }
+  const workbook = read.workbook;
+  if (!workbook.sheets.length || workbook.sheets.every((s) => !s.rows.some((r) => r.some((c) => c.trim())))) {
+    throw new AppError('bad_input', `${name} is empty: no sheet holds any value.`);
+  }
+  const tables = workbook.sheets.map((s) => findTable(s));
+  const cnil = looksLikeCnil(workbook) ? analyseCnil(workbook) : null;
+  if (cnil && cnil.listSheet) tables[cnil.listSheet.sheet.index] = cnil.listSheet;
+  const session = addSession({ registerFile: reg.file, fileName: name, sha256: sha256(data), size: data.length, workbook, tables, cnil, mappings: new Map() });
+  for (const t of tables) {
+    if (t.status !== 'table' || (cnil && t !== cnil.listSheet)) continue;
+    session.mappings.set(t.sheet.index, initialMapping(session, t.sheet.index));
+    const saved = mappingForHeaders(reg, t.headers);
+    if (saved) {
+      const columns: Record<string, string | null> = {};
+      for (const [letter, field] of Object.entries(saved.columns)) if (t.headers[letterIndex(letter)] !== undefined) columns[letter] = field;
+      applyMapping(session, t.sheet.index, columns, 'saved');
+      session.mappings.get(t.sheet.index)!.savedMapping = saved.name;
+    }
+  }
+  if (!cnil && !tables.some((t) => t.status === 'table')) {
+    const why = tables.map((t) => `sheet "${t.sheet.name}": ${t.reason}`).join('; ');
+    throw new AppError('bad_input', `${name} holds no table of activities to import (${why}).`);
+  }
+  return session;
+}
+
+function letterIndex(letter: string): number {
+  for (let c = 0; c < 1000; c++) if (columnLetter(c) === letter) return c;
+  return -1;
+}

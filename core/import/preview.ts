@@ -1,0 +1,434 @@
+/**
+ * The preview: what the import would do, row by row, without writing anything. Each row is a new
+ * activity, an update of an existing one (matched by reference, else by name and department) with
+ * its field-level diff, unchanged, a duplicate of an earlier row of the file, an error (with the
+ * cell and the reason), or excluded by the DPO. Cells carry warnings (unknown country, retention not
+ * understood, unknown legal basis, transfer without safeguard, formula…).
+ */
+import { diffRecords } from '../diff.js';
+import { AppError } from '../errors.js';
+import type { HistoryChange } from '../model/register.js';
+import { activityFieldsSchema, organisationInputSchema, type ActivityFields, type OrganisationData } from '../model/schemas.js';
+import type { Register } from '../register.js';
+import { activityFields } from '../services/activities.js';
+import { listOrganisations, organisationData } from '../services/organisations.js';
+import { fold as foldKey } from './fold.js';
+import { buildRow, type BuiltRow, type CellIssue, type RowCells } from './build-row.js';
+import { ficheActors, readFiche } from './cnil-template.js';
+import { importContext } from './context.js';
+import { FIELDS, FIELD_BY_KEY } from './fields.js';
+import type { ImportSession, SheetMappingState } from './sessions.js';
+import { cellName, columnLetter, parseA1 } from './workbook.js';
+
+export interface PreviewOptions {
+  /** Import only this sheet (by name). */
+  sheet?: string;
+  /** Column (letter such as "C", or header text) → field key, or null to ignore the column. */
+  mapping?: Record<string, string | null>;
+  /** The sheet `mapping` applies to (default: `sheet`, else the first sheet of activities). */
+  mappingFor?: string;
+  /** Rows left out: keys such as "Activités!12", or row numbers of the (first) imported sheet. */
+  excludedRows?: (string | number)[];
+  organisationId?: number;
+  /** Rows of the preview to return (counts always cover every row). */
+  offset?: number;
+  limit?: number;
+}
+
+export type RowStatus = 'new' | 'update' | 'unchanged' | 'duplicate' | 'error' | 'excluded';
+
+export interface PreviewColumn {
+  index: number;
+  letter: string;
+  header: string;
+  field: string | null;
+  confidence: number;
+  source: 'auto' | 'saved' | 'user';
+  hidden: boolean;
+  samples: string[];
+}
+
+export interface PreviewSheet {
+  name: string;
+  index: number;
+  hidden: boolean;
+  status: 'imported' | 'not_selected' | 'skipped';
+  reason: string;
+  /** 1-based, null when the sheet has no table. */
+  headerRow: number | null;
+  dataRows: number;
+  columns: PreviewColumn[];
+  savedMapping: string | null;
+}
+
+export interface PreviewRow {
+  key: string;
+  sheet: string;
+  /** 1-based row of the sheet. */
+  row: number;
+  hidden: boolean;
+  status: RowStatus;
+  ref: string;
+  name: string;
+  existingId: number | null;
+  duplicateOf: string | null;
+  changes: HistoryChange[];
+  warnings: CellIssue[];
+  errors: CellIssue[];
+  newRecipients: string[];
+  /** The activity as it would be saved (normalised). */
+  activity: ActivityFields | null;
+}
+
+export interface ImportPreview {
+  sessionId: string;
+  fileName: string;
+  sha256: string;
+  format: 'xlsx' | 'ods' | 'csv';
+  encoding: string | null;
+  delimiter: string | null;
+  kind: 'table' | 'cnil';
+  organisationId: number;
+  organisationName: string;
+  organisations: { id: number; name: string }[];
+  sheets: PreviewSheet[];
+  fields: { key: string; labelFr: string; labelEn: string; kind: string; multi: boolean; required: boolean }[];
+  /** CNIL template: what the identity blocks change on the organisation. */
+  organisation: { changes: HistoryChange[] } | null;
+  newRecipients: string[];
+  rows: PreviewRow[];
+  offset: number;
+  counts: Record<RowStatus, number> & { rows: number; warnings: number; willWrite: number };
+}
+
+export interface PlanRow {
+  key: string;
+  status: RowStatus;
+  existingId: number | null;
+  existingVersion: number | null;
+  fields: ActivityFields | null;
+  stamps: { createdAt?: string; updatedAt?: string };
+  errors: CellIssue[];
+  sheet: string;
+  row: number;
+  name: string;
+}
+
+export interface PreviewPlan {
+  optionsKey: string;
+  registerState: string;
+  organisationId: number;
+  rows: PlanRow[];
+  organisationUpdate: OrganisationData | null;
+  preview: ImportPreview;
+}
+
+interface Candidate {
+  key: string;
+  sheet: string;
+  row: number;
+  hidden: boolean;
+  built: BuiltRow;
+  /** CNIL list rows: rows that a fiche describes are duplicates of the fiche. */
+  describedBy?: string;
+}
+
+/** Which field of the spreadsheet a path of the activity comes from. */
+const PATH_FIELD: Record<string, string> = { transfers: 'transferCountries', automatedDecision: 'automatedDecision', dpia: 'dpiaStatus' };
+
+export function registerState(reg: Register): string {
+  return String(reg.sqlite.prepare('SELECT coalesce(max(id), 0) FROM history').pluck().get());
+}
+
+function resolveColumn(state: { headers: string[] }, key: string): number {
+  if (/^[A-Z]{1,3}$/.test(key)) return parseA1(`${key}1`)!.c;
+  if (/^\d+$/.test(key)) return Number(key) - 1;
+  const k = foldKey(key);
+  return state.headers.findIndex((h) => foldKey(h) === k);
+}
+
+/** Applies the DPO's column choices to one sheet's mapping. */
+export function applyMapping(session: ImportSession, sheetIndex: number, mapping: Record<string, string | null>, source: 'user' | 'saved'): void {
+  const table = session.tables[sheetIndex];
+  const state = session.mappings.get(sheetIndex);
+  if (!table || !state) throw new AppError('bad_input', 'This sheet has no table of activities to map.');
+  for (const [col, field] of Object.entries(mapping)) {
+    const c = resolveColumn(table, col);
+    if (c < 0 || c >= Math.max(table.headers.length, 1) + 50) throw new AppError('bad_input', `Sheet "${table.sheet.name}" has no column "${col}".`);
+    const value = field === '' || field === null || field === 'ignore' ? null : field;
+    const def = value ? FIELD_BY_KEY.get(value) : undefined;
+    if (value && !def) throw new AppError('bad_input', `"${value}" is not a register field (see the list of fields in the preview).`);
+    if (def && !def.multi) for (const [other, f] of state.fields) if (f === value && other !== c) state.fields.set(other, null);
+    state.fields.set(c, value);
+    state.confidence.set(c, 1);
+    state.source.set(c, source);
+  }
+}
+
+export function initialMapping(session: ImportSession, sheetIndex: number): SheetMappingState {
+  const table = session.tables[sheetIndex];
+  const state: SheetMappingState = { fields: new Map(), confidence: new Map(), source: new Map(), savedMapping: null };
+  for (const m of table.mapping) {
+    state.fields.set(m.column, m.field);
+    state.confidence.set(m.column, m.field ? m.confidence : 0);
+    state.source.set(m.column, 'auto');
+  }
+  return state;
+}
+
+function findSheet(session: ImportSession, name: string): number {
+  const k = foldKey(name.replace(/_/g, ' '));
+  const s = session.workbook.sheets.find((x) => x.name === name) ?? session.workbook.sheets.find((x) => foldKey(x.name.replace(/_/g, ' ')) === k);
+  if (!s) throw new AppError('bad_input', `${session.fileName} has no sheet named "${name}" (its sheets: ${session.workbook.sheets.map((x) => `"${x.name}"`).join(', ')}).`);
+  return s.index;
+}
+
+export function buildPreview(reg: Register, session: ImportSession, opts: PreviewOptions = {}): PreviewPlan {
+  const orgs = listOrganisations(reg);
+  if (!orgs.length) throw new AppError('bad_input', 'The register has no organisation yet: create one before importing activities (art30 init --org NAME).');
+  const organisation = opts.organisationId ? orgs.find((o) => o.id === opts.organisationId) : [...orgs].sort((a, b) => a.id - b.id)[0];
+  if (!organisation) throw new AppError('not_found', `Organisation #${opts.organisationId} does not exist.`);
+  const selected = opts.sheet ? findSheet(session, opts.sheet) : null;
+  if (selected !== null && session.cnil === null && session.tables[selected].status !== 'table') {
+    throw new AppError('bad_input', `${session.fileName}, sheet "${session.workbook.sheets[selected].name}": ${session.tables[selected].reason}.`);
+  }
+  const tableSheets = session.tables.filter((t) => t.status === 'table' && (session.cnil ? t === session.cnil.listSheet : true));
+  if (opts.mapping && Object.keys(opts.mapping).length) {
+    const target = opts.mappingFor ? findSheet(session, opts.mappingFor) : (selected ?? tableSheets[0]?.sheet.index);
+    if (target === undefined) throw new AppError('bad_input', `${session.fileName} has no table whose columns can be mapped.`);
+    applyMapping(session, target, opts.mapping, 'user');
+  }
+  const ctx = importContext(reg);
+  const candidates: Candidate[] = [];
+
+  // Table sheets (and the CNIL list of activities).
+  for (const table of tableSheets) {
+    if (selected !== null && table.sheet.index !== selected) continue;
+    const sheet = table.sheet;
+    const state = session.mappings.get(sheet.index)!;
+    const mapped = [...state.fields].filter(([, f]) => f);
+    for (let r = table.headerRow + 1; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r];
+      if (!row || !mapped.some(([c]) => (row[c] ?? '').trim())) continue;
+      const name = row[mapped.find(([, f]) => f === 'name')?.[0] ?? -1] ?? '';
+      if (session.cnil && /^\(?\s*(exemple|example)\b/i.test(name.trim())) continue;
+      const cells: RowCells = new Map();
+      for (const [c, field] of mapped) {
+        const text = row[c] ?? '';
+        if (!text.trim()) continue;
+        const list = cells.get(field!) ?? [];
+        list.push({ cell: cellName(r, c), text, formula: sheet.formulas.has(`${r}:${c}`) });
+        cells.set(field!, list);
+      }
+      candidates.push({ key: `${sheet.name}!${r + 1}`, sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), built: buildRow(cells, ctx) });
+    }
+  }
+  // CNIL fiches: one complete activity per filled fiche sheet.
+  let organisationUpdate: OrganisationData | null = null;
+  let orgChanges: HistoryChange[] = [];
+  if (session.cnil) {
+    const fiches = session.cnil.ficheSheets
+      .filter((i) => selected === null || i === selected)
+      .map((i) => readFiche(session.workbook.sheets[i], ctx));
+    const fromFiche = new Map<string, string>();
+    for (const f of fiches) {
+      const key = `${f.sheet.name}!${f.row + 1}`;
+      candidates.push({ key, sheet: f.sheet.name, row: f.row + 1, hidden: f.sheet.hidden, built: f.built });
+      if (f.built.fields.ref) fromFiche.set(`ref:${foldKey(f.built.fields.ref)}`, key);
+      if (f.built.fields.name) fromFiche.set(`name:${foldKey(f.built.fields.name)}`, key);
+    }
+    for (const c of candidates) {
+      if (c.sheet !== session.cnil.listSheet?.sheet.name) continue;
+      const byRef = c.built.fields.ref ? fromFiche.get(`ref:${foldKey(c.built.fields.ref)}`) : undefined;
+      c.describedBy = byRef ?? (c.built.fields.name ? fromFiche.get(`name:${foldKey(c.built.fields.name)}`) : undefined);
+    }
+    // Identity blocks → the organisation (sheet 2 first, then the actors of the fiches).
+    const identity = { ...session.cnil.identity };
+    for (const i of session.cnil.ficheSheets) {
+      const actors = ficheActors(session.workbook.sheets[i]);
+      for (const k of ['head', 'representative', 'dpo'] as const) if (!identity[k] && actors[k]) identity[k] = actors[k];
+    }
+    if (identity.head || identity.representative || identity.dpo) {
+      const current = organisationData(organisation);
+      const next = structuredClone(current) as OrganisationData;
+      for (const k of ['head', 'representative', 'dpo'] as const) {
+        if (identity[k]) next[k] = { ...(current[k] ?? {}), ...identity[k] } as never;
+      }
+      const parsed = organisationInputSchema.safeParse(next);
+      if (parsed.success) {
+        orgChanges = diffRecords(current, parsed.data);
+        if (orgChanges.length) organisationUpdate = parsed.data;
+      }
+    }
+  }
+  if (!candidates.length && !organisationUpdate) {
+    const reasons = session.tables
+      .map((t, i) => `"${t.sheet.name}": ${session.cnil ? (session.cnil.skipped.find((s) => s.index === i)?.reason ?? 'nothing to import') : t.reason || 'no rows'}`)
+      .join('; ');
+    throw new AppError('bad_input', `${session.fileName} holds no activity to import (${reasons}).`);
+  }
+
+  // Excluded rows: keys, or row numbers of the first imported sheet.
+  const firstSheet = candidates[0]?.sheet ?? '';
+  const excluded = new Set((opts.excludedRows ?? []).map((x) => (typeof x === 'number' || /^\d+$/.test(x) ? `${firstSheet}!${x}` : x)));
+
+  // Existing activities of the organisation, for matching.
+  const existing = reg.activities.loadMany({ organisationId: organisation.id });
+  const byRef = new Map(existing.map((a) => [a.ref.toUpperCase(), a]));
+  const byNameDept = new Map(existing.map((a) => [`${foldKey(a.name)}|${foldKey(a.department)}`, a]));
+  const byName = new Map<string, typeof existing>();
+  for (const a of existing) byName.set(foldKey(a.name), [...(byName.get(foldKey(a.name)) ?? []), a]);
+
+  const seen = new Map<string, string>();
+  const planRows: PlanRow[] = [];
+  const rows: PreviewRow[] = [];
+  const counts = { new: 0, update: 0, unchanged: 0, duplicate: 0, error: 0, excluded: 0, rows: 0, warnings: 0, willWrite: 0 };
+  const allNewRecipients = new Set<string>();
+  for (const c of candidates) {
+    const b = c.built;
+    const errors = [...b.errors];
+    const ref = b.fields.ref ?? '';
+    const name = b.fields.name ?? '';
+    const dept = b.fields.department ?? '';
+    const match = (ref && byRef.get(ref.toUpperCase())) || (name && (b.present.has('department') ? byNameDept.get(`${foldKey(name)}|${foldKey(dept)}`) : byName.get(foldKey(name))?.length === 1 ? byName.get(foldKey(name))![0] : undefined)) || undefined;
+    const dupKey = ref ? `ref:${ref.toUpperCase()}` : `name:${foldKey(name)}|${foldKey(dept)}`;
+    let status: RowStatus;
+    let duplicateOf: string | null = c.describedBy ?? null;
+    let fields: ActivityFields | null = null;
+    let changes: HistoryChange[] = [];
+    const fieldCell = (field: string) => {
+      const issue = b.warnings.find((w) => w.field === field);
+      return issue?.cell ?? '';
+    };
+    if (!duplicateOf && (ref || name)) duplicateOf = seen.get(dupKey) ?? null;
+    if (!duplicateOf && (ref || name)) seen.set(dupKey, c.key);
+    const base = match ? activityFields(match) : null;
+    const merged: Record<string, unknown> = base ? { ...base } : {};
+    for (const k of b.present) merged[k] = b.fields[k];
+    const warnings = [...b.warnings];
+    if (base && ref && base.ref.toUpperCase() !== ref.toUpperCase()) {
+      // Matched by name: the register's reference stays.
+      merged.ref = base.ref;
+      warnings.push({ field: 'ref', cell: '', value: ref, message: `matched to the existing activity ${base.ref} by its name; its reference ${base.ref} is kept (the file says ${ref}).` });
+    }
+    if (!name && !base) errors.push({ field: 'name', cell: '', value: '', message: 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).' });
+    if (!b.fields.purpose && !base?.purpose) errors.push({ field: 'purpose', cell: '', value: '', message: 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").' });
+    if (!errors.length) {
+      const parsed = activityFieldsSchema.safeParse(merged);
+      if (parsed.success) fields = parsed.data;
+      else {
+        for (const issue of parsed.error.issues) {
+          const top = String(issue.path[0] ?? '');
+          const field = PATH_FIELD[top] ?? top;
+          const label = FIELD_BY_KEY.get(field)?.labelEn ?? field;
+          errors.push({ field, cell: fieldCell(field), value: '', message: `${label} ${issue.message}.` });
+        }
+      }
+    }
+    if (excluded.has(c.key)) status = 'excluded';
+    else if (duplicateOf) status = 'duplicate';
+    else if (errors.length) status = 'error';
+    else if (match) {
+      changes = diffRecords(comparable(base!), comparable(fields!));
+      status = changes.length ? 'update' : 'unchanged';
+    } else status = 'new';
+    counts[status]++;
+    counts.rows++;
+    counts.warnings += warnings.length;
+    if (status === 'new' || status === 'update') {
+      counts.willWrite++;
+      for (const r of b.newRecipients) allNewRecipients.add(r);
+    }
+    planRows.push({ key: c.key, status, existingId: match?.id ?? null, existingVersion: match?.version ?? null, fields, stamps: b.stamps, errors, sheet: c.sheet, row: c.row, name });
+    rows.push({
+      key: c.key,
+      sheet: c.sheet,
+      row: c.row,
+      hidden: c.hidden,
+      status,
+      ref: ref || match?.ref || '',
+      name,
+      existingId: match?.id ?? null,
+      duplicateOf,
+      changes,
+      warnings,
+      errors,
+      newRecipients: b.newRecipients,
+      activity: fields,
+    });
+  }
+
+  const sheets: PreviewSheet[] = session.tables.map((t) => {
+    const s = t.sheet;
+    const cnilSkip = session.cnil?.skipped.find((x) => x.index === s.index);
+    const isFiche = session.cnil?.ficheSheets.includes(s.index) ?? false;
+    const state = session.mappings.get(s.index);
+    const importable = session.cnil ? isFiche || session.cnil.listSheet === t : t.status === 'table';
+    const status: PreviewSheet['status'] = !importable ? 'skipped' : selected !== null && selected !== s.index ? 'not_selected' : 'imported';
+    const columns: PreviewColumn[] =
+      state && !isFiche
+        ? t.headers.map((header, index) => ({
+            index,
+            letter: columnLetter(index),
+            header,
+            field: state.fields.get(index) ?? null,
+            confidence: state.fields.get(index) ? (state.confidence.get(index) ?? 0) : 0,
+            source: state.source.get(index) ?? 'auto',
+            hidden: s.hiddenCols.has(index),
+            samples: samplesOf(t.sheet.rows, t.headerRow, index),
+          }))
+        : [];
+    return {
+      name: s.name,
+      index: s.index,
+      hidden: s.hidden,
+      status,
+      reason: !importable ? (cnilSkip?.reason ?? t.reason) : isFiche ? 'CNIL fiche: one activity' : '',
+      headerRow: t.headerRow >= 0 && !isFiche ? t.headerRow + 1 : null,
+      dataRows: isFiche ? 1 : rows.filter((r) => r.sheet === s.name).length,
+      columns,
+      savedMapping: state?.savedMapping ?? null,
+    };
+  });
+
+  const offset = Math.max(0, opts.offset ?? 0);
+  const limit = opts.limit ?? rows.length;
+  const preview: ImportPreview = {
+    sessionId: session.id,
+    fileName: session.fileName,
+    sha256: session.sha256,
+    format: session.workbook.format,
+    encoding: session.workbook.encoding ?? null,
+    delimiter: session.workbook.delimiter ?? null,
+    kind: session.cnil ? 'cnil' : 'table',
+    organisationId: organisation.id,
+    organisationName: organisation.name,
+    organisations: orgs.map((o) => ({ id: o.id, name: o.name })),
+    sheets,
+    fields: FIELDS.map((d) => ({ key: d.key, labelFr: d.labelFr, labelEn: d.labelEn, kind: d.kind, multi: d.multi, required: Boolean(d.required) })),
+    organisation: organisationUpdate ? { changes: orgChanges } : null,
+    newRecipients: [...allNewRecipients],
+    rows: rows.slice(offset, offset + limit),
+    offset,
+    counts,
+  };
+  return { optionsKey: optionsKey(opts), registerState: registerState(reg), organisationId: organisation.id, rows: planRows, organisationUpdate, preview };
+}
+
+function samplesOf(rows: string[][], headerRow: number, c: number): string[] {
+  const out: string[] = [];
+  for (let r = headerRow + 1; r < rows.length && out.length < 3; r++) {
+    const v = (rows[r]?.[c] ?? '').trim();
+    if (v) out.push(v.length > 80 ? `${v.slice(0, 79)}…` : v);
+  }
+  return out;
+}
+
+/** What the diff compares: recipients by name (new ones have no directory entry yet). */
+function comparable(f: ActivityFields): unknown {
+  return { ...f, recipients: f.recipients.map((r) => ({ name: r.name, role: r.role, precision: r.precision })) };
+}
+
+export function optionsKey(opts: PreviewOptions): string {
+  return JSON.stringify({ sheet: opts.sheet ?? null, organisationId: opts.organisationId ?? null, excludedRows: [...(opts.excludedRows ?? [])].map(String).sort() });
+}

@@ -1,0 +1,117 @@
+/**
+ * CSV as departments produce it: French Excel writes `;` and Windows-1252, others `,` or tabs and
+ * UTF-8 (with or without BOM). Encoding and delimiter are detected; quoted cells may hold
+ * delimiters, doubled quotes and line breaks; CRLF or LF.
+ */
+import { AppError } from '../errors.js';
+import { IMPORT_LIMITS } from './limits.js';
+import { emptySheet, type WorkbookData } from './workbook.js';
+
+export function decodeText(data: Buffer): { text: string; encoding: string } {
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return { text: data.subarray(3).toString('utf8'), encoding: 'utf-8 (BOM)' };
+  if (data[0] === 0xff && data[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), encoding: 'utf-16le' };
+  if (data[0] === 0xfe && data[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(data), encoding: 'windows-1252' };
+  }
+}
+
+/** The delimiter that splits the first lines into the most consistent number of columns. */
+export function detectDelimiter(text: string): string {
+  const sample = text.slice(0, 64 * 1024);
+  let best = ',';
+  let bestScore = -1;
+  for (const d of [';', ',', '\t', '|']) {
+    const counts: number[] = [];
+    let inQuotes = false;
+    let n = 0;
+    for (let i = 0; i < sample.length && counts.length < 30; i++) {
+      const ch = sample[i];
+      if (ch === '"') inQuotes = !inQuotes;
+      else if (!inQuotes && ch === d) n++;
+      else if (!inQuotes && ch === '\n') {
+        counts.push(n);
+        n = 0;
+      }
+    }
+    if (n) counts.push(n);
+    const filled = counts.filter((c) => c > 0);
+    if (!filled.length) continue;
+    const mode = [...filled].sort((a, b) => filled.filter((x) => x === b).length - filled.filter((x) => x === a).length)[0];
+    const score = filled.filter((c) => c === mode).length * 10 + mode;
+    if (score > bestScore) [best, bestScore] = [d, score];
+  }
+  return best;
+}
+
+export function parseCsv(text: string, delimiter: string, fileName: string, limits = IMPORT_LIMITS): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let i = 0;
+  let quoted = false;
+  const n = text.length;
+  let cells = 0;
+  const pushCell = () => {
+    if (cell.length > limits.maxCellChars) {
+      throw new AppError('bad_input', `${fileName}, row ${rows.length + 1}, column ${row.length + 1}: the cell holds ${cell.length.toLocaleString('en')} characters (at most ${limits.maxCellChars.toLocaleString('en')}).`);
+    }
+    row.push(cell);
+    if (cell) cells++;
+    cell = '';
+  };
+  const pushRow = () => {
+    pushCell();
+    rows.push(row);
+    row = [];
+    if (rows.length > limits.maxRows + 1000) throw new AppError('bad_input', `${fileName}: more than ${limits.maxRows.toLocaleString('en')} rows; split the file.`);
+    if (cells > limits.maxCells) throw new AppError('bad_input', `${fileName} has more than ${limits.maxCells.toLocaleString('en')} filled cells: split it into smaller files.`);
+  };
+  while (i < n) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      cell += ch;
+      if (cell.length > limits.maxCellChars + 1) pushCell();
+      i++;
+      continue;
+    }
+    if (ch === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+      i++;
+    } else if (ch === delimiter) {
+      pushCell();
+      i++;
+    } else if (ch === '\r' || ch === '\n') {
+      pushRow();
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    } else {
+      cell += ch;
+      i++;
+    }
+  }
+  if (quoted) throw new AppError('bad_input', `${fileName}, row ${rows.length + 1}: a quoted cell is never closed (the file may be cut short).`);
+  if (cell !== '' || row.length) pushRow();
+  while (rows.length && rows[rows.length - 1].every((c) => c.trim() === '')) rows.pop();
+  return rows.map((r) => r.map((c) => c.replace(/\r\n?/g, '\n')));
+}
+
+export function readCsv(data: Buffer, fileName: string, limits = IMPORT_LIMITS): WorkbookData {
+  const { text, encoding } = decodeText(data);
+  const delimiter = detectDelimiter(text);
+  const sheet = emptySheet(fileName.replace(/\.[^.]+$/, '') || 'CSV', 0);
+  sheet.rows = parseCsv(text, delimiter, fileName, limits);
+  return { format: 'csv', sheets: [sheet], encoding, delimiter };
+}

@@ -1,0 +1,63 @@
+/**
+ * Import sessions: a file read once, kept in memory between `import/open`, the preview calls (the
+ * DPO changing the mapping or excluding rows) and `import/commit`. Nothing touches the register
+ * until the commit. Sessions expire after an hour; at most a few are kept.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../errors.js';
+import type { CnilWorkbook } from './cnil-template.js';
+import type { SheetTable } from './find-table.js';
+import type { PreviewPlan } from './preview.js';
+import type { WorkbookData } from './workbook.js';
+
+export interface SheetMappingState {
+  /** column index → field key (null = ignored) */
+  fields: Map<number, string | null>;
+  confidence: Map<number, number>;
+  source: Map<number, 'auto' | 'saved' | 'user'>;
+  savedMapping: string | null;
+}
+
+export interface ImportSession {
+  id: string;
+  openedAt: number;
+  registerFile: string;
+  fileName: string;
+  sha256: string;
+  size: number;
+  workbook: WorkbookData;
+  tables: SheetTable[];
+  cnil: CnilWorkbook | null;
+  mappings: Map<number, SheetMappingState>;
+  /** The options and plan of the last preview, reused by the commit when nothing changed. */
+  last: PreviewPlan | null;
+}
+
+const TTL_MS = 60 * 60 * 1000;
+const MAX_SESSIONS = 4;
+const sessions = new Map<string, ImportSession>();
+
+function expire(): void {
+  const now = Date.now();
+  for (const [id, s] of sessions) if (now - s.openedAt > TTL_MS) sessions.delete(id);
+  while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
+}
+
+export function addSession(s: Omit<ImportSession, 'id' | 'openedAt' | 'last'>): ImportSession {
+  expire();
+  const session: ImportSession = { ...s, id: randomUUID(), openedAt: Date.now(), last: null };
+  sessions.set(session.id, session);
+  expire();
+  return session;
+}
+
+export function getSession(id: string, registerFile: string): ImportSession {
+  expire();
+  const s = sessions.get(id);
+  if (!s || s.registerFile !== registerFile) throw new AppError('not_found', 'This import is no longer open (it expired or was already committed): open the file again.');
+  return s;
+}
+
+export function closeSession(id: string): void {
+  sessions.delete(id);
+}

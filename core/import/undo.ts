@@ -1,0 +1,117 @@
+/**
+ * Undoing an import in one action and one transaction: activities it created are deleted, those it
+ * updated get back the fields they had before, recipients it created are removed when no activity
+ * uses them any more, the organisation's identity blocks are restored. Everything is recorded in the
+ * history (with the batch id), and the batch is marked undone.
+ */
+import { AppError, notFound } from '../errors.js';
+import type { ActivityFields, OrganisationData } from '../model/schemas.js';
+import type { CallMeta, Register } from '../register.js';
+import { deleteActivity, getActivity, updateActivity } from '../services/activities.js';
+import { getOrganisation, updateOrganisation } from '../services/organisations.js';
+import { deleteRecipient, getRecipient } from '../services/recipients.js';
+
+export interface UndoData {
+  activitiesCreated: number[];
+  activitiesUpdated: { id: number; before: ActivityFields; versionAfter: number }[];
+  recipientsCreated: number[];
+  organisation: { id: number; before: OrganisationData } | null;
+}
+
+export interface ImportBatch {
+  id: number;
+  at: string;
+  fileName: string;
+  sha256: string;
+  created: number;
+  updated: number;
+  undoneAt: string | null;
+}
+
+export interface UndoSummary {
+  batchId: number;
+  activitiesDeleted: number;
+  activitiesRestored: number;
+  recipientsDeleted: number;
+  organisationRestored: boolean;
+  /** Activities edited after the import: restored anyway (the history keeps the later edits). */
+  changedSince: string[];
+  /** Records already deleted since the import. */
+  missing: string[];
+}
+
+interface BatchRow {
+  id: number;
+  at: string;
+  file_name: string;
+  sha256: string;
+  created: number;
+  updated: number;
+  undo_json: string;
+  undone_at: string | null;
+}
+
+const toBatch = (r: BatchRow): ImportBatch => ({ id: r.id, at: r.at, fileName: r.file_name, sha256: r.sha256, created: r.created, updated: r.updated, undoneAt: r.undone_at });
+
+export function listBatches(reg: Register): ImportBatch[] {
+  return (reg.sqlite.prepare('SELECT * FROM import_batches ORDER BY id DESC').all() as BatchRow[]).map(toBatch);
+}
+
+export function undoImport(reg: Register, batchId: number, meta: CallMeta): UndoSummary {
+  return reg.write(() => {
+    const row = reg.sqlite.prepare('SELECT * FROM import_batches WHERE id = ?').get(batchId) as BatchRow | undefined;
+    if (!row) throw notFound(`Import #${batchId}`);
+    if (row.undone_at) throw new AppError('conflict', `Import #${batchId} (${row.file_name}) was already undone on ${row.undone_at.slice(0, 10)}.`);
+    const undo = JSON.parse(row.undo_json) as UndoData;
+    const m: CallMeta = { ...meta, sourceFile: row.file_name, sourceSha256: row.sha256, batchId };
+    const out: UndoSummary = { batchId, activitiesDeleted: 0, activitiesRestored: 0, recipientsDeleted: 0, organisationRestored: false, changedSince: [], missing: [] };
+    const exists = (id: number) => reg.activities.version(id) !== undefined;
+    for (const u of undo.activitiesUpdated ?? []) {
+      if (!exists(u.id)) {
+        out.missing.push(`activity #${u.id}`);
+        continue;
+      }
+      const current = getActivity(reg, u.id);
+      if (current.version !== u.versionAfter) out.changedSince.push(current.ref);
+      updateActivity(reg, u.id, current.version, u.before, m);
+      out.activitiesRestored++;
+    }
+    for (const id of undo.activitiesCreated ?? []) {
+      if (!exists(id)) {
+        out.missing.push(`activity #${id}`);
+        continue;
+      }
+      const current = getActivity(reg, id);
+      if (current.version !== 1) out.changedSince.push(current.ref);
+      deleteActivity(reg, id, current.version, m);
+      out.activitiesDeleted++;
+    }
+    for (const id of undo.recipientsCreated ?? []) {
+      try {
+        const r = getRecipient(reg, id);
+        if (r.activityCount === 0) {
+          deleteRecipient(reg, id, r.version, m);
+          out.recipientsDeleted++;
+        }
+      } catch {
+        out.missing.push(`recipient #${id}`);
+      }
+    }
+    if (undo.organisation) {
+      const org = getOrganisation(reg, undo.organisation.id);
+      updateOrganisation(reg, org.id, org.version, undo.organisation.before, m);
+      out.organisationRestored = true;
+    }
+    const at = reg.now();
+    reg.sqlite.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(at, batchId);
+    reg.record(m, {
+      entityType: 'import',
+      entityId: batchId,
+      entityLabel: row.file_name,
+      organisationId: undo.organisation?.id ?? null,
+      action: 'undo',
+      changes: [{ path: 'import', before: { batchId, file: row.file_name, sha256: row.sha256 }, after: { undone: true, activitiesDeleted: out.activitiesDeleted, activitiesRestored: out.activitiesRestored, recipientsDeleted: out.recipientsDeleted } }],
+    });
+    return out;
+  });
+}
