@@ -105,7 +105,9 @@ function readIdentity(sheet: SheetData): CnilIdentity {
     const row = sheet.rows[r] ?? [];
     const a = label(row[0]);
     if (/^identification du traitement|^nom du traitement/.test(a)) break;
-    if (a) block = /representant/.test(a) ? 'representative' : /delegue|dpo/.test(a) ? 'dpo' : /responsable/.test(a) ? 'head' : block;
+    // The block's own words come before its explanation in brackets ("… (responsable … ou son représentant …)").
+    const own = label((row[0] ?? '').split(/\n|\(/)[0]);
+    if (own) block = /delegue|dpo/.test(own) ? 'dpo' : /representant/.test(own) ? 'representative' : /responsable/.test(own) ? 'head' : block;
     if (!block) continue;
     for (let c = 1; c < row.length; c++) {
       const raw = row[c] ?? '';

@@ -85,6 +85,11 @@ function match(header: string): { field: string | null; confidence: number } {
   const consider = (field: string, confidence: number) => {
     if (confidence > best.confidence) best = { field, confidence };
   };
+  // "Données sensibles ?" asks a yes/no question.
+  if (/\?\s*$/.test(header)) {
+    const yesNo = entries().find((e) => (e.text === `${hf} oui non` || e.text === `${h} oui non`) && FIELD_BY_KEY.get(e.key)?.kind === 'yesno');
+    if (yesNo) return { field: yesNo.key, confidence: 1 };
+  }
   for (const e of entries()) if (e.text === hf) return { field: e.key, confidence: 1 };
   const hs = ` ${h} `;
   const hfs = ` ${hf} `;

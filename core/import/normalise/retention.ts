@@ -106,6 +106,7 @@ function originalSlice(original: string, foldedClause: string): string {
     .slice(-words)
     .join(' ')
     .replace(/^(l['’]|d['’])/i, '')
+    .replace(/^(la|le|les|the|du|de la|des)\s+/i, '')
     .replace(/[.;]+$/, '')
     .trim();
 }
