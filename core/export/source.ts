@@ -23,6 +23,8 @@ export class ExportSource {
   readonly organisations: Organisation[];
   readonly recipients: Map<number, Recipient>;
   readonly exportedAt: string;
+  /** Called after each chunk read, with the number of activities in it (progress reporting). */
+  onChunk?: (activities: number) => void;
 
   constructor(
     private readonly reg: Register,
@@ -55,7 +57,9 @@ export class ExportSource {
   *activities(summaries: ActivitySummary[] = this.summaries, chunk = 250): Generator<Activity[]> {
     for (let i = 0; i < summaries.length; i += chunk) {
       this.checkCancelled();
-      yield this.reg.activities.loadMany({ ids: summaries.slice(i, i + chunk).map((s) => s.id) });
+      const part = summaries.slice(i, i + chunk);
+      yield this.reg.activities.loadMany({ ids: part.map((s) => s.id) });
+      this.onChunk?.(part.length);
     }
   }
 
@@ -105,6 +109,7 @@ export class ExportSource {
         }
       });
       yield [...byId.values()] as PartialActivity<K>[];
+      this.onChunk?.(part.length);
     }
   }
 }

@@ -74,16 +74,20 @@ function styles(L: Labels, source: ExportSource, pageNames: Map<number, string>)
   .summary table.grid { font-size: 8pt; }
   thead th { background: #dfe6f1; font-weight: 700; }
   tr { break-inside: avoid; }
-  table.kv th { width: 32%; background: #f2f5fa; font-weight: 700; }
+  table.kv th { width: 28%; background: #f2f5fa; font-weight: 700; }
+  table.kv4 th { background: #f2f5fa; font-weight: 700; }
+  p.empty { margin: 2.5mm 0 2mm; }
+  p.empty .h { font-size: 10pt; color: #1f3864; font-weight: 700; margin-right: 2mm; }
+  @media screen { .activity { content-visibility: auto; contain-intrinsic-size: auto 2000px; } }
   .muted { color: #777; }
   .lines { white-space: pre-line; }
   .activity { break-before: page; }
   .activity h3 { font-size: 13pt; color: #fff; background: #1f3864; padding: 2mm 3mm; margin-bottom: 1.5mm; }
   .activity h3 .ref { font-weight: 400; margin-right: 3mm; }
-  .badges { margin: 0 0 3mm; }
-  .badge { display: inline-block; border: .6pt solid #1f3864; color: #1f3864; padding: .3mm 1.8mm; margin-right: 1.5mm; font-size: 7.5pt; border-radius: 1.5mm; }
-  .badge.alert { border-color: #a4262c; color: #a4262c; }
-  h4 { font-size: 9.5pt; color: #1f3864; margin: 3.5mm 0 1.2mm; text-transform: uppercase; letter-spacing: .03em; }
+  .activity h3 .badges { float: right; }
+  .badge { display: inline-block; background: #fff; color: #1f3864; padding: .3mm 1.8mm; margin-left: 1.5mm; font-size: 7.5pt; font-weight: 400; border-radius: 1.5mm; }
+  .badge.alert { color: #a4262c; font-weight: 700; }
+  h4 { font-size: 10pt; color: #1f3864; margin: 3.5mm 0 1.2mm; }
   .alert-text { color: #a4262c; font-weight: 700; }
   .part-start { break-before: page; }
   .part-start + .activity { break-before: auto; }
@@ -192,47 +196,55 @@ export function summaryTable(source: ExportSource, L: Labels): string {
     <thead><tr>${head}</tr></thead><tbody>${rows || `<tr><td colspan="7" class="muted">${esc(L.t('none'))}</td></tr>`}</tbody></table></section>`;
 }
 
+/** A titled list: its table, or one line saying there is none. */
+function block(L: Labels, title: TextKey, rows: unknown[], table: () => string): string {
+  return rows.length
+    ? `<h4>${esc(L.t(title))}</h4>${table()}`
+    : `<p class="empty"><span class="h">${esc(L.t(title))}</span> <span class="muted">${esc(L.t('none'))}</span></p>`;
+}
+
+/** Four-column key/value rows: two short fields side by side. */
+function kv4(L: Labels, rows: [TextKey, string, TextKey, string][]): string {
+  const v = (x: string) => (x ? `<td>${esc(x)}</td>` : `<td class="muted">${esc(L.t('none'))}</td>`);
+  return `<table class="kv4"><colgroup><col style="width:20%"><col style="width:30%"><col style="width:20%"><col style="width:30%"></colgroup><tbody>${rows
+    .map(([k1, v1, k2, v2]) => `<tr><th>${esc(L.t(k1))}</th>${v(v1)}<th>${esc(L.t(k2))}</th>${v(v2)}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
 /** One activity with every field of its record. */
 export function activitySection(a: Activity, org: Organisation | undefined, L: Labels): string {
   const special = a.dataCategories.some((c) => c.special);
   const nonEea = a.transfers.some((t) => !L.countryInfo(t.country)?.eea);
-  const alerts = a.transfers.map((t) => F.transferAlert(L, t)).filter(Boolean);
+  const alerts = [...new Set(a.transfers.map((t) => F.transferAlert(L, t)).filter(Boolean))];
   const badges = [
-    `<span class="badge">${esc(L.role(a.role))}</span>`,
-    `<span class="badge">${esc(L.status(a.status))}</span>`,
     special ? `<span class="badge alert">${esc(L.t('specialCategories'))}</span>` : '',
     nonEea ? `<span class="badge">${esc(L.t('transfers'))}</span>` : '',
     a.dpia.required ? `<span class="badge alert">${esc(L.t('dpiaRequired'))}</span>` : '',
   ].join('');
   const lines = (items: string[]) => items.filter(Boolean).join('\n');
+  const processor = a.role === 'processor';
   return `<article class="activity" id="${anchor(a.id)}">
-  <h3><span class="ref">${esc(a.ref)}</span>${esc(a.name)}</h3>
-  <div class="badges">${badges}</div>
-  ${kv(L, [
-    ['organisation', org?.name],
-    ['role', L.role(a.role)],
-    ['status', L.status(a.status)],
-    ['department', a.department],
-    ['owner', a.owner],
-    ['createdAt', L.date(a.createdAt)],
-    ['updatedAt', L.date(a.updatedAt)],
-    ['lastReviewedAt', L.date(a.lastReviewedAt)],
-    ['description', a.description],
+  <h3><span class="ref">${esc(a.ref)}</span>${esc(a.name)}${badges ? `<span class="badges">${badges}</span>` : ''}</h3>
+  ${kv4(L, [
+    ['organisation', org?.name ?? '', 'role', L.role(a.role)],
+    ['status', L.status(a.status), 'department', a.department],
+    ['createdAt', L.date(a.createdAt), 'updatedAt', L.date(a.updatedAt)],
+    ['owner', a.owner, 'lastReviewedAt', L.date(a.lastReviewedAt)],
   ])}
-  <h4>${esc(L.t('purposes'))}</h4>
   ${kv(L, [
+    ['description', a.description],
     ['purpose', a.purpose],
     ['subPurposes', lines(a.subPurposes)],
     ['legalBases', lines(a.legalBases.map((b) => F.legalBasis(L, b)))],
   ])}
-  <h4>${esc(L.t('dataSubjects'))}</h4>
-  ${grid(L, ['personCategory', 'precisions', 'volume'], a.dataSubjects.map((s) => [s.label, s.precision, s.volume]), [30, 50, 20])}
-  <h4>${esc(L.t('dataCategories'))}</h4>
-  ${grid(
-    L,
-    ['category', 'description', 'special', 'retentionPeriod'],
-    a.dataCategories.map((c) => [c.label, c.description, c.special ? `${L.t('yes')}${c.code && L.article('data_category', c.code) ? ` (${L.article('data_category', c.code)})` : ''}` : L.t('no'), lines(F.retentionFor(c.label, a.retention).map((r) => r.text))]),
-    [28, 30, 12, 30],
+  ${block(L, 'dataSubjects', a.dataSubjects, () => grid(L, ['personCategory', 'precisions', 'volume'], a.dataSubjects.map((s) => [s.label, s.precision, s.volume]), [30, 50, 20]))}
+  ${block(L, 'dataCategories', a.dataCategories, () =>
+    grid(
+      L,
+      ['category', 'description', 'special', 'retentionPeriod'],
+      a.dataCategories.map((c) => [c.label, c.description, c.special ? `${L.t('yes')}${c.code && L.article('data_category', c.code) ? ` (${L.article('data_category', c.code)})` : ''}` : L.t('no'), lines(F.retentionFor(c.label, a.retention).map((r) => r.text))]),
+      [28, 30, 12, 30],
+    ),
   )}
   ${kv(L, [
     ['specialYesNo', L.yesNo(special)],
@@ -240,41 +252,62 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
     ['criminalDataBasis', a.criminalDataBasis],
     ['dataSources', lines(a.dataSources)],
   ])}
-  <h4>${esc(L.t('retention'))}</h4>
-  ${grid(
-    L,
-    ['appliesTo', 'retentionPeriod', 'duration', 'trigger', 'activePeriod', 'archivePeriod', 'finalFate'],
-    a.retention.map((r) => [r.dataCategory || L.t('allCategories'), r.text, L.duration(r.duration), r.trigger, L.duration(r.activePeriod), L.duration(r.archivePeriod), L.finalFate(r.finalFate)]),
-    [17, 26, 9, 14, 10, 13, 11],
+  ${block(L, 'retention', a.retention, () =>
+    grid(
+      L,
+      ['appliesTo', 'retentionPeriod', 'duration', 'trigger', 'activePeriod', 'archivePeriod', 'finalFate'],
+      a.retention.map((r) => [r.dataCategory || L.t('allCategories'), r.text, L.duration(r.duration), r.trigger, L.duration(r.activePeriod), L.duration(r.archivePeriod), L.finalFate(r.finalFate)]),
+      [17, 26, 9, 14, 10, 13, 11],
+    ),
   )}
-  <h4>${esc(L.t('recipients'))}</h4>
-  ${grid(L, ['recipient', 'recipientType', 'countries', 'recipientRole'], a.recipients.map((r) => [r.name, L.term('recipient_type', r.type), r.countries.map((c) => L.country(c)).join(', '), lines([r.role, r.precision])]), [28, 22, 15, 35])}
-  <h4>${esc(L.t('transfers'))}</h4>
-  ${grid(
-    L,
-    ['recipient', 'country', 'safeguard', 'documentation'],
-    a.transfers.map((t) => {
-      const info = L.countryInfo(t.country);
-      return [t.recipient, `${L.country(t.country)}${info ? `\n${L.adequacy(info.adequacy)}` : ''}`, lines([F.safeguard(L, t), L.article('transfer_safeguard', t.safeguard)]), lines([t.documentation, F.transferAlert(L, t) ? `⚠ ${F.transferAlert(L, t)}` : ''])];
-    }),
-    [24, 20, 24, 32],
+  ${block(L, 'recipients', a.recipients, () =>
+    grid(L, ['recipient', 'recipientType', 'countries', 'recipientRole'], a.recipients.map((r) => [r.name, L.term('recipient_type', r.type), r.countries.map((c) => L.country(c)).join(', '), lines([r.role, r.precision])]), [28, 22, 15, 35]),
   )}
-  ${alerts.length ? `<p class="alert-text">⚠ ${esc(L.t('alert'))} : ${esc([...new Set(alerts)].join(' ; '))}</p>` : ''}
-  <h4>${esc(L.t('securityMeasures'))}</h4>
-  ${grid(L, ['measureType', 'precisions'], a.securityMeasures.map((m) => [L.term('security_measure_type', m.type), m.precision]), [34, 66])}
+  ${block(L, 'transfers', a.transfers, () =>
+    grid(
+      L,
+      ['recipient', 'country', 'safeguard', 'documentation'],
+      a.transfers.map((t) => {
+        const info = L.countryInfo(t.country);
+        const alert = F.transferAlert(L, t);
+        return [t.recipient, `${L.country(t.country)}${info ? `\n${L.adequacy(info.adequacy)}` : ''}`, lines([F.safeguard(L, t), L.article('transfer_safeguard', t.safeguard)]), lines([t.documentation, alert ? `⚠ ${alert}` : ''])];
+      }),
+      [24, 20, 24, 32],
+    ),
+  )}
+  ${alerts.length ? `<p class="alert-text">⚠ ${esc(L.kv(L.t('alert'), alerts.join(' ; ')))}</p>` : ''}
+  ${block(L, 'securityMeasures', a.securityMeasures, () => grid(L, ['measureType', 'precisions'], a.securityMeasures.map((m) => [L.term('security_measure_type', m.type), m.precision]), [34, 66]))}
   ${kv(L, [['securityNotes', a.securityNotes]])}
-  ${a.role === 'processor' || a.clients.length ? `<h4>${esc(L.t('clients'))}</h4>${grid(L, ['client', 'address', 'processingCategories'], a.clients.map((c) => [lines([[F.personName(c), c.company].filter(Boolean).join(', '), c.representative ? L.kv(L.t('clientRepresentative'), c.representative) : '', c.dpo ? L.kv(L.t('clientDpo'), c.dpo) : '']), lines([F.postalAddress(c), c.phone, c.email]), lines(c.processingCategories)]), [30, 35, 35])}` : ''}
-  <h4>${esc(L.t('jointControllers'))}</h4>
-  ${grid(L, ['jointControllers', 'address', 'responsibilities'], a.jointControllers.map((j) => [[F.personName(j), j.company].filter(Boolean).join(', '), lines([F.postalAddress(j), j.phone, j.email]), j.responsibilities]), [28, 32, 40])}
+  ${
+    processor || a.clients.length
+      ? block(L, 'clients', a.clients, () =>
+          grid(
+            L,
+            ['client', 'address', 'processingCategories'],
+            a.clients.map((c) => [
+              lines([[F.personName(c), c.company].filter(Boolean).join(', '), c.representative ? L.kv(L.t('clientRepresentative'), c.representative) : '', c.dpo ? L.kv(L.t('clientDpo'), c.dpo) : '']),
+              lines([F.postalAddress(c), c.phone, c.email]),
+              lines(c.processingCategories),
+            ]),
+            [30, 35, 35],
+          ),
+        )
+      : ''
+  }
+  ${block(L, 'jointControllers', a.jointControllers, () =>
+    grid(L, ['jointControllers', 'address', 'responsibilities'], a.jointControllers.map((j) => [[F.personName(j), j.company].filter(Boolean).join(', '), lines([F.postalAddress(j), j.phone, j.email]), j.responsibilities]), [28, 32, 40]),
+  )}
   <h4>${esc(L.t('moreInformation'))}</h4>
+  ${kv4(L, [
+    ['dpiaRequired', L.yesNo(a.dpia.required), 'dpiaStatus', L.dpiaStatus(a.dpia.status)],
+    ['dpiaDate', L.date(a.dpia.date), 'automatedDecision', L.yesNo(a.automatedDecision.exists)],
+  ])}
   ${kv(L, [
-    ['dpiaRequired', `${L.yesNo(a.dpia.required)} — ${L.dpiaStatus(a.dpia.status)}`],
     ['dpiaCriteria', lines(a.dpia.criteria.map((c) => L.term('dpia_criterion', c)))],
     ['dpiaArt35', lines(a.dpia.art35Cases.map((c) => L.term('art35_case', c)))],
     ['dpiaOverride', F.dpiaOverride(L, a.dpia.override)],
-    ['dpiaDate', L.date(a.dpia.date)],
     ['dpiaLink', a.dpia.link],
-    ['automatedDecision', lines([L.yesNo(a.automatedDecision.exists), a.automatedDecision.description])],
+    ['automatedDecisionDescription', a.automatedDecision.description],
     ['systems', lines(a.systems.map((s) => F.system(L, s)))],
     ['rights', a.rights],
     ['consentRecords', a.consentRecords],

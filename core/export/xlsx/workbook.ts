@@ -37,9 +37,26 @@ export async function writeXlsx(file: string, source: ExportSource, L: Labels, o
   const taken = new Set<string>();
   const fiches = options.fiches ?? source.summaries.length <= FICHES_DEFAULT_LIMIT;
   const processors = source.processorSummaries;
-  const steps = 2 + NORMALISED_SHEETS.length + (processors.length ? 2 : 0) + (fiches ? 1 : 0);
-  let step = 0;
-  const progress = (phase: string) => options.onProgress?.(phase, step++, steps);
+  // Progress in activities read: each sheet reads the activities in scope (or the processor ones) once.
+  const n = source.summaries.length;
+  const perSheet = [n, n, ...NORMALISED_SHEETS.map(() => n), ...(processors.length ? [processors.length, processors.length] : []), ...(fiches ? [n] : [])];
+  const total = Math.max(1, perSheet.reduce((a, b) => a + b, 0));
+  let done = 0;
+  let phase = '';
+  let sheetIndex = 0;
+  /** After a sheet: progress at the exact boundary, whatever the sheet read. */
+  const sheetDone = () => {
+    done = perSheet.slice(0, ++sheetIndex).reduce((a, b) => a + b, 0);
+    options.onProgress?.(phase, done, total);
+  };
+  const progress = (title: string) => {
+    phase = title;
+    options.onProgress?.(phase, done, total);
+  };
+  source.onChunk = (count) => {
+    done = Math.min(total, done + count);
+    options.onProgress?.(phase, done, total);
+  };
 
   const sheet = async (title: string, columns: ColumnSpec[], o: Omit<SheetOptions, 'dateFormat'>, write: (s: SheetWriter) => void) => {
     source.checkCancelled();
@@ -47,6 +64,7 @@ export async function writeXlsx(file: string, source: ExportSource, L: Labels, o
     const s = new SheetWriter(wb, sheetName(title, taken), columns, { ...o, dateFormat: L.dateFormat }, options.recorder);
     write(s);
     await s.commit();
+    sheetDone();
   };
   const table = { freeze: { rows: 1, columns: 2 }, autoFilter: true, landscape: true, printTitleRows: 1 };
 
@@ -69,5 +87,6 @@ export async function writeXlsx(file: string, source: ExportSource, L: Labels, o
   }
   source.checkCancelled();
   await wb.commit();
-  options.onProgress?.('done', steps, steps);
+  source.onChunk = undefined;
+  options.onProgress?.('done', total, total);
 }

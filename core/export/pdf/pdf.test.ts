@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Activity } from '../../model/register.js';
+import { openTempRegister, type TempRegister } from '../../testing/temp-register.js';
+import { DETAIL_COLUMNS } from '../fields.js';
+import { Labels, type TextKey } from '../labels.js';
+
+/** The text of a PDF in content order, whitespace collapsed (a label wrapped in its cell reads as one). */
+const pdfText = (file: string, pages: string[] = []) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...pages, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+/** Labels every activity section prints, beyond the detailed sheet's columns. */
+const SECTION_LABELS: TextKey[] = ['dataSubjects', 'dataCategories', 'retention', 'recipients', 'transfers', 'securityMeasures', 'jointControllers', 'moreInformation'];
+
+describe('PDF export (Chromium)', () => {
+  let t: TempRegister;
+  let file: string;
+  let text: string;
+  let activities: Activity[];
+
+  beforeAll(async () => {
+    t = openTempRegister({ demo: true });
+    file = path.join(t.dir, 'registre.pdf');
+    await t.call('export/file', { format: 'pdf', lang: 'fr', out: file, scope: {} });
+    text = pdfText(file);
+    activities = t.reg.activities.loadMany({});
+  });
+  afterAll(() => t.cleanup());
+
+  it('is an A4 document with a cover, a running header, and "page X / Y" with the export date in the footer', () => {
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(pages).toBeGreaterThan(activities.length);
+    const cover = pdfText(file, ['-f', '1', '-l', '1']);
+    for (const s of ['Registre des activités de traitement', 'Atelier Lumière SAS', 'Registre complet', 'Sophie Nguyen', 'DPO-2019-012345', 'Fondation Atelier Lumière']) expect(cover).toContain(s);
+    expect(cover).toContain(`page 1 / ${pages}`);
+    const last = pdfText(file, ['-f', String(pages), '-l', String(pages)]);
+    expect(last).toContain(`page ${pages} / ${pages}`);
+    expect(last).toMatch(/Exporté le \d{2}\/\d{2}\/\d{4} — Art30/);
+    expect(pdfText(file, ['-f', '4', '-l', '4'])).toContain('Atelier Lumière SAS');
+  });
+
+  it('contains every activity, with every field label and every value of the record', () => {
+    const L = Labels.forRegister(t.reg, 'fr');
+    for (const key of [...new Set([...DETAIL_COLUMNS.map((c) => c.label), ...SECTION_LABELS])]) expect(text, key).toContain(L.t(key));
+    for (const a of activities) {
+      expect(text).toContain(`${a.ref} ${a.name}`);
+      const values = [
+        a.purpose,
+        ...a.subPurposes,
+        ...a.dataCategories.flatMap((c) => [c.label, c.description]),
+        ...a.recipients.map((r) => r.name),
+        ...a.transfers.flatMap((x) => [x.recipient, L.country(x.country), x.documentation]),
+        ...a.retention.map((r) => r.text),
+        ...a.securityMeasures.map((m) => m.precision),
+        ...a.clients.map((c) => c.name),
+        ...a.jointControllers.map((j) => j.responsibilities),
+        a.dpia.override?.justification,
+        a.automatedDecision.description,
+      ].filter((v): v is string => Boolean(v));
+      for (const v of values) expect(text, `${a.ref}: ${v}`).toContain(v.replace(/\s+/g, ' '));
+    }
+    expect(text).toContain('Registre des catégories d’activités de traitement (sous-traitant, art. 30.2)');
+    expect(text).toContain('Fondement invalidé (arrêt Schrems II');
+  });
+
+  it('embeds every font', () => {
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) {
+      // name, type (may contain spaces), encoding, then emb sub uni as yes/no.
+      const flags = line.trim().split(/\s+/).slice(-5, -2);
+      expect(flags[0], line).toBe('yes');
+    }
+  });
+
+  it('prints an English extract with English labels, and user text escaped', async () => {
+    const org = await t.call('organisations/create', { organisation: { name: 'Acme <script>alert(1)</script> & "Co"' } });
+    await t.call('activities/create', { organisationId: org.id, activity: { ref: 'X-1', name: '<b>not bold</b> & co', purpose: 'Keep </style> and \\" safe' } });
+    const out = path.join(t.dir, 'extract.pdf');
+    await t.call('export/file', { format: 'pdf', lang: 'en', out, scope: { organisationId: org.id } });
+    const en = pdfText(out);
+    expect(en).toContain('Record of processing activities');
+    expect(en).toContain('X-1 <b>not bold</b> & co');
+    expect(en).toContain('Keep </style> and \\" safe');
+    expect(en).toContain('Acme <script>alert(1)</script> & "Co"');
+    expect(en).toContain('Lawful basis (Art. 6)');
+    expect(en).not.toContain('Gestion de la paie');
+    expect(fs.statSync(out).size).toBeGreaterThan(10_000);
+  });
+});
