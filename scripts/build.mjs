@@ -49,6 +49,7 @@ async function buildElectron() {
   }
   const esbuild = await import('esbuild');
   for (const name of entries) {
+    const main = name === 'main';
     await esbuild.build({
       entryPoints: [path.join(root, 'electron', `${name}.ts`)],
       outfile: path.join(root, 'dist', 'electron', `${name}.cjs`),
@@ -56,12 +57,18 @@ async function buildElectron() {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['electron', 'better-sqlite3'],
+      // playwright-core stays a module of its own: bundled, it looks for files beside the bundle.
+      external: ['electron', 'better-sqlite3', 'playwright-core'],
       sourcemap: 'linked',
       logLevel: 'warning',
-      // import.meta.url has no meaning in CommonJS: give the bundle's own file URL.
-      define: { 'import.meta.url': 'importMetaUrl' },
-      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      // import.meta.url has no meaning in CommonJS: give the main bundle its own file URL. The
+      // sandboxed preload has no __filename and must not get this banner.
+      ...(main
+        ? {
+            define: { 'import.meta.url': 'importMetaUrl' },
+            banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+          }
+        : {}),
     });
     console.log(`electron/${name}.ts → dist/electron/${name}.cjs`);
   }
