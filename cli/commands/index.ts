@@ -5,6 +5,7 @@ import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { showCommand } from './show.js';
+import { templateCommand } from './template.js';
 import { verifyHistoryCommand } from './verify-history.js';
 
-export const commands: Command[] = [initCommand, listCommand, showCommand, exportCommand, importCommand, backupCommand, verifyHistoryCommand];
+export const commands: Command[] = [initCommand, listCommand, showCommand, exportCommand, importCommand, templateCommand, backupCommand, verifyHistoryCommand];
