@@ -425,9 +425,13 @@ test.describe('on the demo register', () => {
     await expect(register.count).toHaveText('10 of 10 activities');
     await page.screenshot({ path: path.join(out, 'register-view.png') });
     await register.open('Contrôle d’accès biométrique au laboratoire');
+    const ed = new EditorPage(page);
+    await ed.field('Person in charge').fill('Responsable du laboratoire');
+    await ed.save();
+    await ed.saved(2);
     await page.getByRole('button', { name: 'History' }).click();
-    await expect(page.getByRole('complementary', { name: 'History of the activity' })).toBeVisible();
-    await page.getByRole('region', { name: 'Data subjects and data' }).scrollIntoViewIfNeeded();
+    await expect(page.getByRole('complementary', { name: 'History of the activity' }).getByRole('row', { name: /owner/ })).toBeVisible();
+    await page.getByRole('main').evaluate((el) => el.scrollTo(0, 0));
     await page.screenshot({ path: path.join(out, 'activity-editor.png') });
   });
 });
