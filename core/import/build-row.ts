@@ -59,7 +59,7 @@ const DPIA: [RegExp, ActivityFields['dpia']['status']][] = [
   [/\b(non evaluee?|a evaluer|not assessed|inconnu|unknown)\b/, 'not_assessed'],
 ];
 
-export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
+function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const out: BuiltRow = { fields: {}, present: new Set(), stamps: {}, warnings: [], errors: [], newRecipients: [] };
   const f = out.fields;
   const warn = (field: string, cell: string, value: string, message: string) => out.warnings.push({ field, cell, value, message });
@@ -294,6 +294,53 @@ export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
   }
   void label;
   void error;
+  return out;
+}
+
+/** Fields whose values are read together (a transfer names the first recipient, a justification goes to a basis…). */
+const GROUPS: string[][] = [
+  ['recipients', 'recipientType', 'transferCountries', 'transferSafeguard', 'transferDocumentation', 'transferRecipients'],
+  ['legalBases', 'legalBasisJustification'],
+  ['dataCategories', 'specialCategories', 'hasSpecialData'],
+  ['dpiaStatus', 'dpiaLink'],
+  ['automatedDecision', 'automatedDecisionDescription'],
+  ['role'], ['status'], ['subPurposes'], ['art9Conditions'], ['dataSubjects'], ['dataSources'], ['retention'], ['securityMeasures'],
+  ['jointControllers'], ['systems'], ['lastReviewedAt'], ['createdAt'], ['updatedAt'],
+];
+const GROUPED = new Set(GROUPS.flat());
+const PLACEHOLDER = /^\u0000(\w+)\u0000(\d+)$/;
+
+/**
+ * Normalises one row. Departments repeat the same values down a column ("Salariés", "3 ans",
+ * "Contrôle d'accès…"), so each group of fields is normalised once per distinct text and reused
+ * (the result is never modified afterwards); warnings are re-attached to the row's own cells.
+ */
+export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
+  const direct: RowCells = new Map();
+  for (const [k, v] of cells) if (!GROUPED.has(k)) direct.set(k, v);
+  const out = buildRowDirect(direct, ctx);
+  for (const group of GROUPS) {
+    let key = '';
+    const sub: RowCells = new Map();
+    for (const field of group) {
+      const list = cells.get(field);
+      if (!list?.length) continue;
+      sub.set(field, list.map((c, i) => ({ text: c.text, cell: `\u0000${field}\u0000${i}`, formula: c.formula })));
+      key += `\u0001${field}\u0002${list.map((c) => `${c.formula ? '=' : ''}${c.text}`).join('\u0002')}`;
+    }
+    if (!key) continue;
+    const part = ctx.memo(`row${key}`, () => buildRowDirect(sub, ctx));
+    const real = (cell: string) => {
+      const m = PLACEHOLDER.exec(cell);
+      return m ? (cells.get(m[1])?.[Number(m[2])]?.cell ?? '') : cell;
+    };
+    Object.assign(out.fields, part.fields);
+    for (const p of part.present) out.present.add(p);
+    Object.assign(out.stamps, part.stamps);
+    for (const w of part.warnings) out.warnings.push({ ...w, cell: real(w.cell) });
+    for (const e of part.errors) out.errors.push({ ...e, cell: real(e.cell) });
+    out.newRecipients.push(...part.newRecipients);
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
+import { activityFieldsSchema } from '../model/schemas.js';
 import type { ImportPreview } from './preview.js';
 import { writeComptaCsv, writeFilledCnilOds, writeCnilAsXlsx, writeMarketingWorkbook, writeRhWorkbook, writeUtf8Csv, CNIL_ODS } from './testing/corpus.js';
 import { TEMPLATE_FIELDS } from './template.js';
@@ -25,7 +26,12 @@ const state = () => ({
   history: t.reg.sqlite.prepare('SELECT count(*) FROM history').pluck().get(),
   batches: t.reg.sqlite.prepare('SELECT count(*) FROM import_batches').pluck().get(),
 });
+/** Every row the preview returns is already what the register's schema gives (see fast-validate.ts). */
+function expectSchemaFixedPoint(p: ImportPreview): void {
+  for (const r of p.rows) if (r.activity) expect(activityFieldsSchema.parse(r.activity), r.key).toEqual(r.activity);
+}
 const row = (p: ImportPreview, key: string) => {
+  expectSchemaFixedPoint(p);
   const r = p.rows.find((x) => x.key === key);
   if (!r) throw new Error(`no row ${key} in ${p.rows.map((x) => x.key).join(', ')}`);
   return r;
@@ -261,6 +267,7 @@ describe('the CNIL template', () => {
       }
       const p = await t.call('import/open', { file });
       expect(p.kind).toBe('cnil');
+      expectSchemaFixedPoint(p);
       const status = Object.fromEntries(p.sheets.map((s) => [s.name.replace(/_/g, ' '), s.status]));
       expect(status['Tutoriel']).toBe('skipped');
       expect(status['4 - Exemple de fiche']).toBe('skipped');
@@ -373,6 +380,7 @@ describe('the blank department template', () => {
       expect(cols.every((c) => c.confidence === 1)).toBe(true);
       expect(p.sheets.filter((s) => s.status === 'skipped').map((s) => s.reason)).toEqual(['instructions', 'lists behind the dropdowns']);
       expect(p.rows.map((r) => r.warnings)).toEqual([[], []]);
+      expectSchemaFixedPoint(p);
       expect(p.rows.map((r) => r.status)).toEqual(['new', 'new']);
       const second = p.rows[1].activity!;
       expect(second.legalBases.length).toBe(1);
@@ -382,4 +390,27 @@ describe('the blank department template', () => {
       expect(s.created).toBe(2);
     });
   }
+});
+
+describe('the window’s path (drag and drop)', () => {
+  it('opens bytes, pages the rows, targets another organisation and excludes rows by number', async () => {
+    const other = await t.call('organisations/create', { organisation: { name: 'CCAS de Villefranche' } } as never);
+    const file = path.join(t.dir, 'marketing.xlsx');
+    await writeMarketingWorkbook(file);
+    const p = await t.call('import/openBytes', { fileName: 'C:\\Users\\dpo\\Desktop\\marketing.xlsx', base64: fs.readFileSync(file).toString('base64'), organisationId: other.id });
+    expect(p).toMatchObject({ fileName: 'marketing.xlsx', organisationId: other.id, organisationName: 'CCAS de Villefranche' });
+    const page = await t.call('import/preview', { sessionId: p.sessionId, offset: 1, limit: 2, excludedRows: [2] });
+    expect(page.rows.map((r) => r.key)).toEqual(['Marketing!3', 'Marketing!4']);
+    expect(page.counts).toMatchObject({ rows: 5, excluded: 1, new: 4 });
+    const progress: string[] = [];
+    const { dispatch } = await import('../api/dispatch.js');
+    const r = await dispatch(t.reg, 'import/commit', { sessionId: p.sessionId, excludedRows: [2], organisationId: other.id }, { source: 'ui' }, { context: { progress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) } });
+    expect(r.ok && r.value.created).toBe(4);
+    expect(progress).toContain('Writing activities 4/4');
+    expect((await t.call('activities/list', { organisationId: other.id })).map((a) => a.name).sort()).toEqual(['CRM', 'Contests', 'Quotes', 'Web analytics']);
+    // The session is closed after a commit; the untrusted caller cannot use file paths.
+    expect((await t.result('import/preview', { sessionId: p.sessionId })).ok).toBe(false);
+    const untrusted = await dispatch(t.reg, 'import/open', { file }, { source: 'ui' });
+    expect(untrusted.ok ? null : untrusted.error.code).toBe('unknown_procedure');
+  });
 });

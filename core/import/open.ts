@@ -12,8 +12,13 @@ import { readWorkbook } from './read-workbook.js';
 import { mappingForHeaders } from './saved-mappings.js';
 import { addSession, type ImportSession } from './sessions.js';
 
+/** The file's own name, whatever the platform wrote before it ("C:\\Users\\…\\rh.xlsx"). */
+export function baseName(fileName: string): string {
+  return path.basename(fileName.split(/[\\/]/).pop() || fileName);
+}
+
 export function openImport(reg: Register, data: Buffer, fileName: string, limits = IMPORT_LIMITS): ImportSession {
-  const name = path.basename(fileName);
+  const name = baseName(fileName);
   const read = readWorkbook(data, name, limits);
   if (read.kind === 'json') {
     throw new AppError('bad_input', `${name} is a JSON file: import an Art30 register document with "art30 import ${name}" (register/importJson), not as a spreadsheet.`);

@@ -16,6 +16,7 @@ import { fold as foldKey } from './fold.js';
 import { buildRow, type BuiltRow, type CellIssue, type RowCells } from './build-row.js';
 import { ficheActors, readFiche } from './cnil-template.js';
 import { importContext } from './context.js';
+import { quickFields } from './fast-validate.js';
 import { FIELDS, FIELD_BY_KEY } from './fields.js';
 import type { ImportSession, SheetMappingState } from './sessions.js';
 import { cellName, columnLetter, parseA1 } from './workbook.js';
@@ -313,7 +314,8 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     }
     if (!name && !base) errors.push({ field: 'name', cell: '', value: '', message: 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).' });
     if (!b.fields.purpose && !base?.purpose) errors.push({ field: 'purpose', cell: '', value: '', message: 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").' });
-    if (!errors.length) {
+    if (!errors.length) fields = quickFields(merged);
+    if (!errors.length && !fields) {
       const parsed = activityFieldsSchema.safeParse(merged);
       if (parsed.success) fields = parsed.data;
       else {

@@ -64,7 +64,7 @@ import { writeFileAtomic } from '../../files.js';
 import { commitImport } from '../../import/commit.js';
 import { FIELDS } from '../../import/fields.js';
 import { formatBytes, IMPORT_LIMITS } from '../../import/limits.js';
-import { openImport } from '../../import/open.js';
+import { baseName, openImport } from '../../import/open.js';
 import { buildPreview, type PreviewOptions } from '../../import/preview.js';
 import { deleteMapping, listMappings, saveMapping } from '../../import/saved-mappings.js';
 import { closeSession, getSession } from '../../import/sessions.js';
@@ -118,7 +118,7 @@ export const importProcedures = {
     }),
     run: (reg, i) => {
       const data = Buffer.from(i.base64, 'base64');
-      const session = openImport(reg, data, path.basename(i.fileName), { ...IMPORT_LIMITS, maxFileBytes: IMPORT_LIMITS.maxUploadBytes });
+      const session = openImport(reg, data, baseName(i.fileName), { ...IMPORT_LIMITS, maxFileBytes: IMPORT_LIMITS.maxUploadBytes });
       return preview(reg, session.id, { organisationId: i.organisationId });
     },
   }),
