@@ -72,7 +72,9 @@ const suite: BenchSuite = {
       console.log(`  (register of ${XLSX_ACTIVITIES.toLocaleString('en')} activities built in ${(built.ms / 1000).toFixed(1)} s)`);
       const L = Labels.forRegister(t.reg, 'fr');
 
+      const only = process.env.ART30_EXPORT_BENCH; // 'xlsx' or 'pdf' to run one half
       // XLSX ---------------------------------------------------------------------------------
+      if (only !== 'pdf') {
       const out = path.join(t.dir, 'export.xlsx');
       const raw = path.join(t.dir, 'raw.xlsx');
       let best = Infinity;
@@ -107,7 +109,9 @@ const suite: BenchSuite = {
         detail: `file ${size.toFixed(1)} MB`,
       });
 
+      }
       // PDF ----------------------------------------------------------------------------------
+      if (only !== 'xlsx') {
       const ids = t.reg.activities.list({}).slice(0, PDF_ACTIVITIES).map((s) => s.id);
       const scope = { ids };
       let html = '';
@@ -128,6 +132,7 @@ const suite: BenchSuite = {
         detail: `${(bestPdf / 1000).toFixed(1)} s vs ${(bestPrint / 1000).toFixed(1)} s, HTML ${(html.length / 1e6).toFixed(1)} MB, PDF ${(fs.statSync(pdfOut).size / 1e6).toFixed(1)} MB`,
       });
       results.push({ name: `PDF export, ${PDF_ACTIVITIES.toLocaleString('en')} activities`, value: bestPdf / 1000, unit: 's', limit: 30 });
+      }
     } finally {
       t.cleanup();
     }

@@ -121,7 +121,7 @@ export function system(L: Labels, s: SystemEntry): string {
 }
 
 export function dpiaOverride(L: Labels, o: { required: boolean; justification: string } | null): string {
-  return o ? colon(L, `${L.t('dpiaRequired')} ${L.yesNo(o.required).toLowerCase()}`, o.justification) : '';
+  return o ? `${L.kv(L.t('dpiaRequired'), L.yesNo(o.required))} — ${o.justification}` : '';
 }
 
 /** How retention rules attach to data categories: by label, accents and case folded. */
@@ -137,7 +137,20 @@ export function orphanRetention(categories: DataCategory[], rules: RetentionRule
   return rules.filter((r) => r.dataCategory && !keys.has(fold(r.dataCategory)));
 }
 
+const folded = new Map<string, string>();
+
+/** Case- and accent-insensitive key (cached: the same labels recur across thousands of activities). */
 function fold(s: string): string {
+  let key = folded.get(s);
+  if (key === undefined) {
+    if (folded.size > 10_000) folded.clear();
+    key = foldUncached(s);
+    folded.set(s, key);
+  }
+  return key;
+}
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

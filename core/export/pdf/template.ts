@@ -83,8 +83,10 @@ function styles(L: Labels, source: ExportSource, pageNames: Map<number, string>)
   .lines { white-space: pre-line; }
   .activity { break-before: page; }
   .activity h3 { font-size: 13pt; color: #fff; background: #1f3864; padding: 2mm 3mm; margin-bottom: 1.5mm; }
-  .activity h3 .ref { font-weight: 400; margin-right: 3mm; }
-  .activity h3 .badges { float: right; }
+  .activity h3 { display: flex; align-items: baseline; gap: 3mm; }
+  .activity h3 .ref { font-weight: 400; flex: none; }
+  .activity h3 .title { flex: 1; }
+  .activity h3 .badges { flex: none; max-width: 45%; text-align: right; }
   .badge { display: inline-block; background: #fff; color: #1f3864; padding: .3mm 1.8mm; margin-left: 1.5mm; font-size: 7.5pt; font-weight: 400; border-radius: 1.5mm; }
   .badge.alert { color: #a4262c; font-weight: 700; }
   h4 { font-size: 10pt; color: #1f3864; margin: 3.5mm 0 1.2mm; }
@@ -224,7 +226,7 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
   const lines = (items: string[]) => items.filter(Boolean).join('\n');
   const processor = a.role === 'processor';
   return `<article class="activity" id="${anchor(a.id)}">
-  <h3><span class="ref">${esc(a.ref)}</span>${esc(a.name)}${badges ? `<span class="badges">${badges}</span>` : ''}</h3>
+  <h3><span class="ref">${esc(a.ref)}</span><span class="title">${esc(a.name)}</span>${badges ? `<span class="badges">${badges}</span>` : ''}</h3>
   ${kv4(L, [
     ['organisation', org?.name ?? '', 'role', L.role(a.role)],
     ['status', L.status(a.status), 'department', a.department],
@@ -257,7 +259,7 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
       L,
       ['appliesTo', 'retentionPeriod', 'duration', 'trigger', 'activePeriod', 'archivePeriod', 'finalFate'],
       a.retention.map((r) => [r.dataCategory || L.t('allCategories'), r.text, L.duration(r.duration), r.trigger, L.duration(r.activePeriod), L.duration(r.archivePeriod), L.finalFate(r.finalFate)]),
-      [17, 26, 9, 14, 10, 13, 11],
+      [16, 24, 9, 14, 10, 13, 14],
     ),
   )}
   ${block(L, 'recipients', a.recipients, () =>

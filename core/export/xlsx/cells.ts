@@ -18,7 +18,7 @@ export function looksLikeFormula(text: string): boolean {
 /** A text cell: an inline rich-text string, the one cell type that can never be a formula. */
 export function textCell(text: string, truncatedNote = '…'): ExcelJS.CellRichTextValue | null {
   if (!text) return null;
-  let t = text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+  let t = text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_') : text;
   if (t.length > MAX_CELL_CHARS) t = `${t.slice(0, MAX_CELL_CHARS - truncatedNote.length - 2)}\n${truncatedNote}`;
   return { richText: [{ text: t }] };
 }
