@@ -242,6 +242,26 @@ test.describe('on the demo register', () => {
     await expect(ed.field('Category of processing 1')).toHaveValue('Tri des candidatures');
   });
 
+  test('points to review are shown with an activity, and none with a complete one', async ({ app }) => {
+    const { page } = app;
+    const register = new RegisterPage(page);
+    const ed = new EditorPage(page);
+    await register.open('Assistant conversationnel du service client');
+    const checks = page.getByRole('region', { name: 'Points to review' });
+    await expect(checks.getByRole('listitem')).toHaveText([
+      'The lawful basis is still to be determined.',
+      'No retention period is given.',
+      'No security measure is described.',
+    ]);
+    await ed.back();
+    await register.open('Gestion de la relation client');
+    await expect(page.getByRole('region', { name: 'Points to review' })).toContainText('Partial adequacy for United States: EU-US Data Privacy Framework certified organisations only.');
+    await ed.back();
+    await register.open('Gestion de la paie');
+    await expect(ed.heading).toHaveText('T-001 — Gestion de la paie');
+    await expect(page.getByRole('region', { name: 'Points to review' })).toHaveCount(0);
+  });
+
   test('a version conflict from a second window is reported, and nothing is overwritten', async ({ app }) => {
     const { page } = app;
     const register = new RegisterPage(page);

@@ -11,6 +11,7 @@ import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT, type Translate } from '../app-context.js';
 import { CheckboxField, CodesField, CountryField, ErrorsContext, Repeated, SelectField, StringList, TextArea, TextField, VocabPicker } from '../components/fields.js';
 import { ConfirmDialog } from '../components/modal.js';
+import { ChecksBanner } from './checks-banner.js';
 import { HistoryPanel } from './history-panel.js';
 import { formatDate, invalidateRegisterCache } from './register-view.js';
 
@@ -307,6 +308,8 @@ export function ActivityEditor(props: { id: number | 'new' }) {
             ) : null}
           </div>
         ) : null}
+
+        {activity ? <ChecksBanner activityId={activity.id} refreshKey={historyKey} onFocus={focusPath} /> : null}
 
         <div className={`editor-body ${showHistory ? 'with-history' : ''}`}>
           <nav className="section-nav" aria-label={t('editor.sections')}>
