@@ -404,7 +404,8 @@ describe('the window’s path (drag and drop)', () => {
     expect(page.counts).toMatchObject({ rows: 5, excluded: 1, new: 4 });
     const progress: string[] = [];
     const { dispatch } = await import('../api/dispatch.js');
-    const r = await dispatch(t.reg, 'import/commit', { sessionId: p.sessionId, excludedRows: [2], organisationId: other.id }, { source: 'ui' }, { context: { progress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) } });
+    // The commit takes the last preview's organisation and excluded rows.
+    const r = await dispatch(t.reg, 'import/commit', { sessionId: p.sessionId }, { source: 'ui' }, { context: { progress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) } });
     expect(r.ok && r.value.created).toBe(4);
     expect(progress).toContain('Writing activities 4/4');
     expect((await t.call('activities/list', { organisationId: other.id })).map((a) => a.name).sort()).toEqual(['CRM', 'Contests', 'Quotes', 'Web analytics']);

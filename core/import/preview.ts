@@ -314,7 +314,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     }
     if (!name && !base) errors.push({ field: 'name', cell: '', value: '', message: 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).' });
     if (!b.fields.purpose && !base?.purpose) errors.push({ field: 'purpose', cell: '', value: '', message: 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").' });
-    if (!errors.length) fields = quickFields(merged);
+    if (!errors.length) fields = quickFields(merged, b.present);
     if (!errors.length && !fields) {
       const parsed = activityFieldsSchema.safeParse(merged);
       if (parsed.success) fields = parsed.data;

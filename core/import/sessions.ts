@@ -31,6 +31,8 @@ export interface ImportSession {
   mappings: Map<number, SheetMappingState>;
   /** The options and plan of the last preview, reused by the commit when nothing changed. */
   last: PreviewPlan | null;
+  /** The last preview's sheet, organisation and excluded rows: the commit's defaults. */
+  lastOptions: { sheet?: string; organisationId?: number; excludedRows?: (string | number)[] };
 }
 
 const TTL_MS = 60 * 60 * 1000;
@@ -43,9 +45,9 @@ function expire(): void {
   while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
 }
 
-export function addSession(s: Omit<ImportSession, 'id' | 'openedAt' | 'last'>): ImportSession {
+export function addSession(s: Omit<ImportSession, 'id' | 'openedAt' | 'last' | 'lastOptions'>): ImportSession {
   expire();
-  const session: ImportSession = { ...s, id: randomUUID(), openedAt: Date.now(), last: null };
+  const session: ImportSession = { ...s, id: randomUUID(), openedAt: Date.now(), last: null, lastOptions: {} };
   sessions.set(session.id, session);
   expire();
   return session;

@@ -30,8 +30,10 @@
  *    letter or header text → field key, null to ignore), applied to `mappingFor` (default `sheet`,
  *    else the first sheet of activities) and remembered by the session. `sheet` restricts the import
  *    to one sheet. `excludedRows` = row keys ("Activités!12") or row numbers of the first sheet.
- *    `offset`/`limit` page the rows (counts always cover all rows).
+ *    `offset`/`limit` page the rows (counts always cover all rows). The organisation, once given,
+ *    stays for the session's next previews; the mapping changes accumulate.
  * 3. `import/commit` `{sessionId, sheet?, mapping?, mappingFor?, excludedRows?, organisationId?}` →
+ *    Options left out default to those of the last preview (same sheet, organisation, excluded rows).
  *    `{batchId, fileName, sha256, organisationId, created, updated, unchanged,
  *      skipped{excluded, duplicate}, recipientsCreated, organisationUpdated, backup (file path),
  *      activities[{id, ref, name, action}]}`. One transaction after a backup beside the register;
@@ -89,8 +91,10 @@ const previewOptions = {
 
 function preview(reg: Register, sessionIdValue: string, opts: PreviewOptions) {
   const session = getSession(sessionIdValue, reg.file);
-  const plan = buildPreview(reg, session, opts);
+  // The organisation chosen once stays chosen (like the mapping); sheet and excluded rows are as given.
+  const plan = buildPreview(reg, session, { ...opts, organisationId: opts.organisationId ?? session.lastOptions.organisationId });
   session.last = plan;
+  session.lastOptions = { sheet: opts.sheet, organisationId: plan.organisationId, excludedRows: opts.excludedRows };
   return plan.preview;
 }
 
@@ -134,8 +138,12 @@ export const importProcedures = {
     summary: 'Write the previewed import in one transaction (backup first; can be undone)',
     input: z.object({ sessionId, ...previewOptions }),
     run: (reg, i, meta, ctx) => {
-      const { sessionId: sid, ...opts } = i;
-      return commitImport(reg, getSession(sid, reg.file), opts, meta, ctx);
+      const { sessionId: sid, ...given } = i;
+      const session = getSession(sid, reg.file);
+      // What the DPO saw last is what is committed, unless the call says otherwise.
+      const opts: PreviewOptions = { ...session.lastOptions };
+      for (const [k, v] of Object.entries(given)) if (v !== undefined) (opts as Record<string, unknown>)[k] = v;
+      return commitImport(reg, session, opts, meta, ctx);
     },
   }),
   'import/close': procedure({
