@@ -239,7 +239,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
           <p className="counts" role="status">
             {(['new', 'update', 'unchanged', 'duplicate', 'error', 'excluded'] as const).map((k) => (
               <span key={k} className={`badge import-${k}`}>
-                {k}: {counts[k]}
+                {t(`import.status.${k}`)}: {counts[k]}
               </span>
             ))}
           </p>
@@ -273,7 +273,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                     </td>
                     <td>{r.key}</td>
                     <td>
-                      <span className={`badge import-${r.status}`}>{r.status}</span>
+                      <span className={`badge import-${r.status}`}>{t(`import.status.${r.status}`)}</span>
                     </td>
                     <td>{r.ref}</td>
                     <td>{r.name}</td>
