@@ -29,6 +29,7 @@ test('import a department spreadsheet: mapping, preview, import, summary, undo',
   const preview = dialog.getByRole('table', { name: 'Preview' });
   await expect(preview.getByRole('row')).toHaveCount(3);
   await expect(preview).toContainText('Gestion des fournisseurs');
+  await expect(preview.getByRole('row', { name: /Gestion des fournisseurs/ })).toContainText('New');
   await dialog.getByRole('button', { name: /^Import \(2\)$/ }).click();
 
   // Summary, then the table shows them.
