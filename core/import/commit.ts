@@ -42,7 +42,7 @@ export function backupPathFor(registerFile: string, at: string): string {
 function currentPlan(reg: Register, session: ImportSession, opts: PreviewOptions): PreviewPlan {
   const last = session.last;
   const mappingChanged = opts.mapping && Object.keys(opts.mapping).length > 0;
-  if (last && !mappingChanged && last.optionsKey === optionsKey(opts) && last.registerState === registerState(reg)) return last;
+  if (last && !mappingChanged && last.optionsKey === optionsKey({ ...opts, organisationId: opts.organisationId ?? last.organisationId }) && last.registerState === registerState(reg)) return last;
   return buildPreview(reg, session, opts);
 }
 

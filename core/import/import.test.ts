@@ -415,3 +415,19 @@ describe('the window’s path (drag and drop)', () => {
     expect(untrusted.ok ? null : untrusted.error.code).toBe('unknown_procedure');
   });
 });
+
+describe('the commit', () => {
+  it('builds the plan again when the register changed since the preview (no duplicate is created)', async () => {
+    const file = path.join(t.dir, 'marketing.xlsx');
+    await writeMarketingWorkbook(file);
+    const p = await t.call('import/open', { file });
+    expect(row(p, 'Marketing!2').status).toBe('new');
+    // Someone adds "Newsletter" in the app between the preview and the commit.
+    await t.call('activities/create', { organisationId: p.organisationId, activity: { name: 'Newsletter', department: 'Marketing', purpose: 'Envoyer la lettre' } });
+    const s = await t.call('import/commit', { sessionId: p.sessionId });
+    expect(s).toMatchObject({ created: 4, updated: 1 });
+    const list = await t.call('activities/list', {});
+    expect(list.filter((a) => a.name === 'Newsletter')).toHaveLength(1);
+    expect(list.find((a) => a.name === 'Newsletter')!.purpose).toBe('Send the newsletter');
+  });
+});

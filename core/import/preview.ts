@@ -414,7 +414,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     offset,
     counts,
   };
-  return { optionsKey: optionsKey(opts), registerState: registerState(reg), organisationId: organisation.id, rows: planRows, organisationUpdate, preview };
+  return { optionsKey: optionsKey({ ...opts, organisationId: organisation.id }), registerState: registerState(reg), organisationId: organisation.id, rows: planRows, organisationUpdate, preview };
 }
 
 function samplesOf(rows: string[][], headerRow: number, c: number): string[] {
