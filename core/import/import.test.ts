@@ -404,6 +404,9 @@ describe('the window’s path (drag and drop)', () => {
     expect(page.counts).toMatchObject({ rows: 5, excluded: 1, new: 4 });
     const progress: string[] = [];
     const { dispatch } = await import('../api/dispatch.js');
+    const again = await dispatch(t.reg, 'import/preview', { sessionId: p.sessionId, excludedRows: [2] }, { source: 'ui' }, { context: { progress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) } });
+    expect(again.ok && again.value.organisationId).toBe(other.id);
+    expect(progress).toEqual(['Checking the rows 0/5']);
     // The commit takes the last preview's organisation and excluded rows.
     const r = await dispatch(t.reg, 'import/commit', { sessionId: p.sessionId }, { source: 'ui' }, { context: { progress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) } });
     expect(r.ok && r.value.created).toBe(4);

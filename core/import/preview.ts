@@ -184,7 +184,7 @@ function findSheet(session: ImportSession, name: string): number {
   return s.index;
 }
 
-export function buildPreview(reg: Register, session: ImportSession, opts: PreviewOptions = {}): PreviewPlan {
+export function buildPreview(reg: Register, session: ImportSession, opts: PreviewOptions = {}, progress?: (p: { phase: string; done: number; total: number }) => void): PreviewPlan {
   const orgs = listOrganisations(reg);
   if (!orgs.length) throw new AppError('bad_input', 'The register has no organisation yet: create one before importing activities (art30 init --org NAME).');
   const organisation = opts.organisationId ? orgs.find((o) => o.id === opts.organisationId) : [...orgs].sort((a, b) => a.id - b.id)[0];
@@ -285,7 +285,9 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   const rows: PreviewRow[] = [];
   const counts = { new: 0, update: 0, unchanged: 0, duplicate: 0, error: 0, excluded: 0, rows: 0, warnings: 0, willWrite: 0 };
   const allNewRecipients = new Set<string>();
-  for (const c of candidates) {
+  const step = Math.max(500, Math.floor(candidates.length / 20));
+  for (const [index, c] of candidates.entries()) {
+    if (progress && index % step === 0) progress({ phase: 'Checking the rows', done: index, total: candidates.length });
     const b = c.built;
     const errors = [...b.errors];
     const ref = b.fields.ref ?? '';

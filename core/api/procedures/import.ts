@@ -22,6 +22,7 @@
  *              warnings[{field, cell: 'C12', value, message}], errors[same],
  *              newRecipients[], activity (normalised fields)|null}],
  *        offset, counts{rows, new, update, unchanged, duplicate, error, excluded, warnings, willWrite}}`
+ *    Progress (`ctx.progress`): 'Reading the file', then 'Checking the rows' {done, total}.
  *    Bad files (not a spreadsheet, image or text named .xlsx, truncated, zip bomb, too big, empty,
  *    headers only, no recognisable header, a 40,000-character cell) → error `bad_input` whose
  *    message names the file, sheet, row/cell and field.
@@ -74,7 +75,7 @@ import { buildTemplate, templateFileName } from '../../import/template.js';
 import { listBatches, undoImport } from '../../import/undo.js';
 import { columnLetter } from '../../import/workbook.js';
 import type { Register } from '../../register.js';
-import { procedure } from '../procedure.js';
+import { procedure, type ProcedureContext } from '../procedure.js';
 import { empty, id } from './common.js';
 
 const filePath = z.string().min(1).max(4096);
@@ -89,10 +90,10 @@ const previewOptions = {
   organisationId: id.optional(),
 };
 
-function preview(reg: Register, sessionIdValue: string, opts: PreviewOptions) {
+function preview(reg: Register, sessionIdValue: string, opts: PreviewOptions, ctx: ProcedureContext = {}) {
   const session = getSession(sessionIdValue, reg.file);
   // The organisation chosen once stays chosen (like the mapping); sheet and excluded rows are as given.
-  const plan = buildPreview(reg, session, { ...opts, organisationId: opts.organisationId ?? session.lastOptions.organisationId });
+  const plan = buildPreview(reg, session, { ...opts, organisationId: opts.organisationId ?? session.lastOptions.organisationId }, ctx.progress);
   session.last = plan;
   session.lastOptions = { sheet: opts.sheet, organisationId: plan.organisationId, excludedRows: opts.excludedRows };
   return plan.preview;
@@ -103,14 +104,15 @@ export const importProcedures = {
     summary: 'Read a spreadsheet (XLSX, ODS, CSV) and preview its import; nothing is written',
     trusted: true,
     input: z.object({ file: filePath, organisationId: id.optional() }),
-    run: (reg, i) => {
+    run: (reg, i, _meta, ctx) => {
       const name = path.basename(i.file);
       if (!fs.existsSync(i.file)) throw new AppError('bad_input', `File not found: ${i.file}`);
       const stat = fs.statSync(i.file);
       if (stat.isDirectory()) throw new AppError('bad_input', `${i.file} is a folder, not a file.`);
       if (stat.size > IMPORT_LIMITS.maxFileBytes) throw new AppError('bad_input', `${name} is too large to import (${formatBytes(stat.size)}; at most ${formatBytes(IMPORT_LIMITS.maxFileBytes)}).`);
+      ctx.progress?.({ phase: 'Reading the file', done: 0, total: 1 });
       const session = openImport(reg, fs.readFileSync(i.file), name);
-      return preview(reg, session.id, { organisationId: i.organisationId });
+      return preview(reg, session.id, { organisationId: i.organisationId }, ctx);
     },
   }),
   'import/openBytes': procedure({
@@ -120,18 +122,19 @@ export const importProcedures = {
       base64: z.string().max(Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, { error: `is too large (at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)})` }),
       organisationId: id.optional(),
     }),
-    run: (reg, i) => {
+    run: (reg, i, _meta, ctx) => {
+      ctx.progress?.({ phase: 'Reading the file', done: 0, total: 1 });
       const data = Buffer.from(i.base64, 'base64');
       const session = openImport(reg, data, baseName(i.fileName), { ...IMPORT_LIMITS, maxFileBytes: IMPORT_LIMITS.maxUploadBytes });
-      return preview(reg, session.id, { organisationId: i.organisationId });
+      return preview(reg, session.id, { organisationId: i.organisationId }, ctx);
     },
   }),
   'import/preview': procedure({
     summary: 'Preview an open import again, with another sheet, mapping, excluded rows or organisation',
     input: z.object({ sessionId, ...previewOptions, offset: z.number().int().min(0).optional(), limit: z.number().int().positive().max(100_000).optional() }),
-    run: (reg, i) => {
+    run: (reg, i, _meta, ctx) => {
       const { sessionId: sid, ...opts } = i;
-      return preview(reg, sid, opts);
+      return preview(reg, sid, opts, ctx);
     },
   }),
   'import/commit': procedure({
