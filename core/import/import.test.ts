@@ -90,6 +90,7 @@ describe('a French department workbook with a title block, group labels and seve
     expect(warn('Registre RH!16', 'purpose')[0]).toMatchObject({ cell: 'C16', value: 'Contrôle des accès' });
     expect(warn('Registre RH!16', 'purpose')[0].message).toMatch(/formula/);
     expect(row(p, 'Registre RH!16').activity!.purpose).toBe('Contrôle des accès');
+    expect(row(p, 'Registre RH!11').source).toContainEqual({ field: 'transferCountries', cell: 'H11', text: 'USA' });
     expect(p.newRecipients).toEqual(expect.arrayContaining(['PaieFacile SAS', 'URSSAF', 'SurveyNow Inc']));
   });
 

@@ -77,6 +77,8 @@ export interface PreviewRow {
   warnings: CellIssue[];
   errors: CellIssue[];
   newRecipients: string[];
+  /** The original text of the row's mapped cells, kept alongside the normalised activity. */
+  source: { field: string; cell: string; text: string }[];
   /** The activity as it would be saved (normalised). */
   activity: ActivityFields | null;
 }
@@ -130,6 +132,7 @@ interface Candidate {
   row: number;
   hidden: boolean;
   built: BuiltRow;
+  source: PreviewRow['source'];
   /** CNIL list rows: rows that a fiche describes are duplicates of the fiche. */
   describedBy?: string;
 }
@@ -221,7 +224,8 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
         list.push({ cell: cellName(r, c), text, formula: sheet.formulas.has(`${r}:${c}`) });
         cells.set(field!, list);
       }
-      candidates.push({ key: `${sheet.name}!${r + 1}`, sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), built: buildRow(cells, ctx) });
+      const source = [...cells].flatMap(([field, list]) => list.map((x) => ({ field, cell: x.cell, text: x.text })));
+      candidates.push({ key: `${sheet.name}!${r + 1}`, sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), built: buildRow(cells, ctx), source });
     }
   }
   // CNIL fiches: one complete activity per filled fiche sheet.
@@ -234,7 +238,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     const fromFiche = new Map<string, string>();
     for (const f of fiches) {
       const key = `${f.sheet.name}!${f.row + 1}`;
-      candidates.push({ key, sheet: f.sheet.name, row: f.row + 1, hidden: f.sheet.hidden, built: f.built });
+      candidates.push({ key, sheet: f.sheet.name, row: f.row + 1, hidden: f.sheet.hidden, built: f.built, source: [] });
       if (f.built.fields.ref) fromFiche.set(`ref:${foldKey(f.built.fields.ref)}`, key);
       if (f.built.fields.name) fromFiche.set(`name:${foldKey(f.built.fields.name)}`, key);
     }
@@ -358,6 +362,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       warnings,
       errors,
       newRecipients: b.newRecipients,
+      source: c.source,
       activity: fields,
     });
   }

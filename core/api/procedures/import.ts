@@ -20,7 +20,8 @@
  *              ref, name, existingId|null, duplicateOf|null (row key),
  *              changes[{path, before, after}]   // field-level diff of an update
  *              warnings[{field, cell: 'C12', value, message}], errors[same],
- *              newRecipients[], activity (normalised fields)|null}],
+ *              newRecipients[], source[{field, cell, text}] (original text of the mapped cells),
+ *              activity (normalised fields)|null}],
  *        offset, counts{rows, new, update, unchanged, duplicate, error, excluded, warnings, willWrite}}`
  *    Progress (`ctx.progress`): 'Reading the file', then 'Checking the rows' {done, total}.
  *    Bad files (not a spreadsheet, image or text named .xlsx, truncated, zip bomb, too big, empty,
