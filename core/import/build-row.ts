@@ -8,7 +8,6 @@ import type { LegalBasisCode, RecipientType, SecurityMeasureType } from '../mode
 import type { ActivityFields } from '../model/schemas.js';
 import { fold as foldKey } from './fold.js';
 import type { ImportContext } from './context.js';
-import { FIELD_BY_KEY } from './fields.js';
 import { parseDate } from './normalise/date.js';
 import { cleanText } from './normalise/empty.js';
 import { parseLegalBasis } from './normalise/legal-basis.js';
@@ -63,7 +62,6 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const out: BuiltRow = { fields: {}, present: new Set(), stamps: {}, warnings: [], errors: [], newRecipients: [] };
   const f = out.fields;
   const warn = (field: string, cell: string, value: string, message: string) => out.warnings.push({ field, cell, value, message });
-  const error = (field: string, cell: string, value: string, message: string) => out.errors.push({ field, cell, value, message });
   const set = <K extends keyof ActivityFields>(key: K, value: ActivityFields[K]) => {
     f[key] = value;
     out.present.add(key);
@@ -77,7 +75,6 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const items = (key: string, commas = true, keepWhole?: (part: string) => boolean): { text: string; cell: string }[] =>
     (cells.get(key) ?? []).flatMap((c) => ctx.memo(`split|${key}|${c.text}`, () => splitMulti(c.text, { commas, keepWhole })).map((t) => ({ text: t, cell: c.cell })));
   const exactIn = (kind: Parameters<ImportContext['vocab']>[0]) => (part: string) => ctx.vocab(kind).match(part)?.how === 'exact';
-  const label = (key: string) => FIELD_BY_KEY.get(key)?.labelFr ?? key;
 
   for (const key of ['ref', 'name', 'department', 'owner', 'description', 'purpose', 'criminalDataBasis', 'securityNotes', 'rights', 'consentRecords', 'breaches'] as const) {
     const t = text(key);
@@ -292,8 +289,6 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   for (const [key, list] of cells) {
     for (const c of list) if (c.formula && c.text.trim()) warn(key, c.cell, c.text, 'this cell holds a formula: the value saved in the file was imported, the formula was not evaluated.');
   }
-  void label;
-  void error;
   return out;
 }
 

@@ -108,7 +108,6 @@ export function findTable(sheet: SheetData): SheetTable {
     const row = sheet.rows[r] ?? [];
     if (mappedCols.some((c) => (row[c] ?? '').trim())) dataRows.push(r);
   }
-  // A second header line right below (e.g. "Oui/non" under a group label) is not data.
   const table: SheetTable = { ...base, status: 'table', headerRow: best.r, headers: best.headers, mapping: best.mapping, dataRows };
   if (!dataRows.length) return { ...table, status: 'skipped', reason: 'headers only: no rows of data below the header' };
   return table;

@@ -268,7 +268,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   }
   if (!candidates.length && !organisationUpdate) {
     const reasons = session.tables
-      .map((t, i) => `"${t.sheet.name}": ${session.cnil ? (session.cnil.skipped.find((s) => s.index === i)?.reason ?? 'nothing to import') : t.reason || 'no rows'}`)
+      .map((t, i) => `"${t.sheet.name}": ${session.cnil ? (session.cnil.skipped.find((s) => s.index === i)?.reason ?? (t === session.cnil.listSheet ? 'the list holds only the CNIL’s example row' : 'nothing to import')) : t.reason || 'no rows'}`)
       .join('; ');
     throw new AppError('bad_input', `${session.fileName} holds no activity to import (${reasons}).`);
   }
