@@ -93,6 +93,15 @@ function scalarValues(f: StoredActivityFields, d: ActivityDerived): unknown[] {
 
 type Row = Record<string, unknown>;
 
+const INSERT_ACTIVITY = `INSERT INTO activities (organisation_id, ${SCALARS.join(', ')}, version, created_at, updated_at)
+  VALUES (?, ${SCALARS.map(() => '?').join(', ')}, 1, ?, ?)`;
+const UPDATE_ACTIVITY = `UPDATE activities SET ${SCALARS.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`;
+const LIST_SQL = CHILD_LISTS.map((spec) => ({
+  spec,
+  insert: `INSERT INTO ${spec.table} (activity_id, position, ${spec.columns.join(', ')}) VALUES (?, ?, ${spec.columns.map(() => '?').join(', ')})`,
+  delete: `DELETE FROM ${spec.table} WHERE activity_id = ?`,
+}));
+
 /** The words of a search, folded like the stored search text; every word must appear. */
 export function searchWords(search: string): string[] {
   return foldKey(search).split(' ').filter(Boolean).slice(0, 12);
@@ -125,18 +134,15 @@ export class ActivityStore {
   }
 
   insert(organisationId: number, f: StoredActivityFields, d: ActivityDerived, createdAt: string, updatedAt: string): number {
-    const sql = `INSERT INTO activities (organisation_id, ${SCALARS.join(', ')}, version, created_at, updated_at)
-      VALUES (?, ${SCALARS.map(() => '?').join(', ')}, 1, ?, ?)`;
-    const id = Number(this.stmt(sql).run(organisationId, ...scalarValues(f, d), createdAt, updatedAt).lastInsertRowid);
+    const id = Number(this.stmt(INSERT_ACTIVITY).run(organisationId, ...scalarValues(f, d), createdAt, updatedAt).lastInsertRowid);
     this.writeLists(id, f);
     this.index(id, f);
     return id;
   }
 
   update(id: number, f: StoredActivityFields, d: ActivityDerived, updatedAt: string): void {
-    const sql = `UPDATE activities SET ${SCALARS.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`;
-    this.stmt(sql).run(...scalarValues(f, d), updatedAt, id);
-    for (const list of CHILD_LISTS) this.stmt(`DELETE FROM ${list.table} WHERE activity_id = ?`).run(id);
+    this.stmt(UPDATE_ACTIVITY).run(...scalarValues(f, d), updatedAt, id);
+    for (const list of LIST_SQL) this.stmt(list.delete).run(id);
     this.writeLists(id, f);
     this.index(id, f);
   }
@@ -146,12 +152,11 @@ export class ActivityStore {
   }
 
   private writeLists(id: number, f: StoredActivityFields): void {
-    for (const list of CHILD_LISTS) {
-      const items = (f as unknown as Record<string, unknown[]>)[list.field];
+    for (const list of LIST_SQL) {
+      const items = (f as unknown as Record<string, unknown[]>)[list.spec.field];
       if (!items?.length) continue;
-      const sql = `INSERT INTO ${list.table} (activity_id, position, ${list.columns.join(', ')}) VALUES (?, ?, ${list.columns.map(() => '?').join(', ')})`;
-      const insert = this.stmt(sql);
-      items.forEach((item, position) => insert.run(id, position, ...list.toRow(item as never)));
+      const insert = this.stmt(list.insert);
+      items.forEach((item, position) => insert.run(id, position, ...list.spec.toRow(item as never)));
     }
   }
 

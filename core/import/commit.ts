@@ -9,12 +9,11 @@ import path from 'node:path';
 import { AppError } from '../errors.js';
 import type { ProcedureContext } from '../api/procedure.js';
 import type { CallMeta, Register } from '../register.js';
-import { activityFields, getActivity, updateActivity } from '../services/activities.js';
+import { activityFields, createParsedActivity, getActivity, updateActivity } from '../services/activities.js';
 import { getOrganisation, organisationData, updateOrganisation } from '../services/organisations.js';
 import { buildPreview, optionsKey, registerState, type PreviewOptions, type PreviewPlan } from './preview.js';
 import { closeSession, type ImportSession } from './sessions.js';
 import type { UndoData } from './undo.js';
-import { ValidatedWriter } from './write-activity.js';
 
 export interface CommitSummary {
   batchId: number | null;
@@ -112,7 +111,6 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
       taken.add(ref);
       return ref;
     };
-    const writer = new ValidatedWriter(reg);
     const total = toWrite.length;
     const step = Math.max(1, Math.floor(total / 100));
     toWrite.forEach((r, i) => {
@@ -122,7 +120,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
         if (r.status === 'new') {
           const createdAt = r.stamps.createdAt ?? at;
           const ref = fields.ref || nextRef();
-          const id = writer.create(plan.organisationId, { ...fields, ref }, m, createdAt, r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at));
+          const { id } = createParsedActivity(reg, plan.organisationId, { ...fields, ref }, m, { createdAt, updatedAt: r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at) });
           undo.activitiesCreated.push(id);
           summary.activities.push({ id, ref, name: fields.name, action: 'create' });
           summary.created++;

@@ -97,7 +97,15 @@ export function getActivityByRef(reg: Register, organisationId: number | undefin
 }
 
 export function createActivity(reg: Register, organisationId: number, input: ActivityInput, meta: CallMeta, stamps?: Stamps): Activity {
-  const f = parseInput(activityFieldsSchema, input, 'The activity');
+  return createParsedActivity(reg, organisationId, parseInput(activityFieldsSchema, input, 'The activity'), meta, stamps);
+}
+
+/**
+ * Creates an activity from fields already validated by `activityFieldsSchema`: an import validates
+ * each row once, for its preview, and commits the same fields.
+ */
+export function createParsedActivity(reg: Register, organisationId: number, fields: ActivityFields, meta: CallMeta, stamps?: Stamps): Activity {
+  const f: ActivityFields = { ...fields, dataCategories: fields.dataCategories.map((c) => ({ ...c })) };
   return reg.write(() => {
     if (!reg.activities.organisationExists(organisationId)) throw notFound(`Organisation #${organisationId}`);
     checkFields(reg, f);
