@@ -40,7 +40,7 @@ export class PlaywrightPrinter implements PdfPrinter {
     try {
       const page = await browser.newPage({ javaScriptEnabled: false, offline: true });
       await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true });
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       options.signal?.throwIfAborted();
       return pdf;
     } finally {

@@ -2,7 +2,8 @@
  * The PDF export's one HTML template: an audit document printed by Chromium's engine (Playwright in
  * the CLI and tests, `webContents.printToPDF` in the app). A4; a cover page (organisation, DPO,
  * scope, export date, counts); a table of contents; the summary table; one section per activity
- * with every Art. 30 field; the processor register when in scope. The running header (organisation
+ * with every Art. 30 field; the processor register when in scope. Internal links: the table of
+ * contents (parts, and each activity up to TOC_ACTIVITY_LINKS_LIMIT activities). The running header (organisation
  * name) and the footer ("page X / Y", export date) are CSS `@page` margin boxes, so the document
  * needs no printer options. Every user text goes through `esc()` (HTML) or `cssString()` (CSS).
  */
@@ -175,12 +176,21 @@ export function documentParts(source: ExportSource, L: Labels): Part[] {
   return parts;
 }
 
-export function tableOfContents(parts: Part[], L: Labels): string {
+/**
+ * Above this many activities the table of contents lists the parts only (the summary table is the
+ * index of activities): Chromium's cost for internal links grows faster than linearly with their
+ * number, and a 1,000-activity document must print in well under a minute.
+ */
+export const TOC_ACTIVITY_LINKS_LIMIT = 300;
+
+export function tableOfContents(parts: Part[], L: Labels, activityCount: number): string {
+  const withActivities = activityCount <= TOC_ACTIVITY_LINKS_LIMIT;
   const items = parts
     .map(
-      (p) => `<li><a class="part-link" href="#${p.id}">${esc(p.title)}</a><ol>${p.activities
-        .map((a) => `<li><a href="#${anchor(a.id)}"><span class="ref">${esc(a.ref)}</span>${esc(a.name)}</a></li>`)
-        .join('')}</ol></li>`,
+      (p) =>
+        `<li><a class="part-link" href="#${p.id}">${esc(p.title)}</a> <span class="muted">(${p.activities.length})</span>${
+          withActivities ? `<ol>${p.activities.map((a) => `<li><a href="#${anchor(a.id)}"><span class="ref">${esc(a.ref)}</span>${esc(a.name)}</a></li>`).join('')}</ol>` : ''
+        }</li>`,
     )
     .join('');
   return `<nav class="toc"><h2 class="part">${esc(L.t('toc'))}</h2><ol><li><a class="part-link" href="#summary">${esc(L.t('summary'))}</a></li>${items}</ol></nav>`;
@@ -189,7 +199,7 @@ export function tableOfContents(parts: Part[], L: Labels): string {
 export function summaryTable(source: ExportSource, L: Labels): string {
   const rows = source.summaries
     .map(
-      (a) => `<tr><td><a href="#${anchor(a.id)}">${esc(a.ref)}</a></td><td>${esc(a.name)}</td><td>${esc(a.purpose)}</td><td>${esc(L.date(a.createdAt))}</td><td>${esc(L.date(a.updatedAt))}</td><td>${esc(L.yesNo(a.specialCategories))}</td><td>${esc(L.role(a.role))}<br>${esc(L.status(a.status))}</td></tr>`,
+      (a) => `<tr><td>${esc(a.ref)}</td><td>${esc(a.name)}</td><td>${esc(a.purpose)}</td><td>${esc(L.date(a.createdAt))}</td><td>${esc(L.date(a.updatedAt))}</td><td>${esc(L.yesNo(a.specialCategories))}</td><td>${esc(L.role(a.role))}<br>${esc(L.status(a.status))}</td></tr>`,
     )
     .join('');
   const head = (['ref', 'name', 'purposeList', 'createdAt', 'updatedAt', 'specialYesNo', 'status'] as const).map((k) => `<th>${esc(L.t(k))}</th>`).join('');
@@ -324,7 +334,7 @@ export function* renderDocument(source: ExportSource, L: Labels): Generator<stri
   const parts = documentParts(source, L);
   yield `<!doctype html><html lang="${L.lang}"><head><meta charset="utf-8"><title>${esc(L.t('registerTitle'))} — ${esc(source.organisations.map((o) => o.name).join(', '))}</title><style>${styles(L, source, pageNames)}</style></head><body>`;
   yield coverPage(source, L);
-  yield tableOfContents(parts, L);
+  yield tableOfContents(parts, L, source.summaries.length);
   yield summaryTable(source, L);
   for (const part of parts) {
     const page = part.organisation ? pageNames.get(part.organisation.id) : undefined;
