@@ -9,7 +9,7 @@ import type { Activity, ActivitySummary } from '../core/model/register.js';
 import type { ActivityFields, DpiaScreening } from '../core/model/schemas.js';
 import { CHILD_LISTS } from './activity-lists.js';
 import { statement } from './statements.js';
-import { foldKey } from '../core/text.js';
+import { foldKey, foldTexts } from '../core/text.js';
 
 /** Values derived from the lists, kept on the activity row for the register table. */
 export interface ActivityDerived {
@@ -161,12 +161,8 @@ export class ActivityStore {
   }
 
   private index(id: number, f: StoredActivityFields): void {
-    const recipientNames = f.recipients.length
-      ? (this.stmt(`SELECT name FROM recipients WHERE id IN (SELECT value FROM json_each(?))`).all(
-          JSON.stringify(f.recipients.map((r) => r.recipientId)),
-        ) as { name: string }[]).map((r) => r.name)
-      : [];
-    const text = [
+    const recipientNames = f.recipients.length ? this.recipientNames(f.recipients.map((r) => r.recipientId)) : [];
+    const parts = [
       f.ref,
       f.name,
       f.department,
@@ -186,11 +182,14 @@ export class ActivityStore {
       ...f.systems.flatMap((s) => [s.name, s.hosting]),
       ...f.jointControllers.map((j) => j.name),
       ...f.clients.map((c) => c.name),
-    ]
-      .filter(Boolean)
-      .map(foldKey)
-      .join(' | ');
+    ];
+    // " | " between fields keeps a search from matching across two of them.
+    const text = foldTexts(parts);
     this.stmt('INSERT OR REPLACE INTO activity_search (activity_id, text) VALUES (?, ?)').run(id, text);
+  }
+
+  private recipientNames(ids: number[]): string[] {
+    return this.stmt('SELECT name FROM recipients WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as string[];
   }
 
   /** Rebuilds the search text of the activities that name a recipient (after it was renamed). */
