@@ -277,32 +277,39 @@ export class ActivityStore {
 
   list(filter: ActivityFilter): ActivitySummary[] {
     const { sql, params } = this.where(filter);
+    // Fewer, cheaper columns: reading 10,000 rows is dominated by converting each value. The three
+    // flags travel as one bit mask, and the organisation is known when the filter names it.
+    const org = filter.organisationId;
     const rows = this.stmt(
-      `SELECT a.id, a.organisation_id, a.ref, a.name, a.role, a.status, a.department, a.owner, a.purpose, a.legal_basis_codes,
-        a.special_categories, a.non_eea_transfer, a.transfer_countries, a.dpia_required, a.version, a.created_at, a.updated_at
+      `SELECT a.id, ${org === undefined ? 'a.organisation_id' : '0'}, a.ref, a.name, a.role, a.status, a.department, a.owner, a.purpose,
+        a.legal_basis_codes, a.special_categories | (a.non_eea_transfer << 1) | (a.dpia_required << 2), a.transfer_countries,
+        a.version, a.created_at, a.updated_at
        FROM activities a ${sql} ORDER BY a.organisation_id, a.ref`,
     )
       .raw()
       .all(...params) as unknown[][];
-    return rows.map((r) => ({
-      id: r[0] as number,
-      organisationId: r[1] as number,
-      ref: r[2] as string,
-      name: r[3] as string,
-      role: r[4] as ActivityRole,
-      status: r[5] as ActivityStatus,
-      department: r[6] as string,
-      owner: r[7] as string,
-      purpose: r[8] as string,
-      legalBases: r[9] ? ((r[9] as string).split(' ') as LegalBasisCode[]) : [],
-      specialCategories: r[10] === 1,
-      nonEeaTransfer: r[11] === 1,
-      transferCountries: r[12] ? (r[12] as string).split(' ') : [],
-      dpiaRequired: r[13] === 1,
-      version: r[14] as number,
-      createdAt: r[15] as string,
-      updatedAt: r[16] as string,
-    }));
+    return rows.map((r) => {
+      const flags = r[10] as number;
+      return {
+        id: r[0] as number,
+        organisationId: org ?? (r[1] as number),
+        ref: r[2] as string,
+        name: r[3] as string,
+        role: r[4] as ActivityRole,
+        status: r[5] as ActivityStatus,
+        department: r[6] as string,
+        owner: r[7] as string,
+        purpose: r[8] as string,
+        legalBases: r[9] ? ((r[9] as string).split(' ') as LegalBasisCode[]) : [],
+        specialCategories: (flags & 1) !== 0,
+        nonEeaTransfer: (flags & 2) !== 0,
+        transferCountries: r[11] ? (r[11] as string).split(' ') : [],
+        dpiaRequired: (flags & 4) !== 0,
+        version: r[12] as number,
+        createdAt: r[13] as string,
+        updatedAt: r[14] as string,
+      };
+    });
   }
 
   /** Distinct departments, for the filter pickers. */
