@@ -46,7 +46,7 @@ function styles(L: Labels, source: ExportSource, pageNames: Map<number, string>)
   ${named}
   * { box-sizing: border-box; }
   html { font: 9pt/1.35 ${FONT}; color: #1a1a1a; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { margin: 0; }
+  body { margin: 0; padding: 0 1pt; } /* room for the right-hand borders, which the page area would clip */
   h1, h2, h3, h4 { break-after: avoid; margin: 0; }
   p { margin: 0 0 2mm; }
   a { color: inherit; text-decoration: none; }
