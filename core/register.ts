@@ -4,6 +4,7 @@
  */
 import { ActivityStore } from '../db/activity-store.js';
 import { HistoryStore, type NewHistoryEntry } from '../db/history-store.js';
+import { ImportStore } from '../db/import-store.js';
 import { openRegisterFile, type OpenOptions, type OpenedRegister } from '../db/open.js';
 import { ReferenceStore } from '../db/reference-store.js';
 import type { ChangeSource } from './model/codes.js';
@@ -23,6 +24,7 @@ export class Register {
   readonly activities: ActivityStore;
   readonly history: HistoryStore;
   readonly reference: ReferenceStore;
+  readonly imports: ImportStore;
   /** Clock, replaceable in tests. */
   now: () => string = () => new Date().toISOString();
 
@@ -30,6 +32,7 @@ export class Register {
     this.activities = new ActivityStore(db.sqlite);
     this.history = new HistoryStore(db.sqlite);
     this.reference = new ReferenceStore(db.sqlite);
+    this.imports = new ImportStore(db.sqlite);
   }
 
   static open(file: string, options: OpenOptions = {}): Register {

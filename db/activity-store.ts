@@ -192,6 +192,23 @@ export class ActivityStore {
     return this.stmt('SELECT name FROM recipients WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as string[];
   }
 
+  /** Chosen columns of `activities` for some activities: an export sheet reads only what it shows. */
+  columnsOf(ids: number[], columns: readonly string[]): Row[] {
+    for (const c of columns) if (!(SCALARS as readonly string[]).includes(c)) throw new Error(`activities has no column ${c}`);
+    return this.stmt(`SELECT id, ${columns.join(', ')} FROM activities WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
+  }
+
+  /** The rows of one list (child table) for some activities, in register order. */
+  listRowsOf(table: string, ids: number[]): Row[] {
+    if (!LIST_SQL.some((l) => l.spec.table === table)) throw new Error(`${table} is not a list of activities`);
+    return this.stmt(`SELECT * FROM ${table} WHERE activity_id IN (SELECT value FROM json_each(?)) ORDER BY activity_id, position`).all(JSON.stringify(ids)) as Row[];
+  }
+
+  /** References used in an organisation, upper-cased (an import assigns new ones without asking each time). */
+  refsInUse(organisationId: number): Set<string> {
+    return new Set(this.stmt('SELECT upper(ref) FROM activities WHERE organisation_id = ?').pluck().all(organisationId) as string[]);
+  }
+
   /** Rebuilds the search text of the activities that name a recipient (after it was renamed). */
   reindexRecipient(recipientId: number): void {
     const ids = this.stmt('SELECT DISTINCT activity_id FROM activity_recipients WHERE recipient_id = ?').pluck().all(recipientId) as number[];

@@ -112,6 +112,12 @@ export class HistoryStore {
     return rows.map(fromRow);
   }
 
+  /** How many records of each kind the register holds. */
+  counts(): { organisations: number; activities: number; recipients: number; historyEntries: number } {
+    const n = (table: string) => Number(statement(this.sqlite, `SELECT count(*) FROM ${table}`).pluck().get());
+    return { organisations: n('organisations'), activities: n('activities'), recipients: n('recipients'), historyEntries: n('history') };
+  }
+
   verify(): ChainCheck {
     let prev = GENESIS_HASH;
     let checked = 0;

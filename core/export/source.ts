@@ -117,13 +117,7 @@ export class ExportSource {
     options: { summaries?: ActivitySummary[]; columns?: (typeof ACTIVITY_COLUMNS)[number][]; chunk?: number } = {},
   ): Generator<PartialActivity<K>[]> {
     const { summaries = this.summaries, columns = [], chunk = 1000 } = options;
-    const scalars = columns.length
-      ? this.reg.sqlite.prepare(`SELECT id, ${columns.join(', ')} FROM activities WHERE id IN (SELECT value FROM json_each(?))`)
-      : null;
     const specs = CHILD_LISTS.filter((l) => (fields as string[]).includes(l.field));
-    const statements = specs.map((l) =>
-      this.reg.sqlite.prepare(`SELECT * FROM ${l.table} WHERE activity_id IN (SELECT value FROM json_each(?)) ORDER BY activity_id, position`),
-    );
     for (let i = 0; i < summaries.length; i += chunk) {
       this.checkCancelled();
       const part = summaries.slice(i, i + chunk);
@@ -133,15 +127,15 @@ export class ExportSource {
         for (const f of fields) item[f] = [];
         byId.set(s.id, item);
       }
-      const ids = JSON.stringify(part.map((s) => s.id));
-      if (scalars) {
-        for (const row of scalars.all(ids) as Record<string, unknown>[]) {
+      const ids = part.map((s) => s.id);
+      if (columns.length) {
+        for (const row of this.reg.activities.columnsOf(ids, columns)) {
           const item = byId.get(Number(row.id));
           if (item) item.columns = row;
         }
       }
-      specs.forEach((spec, k) => {
-        for (const row of statements[k].all(ids) as Record<string, unknown>[]) {
+      specs.forEach((spec) => {
+        for (const row of this.reg.activities.listRowsOf(spec.table, ids)) {
           const item = byId.get(Number(row.activity_id));
           if (!item) continue;
           let value = spec.fromRow(row);

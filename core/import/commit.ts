@@ -89,12 +89,10 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
   if (plan.registerState !== registerState(reg)) plan = buildPreview(reg, session, opts);
 
   const batch = reg.write(() => {
-    const batchId = Number(
-      reg.sqlite.prepare('INSERT INTO import_batches (at, file_name, sha256) VALUES (?, ?, ?)').run(at, session.fileName, session.sha256).lastInsertRowid,
-    );
+    const batchId = reg.imports.createBatch(at, session.fileName, session.sha256);
     const m: CallMeta = { ...meta, source: 'import', sourceFile: session.fileName, sourceSha256: session.sha256, batchId };
     const undo: UndoData = { activitiesCreated: [], activitiesUpdated: [], recipientsCreated: [], organisation: null };
-    const maxRecipient = Number(reg.sqlite.prepare('SELECT coalesce(max(id), 0) FROM recipients').pluck().get());
+    const maxRecipient = reg.imports.lastRecipientId();
     if (plan.organisationUpdate) {
       const org = getOrganisation(reg, plan.organisationId);
       undo.organisation = { id: org.id, before: organisationData(org) };
@@ -102,7 +100,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
       summary.organisationUpdated = true;
     }
     // References for new rows without one, assigned once rather than searched for every row.
-    const taken = new Set((reg.sqlite.prepare('SELECT upper(ref) FROM activities WHERE organisation_id = ?').pluck().all(plan.organisationId) as string[]));
+    const taken = reg.activities.refsInUse(plan.organisationId);
     for (const r of toWrite) if (r.fields?.ref) taken.add(r.fields.ref.toUpperCase());
     let next = Number(reg.activities.nextRef(plan.organisationId).slice(2));
     const nextRef = () => {
@@ -142,11 +140,9 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
       }
       if (i % step === 0 || i === total - 1) ctx.progress?.({ phase: 'Writing activities', done: i + 1, total });
     });
-    undo.recipientsCreated = reg.sqlite.prepare('SELECT id FROM recipients WHERE id > ? ORDER BY id').pluck().all(maxRecipient) as number[];
+    undo.recipientsCreated = reg.imports.recipientIdsAfter(maxRecipient);
     summary.recipientsCreated = undo.recipientsCreated.length;
-    reg.sqlite
-      .prepare('UPDATE import_batches SET created = ?, updated = ?, undo_json = ? WHERE id = ?')
-      .run(summary.created, summary.updated, JSON.stringify(undo), batchId);
+    reg.imports.finishBatch(batchId, summary.created, summary.updated, JSON.stringify(undo));
     reg.record(m, {
       entityType: 'import',
       entityId: batchId,

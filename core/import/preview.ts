@@ -141,7 +141,7 @@ interface Candidate {
 const PATH_FIELD: Record<string, string> = { transfers: 'transferCountries', automatedDecision: 'automatedDecision', dpia: 'dpiaStatus' };
 
 export function registerState(reg: Register): string {
-  return String(reg.sqlite.prepare('SELECT coalesce(max(id), 0) FROM history').pluck().get());
+  return String(reg.imports.lastHistoryId());
 }
 
 function resolveColumn(state: { headers: string[] }, key: string): number {

@@ -4,6 +4,7 @@
  * uses them any more, the organisation's identity blocks are restored. Everything is recorded in the
  * history (with the batch id), and the batch is marked undone.
  */
+import type { BatchRow } from '../../db/import-store.js';
 import { AppError, notFound } from '../errors.js';
 import type { ActivityFields, OrganisationData } from '../model/schemas.js';
 import type { CallMeta, Register } from '../register.js';
@@ -40,26 +41,16 @@ export interface UndoSummary {
   missing: string[];
 }
 
-interface BatchRow {
-  id: number;
-  at: string;
-  file_name: string;
-  sha256: string;
-  created: number;
-  updated: number;
-  undo_json: string;
-  undone_at: string | null;
-}
 
 const toBatch = (r: BatchRow): ImportBatch => ({ id: r.id, at: r.at, fileName: r.file_name, sha256: r.sha256, created: r.created, updated: r.updated, undoneAt: r.undone_at });
 
 export function listBatches(reg: Register): ImportBatch[] {
-  return (reg.sqlite.prepare('SELECT * FROM import_batches ORDER BY id DESC').all() as BatchRow[]).map(toBatch);
+  return reg.imports.batches().map(toBatch);
 }
 
 export function undoImport(reg: Register, batchId: number, meta: CallMeta): UndoSummary {
   return reg.write(() => {
-    const row = reg.sqlite.prepare('SELECT * FROM import_batches WHERE id = ?').get(batchId) as BatchRow | undefined;
+    const row = reg.imports.batch(batchId);
     if (!row) throw notFound(`Import #${batchId}`);
     if (row.undone_at) throw new AppError('conflict', `Import #${batchId} (${row.file_name}) was already undone on ${row.undone_at.slice(0, 10)}.`);
     const undo = JSON.parse(row.undo_json) as UndoData;
@@ -103,7 +94,7 @@ export function undoImport(reg: Register, batchId: number, meta: CallMeta): Undo
       out.organisationRestored = true;
     }
     const at = reg.now();
-    reg.sqlite.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(at, batchId);
+    reg.imports.markUndone(batchId, at);
     reg.record(m, {
       entityType: 'import',
       entityId: batchId,

@@ -16,17 +16,7 @@ export const registerProcedures = {
   'register/info': procedure({
     summary: 'The open register: file, counts, application version',
     input: empty,
-    run: (reg) => {
-      const count = (sql: string) => (reg.sqlite.prepare(sql).pluck().get() as number) ?? 0;
-      return {
-        file: reg.file,
-        appVersion: APP_VERSION,
-        organisations: count('SELECT count(*) FROM organisations'),
-        activities: count('SELECT count(*) FROM activities'),
-        recipients: count('SELECT count(*) FROM recipients'),
-        historyEntries: count('SELECT count(*) FROM history'),
-      };
-    },
+    run: (reg) => ({ file: reg.file, appVersion: APP_VERSION, ...reg.history.counts() }),
   }),
   'register/document': procedure({
     summary: 'The register (or the activities in scope) as a JSON register document',
