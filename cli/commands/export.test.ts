@@ -1,34 +1,19 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCli, useTempFolder } from '../testing.js';
 import { readCsv } from '../../core/export/csv.js';
 import { cellText } from '../../core/export/xlsx/cells.js';
-import { tempDir } from '../../core/testing/temp-register.js';
-import type { CliIO } from '../command.js';
-import { main } from '../main.js';
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = tempDir();
-  db = path.join(dir, 'register.art30');
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), confirm: async () => false };
-  const code = await main(argv, io, {});
-  return { code, out: out.join(''), err: err.join('') };
-}
+const tmp = useTempFolder();
+const run = runCli;
 
 describe('art30 export', () => {
   it('writes an XLSX extract by references, in English, and a CSV of the processor register', async () => {
-    expect((await run('init', '--demo', '--db', db)).code).toBe(0);
-    const xlsx = path.join(dir, 'extract.xlsx');
-    const r = await run('export', '--format', 'xlsx', '--out', xlsx, '--lang', 'en', '--org', '1', '--refs', 'T-001,T-004', '--db', db);
+    expect((await run('init', '--demo', '--db', tmp.db)).code).toBe(0);
+    const xlsx = path.join(tmp.dir, 'extract.xlsx');
+    const r = await run('export', '--format', 'xlsx', '--out', xlsx, '--lang', 'en', '--org', '1', '--refs', 'T-001,T-004', '--db', tmp.db);
     expect(r.err).toBe('');
     expect(r.out).toMatch(/^Exported 2 activities to .*extract\.xlsx \(SHA-256 [0-9a-f]{64}\)\n$/);
     const wb = new ExcelJS.Workbook();
@@ -37,26 +22,26 @@ describe('art30 export', () => {
     expect([2, 3].map((n) => cellText(detail.getRow(n).getCell(1)))).toEqual(['T-001', 'T-004']);
     expect(wb.worksheets.map((w) => w.name)).toContain('Record T-004');
 
-    const csv = path.join(dir, 'processor.csv');
-    const c = await run('export', '--format', 'csv', '--out', csv, '--role', 'processor', '--json', '--db', db);
+    const csv = path.join(tmp.dir, 'processor.csv');
+    const c = await run('export', '--format', 'csv', '--out', csv, '--role', 'processor', '--json', '--db', tmp.db);
     expect(JSON.parse(c.out)).toMatchObject({ activities: 1, file: csv });
     expect(readCsv(fs.readFileSync(csv, 'utf8')).slice(1).map((row) => row[0])).toEqual(['P-001']);
 
     // --format json still goes through the register document.
-    const json = path.join(dir, 'r.json');
-    expect((await run('export', '--format', 'json', '--out', json, '--role', 'controller', '--db', db)).code).toBe(0);
+    const json = path.join(tmp.dir, 'r.json');
+    expect((await run('export', '--format', 'json', '--out', json, '--role', 'controller', '--db', tmp.db)).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(json, 'utf8')).activities.map((a: { role: string }) => a.role)).not.toContain('processor');
   });
 
   it('refuses bad options (exit 1) and unknown references (exit 2), writing nothing', async () => {
-    expect((await run('init', '--demo', '--db', db)).code).toBe(0);
-    const out = path.join(dir, 'x.xlsx');
-    expect((await run('export', '--format', 'docx', '--out', out, '--db', db)).code).toBe(1);
-    expect((await run('export', '--format', 'xlsx', '--lang', 'de', '--out', out, '--db', db)).code).toBe(1);
-    expect((await run('export', '--format', 'xlsx', '--role', 'dpo', '--out', out, '--db', db)).code).toBe(1);
-    const missing = await run('export', '--format', 'xlsx', '--refs', 'T-404', '--out', out, '--db', db);
+    expect((await run('init', '--demo', '--db', tmp.db)).code).toBe(0);
+    const out = path.join(tmp.dir, 'x.xlsx');
+    expect((await run('export', '--format', 'docx', '--out', out, '--db', tmp.db)).code).toBe(1);
+    expect((await run('export', '--format', 'xlsx', '--lang', 'de', '--out', out, '--db', tmp.db)).code).toBe(1);
+    expect((await run('export', '--format', 'xlsx', '--role', 'dpo', '--out', out, '--db', tmp.db)).code).toBe(1);
+    const missing = await run('export', '--format', 'xlsx', '--refs', 'T-404', '--out', out, '--db', tmp.db);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/T-404/);
-    expect(fs.readdirSync(dir).filter((f) => !f.startsWith('register.art30'))).toEqual([]);
+    expect(fs.readdirSync(tmp.dir).filter((f) => !f.startsWith('register.art30'))).toEqual([]);
   });
 });

@@ -1,0 +1,26 @@
+/** Test helper: runs `art30` in-process with captured output, and a temporary folder per test. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { tempDir } from '../core/testing/temp-register.js';
+import type { CliIO } from './command.js';
+import { main } from './main.js';
+
+export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), confirm: async () => false };
+  const code = await main(argv, io, {});
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+/** A fresh folder and register path for each test of the calling file. */
+export function useTempFolder(): { dir: string; db: string } {
+  const paths = { dir: '', db: '' };
+  beforeEach(() => {
+    paths.dir = tempDir();
+    paths.db = path.join(paths.dir, 'register.art30');
+  });
+  afterEach(() => fs.rmSync(paths.dir, { recursive: true, force: true }));
+  return paths;
+}
