@@ -1,5 +1,6 @@
 /** A modal dialog: focus moves in, Tab stays in, Escape cancels, focus returns where it was. */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { ErrorsContext } from './fields.js';
 
 export function Modal(props: { title: string; onClose(): void; children: ReactNode; footer?: ReactNode; wide?: boolean; role?: 'dialog' | 'alertdialog' }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -66,6 +67,44 @@ export function ConfirmDialog(props: { title: string; text: string; confirmLabel
       }
     >
       <p>{props.text}</p>
+    </Modal>
+  );
+}
+
+/** A dialog that edits one record: fields, the API's messages next to them, Cancel and Save. */
+export function FormModal(props: {
+  title: string;
+  cancelLabel: string;
+  saveLabel: string;
+  errors: Map<string, string>;
+  message: string | null;
+  onSave(): void;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      title={props.title}
+      onClose={props.onClose}
+      footer={
+        <>
+          <button type="button" className="secondary" onClick={props.onClose}>
+            {props.cancelLabel}
+          </button>
+          <button type="button" className="primary" onClick={props.onSave}>
+            {props.saveLabel}
+          </button>
+        </>
+      }
+    >
+      <ErrorsContext.Provider value={props.errors}>
+        {props.message ? (
+          <div className="banner error" role="alert">
+            {props.message}
+          </div>
+        ) : null}
+        {props.children}
+      </ErrorsContext.Provider>
     </Modal>
   );
 }

@@ -4,8 +4,8 @@ import { ADEQUACY_STATUSES, VOCABULARY_KINDS, type VocabularyKind } from '../../
 import type { Country, VocabularyTerm } from '../../core/model/register.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
-import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
-import { Modal } from '../components/modal.js';
+import { CheckboxField, SelectField, TextArea, TextField } from '../components/fields.js';
+import { FormModal } from '../components/modal.js';
 import { fold } from '../text.js';
 
 const EDITABLE_KINDS: VocabularyKind[] = ['data_category', 'data_subject_category'];
@@ -110,43 +110,31 @@ function Countries() {
         </table>
       </div>
       {editing ? (
-        <Modal
+        <FormModal
           title={t('ref.editCountry', { name: app.lang === 'fr' ? editing.nameFr : editing.nameEn })}
+          cancelLabel={t('common.cancel')}
+          saveLabel={t('common.save')}
+          errors={errors}
+          message={message}
+          onSave={() => void save()}
           onClose={() => setEditing(null)}
-          footer={
-            <>
-              <button type="button" className="secondary" onClick={() => setEditing(null)}>
-                {t('common.cancel')}
-              </button>
-              <button type="button" className="primary" onClick={() => void save()}>
-                {t('common.save')}
-              </button>
-            </>
-          }
         >
-          <ErrorsContext.Provider value={errors}>
-            {message ? (
-              <div className="banner error" role="alert">
-                {message}
-              </div>
-            ) : null}
-            <div className="grid-2">
-              <TextField label={t('ref.nameFr')} value={editing.nameFr} onChange={(v) => setEditing({ ...editing, nameFr: v })} path="nameFr" />
-              <TextField label={t('ref.nameEn')} value={editing.nameEn} onChange={(v) => setEditing({ ...editing, nameEn: v })} path="nameEn" />
-              <SelectField
-                label={t('ref.adequacy')}
-                value={editing.adequacy}
-                onChange={(v) => setEditing({ ...editing, adequacy: v as Country['adequacy'] })}
-                path="adequacy"
-                options={ADEQUACY_STATUSES.map((s) => ({ value: s, label: t(`adequacy.${s}`) }))}
-              />
-              <TextField label={t('ref.decisionDate')} type="date" value={editing.adequacyDecisionDate} onChange={(v) => setEditing({ ...editing, adequacyDecisionDate: v })} path="adequacyDecisionDate" />
-            </div>
-            <CheckboxField label={t('ref.eea')} checked={editing.eea} onChange={(v) => setEditing({ ...editing, eea: v })} path="eea" />
-            <TextArea label={t('ref.scopeFr')} value={editing.adequacyScopeFr} onChange={(v) => setEditing({ ...editing, adequacyScopeFr: v })} path="adequacyScopeFr" rows={2} />
-            <TextArea label={t('ref.scopeEn')} value={editing.adequacyScopeEn} onChange={(v) => setEditing({ ...editing, adequacyScopeEn: v })} path="adequacyScopeEn" rows={2} />
-          </ErrorsContext.Provider>
-        </Modal>
+          <div className="grid-2">
+            <TextField label={t('ref.nameFr')} value={editing.nameFr} onChange={(v) => setEditing({ ...editing, nameFr: v })} path="nameFr" />
+            <TextField label={t('ref.nameEn')} value={editing.nameEn} onChange={(v) => setEditing({ ...editing, nameEn: v })} path="nameEn" />
+            <SelectField
+              label={t('ref.adequacy')}
+              value={editing.adequacy}
+              onChange={(v) => setEditing({ ...editing, adequacy: v as Country['adequacy'] })}
+              path="adequacy"
+              options={ADEQUACY_STATUSES.map((s) => ({ value: s, label: t(`adequacy.${s}`) }))}
+            />
+            <TextField label={t('ref.decisionDate')} type="date" value={editing.adequacyDecisionDate} onChange={(v) => setEditing({ ...editing, adequacyDecisionDate: v })} path="adequacyDecisionDate" />
+          </div>
+          <CheckboxField label={t('ref.eea')} checked={editing.eea} onChange={(v) => setEditing({ ...editing, eea: v })} path="eea" />
+          <TextArea label={t('ref.scopeFr')} value={editing.adequacyScopeFr} onChange={(v) => setEditing({ ...editing, adequacyScopeFr: v })} path="adequacyScopeFr" rows={2} />
+          <TextArea label={t('ref.scopeEn')} value={editing.adequacyScopeEn} onChange={(v) => setEditing({ ...editing, adequacyScopeEn: v })} path="adequacyScopeEn" rows={2} />
+        </FormModal>
       ) : null}
     </>
   );
@@ -233,33 +221,21 @@ function Vocabularies() {
         </tbody>
       </table>
       {editing ? (
-        <Modal
+        <FormModal
           title={editing.isNew ? t('ref.addTerm') : `${t('common.edit')} — ${editing.code}`}
+          cancelLabel={t('common.cancel')}
+          saveLabel={t('common.save')}
+          errors={errors}
+          message={message}
+          onSave={() => void save()}
           onClose={() => setEditing(null)}
-          footer={
-            <>
-              <button type="button" className="secondary" onClick={() => setEditing(null)}>
-                {t('common.cancel')}
-              </button>
-              <button type="button" className="primary" onClick={() => void save()}>
-                {t('common.save')}
-              </button>
-            </>
-          }
         >
-          <ErrorsContext.Provider value={errors}>
-            {message ? (
-              <div className="banner error" role="alert">
-                {message}
-              </div>
-            ) : null}
-            {editing.isNew ? <TextField label={t('ref.newCode')} value={editing.code} onChange={(v) => setEditing({ ...editing, code: v })} path="code" /> : null}
-            <TextField label={t('ref.labelFr')} value={editing.labelFr} onChange={(v) => setEditing({ ...editing, labelFr: v })} path="labelFr" />
-            <TextField label={t('ref.labelEn')} value={editing.labelEn} onChange={(v) => setEditing({ ...editing, labelEn: v })} path="labelEn" />
-            <TextField label={t('ref.article')} value={editing.article} onChange={(v) => setEditing({ ...editing, article: v })} path="article" />
-            {kind === 'data_category' ? <CheckboxField label={t('f.special')} checked={editing.special} onChange={(v) => setEditing({ ...editing, special: v })} path="special" /> : null}
-          </ErrorsContext.Provider>
-        </Modal>
+          {editing.isNew ? <TextField label={t('ref.newCode')} value={editing.code} onChange={(v) => setEditing({ ...editing, code: v })} path="code" /> : null}
+          <TextField label={t('ref.labelFr')} value={editing.labelFr} onChange={(v) => setEditing({ ...editing, labelFr: v })} path="labelFr" />
+          <TextField label={t('ref.labelEn')} value={editing.labelEn} onChange={(v) => setEditing({ ...editing, labelEn: v })} path="labelEn" />
+          <TextField label={t('ref.article')} value={editing.article} onChange={(v) => setEditing({ ...editing, article: v })} path="article" />
+          {kind === 'data_category' ? <CheckboxField label={t('f.special')} checked={editing.special} onChange={(v) => setEditing({ ...editing, special: v })} path="special" /> : null}
+        </FormModal>
       ) : null}
     </>
   );
