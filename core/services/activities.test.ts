@@ -55,7 +55,6 @@ describe('activities', () => {
 
   it('updates with the current version, records field-level history, and refuses a stale version', async () => {
     const a = await t.call('activities/create', { organisationId: orgId, activity: payroll });
-    const { id: _i, ...input } = { ...a } as Record<string, unknown>;
     const edited = await t.call('activities/update', {
       id: a.id,
       version: a.version,
@@ -79,7 +78,6 @@ describe('activities', () => {
       expect(stale.error.message).toMatch(/was changed elsewhere since you opened it/);
     }
     expect((await t.call('activities/get', { id: a.id })).name).toBe('Paie et indemnités');
-    expect(input).toBeDefined();
   });
 
   it('saving without changes keeps the version and writes no history', async () => {
