@@ -9,7 +9,7 @@ import path from 'node:path';
 import { AppError } from '../errors.js';
 import type { ProcedureContext } from '../api/procedure.js';
 import type { CallMeta, Register } from '../register.js';
-import { activityFields, createParsedActivity, getActivity, updateActivity } from '../services/activities.js';
+import { activityFields, getActivity, insertParsedActivity, updateActivity } from '../services/activities.js';
 import { getOrganisation, organisationData, updateOrganisation } from '../services/organisations.js';
 import { buildPreview, optionsKey, registerState, type PreviewOptions, type PreviewPlan } from './preview.js';
 import { closeSession, type ImportSession } from './sessions.js';
@@ -118,7 +118,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
         if (r.status === 'new') {
           const createdAt = r.stamps.createdAt ?? at;
           const ref = fields.ref || nextRef();
-          const { id } = createParsedActivity(reg, plan.organisationId, { ...fields, ref }, m, { createdAt, updatedAt: r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at) });
+          const { id } = insertParsedActivity(reg, plan.organisationId, { ...fields, ref }, m, { createdAt, updatedAt: r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at) });
           undo.activitiesCreated.push(id);
           summary.activities.push({ id, ref, name: fields.name, action: 'create' });
           summary.created++;

@@ -105,6 +105,25 @@ export function createActivity(reg: Register, organisationId: number, input: Act
  * each row once, for its preview, and commits the same fields.
  */
 export function createParsedActivity(reg: Register, organisationId: number, fields: ActivityFields, meta: CallMeta, stamps?: Stamps): Activity {
+  return reg.write(() => {
+    const { id, f, stored, createdAt, updatedAt } = insertParsedActivity(reg, organisationId, fields, meta, stamps);
+    // What was just stored, without reading it back.
+    const { recipients: _r, dpia, ...rest } = f;
+    return {
+      ...rest,
+      id,
+      organisationId,
+      version: 1,
+      createdAt,
+      updatedAt,
+      dpia: assessDpia(dpia),
+      recipients: stored.recipients.map((r) => ({ ...r, ...reg.activities.recipientSummary(r.recipientId) })),
+    };
+  });
+}
+
+/** Writes a new activity and its history entry; returns what was stored (imports need no more). */
+export function insertParsedActivity(reg: Register, organisationId: number, fields: ActivityFields, meta: CallMeta, stamps?: Stamps) {
   const f: ActivityFields = { ...fields, dataCategories: fields.dataCategories.map((c) => ({ ...c })) };
   return reg.write(() => {
     if (!reg.activities.organisationExists(organisationId)) throw notFound(`Organisation #${organisationId}`);
@@ -128,18 +147,7 @@ export function createParsedActivity(reg: Register, organisationId: number, fiel
       action: 'create',
       changes: recordFields(comparable(stored) as Record<string, unknown>, 'after'),
     });
-    // What was just stored, without reading it back.
-    const { recipients: _r, dpia, ...rest } = f;
-    return {
-      ...rest,
-      id,
-      organisationId,
-      version: 1,
-      createdAt,
-      updatedAt,
-      dpia: assessDpia(dpia),
-      recipients: stored.recipients.map((r) => ({ ...r, ...reg.activities.recipientSummary(r.recipientId) })),
-    };
+    return { id, f, stored, createdAt, updatedAt };
   });
 }
 
