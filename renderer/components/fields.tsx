@@ -43,22 +43,27 @@ function Wrapper(props: Common & { id: string; error?: string; children: ReactNo
 
 const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
 
+/** What every form control carries: its id, and whether it is required, its error and hint for assistive technology. */
+const controlProps = (id: string, props: { required?: boolean; hint?: string }, error?: string) => ({
+  id,
+  'aria-required': props.required || undefined,
+  'aria-invalid': error ? true : undefined,
+  'aria-describedby': describedBy(id, props.hint, error),
+});
+
 export function TextField(props: Common & { value: string; onChange(v: string): void; type?: 'text' | 'email' | 'date' | 'tel'; list?: string; placeholder?: string; autoFocus?: boolean }) {
   const id = useId();
   const error = useFieldError(props.path);
   return (
     <Wrapper {...props} id={id} error={error}>
       <input
-        id={id}
+        {...controlProps(id, props, error)}
+        required={props.required}
         type={props.type ?? 'text'}
         value={props.value}
         list={props.list}
         placeholder={props.placeholder}
         autoFocus={props.autoFocus}
-        required={props.required}
-        aria-required={props.required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, error)}
         onChange={(e) => props.onChange(e.target.value)}
       />
     </Wrapper>
@@ -70,16 +75,7 @@ export function TextArea(props: Common & { value: string; onChange(v: string): v
   const error = useFieldError(props.path);
   return (
     <Wrapper {...props} id={id} error={error}>
-      <textarea
-        id={id}
-        rows={props.rows ?? 3}
-        value={props.value}
-        required={props.required}
-        aria-required={props.required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, error)}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
+      <textarea {...controlProps(id, props, error)} required={props.required} rows={props.rows ?? 3} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
     </Wrapper>
   );
 }
@@ -94,13 +90,7 @@ export function SelectField(props: Common & { value: string; onChange(v: string)
   const error = useFieldError(props.path);
   return (
     <Wrapper {...props} id={id} error={error}>
-      <select
-        id={id}
-        value={props.value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, props.hint, error)}
-        onChange={(e) => props.onChange(e.target.value)}
-      >
+      <select {...controlProps(id, props, error)} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
