@@ -12,7 +12,8 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { readOds } from '../read-ods.js';
 import { ZipReader } from '../zip.js';
 
-export const CNIL_ODS = path.resolve(import.meta.dirname, '../../../../shared/fixtures/cnil/registre-traitement-simplifie.ods');
+/** The CNIL's template, copied from shared/fixtures (see fixtures/SOURCE.md). */
+export const CNIL_ODS = path.resolve(import.meta.dirname, 'fixtures/registre-traitement-simplifie.ods');
 
 /** Rows of the French HR file: [name, ref, purpose, legal basis, subjects, categories, recipients, countries, safeguard, retention, security, department, created, sensitive, comment]. */
 export const RH_ROWS: (string | number | Date | { formula: string; result: string })[][] = [
