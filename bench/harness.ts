@@ -6,8 +6,8 @@ export interface BenchResult {
   /** The measured value: a ratio (×) or milliseconds. */
   value: number;
   unit: '×' | 'ms' | 'MB' | 's';
-  /** The target, e.g. 3 for "≤ 3×", 50 for "< 50 ms". */
-  limit: number;
+  /** The target, e.g. 3 for "≤ 3×", 50 for "< 50 ms"; none for a figure reported for information. */
+  limit?: number;
   detail?: string;
 }
 

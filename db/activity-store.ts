@@ -9,6 +9,7 @@ import type { Activity, ActivitySummary } from '../core/model/register.js';
 import type { ActivityFields, DpiaScreening } from '../core/model/schemas.js';
 import { CHILD_LISTS } from './activity-lists.js';
 import { statement } from './statements.js';
+import { SummaryCache } from './summary-cache.js';
 import { foldKey, foldTexts } from '../core/text.js';
 
 /** Values derived from the lists, kept on the activity row for the register table. */
@@ -108,7 +109,11 @@ export function searchWords(search: string): string[] {
 }
 
 export class ActivityStore {
-  constructor(private readonly sqlite: Database.Database) {}
+  private readonly summaries: SummaryCache;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.summaries = new SummaryCache(sqlite);
+  }
 
   private stmt(sql: string): Database.Statement {
     return statement(this.sqlite, sql);
@@ -292,7 +297,17 @@ export class ActivityStore {
     return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 
+  /** Rows of the register table, in reference order; from memory when nothing was written since the last read. */
   list(filter: ActivityFilter): ActivitySummary[] {
+    const { sql, params } = this.where(filter);
+    const ids = this.stmt(`SELECT group_concat(a.id, ',' ORDER BY a.organisation_id, a.ref) FROM activities a ${sql}`)
+      .pluck()
+      .get(...params) as string | null;
+    if (ids === null) return [];
+    return this.summaries.pick(ids.split(',').map(Number), () => this.readSummaries({})) ?? this.readSummaries(filter);
+  }
+
+  private readSummaries(filter: ActivityFilter): ActivitySummary[] {
     const { sql, params } = this.where(filter);
     // Fewer, cheaper columns: reading 10,000 rows is dominated by converting each value. The three
     // flags travel as one bit mask, and the organisation is known when the filter names it.
