@@ -17,4 +17,22 @@ describe('foldKey', () => {
     expect(foldTexts(texts)).toBe(texts.flatMap((t) => t.split('\n')).map(foldKey).filter(Boolean).join(' | '));
     expect(foldTexts(['ASCII only', 'text'])).toBe('ascii only | text');
   });
+
+  it('gives what folding the whole text with Unicode normalisation gives, character by character', () => {
+    // The definition: NFD over the whole text, marks dropped, runs of anything else than letters and digits → one space.
+    const reference = (t: string) =>
+      t
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const pool = [...'aZé9 -.,;:/\n\tÉÈÀÇÔœŒßİıĳǅ’«»\u00a0\u202f–—½²ﬁ°€$@_', 'e\u0301', 'A\u030a', '\u0301', 'Ελλάδα', 'Москва', '東京', '한국', '𝔸', '🙂', 'Ω', 'ǈ'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 30) }, () => pool[Math.floor(random() * pool.length)]).join('');
+      expect(foldKey(text), JSON.stringify(text)).toBe(reference(text));
+    }
+  });
 });

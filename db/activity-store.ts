@@ -23,7 +23,8 @@ export interface ActivityDerived {
 
 /** Fields as stored: recipients always point to a directory entry. */
 export type StoredActivityFields = Omit<ActivityFields, 'recipients'> & {
-  recipients: { recipientId: number; role: string; precision: string }[];
+  /** `name`, when the caller already has it, is the directory entry's name folded the same way (it feeds the search text only). */
+  recipients: { recipientId: number; role: string; precision: string; name?: string }[];
 };
 
 export interface ActivityFilter {
@@ -166,7 +167,8 @@ export class ActivityStore {
   }
 
   private index(id: number, f: StoredActivityFields): void {
-    const recipientNames = f.recipients.length ? this.recipientNames(f.recipients.map((r) => r.recipientId)) : [];
+    const unnamed = f.recipients.filter((r) => r.name === undefined);
+    const recipientNames = [...f.recipients.flatMap((r) => (r.name === undefined ? [] : [r.name])), ...(unnamed.length ? this.recipientNames(unnamed.map((r) => r.recipientId)) : [])];
     const parts = [
       f.ref,
       f.name,

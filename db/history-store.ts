@@ -2,7 +2,7 @@
  * The append-only change history. Each entry's hash is SHA-256 over the previous entry's hash and
  * the entry's own content, so altering or removing a stored entry breaks the chain.
  */
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { HistoryChange, HistoryEntry } from '../core/model/register.js';
 import { statement } from './statements.js';
@@ -16,7 +16,7 @@ type Row = Record<string, unknown>;
 /** SHA-256 over the previous hash, the entry's fields (as a JSON array) and its changes as stored. */
 function entryHash(prevHash: string, e: NewHistoryEntry, changesJson: string): string {
   const fields = JSON.stringify([e.at, e.entityType, e.entityId, e.entityLabel, e.organisationId, e.action, e.source, e.sourceFile, e.sourceSha256, e.batchId]);
-  return createHash('sha256').update(prevHash).update('\n').update(fields).update('\n').update(changesJson).digest('hex');
+  return digest('sha256', `${prevHash}\n${fields}\n${changesJson}`, 'hex');
 }
 
 function fromRow(r: Row): HistoryEntry {

@@ -65,6 +65,8 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta): St
   const seen = new Set<number>();
   return f.recipients.map((r, i) => {
     let id: number;
+    // Found or created by name: the directory entry's name folds like this one (the search text needs no look-up).
+    let name: string | undefined;
     if (r.recipientId) {
       if (!reg.activities.recipientExists(r.recipientId)) {
         throw validationError([{ path: `recipients[${i}].recipientId`, message: `recipient #${r.recipientId} is not in the directory` }], 'The activity');
@@ -72,10 +74,11 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta): St
       id = r.recipientId;
     } else {
       id = reg.activities.recipientIdByKey(foldKey(r.name)) ?? createRecipient(reg, { name: r.name, type: r.type ?? 'other', countries: r.countries ?? [] }, meta).id;
+      name = r.name;
     }
     if (seen.has(id)) throw validationError([{ path: `recipients[${i}]`, message: `"${r.name}" is listed twice` }], 'The activity');
     seen.add(id);
-    return { recipientId: id, role: r.role, precision: r.precision };
+    return name === undefined ? { recipientId: id, role: r.role, precision: r.precision } : { recipientId: id, role: r.role, precision: r.precision, name };
   });
 }
 
