@@ -15,7 +15,7 @@ import { tempDir } from '../core/testing/temp-register.js';
 import { timeIt, type BenchResult, type BenchSuite } from './harness.js';
 
 const N = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
-const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 2);
+const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
 
 async function rawBaseline(file: string, dbFile: string): Promise<number> {
   const reg = Register.open(dbFile);

@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: runs every suite in bench/*.bench.ts (or those named on the command line) and
  * prints each result against its target. Exits 1 when a target is missed.
+ * scripts/bench.mjs bundles the suites first and names the folder of the bundles in ART30_BENCH_DIR;
+ * `tsx bench/run.ts` runs the sources as they are.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,16 +11,17 @@ import type { BenchResult, BenchSuite } from './harness.js';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
+const suitesDir = process.env.ART30_BENCH_DIR ?? dir;
 const files = fs
-  .readdirSync(dir)
-  .filter((f) => f.endsWith('.bench.ts'))
+  .readdirSync(suitesDir)
+  .filter((f) => /\.bench\.(ts|mjs)$/.test(f))
   .filter((f) => !only.length || only.some((o) => f.includes(o)))
   .sort();
 
 let failed = 0;
 const all: (BenchResult & { suite: string; ok: boolean })[] = [];
 for (const file of files) {
-  const suite = (await import(pathToFileURL(path.join(dir, file)).href)).default as BenchSuite;
+  const suite = (await import(pathToFileURL(path.join(suitesDir, file)).href)).default as BenchSuite;
   console.log(`\n▶ ${suite.name}`);
   for (const r of await suite.run()) {
     const ok = r.limit === undefined || r.value <= r.limit;

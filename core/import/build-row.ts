@@ -73,7 +73,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   };
   /** Items of a list field, each with the cell it came from. */
   const items = (key: string, commas = true, keepWhole?: (part: string) => boolean): { text: string; cell: string }[] =>
-    (cells.get(key) ?? []).flatMap((c) => ctx.memo(`split|${key}|${c.text}`, () => splitMulti(c.text, { commas, keepWhole })).map((t) => ({ text: t, cell: c.cell })));
+    (cells.get(key) ?? []).flatMap((c) => ctx.memo(['split', key, c.text], () => splitMulti(c.text, { commas, keepWhole })).map((t) => ({ text: t, cell: c.cell })));
   const exactIn = (kind: Parameters<ImportContext['vocab']>[0]) => (part: string) => ctx.vocab(kind).match(part)?.how === 'exact';
 
   for (const key of ['ref', 'name', 'department', 'owner', 'description', 'purpose', 'criminalDataBasis', 'securityNotes', 'rights', 'consentRecords', 'breaches'] as const) {
@@ -228,7 +228,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     // "Candidats : 2 ans" applies to one data category.
     const m = /^([^:]{2,80}?)\s*:\s*(.+)$/.exec(item.text);
     const category = m && !/\d/.test(m[1]) ? m[1] : '';
-    const r = ctx.memo(`retention|${category ? m![2] : item.text}`, () => parseRetention(category ? m![2] : item.text));
+    const r = ctx.memo(['retention', category ? m![2] : item.text], () => parseRetention(category ? m![2] : item.text));
     if (!r.understood) warn('retention', item.cell, item.text, `the retention period "${item.text}" could not be read as a duration (such as "3 ans" or "10 years after contract end"): kept as text.`);
     retention.push({ dataCategory: category, text: item.text, duration: r.duration, trigger: r.trigger, activePeriod: r.activePeriod, archivePeriod: r.archivePeriod, finalFate: r.finalFate });
   }
@@ -315,16 +315,17 @@ export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
   for (const [k, v] of cells) if (!GROUPED.has(k)) direct.set(k, v);
   const out = buildRowDirect(direct, ctx);
   for (const group of GROUPS) {
-    let key = '';
+    const key: string[] = ['row'];
     const sub: RowCells = new Map();
     for (const field of group) {
       const list = cells.get(field);
       if (!list?.length) continue;
       sub.set(field, list.map((c, i) => ({ text: c.text, cell: `\u0000${field}\u0000${i}`, formula: c.formula })));
-      key += `\u0001${field}\u0002${list.map((c) => `${c.formula ? '=' : ''}${c.text}`).join('\u0002')}`;
+      key.push(field);
+      for (const c of list) key.push(c.formula ? '=' : '', c.text);
     }
-    if (!key) continue;
-    const part = ctx.memo(`row${key}`, () => buildRowDirect(sub, ctx));
+    if (key.length === 1) continue;
+    const part = ctx.memo(key, () => buildRowDirect(sub, ctx));
     const real = (cell: string) => {
       const m = PLACEHOLDER.exec(cell);
       return m ? (cells.get(m[1])?.[Number(m[2])]?.cell ?? '') : cell;

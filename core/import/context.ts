@@ -11,19 +11,38 @@ export interface ImportContext {
   vocab: (kind: VocabularyKind) => VocabularyMatcher;
   /** Directory entries by folded name. */
   recipients: Map<string, { id: number; name: string }>;
-  /** Caches a pure result for the life of one preview (cells repeat a lot in real files). */
-  memo<T>(key: string, compute: () => T): T;
+  /**
+   * Caches a pure result for the life of one preview (cells repeat a lot in real files), keyed by
+   * a path of strings: the cell texts themselves, never a long key built from them, whose hashing
+   * would cost more than the lookup saves.
+   */
+  memo<T>(path: readonly string[], compute: () => T): T;
 }
+
+/** Where a path's value is kept, beside the longer paths that go through it. */
+const VALUE = '\u0000value';
 
 export function importContext(reg: Register): ImportContext {
   const matchers = new Map<VocabularyKind, VocabularyMatcher>();
   const terms = reg.reference.terms();
-  const memo = new Map<string, unknown>();
+  const root = new Map<string, unknown>();
+  let size = 0;
   return {
-    memo<T>(key: string, compute: () => T): T {
-      if (memo.has(key)) return memo.get(key) as T;
+    memo<T>(path: readonly string[], compute: () => T): T {
+      let node = root;
+      for (const part of path) {
+        let next = node.get(part) as Map<string, unknown> | undefined;
+        if (!next) {
+          if (size >= 200_000) return compute();
+          next = new Map();
+          node.set(part, next);
+          size++;
+        }
+        node = next;
+      }
+      if (node.has(VALUE)) return node.get(VALUE) as T;
       const value = compute();
-      if (memo.size < 200_000) memo.set(key, value);
+      node.set(VALUE, value);
       return value;
     },
     countries: new CountryMatcher(reg.reference.countries()),

@@ -20,7 +20,8 @@ function within(value: unknown, key: string, depth: number): boolean {
     return true;
   }
   if (value && typeof value === 'object' && depth < 4) {
-    for (const [k, v] of Object.entries(value)) if (!within(v, k, depth + 1)) return false;
+    const o = value as Record<string, unknown>;
+    for (const k in o) if (!within(o[k], k, depth + 1)) return false;
   }
   return true;
 }

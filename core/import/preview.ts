@@ -217,14 +217,18 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       const name = row[mapped.find(([, f]) => f === 'name')?.[0] ?? -1] ?? '';
       if (session.cnil && /^\(?\s*(exemple|example)\b/i.test(name.trim())) continue;
       const cells: RowCells = new Map();
+      const source: PreviewRow['source'] = [];
       for (const [c, field] of mapped) {
         const text = row[c] ?? '';
         if (!text.trim()) continue;
-        const list = cells.get(field!) ?? [];
-        list.push({ cell: cellName(r, c), text, formula: sheet.formulas.has(`${r}:${c}`) });
-        cells.set(field!, list);
+        const cell = cellName(r, c);
+        const list = cells.get(field!);
+        const entry = { cell, text, formula: sheet.formulas.size > 0 && sheet.formulas.has(`${r}:${c}`) };
+        if (list) list.push(entry);
+        else cells.set(field!, [entry]);
+        // In the order of the columns.
+        source.push({ field: field!, cell, text });
       }
-      const source = [...cells].flatMap(([field, list]) => list.map((x) => ({ field, cell: x.cell, text: x.text })));
       candidates.push({ key: `${sheet.name}!${r + 1}`, sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), built: buildRow(cells, ctx), source });
     }
   }

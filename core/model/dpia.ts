@@ -7,7 +7,7 @@ import type { DpiaScreening } from './schemas.js';
  * only with a documented override.
  */
 export function assessDpia(screening: DpiaScreening): DpiaAssessment {
-  const suggested = screening.art35Cases.length > 0 || new Set(screening.criteria).size >= 2;
+  const suggested = screening.art35Cases.length > 0 || (screening.criteria.length >= 2 && new Set(screening.criteria).size >= 2);
   const required = screening.override ? screening.override.required : suggested;
   return { ...screening, suggested, required };
 }

@@ -143,6 +143,7 @@ export function insertParsedActivity(reg: Register, organisationId: number, fiel
     const updatedAt = stamps?.updatedAt ?? at;
     const id = reg.activities.insert(organisationId, stored, derive(reg, f), createdAt, updatedAt);
     reg.record(meta, {
+      at,
       entityType: 'activity',
       entityId: id,
       entityLabel: `${f.ref} ${f.name}`,
