@@ -12,8 +12,6 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { Labels } from '../core/export/labels.js';
 import { PlaywrightPrinter } from '../core/export/pdf/printer.js';
 import { renderDocument } from '../core/export/pdf/template.js';
@@ -22,10 +20,8 @@ import { fillWithActivities } from '../core/export/testing/many-activities.js';
 import { applyRowStyle, type RecordedSheet } from '../core/export/xlsx/sheet.js';
 import { writeXlsx } from '../core/export/xlsx/workbook.js';
 import { openTempRegister } from '../core/testing/temp-register.js';
-import { timeIt, type BenchResult, type BenchSuite } from './harness.js';
+import { collectGarbage as gc, timeIt, type BenchResult, type BenchSuite } from './harness.js';
 
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
 
 const XLSX_ACTIVITIES = 10_000;
 const PDF_ACTIVITIES = 1_000;

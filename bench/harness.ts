@@ -1,5 +1,14 @@
 /** Shared helpers for `npm run bench`: every target is a ratio to a raw baseline measured in the same run. */
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+v8.setFlagsFromString('--expose-gc');
+/**
+ * A full garbage collection, run before each measured phase: a phase must not pay for the garbage
+ * the previous one (often the baseline) left behind.
+ */
+export const collectGarbage = vm.runInNewContext('gc') as () => void;
 
 export interface BenchResult {
   name: string;

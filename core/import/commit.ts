@@ -118,7 +118,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
         if (r.status === 'new') {
           const createdAt = r.stamps.createdAt ?? at;
           const ref = fields.ref || nextRef();
-          const { id } = insertParsedActivity(reg, plan.organisationId, { ...fields, ref }, m, { createdAt, updatedAt: r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at) });
+          const { id } = insertParsedActivity(reg, plan.organisationId, { ...fields, ref }, m, { createdAt, updatedAt: r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at), recordedAt: at });
           undo.activitiesCreated.push(id);
           summary.activities.push({ id, ref, name: fields.name, action: 'create' });
           summary.created++;

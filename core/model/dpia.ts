@@ -7,7 +7,15 @@ import type { DpiaScreening } from './schemas.js';
  * only with a documented override.
  */
 export function assessDpia(screening: DpiaScreening): DpiaAssessment {
-  const suggested = screening.art35Cases.length > 0 || (screening.criteria.length >= 2 && new Set(screening.criteria).size >= 2);
-  const required = screening.override ? screening.override.required : suggested;
-  return { ...screening, suggested, required };
+  const suggested = dpiaSuggested(screening);
+  return { ...screening, suggested, required: screening.override ? screening.override.required : suggested };
+}
+
+/** Whether the screening calls for a DPIA (without building the whole assessment). */
+export function dpiaRequired(screening: DpiaScreening): boolean {
+  return screening.override ? screening.override.required : dpiaSuggested(screening);
+}
+
+function dpiaSuggested(screening: DpiaScreening): boolean {
+  return screening.art35Cases.length > 0 || (screening.criteria.length >= 2 && new Set(screening.criteria).size >= 2);
 }

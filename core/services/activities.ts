@@ -2,7 +2,7 @@
 import type { ActivityDerived, ActivityFilter, StoredActivityFields } from '../../db/activity-store.js';
 import { diffRecords, recordFields } from '../diff.js';
 import { AppError, notFound, validationError, type FieldIssue } from '../errors.js';
-import { assessDpia } from '../model/dpia.js';
+import { assessDpia, dpiaRequired } from '../model/dpia.js';
 import type { Activity, ActivitySummary } from '../model/register.js';
 import { activityFieldsSchema, type ActivityFields, type ActivityInput } from '../model/schemas.js';
 import type { CallMeta, Register } from '../register.js';
@@ -16,6 +16,8 @@ export type { ActivityFilter };
 export interface Stamps {
   createdAt: string;
   updatedAt: string;
+  /** When the history records the change; an import records its whole batch at one moment. Default: now. */
+  recordedAt?: string;
 }
 
 /** The fields of an activity as the DPO edits them (no ids, version or dates). */
@@ -42,7 +44,7 @@ function derive(reg: Register, f: ActivityFields): ActivityDerived {
     specialCategories: f.dataCategories.some((c) => c.special),
     nonEeaTransfer: transferCountries.some((c) => !countries.get(c)?.eea),
     transferCountries,
-    dpiaRequired: assessDpia(f.dpia).required,
+    dpiaRequired: dpiaRequired(f.dpia),
   };
 }
 
@@ -138,7 +140,7 @@ export function insertParsedActivity(reg: Register, organisationId: number, fiel
       ]);
     }
     const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta) };
-    const at = reg.now();
+    const at = stamps?.recordedAt ?? reg.now();
     const createdAt = stamps?.createdAt ?? at;
     const updatedAt = stamps?.updatedAt ?? at;
     const id = reg.activities.insert(organisationId, stored, derive(reg, f), createdAt, updatedAt);
