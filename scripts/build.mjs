@@ -72,9 +72,11 @@ async function buildElectron() {
     });
     console.log(`electron/${name}.ts → dist/electron/${name}.cjs`);
   }
-  // The migrations are read at run time beside the bundle.
+  // The migrations are read at run time beside the bundle, and the PDF footer's font too
+  // (core/export/pdf/assemble.ts looks for ./fonts/ beside its own module).
   const migrations = path.join(root, 'migrations');
   if (fs.existsSync(migrations)) fs.cpSync(migrations, path.join(root, 'dist', 'migrations'), { recursive: true });
+  fs.cpSync(path.join(root, 'core', 'export', 'pdf', 'fonts'), path.join(root, 'dist', 'electron', 'fonts'), { recursive: true });
 }
 
 if (args.has('--renderer-only-if-missing')) {

@@ -13,7 +13,7 @@ import type { CallMeta, Register } from '../register.js';
 import { writeCsv } from './csv.js';
 import { Labels, type ExportLang } from './labels.js';
 import { getPdfPrinter } from './pdf/printers.js';
-import { renderDocument } from './pdf/template.js';
+import { printRegister } from './pdf/print-register.js';
 import { suggestedFileName, type ExportScope } from './scope.js';
 import { ExportSource } from './source.js';
 import { produceBytes, recordExport, writeAtomically } from './write.js';
@@ -71,21 +71,17 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       report('done', 1, 1);
       break;
     case 'pdf': {
-      report(L.lang === 'fr' ? 'Mise en page' : 'Layout', 0, 2);
-      let html = '';
-      for (const piece of renderDocument(source, L)) html += piece;
-      source.checkCancelled();
-      report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', 1, 2);
+      report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', 0, 1);
       let pdf: Buffer;
       try {
-        pdf = await getPdfPrinter().print(html, { signal: ctx.signal });
+        pdf = await printRegister(source, L, getPdfPrinter(), { signal: ctx.signal, onVolume: (done, of) => report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', done, of) });
       } catch (error) {
         source.checkCancelled();
         throw new AppError('internal', `The PDF could not be printed: ${(error as Error).message}`);
       }
       source.checkCancelled();
       fs.writeFileSync(file, pdf);
-      report('done', 2, 2);
+      report('done', 1, 1);
       break;
     }
     default:

@@ -6,6 +6,10 @@ import type { Activity } from '../../model/register.js';
 import { openTempRegister, type TempRegister } from '../../testing/temp-register.js';
 import { DETAIL_COLUMNS } from '../fields.js';
 import { Labels, type TextKey } from '../labels.js';
+import { ExportSource } from '../source.js';
+import { fillWithActivities } from '../testing/many-activities.js';
+import { printRegister } from './print-register.js';
+import { PlaywrightPrinter } from './printer.js';
 
 /** The text of a PDF in content order, whitespace collapsed (a label wrapped in its cell reads as one). */
 const pdfText = (file: string, pages: string[] = []) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...pages, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
@@ -89,5 +93,55 @@ describe('PDF export (Chromium)', () => {
     expect(en).toContain('Lawful basis (Art. 6)');
     expect(en).not.toContain('Gestion de la paie');
     expect(fs.statSync(out).size).toBeGreaterThan(10_000);
+  });
+});
+
+describe('PDF export of a large register (volumes printed side by side, then assembled)', () => {
+  let t: TempRegister;
+  let whole: string;
+  let assembled: string;
+  const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  /** Named destinations (what the table of contents links to): "page name" lines. */
+  const dests = (file: string) =>
+    execFileSync('pdfinfo', ['-dests', file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => `${l.trim().split(/\s+/)[0]} ${/"(.*)"/.exec(l)![1]}`)
+      .sort();
+
+  beforeAll(async () => {
+    t = openTempRegister({ demo: true });
+    fillWithActivities(t.reg, 14);
+    const source = () => new ExportSource(t.reg, {});
+    const L = Labels.forRegister(t.reg, 'fr');
+    whole = path.join(t.dir, 'whole.pdf');
+    assembled = path.join(t.dir, 'assembled.pdf');
+    const printer = new PlaywrightPrinter();
+    const volumes: number[] = [];
+    fs.writeFileSync(whole, await printRegister(source(), L, printer));
+    fs.writeFileSync(assembled, await printRegister(source(), L, printer, { perVolume: 4, concurrency: 2, onVolume: (done, of) => volumes.push(done, of) }));
+    expect(volumes).toEqual([1, 4, 2, 4, 3, 4, 4, 4]);
+  }, 120_000);
+  afterAll(() => t.cleanup());
+
+  it('has the pages, the text and the links of the document printed whole', () => {
+    const pages = pageCount(whole);
+    expect(pageCount(assembled)).toBe(pages);
+    for (let p = 1; p <= pages; p++) {
+      // The same words (the footer drawn afterwards comes last in content order).
+      const [a, w] = [assembled, whole].map((f) => pdfText(f, ['-f', String(p), '-l', String(p)]).trim().split(' ').sort().join(' '));
+      expect(a, `page ${p}`).toBe(w);
+    }
+    expect(dests(assembled)).toEqual(dests(whole));
+    expect(dests(assembled).some((d) => d.endsWith(' part-p-1'))).toBe(true);
+  });
+
+  it('numbers every page "page X / Y" over the whole document, in an embedded font', () => {
+    const pages = pageCount(assembled);
+    for (const p of [1, 2, Math.ceil(pages / 2), pages]) expect(pdfText(assembled, ['-f', String(p), '-l', String(p)])).toContain(`page ${p} / ${pages}`);
+    for (const line of execFileSync('pdffonts', [assembled], { encoding: 'utf8' }).trim().split('\n').slice(2)) expect(line.trim().split(/\s+/).slice(-5, -2)[0], line).toBe('yes');
+    const info = execFileSync('pdfinfo', [assembled], { encoding: 'utf8' });
+    expect(info).toMatch(/Title:\s+Registre des activités de traitement — Atelier Lumière SAS/);
   });
 });

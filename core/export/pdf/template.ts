@@ -31,14 +31,20 @@ export function cssString(text: string): string {
 
 const FONT = `"Liberation Sans", Arial, "Helvetica Neue", Helvetica, "DejaVu Sans", sans-serif`;
 
-function styles(L: Labels, source: ExportSource, pageNames: Map<number, string>): string {
+/**
+ * How the "page X / Y" footer is made: by Chromium (a CSS margin box, when the document is printed
+ * whole), or drawn afterwards on the assembled volumes (assemble.ts, at the same place).
+ */
+export type PageNumbers = 'css' | 'assembled';
+
+function styles(L: Labels, source: ExportSource, pageNames: Map<number, string>, pageNumbers: PageNumbers): string {
   const exported = `${L.t('exportedOn')} ${L.date(source.exportedAt)} — Art30`;
   const orgNames = source.organisations.map((o) => o.name).join(' · ');
   const box = (org: string) => `
     @top-left { content: ${cssString(org)}; font: 700 8pt ${FONT}; color: #1f3864; vertical-align: bottom; padding-bottom: 3mm; }
     @top-right { content: ${cssString(L.t('registerTitle'))}; font: 8pt ${FONT}; color: #555; vertical-align: bottom; padding-bottom: 3mm; }
     @bottom-left { content: ${cssString(exported)}; font: 8pt ${FONT}; color: #555; vertical-align: top; padding-top: 3mm; }
-    @bottom-right { content: ${cssString(L.t('page'))} " " counter(page) " / " counter(pages); font: 8pt ${FONT}; color: #555; vertical-align: top; padding-top: 3mm; }`;
+    ${pageNumbers === 'css' ? `@bottom-right { content: ${cssString(L.t('page'))} " " counter(page) " / " counter(pages); font: 8pt ${FONT}; color: #555; vertical-align: top; padding-top: 3mm; }` : ''}`;
   const named = source.organisations.map((o) => `@page ${pageNames.get(o.id)} {${box(o.name)} }`).join('\n');
   return `
   @page { size: A4; margin: 20mm 15mm 18mm 15mm; ${box(orgNames)} }
@@ -94,6 +100,7 @@ function styles(L: Labels, source: ExportSource, pageNames: Map<number, string>)
   .alert-text { color: #a4262c; font-weight: 700; }
   .part-start { break-before: page; }
   .part-start + .activity { break-before: auto; }
+  .anchor { position: absolute; top: 0; }
   `;
 }
 
@@ -328,21 +335,90 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
 </article>`;
 }
 
-/** The whole document, in pieces (so a large register is never one giant string built twice). */
-export function* renderDocument(source: ExportSource, L: Labels): Generator<string> {
+/** A run of one part's activities inside a volume; `partStart` when the part begins there. */
+interface VolumePiece {
+  part: Part;
+  activities: ActivitySummary[];
+  partStart: boolean;
+}
+
+function* documentStart(source: ExportSource, L: Labels, pageNumbers: PageNumbers): Generator<string> {
   const pageNames = new Map(source.organisations.map((o, k) => [o.id, `org${k + 1}`]));
-  const parts = documentParts(source, L);
-  yield `<!doctype html><html lang="${L.lang}"><head><meta charset="utf-8"><title>${esc(L.t('registerTitle'))} — ${esc(source.organisations.map((o) => o.name).join(', '))}</title><style>${styles(L, source, pageNames)}</style></head><body>`;
-  yield coverPage(source, L);
-  yield tableOfContents(parts, L, source.summaries.length);
-  yield summaryTable(source, L);
-  for (const part of parts) {
+  yield `<!doctype html><html lang="${L.lang}"><head><meta charset="utf-8"><title>${esc(L.t('registerTitle'))} — ${esc(source.organisations.map((o) => o.name).join(', '))}</title><style>${styles(L, source, pageNames, pageNumbers)}</style></head><body>`;
+}
+
+function* registerSections(source: ExportSource, L: Labels, pieces: VolumePiece[]): Generator<string> {
+  const pageNames = new Map(source.organisations.map((o, k) => [o.id, `org${k + 1}`]));
+  for (const { part, activities, partStart } of pieces) {
     const page = part.organisation ? pageNames.get(part.organisation.id) : undefined;
-    yield `<section class="register" style="${page ? `page: ${page}` : ''}"><h2 class="part part-start" id="${part.id}">${esc(part.title)}</h2>`;
-    for (const chunk of source.activities(part.activities)) {
+    yield `<section class="register" style="${page ? `page: ${page}` : ''}">`;
+    if (partStart) yield `<h2 class="part part-start" id="${part.id}">${esc(part.title)}</h2>`;
+    for (const chunk of source.activities(activities)) {
       for (const a of chunk) yield activitySection(a, source.organisation(a.organisationId), L);
     }
     yield `</section>`;
   }
+}
+
+/** The whole document, in pieces (so a large register is never one giant string built twice). */
+export function* renderDocument(source: ExportSource, L: Labels): Generator<string> {
+  const parts = documentParts(source, L);
+  yield* documentStart(source, L, 'css');
+  yield coverPage(source, L);
+  yield tableOfContents(parts, L, source.summaries.length);
+  yield summaryTable(source, L);
+  yield* registerSections(source, L, parts.map((part) => ({ part, activities: part.activities, partStart: true })));
   yield `</body></html>`;
+}
+
+/**
+ * The document as volumes of at most `perVolume` activities, each a complete HTML document printed
+ * on its own and joined by assemble.ts. Chromium lays a printed document out in a time that grows
+ * faster than its length, on one core: volumes print faster, and side by side.
+ * The first volume holds the cover, the table of contents and the summary. Links across volumes
+ * (the table of contents to a part or an activity printed later) still work once assembled: the
+ * first volume holds a stand-in anchor for them, and each later volume links to its own, so that
+ * Chromium records their places (it records only the anchors some link points to).
+ */
+export function renderVolumes(source: ExportSource, L: Labels, perVolume: number): string[] {
+  const volumes: VolumePiece[][] = [[]];
+  let count = 0;
+  for (const part of documentParts(source, L)) {
+    for (let start = 0; start < part.activities.length; ) {
+      if (count >= perVolume) {
+        volumes.push([]);
+        count = 0;
+      }
+      const take = Math.min(perVolume - count, part.activities.length - start);
+      volumes.at(-1)!.push({ part, activities: part.activities.slice(start, start + take), partStart: start === 0 });
+      start += take;
+      count += take;
+    }
+  }
+  const join = (pieces: Iterable<string>) => {
+    let html = '';
+    for (const piece of pieces) html += piece;
+    return html;
+  };
+  // What the table of contents links to, volume by volume: the parts, and the activities when it lists them.
+  const withActivities = source.summaries.length <= TOC_ACTIVITY_LINKS_LIMIT;
+  const linked = (pieces: VolumePiece[]) => pieces.flatMap((p) => [...(p.partStart ? [p.part.id] : []), ...(withActivities ? p.activities.map((a) => anchor(a.id)) : [])]);
+  const later = volumes.slice(1).flatMap(linked);
+  return volumes.map((pieces, k) =>
+    join(
+      (function* () {
+        yield* documentStart(source, L, 'assembled');
+        // Out of the flow: they change no page.
+        if (k === 0) yield later.map((id) => `<div class="anchor" id="${id}"></div>`).join('');
+        else yield linked(pieces).map((id) => `<a class="anchor" href="#${id}"></a>`).join('');
+        if (k === 0) {
+          yield coverPage(source, L);
+          yield tableOfContents(documentParts(source, L), L, source.summaries.length);
+          yield summaryTable(source, L);
+        }
+        yield* registerSections(source, L, pieces);
+        yield `</body></html>`;
+      })(),
+    ),
+  );
 }

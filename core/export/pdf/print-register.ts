@@ -1,0 +1,57 @@
+/**
+ * The register to PDF: printed whole when it is small; as volumes printed side by side and then
+ * assembled when it is large (see renderVolumes in template.ts and assemble.ts).
+ */
+import os from 'node:os';
+import type { Labels } from '../labels.js';
+import type { ExportSource } from '../source.js';
+import { assembleVolumes } from './assemble.js';
+import type { PdfPrinter } from './printer.js';
+import { renderDocument, renderVolumes } from './template.js';
+
+/** Up to this many activities the document is printed whole (with Chromium's own page numbers). */
+export const ACTIVITIES_PER_VOLUME = 250;
+
+export interface PrintOptions {
+  signal?: AbortSignal;
+  /** Called when a volume is printed: (volumes printed, volumes). */
+  onVolume?: (done: number, of: number) => void;
+  perVolume?: number;
+  /** Volumes printed at the same time (each in its own Chromium renderer, on its own core). */
+  concurrency?: number;
+}
+
+export async function printRegister(source: ExportSource, L: Labels, printer: PdfPrinter, options: PrintOptions = {}): Promise<Buffer> {
+  const perVolume = options.perVolume ?? ACTIVITIES_PER_VOLUME;
+  const total = source.summaries.length;
+  if (total <= perVolume) {
+    let html = '';
+    for (const piece of renderDocument(source, L)) html += piece;
+    source.checkCancelled();
+    const pdf = await printer.print(html, { signal: options.signal });
+    options.onVolume?.(1, 1);
+    return pdf;
+  }
+  // Volumes of even size: ten activities more than a multiple do not make a small last volume.
+  const count = Math.ceil(total / perVolume);
+  const volumes = renderVolumes(source, L, Math.ceil(total / count));
+  source.checkCancelled();
+  const pdfs: Buffer[] = new Array(volumes.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < volumes.length) {
+      const k = next++;
+      pdfs[k] = await printer.print(volumes[k], { signal: options.signal });
+      options.onVolume?.(++done, volumes.length);
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? Math.min(4, os.availableParallelism()), volumes.length));
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  source.checkCancelled();
+  return assembleVolumes(pdfs, {
+    title: `${L.t('registerTitle')} — ${source.organisations.map((o) => o.name).join(', ')}`,
+    lang: L.lang,
+    pageLabel: (page, pages) => `${L.t('page')} ${page} / ${pages}`,
+  });
+}
