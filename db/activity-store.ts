@@ -8,7 +8,7 @@ import { assessDpia } from '../core/model/dpia.js';
 import type { Activity, ActivitySummary } from '../core/model/register.js';
 import type { ActivityFields, DpiaScreening } from '../core/model/schemas.js';
 import { CHILD_LISTS } from './activity-lists.js';
-import { statement } from './statements.js';
+import { objectRows, statement } from './statements.js';
 import { SummaryCache } from './summary-cache.js';
 import { foldKey, foldTexts } from '../core/text.js';
 
@@ -202,13 +202,13 @@ export class ActivityStore {
   /** Chosen columns of `activities` for some activities: an export sheet reads only what it shows. */
   columnsOf(ids: number[], columns: readonly string[]): Row[] {
     for (const c of columns) if (!(SCALARS as readonly string[]).includes(c)) throw new Error(`activities has no column ${c}`);
-    return this.stmt(`SELECT id, ${columns.join(', ')} FROM activities WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
+    return objectRows(this.sqlite, `SELECT id, ${columns.join(', ')} FROM activities WHERE id IN (SELECT value FROM json_each(?))`, JSON.stringify(ids));
   }
 
   /** The rows of one list (child table) for some activities, in register order. */
   listRowsOf(table: string, ids: number[]): Row[] {
     if (!LIST_SQL.some((l) => l.spec.table === table)) throw new Error(`${table} is not a list of activities`);
-    return this.stmt(`SELECT * FROM ${table} WHERE activity_id IN (SELECT value FROM json_each(?)) ORDER BY activity_id, position`).all(JSON.stringify(ids)) as Row[];
+    return objectRows(this.sqlite, `SELECT * FROM ${table} WHERE activity_id IN (SELECT value FROM json_each(?)) ORDER BY activity_id, position`, JSON.stringify(ids));
   }
 
   /** References used in an organisation, upper-cased (an import assigns new ones without asking each time). */
@@ -361,7 +361,7 @@ export class ActivityStore {
   /** Loads whole activities in a fixed number of queries, whatever their count. */
   loadMany(filter: ActivityFilter): Activity[] {
     const { sql, params } = this.where(filter);
-    const rows = this.stmt(`SELECT a.* FROM activities a ${sql} ORDER BY a.organisation_id, a.ref`).all(...params) as Row[];
+    const rows = objectRows(this.sqlite, `SELECT a.* FROM activities a ${sql} ORDER BY a.organisation_id, a.ref`, ...params);
     if (!rows.length) return [];
     const byId = new Map<number, Activity>();
     for (const r of rows) {
@@ -398,7 +398,7 @@ export class ActivityStore {
         list.field === 'recipients'
           ? `SELECT c.*, r.name AS r_name, r.type AS r_type, r.countries_json AS r_countries FROM ${list.table} c JOIN recipients r ON r.id = c.recipient_id WHERE c.${scope} ORDER BY c.activity_id, c.position`
           : `SELECT * FROM ${list.table} WHERE ${scope} ORDER BY activity_id, position`;
-      for (const row of this.stmt(select).all(...scopeParams) as Row[]) {
+      for (const row of objectRows(this.sqlite, select, ...scopeParams)) {
         const activity = byId.get(Number(row.activity_id));
         if (!activity) continue;
         let item = list.fromRow(row);

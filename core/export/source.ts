@@ -3,7 +3,7 @@
  * the summaries of the activities in scope (one small row each) are read once; whole activities,
  * or only the lists a sheet needs, are read chunk by chunk as each sheet is written.
  */
-import { CHILD_LISTS } from '../../db/activity-lists.js';
+import { CHILD_LISTS, type ChildListSpec } from '../../db/activity-lists.js';
 import { AppError } from '../errors.js';
 import type { Activity, ActivitySummary, Organisation, Recipient, ResolvedActivityRecipient } from '../model/register.js';
 import { assessDpia } from '../model/dpia.js';
@@ -70,15 +70,19 @@ export class ExportSource {
   /**
    * Whole activities, in register order, `chunk` at a time: the summary row, the remaining
    * columns and every list, read with one query per table and chunk (the same data as
-   * `ActivityStore.loadMany`, about 20% faster on a large register).
+   * `ActivityStore.loadMany`, faster on a large register). Each activity is built with all its
+   * properties at once: objects that grow key by key are slow to read in every later sheet.
    */
   *activities(summaries: ActivitySummary[] = this.summaries, chunk = 500): Generator<Activity[]> {
-    const fields = CHILD_LISTS.map((l) => l.field) as ListField[];
-    for (const part of this.lists(fields, { summaries, columns: [...ACTIVITY_COLUMNS], chunk })) {
-      yield part.map((p) => {
-        const { summary: s, columns: c } = p as unknown as { summary: ActivitySummary; columns: Record<string, unknown> };
-        const activity = {
-          ...(p as unknown as Record<string, unknown>),
+    for (let i = 0; i < summaries.length; i += chunk) {
+      this.checkCancelled();
+      const part = summaries.slice(i, i + chunk);
+      const ids = part.map((s) => s.id);
+      const columns = new Map(this.reg.activities.columnsOf(ids, ACTIVITY_COLUMNS).map((row) => [Number(row.id), row]));
+      const byId = new Map<number, Activity>();
+      for (const s of part) {
+        const c = columns.get(s.id) ?? {};
+        byId.set(s.id, {
           id: s.id,
           organisationId: s.organisationId,
           ref: s.ref,
@@ -94,17 +98,30 @@ export class ExportSource {
           description: String(c.description ?? ''),
           criminalDataBasis: String(c.criminal_data_basis ?? ''),
           securityNotes: String(c.security_notes ?? ''),
-          dpia: assessDpia(JSON.parse(String(c.dpia_json)) as DpiaScreening),
-          automatedDecision: JSON.parse(String(c.automated_decision_json)),
+          dpia: assessDpia(JSON.parse(String(c.dpia_json ?? '{}')) as DpiaScreening),
+          automatedDecision: JSON.parse(String(c.automated_decision_json ?? '{}')),
           rights: String(c.rights ?? ''),
           consentRecords: String(c.consent_records ?? ''),
           breaches: String(c.breaches ?? ''),
           lastReviewedAt: String(c.last_reviewed_at ?? ''),
-        };
-        delete (activity as Record<string, unknown>).summary;
-        delete (activity as Record<string, unknown>).columns;
-        return activity as unknown as Activity;
-      });
+          subPurposes: [],
+          legalBases: [],
+          art9Conditions: [],
+          dataSubjects: [],
+          dataCategories: [],
+          dataSources: [],
+          recipients: [],
+          transfers: [],
+          retention: [],
+          securityMeasures: [],
+          jointControllers: [],
+          clients: [],
+          systems: [],
+        });
+      }
+      this.readLists(byId as unknown as Map<number, Record<string, unknown[]>>, ids, CHILD_LISTS);
+      yield [...byId.values()];
+      this.onChunk?.(part.length);
     }
   }
 
@@ -134,21 +151,24 @@ export class ExportSource {
           if (item) item.columns = row;
         }
       }
-      specs.forEach((spec) => {
-        for (const row of this.reg.activities.listRowsOf(spec.table, ids)) {
-          const item = byId.get(Number(row.activity_id));
-          if (!item) continue;
-          let value = spec.fromRow(row);
-          if (spec.field === 'recipients') {
-            const r = value as { recipientId: number; role: string; precision: string };
-            const dir = this.recipients.get(Number(r.recipientId));
-            value = { ...r, recipientId: Number(r.recipientId), name: dir?.name ?? '', type: dir?.type ?? 'other', countries: dir?.countries ?? [] };
-          }
-          (item[spec.field] as unknown[]).push(value);
-        }
-      });
+      this.readLists(byId as Map<number, Record<string, unknown[]>>, ids, specs);
       yield [...byId.values()] as PartialActivity<K>[];
       this.onChunk?.(part.length);
+    }
+  }
+
+  /** Reads the rows of `specs`' lists for `ids` into the matching arrays of `byId`'s items. */
+  private readLists(byId: Map<number, Record<string, unknown[]>>, ids: number[], specs: ChildListSpec[]): void {
+    for (const spec of specs) {
+      for (const row of this.reg.activities.listRowsOf(spec.table, ids)) {
+        const item = byId.get(Number(row.activity_id));
+        if (!item) continue;
+        if (spec.field === 'recipients') {
+          const r = spec.fromRow(row) as { recipientId: number; role: string; precision: string };
+          const dir = this.recipients.get(Number(r.recipientId));
+          item.recipients.push({ recipientId: Number(r.recipientId), role: r.role, precision: r.precision, name: dir?.name ?? '', type: dir?.type ?? 'other', countries: dir?.countries ?? [] });
+        } else item[spec.field].push(spec.fromRow(row));
+      }
     }
   }
 }

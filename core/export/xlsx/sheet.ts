@@ -49,6 +49,7 @@ export class SheetWriter {
   private readonly record?: RecordedSheet;
   private readonly width: number;
   private readonly dateColumns: boolean[];
+  private readonly columnStyles: Partial<ExcelJS.Style>[];
   private rowCount = 0;
 
   constructor(
@@ -76,6 +77,7 @@ export class SheetWriter {
       style: { alignment: { wrapText: true, vertical: 'top' }, ...(c.date ? { numFmt: options.dateFormat } : {}) },
     }));
     this.ws.columns = cols;
+    this.columnStyles = cols.map((c) => c.style ?? {});
     this.width = columns.length;
     this.dateColumns = columns.map((c) => Boolean(c.date));
     if (recorder) {
@@ -92,6 +94,15 @@ export class SheetWriter {
     const row = this.ws.addRow(values);
     this.rowCount++;
     if (style !== 'plain') applyRowStyle(row, style, style === 'section' || style === 'header' ? this.width : values.length);
+    else {
+      // A text cell of a plain row is styled exactly as its column: give it the column's own style
+      // object. exceljs remembers the style objects it has serialised and skips them, where it would
+      // serialise a fresh copy for every cell (the most expensive step of a large sheet).
+      for (let k = 0; k < values.length && k < this.width; k++) {
+        const v = values[k];
+        if (v !== null && typeof v === 'object' && 'richText' in v) row.getCell(k + 1).style = this.columnStyles[k];
+      }
+    }
     for (const [from, to] of layout.merges ?? []) if (to > from) this.ws.mergeCells(this.rowCount, from, this.rowCount, to);
     if (layout.height) row.height = layout.height;
     values.forEach((v, k) => {

@@ -158,6 +158,25 @@ describe('XLSX export of the demo register', () => {
     expect(ws.getColumn(2).alignment?.wrapText ?? ws.getRow(2).getCell(2).alignment?.wrapText).toBe(true);
   });
 
+  it('styles every cell as its column (text wrapped at the top, dates formatted) and the header in bold, in every sheet', () => {
+    for (const ws of wb.worksheets.filter((w) => ['Détail des traitements', 'Registre'].includes(w.name) || w.name.startsWith('Données'))) {
+      let texts = 0;
+      ws.eachRow((row) => {
+        row.eachCell((c) => {
+          if (c.value instanceof Date) expect(c.numFmt, `${ws.name}!${c.address}`).toBe('dd/mm/yyyy');
+          else if (c.value && typeof c.value === 'object' && 'richText' in c.value) {
+            texts++;
+            expect(c.alignment, `${ws.name}!${c.address}`).toMatchObject({ wrapText: true, vertical: 'top' });
+          }
+        });
+      });
+      expect(texts, ws.name).toBeGreaterThan(5);
+    }
+    const detail = wb.getWorksheet('Détail des traitements')!;
+    expect(detail.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(detail.getRow(2).getCell(1).font?.bold).toBeFalsy();
+  });
+
   it('mirrors the CNIL list: identity blocks, then one row per activity in the CNIL columns', () => {
     const rows = sheets.get('Registre')!;
     const flat = rows.map((r) => r.join('|'));
