@@ -23,7 +23,10 @@ export interface ActivityDerived {
 
 /** Fields as stored: recipients always point to a directory entry. */
 export type StoredActivityFields = Omit<ActivityFields, 'recipients'> & {
-  /** `name`, when the caller already has it, is the directory entry's name folded the same way (it feeds the search text only). */
+  /**
+   * `name`: the recipient's name as the caller found or created it in the directory (it folds like
+   * the entry's own name), so the search text needs no look-up; without it, the directory is read.
+   */
   recipients: { recipientId: number; role: string; precision: string; name?: string }[];
 };
 

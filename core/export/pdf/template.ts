@@ -342,13 +342,16 @@ interface VolumePiece {
   partStart: boolean;
 }
 
+/** The named page of each organisation (its running header names it). */
+const pageNamesOf = (source: ExportSource) => new Map(source.organisations.map((o, k) => [o.id, `org${k + 1}`]));
+
 function* documentStart(source: ExportSource, L: Labels, pageNumbers: PageNumbers): Generator<string> {
-  const pageNames = new Map(source.organisations.map((o, k) => [o.id, `org${k + 1}`]));
+  const pageNames = pageNamesOf(source);
   yield `<!doctype html><html lang="${L.lang}"><head><meta charset="utf-8"><title>${esc(L.t('registerTitle'))} — ${esc(source.organisations.map((o) => o.name).join(', '))}</title><style>${styles(L, source, pageNames, pageNumbers)}</style></head><body>`;
 }
 
 function* registerSections(source: ExportSource, L: Labels, pieces: VolumePiece[]): Generator<string> {
-  const pageNames = new Map(source.organisations.map((o, k) => [o.id, `org${k + 1}`]));
+  const pageNames = pageNamesOf(source);
   for (const { part, activities, partStart } of pieces) {
     const page = part.organisation ? pageNames.get(part.organisation.id) : undefined;
     yield `<section class="register" style="${page ? `page: ${page}` : ''}">`;
@@ -381,9 +384,10 @@ export function* renderDocument(source: ExportSource, L: Labels): Generator<stri
  * Chromium records their places (it records only the anchors some link points to).
  */
 export function renderVolumes(source: ExportSource, L: Labels, perVolume: number): string[] {
+  const parts = documentParts(source, L);
   const volumes: VolumePiece[][] = [[]];
   let count = 0;
-  for (const part of documentParts(source, L)) {
+  for (const part of parts) {
     for (let start = 0; start < part.activities.length; ) {
       if (count >= perVolume) {
         volumes.push([]);
@@ -413,7 +417,7 @@ export function renderVolumes(source: ExportSource, L: Labels, perVolume: number
         else yield linked(pieces).map((id) => `<a class="anchor" href="#${id}"></a>`).join('');
         if (k === 0) {
           yield coverPage(source, L);
-          yield tableOfContents(documentParts(source, L), L, source.summaries.length);
+          yield tableOfContents(parts, L, source.summaries.length);
           yield summaryTable(source, L);
         }
         yield* registerSections(source, L, pieces);
