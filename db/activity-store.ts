@@ -170,29 +170,26 @@ export class ActivityStore {
   }
 
   private index(id: number, f: StoredActivityFields): void {
-    const unnamed = f.recipients.filter((r) => r.name === undefined);
-    const recipientNames = [...f.recipients.flatMap((r) => (r.name === undefined ? [] : [r.name])), ...(unnamed.length ? this.recipientNames(unnamed.map((r) => r.recipientId)) : [])];
-    const parts = [
-      f.ref,
-      f.name,
-      f.department,
-      f.owner,
-      f.purpose,
-      f.description,
-      ...f.subPurposes,
-      ...f.dataSubjects.flatMap((s) => [s.label, s.precision]),
-      ...f.dataCategories.flatMap((c) => [c.label, c.description]),
-      ...f.dataSources,
-      ...recipientNames,
-      ...f.recipients.map((r) => r.precision),
-      ...f.transfers.flatMap((t) => [t.recipient, t.country, t.documentation]),
-      ...f.retention.map((r) => r.text),
-      ...f.securityMeasures.map((m) => m.precision),
-      f.securityNotes,
-      ...f.systems.flatMap((s) => [s.name, s.hosting]),
-      ...f.jointControllers.map((j) => j.name),
-      ...f.clients.map((c) => c.name),
-    ];
+    // Every text of the activity, pushed one by one (no intermediate arrays: this runs for every
+    // activity an import writes). Recipients are searched by their directory name.
+    const parts: string[] = [f.ref, f.name, f.department, f.owner, f.purpose, f.description, f.securityNotes];
+    const unnamed: number[] = [];
+    for (const t of f.subPurposes) parts.push(t);
+    for (const s of f.dataSubjects) parts.push(s.label, s.precision);
+    for (const c of f.dataCategories) parts.push(c.label, c.description);
+    for (const t of f.dataSources) parts.push(t);
+    for (const r of f.recipients) {
+      if (r.name === undefined) unnamed.push(r.recipientId);
+      else parts.push(r.name);
+      parts.push(r.precision);
+    }
+    if (unnamed.length) parts.push(...this.recipientNames(unnamed));
+    for (const t of f.transfers) parts.push(t.recipient, t.country, t.documentation);
+    for (const r of f.retention) parts.push(r.text);
+    for (const m of f.securityMeasures) parts.push(m.precision);
+    for (const s of f.systems) parts.push(s.name, s.hosting);
+    for (const j of f.jointControllers) parts.push(j.name);
+    for (const c of f.clients) parts.push(c.name);
     // " | " between fields keeps a search from matching across two of them.
     const text = foldTexts(parts);
     this.stmt('INSERT OR REPLACE INTO activity_search (activity_id, text) VALUES (?, ?)').run(id, text);
