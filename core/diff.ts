@@ -31,7 +31,10 @@ export function diffRecords(before: unknown, after: unknown, path = ''): History
 
 /** Changes for a record created (or deleted): one entry per non-empty top-level field. */
 export function recordFields(record: Record<string, unknown>, side: 'after' | 'before'): HistoryChange[] {
-  return Object.entries(record)
-    .filter(([, v]) => !empty(v))
-    .map(([path, v]) => (side === 'after' ? { path, before: null, after: v } : { path, before: v, after: null }));
+  const changes: HistoryChange[] = [];
+  for (const path of Object.keys(record)) {
+    const v = record[path];
+    if (!empty(v)) changes.push(side === 'after' ? { path, before: null, after: v } : { path, before: v, after: null });
+  }
+  return changes;
 }
