@@ -316,26 +316,34 @@ export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
   const out = buildRowDirect(direct, ctx);
   for (const group of GROUPS) {
     const key: string[] = ['row'];
-    const sub: RowCells = new Map();
     for (const field of group) {
       const list = cells.get(field);
       if (!list?.length) continue;
-      sub.set(field, list.map((c, i) => ({ text: c.text, cell: `\u0000${field}\u0000${i}`, formula: c.formula })));
       key.push(field);
       for (const c of list) key.push(c.formula ? '=' : '', c.text);
     }
     if (key.length === 1) continue;
-    const part = ctx.memo(key, () => buildRowDirect(sub, ctx));
-    const real = (cell: string) => {
-      const m = PLACEHOLDER.exec(cell);
-      return m ? (cells.get(m[1])?.[Number(m[2])]?.cell ?? '') : cell;
-    };
+    // Normalised once per distinct content, with placeholder cell names (re-attached below).
+    const part = ctx.memo(key, () => {
+      const sub: RowCells = new Map();
+      for (const field of group) {
+        const list = cells.get(field);
+        if (list?.length) sub.set(field, list.map((c, i) => ({ text: c.text, cell: `\u0000${field}\u0000${i}`, formula: c.formula })));
+      }
+      return buildRowDirect(sub, ctx);
+    });
     Object.assign(out.fields, part.fields);
     for (const p of part.present) out.present.add(p);
     Object.assign(out.stamps, part.stamps);
-    for (const w of part.warnings) out.warnings.push({ ...w, cell: real(w.cell) });
-    for (const e of part.errors) out.errors.push({ ...e, cell: real(e.cell) });
-    out.newRecipients.push(...part.newRecipients);
+    if (part.warnings.length || part.errors.length) {
+      const real = (cell: string) => {
+        const m = PLACEHOLDER.exec(cell);
+        return m ? (cells.get(m[1])?.[Number(m[2])]?.cell ?? '') : cell;
+      };
+      for (const w of part.warnings) out.warnings.push({ ...w, cell: real(w.cell) });
+      for (const e of part.errors) out.errors.push({ ...e, cell: real(e.cell) });
+    }
+    if (part.newRecipients.length) out.newRecipients.push(...part.newRecipients);
   }
   return out;
 }

@@ -12,8 +12,11 @@ const DEFAULTS = activityFieldsSchema.parse({ name: 'x', purpose: 'x' });
 /** Strings allowed past LIMITS.shortText, by property name. */
 const LONG = new Set(['purpose', 'description', 'justification', 'precision', 'text', 'criminalDataBasis', 'securityNotes', 'rights', 'consentRecords', 'breaches', 'documentation', 'responsibilities', 'address', 'contact', 'notes', 'link', 'processingCategories', 'representative', 'dpo']);
 
+/** Space the schema's `trim()` would remove. */
+const EDGE_SPACE = /^\s|\s$/;
+
 function within(value: unknown, key: string, depth: number): boolean {
-  if (typeof value === 'string') return value.length <= (LONG.has(key) ? LIMITS.text : LIMITS.shortText) && value === value.trim();
+  if (typeof value === 'string') return value.length <= (LONG.has(key) ? LIMITS.text : LIMITS.shortText) && !EDGE_SPACE.test(value);
   if (Array.isArray(value)) {
     if (value.length > LIMITS.listItems) return false;
     for (const v of value) if (!within(v, key, depth + 1)) return false;

@@ -301,8 +301,11 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     const ref = b.fields.ref ?? '';
     const name = b.fields.name ?? '';
     const dept = b.fields.department ?? '';
-    const match = (ref && byRef.get(ref.toUpperCase())) || (name && (b.present.has('department') ? byNameDept.get(`${foldKey(name)}|${foldKey(dept)}`) : byName.get(foldKey(name))?.length === 1 ? byName.get(foldKey(name))![0] : undefined)) || undefined;
-    const dupKey = ref ? `ref:${ref.toUpperCase()}` : `name:${foldKey(name)}|${foldKey(dept)}`;
+    const nameKey = foldKey(name);
+    const nameDeptKey = `${nameKey}|${foldKey(dept)}`;
+    const sameName = byName.get(nameKey);
+    const match = (ref && byRef.get(ref.toUpperCase())) || (name && (b.present.has('department') ? byNameDept.get(nameDeptKey) : sameName?.length === 1 ? sameName[0] : undefined)) || undefined;
+    const dupKey = ref ? `ref:${ref.toUpperCase()}` : `name:${nameDeptKey}`;
     let status: RowStatus;
     let duplicateOf: string | null = c.describedBy ?? null;
     let fields: ActivityFields | null = null;
