@@ -28,9 +28,13 @@ export class Register {
   /** Clock, replaceable in tests. */
   now: () => string = () => new Date().toISOString();
 
+  /** The write (outer transaction) in progress, 0 outside `write()`; each write gets a new number. */
+  private currentWrite = 0;
+  private writes = 0;
+
   private constructor(readonly db: OpenedRegister) {
     this.activities = new ActivityStore(db.sqlite);
-    this.history = new HistoryStore(db.sqlite);
+    this.history = new HistoryStore(db.sqlite, () => this.currentWrite);
     this.reference = new ReferenceStore(db.sqlite);
     this.imports = new ImportStore(db.sqlite);
   }
@@ -54,7 +58,17 @@ export class Register {
   /** Runs `fn` in one IMMEDIATE transaction; nested calls join the outer transaction. */
   write<T>(fn: () => T): T {
     if (this.db.sqlite.inTransaction) return fn();
-    return this.db.sqlite.transaction(fn).immediate();
+    const id = ++this.writes;
+    return this.db.sqlite
+      .transaction(() => {
+        this.currentWrite = id;
+        try {
+          return fn();
+        } finally {
+          this.currentWrite = 0;
+        }
+      })
+      .immediate();
   }
 
   /** Records a change in the history; must be called inside `write()`. */

@@ -35,4 +35,15 @@ describe('foldKey', () => {
       expect(foldKey(text), JSON.stringify(text)).toBe(reference(text));
     }
   });
+
+  it('folds several texts like one at a time, joined by " | ", a line break splitting a text', () => {
+    const pool = [...'aZé9 -.,;:/\n\tÉÈÀÇÔœŒßİıĳ’«»\u00a0–½²ﬁ€_', 'e\u0301', '\u0301', 'Ελλάδα', '東京', '𝔸', '🙂', '\ud800', '\udc00', '\n\n'];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 3000; i++) {
+      const texts = Array.from({ length: 1 + Math.floor(random() * 5) }, () => Array.from({ length: Math.floor(random() * 12) }, () => pool[Math.floor(random() * pool.length)]).join(''));
+      const expected = texts.flatMap((t) => t.split('\n')).map(foldKey).filter(Boolean).join(' | ');
+      expect(foldTexts(texts), JSON.stringify(texts)).toBe(expected);
+    }
+  });
 });

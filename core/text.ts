@@ -36,12 +36,46 @@ export function foldKey(text: string): string {
     .trim();
 }
 
-/** Folds several texts at once (one pass over the joined text), joined by " | ". */
+/**
+ * Folds several texts at once, joined by " | " (empty ones left out): what folding each with
+ * `foldKey` and joining gives, a line break inside a text counting as a boundary between texts.
+ * One pass over the characters: this runs for every activity an import writes.
+ */
 export function foldTexts(texts: string[]): string {
-  return foldNonAscii(texts.join('\n').toLowerCase())
-    .replace(/[^a-z0-9\n\u0080-\uffff]+/g, ' ')
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .join(' | ');
+  const s = texts.join('\n').toLowerCase();
+  let out = '';
+  let space = false; // a separator since the last character written
+  let bar = false; // a boundary between texts since the last character written
+  let run = -1; // start of the current run of a-z and 0-9
+  const put = (piece: string) => {
+    if (out) out += bar ? ' | ' : space ? ' ' : '';
+    out += piece;
+    space = bar = false;
+  };
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 10;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0) {
+      put(s.slice(run, i));
+      run = -1;
+    }
+    if (c === 10) bar = true;
+    else if (c < 128) space = true;
+    else {
+      const next = s.charCodeAt(i + 1);
+      const pair = c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+      const f = foldChar(pair ? s.slice(i, i + 2) : s[i]);
+      if (pair) i++;
+      // Letters and digits (accents dropped), nothing (a combining mark), or spaces.
+      if (f === '') continue;
+      for (const part of f.split(' ')) {
+        if (part) put(part);
+        else space = true;
+      }
+    }
+  }
+  return out;
 }

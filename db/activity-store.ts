@@ -107,6 +107,14 @@ const LIST_SQL = CHILD_LISTS.map((spec) => ({
   delete: `DELETE FROM ${spec.table} WHERE activity_id = ?`,
 }));
 
+/**
+ * A reference as SQLite's NOCASE collation compares it (the unique index on references uses it):
+ * ASCII letters upper-cased, nothing else changed — what `upper()` gives in SQL.
+ */
+export function refKey(ref: string): string {
+  return ref.replace(/[a-z]+/g, (m) => m.toUpperCase());
+}
+
 /** The words of a search, folded like the stored search text; every word must appear. */
 export function searchWords(search: string): string[] {
   return foldKey(search).split(' ').filter(Boolean).slice(0, 12);
@@ -211,7 +219,7 @@ export class ActivityStore {
     return objectRows(this.sqlite, `SELECT * FROM ${table} WHERE activity_id IN (SELECT value FROM json_each(?)) ORDER BY activity_id, position`, JSON.stringify(ids));
   }
 
-  /** References used in an organisation, upper-cased (an import assigns new ones without asking each time). */
+  /** References used in an organisation, as `refKey` gives them (an import assigns new ones without asking each time). */
   refsInUse(organisationId: number): Set<string> {
     return new Set(this.stmt('SELECT upper(ref) FROM activities WHERE organisation_id = ?').pluck().all(organisationId) as string[]);
   }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../core/testing/temp-register.js';
 import { main } from '../cli/main.js';
+import { Register } from '../core/register.js';
 import type { CliIO } from '../cli/command.js';
 
 let t: TempRegister;
@@ -17,6 +18,30 @@ function captureIO() {
 }
 
 describe('the history hash chain', () => {
+  it('chains entries written in one write, after a write rolled back, and after another program wrote', async () => {
+    const meta = { source: 'cli' as const };
+    const entry = (label: string) => ({ entityType: 'organisation' as const, entityId: 1, entityLabel: label, organisationId: 1, action: 'update' as const, changes: [] });
+    t.reg.write(() => {
+      t.reg.record(meta, entry('one'));
+      t.reg.record(meta, entry('two'));
+    });
+    expect(() =>
+      t.reg.write(() => {
+        t.reg.record(meta, entry('rolled back'));
+        throw new Error('abandon');
+      }),
+    ).toThrow('abandon');
+    t.reg.write(() => t.reg.record(meta, entry('three')));
+    // Another program appends through its own connection.
+    const other = Register.open(t.file);
+    other.write(() => other.record(meta, entry('from the CLI')));
+    other.close();
+    t.reg.write(() => t.reg.record(meta, entry('four')));
+    const labels = (t.reg.sqlite.prepare('SELECT entity_label FROM history ORDER BY id DESC LIMIT 5').pluck().all() as string[]).reverse();
+    expect(labels).toEqual(['one', 'two', 'three', 'from the CLI', 'four']);
+    expect((await t.call('history/verify', {})).ok).toBe(true);
+  });
+
   it('is intact after normal use, through the API and the CLI', async () => {
     const check = await t.call('history/verify', {});
     expect(check.ok).toBe(true);

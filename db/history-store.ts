@@ -55,8 +55,18 @@ export interface ChainCheck {
 
 export class HistoryStore {
   private readonly insertStmt: Database.Statement;
+  /** The last hash this store appended, and in which write (see `currentWrite`). */
+  private tail: { write: number; hash: string } | undefined;
 
-  constructor(private readonly sqlite: Database.Database) {
+  /**
+   * `currentWrite` names the write (one outer transaction, see Register.write) in progress, 0 when
+   * none: within one write the chain's tail is the entry this store appended last, as no other
+   * program can write meanwhile and a write is rolled back whole or not at all.
+   */
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly currentWrite: () => number = () => 0,
+  ) {
     this.insertStmt = statement(
       sqlite,
       `INSERT INTO history (at, entity_type, entity_id, entity_label, organisation_id, action, changes_json, source, source_file, source_sha256, batch_id, prev_hash, hash)
@@ -66,9 +76,12 @@ export class HistoryStore {
 
   /** Must run inside the transaction that makes the change. */
   append(entry: NewHistoryEntry): void {
-    // Re-read the tail in every transaction: another process may have written since.
-    const tail = statement(this.sqlite, 'SELECT hash FROM history ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
-    const prevHash = tail ?? GENESIS_HASH;
+    // Re-read the tail in every write: another process may have written since.
+    const write = this.currentWrite();
+    const prevHash =
+      write !== 0 && this.tail?.write === write
+        ? this.tail.hash
+        : ((statement(this.sqlite, 'SELECT hash FROM history ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS_HASH);
     const changesJson = JSON.stringify(entry.changes);
     const hash = entryHash(prevHash, entry, changesJson);
     this.insertStmt.run(
@@ -86,6 +99,7 @@ export class HistoryStore {
       prevHash,
       hash,
     );
+    this.tail = { write, hash };
   }
 
   list(q: HistoryQuery = {}): HistoryEntry[] {

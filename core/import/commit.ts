@@ -9,7 +9,8 @@ import path from 'node:path';
 import { AppError } from '../errors.js';
 import type { ProcedureContext } from '../api/procedure.js';
 import type { CallMeta, Register } from '../register.js';
-import { activityFields, getActivity, insertParsedActivity, updateActivity } from '../services/activities.js';
+import { refKey } from '../../db/activity-store.js';
+import { activityFields, getActivity, insertBatch, insertParsedActivity, updateActivity } from '../services/activities.js';
 import { getOrganisation, organisationData, updateOrganisation } from '../services/organisations.js';
 import { buildPreview, optionsKey, registerState, type PreviewOptions, type PreviewPlan } from './preview.js';
 import { closeSession, type ImportSession } from './sessions.js';
@@ -101,7 +102,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
     }
     // References for new rows without one, assigned once rather than searched for every row.
     const taken = reg.activities.refsInUse(plan.organisationId);
-    for (const r of toWrite) if (r.fields?.ref) taken.add(r.fields.ref.toUpperCase());
+    for (const r of toWrite) if (r.fields?.ref) taken.add(refKey(r.fields.ref));
     let next = Number(reg.activities.nextRef(plan.organisationId).slice(2));
     const nextRef = () => {
       while (taken.has(`T-${String(next).padStart(3, '0')}`)) next++;
@@ -109,6 +110,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
       taken.add(ref);
       return ref;
     };
+    const inserts = insertBatch(reg, plan.organisationId);
     const total = toWrite.length;
     const step = Math.max(1, Math.floor(total / 100));
     toWrite.forEach((r, i) => {
@@ -118,7 +120,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
         if (r.status === 'new') {
           const createdAt = r.stamps.createdAt ?? at;
           const ref = fields.ref || nextRef();
-          const { id } = insertParsedActivity(reg, plan.organisationId, { ...fields, ref }, m, { createdAt, updatedAt: r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at), recordedAt: at });
+          const { id } = insertParsedActivity(reg, plan.organisationId, { ...fields, ref }, m, { createdAt, updatedAt: r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at), recordedAt: at }, inserts);
           undo.activitiesCreated.push(id);
           summary.activities.push({ id, ref, name: fields.name, action: 'create' });
           summary.created++;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ActivityInput } from '../model/schemas.js';
+import { activityFieldsSchema, type ActivityInput } from '../model/schemas.js';
+import { insertBatch, insertParsedActivity } from './activities.js';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
 
 let t: TempRegister;
@@ -171,3 +172,25 @@ describe('what create returns', () => {
     expect(await t.call('activities/get', { id: created.id })).toEqual(created);
   });
 });
+
+describe('a batch of inserts in one write (an import)', () => {
+  it('checks the organisation once, and knows the references in use and the directory entries it found or created', async () => {
+    const first = await t.call('activities/create', { organisationId: orgId, activity: payroll });
+    const parsed = (a: ActivityInput) => activityFieldsSchema.parse(a);
+    expect(() => t.reg.write(() => insertBatch(t.reg, 999))).toThrow(/Organisation #999/);
+    const recipientsBefore = (await t.call('recipients/list', {})).length;
+    const ids = t.reg.write(() => {
+      const batch = insertBatch(t.reg, orgId);
+      expect(() => insertParsedActivity(t.reg, orgId, parsed({ ...payroll, ref: first.ref.toLowerCase() }), { source: 'import' }, undefined, batch)).toThrow(/already used/);
+      const a = insertParsedActivity(t.reg, orgId, parsed({ ...payroll, ref: 'B-1', recipients: [{ name: 'TRESOR PUBLIC' }, { name: 'Nouveau prestataire' }] }), { source: 'import' }, undefined, batch);
+      const b = insertParsedActivity(t.reg, orgId, parsed({ ...payroll, ref: 'B-2', recipients: [{ name: 'nouveau  prestataire' }] }), { source: 'import' }, undefined, batch);
+      expect(() => insertParsedActivity(t.reg, orgId, parsed({ ...payroll, ref: 'b-1' }), { source: 'import' }, undefined, batch)).toThrow(/already used/);
+      return [a.id, b.id];
+    });
+    const [a, b] = await Promise.all(ids.map((id) => t.call('activities/get', { id })));
+    expect(a.recipients.map((r) => r.recipientId)).toEqual([first.recipients[0].recipientId, b.recipients[0].recipientId]);
+    expect((await t.call('recipients/list', {})).length).toBe(recipientsBefore + 1);
+    expect((await t.call('activities/list', { search: 'nouveau prestataire' })).map((x) => x.ref)).toEqual(['B-1', 'B-2']);
+  });
+});
+

@@ -1,5 +1,5 @@
 /** Processing activities: the entries of the controller and processor registers. */
-import type { ActivityDerived, ActivityFilter, StoredActivityFields } from '../../db/activity-store.js';
+import { refKey, type ActivityDerived, type ActivityFilter, type StoredActivityFields } from '../../db/activity-store.js';
 import { diffRecords, recordFields } from '../diff.js';
 import { AppError, notFound, validationError, type FieldIssue } from '../errors.js';
 import { assessDpia, dpiaRequired } from '../model/dpia.js';
@@ -63,7 +63,7 @@ function checkFields(reg: Register, f: ActivityFields): void {
   for (const c of f.dataCategories) if (c.code && specialCodes.has(c.code)) c.special = true;
 }
 
-function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta): StoredActivityFields['recipients'] {
+function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta, known?: Map<string, number>): StoredActivityFields['recipients'] {
   const seen = new Set<number>();
   return f.recipients.map((r, i) => {
     let id: number;
@@ -75,7 +75,9 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta): St
       }
       id = r.recipientId;
     } else {
-      id = reg.activities.recipientIdByKey(foldKey(r.name)) ?? createRecipient(reg, { name: r.name, type: r.type ?? 'other', countries: r.countries ?? [] }, meta).id;
+      const key = foldKey(r.name);
+      id = known?.get(key) ?? reg.activities.recipientIdByKey(key) ?? createRecipient(reg, { name: r.name, type: r.type ?? 'other', countries: r.countries ?? [] }, meta).id;
+      known?.set(key, id);
       name = r.name;
     }
     if (seen.has(id)) throw validationError([{ path: `recipients[${i}]`, message: `"${r.name}" is listed twice` }], 'The activity');
@@ -127,19 +129,38 @@ export function createParsedActivity(reg: Register, organisationId: number, fiel
   });
 }
 
+/**
+ * What the inserts of one write can share (an import writes thousands in one transaction): the
+ * organisation, checked once; the references in use; the directory entries found or created, by
+ * folded name. Valid for the write in which it was made only.
+ */
+export interface InsertBatch {
+  organisationId: number;
+  /** References in use in the organisation, as `refKey` gives them. */
+  refs: Set<string>;
+  recipients: Map<string, number>;
+}
+
+/** Must be called inside `reg.write()`, and used in the same write. */
+export function insertBatch(reg: Register, organisationId: number): InsertBatch {
+  if (!reg.activities.organisationExists(organisationId)) throw notFound(`Organisation #${organisationId}`);
+  return { organisationId, refs: reg.activities.refsInUse(organisationId), recipients: new Map() };
+}
+
 /** Writes a new activity and its history entry; returns what was stored (imports need no more). */
-export function insertParsedActivity(reg: Register, organisationId: number, fields: ActivityFields, meta: CallMeta, stamps?: Stamps) {
+export function insertParsedActivity(reg: Register, organisationId: number, fields: ActivityFields, meta: CallMeta, stamps?: Stamps, batch?: InsertBatch) {
+  if (batch && batch.organisationId !== organisationId) throw new Error('insertParsedActivity: the batch is for another organisation');
   const f: ActivityFields = { ...fields, dataCategories: fields.dataCategories.map((c) => ({ ...c })) };
   return reg.write(() => {
-    if (!reg.activities.organisationExists(organisationId)) throw notFound(`Organisation #${organisationId}`);
+    if (!batch && !reg.activities.organisationExists(organisationId)) throw notFound(`Organisation #${organisationId}`);
     checkFields(reg, f);
     if (!f.ref) f.ref = reg.activities.nextRef(organisationId);
-    else if (reg.activities.refTaken(organisationId, f.ref)) {
+    else if (batch ? batch.refs.has(refKey(f.ref)) : reg.activities.refTaken(organisationId, f.ref)) {
       throw new AppError('conflict', `Reference ${f.ref} is already used by another activity of this organisation.`, [
         { path: 'ref', message: 'is already used' },
       ]);
     }
-    const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta) };
+    const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta, batch?.recipients) };
     const at = stamps?.recordedAt ?? reg.now();
     const createdAt = stamps?.createdAt ?? at;
     const updatedAt = stamps?.updatedAt ?? at;
@@ -153,6 +174,7 @@ export function insertParsedActivity(reg: Register, organisationId: number, fiel
       action: 'create',
       changes: recordFields(comparable(stored) as Record<string, unknown>, 'after'),
     });
+    batch?.refs.add(refKey(f.ref));
     return { id, f, stored, createdAt, updatedAt };
   });
 }
