@@ -13,11 +13,10 @@
  */
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Labels } from '../core/export/labels.js';
 import { PlaywrightPrinter } from '../core/export/pdf/printer.js';
-import { ACTIVITIES_PER_VOLUME } from '../core/export/pdf/print-register.js';
+import { ACTIVITIES_PER_VOLUME, printConcurrency } from '../core/export/pdf/print-register.js';
 import { renderDocument } from '../core/export/pdf/template.js';
 import { ExportSource } from '../core/export/source.js';
 import { fillWithActivities } from '../core/export/testing/many-activities.js';
@@ -130,7 +129,7 @@ const suite: BenchSuite = {
         value: bestPdf / bestPrint,
         unit: '×',
         limit: 1.5,
-        detail: `${(bestPdf / 1000).toFixed(1)} s vs ${(bestPrint / 1000).toFixed(1)} s, HTML ${(html.length / 1e6).toFixed(1)} MB, PDF ${(fs.statSync(pdfOut).size / 1e6).toFixed(1)} MB; the export prints ${Math.ceil(PDF_ACTIVITIES / ACTIVITIES_PER_VOLUME)} volumes, ${Math.min(4, os.availableParallelism())} at a time`,
+        detail: `${(bestPdf / 1000).toFixed(1)} s vs ${(bestPrint / 1000).toFixed(1)} s, HTML ${(html.length / 1e6).toFixed(1)} MB, PDF ${(fs.statSync(pdfOut).size / 1e6).toFixed(1)} MB; the export prints ${Math.ceil(PDF_ACTIVITIES / ACTIVITIES_PER_VOLUME)} volumes, ${printConcurrency()} at a time`,
       });
       results.push({ name: `PDF export, ${PDF_ACTIVITIES.toLocaleString('en')} activities`, value: bestPdf / 1000, unit: 's', limit: 30 });
       }

@@ -6,8 +6,7 @@
 import { CHILD_LISTS, type ChildListSpec } from '../../db/activity-lists.js';
 import { AppError } from '../errors.js';
 import type { Activity, ActivitySummary, Organisation, Recipient, ResolvedActivityRecipient } from '../model/register.js';
-import { assessDpia } from '../model/dpia.js';
-import type { ActivityFields, DpiaScreening } from '../model/schemas.js';
+import type { ActivityFields } from '../model/schemas.js';
 import type { Register } from '../register.js';
 import { listOrganisations } from '../services/organisations.js';
 import { listRecipients } from '../services/recipients.js';
@@ -67,60 +66,12 @@ export class ExportSource {
     if (this.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled: no file was written.');
   }
 
-  /**
-   * Whole activities, in register order, `chunk` at a time: the summary row, the remaining
-   * columns and every list, read with one query per table and chunk (the same data as
-   * `ActivityStore.loadMany`, faster on a large register). Each activity is built with all its
-   * properties at once: objects that grow key by key are slow to read in every later sheet.
-   */
+  /** Whole activities, in register order, `chunk` at a time (as the activity store loads them). */
   *activities(summaries: ActivitySummary[] = this.summaries, chunk = 500): Generator<Activity[]> {
     for (let i = 0; i < summaries.length; i += chunk) {
       this.checkCancelled();
       const part = summaries.slice(i, i + chunk);
-      const ids = part.map((s) => s.id);
-      const columns = new Map(this.reg.activities.columnsOf(ids, ACTIVITY_COLUMNS).map((row) => [Number(row.id), row]));
-      const byId = new Map<number, Activity>();
-      for (const s of part) {
-        const c = columns.get(s.id) ?? {};
-        byId.set(s.id, {
-          id: s.id,
-          organisationId: s.organisationId,
-          ref: s.ref,
-          name: s.name,
-          role: s.role,
-          status: s.status,
-          department: s.department,
-          owner: s.owner,
-          purpose: s.purpose,
-          version: s.version,
-          createdAt: s.createdAt,
-          updatedAt: s.updatedAt,
-          description: String(c.description ?? ''),
-          criminalDataBasis: String(c.criminal_data_basis ?? ''),
-          securityNotes: String(c.security_notes ?? ''),
-          dpia: assessDpia(JSON.parse(String(c.dpia_json ?? '{}')) as DpiaScreening),
-          automatedDecision: JSON.parse(String(c.automated_decision_json ?? '{}')),
-          rights: String(c.rights ?? ''),
-          consentRecords: String(c.consent_records ?? ''),
-          breaches: String(c.breaches ?? ''),
-          lastReviewedAt: String(c.last_reviewed_at ?? ''),
-          subPurposes: [],
-          legalBases: [],
-          art9Conditions: [],
-          dataSubjects: [],
-          dataCategories: [],
-          dataSources: [],
-          recipients: [],
-          transfers: [],
-          retention: [],
-          securityMeasures: [],
-          jointControllers: [],
-          clients: [],
-          systems: [],
-        });
-      }
-      this.readLists(byId as unknown as Map<number, Record<string, unknown[]>>, ids, CHILD_LISTS);
-      yield [...byId.values()];
+      yield this.reg.activities.loadMany({ ids: part.map((s) => s.id) });
       this.onChunk?.(part.length);
     }
   }

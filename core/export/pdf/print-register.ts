@@ -12,6 +12,11 @@ import { renderDocument, renderVolumes } from './template.js';
 /** Up to this many activities the document is printed whole (with Chromium's own page numbers). */
 export const ACTIVITIES_PER_VOLUME = 250;
 
+/** Volumes printed at the same time by default: one per core, at most four. */
+export function printConcurrency(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
+
 export interface PrintOptions {
   signal?: AbortSignal;
   /** Called when a volume is printed: (volumes printed, volumes). */
@@ -46,7 +51,7 @@ export async function printRegister(source: ExportSource, L: Labels, printer: Pd
       options.onVolume?.(++done, volumes.length);
     }
   };
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? Math.min(4, os.availableParallelism()), volumes.length));
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? printConcurrency(), volumes.length));
   await Promise.all(Array.from({ length: concurrency }, worker));
   source.checkCancelled();
   return assembleVolumes(pdfs, {
