@@ -1,0 +1,22 @@
+/**
+ * The catalogue, one per language, assembled from one module per area of the app. Each area module
+ * exports `en` and `fr` with the same keys, all starting with the area's prefix (`import.`,
+ * `reference.`…), so that areas never collide. Add an area by importing it here.
+ */
+import * as common from './locales/common.js';
+
+export type Entries = Record<string, string>;
+export interface Area {
+  en: Entries;
+  fr: Entries;
+}
+
+export const areas: Record<string, Area> = { common };
+
+function merge(lang: keyof Area): Entries {
+  const out: Entries = {};
+  for (const area of Object.values(areas)) Object.assign(out, area[lang]);
+  return out;
+}
+
+export const catalogue = { en: merge('en'), fr: merge('fr') };
