@@ -42,7 +42,6 @@ export function i18n(): I18n {
       interpolation: { escapeValue: false },
       initAsync: false,
       returnNull: false,
-      showSupportNotice: false,
     });
   }
   return instance;
