@@ -4,6 +4,7 @@ import type { VocabularyKind } from '../core/model/codes.js';
 import type { Country, Organisation, VocabularyTerm } from '../core/model/register.js';
 import type { Language } from '../core/api/shell.js';
 import { call } from './api/client.js';
+import { t as translateKey } from '../core/i18n/i18n.js';
 import { en, fr, type MessageKey } from './i18n/messages.js';
 
 export type Route =
@@ -40,12 +41,16 @@ export function routeHash(r: Route): string {
   }
 }
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+/** Keys of `i18n/messages.ts`, or of the shared catalogue (`core/i18n`), which serves any other key. */
+export type Translate = (key: MessageKey | (string & {}), vars?: Record<string, string | number>) => string;
 
 export function translator(lang: Language): Translate {
-  const dict = lang === 'fr' ? fr : en;
+  const dict: Record<string, string> = lang === 'fr' ? fr : en;
+  const fallback: Record<string, string> = en;
   return (key, vars) => {
-    let s: string = dict[key] ?? en[key] ?? key;
+    const own = dict[key] ?? fallback[key];
+    if (own === undefined) return translateKey(lang, key, vars);
+    let s = own;
     if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
     return s;
   };
