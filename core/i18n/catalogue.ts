@@ -3,6 +3,7 @@
  * exports `en` and `fr` with the same keys, all starting with the area's prefix (`import.`,
  * `reference.`…), so that areas never collide. Add an area by importing it here.
  */
+import * as checks from './locales/checks.js';
 import * as common from './locales/common.js';
 
 export type Entries = Record<string, string>;
@@ -11,7 +12,10 @@ export interface Area {
   fr: Entries;
 }
 
-export const areas: Record<string, Area> = { common };
+export const areas: Record<string, Area> = {
+  common,
+  checks,
+};
 
 function merge(lang: keyof Area): Entries {
   const out: Entries = {};

@@ -2,6 +2,7 @@
  * Compliance checks on one activity: what a DPO (or the CNIL) would flag when reading the entry.
  * They never block a save — a draft may be incomplete — but the app and the exports show them.
  */
+import type { MessageParams } from '../i18n/i18n.js';
 import type { Activity, Country } from './register.js';
 
 export type CheckCode =
@@ -19,27 +20,27 @@ export type CheckCode =
   | 'dpia_required_not_done'
   | 'processor_without_client';
 
+/** A point to review; its text is the catalogue key `checks.<code>` with `params`, translated where shown. */
 export interface ComplianceCheck {
   code: CheckCode;
   /** The field concerned, e.g. `transfers[0].safeguard`. */
   path: string;
-  fr: string;
-  en: string;
+  params: MessageParams;
 }
 
 export function checkActivity(a: Pick<Activity, 'legalBases' | 'dataCategories' | 'art9Conditions' | 'transfers' | 'retention' | 'securityMeasures' | 'dpia' | 'role' | 'clients' | 'status'>, countries: Map<string, Country>): ComplianceCheck[] {
   const out: ComplianceCheck[] = [];
-  const add = (code: CheckCode, path: string, fr: string, en: string) => out.push({ code, path, fr, en });
+  const add = (code: CheckCode, path: string, params: MessageParams = {}) => out.push({ code, path, params });
   if (a.role !== 'processor') {
-    if (!a.legalBases.length) add('no_legal_basis', 'legalBases', 'Aucune base légale (art. 6) n’est indiquée.', 'No lawful basis (Art. 6) is given.');
-    if (a.legalBases.some((b) => b.code === 'to_be_determined')) add('legal_basis_to_be_determined', 'legalBases', 'La base légale reste à déterminer.', 'The lawful basis is still to be determined.');
+    if (!a.legalBases.length) add('no_legal_basis', 'legalBases');
+    if (a.legalBases.some((b) => b.code === 'to_be_determined')) add('legal_basis_to_be_determined', 'legalBases');
     a.legalBases.forEach((b, i) => {
       if (b.code === 'legitimate_interests' && !b.justification.trim()) {
-        add('legitimate_interests_unjustified', `legalBases[${i}].justification`, 'L’intérêt légitime poursuivi n’est pas décrit.', 'The legitimate interest pursued is not described.');
+        add('legitimate_interests_unjustified', `legalBases[${i}].justification`);
       }
     });
     if (a.dataCategories.some((c) => c.special) && !a.art9Conditions.length) {
-      add('special_without_art9', 'art9Conditions', 'Des données sensibles sont traitées sans condition de l’art. 9(2).', 'Special-category data is processed without an Art. 9(2) condition.');
+      add('special_without_art9', 'art9Conditions');
     }
   }
   a.transfers.forEach((t, i) => {
@@ -47,24 +48,24 @@ export function checkActivity(a: Pick<Activity, 'legalBases' | 'dataCategories' 
     const name = c ? `${c.nameFr}` : t.country;
     const nameEn = c ? `${c.nameEn}` : t.country;
     if (c?.eea) return;
-    if (!t.safeguard) add('transfer_without_safeguard', `transfers[${i}].safeguard`, `Transfert vers ${name} sans garantie.`, `Transfer to ${nameEn} without a safeguard.`);
+    if (!t.safeguard) add('transfer_without_safeguard', `transfers[${i}].safeguard`, { nameFr: name, nameEn });
     else if (t.safeguard === 'privacy_shield_legacy') {
-      add('privacy_shield_legacy', `transfers[${i}].safeguard`, `Transfert vers ${name} fondé sur le Privacy Shield, invalidé le 16 juillet 2020.`, `Transfer to ${nameEn} relies on the Privacy Shield, invalidated on 16 July 2020.`);
+      add('privacy_shield_legacy', `transfers[${i}].safeguard`, { nameFr: name, nameEn });
     } else if (t.safeguard === 'adequacy' && c) {
-      if (c.adequacy === 'none') add('adequacy_not_applicable', `transfers[${i}].safeguard`, `${name} ne bénéficie d’aucune décision d’adéquation.`, `${nameEn} has no adequacy decision.`);
-      if (c.adequacy === 'partial') add('adequacy_partial', `transfers[${i}].safeguard`, `Adéquation partielle pour ${name} : ${c.adequacyScopeFr}.`, `Partial adequacy for ${nameEn}: ${c.adequacyScopeEn}.`);
-      if (c.adequacy === 'pending') add('adequacy_pending', `transfers[${i}].safeguard`, `Décision d’adéquation pour ${name} à confirmer.`, `Adequacy decision for ${nameEn} to be confirmed.`);
+      if (c.adequacy === 'none') add('adequacy_not_applicable', `transfers[${i}].safeguard`, { nameFr: name, nameEn });
+      if (c.adequacy === 'partial') add('adequacy_partial', `transfers[${i}].safeguard`, { nameFr: name, nameEn, scopeFr: c.adequacyScopeFr, scopeEn: c.adequacyScopeEn });
+      if (c.adequacy === 'pending') add('adequacy_pending', `transfers[${i}].safeguard`, { nameFr: name, nameEn });
     }
   });
   if (a.status !== 'retired') {
-    if (!a.retention.length) add('no_retention', 'retention', 'Aucune durée de conservation n’est indiquée.', 'No retention period is given.');
-    if (!a.securityMeasures.length) add('no_security_measures', 'securityMeasures', 'Aucune mesure de sécurité n’est décrite.', 'No security measure is described.');
+    if (!a.retention.length) add('no_retention', 'retention');
+    if (!a.securityMeasures.length) add('no_security_measures', 'securityMeasures');
     if (a.dpia.required && a.dpia.status !== 'completed') {
-      add('dpia_required_not_done', 'dpia.status', 'Une AIPD est requise et n’est pas terminée.', 'A DPIA is required and is not completed.');
+      add('dpia_required_not_done', 'dpia.status');
     }
   }
   if (a.role === 'processor' && !a.clients.length) {
-    add('processor_without_client', 'clients', 'Aucun responsable de traitement client n’est indiqué.', 'No client controller is named.');
+    add('processor_without_client', 'clients');
   }
   return out;
 }

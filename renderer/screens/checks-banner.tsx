@@ -21,7 +21,7 @@ export function ChecksBanner(props: { activityId: number; refreshKey: number; on
         {checks.map((c) => (
           <li key={`${c.code}-${c.path}`}>
             <button type="button" className="link" onClick={() => props.onFocus(c.path)}>
-              {app.lang === 'fr' ? c.fr : c.en}
+              {app.t(`checks.${c.code}`, c.params as Record<string, string>)}
             </button>
           </li>
         ))}

@@ -1,0 +1,34 @@
+/** Points to review on an activity (`core/model/checks.ts`): key `checks.<code>`. */
+import type { Entries } from '../catalogue.js';
+
+export const en: Entries = {
+  'checks.no_legal_basis': 'No lawful basis (Art. 6) is given.',
+  'checks.legal_basis_to_be_determined': 'The lawful basis is still to be determined.',
+  'checks.legitimate_interests_unjustified': 'The legitimate interest pursued is not described.',
+  'checks.special_without_art9': 'Special-category data is processed without an Art. 9(2) condition.',
+  'checks.transfer_without_safeguard': 'Transfer to {{nameEn}} without a safeguard.',
+  'checks.privacy_shield_legacy': 'Transfer to {{nameEn}} relies on the Privacy Shield, invalidated on 16 July 2020.',
+  'checks.adequacy_not_applicable': '{{nameEn}} has no adequacy decision.',
+  'checks.adequacy_partial': 'Partial adequacy for {{nameEn}}: {{scopeEn}}.',
+  'checks.adequacy_pending': 'Adequacy decision for {{nameEn}} to be confirmed.',
+  'checks.no_retention': 'No retention period is given.',
+  'checks.no_security_measures': 'No security measure is described.',
+  'checks.dpia_required_not_done': 'A DPIA is required and is not completed.',
+  'checks.processor_without_client': 'No client controller is named.',
+};
+
+export const fr: Entries = {
+  'checks.no_legal_basis': 'Aucune base légale (art. 6) n’est indiquée.',
+  'checks.legal_basis_to_be_determined': 'La base légale reste à déterminer.',
+  'checks.legitimate_interests_unjustified': 'L’intérêt légitime poursuivi n’est pas décrit.',
+  'checks.special_without_art9': 'Des données sensibles sont traitées sans condition de l’art. 9(2).',
+  'checks.transfer_without_safeguard': 'Transfert vers {{nameFr}} sans garantie.',
+  'checks.privacy_shield_legacy': 'Transfert vers {{nameFr}} fondé sur le Privacy Shield, invalidé le 16 juillet 2020.',
+  'checks.adequacy_not_applicable': '{{nameFr}} ne bénéficie d’aucune décision d’adéquation.',
+  'checks.adequacy_partial': 'Adéquation partielle pour {{nameFr}} : {{scopeFr}}.',
+  'checks.adequacy_pending': 'Décision d’adéquation pour {{nameFr}} à confirmer.',
+  'checks.no_retention': 'Aucune durée de conservation n’est indiquée.',
+  'checks.no_security_measures': 'Aucune mesure de sécurité n’est décrite.',
+  'checks.dpia_required_not_done': 'Une AIPD est requise et n’est pas terminée.',
+  'checks.processor_without_client': 'Aucun responsable de traitement client n’est indiqué.',
+};
