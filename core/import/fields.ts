@@ -72,7 +72,63 @@ export const FIELDS: FieldDef[] = [
   f('lastReviewedAt', 'Date de dernière revue', 'Last reviewed', 'date', ['date de revue', 'dernière revue', 'revu le', 'date de dernière revue', 'last review', 'last reviewed', 'review date', 'date of last review'], 'JJ/MM/AAAA', 'DD/MM/YYYY'),
   f('createdAt', 'Date de création', 'Created on', 'date', ['date de création', 'date de création de la fiche', 'date de création du traitement', 'créé le', 'date de mise en œuvre', 'created', 'created on', 'date created', 'creation date'], 'JJ/MM/AAAA', 'DD/MM/YYYY'),
   f('updatedAt', 'Date de mise à jour', 'Updated on', 'date', ['date de mise à jour', 'dernière mise à jour', 'dernière mise à jour de la fiche', 'mise à jour', 'mise à jour du traitement', 'modifié le', 'updated', 'last updated', 'updated on', 'date updated', 'last update'], 'JJ/MM/AAAA', 'DD/MM/YYYY'),
+  // The processor register (Art. 30(2)): the client controllers, the processing done on their behalf, sub-processors.
+  f('clients', 'Client (responsable de traitement)', 'Client controller', 'list', ['client', 'clients', 'responsable de traitement client', 'donneur d’ordre', 'client controller', 'controller on whose behalf', 'customer controller', 'name of the controller'], '', ''),
+  f('clientProcessing', 'Traitements effectués pour le client', 'Processing carried out on behalf', 'list', ['catégories de traitements effectués pour le compte', 'traitements effectués pour le compte du client', 'processing carried out on behalf', 'categories of processing carried out on behalf of each controller', 'processing on behalf'], '', ''),
+  f('processors', 'Sous-traitants', 'Processors', 'list', ['sous-traitants', 'sous-traitant', 'sous-traitants ultérieurs', 'prestataires', 'processors', 'sub-processors', 'subprocessors', 'vendors', 'suppliers', 'third-party providers'], '', ''),
 ];
+
+/**
+ * The words that say a header is about a field, beyond its labels and synonyms: French, English and
+ * German stems (a word of a header matches a stem it starts with: "conserv" ← "conservation",
+ * "conservées"), and short phrases ("how long", "hors ue"). A leading "~" marks a weak word that
+ * only helps ("données" says little on its own). Header understanding scores the words of a header
+ * against every field's vocabulary (see mapping.ts): a class of phrasings, not a list of headers.
+ */
+export const KEYWORDS: Record<string, string[]> = {
+  ref: ['ref', 'reference', 'identifiant', 'numero', 'num', 'id', 'code', 'nr', 'nummer', 'kennung', '~no', '~fiche'],
+  name: ['nom', 'intitul', 'libell', 'appellation', 'designation', 'titre', 'name', 'title', 'bezeichnung', 'verarbeitungstatigkeit', '~traitement', '~activit', '~processing', '~process', '~verarbeitung', '~operation'],
+  purpose: ['finalit', 'objectif', 'objet', 'pourquoi', 'purpose', 'aim', 'goal', 'why', 'reason', 'zweck', 'ziel', 'usage', 'utilisation', 'use of', 'used for', 'sert', '~but'],
+  subPurposes: ['sous finalit', 'secondary purpose', 'other purpose', 'finalites secondaires', 'nebenzweck'],
+  role: ['role', 'qualite', 'capacity', 'rolle', 'controller or processor', 'responsable ou sous traitant'],
+  status: ['statut', 'etat', 'status', 'state', 'stage'],
+  department: ['service', 'direction', 'departement', 'department', 'pole', 'entite', 'unit', 'team', 'equipe', 'division', 'abteilung', 'bereich', 'business', 'metier', 'branche', 'organisationseinheit', '~fonction', '~function'],
+  owner: ['owner', 'proprietaire', 'referent', 'pilote', 'responsable operationnel', 'responsable metier', 'responsable du service', 'contact', 'verantwortlich', 'ansprechpartner', 'accountable', 'e mail', 'email', 'courriel', 'mail', '~responsable', '~person'],
+  description: ['description', 'descriptif', 'comment', 'remarque', 'observation', 'note', 'detail', 'beschreibung', 'bemerkung', 'summary', 'resume', 'context'],
+  legalBases: ['base legal', 'bases legal', 'base juridique', 'fondement', 'licit', 'lawful', 'legal basis', 'legal ground', 'rechtsgrundlage', 'rechtmassig', 'article 6', 'art 6', 'legal', 'juridique', 'lawfulness', '~base', '~basis'],
+  legalBasisJustification: ['justification', 'justif', 'interet legitime', 'legitimate interest', 'texte', 'precision base', 'begrundung', 'reference legal', 'legal reference'],
+  art9Conditions: ['article 9', 'art 9', 'exception', 'derogation article 9', 'condition'],
+  criminalDataBasis: ['article 10', 'art 10', 'penal', 'criminal', 'infraction', 'condamnation', 'offence'],
+  dataSubjects: ['personnes concernees', 'concern', 'population', 'subject', 'individual', 'betroffen', 'people', 'persons', 'personnes', 'beneficiaire', 'usager', 'public', 'whose data', 'de qui', 'about whom', 'about', 'sujet', 'relates to', '~who', '~qui', '~categorie de personnes', '~person'],
+  dataCategories: ['donnee', 'data', 'information', 'daten', 'datenkategori', 'champs', 'fields', 'quelles donnees', 'what data', 'which data', 'personal data', 'donnees personnelles', 'data items', 'data elements', '~categori', '~type'],
+  specialCategories: ['sensible', 'sensitive', 'particuliere', 'special categor', 'special data', 'article 9 data', 'besondere', 'sante', 'health'],
+  hasSpecialData: ['sensible oui non', 'sensitive yes no', 'contient des donnees sensibles', 'contains sensitive'],
+  dataSources: ['source', 'origine', 'provenance', 'collect', 'obtained', 'herkunft', 'quelle', 'where from', 'd ou', 'collecte aupres'],
+  recipients: ['destinatair', 'recipient', 'acces', 'access', 'partag', 'shared', 'share', 'disclos', 'communiqu', 'transmi', 'empfanger', 'who sees', 'qui voit', 'qui a acces', 'who has access', 'qui consulte', 'sent to', 'envoye'],
+  recipientType: ['type de destinataire', 'recipient type', 'type of recipient', 'art des empfangers'],
+  transferCountries: ['pays', 'country', 'countries', 'transfer', 'transfert', 'hors ue', 'hors union', 'outside the eu', 'outside eu', 'non eu', 'third countr', 'pays tiers', 'international', 'land', 'lander', 'drittland', 'ubermittlung', 'abroad', 'etranger', 'destination', 'localisation des donnees', 'location of data', '~lieu', '~location', '~localisation', '~hebergement', '~hosting', '~hosted', '~where'],
+  transferRecipients: ['destinataire du transfert', 'importer', 'importateur', 'transfer recipient'],
+  transferSafeguard: ['garantie', 'safeguard', 'mechanism', 'mecanisme', 'encadrement', 'scc', 'cct', 'clauses contractuelles', 'standard contractual', 'bcr', 'garantien', 'schutz', 'adequacy', 'adequation'],
+  transferDocumentation: ['documentation', 'lien', 'link', 'dokumentation'],
+  retention: ['conserv', 'retention', 'retain', 'duree', 'delai', 'garde', 'keep', 'kept', 'stored', 'storage', 'how long', 'combien de temps', 'archiv', 'erasure', 'deletion', 'suppression', 'purge', 'aufbewahr', 'speicherdauer', 'loschfrist', 'loschung', 'period', '~temps', '~time', '~duration'],
+  securityMeasures: ['securit', 'security', 'protection', 'mesure', 'measure', 'tom', 'toms', 'safeguarding', 'chiffr', 'encrypt', 'sicherheit', 'massnahm', 'controle d acces', 'access control', 'how protected', 'comment proteg'],
+  securityNotes: ['precisions securite', 'security notes', 'security details'],
+  jointControllers: ['conjoint', 'co responsable', 'joint', 'gemeinsam'],
+  systems: ['logiciel', 'outil', 'application', 'appli', 'systeme', 'system', 'software', 'tool', 'app', 'plateforme', 'platform', 'saas', 'solution', 'programme', 'anwendung', 'werkzeug', 'it', 'si', '~support', '~hebergement', '~hosting'],
+  dpiaStatus: ['aipd', 'pia', 'dpia', 'analyse d impact', 'impact assessment', 'dsfa', 'folgenabschatzung'],
+  dpiaLink: ['lien aipd', 'dpia link', 'link to dpia'],
+  automatedDecision: ['decision automatis', 'automated decision', 'profilage', 'profiling', 'automatisiert', 'scoring'],
+  automatedDecisionDescription: ['logique', 'logic', 'precisions decision'],
+  rights: ['droit', 'rights', 'right', 'exercice', 'rechte', 'betroffenenrechte'],
+  consentRecords: ['preuve du consentement', 'consent record', 'consent evidence', 'recueil du consentement'],
+  breaches: ['violation', 'breach', 'incident', 'datenpanne'],
+  lastReviewedAt: ['revue', 'review', 'revision', 'verifie', 'checked', 'uberpruf', '~date', '~le'],
+  createdAt: ['creation', 'cree', 'created', 'mise en oeuvre', 'erstellt', 'since', 'depuis', '~date'],
+  updatedAt: ['mise a jour', 'maj', 'modifi', 'updated', 'update', 'changed', 'aktualisiert', 'geandert', '~date'],
+  clients: ['client', 'customer', 'donneur d ordre', 'mandant', 'auftraggeber', 'on whose behalf', 'pour le compte de qui', 'controller', 'responsable de traitement'],
+  clientProcessing: ['pour le compte', 'behalf', 'on behalf', '~processing', '~traitement', '~done', '~carried', '~performed', '~effectu', '~realis', 'im auftrag', 'prestation', 'services provided', 'service rendu', 'processing carried out', 'traitements effectues', '~service'],
+  processors: ['sous traitant', 'processor', 'subprocessor', 'sub processor', 'prestataire', 'vendor', 'supplier', 'fournisseur', 'provider', 'contractor', 'third part', 'tiers', 'auftragsverarbeiter', 'dienstleister', 'unterauftrag'],
+};
 
 export const FIELD_BY_KEY = new Map(FIELDS.map((d) => [d.key, d]));
 export type FieldKey = (typeof FIELDS)[number]['key'];

@@ -4,6 +4,7 @@
  * cells); finds where the data starts and ends.
  */
 import { foldKey } from '../text.js';
+import { readColumnContent, type ContentTools } from './content-signal.js';
 import { autoMap, matchHeader, type ColumnMapping } from './mapping.js';
 import type { SheetData } from './workbook.js';
 
@@ -73,6 +74,9 @@ export function headersOf(sheet: SheetData, r: number): string[] {
   return out;
 }
 
+/** Fields that make a row of headers a table of activities (with one more mapped column). */
+const CORE = new Set(['name', 'purpose', 'description', 'clients', 'clientProcessing', 'legalBases', 'retention', 'dataCategories']);
+
 function score(mapping: ColumnMapping[]): { score: number; mapped: number; core: boolean } {
   let s = 0;
   let mapped = 0;
@@ -81,27 +85,40 @@ function score(mapping: ColumnMapping[]): { score: number; mapped: number; core:
     if (!m.field) continue;
     mapped++;
     s += m.confidence;
-    if (m.field === 'name' || m.field === 'purpose') core = true;
+    if (CORE.has(m.field)) core = true;
   }
   return { score: s, mapped, core };
 }
 
-export function findTable(sheet: SheetData): SheetTable {
+export function findTable(sheet: SheetData, tools: ContentTools = {}): SheetTable {
   const base: SheetTable = { sheet, status: 'skipped', reason: '', headerRow: -1, headers: [], mapping: [], dataRows: [] };
   const named = skipByName(sheet.name);
   if (named) return { ...base, reason: named };
   const lastFilled = sheet.rows.findLastIndex((r) => r.some((c) => c.trim()));
   if (lastFilled < 0) return { ...base, reason: 'empty sheet' };
   let best: { r: number; headers: string[]; mapping: ColumnMapping[]; score: number } | null = null;
-  for (let r = 0; r <= Math.min(lastFilled, 40); r++) {
+  for (let r = 0; r <= Math.min(lastFilled, 60); r++) {
     const row = sheet.rows[r];
     if (!row || row.filter((c) => c.trim()).length < 2) continue;
     const headers = headersOf(sheet, r);
     const mapping = autoMap(headers);
     const s = score(mapping);
-    if (s.mapped >= 2 && s.core && (!best || s.score > best.score)) best = { r, headers, mapping, score: s.score };
+    // A header row: two mapped columns of which one core field, or three mapped columns of any kind.
+    if (((s.mapped >= 2 && s.core) || (s.mapped >= 3 && s.score >= 2)) && (!best || s.score > best.score)) best = { r, headers, mapping, score: s.score };
   }
   if (!best) return { ...base, reason: 'no recognisable header row (expected columns such as "Nom du traitement" / "Processing activity" and "Finalité" / "Purpose")' };
+  // The cells' content: the second signal, read below the chosen header row.
+  const below = sheet.rows.slice(best.r + 1, Math.min(lastFilled + 1, best.r + 41));
+  const contents = best.headers.map((_, c) => readColumnContent(below.map((row) => row[c] ?? ''), tools));
+  if (contents.some(Boolean)) best.mapping = autoMap(best.headers, contents);
+  // Columns with content but no header (a table without its header cell) are read from their content alone.
+  const width = Math.max(best.headers.length, ...below.map((row) => row.length));
+  for (let c = best.headers.length; c < width; c++) {
+    const content = readColumnContent(below.map((row) => row[c] ?? ''), tools);
+    best.headers[c] = '';
+    best.mapping[c] = { column: c, header: '', field: null, confidence: 0 };
+    if (content?.field && content.strong) best.mapping[c] = { column: c, header: '', field: content.field, confidence: Math.min(0.75, 0.4 + 0.35 * content.share), why: { key: 'mapping.why.content', params: { kind: content.kind, share: Math.round(content.share * 100) } } };
+  }
   const mappedCols = best.mapping.filter((m) => m.field).map((m) => m.column);
   const dataRows: number[] = [];
   for (let r = best.r + 1; r <= lastFilled; r++) {

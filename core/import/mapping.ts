@@ -1,14 +1,22 @@
 /**
- * Header → register field, by synonyms in French and English, ignoring case, accents, punctuation
- * and line breaks, each with a confidence:
- *   1    the header is a field label or a synonym;
- *   0.8  the header starts with / contains a synonym of 2+ words ("Finalité du traitement (principale)");
- *   0.6  close spelling (edit distance) to a synonym;
- * below 0.5 the column is left unmapped (shown as ignored). Single-value fields take one column
- * (the most confident); list fields may take several.
+ * Header → register field, with a confidence and the reason it was chosen.
+ *
+ * Headers are normalised (case, accents, punctuation, line breaks, question marks, stop-words and
+ * question words such as "quelles", "what", "do we") and cut into words. Three readings, strongest first:
+ *   1    the header is a field's label or synonym (fields.ts);
+ *   0.8+ the header contains a synonym of two words or more ("Finalité du traitement (principale)");
+ *   ≤0.85 its words, matched as stems against every field's French, English and German vocabulary
+ *        (fields.ts KEYWORDS), each word weighed by how few fields share it: "Combien de temps on
+ *        garde ?" → retention, "Who has access" → recipients, "Pays hors UE" → transfers;
+ * plus close spelling (0.6). A combined header ("Finalité / base légale", "Purpose and legal basis")
+ * is read part by part and takes its strongest part. Below 0.5 the column is left unmapped.
+ * The cells' content is a second signal, combined in `autoMap` (see content-signal.ts).
+ * Single-value fields take one column (the most confident); list fields may take several.
  */
+import type { Message } from '../i18n/i18n.js';
 import { foldKey } from '../text.js';
-import { FIELDS, FIELD_BY_KEY } from './fields.js';
+import { contentAgrees, type ColumnContent } from './content-signal.js';
+import { FIELDS, FIELD_BY_KEY, KEYWORDS } from './fields.js';
 
 export interface ColumnMapping {
   /** 0-based column index. */
@@ -16,9 +24,30 @@ export interface ColumnMapping {
   header: string;
   field: string | null;
   confidence: number;
+  /** Why the field was chosen (catalogue area `mapping`), or why an obvious header was left unmapped. */
+  why?: Message;
+  /** Fields the header could also mean, best first (for the mapping step and missing-field messages). */
+  alternatives?: { field: string; confidence: number }[];
+}
+
+export interface HeaderMatch {
+  field: string | null;
+  confidence: number;
+  why?: Message;
+  alternatives?: { field: string; confidence: number }[];
 }
 
 const STOP = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'the', 'of', 'a', 'au', 'aux', 'et', 'and', 'en', 'par', 'pour', 'for']);
+/** Words that carry no field meaning in a header, questions included ("Quelles données ?", "What do we keep?"). */
+const FILLER = new Set([
+  ...STOP,
+  'quel', 'quelle', 'quels', 'quelles', 'est', 'ce', 'que', 'qu', 'on', 'nous', 'vous', 'il', 'y', 'sont', 'ont', 'sur', 'dans', 'avec', 'un', 'une', 'ces', 'cette', 'leur', 'leurs', 'se', 'sa', 'son', 'ses', 'notre', 'nos', 'votre', 'vos', 'elles', 'ils', 'oui', 'non', 'ou', 'si', 'svp', 'merci', 'preciser', 'indiquer', 'renseigner', 'lister',
+  'what', 'which', 'do', 'does', 'did', 'is', 'are', 'was', 'we', 'you', 'it', 'they', 'them', 'to', 'in', 'on', 'by', 'with', 'an', 'or', 'our', 'your', 'their', 'this', 'that', 'these', 'please', 'list', 'specify', 'describe', 'enter', 'any', 'if', 'yes', 'no', 'be', 'been', 'has', 'have', 'at',
+  'der', 'die', 'das', 'und', 'oder', 'von', 'fur', 'zu', 'im', 'mit', 'welche', 'wer', 'ist', 'wird',
+]);
+
+const QUESTION = new Set(['quel', 'quelle', 'quels', 'quelles', 'what', 'which', 'welche', 'welcher', 'welches']);
+
 const norm = (s: string) =>
   foldKey(s.replace(/\(.*?\)/g, (m) => (m.length < 25 ? ' ' : m)))
     .split(' ')
@@ -31,6 +60,8 @@ interface Entry {
   text: string;
   spaced: string;
   words: number;
+  /** The synonym as written, for the explanation. */
+  source: string;
 }
 
 let index: Entry[] | null = null;
@@ -39,7 +70,7 @@ function entries(): Entry[] {
   index = [];
   for (const d of FIELDS) for (const s of [d.labelFr, d.labelEn, d.key, ...d.synonyms]) {
     const t = norm(s);
-    const entry = (text: string) => ({ key: d.key, text, spaced: ` ${text} `, words: text.split(' ').length });
+    const entry = (text: string) => ({ key: d.key, text, spaced: ` ${text} `, words: text.split(' ').length, source: s });
     if (t) index.push(entry(t));
     const full = foldKey(s);
     if (full && full !== t) index.push(entry(full));
@@ -62,61 +93,238 @@ function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
-const cache = new Map<string, { field: string | null; confidence: number }>();
+// ——— Word vocabulary ———
 
-/** The best field for one header, with its confidence (null field when nothing fits). */
-export function matchHeader(header: string): { field: string | null; confidence: number } {
+interface Keyword {
+  field: string;
+  /** Stems of the keyword's words. */
+  words: string[];
+  weight: number;
+}
+
+/** Light stemming shared by headers and vocabulary: plural and common French/English endings. */
+function stem(w: string): string {
+  if (w.length <= 3) return w;
+  let s = w.replace(/(s|x)$/, '');
+  if (s.length > 5) s = s.replace(/(ees|ee|es|e)$/, '');
+  return s;
+}
+
+const wordsOf = (text: string): string[] =>
+  foldKey(text)
+    .split(' ')
+    .filter((w) => w && !FILLER.has(w))
+    .map(stem);
+
+let keywords: Keyword[] | null = null;
+function vocabulary(): Keyword[] {
+  if (keywords) return keywords;
+  keywords = [];
+  for (const d of FIELDS) {
+    const seen = new Set<string>();
+    const add = (raw: string, weight: number) => {
+      const words = wordsOf(raw);
+      const k = words.join(' ');
+      if (!words.length || seen.has(k)) return;
+      seen.add(k);
+      keywords!.push({ field: d.key, words, weight });
+    };
+    for (const k of KEYWORDS[d.key] ?? []) add(k.replace(/^~/, ''), k.startsWith('~') ? 0.35 : 1);
+    for (const s of [d.labelFr, d.labelEn, ...d.synonyms]) add(s, 0.8);
+  }
+  return keywords;
+}
+
+/** A header word matches a vocabulary stem it equals or (stem of 4+ letters) starts with. */
+const wordMatches = (word: string, stemWord: string) => word === stemWord || (stemWord.length >= 4 && word.startsWith(stemWord));
+
+interface WordScore {
+  field: string;
+  score: number;
+  /** The header's words that matched. */
+  matched: string[];
+}
+
+/** Scores the header's words against every field's vocabulary. */
+function scoreWords(header: string): WordScore[] {
+  const raw = foldKey(header)
+    .split(' ')
+    .filter((w) => w && !FILLER.has(w));
+  const words = raw.map(stem);
+  if (!words.length) return [];
+  // For each word position: field → best weight of a keyword covering it.
+  const cover: Map<string, { w: number; q: number }>[] = words.map(() => new Map());
+  for (const k of vocabulary()) {
+    const n = k.words.length;
+    for (let i = 0; i + n <= words.length; i++) {
+      let ok = true;
+      for (let j = 0; j < n && ok; j++) ok = wordMatches(words[i + j], k.words[j]);
+      if (!ok) continue;
+      // A phrase of several words is specific: it counts more.
+      const w = k.weight * (n > 1 ? 1.25 : 1);
+      for (let j = 0; j < n; j++) {
+        const m = cover[i + j];
+        // How much of the header's word the stem explains: "rechtsgrundlage" is not about "rechte".
+        const quality = Math.min(1, k.words[j].length / words[i + j].length);
+        const prev = m.get(k.field);
+        if (!prev || prev.w < w || (prev.w === w && prev.q < quality)) m.set(k.field, { w, q: Math.max(quality, prev?.q ?? 0) });
+      }
+    }
+  }
+  // A word explained far better by one field's vocabulary belongs to that field.
+  for (const m of cover) {
+    let top = 0;
+    for (const v of m.values()) top = Math.max(top, v.q);
+    for (const [f, v] of m) if (v.q < 0.6 * top) m.delete(f);
+  }
+  // In a question ("Which countries is data sent to?", "Quelles données ?"), the word after the
+  // question word is what is asked for.
+  const all = foldKey(header).split(' ');
+  const q = all.findIndex((w) => QUESTION.has(w));
+  let head = -1;
+  if (q >= 0) {
+    const next = all.slice(q + 1).find((w) => w && !FILLER.has(w));
+    head = next ? raw.indexOf(next) : -1;
+  }
+  let total = 0;
+  const sums = new Map<string, { score: number; matched: string[] }>();
+  cover.forEach((m, i) => {
+    // Unknown words ("interne", "DPO", a client's name) dilute less than words of another field.
+    total += (m.size ? 1 : 0.4) * (i === head ? 1.5 : 1);
+    const share = m.size ? 1 / Math.sqrt(m.size) : 0;
+    for (const [field, { w }] of m) {
+      const s = sums.get(field) ?? { score: 0, matched: [] };
+      s.score += Math.min(1, w) * share * (i === head ? 1.5 : 1);
+      s.matched.push(raw[i]);
+      sums.set(field, s);
+    }
+  });
+  return [...sums]
+    .map(([field, s]) => ({ field, score: s.score / total, matched: s.matched }))
+    .sort((a, b) => b.score - a.score);
+}
+
+const cache = new Map<string, HeaderMatch>();
+
+/** The best field for one header, with its confidence and the reason (null field when nothing fits). */
+export function matchHeader(header: string): HeaderMatch {
   // Headers are short: long texts and numbers are data, not headers.
   if (header.length > 120 || /^[\d\s.,:/-]*$/.test(header)) return { field: null, confidence: 0 };
   let hit = cache.get(header);
   if (!hit) {
-    hit = match(header);
+    hit = matchCombined(header);
     if (cache.size > 20_000) cache.clear();
     cache.set(header, hit);
   }
   return { ...hit };
 }
 
-function match(header: string): { field: string | null; confidence: number } {
+/** "Finalité / base légale", "Purpose and legal basis": the whole, else its strongest part. */
+function matchCombined(header: string): HeaderMatch {
+  const whole = match(header);
+  if (whole.confidence >= 1) return whole;
+  const parts = header
+    .split(/\s*(?:\/|\||&|\+|\n|;|\bet\b|\band\b|\bou\b|\bor\b|\bund\b)\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 2);
+  if (parts.length < 2) return whole;
+  let best = whole;
+  let bestRaw = whole.confidence;
+  // The first part wins a tie: "Finalité / base légale" is first about the purpose.
+  for (const part of parts) {
+    const m = match(part);
+    if (m.field && m.confidence > bestRaw + 0.02) {
+      bestRaw = m.confidence;
+      best = { ...m, confidence: Math.min(m.confidence, 0.9), why: { key: 'mapping.why.part', params: { part, reason: m.why?.key ?? '', detail: String(m.why?.params?.synonym ?? m.why?.params?.words ?? '') } } };
+    }
+  }
+  return best;
+}
+
+function match(header: string): HeaderMatch {
   const h = norm(header);
   const hf = foldKey(header);
   if (!h && !hf) return { field: null, confidence: 0 };
-  let best: { field: string | null; confidence: number } = { field: null, confidence: 0 };
-  const consider = (field: string, confidence: number) => {
-    if (confidence > best.confidence) best = { field, confidence };
+  let best: HeaderMatch = { field: null, confidence: 0 };
+  const consider = (field: string, confidence: number, why: Message) => {
+    if (confidence > best.confidence) best = { field, confidence, why };
   };
   // "Données sensibles ?" asks a yes/no question.
   if (/\?\s*$/.test(header)) {
     const yesNo = entries().find((e) => (e.text === `${hf} oui non` || e.text === `${h} oui non`) && FIELD_BY_KEY.get(e.key)?.kind === 'yesno');
-    if (yesNo) return { field: yesNo.key, confidence: 1 };
+    if (yesNo) return { field: yesNo.key, confidence: 1, why: { key: 'mapping.why.question', params: { synonym: yesNo.source } } };
   }
-  for (const e of entries()) if (e.text === hf) return { field: e.key, confidence: 1 };
+  for (const e of entries()) if (e.text === hf) return { field: e.key, confidence: 1, why: { key: 'mapping.why.synonym', params: { synonym: e.source } } };
   const hs = ` ${h} `;
   const hfs = ` ${hf} `;
   const hWords = h.split(' ');
   for (const e of entries()) {
-    if (e.text === h) return { field: e.key, confidence: 1 };
-    if (e.words >= 2 && (hs.includes(e.spaced) || hfs.includes(e.spaced))) consider(e.key, 0.8 + Math.min(0.1, e.text.length / 400));
-    else if (e.words === 1 && e.text.length >= 4 && hWords[0] === e.text && hWords.length <= 3) consider(e.key, 0.7);
-    else if (e.text.length >= 6 && best.confidence < 0.6 && Math.abs(h.length - e.text.length) <= 2 && h[0] === e.text[0] && distance(h, e.text) <= (e.text.length >= 12 ? 2 : 1)) consider(e.key, 0.6);
+    if (e.text === h) return { field: e.key, confidence: 1, why: { key: 'mapping.why.synonym', params: { synonym: e.source } } };
+    if (e.words >= 2 && (hs.includes(e.spaced) || hfs.includes(e.spaced))) consider(e.key, 0.8 + Math.min(0.1, e.text.length / 400), { key: 'mapping.why.contains', params: { synonym: e.source } });
+    else if (e.words === 1 && e.text.length >= 4 && hWords[0] === e.text && hWords.length <= 3) consider(e.key, 0.7, { key: 'mapping.why.contains', params: { synonym: e.source } });
+    else if (e.text.length >= 6 && best.confidence < 0.6 && Math.abs(h.length - e.text.length) <= 2 && h[0] === e.text[0] && distance(h, e.text) <= (e.text.length >= 12 ? 2 : 1)) consider(e.key, 0.6, { key: 'mapping.why.spelling', params: { synonym: e.source } });
   }
-  return best.confidence >= 0.5 ? best : { field: null, confidence: best.confidence };
+  // The words of the header against every field's vocabulary.
+  const scored = scoreWords(header);
+  const top = scored[0];
+  if (top) {
+    const second = scored[1]?.score ?? 0;
+    // Clear winners only: a tie between two fields is not understanding.
+    const margin = top.score - second;
+    const confidence = top.score >= 0.34 && margin >= 0.1 ? Math.min(0.85, 0.45 + 0.4 * top.score + 0.2 * margin) : 0;
+    const why: Message = { key: 'mapping.why.words', params: { words: [...new Set(top.matched)].join(', ') } };
+    if (best.field === top.field && confidence > 0) best = { ...best, confidence: Math.max(best.confidence, Math.min(0.95, best.confidence + 0.05)) };
+    else if (confidence > best.confidence + 0.05) best = { field: top.field, confidence, why };
+    best.alternatives = scored.filter((s) => s.field !== best.field && s.score > 0.15).slice(0, 3).map((s) => ({ field: s.field, confidence: Math.round(s.score * 100) / 100 }));
+  }
+  return best.confidence >= 0.5 ? best : { field: null, confidence: best.confidence, why: best.why, alternatives: best.field ? [{ field: best.field, confidence: best.confidence }, ...(best.alternatives ?? [])] : best.alternatives };
 }
 
-/** Maps every header; a single-value field keeps only its most confident column. */
-export function autoMap(headers: string[]): ColumnMapping[] {
-  const cols: ColumnMapping[] = headers.map((header, column) => ({ column, header, ...matchHeader(header) }));
+/**
+ * Maps every header; the cells' content (when given) confirms, corrects or supplies a mapping.
+ * A single-value field keeps only its most confident column.
+ */
+export function autoMap(headers: string[], contents?: (ColumnContent | null)[]): ColumnMapping[] {
+  const cols: ColumnMapping[] = headers.map((header, column) => {
+    const m = matchHeader(header);
+    const c = contents?.[column];
+    return { column, header, ...(c ? combine(m, c) : m) };
+  });
   const taken = new Map<string, ColumnMapping>();
   for (const c of [...cols].sort((a, b) => b.confidence - a.confidence)) {
     if (!c.field) continue;
     const def = FIELD_BY_KEY.get(c.field);
     if (def?.multi) continue;
-    if (taken.has(c.field)) {
+    const holder = taken.get(c.field);
+    if (holder) {
+      c.alternatives = [{ field: c.field, confidence: c.confidence }, ...(c.alternatives ?? [])];
+      c.why = { key: 'mapping.why.taken', params: { field: c.field, column: holder.header } };
       c.field = null;
       c.confidence = 0;
     } else taken.set(c.field, c);
   }
   return cols;
+}
+
+/** Header reading + content reading → one mapping. */
+function combine(m: HeaderMatch, content: ColumnContent): HeaderMatch {
+  const agree = m.field ? contentAgrees(m.field, content) : false;
+  if (m.field && agree) {
+    return { ...m, confidence: Math.min(1, Math.max(m.confidence, 0.6) + 0.1), why: { key: 'mapping.why.both', params: { reason: m.why?.key ?? '', detail: String(m.why?.params?.synonym ?? m.why?.params?.words ?? m.why?.params?.part ?? ''), kind: content.kind, share: Math.round(content.share * 100) } } };
+  }
+  // A column of tools or vendors whose entries are organisations: the processors.
+  if (content.kind === 'organisation' && content.share >= 0.5 && (m.field === 'systems' || m.field === 'recipients' && m.confidence < 1)) {
+    return { field: 'processors', confidence: Math.max(0.7, Math.min(0.9, m.confidence)), why: { key: 'mapping.why.vendors', params: { share: Math.round(content.share * 100) } }, alternatives: [{ field: m.field, confidence: m.confidence }] };
+  }
+  if (!content.field) return m;
+  // The content says what the column is: under a cryptic or missing header, or against a weak guess.
+  if (!m.field || (m.confidence < 0.8 && content.share >= 0.8 && content.strong)) {
+    const confidence = Math.min(0.8, 0.45 + 0.35 * content.share + (m.alternatives?.some((a) => a.field === content.field) ? 0.1 : 0));
+    if (confidence >= 0.5 && content.share >= 0.6) {
+      return { field: content.field, confidence, why: { key: 'mapping.why.content', params: { kind: content.kind, share: Math.round(content.share * 100) } }, alternatives: m.field ? [{ field: m.field, confidence: m.confidence }] : m.alternatives };
+    }
+  }
+  return m;
 }
 
 /** Identifies a set of headers regardless of order, case and accents (for saved mappings). */

@@ -5,6 +5,7 @@ import { sha256 } from '../files.js';
 import type { Register } from '../register.js';
 import { analyseCnil, looksLikeCnil } from './cnil-template.js';
 import { findTable } from './find-table.js';
+import { CountryMatcher } from './normalise/country.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { columnLetter } from './workbook.js';
 import { applyMapping, initialMapping } from './preview.js';
@@ -27,7 +28,8 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   if (!workbook.sheets.length || workbook.sheets.every((s) => !s.rows.some((r) => r.some((c) => c.trim())))) {
     throw new AppError('bad_input', `${name} is empty: no sheet holds any value.`);
   }
-  const tables = workbook.sheets.map((s) => findTable(s));
+  const countries = new CountryMatcher(reg.reference.countries());
+  const tables = workbook.sheets.map((s) => findTable(s, { country: (t) => countries.match(t) }));
   const cnil = looksLikeCnil(workbook) ? analyseCnil(workbook) : null;
   if (cnil && cnil.listSheet) tables[cnil.listSheet.sheet.index] = cnil.listSheet;
   const session = addSession({ registerFile: reg.file, fileName: name, sha256: sha256(data), size: data.length, workbook, tables, cnil, mappings: new Map() });

@@ -116,10 +116,11 @@ export function readXlsx(zip: ZipReader, fileName: string, limits = IMPORT_LIMIT
       const rAttr = /\br="(\d+)"/.exec(rowAttrs);
       const r = rAttr ? Number(rAttr[1]) - 1 : nextRow;
       nextRow = r + 1;
-      if (r > limits.maxRows + 1000) throw new AppError('bad_input', `${fileName}, sheet "${sheet.name}": more than ${limits.maxRows.toLocaleString('en')} rows; split the file.`);
-      if (/\bhidden="(1|true)"/.test(rowAttrs)) sheet.hiddenRows.add(r);
       const body = m[2];
-      if (!body) continue;
+      // Rows that only carry a style, a height or a validation (LibreOffice writes them down to row
+      // 1,048,576) are not rows of data: only a row holding a value counts against the limit.
+      if (!body || !/<(?:v|t|is|f)\b/.test(body)) continue;
+      if (/\bhidden="(1|true)"/.test(rowAttrs)) sheet.hiddenRows.add(r);
       const row: string[] = [];
       let nextCol = 0;
       cellRe.lastIndex = 0;
@@ -164,6 +165,7 @@ export function readXlsx(zip: ZipReader, fileName: string, limits = IMPORT_LIMIT
         }
       }
       if (row.length) {
+        if (r > limits.maxRows + 1000) throw new AppError('bad_input', `${fileName}, sheet "${sheet.name}": more than ${limits.maxRows.toLocaleString('en')} rows; split the file.`);
         for (let i = 0; i < row.length; i++) row[i] ??= '';
         sheet.rows[r] = row;
       }
