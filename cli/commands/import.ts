@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../../core/api/dispatch.js';
 import { AppError } from '../../core/errors.js';
+import { t } from '../../core/i18n/i18n.js';
 import { detectFormat } from '../../core/import/detect-format.js';
 import type { ImportPreview, PreviewRow } from '../../core/import/preview.js';
 import { parseRegisterDocument } from '../../core/document/import.js';
@@ -47,6 +48,7 @@ function printPreview(ctx: CommandContext, p: ImportPreview): void {
   for (const s of p.sheets) {
     io.stdout(`Sheet "${s.name}": ${s.status === 'imported' ? `${s.dataRows} row${s.dataRows === 1 ? '' : 's'}${s.headerRow ? `, header on row ${s.headerRow}` : ''}${s.savedMapping ? `, saved mapping "${s.savedMapping}"` : ''}` : `${s.status.replace('_', ' ')}${s.reason ? ` (${s.reason})` : ''}`}${s.hidden ? ' [hidden]' : ''}\n`);
     if (s.status !== 'imported') continue;
+    for (const m of s.messages ?? []) io.stdout(`  ! ${t('en', m.key, m.params)}\n`);
     for (const c of s.columns) {
       if (!c.header && !c.field) continue;
       io.stdout(`  ${c.letter.padEnd(3)} ${JSON.stringify(c.header.replace(/\s+/g, ' ')).padEnd(40)} → ${c.field ? `${c.field} (${Math.round(c.confidence * 100)}%${c.source !== 'auto' ? `, ${c.source}` : ''})` : 'ignored'}${c.hidden ? ' [hidden column]' : ''}\n`);
@@ -68,13 +70,14 @@ function printPreview(ctx: CommandContext, p: ImportPreview): void {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import FILE [--sheet NAME] [--mapping FILE|NAME] [--exclude ROWS] [--org ID] [--dry-run] [--yes]  |  import --batches  |  import --undo ID',
+  usage: 'import FILE [--sheet NAME] [--mapping FILE|NAME] [--exclude ROWS] [--org ID] [--drafts] [--dry-run] [--yes]  |  import --batches  |  import --undo ID',
   summary: 'Import a spreadsheet (XLSX, ODS, CSV; preview, then one transaction) or a JSON register document',
   options: {
     sheet: { type: 'string' },
     mapping: { type: 'string' },
     exclude: { type: 'string' },
     org: { type: 'string' },
+    drafts: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
     yes: { type: 'boolean', short: 'y', default: false },
     undo: { type: 'string' },
@@ -126,8 +129,9 @@ export const importCommand: Command = {
     const sheet = typeof v.sheet === 'string' ? v.sheet : undefined;
     const opened = await ctx.call('import/open', { file, organisationId });
     const mapping = typeof v.mapping === 'string' ? await mappingOption(ctx, v.mapping) : undefined;
-    const options = { sheet, excludedRows, organisationId, ...(mapping ?? {}) };
-    const preview = sheet || excludedRows || mapping ? await ctx.call('import/preview', { sessionId: opened.sessionId, ...options }) : opened;
+    const drafts = v.drafts ? { drafts: true } : {};
+    const options = { sheet, excludedRows, organisationId, ...drafts, ...(mapping ?? {}) };
+    const preview = sheet || excludedRows || mapping || v.drafts ? await ctx.call('import/preview', { sessionId: opened.sessionId, ...options }) : opened;
 
     if (v['dry-run']) {
       if (ctx.json) printJson(ctx.io, preview);

@@ -181,6 +181,18 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       out.newRecipients.push(item.text);
     }
   }
+  // Processors and sub-processors (a tools/vendors column whose entries are organisations).
+  for (const item of items('processors', true, (p) => ctx.recipients.has(foldKey(p)))) {
+    const key = foldKey(item.text);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const known = ctx.recipients.get(key);
+    if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision: '' });
+    else {
+      recipients.push({ name: item.text, type: 'processor', role: '', precision: '' });
+      out.newRecipients.push(item.text);
+    }
+  }
   if (recipients.length) set('recipients', recipients);
 
   // Transfers: one per destination outside the EEA, with its safeguard.
@@ -242,6 +254,13 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   }
   if (measures.length) set('securityMeasures', measures);
 
+  // The processor register: the client controllers and the processing done on their behalf.
+  const clients = items('clients', false);
+  if (clients.length) {
+    const processing = items('clientProcessing', false).map((p) => p.text);
+    set('clients', clients.map((c) => ({ name: c.text, firstName: '', company: c.text, address: '', postalCode: '', city: '', country: '', phone: '', email: '', representative: '', dpo: '', processingCategories: processing })));
+    set('role', 'processor');
+  } else if (items('clientProcessing', false).length) set('role', 'processor');
   const joint = items('jointControllers', false);
   if (joint.length) set('jointControllers', joint.map((j) => ({ name: j.text, firstName: '', company: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '', responsibilities: '' })));
   const systems = items('systems', false);
@@ -294,12 +313,12 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
 
 /** Fields whose values are read together (a transfer names the first recipient, a justification goes to a basis…). */
 const GROUPS: string[][] = [
-  ['recipients', 'recipientType', 'transferCountries', 'transferSafeguard', 'transferDocumentation', 'transferRecipients'],
+  ['recipients', 'recipientType', 'transferCountries', 'transferSafeguard', 'transferDocumentation', 'transferRecipients', 'processors'],
   ['legalBases', 'legalBasisJustification'],
   ['dataCategories', 'specialCategories', 'hasSpecialData'],
   ['dpiaStatus', 'dpiaLink'],
   ['automatedDecision', 'automatedDecisionDescription'],
-  ['role'], ['status'], ['subPurposes'], ['art9Conditions'], ['dataSubjects'], ['dataSources'], ['retention'], ['securityMeasures'],
+  ['clients', 'clientProcessing'], ['role'], ['status'], ['subPurposes'], ['art9Conditions'], ['dataSubjects'], ['dataSources'], ['retention'], ['securityMeasures'],
   ['jointControllers'], ['systems'], ['lastReviewedAt'], ['createdAt'], ['updatedAt'],
 ];
 const GROUPED = new Set(GROUPS.flat());

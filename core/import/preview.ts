@@ -14,6 +14,8 @@ import { activityFields } from '../services/activities.js';
 import { listOrganisations, organisationData } from '../services/organisations.js';
 import { fold as foldKey } from './fold.js';
 import { buildRow, type BuiltRow, type CellIssue, type RowCells } from './build-row.js';
+import { asDraft, deriveFields, missingFields, missingMessages, type MissingField } from './derive.js';
+import type { Message } from '../i18n/i18n.js';
 import { ficheActors, readFiche } from './cnil-template.js';
 import { importContext } from './context.js';
 import { quickFields } from './fast-validate.js';
@@ -34,6 +36,10 @@ export interface PreviewOptions {
   /** Rows of the preview to return (counts always cover every row). */
   offset?: number;
   limit?: number;
+  /** Rows lacking a required field are imported as drafts, each with a point to review. */
+  drafts?: boolean;
+  /** Language of the texts written into drafts ("À compléter"). */
+  lang?: 'fr' | 'en';
 }
 
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'duplicate' | 'error' | 'excluded';
@@ -47,6 +53,9 @@ export interface PreviewColumn {
   source: 'auto' | 'saved' | 'user';
   hidden: boolean;
   samples: string[];
+  /** Why the column was mapped (or why an obvious header was left unmapped), and what else it could be. */
+  why?: Message;
+  alternatives?: { field: string; confidence: number }[];
 }
 
 export interface PreviewSheet {
@@ -60,6 +69,9 @@ export interface PreviewSheet {
   dataRows: number;
   columns: PreviewColumn[];
   savedMapping: string | null;
+  /** Required fields no column gives, with the closest columns (one message per sheet). */
+  missing?: MissingField[];
+  messages?: Message[];
 }
 
 export interface PreviewRow {
@@ -204,6 +216,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   }
   const ctx = importContext(reg);
   const candidates: Candidate[] = [];
+  const missingBySheet = new Map<number, MissingField[]>();
 
   // Table sheets (and the CNIL list of activities).
   for (const table of tableSheets) {
@@ -211,6 +224,8 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     const sheet = table.sheet;
     const state = session.mappings.get(sheet.index)!;
     const mapped = [...state.fields].filter(([, f]) => f);
+    const missing = missingFields(table, state);
+    missingBySheet.set(sheet.index, missing);
     for (let r = table.headerRow + 1; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
       if (!row || !mapped.some(([c]) => (row[c] ?? '').trim())) continue;
@@ -229,7 +244,15 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
         // In the order of the columns.
         source.push({ field: field!, cell, text });
       }
-      candidates.push({ key: `${sheet.name}!${r + 1}`, sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), built: buildRow(cells, ctx), source });
+      const built = buildRow(cells, ctx);
+      if (!built.fields.name || !built.fields.purpose) {
+        // The name from the purpose, the purpose of a processor's processing: a copy, the built row is shared.
+        const own: BuiltRow = { ...built, fields: { ...built.fields }, present: new Set(built.present), warnings: [...built.warnings] };
+        deriveFields(own, (f) => (cells.get(f) ?? []).map((c) => c.text), opts.lang ?? 'en');
+        candidates.push({ key: `${sheet.name}!${r + 1}`, sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), built: own, source });
+        continue;
+      }
+      candidates.push({ key: `${sheet.name}!${r + 1}`, sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), built, source });
     }
   }
   // CNIL fiches: one complete activity per filled fiche sheet.
@@ -325,8 +348,14 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       merged.ref = base.ref;
       warnings.push({ field: 'ref', cell: '', value: ref, message: `matched to the existing activity ${base.ref} by its name; its reference ${base.ref} is kept (the file says ${ref}).` });
     }
-    if (!name && !base) errors.push({ field: 'name', cell: '', value: '', message: 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).' });
-    if (!b.fields.purpose && !base?.purpose) errors.push({ field: 'purpose', cell: '', value: '', message: 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").' });
+    const sheetMissing = missingOf(missingBySheet, session, c.sheet);
+    if (!name && !base) errors.push({ field: 'name', cell: '', value: '', message: sheetMissing.has('name') ? 'no column of this sheet gives the name (see the sheet’s message for the closest columns).' : 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).' });
+    if (!b.fields.purpose && !base?.purpose) errors.push({ field: 'purpose', cell: '', value: '', message: sheetMissing.has('purpose') ? 'no column of this sheet gives the purpose (see the sheet’s message for the closest columns).' : 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").' });
+    if (errors.length && opts.drafts && asDraft(merged, errors, warnings, c.key, opts.lang ?? 'fr')) {
+      b.present.add('name');
+      b.present.add('purpose');
+      b.present.add('status');
+    }
     if (!errors.length) fields = quickFields(merged, b.present);
     if (!errors.length && !fields) {
       const parsed = activityFieldsSchema.safeParse(merged);
@@ -354,7 +383,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       counts.willWrite++;
       for (const r of b.newRecipients) allNewRecipients.add(r);
     }
-    planRows.push({ key: c.key, status, existingId: match?.id ?? null, existingVersion: match?.version ?? null, fields, stamps: b.stamps, errors, sheet: c.sheet, row: c.row, name });
+    planRows.push({ key: c.key, status, existingId: match?.id ?? null, existingVersion: match?.version ?? null, fields, stamps: b.stamps, errors, sheet: c.sheet, row: c.row, name: fields?.name ?? name });
     rows.push({
       key: c.key,
       sheet: c.sheet,
@@ -362,7 +391,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       hidden: c.hidden,
       status,
       ref: ref || match?.ref || '',
-      name,
+      name: fields?.name ?? name,
       existingId: match?.id ?? null,
       duplicateOf,
       changes,
@@ -392,6 +421,8 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
             source: state.source.get(index) ?? 'auto',
             hidden: s.hiddenCols.has(index),
             samples: samplesOf(t.sheet.rows, t.headerRow, index),
+            why: state.source.get(index) === 'user' ? { key: 'mapping.why.user' } : state.source.get(index) === 'saved' ? { key: 'mapping.why.saved' } : columnWhy(t, index, state.fields.get(index) ?? null),
+            alternatives: t.mapping[index]?.alternatives,
           }))
         : [];
     return {
@@ -404,6 +435,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       dataRows: isFiche ? 1 : rows.filter((r) => r.sheet === s.name).length,
       columns,
       savedMapping: state?.savedMapping ?? null,
+      ...(missingBySheet.get(s.index)?.length ? { missing: missingBySheet.get(s.index), messages: [...missingMessages(s.name, missingBySheet.get(s.index)!, opts.lang ?? 'en'), { key: 'mapping.missing.drafts' }] } : {}),
     };
   });
 
@@ -446,5 +478,20 @@ function comparable(f: ActivityFields): unknown {
 }
 
 export function optionsKey(opts: PreviewOptions): string {
-  return JSON.stringify({ sheet: opts.sheet ?? null, organisationId: opts.organisationId ?? null, excludedRows: [...(opts.excludedRows ?? [])].map(String).sort() });
+  return JSON.stringify({ sheet: opts.sheet ?? null, organisationId: opts.organisationId ?? null, drafts: Boolean(opts.drafts), excludedRows: [...(opts.excludedRows ?? [])].map(String).sort() });
+}
+
+/** The mapping's reason for a column; an unmapped header that reads like a field is flagged. */
+function columnWhy(t: { mapping: { column: number; why?: Message; alternatives?: { field: string; confidence: number }[]; confidence: number }[] }, index: number, field: string | null): Message | undefined {
+  const m = t.mapping[index];
+  if (!m) return undefined;
+  if (field) return m.why;
+  if (m.why?.key === 'mapping.why.taken') return m.why;
+  if ((m.alternatives?.[0]?.confidence ?? 0) >= 0.3) return { key: 'mapping.unmapped.obvious' };
+  return undefined;
+}
+
+function missingOf(bySheet: Map<number, MissingField[]>, session: ImportSession, sheet: string): Set<string> {
+  const s = session.workbook.sheets.find((x) => x.name === sheet);
+  return new Set((s ? bySheet.get(s.index) : undefined)?.map((m) => m.field) ?? []);
 }
