@@ -87,7 +87,7 @@ function icuCountry(text: string): string | undefined {
     for (const [k, v] of Object.entries({ usa: 'US', uk: 'GB', 'royaume uni': 'GB', 'etats unis': 'US', 'united states': 'US', 'coree du sud': 'KR', 'south korea': 'KR', russie: 'RU', russia: 'RU' })) regionNames.set(k, v);
   }
   const t = text.trim();
-  if (/^[A-Z]{2,3}$/.test(t)) return t;
+  if (/^[A-Z]{2}$/.test(t)) return [...regionNames.values()].includes(t) ? t : undefined;
   return regionNames.get(foldKey(t.replace(/\(.*\)\s*$/, '')));
 }
 

@@ -42,12 +42,12 @@ export function missingFields(table: SheetTable, state: SheetMappingState): Miss
   return out;
 }
 
-export function missingMessages(sheet: string, missing: MissingField[], lang: Lang = 'en'): Message[] {
+export function missingMessages(sheet: string, missing: MissingField[]): Message[] {
   return missing.map((m) => {
     const def = FIELD_BY_KEY.get(m.field)!;
-    const field = lang === 'fr' ? def.labelFr : def.labelEn;
-    if (!m.candidates.length) return { key: 'mapping.missing.field', params: { sheet, field } };
-    return { key: 'mapping.missing.candidates', params: { sheet, field, candidates: m.candidates.map((c) => `${c.letter} « ${c.header} »`).join(', ') } };
+    const fields = { fieldFr: def.labelFr, fieldEn: def.labelEn };
+    if (!m.candidates.length) return { key: 'mapping.missing.field', params: { sheet, ...fields } };
+    return { key: 'mapping.missing.candidates', params: { sheet, ...fields, candidates: m.candidates.map((c) => `${c.letter} “${c.header}”`).join(', ') } };
   });
 }
 

@@ -44,6 +44,9 @@ function labelAbove(sheet: SheetData, r: number, c: number): string {
 function groupLabel(sheet: SheetData, r: number, c: number): string {
   if (r === 0) return '';
   for (const m of sheet.merges) if (m.r1 === r - 1 && m.c1 <= c && m.c2 >= c) return sheet.rows[m.r1]?.[m.c1] ?? '';
+  // The row above is a row of group labels only when it is sparser than this one (not a header above data).
+  const filled = (row: string[] | undefined) => (row ?? []).filter((x) => x.trim()).length;
+  if (filled(sheet.rows[r - 1]) * 2 > filled(sheet.rows[r])) return '';
   return sheet.rows[r - 1]?.[c] ?? '';
 }
 
@@ -59,11 +62,13 @@ export function headersOf(sheet: SheetData, r: number): string[] {
       continue;
     }
     const own = matchHeader(cell);
-    if (own.confidence < 1) {
+    // The group label only helps a header that says nothing by itself ("Pays" under "Transferts").
+    if (!own.field) {
       const group = groupLabel(sheet, r, c).trim();
       if (group) {
         const combined = `${group} ${cell}`;
-        if (matchHeader(combined).confidence > own.confidence) {
+        const withGroup = matchHeader(combined);
+        if (withGroup.field && withGroup.confidence > own.confidence) {
           out.push(combined);
           continue;
         }
@@ -96,7 +101,8 @@ export function findTable(sheet: SheetData, tools: ContentTools = {}): SheetTabl
   if (named) return { ...base, reason: named };
   const lastFilled = sheet.rows.findLastIndex((r) => r.some((c) => c.trim()));
   if (lastFilled < 0) return { ...base, reason: 'empty sheet' };
-  let best: { r: number; headers: string[]; mapping: ColumnMapping[]; score: number } | null = null;
+  type Candidate = { r: number; headers: string[]; mapping: ColumnMapping[]; score: number };
+  const candidates: Candidate[] = [];
   for (let r = 0; r <= Math.min(lastFilled, 60); r++) {
     const row = sheet.rows[r];
     if (!row || row.filter((c) => c.trim()).length < 2) continue;
@@ -104,8 +110,12 @@ export function findTable(sheet: SheetData, tools: ContentTools = {}): SheetTabl
     const mapping = autoMap(headers);
     const s = score(mapping);
     // A header row: two mapped columns of which one core field, or three mapped columns of any kind.
-    if (((s.mapped >= 2 && s.core) || (s.mapped >= 3 && s.score >= 2)) && (!best || s.score > best.score)) best = { r, headers, mapping, score: s.score };
+    if ((s.mapped >= 2 && s.core) || (s.mapped >= 3 && s.score >= 2)) candidates.push({ r, headers, mapping, score: s.score });
   }
+  // Values of the data read as words too ("Obligation légale", "Contrôle d'accès"): the header is
+  // the first row that reads nearly as well as the best one, not a row of data below it.
+  const top = Math.max(0, ...candidates.map((c) => c.score));
+  const best = candidates.find((c) => c.score >= 0.7 * top) ?? null;
   if (!best) return { ...base, reason: 'no recognisable header row (expected columns such as "Nom du traitement" / "Processing activity" and "Finalité" / "Purpose")' };
   // The cells' content: the second signal, read below the chosen header row.
   const below = sheet.rows.slice(best.r + 1, Math.min(lastFilled + 1, best.r + 41));

@@ -41,7 +41,7 @@ const STOP = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'the', 'of
 /** Words that carry no field meaning in a header, questions included ("Quelles données ?", "What do we keep?"). */
 const FILLER = new Set([
   ...STOP,
-  'quel', 'quelle', 'quels', 'quelles', 'est', 'ce', 'que', 'qu', 'on', 'nous', 'vous', 'il', 'y', 'sont', 'ont', 'sur', 'dans', 'avec', 'un', 'une', 'ces', 'cette', 'leur', 'leurs', 'se', 'sa', 'son', 'ses', 'notre', 'nos', 'votre', 'vos', 'elles', 'ils', 'oui', 'non', 'ou', 'si', 'svp', 'merci', 'preciser', 'indiquer', 'renseigner', 'lister',
+  'quel', 'quelle', 'quels', 'quelles', 'est', 'ce', 'que', 'qu', 'on', 'nous', 'vous', 'il', 'y', 'sont', 'ont', 'dans', 'avec', 'un', 'une', 'ces', 'cette', 'leur', 'leurs', 'se', 'sa', 'son', 'ses', 'notre', 'nos', 'votre', 'vos', 'elles', 'ils', 'oui', 'non', 'ou', 'si', 'svp', 'merci', 'preciser', 'indiquer', 'renseigner', 'lister',
   'what', 'which', 'do', 'does', 'did', 'is', 'are', 'was', 'we', 'you', 'it', 'they', 'them', 'to', 'in', 'on', 'by', 'with', 'an', 'or', 'our', 'your', 'their', 'this', 'that', 'these', 'please', 'list', 'specify', 'describe', 'enter', 'any', 'if', 'yes', 'no', 'be', 'been', 'has', 'have', 'at',
   'der', 'die', 'das', 'und', 'oder', 'von', 'fur', 'zu', 'im', 'mit', 'welche', 'wer', 'ist', 'wird',
 ]);
@@ -121,13 +121,20 @@ function vocabulary(): Keyword[] {
   if (keywords) return keywords;
   keywords = [];
   for (const d of FIELDS) {
-    const seen = new Set<string>();
-    const add = (raw: string, weight: number) => {
+    const seen = new Map<string, Keyword>();
+    const add = (raw: string, given: number) => {
       const words = wordsOf(raw);
+      // A phrase reduced to one word by its stop-words ("de qui" → "qui") says less than the phrase.
+      const weight = words.length === 1 && foldKey(raw).split(' ').length > 1 ? Math.min(given, 0.35) : given;
       const k = words.join(' ');
-      if (!words.length || seen.has(k)) return;
-      seen.add(k);
-      keywords!.push({ field: d.key, words, weight });
+      if (!words.length) return;
+      const known = seen.get(k);
+      if (known) known.weight = Math.max(known.weight, weight);
+      else {
+        const entry = { field: d.key, words, weight };
+        seen.set(k, entry);
+        keywords!.push(entry);
+      }
     };
     for (const k of KEYWORDS[d.key] ?? []) add(k.replace(/^~/, ''), k.startsWith('~') ? 0.35 : 1);
     for (const s of [d.labelFr, d.labelEn, ...d.synonyms]) add(s, 0.8);
@@ -135,8 +142,8 @@ function vocabulary(): Keyword[] {
   return keywords;
 }
 
-/** A header word matches a vocabulary stem it equals or (stem of 4+ letters) starts with. */
-const wordMatches = (word: string, stemWord: string) => word === stemWord || (stemWord.length >= 4 && word.startsWith(stemWord));
+/** A header word matches a vocabulary stem it equals or (stem of 5+ letters) starts with. */
+const wordMatches = (word: string, stemWord: string) => word === stemWord || (stemWord.length >= 5 && word.startsWith(stemWord));
 
 interface WordScore {
   field: string;
@@ -145,9 +152,34 @@ interface WordScore {
   matched: string[];
 }
 
+/**
+ * Questions say what they ask with words of their own: "D'où viennent les données ?" asks for the
+ * source, "How long…" for a duration. They are rewritten into the word of the concept before scoring.
+ */
+const QUESTION_FORMS: [RegExp, string][] = [
+  [/\b(d ou (viennent|vient|proviennent|provient)|where (does|do|did) .{0,30}come from|where from|origine)\b/g, ' source '],
+  [/\b(combien de temps|jusqu a quand|how long|until when|for how long)\b/g, ' duree '],
+  [/\b(pourquoi|a quoi (sert|servent)|dans quel but|what (is|are) (it|they|this|the data) (used )?for|what for|why)\b/g, ' finalite '],
+  [/\b(qui (a|ont|peut|peuvent) acces|qui (voit|consulte)|a qui|who (has|have|can) (access|see)|who sees|who do we share)\b/g, ' destinataire '],
+  [/\b(comment .{0,30}proteg\w*|how (is|are) .{0,20}protected|how .{0,20}secured)\b/g, ' securite '],
+  [/\b(who owns|qui (est|sont) (le|la|les)? ?(responsable|referent|pilote))\b/g, ' owner '],
+  [/\b(sur qui|about whom|who (is|are) (it|the data|this) about|whose data)\b/g, ' personnes concernees '],
+];
+
+const RELATIVE = new Set(['dont', 'lesquels', 'lesquelles', 'whose', 'which', 'that', 'where', 'deren', 'dessen']);
+const TRAILING_PREPOSITION = /\s(a|au|aux|to|with|avec|par|by|vers|an)\s*:?\s*$/;
+
+const CONCEPTS = new Set(QUESTION_FORMS.map(([, c]) => c.trim().split(' ')[0]));
+
+function rewriteQuestions(folded: string): string {
+  let out = folded;
+  for (const [re, concept] of QUESTION_FORMS) out = out.replace(re, concept);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
 /** Scores the header's words against every field's vocabulary. */
 function scoreWords(header: string): WordScore[] {
-  const raw = foldKey(header)
+  const raw = rewriteQuestions(foldKey(header))
     .split(' ')
     .filter((w) => w && !FILLER.has(w));
   const words = raw.map(stem);
@@ -175,26 +207,33 @@ function scoreWords(header: string): WordScore[] {
   for (const m of cover) {
     let top = 0;
     for (const v of m.values()) top = Math.max(top, v.q);
-    for (const [f, v] of m) if (v.q < 0.6 * top) m.delete(f);
+    for (const [f, v] of m) if (v.q < 0.7 * top) m.delete(f);
   }
   // In a question ("Which countries is data sent to?", "Quelles données ?"), the word after the
   // question word is what is asked for.
-  const all = foldKey(header).split(' ');
+  const all = rewriteQuestions(foldKey(header)).split(' ');
   const q = all.findIndex((w) => QUESTION.has(w));
-  let head = -1;
-  if (q >= 0) {
+  // A question rewritten into its concept ("who has access" → "destinataire") is about that concept.
+  let head = raw.findIndex((w) => CONCEPTS.has(w));
+  if (head < 0 && q >= 0) {
     const next = all.slice(q + 1).find((w) => w && !FILLER.has(w));
     head = next ? raw.indexOf(next) : -1;
   }
+  // "Données transmises à", "Data sent to": a header ending on a preposition asks for what follows its verb.
+  const positions = all.map((w, i) => ({ w, i })).filter((x) => x.w && !FILLER.has(x.w));
+  if (head < 0 && TRAILING_PREPOSITION.test(foldKey(header)) && raw.length > 1) head = raw.length - 1;
+  // Words of a relative clause ("Personnes dont les données sont traitées") only qualify the head.
+  const relative = all.findIndex((w) => RELATIVE.has(w));
+  const weightAt = (i: number) => (i === head ? 1.5 : relative >= 0 && positions[i] && positions[i].i > relative ? 0.5 : 1);
   let total = 0;
   const sums = new Map<string, { score: number; matched: string[] }>();
   cover.forEach((m, i) => {
     // Unknown words ("interne", "DPO", a client's name) dilute less than words of another field.
-    total += (m.size ? 1 : 0.4) * (i === head ? 1.5 : 1);
+    total += (m.size ? 1 : 0.4) * weightAt(i);
     const share = m.size ? 1 / Math.sqrt(m.size) : 0;
     for (const [field, { w }] of m) {
       const s = sums.get(field) ?? { score: 0, matched: [] };
-      s.score += Math.min(1, w) * share * (i === head ? 1.5 : 1);
+      s.score += Math.min(1, w) * share * weightAt(i);
       s.matched.push(raw[i]);
       sums.set(field, s);
     }
@@ -250,9 +289,13 @@ function match(header: string): HeaderMatch {
     if (confidence > best.confidence) best = { field, confidence, why };
   };
   // "Données sensibles ?" asks a yes/no question.
-  if (/\?\s*$/.test(header)) {
-    const yesNo = entries().find((e) => (e.text === `${hf} oui non` || e.text === `${h} oui non`) && FIELD_BY_KEY.get(e.key)?.kind === 'yesno');
+  // "Données sensibles ?", "Sensitive data (yes/no)": a yes/no question about a field.
+  const yesNoMark = /\b(oui ?\/ ?non|yes ?\/ ?no|o ?\/ ?n|y ?\/ ?n)\b/i.test(header);
+  if (/\?\s*$/.test(header) || yesNoMark) {
+    const yesNo = entries().find((e) => (e.text === `${hf} oui non` || e.text === `${h} oui non` || e.text === hf || e.text === h) && FIELD_BY_KEY.get(e.key)?.kind === 'yesno');
     if (yesNo) return { field: yesNo.key, confidence: 1, why: { key: 'mapping.why.question', params: { synonym: yesNo.source } } };
+    const scored = scoreWords(header.replace(/\(.*?\)/g, ' ')).filter((x) => FIELD_BY_KEY.get(x.field)?.kind === 'yesno');
+    if (scored[0] && scored[0].score >= (yesNoMark ? 0.3 : 0.5)) return { field: scored[0].field, confidence: 0.85, why: { key: 'mapping.why.words', params: { words: [...new Set(scored[0].matched)].join(', ') } } };
   }
   for (const e of entries()) if (e.text === hf) return { field: e.key, confidence: 1, why: { key: 'mapping.why.synonym', params: { synonym: e.source } } };
   const hs = ` ${h} `;
@@ -318,7 +361,8 @@ function combine(m: HeaderMatch, content: ColumnContent): HeaderMatch {
   }
   if (!content.field) return m;
   // The content says what the column is: under a cryptic or missing header, or against a weak guess.
-  if (!m.field || (m.confidence < 0.8 && content.share >= 0.8 && content.strong)) {
+  const fromWords = ['mapping.why.words', 'mapping.why.spelling', 'mapping.why.contains'].includes(m.why?.key ?? '');
+  if (!m.field || (content.share >= 0.8 && content.strong && (m.confidence < 0.8 || (fromWords && m.confidence < 0.9)))) {
     const confidence = Math.min(0.8, 0.45 + 0.35 * content.share + (m.alternatives?.some((a) => a.field === content.field) ? 0.1 : 0));
     if (confidence >= 0.5 && content.share >= 0.6) {
       return { field: content.field, confidence, why: { key: 'mapping.why.content', params: { kind: content.kind, share: Math.round(content.share * 100) } }, alternatives: m.field ? [{ field: m.field, confidence: m.confidence }] : m.alternatives };

@@ -435,7 +435,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       dataRows: isFiche ? 1 : rows.filter((r) => r.sheet === s.name).length,
       columns,
       savedMapping: state?.savedMapping ?? null,
-      ...(missingBySheet.get(s.index)?.length ? { missing: missingBySheet.get(s.index), messages: [...missingMessages(s.name, missingBySheet.get(s.index)!, opts.lang ?? 'en'), { key: 'mapping.missing.drafts' }] } : {}),
+      ...(missingBySheet.get(s.index)?.length ? { missing: missingBySheet.get(s.index), messages: [...missingMessages(s.name, missingBySheet.get(s.index)!), { key: 'mapping.missing.drafts' }] } : {}),
     };
   });
 

@@ -89,6 +89,9 @@ const previewOptions = {
   mappingFor: z.string().max(300).optional(),
   excludedRows: z.array(z.union([z.number().int().positive(), z.string().max(400)])).max(100_000).optional(),
   organisationId: id.optional(),
+  /** Rows lacking a required field are imported as drafts, each with a point to review. */
+  drafts: z.boolean().optional(),
+  lang: z.enum(['fr', 'en']).optional(),
 };
 
 function preview(reg: Register, sessionIdValue: string, opts: PreviewOptions, ctx: ProcedureContext = {}) {
@@ -96,7 +99,7 @@ function preview(reg: Register, sessionIdValue: string, opts: PreviewOptions, ct
   // The organisation chosen once stays chosen (like the mapping); sheet and excluded rows are as given.
   const plan = buildPreview(reg, session, { ...opts, organisationId: opts.organisationId ?? session.lastOptions.organisationId }, ctx.progress);
   session.last = plan;
-  session.lastOptions = { sheet: opts.sheet, organisationId: plan.organisationId, excludedRows: opts.excludedRows };
+  session.lastOptions = { sheet: opts.sheet, organisationId: plan.organisationId, excludedRows: opts.excludedRows, drafts: opts.drafts, lang: opts.lang };
   return plan.preview;
 }
 

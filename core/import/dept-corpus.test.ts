@@ -1,0 +1,128 @@
+/**
+ * Header understanding over a generated corpus of department files (see testing/dept-corpus.ts):
+ * French and English, labels, questions, phrases, combined and cryptic headers, title blocks, tables
+ * from any column, two-level headers, processor registers, CSVs without a name column, sheets chosen
+ * by content, GRC exports without a purpose, Excel-written and LibreOffice-written XLSX and ODS. The
+ * mapping accuracy of every file is asserted, and the accuracy over the corpus printed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
+import { t as tr } from '../i18n/i18n.js';
+import type { ImportPreview } from './preview.js';
+import { buildDepartmentCorpus, libreOfficeCopies, type CorpusFile } from './testing/dept-corpus.js';
+
+let t: TempRegister;
+let dir: string;
+let corpus: CorpusFile[] = [];
+const results: { file: string; shape: string; correct: number; total: number; misses: string[] }[] = [];
+
+beforeAll(async () => {
+  t = openTempRegister();
+  await t.call('organisations/create', { organisation: { name: 'Communauté de communes' } } as never);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'art30-dept-corpus-'));
+  const made = await buildDepartmentCorpus(dir);
+  // LibreOffice-written copies of a share of the corpus, as XLSX and as ODS.
+  const chosen = made.filter((f) => f.file.endsWith('.xlsx')).filter((_, i) => i % 4 === 0);
+  const lo: CorpusFile[] = [];
+  for (const format of ['xlsx', 'ods'] as const) {
+    const copies = libreOfficeCopies(chosen.map((f) => f.file), format);
+    copies.forEach((file, i) => lo.push({ ...chosen[i], file, shape: `${chosen[i].shape} (LibreOffice ${format.toUpperCase()})` }));
+  }
+  corpus = [...made, ...lo];
+}, 300_000);
+
+afterAll(() => {
+  const correct = results.reduce((s, r) => s + r.correct, 0);
+  const total = results.reduce((s, r) => s + r.total, 0);
+  console.log(`Mapping accuracy over ${results.length} department files: ${((100 * correct) / Math.max(1, total)).toFixed(1)} % (${correct}/${total} columns)`);
+  for (const r of results) if (r.misses.length) console.log(`  ${path.basename(r.file)} [${r.shape}]: ${r.misses.join('; ')}`);
+  t.cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function accuracy(f: CorpusFile, p: ImportPreview): { correct: number; total: number; misses: string[] } {
+  const sheet = f.sheet ? p.sheets.find((s) => s.name === f.sheet) : p.sheets.find((s) => s.status === 'imported');
+  expect(sheet, `${f.file}: sheet ${f.sheet}`).toBeDefined();
+  expect(sheet!.status).toBe('imported');
+  let correct = 0;
+  const misses: string[] = [];
+  for (const e of f.expected) {
+    const col = sheet!.columns.find((c) => c.header === e.header) ?? sheet!.columns.find((c) => c.header.endsWith(e.header));
+    const got = col?.field ?? null;
+    const ok = Array.isArray(e.field) ? e.field.includes(got ?? '') : got === e.field;
+    if (ok) correct++;
+    else misses.push(`"${e.header}" → ${got} (expected ${Array.isArray(e.field) ? e.field.join('|') : e.field})`);
+  }
+  return { correct, total: f.expected.length, misses };
+}
+
+describe('a corpus of department files', () => {
+  it('has at least 40 files, LibreOffice-written ones included', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(40);
+    expect(corpus.some((f) => f.shape.includes('LibreOffice ODS'))).toBe(true);
+    expect(corpus.some((f) => f.shape.includes('LibreOffice XLSX'))).toBe(true);
+  });
+
+  it('maps every file’s columns (≥ 80 % per file, ≥ 92 % overall) and previews every row', async () => {
+    const below: string[] = [];
+    for (const f of corpus) {
+      const p = (await t.call('import/open', { file: f.file })) as ImportPreview;
+      const r = accuracy(f, p);
+      results.push({ file: f.file, shape: f.shape, ...r });
+      if (r.correct / r.total < 0.8) below.push(`${path.basename(f.file)} [${f.shape}] ${r.correct}/${r.total}: ${r.misses.join('; ')}`);
+      const rows = p.rows.filter((x) => x.sheet === (f.sheet ?? p.rows[0]?.sheet));
+      expect(rows.length, f.file).toBe(f.rows);
+      if (!f.needsDrafts) expect(rows.filter((x) => x.status === 'error').map((x) => `${x.key}: ${x.errors.map((e) => e.message).join(', ')}`), f.file).toEqual([]);
+      // Every mapped column says why.
+      const sheet = p.sheets.find((s) => s.status === 'imported')!;
+      for (const c of sheet.columns) if (c.field) expect(c.why?.key, `${f.file} ${c.header}`).toMatch(/^mapping\.why\./);
+      await t.call('import/close', { sessionId: p.sessionId });
+    }
+    expect(below).toEqual([]);
+    const correct = results.reduce((s, r) => s + r.correct, 0);
+    const total = results.reduce((s, r) => s + r.total, 0);
+    expect(correct / total).toBeGreaterThanOrEqual(0.92);
+  }, 300_000);
+
+  it('derives the name from the purpose when no column gives it, with a warning', async () => {
+    const f = corpus.find((x) => x.shape.startsWith('CSV without a name'))!;
+    const p = (await t.call('import/open', { file: f.file })) as ImportPreview;
+    const row = p.rows[0];
+    expect(row.status).toBe('new');
+    expect(row.activity!.name.length).toBeLessThanOrEqual(81);
+    expect(row.activity!.purpose.startsWith(row.activity!.name.replace(/…$/, ''))).toBe(true);
+    expect(row.warnings.some((w) => w.field === 'name')).toBe(true);
+  });
+
+  it('reads a processor register: clients, processing on behalf as the purpose, sub-processors as processors', async () => {
+    const f = corpus.find((x) => x.shape === 'processor register en')!;
+    const p = (await t.call('import/open', { file: f.file })) as ImportPreview;
+    const a = p.rows[0].activity!;
+    expect(a.role).toBe('processor');
+    expect(a.clients[0].name).toBe('Mairie de Lyon');
+    expect(a.clients[0].processingCategories.length).toBe(1);
+    expect(a.purpose).toBe(a.clients[0].processingCategories[0]);
+    expect(a.recipients.some((r) => r.type === 'processor' && /OVHcloud/.test(r.name))).toBe(true);
+  });
+
+  it('names a required field without a column once per sheet with its closest columns, refuses the rows, and imports them as drafts on request', async () => {
+    const f = corpus.find((x) => x.shape === 'GRC export without a purpose en')!;
+    const before = t.reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get();
+    const p = (await t.call('import/open', { file: f.file })) as ImportPreview;
+    const sheet = p.sheets.find((s) => s.name === f.sheet)!;
+    expect(sheet.missing?.map((m) => m.field)).toEqual(['purpose']);
+    expect(sheet.missing![0].candidates[0].header).toBe('Description');
+    expect(tr('fr', sheet.messages![0].key, sheet.messages![0].params)).toMatch(/Finalité.*Description/);
+    expect(p.counts.error).toBe(f.rows);
+    await expect(t.call('import/commit', { sessionId: p.sessionId })).rejects.toThrow(/purpose/);
+    expect(t.reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get()).toBe(before);
+    const drafts = (await t.call('import/preview', { sessionId: p.sessionId, drafts: true } as never)) as ImportPreview;
+    expect(drafts.counts.error).toBe(0);
+    expect(drafts.rows.every((r) => r.activity?.status === 'draft' && r.warnings.some((w) => w.field === 'purpose'))).toBe(true);
+    const done = (await t.call('import/commit', { sessionId: p.sessionId, drafts: true } as never)) as { created: number };
+    expect(done.created).toBe(f.rows);
+  });
+});
