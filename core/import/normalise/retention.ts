@@ -23,13 +23,14 @@ const NUMBER_WORDS: Record<string, number> = {
   neuf: 9, nine: 9, dix: 10, ten: 10, onze: 11, eleven: 11, douze: 12, twelve: 12, quinze: 15, fifteen: 15, vingt: 20, twenty: 20, trente: 30, thirty: 30, cinquante: 50, fifty: 50, cent: 100, hundred: 100,
 };
 const UNITS: [RegExp, 'Y' | 'M' | 'W' | 'D'][] = [
-  [/^(ans?|annees?|years?|yrs?|a)$/, 'Y'],
+  // School and business terms: a school year, a financial year, a fiscal year count as years.
+  [/^(ans?|annees?|years?|yrs?|a|annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux| fiscal)?|financial years?|fiscal years?|jahre?n?)$/, 'Y'],
   [/^(mois|months?|mths?|m)$/, 'M'],
   [/^(semaines?|weeks?|sem|wks?)$/, 'W'],
   [/^(jours?|days?|j|d)$/, 'D'],
 ];
 
-const AMOUNT = String.raw`(\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s*(ans?|annees?|years?|yrs?|mois|months?|mths?|semaines?|weeks?|sem|wks?|jours?|days?|j)\b`;
+const AMOUNT = String.raw`(\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s*(annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux)?|financial years?|fiscal years?|jahre?n?|ans?|annees?|years?|yrs?|mois|months?|mths?|semaines?|weeks?|sem|wks?|jours?|days?|j)\b`;
 
 const AMOUNT_RE = new RegExp(AMOUNT, 'g');
 
@@ -93,6 +94,11 @@ export function parseRetention(text: string): ParsedRetention {
   if (clause) result.trigger = originalSlice(original, clause);
   else if (/\b(fin du contrat|fin de contrat|fin de la relation|end of (the )?contract|contract end)\b/.test(k)) {
     result.trigger = /\b(end of (the )?contract|contract end)\b/.test(k) ? 'contract end' : 'fin du contrat';
+  } else {
+    // "Fin de scolarité + 1 an", "end of employment", "départ de l'agent": an event that starts the period.
+    const folded = original.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]/g, ' ');
+    const event = /\b((?:fin|sortie|depart|cloture|terminaison) (?:de la|du|de l|des|de|d) [a-z ]{3,40}?|end of (?:the )?[a-z ]{3,40}?|(?:depart|departure|leaving|graduation|closure|sortie))(?=$|[\s,;.+(])/.exec(folded);
+    if (event) result.trigger = originalSlice(original.slice(0, event.index + event[0].length).trim(), event[1]);
   }
   result.understood = Boolean(result.duration || result.trigger);
   return result;

@@ -1,0 +1,153 @@
+/**
+ * The pieces of header and value understanding: headers phrased as questions, plain phrases,
+ * combined headers, German; the content signal; durations in words and school/business terms;
+ * commas split only where a cell uses them as its separator; rows that only carry a style or a
+ * validation (LibreOffice) are not counted as rows.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { openTempRegister } from '../testing/temp-register.js';
+import { t } from '../i18n/i18n.js';
+import { readColumnContent } from './content-signal.js';
+import { autoMap, matchHeader } from './mapping.js';
+import { parseRetention } from './normalise/retention.js';
+import { splitMulti } from './normalise/split.js';
+import type { ImportPreview } from './preview.js';
+import { writeXlsx } from './testing/corpus.js';
+
+describe('headers a person reads at once', () => {
+  it.each([
+    ['Pourquoi ?', 'purpose'],
+    ['Qui a accès', 'recipients'],
+    ['Combien de temps on garde', 'retention'],
+    ['Pays hors UE', 'transferCountries'],
+    ['Quelles données', 'dataCategories'],
+    ['Why do we process it?', 'purpose'],
+    ['Who has access to the data?', 'recipients'],
+    ['How long do we keep it?', 'retention'],
+    ['Which countries is data sent to?', 'transferCountries'],
+    ['D’où viennent les données ?', 'dataSources'],
+    ['Comment les données sont-elles protégées ?', 'securityMeasures'],
+    ['Sur qui portent les données ?', 'dataSubjects'],
+    ['Client controller', 'clients'],
+    ['Processing done on behalf of the client', 'clientProcessing'],
+    ['Sub-processors', 'processors'],
+    ['Zweck der Verarbeitung', 'purpose'],
+    ['Aufbewahrungsfrist', 'retention'],
+    ['Rechtsgrundlage', 'legalBases'],
+    ['Empfänger', 'recipients'],
+    ['Betroffene Personen', 'dataSubjects'],
+    ['Sensitive data (yes/no)', 'hasSpecialData'],
+    ['Special category data?', 'hasSpecialData'],
+  ])('%s → %s, with a reason', (header, field) => {
+    const m = matchHeader(header);
+    expect(m.field).toBe(field);
+    expect(m.why?.key).toMatch(/^mapping\.why\./);
+    // The reason reads as a sentence in both languages.
+    for (const lang of ['fr', 'en'] as const) expect(t(lang, m.why!.key, m.why!.params)).not.toMatch(/mapping\.|\{\{/);
+  });
+
+  it('a combined header takes its strongest part, the first on a tie', () => {
+    expect(matchHeader('Finalité / base légale').field).toBe('purpose');
+    expect(matchHeader('Purpose and legal basis').field).toBe('purpose');
+    expect(matchHeader('Finalité / base légale').why?.key).toBe('mapping.why.part');
+  });
+
+  it('leaves what it cannot read unmapped, naming what it could be', () => {
+    const m = matchHeader('Colonne G');
+    expect(m.field).toBeNull();
+    expect(matchHeader('Who owns the coffee machine budget code').field).not.toBe('purpose');
+  });
+});
+
+describe('the cells’ content as a second signal', () => {
+  it.each([
+    [['États-Unis', 'Inde', 'Non', 'Royaume-Uni'], 'country', 'transferCountries'],
+    [['Obligation légale', 'Consentement', 'Art. 6(1)(f)'], 'legalBasis', 'legalBases'],
+    [['5 ans', 'deux ans', '6 mois après le départ'], 'duration', 'retention'],
+    [['a.b@example.org', 'c.d@example.org'], 'email', 'owner'],
+    [['Salesforce Inc', 'OVHcloud SAS', 'Mailchimp'], 'organisation', 'processors'],
+  ])('%j → %s', (values, kind, field) => {
+    const c = readColumnContent(values);
+    expect(c?.kind).toBe(kind);
+    expect(c?.field).toBe(field);
+  });
+
+  it('says nothing about free text', () => {
+    expect(readColumnContent(['Gestion de la paie', 'Recrutement des agents', 'Support'])).toBeNull();
+    expect(readColumnContent(['RH', 'DSI', 'Finances'])).toBeNull();
+  });
+
+  it('maps a cryptic header by its content, and confirms a header by it', () => {
+    const cols = autoMap(['Nom', 'Col 7', 'Durée'], [null, readColumnContent(['USA', 'Inde', 'Japon']), readColumnContent(['5 ans', '3 ans'])]);
+    expect(cols[1]).toMatchObject({ field: 'transferCountries', why: { key: 'mapping.why.content' } });
+    expect(cols[2]).toMatchObject({ field: 'retention', why: { key: 'mapping.why.both' } });
+  });
+
+  it('sends a tools column listing organisations to the processors', () => {
+    const cols = autoMap(['Outils'], [readColumnContent(['Salesforce Inc', 'Microsoft Ireland Ltd', 'OVHcloud SAS'])]);
+    expect(cols[0]).toMatchObject({ field: 'processors', why: { key: 'mapping.why.vendors' } });
+    expect(autoMap(['Outils'], [readColumnContent(['Excel', 'Intranet', 'Logiciel paie'])])[0].field).toBe('systems');
+  });
+});
+
+describe('values', () => {
+  it.each([
+    ['deux ans', 'P2Y', ''],
+    ['three school years', 'P3Y', ''],
+    ['10 exercices comptables', 'P10Y', ''],
+    ['fin de scolarité', '', 'fin de scolarité'],
+    ['Fin de scolarité + 1 an', 'P1Y', 'Fin de scolarité'],
+    ['3 ans à compter du départ', 'P3Y', 'départ'],
+    ['end of employment', '', 'end of employment'],
+  ])('%s → %s + %s', (text, duration, trigger) => {
+    const r = parseRetention(text);
+    expect(r.duration).toBe(duration);
+    expect(r.trigger).toBe(trigger);
+    expect(r.understood).toBe(true);
+  });
+
+  it('splits on commas only where the cell uses commas as its separator', () => {
+    expect(splitMulti('État civil, identité, données d’identification, images;\nSanté')).toEqual(['État civil, identité, données d’identification, images', 'Santé']);
+    expect(splitMulti('Nom, prénom, adresse')).toEqual(['Nom', 'prénom', 'adresse']);
+    expect(splitMulti('Identité, adresse\nVie professionnelle (CV, diplômes)')).toEqual(['Identité, adresse', 'Vie professionnelle (CV, diplômes)']);
+  });
+});
+
+describe('a LibreOffice workbook whose sheet carries styles and validations down to row 1,048,576', () => {
+  it('reads its 3 activities, not "more than 100,000 rows"', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'art30-lo-rows-'));
+    const tmp = openTempRegister();
+    try {
+      await tmp.call('organisations/create', { organisation: { name: 'Lycée' } } as never);
+      const file = path.join(dir, 'fiches.xlsx');
+      await writeXlsx(file, {
+        Notice: [['Ce classeur recense les traitements.']],
+        Registre: [
+          ['Nom du traitement', 'Finalité', 'Base légale'],
+          ['Cantine', 'Inscrire les élèves à la cantine', 'Mission d’intérêt public'],
+          ['Paie', 'Payer les agents', 'Obligation légale'],
+          ['Badges', 'Contrôler les accès', 'Intérêt légitime'],
+        ],
+      });
+      // What LibreOffice writes for a formatted column and a column-wide validation: styled, empty rows to the end.
+      const parts = unzipSync(fs.readFileSync(file));
+      const name = Object.keys(parts).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).sort()[1];
+      let xml = strFromU8(parts[name]);
+      const styled = Array.from({ length: 30 }, (_, i) => `<row r="${1_048_547 + i}" s="1" customFormat="true" ht="12.8"><c r="C${1_048_547 + i}" s="1"/></row>`).join('');
+      xml = xml.replace('</sheetData>', `${styled}</sheetData>`).replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:AMJ1048576"/>');
+      xml = xml.replace('</worksheet>', '<dataValidations count="1"><dataValidation type="list" sqref="C2:C1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>');
+      parts[name] = strToU8(xml);
+      fs.writeFileSync(file, zipSync(parts));
+      const p = (await tmp.call('import/open', { file })) as ImportPreview;
+      expect(p.counts.rows).toBe(3);
+      expect(p.counts.error).toBe(0);
+    } finally {
+      tmp.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
