@@ -7,6 +7,7 @@ import type { ApiOutput } from '../../core/api/table.js';
 import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { Modal } from '../components/modal.js';
+import { DraftsOption, MappingWhy, MissingFields } from './import-mapping-notes.js';
 
 type Preview = ApiOutput<'import/openBytes'>;
 type Summary = ApiOutput<'import/commit'>;
@@ -35,6 +36,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
   const [undo, setUndo] = useState<Undo | null>(null);
   const [mappingName, setMappingName] = useState('');
   const [changed, setChanged] = useState(false);
+  const [drafts, setDrafts] = useState(false);
 
   const run = async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
@@ -66,15 +68,15 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
     }
   };
 
-  const repreview = async (extra: { mapping?: Record<string, string | null>; mappingFor?: string; excludedRows?: string[] }) => {
+  const repreview = async (extra: { mapping?: Record<string, string | null>; mappingFor?: string; excludedRows?: string[]; drafts?: boolean }) => {
     if (!preview) return;
-    const p = await run(() => call('import/preview', { sessionId: preview.sessionId, organisationId: preview.organisationId, excludedRows: extra.excludedRows ?? excluded, mapping: extra.mapping, mappingFor: extra.mappingFor }));
+    const p = await run(() => call('import/preview', { sessionId: preview.sessionId, organisationId: preview.organisationId, excludedRows: extra.excludedRows ?? excluded, mapping: extra.mapping, mappingFor: extra.mappingFor, drafts: extra.drafts ?? drafts, lang: app.lang }));
     if (p) setPreview(p);
   };
 
   const commit = async () => {
     if (!preview) return;
-    const s = await run(() => call('import/commit', { sessionId: preview.sessionId, organisationId: preview.organisationId, excludedRows: excluded }));
+    const s = await run(() => call('import/commit', { sessionId: preview.sessionId, organisationId: preview.organisationId, excludedRows: excluded, drafts, lang: app.lang }));
     if (s) {
       setSummary(s);
       setChanged(true);
@@ -180,6 +182,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
             <table key={sheet.index} className="grid compact mapping" aria-label={`${t('import.mapping')} — ${sheet.name}`}>
               <caption>
                 {sheet.name} · {sheet.dataRows}
+                <MissingFields t={t} messages={sheet.messages} />
               </caption>
               <thead>
                 <tr>
@@ -199,6 +202,9 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                       <td>
                         <select
                           aria-label={`${t('import.field')} — ${c.letter} ${c.header}`}
+                          aria-describedby={c.why ? `why-${sheet.index}-${c.index}` : undefined}
+                          // The step opens on the closest column to a required field no column gives.
+                          autoFocus={sheet.missing?.[0]?.candidates[0]?.letter === c.letter}
                           value={c.field ?? ''}
                           onChange={(e) => void repreview({ mapping: { [c.letter]: e.target.value || null }, mappingFor: sheet.name })}
                         >
@@ -210,6 +216,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                           ))}
                         </select>
                         {c.field && c.source === 'auto' && c.confidence < 0.7 ? <span className="badge warn">?</span> : null}
+                        <MappingWhy t={t} why={c.why} id={`why-${sheet.index}-${c.index}`} />
                       </td>
                     </tr>
                   ))}
@@ -244,6 +251,17 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
             ))}
           </p>
           {preview.newRecipients.length ? <p className="muted">+ {preview.newRecipients.join(', ')}</p> : null}
+          {counts.error > 0 || drafts ? (
+            <DraftsOption
+              t={t}
+              checked={drafts}
+              disabled={busy}
+              onChange={(v) => {
+                setDrafts(v);
+                void repreview({ drafts: v });
+              }}
+            />
+          ) : null}
           <div className="table-scroll static">
             <table className="grid compact" aria-label={t('import.preview')}>
               <thead>
