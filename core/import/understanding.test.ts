@@ -151,3 +151,20 @@ describe('a LibreOffice workbook whose sheet carries styles and validations down
     }
   });
 });
+
+describe('the same normalisers in the activity editor', () => {
+  it('shows durations in words and reads them back, never an ISO code', async () => {
+    const { durationInWords, durationFromWords } = await import('./normalise/duration-words.js');
+    expect(durationInWords('P3Y', 'fr')).toBe('3 ans');
+    expect(durationInWords('P1Y6M', 'en')).toBe('1 year 6 months');
+    expect(durationFromWords('deux ans')).toBe('P2Y');
+    expect(durationFromWords('18 months')).toBe('P18M');
+    expect(durationFromWords('n’importe quoi')).toBeUndefined();
+  });
+
+  it('"3 ans à compter du départ" fills the duration and the trigger', async () => {
+    const { readRetentionText } = await import('../../renderer/screens/retention-fields.js');
+    const r = readRetentionText({ dataCategory: '', text: '', duration: '', trigger: '', activePeriod: '', archivePeriod: '', finalFate: null }, '3 ans à compter du départ');
+    expect(r).toMatchObject({ text: '3 ans à compter du départ', duration: 'P3Y', trigger: 'départ' });
+  });
+});

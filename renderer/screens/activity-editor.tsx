@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { Activity, Recipient } from '../../core/model/register.js';
 import type { ActivityFields, ActivityRecipient, ClientController, DataCategory, JointController, RetentionRule, Transfer } from '../../core/model/schemas.js';
 import { assessDpia } from '../../core/model/dpia.js';
+import { DurationField, RetentionTextField } from './retention-fields.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT, type Translate } from '../app-context.js';
 import { CheckboxField, CodesField, CountryField, ErrorsContext, Repeated, SelectField, StringList, TextArea, TextField, VocabPicker } from '../components/fields.js';
@@ -501,10 +502,10 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                           ...[...new Set([...form.dataCategories.map((c) => c.label).filter(Boolean), ...(r.dataCategory ? [r.dataCategory] : [])])].map((l) => ({ value: l, label: l })),
                         ]}
                       />
-                      <TextField label={t('f.retentionText')} value={r.text} onChange={(v) => upd({ ...r, text: v })} path={`retention[${i}].text`} required />
+                      <RetentionTextField label={t('f.retentionText')} rule={r} onChange={upd} path={`retention[${i}].text`} />
                     </div>
                     <div className="grid-3">
-                      <TextField label={t('f.duration')} value={r.duration} onChange={(v) => upd({ ...r, duration: v })} path={`retention[${i}].duration`} />
+                      <DurationField label={t('mapping.retention.duration')} value={r.duration} onChange={(v) => upd({ ...r, duration: v })} path={`retention[${i}].duration`} />
                       <TextField label={t('f.trigger')} value={r.trigger} onChange={(v) => upd({ ...r, trigger: v })} path={`retention[${i}].trigger`} />
                       <SelectField
                         label={t('f.finalFate')}
@@ -514,8 +515,8 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                         empty={t('common.none')}
                         options={(['delete', 'anonymise', 'archive'] as const).map((x) => ({ value: x, label: t(`fate.${x}`) }))}
                       />
-                      <TextField label={t('f.activePeriod')} value={r.activePeriod} onChange={(v) => upd({ ...r, activePeriod: v })} path={`retention[${i}].activePeriod`} />
-                      <TextField label={t('f.archivePeriod')} value={r.archivePeriod} onChange={(v) => upd({ ...r, archivePeriod: v })} path={`retention[${i}].archivePeriod`} />
+                      <DurationField label={t('f.activePeriod')} value={r.activePeriod} onChange={(v) => upd({ ...r, activePeriod: v })} path={`retention[${i}].activePeriod`} />
+                      <DurationField label={t('f.archivePeriod')} value={r.archivePeriod} onChange={(v) => upd({ ...r, archivePeriod: v })} path={`retention[${i}].archivePeriod`} />
                     </div>
                   </>
                 )}

@@ -33,6 +33,7 @@ export const en: Entries = {
   'mapping.vendorsToProcessors': 'The organisations listed in “{{header}}” were recorded as processors.',
   'mapping.retention.notUnderstood': 'This retention could not be read as a duration or a starting event: it is kept as text.',
   'mapping.retention.understood': 'Read as {{duration}}{{trigger}}.',
+  'mapping.retention.duration': 'Duration (e.g. 5 years, 18 months)',
 };
 
 export const fr: Entries = {
@@ -67,4 +68,5 @@ export const fr: Entries = {
   'mapping.vendorsToProcessors': 'Les organismes listés dans « {{header}} » ont été enregistrés comme sous-traitants.',
   'mapping.retention.notUnderstood': 'Cette durée n’a pu être lue ni comme une durée ni comme un événement de départ : elle est gardée telle quelle.',
   'mapping.retention.understood': 'Lu comme {{duration}}{{trigger}}.',
+  'mapping.retention.duration': 'Durée (ex. 5 ans, 18 mois)',
 };

@@ -1,0 +1,76 @@
+/**
+ * The retention rule's wording, duration and starting event in the activity editor, read with the
+ * import's normalisers: typing "3 ans à compter du départ" fills the duration (shown "3 ans", never
+ * "P3Y") and the trigger ("départ"); text that says neither gets a warning.
+ */
+import { useEffect, useId, useState } from 'react';
+import { durationFromWords, durationInWords } from '../../core/import/normalise/duration-words.js';
+import { parseRetention } from '../../core/import/normalise/retention.js';
+import type { RetentionRule } from '../../core/model/schemas.js';
+import { useApp } from '../app-context.js';
+
+/** Reads a rule's wording into its duration, trigger and periods. */
+export function readRetentionText(r: RetentionRule, text: string): RetentionRule {
+  const p = parseRetention(text);
+  if (!p.understood) return { ...r, text };
+  return {
+    ...r,
+    text,
+    duration: p.duration || r.duration,
+    trigger: p.trigger || r.trigger,
+    activePeriod: p.activePeriod || r.activePeriod,
+    archivePeriod: p.archivePeriod || r.archivePeriod,
+    finalFate: p.finalFate ?? r.finalFate,
+  };
+}
+
+export function RetentionTextField(props: { label: string; rule: RetentionRule; onChange(r: RetentionRule): void; path: string }) {
+  const { t } = useApp();
+  const id = useId();
+  const text = props.rule.text;
+  const understood = !text.trim() || parseRetention(text).understood;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label} <span aria-hidden="true">*</span>
+      </label>
+      <input id={id} required value={text} data-path={props.path} aria-describedby={understood ? undefined : `${id}-warn`} onChange={(e) => props.onChange(readRetentionText(props.rule, e.target.value))} />
+      {understood ? null : (
+        <div id={`${id}-warn`} className="small field-warning" role="status">
+          {t('mapping.retention.notUnderstood')}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A duration shown and typed in words ("3 ans", "18 months"), kept as ISO 8601. */
+export function DurationField(props: { label: string; value: string; onChange(iso: string): void; path: string }) {
+  const { t, lang } = useApp();
+  const id = useId();
+  const [draft, setDraft] = useState(durationInWords(props.value, lang));
+  const [bad, setBad] = useState(false);
+  useEffect(() => {
+    setDraft(durationInWords(props.value, lang));
+    setBad(false);
+  }, [props.value, lang]);
+  const commit = (text: string) => {
+    const iso = durationFromWords(text);
+    if (iso === undefined) setBad(true);
+    else {
+      setBad(false);
+      props.onChange(iso);
+    }
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input id={id} value={draft} data-path={props.path} aria-invalid={bad || undefined} aria-describedby={bad ? `${id}-warn` : undefined} onChange={(e) => setDraft(e.target.value)} onBlur={(e) => commit(e.target.value)} />
+      {bad ? (
+        <div id={`${id}-warn`} className="small field-warning" role="status">
+          {t('mapping.retention.notUnderstood')}
+        </div>
+      ) : null}
+    </div>
+  );
+}
