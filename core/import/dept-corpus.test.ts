@@ -126,3 +126,28 @@ describe('a corpus of department files', () => {
     expect(done.created).toBe(f.rows);
   });
 });
+
+describe('fiches in any workbook (labels and values, one activity per sheet)', () => {
+  it('reads each fiche sheet into one activity, Excel- and LibreOffice-written', async () => {
+    const { buildFicheCorpus } = await import('./testing/dept-corpus.js');
+    const fiches = await buildFicheCorpus(path.join(dir, 'fiches'));
+    const lo = libreOfficeCopies([fiches[1].file], 'ods').map((file) => ({ ...fiches[1], file }));
+    const { parseLegalBasis } = await import('./normalise/legal-basis.js');
+    for (const f of [...fiches, ...lo]) {
+      const p = (await t.call('import/open', { file: f.file })) as ImportPreview;
+      for (const a of f.activities) {
+        const row = p.rows.find((r) => r.sheet === a.sheet);
+        expect(row, `${path.basename(f.file)} ${a.sheet}`).toBeDefined();
+        expect(row!.errors, `${path.basename(f.file)} ${a.sheet}`).toEqual([]);
+        const act = row!.activity!;
+        expect(act.name).toBe(a.name);
+        expect(act.purpose).toBe(a.purpose);
+        expect(act.legalBases.map((b) => b.code)).toEqual([parseLegalBasis(a.legalBasis)]);
+        expect(act.retention[0].duration).toBe(a.duration);
+        expect(act.recipients.length).toBe(a.recipients);
+      }
+      expect(p.sheets.find((s) => s.name === f.activities[0].sheet)?.status).toBe('imported');
+      await t.call('import/close', { sessionId: p.sessionId });
+    }
+  }, 120_000);
+});

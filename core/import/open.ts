@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import { sha256 } from '../files.js';
 import type { Register } from '../register.js';
 import { analyseCnil, looksLikeCnil } from './cnil-template.js';
+import { ficheLabels } from './fiche.js';
 import { findTable } from './find-table.js';
 import { CountryMatcher } from './normalise/country.js';
 import { IMPORT_LIMITS } from './limits.js';
@@ -32,7 +33,21 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   const tables = workbook.sheets.map((s) => findTable(s, { country: (t) => countries.match(t) }));
   const cnil = looksLikeCnil(workbook) ? analyseCnil(workbook) : null;
   if (cnil && cnil.listSheet) tables[cnil.listSheet.sheet.index] = cnil.listSheet;
-  const session = addSession({ registerFile: reg.file, fileName: name, sha256: sha256(data), size: data.length, workbook, tables, cnil, mappings: new Map() });
+  // Fiches in any workbook: a sheet without a table whose labels and values describe one activity.
+  const fiches = new Map<number, NonNullable<ReturnType<typeof ficheLabels>>>();
+  if (!cnil) {
+    for (const [i, t] of tables.entries()) {
+      if (t.reason === 'empty sheet' || (t.status !== 'table' && !/no recognisable header row|headers only/.test(t.reason))) continue;
+      const labels = ficheLabels(t.sheet);
+      if (!labels) continue;
+      // A column of labels read as a table gives one or two mapped columns; as a fiche, many fields.
+      const mapped = t.mapping.filter((m) => m.field).length;
+      if (t.status === 'table' && mapped >= new Set(labels.map((l) => l.field)).size) continue;
+      fiches.set(t.sheet.index, labels);
+      tables[i] = { ...t, status: 'skipped', reason: 'fiche: one activity' };
+    }
+  }
+  const session = addSession({ registerFile: reg.file, fileName: name, sha256: sha256(data), size: data.length, workbook, tables, cnil, mappings: new Map(), fiches });
   for (const t of tables) {
     if (t.status !== 'table' || (cnil && t !== cnil.listSheet)) continue;
     session.mappings.set(t.sheet.index, initialMapping(session, t.sheet.index));
@@ -44,7 +59,7 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
       session.mappings.get(t.sheet.index)!.savedMapping = saved.name;
     }
   }
-  if (!cnil && !tables.some((t) => t.status === 'table')) {
+  if (!cnil && !fiches.size && !tables.some((t) => t.status === 'table')) {
     const why = tables.map((t) => `sheet "${t.sheet.name}": ${t.reason}`).join('; ');
     throw new AppError('bad_input', `${name} holds no table of activities to import (${why}).`);
   }

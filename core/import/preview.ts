@@ -17,6 +17,7 @@ import { buildRow, type BuiltRow, type CellIssue, type RowCells } from './build-
 import { asDraft, deriveFields, missingFields, missingMessages, type MissingField } from './derive.js';
 import type { Message } from '../i18n/i18n.js';
 import { ficheActors, readFiche } from './cnil-template.js';
+import { readGenericFiche } from './fiche.js';
 import { importContext } from './context.js';
 import { quickFields } from './fast-validate.js';
 import { FIELDS, FIELD_BY_KEY } from './fields.js';
@@ -205,7 +206,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   const organisation = opts.organisationId ? orgs.find((o) => o.id === opts.organisationId) : [...orgs].sort((a, b) => a.id - b.id)[0];
   if (!organisation) throw new AppError('not_found', `Organisation #${opts.organisationId} does not exist.`);
   const selected = opts.sheet ? findSheet(session, opts.sheet) : null;
-  if (selected !== null && session.cnil === null && session.tables[selected].status !== 'table') {
+  if (selected !== null && session.cnil === null && session.tables[selected].status !== 'table' && !session.fiches?.has(selected)) {
     throw new AppError('bad_input', `${session.fileName}, sheet "${session.workbook.sheets[selected].name}": ${session.tables[selected].reason}.`);
   }
   const tableSheets = session.tables.filter((t) => t.status === 'table' && (session.cnil ? t === session.cnil.listSheet : true));
@@ -254,6 +255,14 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       }
       candidates.push({ key: `${sheet.name}!${r + 1}`, sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), built, source });
     }
+  }
+  // Fiches of any workbook: one activity per sheet of labels and values.
+  for (const [index, labels] of session.fiches ?? []) {
+    if (selected !== null && index !== selected) continue;
+    const f = readGenericFiche(session.workbook.sheets[index], labels, ctx);
+    const own: BuiltRow = { ...f.built, fields: { ...f.built.fields }, present: new Set(f.built.present), warnings: [...f.built.warnings] };
+    deriveFields(own, (field) => f.source.filter((x) => x.field === field).map((x) => x.text), opts.lang ?? 'en');
+    candidates.push({ key: `${f.sheet.name}!${f.row + 1}`, sheet: f.sheet.name, row: f.row + 1, hidden: f.sheet.hidden, built: own, source: f.source });
   }
   // CNIL fiches: one complete activity per filled fiche sheet.
   let organisationUpdate: OrganisationData | null = null;
@@ -406,9 +415,9 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   const sheets: PreviewSheet[] = session.tables.map((t) => {
     const s = t.sheet;
     const cnilSkip = session.cnil?.skipped.find((x) => x.index === s.index);
-    const isFiche = session.cnil?.ficheSheets.includes(s.index) ?? false;
+    const isFiche = (session.cnil?.ficheSheets.includes(s.index) ?? false) || (session.fiches?.has(s.index) ?? false);
     const state = session.mappings.get(s.index);
-    const importable = session.cnil ? isFiche || session.cnil.listSheet === t : t.status === 'table';
+    const importable = session.cnil ? isFiche || session.cnil.listSheet === t : t.status === 'table' || isFiche;
     const status: PreviewSheet['status'] = !importable ? 'skipped' : selected !== null && selected !== s.index ? 'not_selected' : 'imported';
     const columns: PreviewColumn[] =
       state && !isFiche
@@ -430,7 +439,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       index: s.index,
       hidden: s.hidden,
       status,
-      reason: !importable ? (cnilSkip?.reason ?? t.reason) : isFiche ? 'CNIL fiche: one activity' : '',
+      reason: !importable ? (cnilSkip?.reason ?? t.reason) : isFiche ? (session.cnil ? 'CNIL fiche: one activity' : 'fiche: one activity') : '',
       headerRow: t.headerRow >= 0 && !isFiche ? t.headerRow + 1 : null,
       dataRows: isFiche ? 1 : rows.filter((r) => r.sheet === s.name).length,
       columns,

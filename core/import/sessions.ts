@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
 import type { CnilWorkbook } from './cnil-template.js';
+import type { ficheLabels } from './fiche.js';
 import type { SheetTable } from './find-table.js';
 import type { PreviewPlan } from './preview.js';
 import type { WorkbookData } from './workbook.js';
@@ -28,6 +29,8 @@ export interface ImportSession {
   workbook: WorkbookData;
   tables: SheetTable[];
   cnil: CnilWorkbook | null;
+  /** Sheets laid out as a fiche (labels and values, one activity each) outside the CNIL template, with their labels. */
+  fiches?: Map<number, ReturnType<typeof ficheLabels> & object>;
   mappings: Map<number, SheetMappingState>;
   /** The options and plan of the last preview, reused by the commit when nothing changed. */
   last: PreviewPlan | null;

@@ -330,3 +330,61 @@ export function libreOfficeCopies(files: string[], format: 'xlsx' | 'ods'): stri
   }
   return files.map(target).filter((f) => fs.existsSync(f));
 }
+
+export interface FicheFile {
+  file: string;
+  /** Per fiche sheet: the activity it should give. */
+  activities: { sheet: string; name: string; purpose: string; legalBasis: string; duration: string; recipients: number }[];
+}
+
+/** Fiche workbooks (one activity per sheet, labels and values), French and English, in several layouts. */
+export async function buildFicheCorpus(dir: string): Promise<FicheFile[]> {
+  fs.mkdirSync(dir, { recursive: true });
+  const out: FicheFile[] = [];
+  const layouts = [
+    { lang: 'fr' as Lang, col: 1, colon: true, labels: { name: 'Nom du traitement', purpose: 'Finalité', basis: 'Base légale', subjects: 'Personnes concernées', recipients: 'Destinataires', retention: 'Durée de conservation', dept: 'Service' } },
+    { lang: 'en' as Lang, col: 2, colon: false, labels: { name: 'Name of the processing', purpose: 'Why do we process it?', basis: 'Lawful basis', subjects: 'Who is the data about?', recipients: 'Who has access?', retention: 'How long do we keep it?', dept: 'Department' } },
+    { lang: 'fr' as Lang, col: 1, colon: false, labels: { name: 'Intitulé', purpose: 'Objectif poursuivi', basis: 'Fondement juridique', subjects: 'Qui est concerné ?', recipients: 'Qui a accès aux données ?', retention: 'Combien de temps on garde ?', dept: 'Direction' } },
+    { lang: 'en' as Lang, col: 1, colon: true, labels: { name: 'Activity', purpose: 'Purpose', basis: 'Legal basis', subjects: 'Data subjects', recipients: 'Recipients', retention: 'Retention period', dept: 'Business unit' } },
+  ];
+  for (const [i, l] of layouts.entries()) {
+    const wb = new ExcelJS.Workbook();
+    const intro = wb.addWorksheet(l.lang === 'fr' ? 'Présentation' : 'About');
+    intro.getCell('A1').value = l.lang === 'fr' ? 'Fiches de traitement du service' : 'Processing records of the team';
+    const activities: FicheFile['activities'] = [];
+    for (let k = 0; k < 3; k++) {
+      const sheet = l.lang === 'fr' ? `Fiche ${k + 1}` : `Record ${k + 1}`;
+      const ws = wb.addWorksheet(sheet);
+      const name = VALUES.name[l.lang][(i * 3 + k) % 10];
+      const purpose = VALUES.purpose[l.lang][(i * 3 + k) % 10];
+      const basis = VALUES.legalBases[l.lang][k % 5];
+      const retention = l.lang === 'fr' ? ['5 ans', 'deux ans à compter du départ', '6 mois'][k] : ['5 years', 'two years after leaving', '6 months'][k];
+      const duration = ['P5Y', 'P2Y', 'P6M'][k];
+      const lab = (s: string) => (l.colon ? `${s} :` : s);
+      let r = 1;
+      ws.getCell(r, l.col).value = l.lang === 'fr' ? 'FICHE DE TRAITEMENT' : 'PROCESSING RECORD';
+      r += 2;
+      const line = (label: string, value: string) => {
+        ws.getCell(r, l.col).value = lab(label);
+        ws.getCell(r, l.col + 1).value = value;
+        r++;
+      };
+      line(l.labels.name, name);
+      line(l.labels.dept, VALUES.department[l.lang][k]);
+      line(l.labels.purpose, purpose);
+      line(l.labels.basis, basis);
+      line(l.labels.subjects, VALUES.dataSubjects[l.lang][k]);
+      // Recipients as a list continued on the rows below the label.
+      const recipients = l.lang === 'fr' ? ['Service RH', 'Trésor public', 'Prestataire de paie'] : ['HR department', 'Tax office', 'Payroll provider'];
+      ws.getCell(r, l.col).value = lab(l.labels.recipients);
+      recipients.forEach((x, j) => (ws.getCell(r + j, l.col + 1).value = x));
+      r += recipients.length;
+      line(l.labels.retention, retention);
+      activities.push({ sheet, name, purpose, legalBasis: basis, duration, recipients: recipients.length });
+    }
+    const file = path.join(dir, `fiche-${i + 1}-${l.lang}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    out.push({ file, activities });
+  }
+  return out;
+}
