@@ -151,3 +151,30 @@ describe('fiches in any workbook (labels and values, one activity per sheet)', (
     }
   }, 120_000);
 });
+
+describe('relational workbooks (an activity sheet plus one sheet per part)', () => {
+  it('assembles whole activities from the part sheets, linked by ID, by name, or for a single activity', async () => {
+    const { buildRelationalCorpus } = await import('./testing/dept-corpus.js');
+    const files = await buildRelationalCorpus(path.join(dir, 'relational'));
+    for (const f of files) {
+      const p = (await t.call('import/open', { file: f.file })) as ImportPreview;
+      const label = path.basename(f.file);
+      // The part sheets are not activities of their own.
+      expect(p.rows.length, label).toBe(f.activities.length);
+      for (const a of f.activities) {
+        const row = p.rows.find((r) => r.name === a.name);
+        expect(row, `${label} ${a.name}`).toBeDefined();
+        expect(row!.errors, `${label} ${a.name}`).toEqual([]);
+        const act = row!.activity!;
+        expect(act.purpose.length, label).toBeGreaterThan(3);
+        expect(act.dataCategories.length, `${label} ${a.name} categories`).toBe(a.categories);
+        expect(act.dataSubjects.length, `${label} ${a.name} subjects`).toBe(a.subjects);
+        expect(act.recipients.length, `${label} ${a.name} recipients`).toBe(a.recipients);
+        expect(act.recipients.some((r) => r.type === 'processor'), `${label} contractors`).toBe(true);
+        expect(act.transfers.map((x) => x.country), `${label} ${a.name} transfers`).toEqual(a.countries);
+        if (a.countries.length) expect(act.transfers[0].safeguard).toBe('scc');
+      }
+      await t.call('import/close', { sessionId: p.sessionId });
+    }
+  }, 120_000);
+});

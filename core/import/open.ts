@@ -6,6 +6,7 @@ import type { Register } from '../register.js';
 import { analyseCnil, looksLikeCnil } from './cnil-template.js';
 import { ficheLabels } from './fiche.js';
 import { findTable } from './find-table.js';
+import { findParts } from './relational.js';
 import { CountryMatcher } from './normalise/country.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { columnLetter } from './workbook.js';
@@ -47,7 +48,10 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
       tables[i] = { ...t, status: 'skipped', reason: 'fiche: one activity' };
     }
   }
-  const session = addSession({ registerFile: reg.file, fileName: name, sha256: sha256(data), size: data.length, workbook, tables, cnil, mappings: new Map(), fiches });
+  // Relational workbooks: sheets of purposes, data, recipients… linked to the activity sheet.
+  // (after the fiches: a fiche sheet is never a part)
+  const parts = cnil ? [] : findParts(tables);
+  const session = addSession({ registerFile: reg.file, fileName: name, sha256: sha256(data), size: data.length, workbook, tables, cnil, mappings: new Map(), fiches, parts });
   for (const t of tables) {
     if (t.status !== 'table' || (cnil && t !== cnil.listSheet)) continue;
     session.mappings.set(t.sheet.index, initialMapping(session, t.sheet.index));

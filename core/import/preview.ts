@@ -18,6 +18,7 @@ import { asDraft, deriveFields, missingFields, missingMessages, type MissingFiel
 import type { Message } from '../i18n/i18n.js';
 import { ficheActors, readFiche } from './cnil-template.js';
 import { readGenericFiche } from './fiche.js';
+import { partIndex } from './relational.js';
 import { importContext } from './context.js';
 import { quickFields } from './fast-validate.js';
 import { FIELDS, FIELD_BY_KEY } from './fields.js';
@@ -225,7 +226,10 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     const sheet = table.sheet;
     const state = session.mappings.get(sheet.index)!;
     const mapped = [...state.fields].filter(([, f]) => f);
-    const missing = missingFields(table, state);
+    const ownParts = session.parts?.filter((p) => p.main === sheet.index) ?? [];
+    const linked = ownParts.length ? partIndex(session.tables, ownParts) : null;
+    const keyCols = mapped.filter(([, f]) => f === 'ref' || f === 'name').map(([c]) => c);
+    const missing = missingFields(table, state).filter((m) => !ownParts.some((p) => [...p.fields.values()].includes(m.field)));
     missingBySheet.set(sheet.index, missing);
     for (let r = table.headerRow + 1; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
@@ -244,6 +248,21 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
         else cells.set(field!, [entry]);
         // In the order of the columns.
         source.push({ field: field!, cell, text });
+      }
+      if (linked) {
+        // The rows of the part sheets that name this activity (by reference or name), or all of them for a single activity.
+        const seenKeys = new Set<string>();
+        for (const key of [...keyCols.map((c) => foldKey(row[c] ?? '')), '*']) {
+          if (!key || seenKeys.has(key)) continue;
+          seenKeys.add(key);
+          for (const x of linked.get(key) ?? []) {
+            const list = cells.get(x.field);
+            const entry = { cell: x.cell, text: x.text, formula: false };
+            if (list) list.push(entry);
+            else cells.set(x.field, [entry]);
+            source.push(x);
+          }
+        }
       }
       const built = buildRow(cells, ctx);
       if (!built.fields.name || !built.fields.purpose) {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
 import type { CnilWorkbook } from './cnil-template.js';
 import type { ficheLabels } from './fiche.js';
+import type { PartSheet } from './relational.js';
 import type { SheetTable } from './find-table.js';
 import type { PreviewPlan } from './preview.js';
 import type { WorkbookData } from './workbook.js';
@@ -31,6 +32,8 @@ export interface ImportSession {
   cnil: CnilWorkbook | null;
   /** Sheets laid out as a fiche (labels and values, one activity each) outside the CNIL template, with their labels. */
   fiches?: Map<number, ReturnType<typeof ficheLabels> & object>;
+  /** Relational workbooks: sheets describing parts of the activities of another sheet. */
+  parts?: PartSheet[];
   mappings: Map<number, SheetMappingState>;
   /** The options and plan of the last preview, reused by the commit when nothing changed. */
   last: PreviewPlan | null;

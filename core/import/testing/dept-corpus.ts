@@ -388,3 +388,59 @@ export async function buildFicheCorpus(dir: string): Promise<FicheFile[]> {
   }
   return out;
 }
+
+export interface RelationalFile {
+  file: string;
+  activities: { name: string; purposes: number; categories: number; subjects: number; recipients: number; countries: string[] }[];
+}
+
+/** Relational workbooks (a GRC tool's export): an activity sheet plus one sheet per part, linked by ID or name. */
+export async function buildRelationalCorpus(dir: string): Promise<RelationalFile[]> {
+  fs.mkdirSync(dir, { recursive: true });
+  const out: RelationalFile[] = [];
+  const variants = [
+    { lang: 'en' as Lang, by: 'id', count: 4, sheets: { main: 'Processing Activities', purposes: 'Purposes', data: 'Personal data', subjects: 'Data subjects', recipients: 'Recipients', contractors: 'Contractors', transfers: 'Transfers' }, link: 'Activity ID' },
+    { lang: 'fr' as Lang, by: 'name', count: 3, sheets: { main: 'Traitements', purposes: 'Finalités', data: 'Données personnelles', subjects: 'Personnes concernées', recipients: 'Destinataires', contractors: 'Sous-traitants', transfers: 'Transferts' }, link: 'Traitement' },
+    { lang: 'en' as Lang, by: 'one', count: 1, sheets: { main: 'Activity', purposes: 'Purposes', data: 'Personal data', subjects: 'Data subjects', recipients: 'Recipients', contractors: 'Contractors', transfers: 'Transfers' }, link: '' },
+  ];
+  for (const [i, v] of variants.entries()) {
+    const wb = new ExcelJS.Workbook();
+    const fr = v.lang === 'fr';
+    const main = wb.addWorksheet(v.sheets.main);
+    main.addRow(fr ? ['Identifiant', 'Nom', 'Description', 'Responsable'] : ['ID', 'Name', 'Description', 'Owner']);
+    const acts: RelationalFile['activities'] = [];
+    const rows: Record<string, (string | number)[][]> = { purposes: [], data: [], subjects: [], recipients: [], contractors: [], transfers: [] };
+    for (let k = 0; k < v.count; k++) {
+      const id = `PA-${100 + k}`;
+      const name = VALUES.name[v.lang][k];
+      main.addRow([id, name, VALUES.description[v.lang][k % 3], VALUES.owner[v.lang][k % 3]]);
+      const link = v.by === 'id' ? id : name;
+      const key = (vals: string[]) => (v.by === 'one' ? vals : [link, ...vals]);
+      rows.purposes.push(key([VALUES.purpose[v.lang][k]]));
+      const cats = fr ? ['Identité', 'Coordonnées', 'Données bancaires'].slice(0, 1 + (k % 3)) : ['Identity', 'Contact details', 'Bank details'].slice(0, 1 + (k % 3));
+      for (const c of cats) rows.data.push(key([c]));
+      rows.subjects.push(key([VALUES.dataSubjects[v.lang][k % 6].split(';')[0]]));
+      rows.recipients.push(key([VALUES.recipients[v.lang][k % 5].split(';')[0]]));
+      rows.contractors.push(key([['OVHcloud SAS', 'Salesforce Inc', 'Workday Ltd'][k % 3]]));
+      const countries = k % 2 ? ['US'] : [];
+      if (k % 2) rows.transfers.push(key([fr ? 'États-Unis' : 'United States', fr ? 'Clauses contractuelles types' : 'Standard contractual clauses']));
+      acts.push({ name, purposes: 1, categories: cats.length, subjects: 1, recipients: 2, countries });
+    }
+    const header = (h: string[]) => (v.by === 'one' ? h : [v.link, ...h]);
+    const add = (name: string, h: string[], data: (string | number)[][]) => {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(header(h));
+      for (const r of data) ws.addRow(r);
+    };
+    add(v.sheets.purposes, [fr ? 'Finalité' : 'Purpose'], rows.purposes);
+    add(v.sheets.data, [fr ? 'Catégorie' : 'Category'], rows.data);
+    add(v.sheets.subjects, [fr ? 'Catégorie' : 'Category'], rows.subjects);
+    add(v.sheets.recipients, [fr ? 'Nom' : 'Name'], rows.recipients);
+    add(v.sheets.contractors, [fr ? 'Nom' : 'Name'], rows.contractors);
+    add(v.sheets.transfers, [fr ? 'Pays' : 'Country', fr ? 'Garanties' : 'Safeguard'], rows.transfers);
+    const file = path.join(dir, `relational-${i + 1}-${v.lang}-${v.by}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    out.push({ file, activities: acts });
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+/**
+ * Relational workbooks: an activity sheet plus sheets that each describe one part of the activities
+ * (purposes, personal data, data subjects, recipients, contractors, transfers…), linked by the
+ * activity's reference or name, or a workbook holding a single activity. The part sheets' rows are
+ * added to the cells of the activity they name, so each activity is assembled whole; a part sheet
+ * is never imported as activities of its own.
+ */
+import { fold as foldKey } from './fold.js';
+import { FIELD_BY_KEY } from './fields.js';
+import { headersOf, type SheetTable } from './find-table.js';
+import { autoMap, matchHeader } from './mapping.js';
+import { cellName } from './workbook.js';
+
+export interface PartSheet {
+  index: number;
+  /** The activity sheet it belongs to. */
+  main: number;
+  /** Column holding the activity's reference or name; -1 when the workbook holds one activity. */
+  linkCol: number;
+  /** Column → field of the part's values. */
+  fields: Map<number, string>;
+}
+
+const valuesOf = (t: SheetTable, c: number) => t.dataRows.map((r) => (t.sheet.rows[r]?.[c] ?? '').trim()).filter(Boolean);
+
+/** Finds the part sheets of the workbook's activity sheet, and marks them as parts (not tables of activities). */
+export function findParts(tables: SheetTable[]): PartSheet[] {
+  const withName = tables.filter((t) => t.status === 'table' && t.mapping.some((m) => m.field === 'name'));
+  if (!withName.length || tables.length < 2) return [];
+  const main = [...withName].sort((a, b) => b.mapping.filter((m) => m.field).length - a.mapping.filter((m) => m.field).length)[0];
+  const keyCols = main.mapping.filter((m) => m.field === 'ref' || m.field === 'name').map((m) => m.column);
+  const keys = new Set(keyCols.flatMap((c) => valuesOf(main, c).map((v) => foldKey(v))));
+  const parts: PartSheet[] = [];
+  for (const [i, found] of tables.entries()) {
+    if (found === main) continue;
+    // A part sheet's header ("Activity ID | Category") may say too little to be a table by itself.
+    const t = found.status === 'table' ? found : /no recognisable header row/.test(found.reason) ? looseTable(found) : null;
+    if (!t) continue;
+    let linkCol = -1;
+    for (let c = 0; c < t.headers.length; c++) {
+      const values = valuesOf(t, c);
+      if (values.length && values.filter((v) => keys.has(foldKey(v))).length / values.length >= 0.6) {
+        linkCol = c;
+        break;
+      }
+    }
+    // The sheet's name says what its generic columns ("Name", "Description", "Value") hold.
+    const bySheet = matchHeader(t.sheet.name.replace(/_/g, ' '));
+    const sheetField = bySheet.field && bySheet.confidence >= 0.6 && FIELD_BY_KEY.get(bySheet.field)?.kind !== 'date' && bySheet.field !== 'name' ? bySheet.field : null;
+    // A sheet naming activities of its own is another table, not a part ("Name" of a Recipients sheet is the recipient's).
+    const ownName = !sheetField && t.mapping.some((m) => m.field === 'name' && m.column !== linkCol);
+    if (linkCol < 0 && (main.dataRows.length !== 1 || ownName)) continue;
+    const fields = new Map<number, string>();
+    let usedSheetField = false;
+    for (const m of t.mapping) {
+      if (m.column === linkCol) continue;
+      const generic = !m.field || m.field === 'name' || m.field === 'ref' || m.field === 'description' || m.confidence < 0.8;
+      if (generic && sheetField && !usedSheetField && valuesOf(t, m.column).length) {
+        fields.set(m.column, sheetField);
+        usedSheetField = true;
+      } else if (m.field && m.field !== 'name' && m.field !== 'ref') fields.set(m.column, m.field);
+    }
+    if (!fields.size) continue;
+    parts.push({ index: i, main: main.sheet.index, linkCol, fields });
+    tables[i] = { ...t, status: 'skipped', reason: `part of the activities of sheet "${main.sheet.name}"` };
+  }
+  return parts;
+}
+
+/** Indexes each part sheet's rows by the folded reference or name they link to. */
+export function partIndex(tables: SheetTable[], parts: PartSheet[]): Map<string, { field: string; cell: string; text: string }[]> {
+  const out = new Map<string, { field: string; cell: string; text: string }[]>();
+  for (const p of parts) {
+    const t = tables[p.index];
+    for (const r of t.dataRows) {
+      const row = t.sheet.rows[r] ?? [];
+      const key = p.linkCol >= 0 ? foldKey(row[p.linkCol] ?? '') : '*';
+      if (!key) continue;
+      const list = out.get(key) ?? [];
+      for (const [c, field] of p.fields) {
+        const text = row[c] ?? '';
+        if (text.trim()) list.push({ field, cell: `${t.sheet.name}!${cellName(r, c)}`, text });
+      }
+      out.set(key, list);
+    }
+  }
+  return out;
+}
+
+/** The first row of a sheet as its header, the rows below as data (for part sheets with terse headers). */
+function looseTable(t: SheetTable): SheetTable | null {
+  const rows = t.sheet.rows;
+  const r = rows.findIndex((row) => row.filter((c) => c.trim()).length >= 1);
+  if (r < 0) return null;
+  const headers = headersOf(t.sheet, r);
+  const dataRows: number[] = [];
+  for (let k = r + 1; k < rows.length; k++) if (rows[k]?.some((c) => c.trim())) dataRows.push(k);
+  if (!dataRows.length) return null;
+  return { ...t, status: 'table', headerRow: r, headers, mapping: autoMap(headers), dataRows };
+}
