@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '../fixtures.js';
+
+test.use({ demo: true });
+
+test('the mapping step explains each mapping, names the missing purpose, and imports as drafts on request', async ({ app, target }) => {
+  test.skip(target === 'electron', 'Electron imports through its native open dialog');
+  const { page } = app;
+  const csv = path.join(app.dir, 'service-rh.csv');
+  fs.writeFileSync(
+    csv,
+    ['Nom du traitement;Qui a accès ?;Combien de temps on garde ?;Description', 'Entretiens annuels;Service RH;5 ans;Suivi des entretiens', 'Astreintes;Direction;deux ans;Planning des astreintes', ''].join('\r\n'),
+    'utf8',
+  );
+  await page.getByRole('button', { name: 'Import a spreadsheet' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a spreadsheet' });
+  await dialog.getByLabel('Choose a spreadsheet (.xlsx, .ods, .csv)').setInputFiles(csv);
+
+  // Each mapping says why; the field no column gives is named once, with the closest column.
+  const recipients = dialog.getByRole('combobox', { name: /B Qui a accès/ });
+  await expect(recipients).toHaveValue('recipients');
+  await expect(dialog.getByText(/Words of the header that belong to this field/).first()).toBeVisible();
+  await expect(dialog.getByRole('alert')).toContainText('no column gives the field “Purpose”');
+  await expect(dialog.getByRole('alert')).toContainText('Description');
+  await dialog.getByRole('button', { name: 'Next' }).click();
+
+  // Refused as they are; imported as drafts when the DPO chooses it.
+  await expect(dialog.getByRole('button', { name: /^Import \(0\)$/ })).toBeDisabled();
+  await dialog.getByLabel(/Import the rows that lack a required field as drafts/).check();
+  await expect(dialog.getByRole('button', { name: /^Import \(2\)$/ })).toBeEnabled();
+  await dialog.getByRole('button', { name: /^Import \(2\)$/ }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'service-rh.csv' })).toContainText('+2');
+  const list = (await app.callDirect('activities/list', {})) as { name: string; status: string }[];
+  expect(list.find((a) => a.name === 'Entretiens annuels')?.status).toBe('draft');
+});
