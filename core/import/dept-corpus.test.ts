@@ -122,8 +122,11 @@ describe('a corpus of department files', () => {
     const drafts = (await t.call('import/preview', { sessionId: p.sessionId, drafts: true } as never)) as ImportPreview;
     expect(drafts.counts.error).toBe(0);
     expect(drafts.rows.every((r) => r.activity?.status === 'draft' && r.warnings.some((w) => w.field === 'purpose'))).toBe(true);
-    const done = (await t.call('import/commit', { sessionId: p.sessionId, drafts: true } as never)) as { created: number };
+    const done = (await t.call('import/commit', { sessionId: p.sessionId, drafts: true } as never)) as { created: number; activities: { id: number }[] };
     expect(done.created).toBe(f.rows);
+    // Each draft carries a point to review on the field to complete.
+    const checks = (await t.call('activities/checks' as never, { id: done.activities[0].id } as never)) as { code: string; path: string }[];
+    expect(checks).toContainEqual(expect.objectContaining({ code: 'import_to_complete', path: 'purpose' }));
   });
 });
 

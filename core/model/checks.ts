@@ -2,7 +2,7 @@
  * Compliance checks on one activity: what a DPO (or the CNIL) would flag when reading the entry.
  * They never block a save — a draft may be incomplete — but the app and the exports show them.
  */
-import type { MessageParams } from '../i18n/i18n.js';
+import { t, type MessageParams } from '../i18n/i18n.js';
 import type { Activity, Country } from './register.js';
 
 export type CheckCode =
@@ -18,7 +18,8 @@ export type CheckCode =
   | 'no_retention'
   | 'no_security_measures'
   | 'dpia_required_not_done'
-  | 'processor_without_client';
+  | 'processor_without_client'
+  | 'import_to_complete';
 
 /** A point to review; its text is the catalogue key `checks.<code>` with `params`, translated where shown. */
 export interface ComplianceCheck {
@@ -28,7 +29,7 @@ export interface ComplianceCheck {
   params: MessageParams;
 }
 
-export function checkActivity(a: Pick<Activity, 'legalBases' | 'dataCategories' | 'art9Conditions' | 'transfers' | 'retention' | 'securityMeasures' | 'dpia' | 'role' | 'clients' | 'status'>, countries: Map<string, Country>): ComplianceCheck[] {
+export function checkActivity(a: Pick<Activity, 'legalBases' | 'dataCategories' | 'art9Conditions' | 'transfers' | 'retention' | 'securityMeasures' | 'dpia' | 'role' | 'clients' | 'status'> & Partial<Pick<Activity, 'name' | 'purpose'>>, countries: Map<string, Country>): ComplianceCheck[] {
   const out: ComplianceCheck[] = [];
   const add = (code: CheckCode, path: string, params: MessageParams = {}) => out.push({ code, path, params });
   if (a.role !== 'processor') {
@@ -66,6 +67,12 @@ export function checkActivity(a: Pick<Activity, 'legalBases' | 'dataCategories' 
   }
   if (a.role === 'processor' && !a.clients.length) {
     add('processor_without_client', 'clients');
+  }
+  // A draft imported without a required field: its placeholder ("À compléter") must be replaced.
+  const placeholders = [t('fr', 'mapping.draft.placeholder'), t('en', 'mapping.draft.placeholder')];
+  for (const field of ['name', 'purpose'] as const) {
+    const v = a[field]?.trim() ?? '';
+    if (v && placeholders.some((p) => v.startsWith(p))) add('import_to_complete', field);
   }
   return out;
 }

@@ -15,6 +15,7 @@ export const en: Entries = {
   'checks.no_security_measures': 'No security measure is described.',
   'checks.dpia_required_not_done': 'A DPIA is required and is not completed.',
   'checks.processor_without_client': 'No client controller is named.',
+  'checks.import_to_complete': 'Imported as a draft without this field: complete it.',
 };
 
 export const fr: Entries = {
@@ -31,4 +32,5 @@ export const fr: Entries = {
   'checks.no_security_measures': 'Aucune mesure de sécurité n’est décrite.',
   'checks.dpia_required_not_done': 'Une AIPD est requise et n’est pas terminée.',
   'checks.processor_without_client': 'Aucun responsable de traitement client n’est indiqué.',
+  'checks.import_to_complete': 'Importé comme brouillon sans ce champ : complétez-le.',
 };
