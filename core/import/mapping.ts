@@ -315,7 +315,9 @@ function match(header: string): HeaderMatch {
     // Clear winners only: a tie between two fields is not understanding.
     const margin = top.score - second;
     const confidence = top.score >= 0.34 && margin >= 0.1 ? Math.min(0.85, 0.45 + 0.4 * top.score + 0.2 * margin) : 0;
-    const why: Message = { key: 'mapping.why.words', params: { words: [...new Set(top.matched)].join(', ') } };
+    // A question rewritten into its concept is explained by the question itself ("Qui a accès ?").
+    const words = top.matched.some((w) => CONCEPTS.has(w)) ? `“${header.trim()}”` : [...new Set(top.matched)].join(', ');
+    const why: Message = { key: 'mapping.why.words', params: { words } };
     if (best.field === top.field && confidence > 0) best = { ...best, confidence: Math.max(best.confidence, Math.min(0.95, best.confidence + 0.05)) };
     else if (confidence > best.confidence + 0.05) best = { field: top.field, confidence, why };
     best.alternatives = scored.filter((s) => s.field !== best.field && s.score > 0.15).slice(0, 3).map((s) => ({ field: s.field, confidence: Math.round(s.score * 100) / 100 }));
