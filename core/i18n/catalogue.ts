@@ -4,6 +4,7 @@
  * `reference.`…), so that areas never collide. Add an area by importing it here.
  */
 import * as checks from './locales/checks.js';
+import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
 
 export type Entries = Record<string, string>;
@@ -15,6 +16,7 @@ export interface Area {
 export const areas: Record<string, Area> = {
   common,
   checks,
+  cli,
 };
 
 function merge(lang: keyof Area): Entries {
