@@ -6,6 +6,7 @@
 import * as checks from './locales/checks.js';
 import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
+import * as firstrun from './locales/firstrun.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -17,6 +18,7 @@ export const areas: Record<string, Area> = {
   common,
   checks,
   cli,
+  firstrun,
 };
 
 function merge(lang: keyof Area): Entries {
