@@ -187,6 +187,7 @@ test.describe('on an empty register', () => {
     const { page } = app;
     const ed = new EditorPage(page);
     await page.getByRole('button', { name: 'Load the demo register' }).click();
+    await page.getByRole('alertdialog', { name: 'Load the demo register?' }).getByRole('button', { name: 'Load the demo' }).click();
     await new RegisterPage(page).newActivity();
     await ed.field('Name of the processing activity').fill('Sans finalité');
     const tr = await ed.addItem('Transfers outside the EU', 'Add a transfer', 'Transfer');
