@@ -93,7 +93,7 @@ export async function buildCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    minify: true,
+    minify: !process.env.ART30_CLI_NO_MINIFY,
     keepNames: false,
     sourcemap: 'linked',
     logLevel: 'warning',

@@ -15,7 +15,6 @@ export const en: Entries = {
   'cli.demoNotEmpty': 'The demo register goes only into an empty register: {{file}} already holds {{organisations}} organisation(s) and {{activities}} activit(y/ies). Use a new file: art30 init --demo --db demo.art30',
   'cli.demoConfirm': 'Add the demo register (2 fictitious organisations, 12 activities) to {{file}}?',
   'cli.demoCancelled': 'Nothing done: the demo register needs a confirmation (answer yes, or add --yes).',
-  'cli.orgDeleteConfirm': 'Delete {{name}} and its {{count}} activities? A backup is written first. Type the organisation’s name to confirm:',
 };
 
 export const fr: Entries = {
@@ -32,5 +31,4 @@ export const fr: Entries = {
   'cli.demoNotEmpty': 'Le registre de démonstration ne s’ajoute qu’à un registre vide : {{file}} contient déjà {{organisations}} organisme(s) et {{activities}} traitement(s). Utilisez un nouveau fichier : art30 init --demo --db demo.art30',
   'cli.demoConfirm': 'Ajouter le registre de démonstration (2 organismes fictifs, 12 traitements) à {{file}} ?',
   'cli.demoCancelled': 'Rien n’a été fait : le registre de démonstration demande une confirmation (répondez oui, ou ajoutez --yes).',
-  'cli.orgDeleteConfirm': 'Supprimer {{name}} et ses {{count}} traitements ? Une sauvegarde est faite avant. Tapez le nom de l’organisme pour confirmer :',
 };
