@@ -48,7 +48,7 @@ function printPreview(ctx: CommandContext, p: ImportPreview): void {
   for (const s of p.sheets) {
     io.stdout(`Sheet "${s.name}": ${s.status === 'imported' ? `${s.dataRows} row${s.dataRows === 1 ? '' : 's'}${s.headerRow ? `, header on row ${s.headerRow}` : ''}${s.savedMapping ? `, saved mapping "${s.savedMapping}"` : ''}` : `${s.status.replace('_', ' ')}${s.reason ? ` (${s.reason})` : ''}`}${s.hidden ? ' [hidden]' : ''}\n`);
     if (s.status !== 'imported') continue;
-    for (const m of s.messages ?? []) io.stdout(`  ! ${t('en', m.key, m.params)}\n`);
+    for (const m of s.messages ?? []) io.stdout(`  ! ${t(ctx.lang, m.key, m.params)}\n`);
     for (const c of s.columns) {
       if (!c.header && !c.field) continue;
       io.stdout(`  ${c.letter.padEnd(3)} ${JSON.stringify(c.header.replace(/\s+/g, ' ')).padEnd(40)} → ${c.field ? `${c.field} (${Math.round(c.confidence * 100)}%${c.source !== 'auto' ? `, ${c.source}` : ''})` : 'ignored'}${c.hidden ? ' [hidden column]' : ''}\n`);
@@ -129,7 +129,7 @@ export const importCommand: Command = {
     const sheet = typeof v.sheet === 'string' ? v.sheet : undefined;
     const opened = await ctx.call('import/open', { file, organisationId });
     const mapping = typeof v.mapping === 'string' ? await mappingOption(ctx, v.mapping) : undefined;
-    const drafts = v.drafts ? { drafts: true } : {};
+    const drafts = v.drafts ? { drafts: true, lang: ctx.lang } : {};
     const options = { sheet, excludedRows, organisationId, ...drafts, ...(mapping ?? {}) };
     const preview = sheet || excludedRows || mapping || v.drafts ? await ctx.call('import/preview', { sessionId: opened.sessionId, ...options }) : opened;
 
