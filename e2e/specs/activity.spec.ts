@@ -48,7 +48,8 @@ test.describe('on an empty register', () => {
     const ret = await ed.addItem('Data subjects and data', 'Add a retention period', 'Retention rule');
     await ed.field('Applies to', ret).selectOption({ label: 'Health data' });
     await ed.field('Retention period (as written)', ret).fill('5 ans après le départ');
-    await ed.field('Duration (ISO, e.g. P5Y)', ret).fill('P5Y');
+    // The wording fills the duration (in words, never an ISO code) through the import's reader.
+    await expect(ed.field('Duration (e.g. 5 years, 18 months)', ret)).toHaveValue('5 years');
     await ed.field('At the end', ret).selectOption('delete');
     const src = await ed.addItem('Data subjects and data', 'Add a source', 'Source');
     await ed.field('Source 1', src).fill('Service RH');
@@ -145,7 +146,7 @@ test.describe('on an empty register', () => {
     const r2 = ed.group('Retention rule 1');
     await expect(ed.field('Applies to', r2)).toHaveValue('Health data');
     await expect(ed.field('Retention period (as written)', r2)).toHaveValue('5 ans après le départ');
-    await expect(ed.field('Duration (ISO, e.g. P5Y)', r2)).toHaveValue('P5Y');
+    await expect(ed.field('Duration (e.g. 5 years, 18 months)', r2)).toHaveValue('5 years');
     await expect(ed.field('At the end', r2)).toHaveValue('delete');
     await expect(ed.field('Source 1')).toHaveValue('Service RH');
     const lb2 = ed.group('Lawful basis 1');

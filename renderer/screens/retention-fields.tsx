@@ -8,6 +8,7 @@ import { durationFromWords, durationInWords } from '../../core/import/normalise/
 import { parseRetention } from '../../core/import/normalise/retention.js';
 import type { RetentionRule } from '../../core/model/schemas.js';
 import { useApp } from '../app-context.js';
+import { TextField } from '../components/fields.js';
 
 /** Reads a rule's wording into its duration, trigger and periods. */
 export function readRetentionText(r: RetentionRule, text: string): RetentionRule {
@@ -26,22 +27,9 @@ export function readRetentionText(r: RetentionRule, text: string): RetentionRule
 
 export function RetentionTextField(props: { label: string; rule: RetentionRule; onChange(r: RetentionRule): void; path: string }) {
   const { t } = useApp();
-  const id = useId();
   const text = props.rule.text;
   const understood = !text.trim() || parseRetention(text).understood;
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label} <span aria-hidden="true">*</span>
-      </label>
-      <input id={id} required value={text} data-path={props.path} aria-describedby={understood ? undefined : `${id}-warn`} onChange={(e) => props.onChange(readRetentionText(props.rule, e.target.value))} />
-      {understood ? null : (
-        <div id={`${id}-warn`} className="small field-warning" role="status">
-          {t('mapping.retention.notUnderstood')}
-        </div>
-      )}
-    </div>
-  );
+  return <TextField label={props.label} value={text} onChange={(v) => props.onChange(readRetentionText(props.rule, v))} path={props.path} required hint={understood ? undefined : t('mapping.retention.notUnderstood')} />;
 }
 
 /** A duration shown and typed in words ("3 ans", "18 months"), kept as ISO 8601. */
@@ -63,9 +51,11 @@ export function DurationField(props: { label: string; value: string; onChange(is
     }
   };
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <input id={id} value={draft} data-path={props.path} aria-invalid={bad || undefined} aria-describedby={bad ? `${id}-warn` : undefined} onChange={(e) => setDraft(e.target.value)} onBlur={(e) => commit(e.target.value)} />
+    <div className="field" data-path={props.path}>
+      <div className="label-row">
+        <label htmlFor={id}>{props.label}</label>
+      </div>
+      <input id={id} value={draft} aria-invalid={bad || undefined} aria-describedby={bad ? `${id}-warn` : undefined} onChange={(e) => setDraft(e.target.value)} onBlur={(e) => commit(e.target.value)} />
       {bad ? (
         <div id={`${id}-warn`} className="small field-warning" role="status">
           {t('mapping.retention.notUnderstood')}
