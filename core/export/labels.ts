@@ -268,6 +268,11 @@ export class Labels {
     return code ? (FINAL_FATE[code]?.[this.i] ?? code) : '';
   }
 
+  /** Every country of the register's reference data (for the points to review). */
+  get countries(): Map<string, Country> {
+    return this.countryMap;
+  }
+
   countryInfo(code: string): Country | undefined {
     return code ? this.countryMap.get(code.toUpperCase()) : undefined;
   }
