@@ -4,6 +4,7 @@
  * safeguard), security measures.
  */
 import type { ActivitySummary } from '../../model/register.js';
+import { showsReview } from '../audience.js';
 import * as F from '../format.js';
 import { toSheetDate, type Labels, type TextKey } from '../labels.js';
 import type { ExportSource } from '../source.js';
@@ -31,8 +32,10 @@ function idCells(source: ExportSource, s: ActivitySummary) {
 }
 
 /** A normalised sheet's columns for this scope (with the organisation column when several are in scope). */
-export function normalisedColumns(n: NormalisedSheet, source: ExportSource): ColumnSpec[] {
-  return several(source) ? [n.columns[0], { width: 22 }, ...n.columns.slice(1)] : n.columns;
+export function normalisedColumns(n: NormalisedSheet, source: ExportSource, L?: Labels): ColumnSpec[] {
+  // The transfers' alert column is a point to review: only in the internal version.
+  const columns = n === TRANSFERS_SHEET && L && !showsReview(L.audience) ? n.columns.slice(0, -1) : n.columns;
+  return several(source) ? [columns[0], { width: 22 }, ...columns.slice(1)] : columns;
 }
 
 export const DATA_CATEGORIES_SHEET: NormalisedSheet = {
@@ -98,7 +101,8 @@ export const TRANSFERS_SHEET: NormalisedSheet = {
   headers: ['recipient', 'country', 'countryCode', 'countryStatus', 'adequacyDecision', 'safeguard', 'safeguardArticle', 'derogation', 'documentation', 'alert'],
   columns: [...ID_COLUMNS, { width: 28 }, { width: 18 }, { width: 8 }, { width: 20 }, { width: 30 }, { width: 28 }, { width: 14 }, { width: 30 }, { width: 36 }, { width: 36 }],
   write(sheet, source, L) {
-    header(sheet, L, this.headers, source);
+    const review = showsReview(L.audience);
+    header(sheet, L, review ? this.headers : this.headers.filter((h) => h !== 'alert'), source);
     const summaries = source.summaries.filter((s) => s.transferCountries.length);
     for (const chunk of source.lists(['transfers'], { summaries })) {
       for (const a of chunk) {
@@ -115,7 +119,7 @@ export const TRANSFERS_SHEET: NormalisedSheet = {
             cell(L.article('transfer_safeguard', t.safeguard)),
             cell(L.term('art49_derogation', t.derogation)),
             cell(t.documentation),
-            cell(F.transferAlert(L, t)),
+            ...(review ? [cell(F.transferAlert(L, t))] : []),
           ]);
         }
       }

@@ -87,7 +87,7 @@ export async function writeXlsx(file: string, source: ExportSource, L: Labels, o
 
   await sheet(L.t('sheetRegister'), REGISTER_COLUMNS, { landscape: true, tabColor: 'FF1F3864' }, (s) => writeRegisterSheet(s, source, L));
   await sheet(L.t('sheetDetails'), detailSheetColumns(L), table, (s) => writeDetailSheet(s, source, L));
-  for (const n of normalised) await sheet(L.t(n.title), normalisedColumns(n, source), table, (s) => n.write(s, source, L));
+  for (const n of normalised) await sheet(L.t(n.title), normalisedColumns(n, source, L), table, (s) => n.write(s, source, L));
   if (processors.length) {
     await sheet(L.t('sheetProcessor'), PROCESSOR_COLUMNS, table, (s) => writeProcessorSheet(s, source, L, processors));
     await sheet(L.t('sheetClients'), CLIENT_COLUMNS, table, (s) => writeClientSheet(s, source, L, processors));

@@ -1,0 +1,107 @@
+/**
+ * Issue 12: extracts hold exactly what was asked; the XLSX prints in LibreOffice without words over
+ * words or shrunk pages; each audience gets its content.
+ */
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
+import { hasLibreOffice, overlappingWords, printedPages, printWithLibreOffice, smallestText } from './testing/print-check.js';
+import { cellText } from './xlsx/cells.js';
+
+let t: TempRegister;
+beforeEach(() => {
+  t = openTempRegister({ demo: true });
+});
+afterEach(() => t.cleanup());
+
+async function workbook(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+const allText = (wb: ExcelJS.Workbook) =>
+  wb.worksheets
+    .flatMap((ws) => {
+      const out: string[] = [];
+      ws.eachRow((r) => r.eachCell((c) => void out.push(cellText(c))));
+      return out;
+    })
+    .join('\n');
+
+describe('scope', () => {
+  it('resolves references within one organisation: an ambiguous reference is refused, naming the organisations', async () => {
+    const out = path.join(t.dir, 'x.pdf');
+    const r = await t.result('export/file', { format: 'xlsx', lang: 'en', out, scope: { refs: ['T-001', 'T-004'] } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('bad_input');
+    expect(r.error.message).toMatch(/T-001/);
+    expect(r.error.message).toMatch(/Atelier Lumière SAS/);
+    expect(r.error.message).toMatch(/Fondation Atelier Lumière/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('never puts another organisation’s activity in an extract by references', async () => {
+    const orgs = (await t.call('organisations/list', {})) as { id: number; name: string }[];
+    const out = path.join(t.dir, 'x.xlsx');
+    const first = orgs[0].id;
+    const r = await t.call('export/file', { format: 'xlsx', lang: 'fr', out, scope: { organisationId: first, refs: ['T-001', 'T-004'] } });
+    expect(r.activities).toBe(2);
+    const wb = await workbook(out);
+    const text = allText(wb);
+    expect(text).not.toMatch(/Fondation Atelier Lumière|Gestion des dons/);
+    expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith('Fiche'))).toEqual(['Fiche T-001', 'Fiche T-004']);
+    // A reference that exists in only one organisation fixes it.
+    const only = await t.call('export/file', { format: 'csv', lang: 'fr', out: path.join(t.dir, 'y.csv'), scope: { refs: ['T-004', 'T-002'] } });
+    expect(only.activities).toBe(2);
+  });
+
+  it('names every organisation and gives each fiche sheet a unique name saying whose it is', async () => {
+    const out = path.join(t.dir, 'all.xlsx');
+    await t.call('export/file', { format: 'xlsx', lang: 'fr', out, scope: {} });
+    const names = (await workbook(out)).worksheets.map((w) => w.name);
+    expect(names).toContain('Fiche ALS T-001');
+    expect(names).toContain('Fiche FAL T-001');
+    expect(names.some((n) => n.includes('~'))).toBe(false);
+    const name = await t.call('export/fileName', { format: 'pdf', lang: 'fr', scope: { organisationId: 1, refs: ['T-001', 'T-004'] } });
+    expect(name.fileName).toMatch(/^extrait-registre-atelier-lumiere-sas-t-001-t-004-\d{4}-\d\d-\d\d\.pdf$/);
+    const whole = await t.call('export/fileName', { format: 'xlsx', lang: 'en', scope: {}, audience: 'public' });
+    expect(whole.fileName).toMatch(/^public-register-2-organisations-\d{4}-\d\d-\d\d\.xlsx$/);
+    const sel = await t.call('export/fileName', { format: 'xlsx', lang: 'fr', scope: { organisationId: 1, ids: [1, 2, 3] } });
+    expect(sel.fileName).toMatch(/^extrait-registre-atelier-lumiere-sas-selection-3-/);
+  });
+});
+
+describe('audiences', () => {
+  it('prints no point to review for the authority, points beside each activity and in an annex internally, no security measure in public', async () => {
+    const file = (a: string) => path.join(t.dir, `${a}.xlsx`);
+    for (const audience of ['authority', 'internal', 'public'] as const) await t.call('export/file', { format: 'xlsx', lang: 'fr', out: file(audience), scope: {}, audience });
+    const authority = await workbook(file('authority'));
+    const internal = await workbook(file('internal'));
+    const pub = await workbook(file('public'));
+    // The demo's T-010 has a legal basis still to be determined: a point to review.
+    expect(allText(authority)).not.toMatch(/La base légale reste à déterminer|Point d’attention/);
+    expect(internal.worksheets.map((w) => w.name)).toContain('Annexe — points d’attention');
+    expect(allText(internal)).toMatch(/La base légale reste à déterminer/);
+    expect(allText(authority)).toMatch(/Chiffrement au repos/);
+    expect(allText(pub)).not.toMatch(/Chiffrement au repos|Habilitations par profil|Mises à jour mensuelles/);
+    expect(pub.worksheets.map((w) => w.name)).not.toContain('Sécurité');
+    expect(allText(pub)).toMatch(/Gestion de la relation client/);
+  });
+});
+
+describe.runIf(hasLibreOffice())('printing with LibreOffice', () => {
+  it('prints the demo register’s XLSX with no word over another and no page under 6 pt', async () => {
+    const out = path.join(t.dir, 'registre.xlsx');
+    await t.call('export/file', { format: 'xlsx', lang: 'fr', out, scope: {}, audience: 'internal' });
+    const pages = printedPages(printWithLibreOffice(out));
+    expect(pages.length).toBeGreaterThan(10);
+    const overlaps = pages.flatMap((p) => overlappingWords(p).map(([a, b]) => `p${p.number}: ${a.text} / ${b.text}`));
+    expect(overlaps).toEqual([]);
+    for (const p of pages) expect(smallestText(p), `page ${p.number}`).toBeGreaterThanOrEqual(6);
+    // Every printed page names the organisation(s) and its number.
+    for (const p of pages) expect(p.words.map((w) => w.text).join(' '), `page ${p.number}`).toMatch(new RegExp(`Page ${p.number} / ${pages.length}`));
+  }, 300_000);
+});
