@@ -3,6 +3,7 @@
  * words or shrunk pages; each audience gets its content.
  */
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -103,5 +104,19 @@ describe.runIf(hasLibreOffice())('printing with LibreOffice', () => {
     for (const p of pages) expect(smallestText(p), `page ${p.number}`).toBeGreaterThanOrEqual(6);
     // Every printed page names the organisation(s) and its number.
     for (const p of pages) expect(p.words.map((w) => w.text).join(' '), `page ${p.number}`).toMatch(new RegExp(`Page ${p.number} / ${pages.length}`));
+  }, 300_000);
+
+  it('writes the register as DOCX that LibreOffice opens, with every activity, a table of contents and page numbers', async () => {
+    const out = path.join(t.dir, 'registre.docx');
+    const r = await t.call('export/file', { format: 'docx', lang: 'fr', out, scope: {} });
+    const pdf = printWithLibreOffice(out);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    const list = (await t.call('activities/list', {})) as { ref: string; name: string }[];
+    expect(list.length).toBe(r.activities);
+    for (const a of list) expect(text, a.ref).toContain(`${a.ref} — ${a.name}`);
+    expect(text).toMatch(/Table des matières/);
+    const pages = printedPages(pdf);
+    expect(text).toContain(`1 / ${pages.length}`);
+    expect(pages.flatMap((p) => overlappingWords(p))).toEqual([]);
   }, 300_000);
 });
