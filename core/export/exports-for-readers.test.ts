@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
 import { hasLibreOffice, overlappingWords, printedPages, printWithLibreOffice, smallestText } from './testing/print-check.js';
+import { Labels } from './labels.js';
 import { cellText } from './xlsx/cells.js';
 
 let t: TempRegister;
@@ -119,4 +120,50 @@ describe.runIf(hasLibreOffice())('printing with LibreOffice', () => {
     expect(text).toContain(`1 / ${pages.length}`);
     expect(pages.flatMap((p) => overlappingWords(p))).toEqual([]);
   }, 300_000);
+});
+
+describe('information notice', () => {
+  it('drafts the notice for the customers from their activities: every purpose, legal basis, recipient, transfer and retention, traced, and lists what is missing', async () => {
+    const out = path.join(t.dir, 'notice.html');
+    await t.call('export/file', { format: 'html', lang: 'fr', out, scope: { organisationId: 1 }, document: 'notice', subjects: ['clients'] });
+    const html = fs.readFileSync(out, 'utf8');
+    const text = html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    const L = Labels.forRegister(t.reg, 'fr');
+    const all = t.reg.activities.loadMany({ organisationId: 1 });
+    const customers = all.filter((a) => a.status !== 'retired' && a.role !== 'processor' && a.dataSubjects.some((d) => /client/i.test(d.label)));
+    expect(customers.length).toBeGreaterThanOrEqual(3);
+    const others = all.filter((a) => !customers.includes(a));
+    for (const a of customers) {
+      expect(text, a.ref).toContain(a.purpose);
+      for (const b of a.legalBases.filter((x) => x.code !== 'to_be_determined')) expect(text, `${a.ref} ${b.code}`).toContain(L.term('legal_basis', b.code));
+      for (const b of a.legalBases.filter((x) => x.code === 'legitimate_interests' && x.justification)) expect(text).toContain(b.justification);
+      for (const r of a.recipients) expect(text, `${a.ref} ${r.name}`).toContain(r.name);
+      for (const x of a.transfers.filter((x) => !L.countryInfo(x.country)?.eea)) expect(text, `${a.ref} ${x.country}`).toContain(L.country(x.country));
+      for (const r of a.retention) expect(text, `${a.ref} retention`).toContain(r.text);
+      // Traceable: some statement names the activity.
+      expect(html).toMatch(new RegExp(`data-activities="[^"]*${a.ref}`));
+    }
+    for (const a of others) expect(html, a.ref).not.toMatch(new RegExp(`data-activities="[^"]*\\b${a.ref}\\b`));
+    // What the register does not say is listed for the DPO, with the activity it concerns.
+    const missing = html.slice(html.indexOf('data-section="missing"'));
+    expect(missing).toContain('La base légale du traitement.');
+    expect(missing).toMatch(/data-activities="T-010"/);
+    expect(text).toContain('CNIL');
+  });
+
+  it('writes the notice as DOCX and PDF, in English', async () => {
+    const docx = path.join(t.dir, 'notice.docx');
+    await t.call('export/file', { format: 'docx', lang: 'en', out: docx, scope: {}, document: 'notice', subjects: ['Customers', 'Clients'] });
+    const pdf = path.join(t.dir, 'notice.pdf');
+    await t.call('export/file', { format: 'pdf', lang: 'en', out: pdf, scope: {}, document: 'notice', subjects: ['Clients'] });
+    const fromPdf = execFileSync('pdftotext', [pdf, '-']).toString();
+    expect(fromPdf).toContain('Information about the processing of your personal data');
+    expect(fromPdf).toContain('Your rights');
+    expect(fromPdf).toContain('CNIL');
+    if (hasLibreOffice()) {
+      const printed = execFileSync('pdftotext', [printWithLibreOffice(docx), '-']).toString();
+      expect(printed).toContain('Information about the processing of your personal data');
+      expect(printed).toContain('T-004');
+    }
+  }, 120_000);
 });
