@@ -1,0 +1,13 @@
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { openTempRegister } from '../../core/testing/temp-register.js';
+import { printWithLibreOffice, printedPages, overlappingWords } from '../../core/export/testing/print-check.js';
+const t = openTempRegister({ demo: true });
+const out = path.join('/tmp/i12', `demo.docx`);
+await t.call('export/file', { format: 'docx', lang: 'fr', out, scope: {}, audience: 'internal' });
+const pdf = printWithLibreOffice(out);
+console.log(pdf, execFileSync('pdfinfo', [pdf]).toString().match(/Pages:.*/)?.[0]);
+const pages = printedPages(pdf);
+console.log(pages.reduce((n, p) => n + overlappingWords(p).length, 0), 'overlaps');
+console.log(execFileSync('pdftotext', ['-l', '3', pdf, '-']).toString().slice(0, 1500));
+for (const p of pages) for (const [a, b] of overlappingWords(p)) console.log(p.number, a.text, b.text, a.x0, a.y0, a.x1, a.y1, '|', b.x0, b.y0, b.x1, b.y1);
