@@ -67,7 +67,19 @@ describe('PDF export (Chromium)', () => {
       for (const v of values) expect(text, `${a.ref}: ${v}`).toContain(v.replace(/\s+/g, ' '));
     }
     expect(text).toContain('Registre des catégories d’activités de traitement (sous-traitant, art. 30.2)');
-    expect(text).toContain('Fondement invalidé (arrêt Schrems II');
+    // Points to review are for the DPO's internal version, not for the authority (the default).
+    expect(text).not.toContain('Fondement invalidé (arrêt Schrems II');
+    expect(text).not.toContain('Annexe — points d’attention');
+  });
+
+  it('prints the points to review beside the activity and in an annex in the internal version', async () => {
+    const out = path.join(t.dir, 'interne.pdf');
+    await t.call('export/file', { format: 'pdf', lang: 'fr', out, scope: { organisationId: 1, refs: ['T-009', 'T-010'] }, audience: 'internal' });
+    const internal = pdfText(out);
+    expect(internal).toContain('Fondement invalidé (arrêt Schrems II');
+    expect(internal).toContain('Annexe — points d’attention');
+    expect(internal).toContain('La base légale reste à déterminer');
+    expect(internal).not.toContain('Fondation Atelier Lumière');
   });
 
   it('embeds every font', () => {
