@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../model/register.js';
 import { openTempRegister, type TempRegister } from '../../testing/temp-register.js';
@@ -10,6 +11,7 @@ import { ExportSource } from '../source.js';
 import { fillWithActivities } from '../testing/many-activities.js';
 import { printRegister } from './print-register.js';
 import { PlaywrightPrinter } from './printer.js';
+import { readOutline, type OutlineItem } from './outline.js';
 
 /** The text of a PDF in content order, whitespace collapsed (a label wrapped in its cell reads as one). */
 const pdfText = (file: string, pages: string[] = []) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...pages, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
@@ -147,6 +149,19 @@ describe('PDF export of a large register (volumes printed side by side, then ass
     }
     expect(dests(assembled)).toEqual(dests(whole));
     expect(dests(assembled).some((d) => d.endsWith(' part-p-1'))).toBe(true);
+  });
+
+  it('keeps the outline (bookmarks) of the document printed whole', async () => {
+    const outline = async (file: string) => {
+      const flat: string[] = [];
+      const walk = (items: OutlineItem[], depth: number) => items.forEach((i) => (flat.push(`${depth} ${i.page} ${i.title}`), walk(i.children, depth + 1)));
+      walk(readOutline(await PDFDocument.load(fs.readFileSync(file))), 0);
+      return flat;
+    };
+    const w = await outline(whole);
+    expect(w.length).toBeGreaterThan(14);
+    expect(w.some((l) => l.includes('Gestion de la paie'))).toBe(true);
+    expect(await outline(assembled)).toEqual(w);
   });
 
   it('numbers every page "page X / Y" over the whole document, in an embedded font', () => {
