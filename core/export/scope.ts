@@ -130,7 +130,7 @@ export function resolveScope(reg: Register, scope: ExportScope, lang: Lang = 'en
     const ids = new Set(ambiguous.flatMap(([, s]) => [...s]));
     throw new AppError(
       'bad_input',
-      t(lang, 'export.scope.ambiguous', { count: ids.size, refs: ambiguous.map(([k]) => wanted.get(k)).join(', '), organisations: named(ids) }),
+      t(lang, 'export.scope.ambiguous', { count: ambiguous.length, orgCount: ids.size, refs: ambiguous.map(([k]) => wanted.get(k)).join(', '), organisations: named(ids) }),
       ambiguous.map(([k, s]) => ({ path: 'scope.organisationId', message: `${wanted.get(k)}: ${named(s)}` })),
     );
   }

@@ -2,8 +2,8 @@
 import type { Entries } from '../catalogue.js';
 
 export const en: Entries = {
-  'export.scope.ambiguous_one': 'The reference {{refs}} is used in {{count}} organisations: {{organisations}}. Choose one with --org (number or name): nothing was exported.',
-  'export.scope.ambiguous_other': 'The references {{refs}} are used in {{count}} organisations: {{organisations}}. Choose one with --org (number or name): nothing was exported.',
+  'export.scope.ambiguous_one': 'The reference {{refs}} is used in {{orgCount}} organisations: {{organisations}}. Choose one with --org (number or name): nothing was exported.',
+  'export.scope.ambiguous_other': 'The references {{refs}} are used in {{orgCount}} organisations: {{organisations}}. Choose one with --org (number or name): nothing was exported.',
   'export.scope.spread': 'The references {{refs}} belong to different organisations ({{organisations}}); an extract by references covers one organisation: choose it with --org. Nothing was exported.',
   'export.scope.missing_one': 'No activity in scope has the reference {{refs}}: nothing was exported.',
   'export.scope.missing_other': 'No activity in scope has the references {{refs}}: nothing was exported.',
@@ -91,8 +91,8 @@ export const en: Entries = {
 };
 
 export const fr: Entries = {
-  'export.scope.ambiguous_one': 'La référence {{refs}} est utilisée dans {{count}} organismes : {{organisations}}. Choisissez-en un avec --org (numéro ou nom) : rien n’a été exporté.',
-  'export.scope.ambiguous_other': 'Les références {{refs}} sont utilisées dans {{count}} organismes : {{organisations}}. Choisissez-en un avec --org (numéro ou nom) : rien n’a été exporté.',
+  'export.scope.ambiguous_one': 'La référence {{refs}} est utilisée dans {{orgCount}} organismes : {{organisations}}. Choisissez-en un avec --org (numéro ou nom) : rien n’a été exporté.',
+  'export.scope.ambiguous_other': 'Les références {{refs}} sont utilisées dans {{orgCount}} organismes : {{organisations}}. Choisissez-en un avec --org (numéro ou nom) : rien n’a été exporté.',
   'export.scope.spread': 'Les références {{refs}} appartiennent à des organismes différents ({{organisations}}) ; un extrait par références porte sur un seul organisme : choisissez-le avec --org. Rien n’a été exporté.',
   'export.scope.missing_one': 'Aucune activité du périmètre n’a la référence {{refs}} : rien n’a été exporté.',
   'export.scope.missing_other': 'Aucune activité du périmètre n’a les références {{refs}} : rien n’a été exporté.',
