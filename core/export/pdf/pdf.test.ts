@@ -168,6 +168,10 @@ describe('PDF export of a large register (volumes printed side by side, then ass
     const pages = pageCount(assembled);
     for (const p of [1, 2, Math.ceil(pages / 2), pages]) expect(pdfText(assembled, ['-f', String(p), '-l', String(p)])).toContain(`page ${p} / ${pages}`);
     for (const line of execFileSync('pdffonts', [assembled], { encoding: 'utf8' }).trim().split('\n').slice(2)) expect(line.trim().split(/\s+/).slice(-5, -2)[0], line).toBe('yes');
+    // The footer's font is embedded as a subset (only the glyphs of "page 0-9 /"), not the whole font.
+    const footer = execFileSync('pdffonts', [assembled], { encoding: 'utf8' }).split('\n').find((l) => /LiberationSans/.test(l) && /^[A-Z]{6}\+/.test(l));
+    expect(footer, 'subset Liberation Sans').toBeTruthy();
+    expect(footer!.trim().split(/\s+/).slice(-4, -3)[0]).toBe('yes');
     const info = execFileSync('pdfinfo', [assembled], { encoding: 'utf8' });
     expect(info).toMatch(/Title:\s+Registre des activités de traitement — Atelier Lumière SAS/);
   });
