@@ -174,11 +174,12 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
               {(['authority', 'internal', 'public'] as const).map((a) => (
                 <label key={a} className="check">
                   <input type="radio" name="export-audience" value={a} checked={audience === a} onChange={() => setAudience(a)} aria-describedby={`export-audience-${a}`} />
-                  {t(`export.audience.${a}`)}
-                  <small id={`export-audience-${a}`} className="muted">
-                    {' '}
-                    — {t(`export.audience.${a}.hint`)}
-                  </small>
+                  <span className="check-text">
+                    {t(`export.audience.${a}`)}
+                    <small id={`export-audience-${a}`} className="muted">
+                      {t(`export.audience.${a}.hint`)}
+                    </small>
+                  </span>
                 </label>
               ))}
             </fieldset>
