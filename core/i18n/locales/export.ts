@@ -8,7 +8,7 @@ export const en: Entries = {
   'export.scope.missing_one': 'No activity in scope has the reference {{refs}}: nothing was exported.',
   'export.scope.missing_other': 'No activity in scope has the references {{refs}}: nothing was exported.',
   'export.scope.missingIn': '{{ref}} is not in the register (or not in the organisation or register chosen)',
-  'export.scope.organisationItem': '{{id}} « {{name}} »',
+  'export.scope.organisationItem': '{{id}} "{{name}}"',
   'export.file.register': 'register',
   'export.file.extract': 'register-extract',
   'export.file.selection': 'selection',
