@@ -107,6 +107,37 @@ describe.runIf(hasLibreOffice())('printing with LibreOffice', () => {
     for (const p of pages) expect(p.words.map((w) => w.text).join(' '), `page ${p.number}`).toMatch(new RegExp(`Page ${p.number} / ${pages.length}`));
   }, 300_000);
 
+  it('prints generated activities (texts of every length, long words, wide and narrow letters, line breaks) with no overlap and no page under 6 pt', async () => {
+    // A seeded generator: the same corpus every run, wide enough to exercise wrapping in every column.
+    let seed = 12;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+    const words = ['données', 'WWWWWW', 'illimité', 'traitement', 'Maître', 'i', 'ÉTABLISSEMENT', 'sous-traitant', '個人情報', 'https://exemple.example/une/adresse/tres/longue/sans/espace', 'mmmmmmmm', '(art. 6.1.f)', '—', '42'];
+    const text = (n: number) => Array.from({ length: n }, () => pick(words) + (rnd() < 0.08 ? '\n' : '')).join(' ');
+    for (let k = 0; k < 12; k++) {
+      await t.call('activities/create', {
+        organisationId: 1,
+        activity: {
+          ref: `G-${k}`,
+          name: text(1 + Math.floor(rnd() * 12)),
+          purpose: text(1 + Math.floor(rnd() * 80)),
+          description: text(Math.floor(rnd() * 150)),
+          subPurposes: Array.from({ length: Math.floor(rnd() * 4) }, () => text(3 + Math.floor(rnd() * 20))),
+          dataSubjects: [{ label: text(2), precision: text(Math.floor(rnd() * 30)) }],
+          dataCategories: Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => ({ label: text(1 + Math.floor(rnd() * 6)), description: text(Math.floor(rnd() * 40)) })),
+          retention: [{ text: text(1 + Math.floor(rnd() * 40)) }],
+          securityMeasures: [{ type: 'access_control', precision: text(Math.floor(rnd() * 60)) }],
+        },
+      });
+    }
+    const out = path.join(t.dir, 'generated.xlsx');
+    await t.call('export/file', { format: 'xlsx', lang: 'en', out, scope: { organisationId: 1, search: '' }, audience: 'authority' });
+    const pages = printedPages(printWithLibreOffice(out));
+    const overlaps = pages.flatMap((p) => overlappingWords(p).map(([a, b]) => `p${p.number}: ${a.text} / ${b.text}`));
+    expect(overlaps).toEqual([]);
+    for (const p of pages) expect(smallestText(p), `page ${p.number}`).toBeGreaterThanOrEqual(6);
+  }, 300_000);
+
   it('writes the register as DOCX that LibreOffice opens, with every activity, a table of contents and page numbers', async () => {
     const out = path.join(t.dir, 'registre.docx');
     const r = await t.call('export/file', { format: 'docx', lang: 'fr', out, scope: {} });
