@@ -73,6 +73,8 @@ describe('scope', () => {
     expect(whole.fileName).toMatch(/^public-register-2-organisations-\d{4}-\d\d-\d\d\.xlsx$/);
     const sel = await t.call('export/fileName', { format: 'xlsx', lang: 'fr', scope: { organisationId: 1, ids: [1, 2, 3] } });
     expect(sel.fileName).toMatch(/^extrait-registre-atelier-lumiere-sas-selection-3-/);
+    const notice = await t.call('export/fileName', { format: 'docx', lang: 'fr', scope: { organisationId: 1 }, document: 'notice' });
+    expect(notice.fileName).toMatch(/^mention-information-atelier-lumiere-sas-\d{4}-\d\d-\d\d\.docx$/);
   });
 });
 
