@@ -14,7 +14,7 @@ import { printsField, reviewPoints } from '../review.js';
 import { cell } from './cells.js';
 import type { ColumnSpec, RowStyle, SheetWriter } from './sheet.js';
 
-export const FICHE_COLUMNS: ColumnSpec[] = [{ width: 30 }, { width: 22 }, { width: 24 }, { width: 11 }, { width: 14 }, { width: 12 }, { width: 15 }, { width: 24 }];
+export const FICHE_COLUMNS: ColumnSpec[] = [{ width: 24 }, { width: 17 }, { width: 19 }, { width: 9 }, { width: 11 }, { width: 10 }, { width: 13 }, { width: 14 }];
 type Part = [string | Date | null, number];
 
 /** A row of spans: each part takes `span` columns (merged), the height fits the longest text. */
