@@ -152,6 +152,14 @@ describe.runIf(hasLibreOffice())('printing with LibreOffice', () => {
     const pages = printedPages(pdf);
     expect(text).toContain(`1 / ${pages.length}`);
     expect(pages.flatMap((p) => overlappingWords(p))).toEqual([]);
+    expect(text).toContain('Chiffrement au repos');
+    // The public version in Word: no security measure, no point to review.
+    const pub = path.join(t.dir, 'public.docx');
+    await t.call('export/file', { format: 'docx', lang: 'fr', out: pub, scope: { organisationId: 1 }, audience: 'public' });
+    const publicText = execFileSync('pdftotext', ['-layout', printWithLibreOffice(pub), '-']).toString();
+    expect(publicText).toContain('Gestion de la relation client');
+    expect(publicText).not.toMatch(/Chiffrement au repos|Habilitations par profil|points d’attention/);
+    expect(publicText).not.toContain('Fondation Atelier Lumière');
   }, 300_000);
 });
 
