@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { printJson, requireString, UsageError } from '../command.js';
+import { organisationOption, outputFile, printJson, requireString, UsageError } from '../command.js';
 
 const FORMATS = ['xlsx', 'pdf', 'csv', 'json', 'docx', 'html'] as const;
 const AUDIENCES = ['authority', 'internal', 'public'] as const;
@@ -7,8 +7,8 @@ const AUDIENCES = ['authority', 'internal', 'public'] as const;
 export const exportCommand: Command = {
   name: 'export',
   usage:
-    'export --format xlsx|pdf|docx|csv|json --out FILE [--lang fr|en] [--org ID] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches]\n' +
-    '       export --notice --format html|pdf|docx --out FILE [--subjects Clients] [--refs …] [--org ID] [--lang fr|en]',
+    'export --format xlsx|pdf|docx|csv|json --out FILE [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches]\n' +
+    '       export --notice --format html|pdf|docx --out FILE [--force] [--subjects Clients] [--refs …] [--org ORG] [--lang fr|en]',
   summary: 'Export the register, or an extract of it, for an audit (XLSX, PDF, CSV) or as a JSON document',
   options: {
     format: { type: 'string', default: 'json' },
@@ -24,7 +24,7 @@ export const exportCommand: Command = {
     subjects: { type: 'string' },
   },
   async run(ctx) {
-    const out = requireString(ctx, 'out');
+    requireString(ctx, 'out');
     const format = String(ctx.values.format);
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format} is not supported (xlsx, pdf, docx, csv or json; html for --notice).`);
     const notice = Boolean(ctx.values.notice);
@@ -37,10 +37,9 @@ export const exportCommand: Command = {
     if (lang !== 'fr' && lang !== 'en') throw new UsageError('--lang is fr or en.');
     const role = ctx.values.role;
     if (role !== undefined && role !== 'controller' && role !== 'processor') throw new UsageError('--role is controller or processor.');
-    const org = ctx.values.org;
-    if (org !== undefined && !/^[1-9]\d*$/.test(String(org))) throw new UsageError('--org is an organisation number (see "art30 list --json").');
+    const out = outputFile(ctx);
     const scope = {
-      organisationId: org !== undefined ? Number(org) : undefined,
+      organisationId: await organisationOption(ctx),
       role: role === 'controller' ? ('controller_register' as const) : (role as 'processor' | undefined),
       refs: typeof ctx.values.refs === 'string' ? ctx.values.refs.split(',').map((r) => r.trim()).filter(Boolean) : undefined,
     };
