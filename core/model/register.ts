@@ -98,7 +98,7 @@ export interface HistoryChange {
 export interface HistoryEntry {
   id: number;
   at: string;
-  entityType: 'organisation' | 'activity' | 'recipient' | 'vocabulary' | 'country' | 'export' | 'import' | 'register';
+  entityType: 'organisation' | 'activity' | 'recipient' | 'vocabulary' | 'country' | 'export' | 'import' | 'register' | 'breach' | 'request';
   entityId: number | null;
   entityLabel: string;
   organisationId: number | null;
