@@ -7,5 +7,7 @@ import { listCommand } from './list.js';
 import { showCommand } from './show.js';
 import { templateCommand } from './template.js';
 import { verifyHistoryCommand } from './verify-history.js';
+import { breachesCommand, requestsCommand } from './records.js';
 
 export const commands: Command[] = [initCommand, listCommand, showCommand, exportCommand, importCommand, templateCommand, backupCommand, verifyHistoryCommand];
+commands.push(breachesCommand, requestsCommand);
