@@ -5,7 +5,7 @@ const FORMATS = ['xlsx', 'pdf', 'csv', 'json'] as const;
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export --format xlsx|pdf|csv|json --out FILE [--lang fr|en] [--org ID] [--role controller|processor] [--refs T-001,T-004] [--fiches|--no-fiches]',
+  usage: 'export --format xlsx|pdf|csv|json --out FILE [--lang fr|en] [--org ID] [--role controller|processor] [--refs T-001,T-004] [--fiches|--no-fiches] [--records]',
   summary: 'Export the register, or an extract of it, for an audit (XLSX, PDF, CSV) or as a JSON document',
   options: {
     format: { type: 'string', default: 'json' },
@@ -16,6 +16,7 @@ export const exportCommand: Command = {
     lang: { type: 'string', default: 'fr' },
     fiches: { type: 'boolean' },
     'no-fiches': { type: 'boolean' },
+    records: { type: 'boolean' },
   },
   async run(ctx) {
     const out = requireString(ctx, 'out');
@@ -39,7 +40,7 @@ export const exportCommand: Command = {
       return;
     }
     const fiches = ctx.values.fiches ? true : ctx.values['no-fiches'] ? false : undefined;
-    const result = await ctx.call('export/file', { format: format as 'xlsx' | 'pdf' | 'csv', lang, out, scope, fiches });
+    const result = await ctx.call('export/file', { format: format as 'xlsx' | 'pdf' | 'csv', lang, out, scope, fiches, records: Boolean(ctx.values.records) });
     if (ctx.json) printJson(ctx.io, result);
     else ctx.io.stdout(`Exported ${result.activities} activit${result.activities === 1 ? 'y' : 'ies'} to ${result.file} (SHA-256 ${result.sha256})\n`);
   },

@@ -18,6 +18,8 @@ import { suggestedFileName, type ExportScope } from './scope.js';
 import { ExportSource } from './source.js';
 import { produceBytes, recordExport, writeAtomically } from './write.js';
 import { writeXlsx } from './xlsx/workbook.js';
+import { recordsForExport } from './records-export.js';
+import { recordsHtml } from './records-pdf.js';
 
 export const EXPORT_FORMATS = ['xlsx', 'pdf', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -35,6 +37,8 @@ export interface ExportRequest {
   scope: ExportScope;
   /** XLSX: one fiche sheet per activity (default: up to 200 activities). */
   fiches?: boolean;
+  /** XLSX and PDF: the breach record and the request log, when the DPO includes them. */
+  records?: boolean;
 }
 
 /** Writes the export to `file` (a temporary path); returns what was read (its scope, its activities). */
@@ -52,11 +56,12 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
     }
   }
   const L = Labels.forRegister(reg, req.lang);
+  const records = req.records ? recordsForExport(reg, source) : undefined;
   const total = source.summaries.length;
   const report = (phase: string, done: number, of: number) => ctx.progress?.({ phase, done, total: of });
   switch (req.format) {
     case 'xlsx':
-      await writeXlsx(file, source, L, { fiches: req.fiches, onProgress: report });
+      await writeXlsx(file, source, L, { fiches: req.fiches, onProgress: report, records });
       break;
     case 'csv': {
       let done = 0;
@@ -74,7 +79,7 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', 0, 1);
       let pdf: Buffer;
       try {
-        pdf = await printRegister(source, L, getPdfPrinter(), { signal: ctx.signal, onVolume: (done, of) => report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', done, of) });
+        pdf = await printRegister(source, L, getPdfPrinter(), { appendix: records && recordsHtml(records, L), signal: ctx.signal, onVolume: (done, of) => report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', done, of) });
       } catch (error) {
         source.checkCancelled();
         throw new AppError('internal', `The PDF could not be printed: ${(error as Error).message}`);

@@ -54,9 +54,6 @@ export function requestDeadlineText(lang: Lang, d: RequestDeadline): string {
 export function breachSections(lang: Lang, b: Breach): { title: string; rows: [string, string][] }[] {
   const L = (f: string) => fieldLabel(lang, f);
   const num = (n: number | null) => (n == null ? '' : n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB'));
-  const notification = b.notifiedAt
-    ? `${formatInstant(lang, b.notifiedAt)}${b.notificationRef ? ` (${b.notificationRef})` : ''}`
-    : b.notNotifiedReason || '';
   return [
     {
       title: t(lang, 'records.facts'),
@@ -89,7 +86,9 @@ export function breachSections(lang: Lang, b: Breach): { title: string; rows: [s
         [L('measuresTaken'), b.measuresTaken],
         [L('measuresProposed'), b.measuresProposed],
         [L('notificationDeadline'), `${t(lang, 'records.notification.dueAt', { at: formatInstant(lang, b.deadline.dueAt) })} — ${notificationText(lang, b.deadline)}`],
-        [b.notifiedAt ? L('notifiedAt') : L('notNotifiedReason'), notification],
+        [L('notifiedAt'), formatInstant(lang, b.notifiedAt)],
+        [L('notificationRef'), b.notificationRef],
+        [L('notNotifiedReason'), b.notNotifiedReason],
         [L('lateReason'), b.lateReason],
         [L('peopleInformed'), valueLabel.informed(lang, b.peopleInformed)],
         [L('peopleInformedOn'), formatDate(lang, b.peopleInformedOn)],

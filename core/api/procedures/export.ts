@@ -16,6 +16,8 @@ const exportRequest = z.object({
   scope: activityFilterSchema,
   /** XLSX: one fiche sheet per activity; by default only up to 200 activities. */
   fiches: z.boolean().optional(),
+  /** XLSX and PDF: include the breach record and the request log. */
+  records: z.boolean().optional(),
 });
 
 export const exportProcedures = {

@@ -15,6 +15,7 @@ import { FICHE_COLUMNS, writeFicheSheet } from './fiche-sheets.js';
 import { NORMALISED_SHEETS } from './normalised-sheets.js';
 import { CLIENT_COLUMNS, PROCESSOR_COLUMNS, writeClientSheet, writeProcessorSheet } from './processor-sheets.js';
 import { REGISTER_COLUMNS, writeRegisterSheet } from './register-sheet.js';
+import { writeRecordSheets, type ExportRecords } from '../records-export.js';
 import { sheetName, SheetWriter, type ColumnSpec, type RecordedSheet, type SheetOptions } from './sheet.js';
 
 /** Above this many activities, fiche sheets are written only when asked for. */
@@ -26,6 +27,8 @@ export interface XlsxOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Bench only: a copy of every row written. */
   recorder?: RecordedSheet[];
+  /** The breach record and the request log, when the DPO includes them. */
+  records?: ExportRecords;
 }
 
 export async function writeXlsx(file: string, source: ExportSource, L: Labels, options: XlsxOptions = {}): Promise<void> {
@@ -85,6 +88,7 @@ export async function writeXlsx(file: string, source: ExportSource, L: Labels, o
       }
     }
   }
+  if (options.records) await writeRecordSheets(wb, taken, options.records, L, source.exportedAt);
   source.checkCancelled();
   await wb.commit();
   source.onChunk = undefined;

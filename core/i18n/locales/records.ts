@@ -22,7 +22,7 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'records.noRequests': ['No request logged.', 'Aucune demande enregistrée.'],
   'records.facts': ['Facts', 'Faits'],
   'records.effects': ['Effects', 'Effets'],
-  'records.remedialAction': ['Remedial action', 'Mesures prises'],
+  'records.remedialAction': ['Remedial action', 'Mesures prises pour y remédier'],
   'records.riskSection': ['Risk assessment', 'Évaluation du risque'],
   'records.notificationSection': ['Notification to the supervisory authority (Art. 33)', 'Notification à l’autorité de contrôle (art. 33)'],
   'records.informationSection': ['Information of the people concerned (Art. 34)', 'Information des personnes concernées (art. 34)'],
