@@ -11,6 +11,7 @@ import { ImportWizard } from './screens/import-wizard.js';
 import { OrganisationScreen } from './screens/organisation.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
+import { RecordsScreen } from './screens/records.js';
 import { invalidateRegisterCache, RegisterView } from './screens/register-view.js';
 
 interface Boot {
@@ -222,6 +223,7 @@ function Shell() {
   else if (r.view === 'recipients') screen = <RecipientsScreen selectedId={r.id} />;
   else if (r.view === 'organisation') screen = <OrganisationScreen />;
   else if (r.view === 'reference') screen = <ReferenceScreen />;
+  else if (r.view === 'records') screen = <RecordsScreen route={r} />;
   else
     screen = (
       <RegisterView
@@ -302,6 +304,7 @@ function Shell() {
         <ul>
           {navItem('register', t('nav.register'))}
           {navItem('recipients', t('nav.recipients'))}
+          <RecordsNavItem />
           {navItem('organisation', t('nav.organisation'))}
           {navItem('reference', t('nav.reference'))}
         </ul>
@@ -423,5 +426,27 @@ function Welcome() {
         <p className="hint">{t('empty.demoText')}</p>
       </div>
     </div>
+  );
+}
+
+/** The breach record and the request log, beside the register. */
+function RecordsNavItem() {
+  const app = useApp();
+  const t = useT();
+  const current = app.route.view === 'records';
+  return (
+    <li>
+      <a
+        href="#/breaches"
+        aria-current={current ? 'page' : undefined}
+        className={current ? 'active' : undefined}
+        onClick={(e) => {
+          e.preventDefault();
+          void app.navigate({ view: 'records', tab: 'breaches' });
+        }}
+      >
+        {t('records.breaches')} / {t('records.requests')}
+      </a>
+    </li>
   );
 }
