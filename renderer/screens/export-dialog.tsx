@@ -14,6 +14,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
   const [lang, setLang] = useState<Language>(app.lang);
   const [kind, setKind] = useState<ScopeKind>(props.scopes.selected.length ? 'selected' : 'organisation');
   const [fiches, setFiches] = useState(true);
+  const [records, setRecords] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ file: string; fileName: string; downloadUrl?: string } | null>(null);
@@ -48,7 +49,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
     setBusy(true);
     setError(null);
     try {
-      const r = await call('app/export', { format, lang, scope: scopeOf(kind), fiches: format === 'xlsx' ? fiches : undefined });
+      const r = await call('app/export', { format, lang, scope: scopeOf(kind), fiches: format === 'xlsx' ? fiches : undefined, records: format === 'xlsx' || format === 'pdf' ? records : undefined });
       if (!r.cancelled) {
         setDone({ file: r.file, fileName: r.fileName, downloadUrl: r.downloadUrl });
         if (r.downloadUrl) {
@@ -138,6 +139,12 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
             <label className="check">
               <input type="checkbox" checked={fiches} onChange={(e) => setFiches(e.target.checked)} />
               {t('export.fiches')}
+            </label>
+          ) : null}
+          {format === 'xlsx' || format === 'pdf' ? (
+            <label className="check">
+              <input type="checkbox" checked={records} onChange={(e) => setRecords(e.target.checked)} />
+              {t('records.export.include')}
             </label>
           ) : null}
         </>

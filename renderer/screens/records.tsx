@@ -107,8 +107,11 @@ function useErrorState() {
         setMessage(null);
         return;
       }
+      // Dates in the parameters are written as the DPO's language writes them.
+      const params = (p?: Record<string, string | number>) =>
+        p && Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(app.lang, v) : v]));
       const text = (d: { key?: string; params?: Record<string, string | number>; message: string }) =>
-        d.key ? t(d.key, d.params) : app.lang === 'en' ? d.message : t('records.error.invalid');
+        d.key ? t(d.key, params(d.params)) : app.lang === 'en' ? d.message : t('records.error.invalid');
       setErrors(new Map(e.details.map((d) => [d.path, text(d)])));
       const first = e.details[0];
       setMessage(first ? t('records.error.notSaved', { field: label(first.path), message: text(first) }) : app.lang === 'en' ? e.message : t('records.error.invalid'));
@@ -896,7 +899,7 @@ function RequestsTab(props: { route: RecordsRoute }) {
             <Group title={t('records.deadlineSection')}>
               {initialDue ? (
                 <p className="hint">
-                  {t('records.field.initialDueOn')} : {formatDate(app.lang, initialDue)}. {t('records.deadline.maxDueOn', { date: formatDate(app.lang, maxDue) })}
+                  {t('records.deadline.initialDueOn', { date: formatDate(app.lang, initialDue) })} {t('records.deadline.maxDueOn', { date: formatDate(app.lang, maxDue) })}
                 </p>
               ) : null}
               <div className="grid-2">

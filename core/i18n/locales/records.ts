@@ -136,6 +136,7 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'records.deadline.answered_on_time': ['Answered in time', 'Répondue dans le délai'],
   'records.deadline.answered_late': ['Answered late', 'Répondue en retard'],
   'records.deadline.dueOn': ['Due on {{date}}', 'Échéance le {{date}}'],
+  'records.deadline.initialDueOn': ['One month after receipt: {{date}}.', 'Un mois après réception : {{date}}.'],
   'records.deadline.maxDueOn': ['An extension may go up to {{date}} (three months after receipt).', 'Une prolongation peut aller jusqu’au {{date}} (trois mois après réception).'],
   'records.overdueCount_one': ['{{count}} overdue', '{{count}} en retard'],
   'records.overdueCount_other': ['{{count}} overdue', '{{count}} en retard'],
