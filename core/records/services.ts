@@ -265,7 +265,7 @@ export function requestData(r: SubjectRequest): RequestData {
 }
 
 /** The requester's name or reference never enters the history, so that erasing it erases it. */
-export const REDACTED = '(personal data, not kept in the history)';
+export const REDACTED = '•••';
 function requestForHistory(d: RequestData, reg: Register): Record<string, unknown> {
   const { activityIds, requester, ...rest } = d;
   return { ...rest, requester: requester ? REDACTED : '', activities: activityRefs(reg, activityIds) };

@@ -36,6 +36,7 @@ test('record a breach from an activity, see it on the activity, export it', asyn
   const saved = page.getByRole('form', { name: 'Accès non autorisé au logiciel de paie' });
   await expect(saved.locator('[data-state="on_time"]')).toHaveText('Notified within 72 hours');
   await expect(page.getByTestId('breach-counts')).toContainText('3 breaches');
+  await page.evaluate(() => document.querySelectorAll('*').forEach((e) => e.scrollTop > 0 && e.scrollTo(0, 0)));
   await page.screenshot({ path: path.join('test-results', 'records-breach.png') });
 
   // Back on the activity: the breach is listed there.
@@ -87,5 +88,8 @@ test('the request log: counts, an overdue badge, a filter, and an extension beyo
   await expect(editor.locator('[data-path="extendedUntil"] .field-error')).toContainText('cannot go beyond three months');
   const r3 = ((await app.callDirect('requests/list', {})) as { ref: string; extendedUntil: string }[]).find((r) => r.ref === 'R-003');
   expect(r3?.extendedUntil).toBe('');
+  await page.getByRole('group', { name: /Language/ }).getByRole('button', { name: /^FR/ }).click();
+  await page.evaluate(() => document.querySelectorAll('*').forEach((e) => e.scrollTop > 0 && e.scrollTo(0, 0)));
+  await expect(page.getByTestId('request-counts')).toContainText('4 demandes');
   await page.screenshot({ path: path.join('test-results', 'records-requests.png') });
 });

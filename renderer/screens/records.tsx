@@ -4,7 +4,8 @@
  * badges, and an editor beside it. Every save goes through `breaches/*` and `requests/*`.
  */
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import type { ActivitySummary } from '../../core/model/register.js';
+import type { ActivitySummary, HistoryEntry } from '../../core/model/register.js';
+import { formatValue } from './history-panel.js';
 import {
   BREACH_NATURES,
   BREACH_RISK_LEVELS,
@@ -478,7 +479,7 @@ function BreachesTab(props: { route: RecordsRoute }) {
                 <th scope="col">{t('records.field.title')}</th>
                 <th scope="col">{t('records.field.discoveredAt')}</th>
                 <th scope="col">{t('records.field.riskLevel')}</th>
-                <th scope="col">{t('records.field.notificationDeadline')}</th>
+                <th scope="col">{t('records.field.notificationShort')}</th>
                 <th scope="col">{t('records.field.status')}</th>
               </tr>
             </thead>
@@ -584,6 +585,7 @@ function BreachesTab(props: { route: RecordsRoute }) {
               <TextArea label={t('records.field.peopleNotInformedReason')} value={d.peopleNotInformedReason} onChange={set('peopleNotInformedReason')} path="peopleNotInformedReason" rows={2} />
             </Group>
             <ActivityLinks value={d.activityIds} onChange={set('activityIds')} activities={activities} />
+            {current ? <RecordHistory entityType="breach" id={current.id} version={current.version} /> : null}
           </EditorFrame>
         ) : null}
       </div>
@@ -805,7 +807,7 @@ function RequestsTab(props: { route: RecordsRoute }) {
       </p>
       {retention ? (
         <form
-          className="inline-form"
+          className="inline-form records-retention"
           onSubmit={(e) => {
             e.preventDefault();
             void saveRetention();
@@ -883,7 +885,7 @@ function RequestsTab(props: { route: RecordsRoute }) {
                   {t('records.field.requesterErasedAt')} {formatDate(app.lang, current.requesterErasedAt)}
                 </p>
               ) : (
-                <div className="inline-form">
+                <div className="records-requester">
                   <TextField label={t('records.field.requester')} value={d.requester} onChange={set('requester')} path="requester" />
                   {editing.id && current?.requester ? (
                     <button type="button" className="secondary" onClick={() => setConfirm('erase')}>
@@ -917,6 +919,7 @@ function RequestsTab(props: { route: RecordsRoute }) {
               <TextArea label={t('records.field.outcomeReason')} value={d.outcomeReason} onChange={set('outcomeReason')} path="outcomeReason" rows={2} />
             </Group>
             <ActivityLinks value={d.activityIds} onChange={set('activityIds')} activities={activities} />
+            {current ? <RecordHistory entityType="request" id={current.id} version={current.version} /> : null}
           </EditorFrame>
         ) : null}
       </div>
@@ -932,5 +935,51 @@ function RequestsTab(props: { route: RecordsRoute }) {
         />
       ) : null}
     </>
+  );
+}
+
+/** The changes of one breach or request, newest first, field by field (labels, not field paths). */
+function RecordHistory(props: { entityType: 'breach' | 'request'; id: number; version: number }) {
+  const app = useApp();
+  const t = useT();
+  const label = useFieldLabel();
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  useEffect(() => {
+    void call('history/list', { entityType: props.entityType, entityId: props.id, limit: 200 }).then(setEntries);
+  }, [props.entityType, props.id, props.version]);
+  return (
+    <details className="record-history">
+      <summary>{t('history.title')}</summary>
+      <ol className="history-list">
+        {entries?.map((e) => (
+          <li key={e.id} className="history-entry">
+            <div className="history-when">
+              <strong>{t(`history.action.${e.action}`)}</strong> <time dateTime={e.at}>{new Date(e.at).toLocaleString(app.lang === 'fr' ? 'fr-FR' : 'en-GB')}</time>
+              <span className="muted"> · {t(`history.source.${e.source}`)}</span>
+            </div>
+            {e.action === 'update' ? (
+              <table className="changes">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('history.field')}</th>
+                    <th scope="col">{t('history.before')}</th>
+                    <th scope="col">{t('history.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {e.changes.map((c, i) => (
+                    <tr key={i}>
+                      <th scope="row">{label(c.path)}</th>
+                      <td className="before">{formatValue(c.before)}</td>
+                      <td className="after">{formatValue(c.after)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }

@@ -56,6 +56,7 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'records.field.notificationRef': ['Notification reference', 'Référence de la notification'],
   'records.field.notNotifiedReason': ['Reason for not notifying', 'Motif de l’absence de notification'],
   'records.field.lateReason': ['Reasons for the delay (over 72 hours)', 'Motifs du retard (plus de 72 heures)'],
+  'records.field.notificationShort': ['Notification (72 h)', 'Notification (72 h)'],
   'records.field.notificationDeadline': ['Notification deadline (72 hours)', 'Délai de notification (72 heures)'],
   'records.field.peopleInformed': ['People informed', 'Personnes informées'],
   'records.field.peopleInformedOn': ['Informed on', 'Informées le'],
