@@ -93,3 +93,21 @@ test('the request log: counts, an overdue badge, a filter, and an extension beyo
   await expect(page.getByTestId('request-counts')).toContainText('4 demandes');
   await page.screenshot({ path: path.join('test-results', 'records-requests.png') });
 });
+
+test('the records screens: no accessibility violation, a breach recorded with the keyboard only', async ({ app, target }) => {
+  test.skip(target === 'electron', 'same screens as web mode');
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const { page } = app;
+  await page.goto(`${app.server!.url}#/breaches/new`);
+  const editor = page.getByRole('form', { name: 'Record a breach' });
+  await expect(editor.getByLabel('Title')).toBeFocused();
+  await page.keyboard.type('Rançongiciel sur le serveur de fichiers');
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('.notices')).toContainText('B-003');
+  for (const hash of ['#/breaches/1', '#/requests/2']) {
+    await page.goto(`${app.server!.url}${hash}`);
+    await expect(page.locator('.edit-pane')).toBeVisible();
+    const result = await new AxeBuilder({ page }).include('.records-screen').analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
