@@ -32,6 +32,8 @@ describe('the breach record and the request log in the XLSX and PDF exports', ()
   it('writes the breach sheet as facts, effects, remedial action, and the request sheet with real dates', async () => {
     const out = path.join(t.dir, 'records.xlsx');
     await t.call('export/file', { format: 'xlsx', lang: 'fr', out, scope: {}, fiches: false, records: true });
+    const [entry] = await t.call('history/list', { entityType: 'export', limit: 1 });
+    expect(entry.changes[0].after).toMatchObject({ format: 'xlsx', file: 'records.xlsx', records: true });
     const wb = await new ExcelJS.Workbook().xlsx.readFile(out);
     const breaches = wb.getWorksheet('Violations')!;
     expect(cellText(breaches.getCell('A1'))).toBe('Registre des violations de données à caractère personnel (art. 33.5 du RGPD)');

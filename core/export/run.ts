@@ -102,7 +102,7 @@ export async function exportToFile(reg: Register, req: ExportRequest & { out: st
   const { file, sha256 } = await writeAtomically(req.out, async (tmp) => {
     activities = (await produceExport(reg, req, tmp, ctx)).summaries.length;
   });
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName: path.basename(file), activities }, sha256);
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName: path.basename(file), activities, records: req.records }, sha256);
   return { file, sha256, activities };
 }
 
@@ -114,6 +114,6 @@ export async function exportToBytes(reg: Register, req: ExportRequest, meta: Cal
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const L = Labels.forRegister(reg, req.lang);
   const fileName = suggestedFileName(L, source!.organisations, req.scope, source!.exportedAt, req.format);
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName, activities: source!.summaries.length }, sha256);
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName, activities: source!.summaries.length, records: req.records }, sha256);
   return { fileName, mime: EXPORT_MIME[req.format], base64: bytes.toString('base64'), sha256, activities: source!.summaries.length };
 }
