@@ -136,6 +136,11 @@ export const requestInputSchema = z.object({
   identityNote: optText(),
   description: optText(),
   extendedUntil: recordDate.default(''),
+  /**
+   * Or the extension in months (1 or 2, Art. 12(3)): the deadline is then receipt + 1 + n months.
+   * Not stored: it becomes `extendedUntil`.
+   */
+  extensionMonths: z.number({ error: 'must be a number of months' }).int({ error: 'must be a whole number of months' }).min(0, { error: 'must be 0 or more' }).optional(),
   extensionReason: optText(),
   extensionToldOn: recordDate.default(''),
   status: oneOf(REQUEST_STATUSES, 'status').default('received'),

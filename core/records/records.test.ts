@@ -190,8 +190,14 @@ describe('request log', () => {
     expect(!badDate.ok && badDate.error.details?.[0].path).toBe('receivedOn');
     const badRight = await t.result('requests/create', { organisationId: orgId, request: { ...request, right: 'forget' } });
     expect(!badRight.ok && badRight.error.details?.[0].path).toBe('right');
+    const months = await t.result('requests/create', { organisationId: orgId, request: { ...request, extensionMonths: 3, extensionReason: 'Complexe' } });
+    expect(!months.ok && months.error.details?.[0]).toMatchObject({ path: 'extensionMonths', key: 'records.error.extensionBeyondThreeMonths' });
     expect(await t.call('requests/list', {})).toEqual([]);
     expect(t.reg.history.counts().historyEntries).toBe(before);
+    // Two more months, given as a number of months: received on 31 January, due on 30 April.
+    const ok = await t.call('requests/create', { organisationId: orgId, request: { ...request, extensionMonths: 2, extensionReason: 'Complexe' } });
+    expect(ok).toMatchObject({ extendedUntil: '2026-04-30', deadline: { initialDueOn: '2026-02-28', dueOn: '2026-04-30' } });
+    expect(ok).not.toHaveProperty('extensionMonths');
   });
 
   it('lists with filters (overdue, right, activity)', async () => {

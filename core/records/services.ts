@@ -215,6 +215,14 @@ export function requestIssues(reg: Register, organisationId: number, r: RequestD
   const issues: FieldIssue[] = [];
   const initialDueOn = addMonths(r.receivedOn, 1);
   const maxDueOn = addMonths(r.receivedOn, 3);
+  if (r.extensionMonths !== undefined) {
+    if (r.extensionMonths > 2) {
+      issues.push(issue('extensionMonths', `goes beyond three months after receipt (at most two more months, until ${maxDueOn}, Art. 12(3))`, 'records.error.extensionBeyondThreeMonths', { max: maxDueOn }));
+      return issues;
+    }
+    r.extendedUntil = r.extensionMonths > 0 ? addMonths(r.receivedOn, 1 + r.extensionMonths) : '';
+  }
+  delete r.extensionMonths;
   if (r.extendedUntil) {
     if (r.extendedUntil > maxDueOn) {
       issues.push(issue('extendedUntil', `goes beyond three months after receipt (at most ${maxDueOn}, Art. 12(3))`, 'records.error.extensionBeyondThreeMonths', { max: maxDueOn }));
