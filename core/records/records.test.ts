@@ -75,7 +75,7 @@ describe('breach record', () => {
     linked = await t.call('breaches/link', { id: b.id, version: linked.version, activityId: second });
     expect(linked.activities.map((a) => a.ref)).toEqual(['T-001', 'T-002']);
     expect((await t.call('breaches/list', { activityId })).map((x) => x.ref)).toEqual(['B-001']);
-    const unlinked = await t.call('breaches/link', { id: b.id, version: linked.version, activityId, linked: false });
+    const unlinked = await t.call('breaches/unlink', { id: b.id, version: linked.version, activityId });
     expect(unlinked.activities.map((a) => a.ref)).toEqual(['T-002']);
     expect(await t.call('breaches/list', { activityId })).toEqual([]);
     const [entry] = await historyOf('breach', b.id);

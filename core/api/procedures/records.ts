@@ -69,6 +69,11 @@ export const recordProcedures = {
     input: z.object({ id, version, activityId: id, linked: z.boolean().default(true) }),
     run: (reg, i, meta) => linkBreach(reg, i.id, i.version, i.activityId, i.linked, meta),
   }),
+  'breaches/unlink': procedure({
+    summary: 'Unlink a processing activity from a breach',
+    input: z.object({ id, version, activityId: id }),
+    run: (reg, i, meta) => linkBreach(reg, i.id, i.version, i.activityId, false, meta),
+  }),
   'breaches/delete': procedure({
     summary: 'Delete a breach recorded by mistake',
     input: z.object({ id, version }),
@@ -104,6 +109,11 @@ export const recordProcedures = {
     summary: 'Link (or unlink) a processing activity concerned by a request',
     input: z.object({ id, version, activityId: id, linked: z.boolean().default(true) }),
     run: (reg, i, meta) => linkRequest(reg, i.id, i.version, i.activityId, i.linked, meta),
+  }),
+  'requests/unlink': procedure({
+    summary: 'Unlink a processing activity from a request',
+    input: z.object({ id, version, activityId: id }),
+    run: (reg, i, meta) => linkRequest(reg, i.id, i.version, i.activityId, false, meta),
   }),
   'requests/delete': procedure({
     summary: 'Delete a request logged by mistake',
