@@ -200,6 +200,25 @@ describe('request log', () => {
     expect(ok).not.toHaveProperty('extensionMonths');
   });
 
+  it('links and unlinks activities both ways, a stale version refused', async () => {
+    const r = await t.call('requests/create', { organisationId: orgId, request });
+    const linked = await t.call('requests/link', { id: r.id, version: r.version, activityId });
+    expect(linked.activities.map((a) => a.ref)).toEqual(['T-001']);
+    expect((await t.call('requests/list', { activityId })).map((x) => x.ref)).toEqual(['R-001']);
+    const stale = await t.result('requests/unlink', { id: r.id, version: r.version, activityId });
+    expect(!stale.ok && stale.error.code).toBe('conflict');
+    const unlinked = await t.call('requests/unlink', { id: r.id, version: linked.version, activityId });
+    expect(unlinked.activities).toEqual([]);
+    expect(await t.call('requests/list', { activityId })).toEqual([]);
+    const foreign = await t.result('requests/link', { id: r.id, version: unlinked.version, activityId: otherActivityId });
+    expect(!foreign.ok && foreign.error.details?.[0].path).toBe('activityIds[0]');
+    // Deleting the activity removes its links, not the request.
+    await t.call('requests/link', { id: r.id, version: unlinked.version, activityId });
+    const act = await t.call('activities/get', { id: activityId });
+    await t.call('activities/delete', { id: activityId, version: act.version });
+    expect((await t.call('requests/get', { id: r.id })).activities).toEqual([]);
+  });
+
   it('lists with filters (overdue, right, activity)', async () => {
     now = '2026-03-10T09:00:00.000Z';
     await t.call('requests/create', { organisationId: orgId, request });
