@@ -49,6 +49,16 @@ function emptyBreach(): Breach {
   };
 }
 
+/** Row height (points) that fits the longest wrapped text: spreadsheets do not grow rows written by a stream. */
+function fitHeight(values: string[], columns: ColumnSpec[]): number | undefined {
+  let lines = 1;
+  values.forEach((v, i) => {
+    const perLine = Math.max(6, Math.floor((columns[i]?.width ?? 10) * 0.9));
+    lines = Math.max(lines, v.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0));
+  });
+  return lines > 1 ? Math.min(409, lines * 15) : undefined;
+}
+
 export async function writeRecordSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, taken: Set<string>, records: ExportRecords, L: Labels, exportedAt: string): Promise<void> {
   const lang = L.lang;
   const subtitle = t(lang, 'records.export.exportedOn', { date: formatDate(lang, exportedAt) });
@@ -57,8 +67,9 @@ export async function writeRecordSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, 
   const bColumns: ColumnSpec[] = b.headers.map((_, i) => ({ width: i < 2 ? 14 : 28 }));
   bColumns[1] = { width: 30 };
   const bs = new SheetWriter(wb, sheetName(t(lang, 'records.export.breachSheet'), taken), bColumns, { dateFormat: L.dateFormat, freeze: { rows: 4, columns: 2 }, autoFilter: true, landscape: true, printTitleRows: 4, tabColor: 'FFA4262C' });
-  bs.row([cell(t(lang, 'records.export.breachTitle'))], 'title');
-  bs.row([cell(subtitle)], 'subtitle');
+  // Titles span the table, so they neither wrap in the first column nor hide behind the frozen panes.
+  bs.row([cell(t(lang, 'records.export.breachTitle'))], 'title', { merges: [[1, Math.min(8, b.headers.length)]] });
+  bs.row([cell(subtitle)], 'subtitle', { merges: [[1, Math.min(8, b.headers.length)]] });
   const groupRow: ExcelJS.CellValue[] = [];
   const merges: [number, number][] = [];
   let col = 1;
@@ -68,8 +79,8 @@ export async function writeRecordSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, 
     col += span;
   }
   bs.row(groupRow, 'section', { merges });
-  bs.row(b.headers.map((h) => cell(h)), 'header');
-  for (const r of b.rows) bs.row(r.map((v) => cell(v)));
+  bs.row(b.headers.map((h) => cell(h)), 'header', { height: fitHeight(b.headers, bColumns) });
+  for (const r of b.rows) bs.row(r.map((v) => cell(v)), 'plain', { height: fitHeight(r, bColumns) });
   if (!b.rows.length) bs.row([cell(t(lang, 'records.noBreaches'))]);
   await bs.commit();
 
@@ -78,9 +89,10 @@ export async function writeRecordSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, 
   const dateCols = new Set(['receivedOn', 'initialDueOn', 'extendedUntil', 'extensionToldOn', 'answeredOn']);
   const rColumns: ColumnSpec[] = headers.map((h) => (dateCols.has(h) ? { width: 13, date: true } : { width: ['ref', 'identityChecked'].includes(h) ? 10 : 22 }));
   const rs = new SheetWriter(wb, sheetName(t(lang, 'records.export.requestSheet'), taken), rColumns, { dateFormat: L.dateFormat, freeze: { rows: 3, columns: 1 }, autoFilter: true, landscape: true, printTitleRows: 3, tabColor: 'FF1F6F3F' });
-  rs.row([cell(t(lang, 'records.export.requestTitle'))], 'title');
-  rs.row([cell(subtitle)], 'subtitle');
-  rs.row(headers.map((h) => cell(t(lang, `records.field.${h}`))), 'header');
+  rs.row([cell(t(lang, 'records.export.requestTitle'))], 'title', { merges: [[1, 8]] });
+  rs.row([cell(subtitle)], 'subtitle', { merges: [[1, 8]] });
+  const headerTexts = headers.map((h) => t(lang, `records.field.${h}`));
+  rs.row(headerTexts.map((h) => cell(h)), 'header', { height: fitHeight(headerTexts, rColumns) });
   for (const r of records.requests) {
     const values: Record<string, ExcelJS.CellValue> = {
       ref: cell(r.ref),
@@ -101,7 +113,8 @@ export async function writeRecordSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, 
       outcomeReason: cell(r.outcomeReason),
       activities: cell(r.activities.map((a) => `${a.ref} ${a.name}`).join('\n')),
     };
-    rs.row(headers.map((h) => values[h]));
+    const texts = headers.map((h) => { const v = values[h]; return v instanceof Date ? '00/00/0000' : v && typeof v === 'object' && 'richText' in v ? v.richText.map((x) => x.text).join('') : String(v ?? ''); });
+    rs.row(headers.map((h) => values[h]), 'plain', { height: fitHeight(texts, rColumns) });
   }
   if (!records.requests.length) rs.row([cell(t(lang, 'records.noRequests'))]);
   await rs.commit();
