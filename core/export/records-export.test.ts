@@ -35,7 +35,17 @@ describe('the breach record and the request log in the XLSX and PDF exports', ()
     const [entry] = await t.call('history/list', { entityType: 'export', limit: 1 });
     expect(entry.changes[0].after).toMatchObject({ format: 'xlsx', file: 'records.xlsx', records: true });
     const wb = await new ExcelJS.Workbook().xlsx.readFile(out);
-    const breaches = wb.getWorksheet('Violations')!;
+    // The inspector's layout: facts, effects, remedial action.
+    const triad = wb.getWorksheet('Violations')!;
+    expect(rowTexts(triad, 3)).toEqual(['Référence', 'Découverte le', 'Statut', 'Faits', 'Effets', 'Mesures prises pour y remédier']);
+    expect(cellText(triad.getCell('A4'))).toBe('B-001');
+    expect(cellText(triad.getCell('D4'))).toContain('Description des faits : Le fichier des bulletins de paie');
+    expect(cellText(triad.getCell('D4'))).toContain('Traitements concernés : T-001 Gestion de la paie');
+    expect(cellText(triad.getCell('E4'))).toContain('Nombre approximatif de personnes : 84');
+    expect(cellText(triad.getCell('F4'))).toContain('Référence de la notification : CNIL-NOTIF-2025-004512');
+    expect(cellText(triad.getCell('F5'))).toMatch(/Motif de l’absence de notification : Violation non susceptible/);
+    expect(cellText(triad.getCell('A6'))).toBe('');
+    const breaches = wb.getWorksheet('Violations (détail)')!;
     expect(cellText(breaches.getCell('A1'))).toBe('Registre des violations de données à caractère personnel (art. 33.5 du RGPD)');
     const groups = [...new Set(rowTexts(breaches, 3).filter(Boolean))];
     expect(groups).toEqual(['Faits', 'Effets', 'Mesures prises pour y remédier']);
@@ -70,7 +80,8 @@ describe('the breach record and the request log in the XLSX and PDF exports', ()
     const out = path.join(t.dir, 'extract.xlsx');
     await t.call('export/file', { format: 'xlsx', lang: 'en', out, scope: { organisationId: 1, refs: ['T-006'] }, fiches: false, records: true });
     const wb = await new ExcelJS.Workbook().xlsx.readFile(out);
-    const breaches = wb.getWorksheet('Breaches')!;
+    expect(cellText(wb.getWorksheet('Breaches')!.getCell('A4'))).toBe('B-002');
+    const breaches = wb.getWorksheet('Breaches (detail)')!;
     expect([...new Set(rowTexts(breaches, 3).filter(Boolean))]).toEqual(['Facts', 'Effects', 'Remedial action']);
     expect(cellText(breaches.getCell('A5'))).toBe('B-002');
     expect(cellText(breaches.getCell('A6'))).toBe('');

@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { t } from '../i18n/i18n.js';
 import type { Breach, SubjectRequest } from '../records/model.js';
-import { breachSections, formatDate, requestDeadlineText, valueLabel } from '../records/labels.js';
+import { breachSections, formatDate, formatInstant, requestDeadlineText, valueLabel } from '../records/labels.js';
 import { listBreaches, listRequests } from '../records/services.js';
 import type { Register } from '../register.js';
 import type { Labels } from './labels.js';
@@ -62,11 +62,30 @@ function fitHeight(values: string[], columns: ColumnSpec[]): number | undefined 
 export async function writeRecordSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, taken: Set<string>, records: ExportRecords, L: Labels, exportedAt: string): Promise<void> {
   const lang = L.lang;
   const subtitle = t(lang, 'records.export.exportedOn', { date: formatDate(lang, exportedAt) });
-  // Breaches.
+
+  // Breaches as an inspector reads them (Art. 33(5)): one row per breach, the facts, the effects and
+  // the remedial action each in one column, written as "label : value" lines.
+  const tColumns: ColumnSpec[] = [{ width: 10 }, { width: 18 }, { width: 11 }, { width: 50 }, { width: 50 }, { width: 50 }];
+  const ts = new SheetWriter(wb, sheetName(t(lang, 'records.export.breachSheet'), taken), tColumns, { dateFormat: L.dateFormat, freeze: { rows: 3, columns: 1 }, autoFilter: true, landscape: true, printTitleRows: 3, tabColor: 'FFA4262C' });
+  ts.row([cell(t(lang, 'records.export.breachTitle'))], 'title', { merges: [[1, 6]] });
+  ts.row([cell(subtitle)], 'subtitle', { merges: [[1, 6]] });
+  const tHeaders = [t(lang, 'records.field.ref'), t(lang, 'records.field.discoveredAt'), t(lang, 'records.field.status'), t(lang, 'records.facts'), t(lang, 'records.effects'), t(lang, 'records.remedialAction')];
+  ts.row(tHeaders.map((h) => cell(h)), 'header', { height: fitHeight(tHeaders, tColumns) });
+  const skip = new Set([t(lang, 'records.field.ref'), t(lang, 'records.field.status'), t(lang, 'records.field.discoveredAt')]);
+  for (const b of records.breaches) {
+    const sections = breachSections(lang, b);
+    const lines = (k: number) => sections[k].rows.filter(([label, v]) => v && !skip.has(label)).map(([label, v]) => L.kv(label, v)).join('\n');
+    const values = [b.ref, formatInstant(lang, b.discoveredAt), valueLabel.status(lang, b.status), lines(0), lines(1), lines(2)];
+    ts.row(values.map((v) => cell(v)), 'plain', { height: fitHeight(values, tColumns) });
+  }
+  if (!records.breaches.length) ts.row([cell(t(lang, 'records.noBreaches'))]);
+  await ts.commit();
+
+  // Breaches in detail: one column per field, to filter and sort.
   const b = breachSheetRows(records, L);
   const bColumns: ColumnSpec[] = b.headers.map((_, i) => ({ width: i < 2 ? 14 : 28 }));
   bColumns[1] = { width: 30 };
-  const bs = new SheetWriter(wb, sheetName(t(lang, 'records.export.breachSheet'), taken), bColumns, { dateFormat: L.dateFormat, freeze: { rows: 4, columns: 2 }, autoFilter: true, landscape: true, printTitleRows: 4, tabColor: 'FFA4262C' });
+  const bs = new SheetWriter(wb, sheetName(t(lang, 'records.export.breachDetailSheet'), taken), bColumns, { dateFormat: L.dateFormat, freeze: { rows: 4, columns: 2 }, autoFilter: true, landscape: true, printTitleRows: 4, tabColor: 'FFD98A8E' });
   // Titles span the table, so they neither wrap in the first column nor hide behind the frozen panes.
   bs.row([cell(t(lang, 'records.export.breachTitle'))], 'title', { merges: [[1, Math.min(8, b.headers.length)]] });
   bs.row([cell(subtitle)], 'subtitle', { merges: [[1, Math.min(8, b.headers.length)]] });

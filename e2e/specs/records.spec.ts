@@ -58,9 +58,11 @@ test('record a breach from an activity, see it on the activity, export it', asyn
   await download.saveAs(file);
   const wb = await new ExcelJS.Workbook().xlsx.readFile(file);
   const sheet = wb.getWorksheet('Breaches')!;
-  const refs = [5, 6, 7].map((n) => cellText(sheet.getRow(n).getCell(1)));
+  const refs = [4, 5, 6].map((n) => cellText(sheet.getRow(n).getCell(1)));
   expect(refs).toEqual(['B-001', 'B-002', 'B-003']);
-  expect(cellText(sheet.getRow(7).getCell(2))).toBe('Accès non autorisé au logiciel de paie');
+  expect(cellText(sheet.getRow(6).getCell(4))).toContain('Title: Accès non autorisé au logiciel de paie');
+  expect(cellText(sheet.getRow(6).getCell(6))).toContain('Notification reference: CNIL-2026-0042');
+  expect(cellText(wb.getWorksheet('Breaches (detail)')!.getRow(7).getCell(2))).toBe('Accès non autorisé au logiciel de paie');
   expect(wb.getWorksheet('Requests')).toBeTruthy();
 });
 

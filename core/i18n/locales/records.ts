@@ -198,6 +198,7 @@ const pairs: Record<string, [en: string, fr: string]> = {
   // Exports
   'records.export.include': ['Include the breach record and the request log', 'Inclure le registre des violations et le journal des demandes'],
   'records.export.breachSheet': ['Breaches', 'Violations'],
+  'records.export.breachDetailSheet': ['Breaches (detail)', 'Violations (détail)'],
   'records.export.requestSheet': ['Requests', 'Demandes'],
   'records.export.breachTitle': ['Record of personal data breaches (Art. 33(5) GDPR)', 'Registre des violations de données à caractère personnel (art. 33.5 du RGPD)'],
   'records.export.requestTitle': ['Log of data subject requests (Arts. 12 and 15-22 GDPR)', 'Journal des demandes d’exercice des droits (art. 12 et 15 à 22 du RGPD)'],
