@@ -33,6 +33,20 @@ describe('art30 breaches / art30 requests', () => {
     expect(r4.out).toMatch(/Prolongé jusqu’au\s+\d{2}\/\d{2}\/\d{4}/);
   });
 
+  it('art30 import restores the breaches and requests of a JSON register document', async () => {
+    expect((await runCli('init', '--demo', '--db', tmp.db)).code).toBe(0);
+    const json = `${tmp.dir}/register.json`;
+    expect((await runCli('export', '--format', 'json', '--out', json, '--db', tmp.db)).code).toBe(0);
+    const other = `${tmp.dir}/other.art30`;
+    const imported = await runCli('import', json, '--yes', '--db', other);
+    expect(imported.err).toBe('');
+    expect(imported.out).toContain('Breaches: 2 created, 0 updated; requests: 4 created, 0 updated.');
+    const before = JSON.parse((await runCli('requests', 'list', '--json', '--db', tmp.db)).out) as unknown[];
+    const after = JSON.parse((await runCli('requests', 'list', '--json', '--db', other)).out) as unknown[];
+    const strip = (l: unknown[]) => l.map((r) => ({ ...(r as object), id: 0, activities: (r as { activities: { ref: string }[] }).activities.map((a) => a.ref), organisationId: 0 }));
+    expect(strip(after)).toEqual(strip(before));
+  });
+
   it('says what is wrong: unknown reference (exit 2), missing reference or action (exit 1)', async () => {
     expect((await runCli('init', '--demo', '--db', tmp.db)).code).toBe(0);
     const missing = await runCli('breaches', 'show', 'B-999', '--db', tmp.db);
