@@ -434,6 +434,14 @@ function RecordsNavItem() {
   const app = useApp();
   const t = useT();
   const current = app.route.view === 'records';
+  // Deadlines passed: requests not answered in time, breaches past 72 hours and not notified.
+  const [late, setLate] = useState(0);
+  useEffect(() => {
+    if (!app.orgId) return;
+    void Promise.all([call('breaches/list', { organisationId: app.orgId }), call('requests/list', { organisationId: app.orgId, overdue: true })])
+      .then(([b, r]) => setLate(b.filter((x) => x.deadline.state === 'overdue').length + r.length))
+      .catch(() => undefined);
+  }, [app.orgId, app.generation, app.route]);
   return (
     <li>
       <a
@@ -446,6 +454,12 @@ function RecordsNavItem() {
         }}
       >
         {t('records.breaches')} / {t('records.requests')}
+        {late ? (
+          <span className="tab-count record-late" title={t('records.overdueCount', { count: late })}>
+            <span aria-hidden="true">{late}</span>
+            <span className="visually-hidden">{t('records.overdueCount', { count: late })}</span>
+          </span>
+        ) : null}
       </a>
     </li>
   );
