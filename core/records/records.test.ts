@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
 import { addMonths, notificationDeadline, requestDeadline, requesterErasableOn } from './deadlines.js';
+import { formatInstant } from './labels.js';
+import { normaliseInstant } from './model.js';
 
 let t: TempRegister;
 let orgId: number;
@@ -91,6 +93,22 @@ describe('breach record', () => {
     expect(notificationDeadline({ ...base, notifiedAt: '2026-03-05T09:31:00.000Z' }, now).state).toBe('late');
     expect(notificationDeadline({ ...base, riskLevel: 'none' }, now).state).toBe('not_required');
     expect(notificationDeadline({ ...base, notNotifiedReason: 'Données chiffrées' }, now).state).toBe('not_notified');
+  });
+
+  it('counts the 72 hours in real time across a change to summer time; a time without a zone is this computer’s', () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Europe/Paris';
+    try {
+      // Discovered on Saturday 28 March 2026 at 10:00 in Paris; the clocks go forward on the 29th.
+      const discoveredAt = normaliseInstant('2026-03-28T10:00')!;
+      expect(discoveredAt).toBe('2026-03-28T09:00:00.000Z');
+      const { dueAt } = notificationDeadline({ discoveredAt, notifiedAt: '', riskLevel: 'risk', notNotifiedReason: '' }, discoveredAt);
+      expect(dueAt).toBe('2026-03-31T09:00:00.000Z');
+      expect(formatInstant('fr', dueAt, 'Europe/Paris')).toMatch(/^31\/03\/2026 11:00/);
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 
   it('asks for the reasons of a late notification', async () => {
