@@ -235,6 +235,8 @@ describe('request log', () => {
     const act = await t.call('activities/get', { id: activityId });
     await t.call('activities/delete', { id: activityId, version: act.version });
     expect((await t.call('requests/get', { id: r.id })).activities).toEqual([]);
+    const [entry] = await historyOf('request', r.id);
+    expect(entry.changes).toContainEqual({ path: 'activities[0]', before: 'T-001', after: null });
   });
 
   it('lists with filters (overdue, right, activity)', async () => {

@@ -419,3 +419,10 @@ export function purgeRequesters(reg: Register, meta: CallMeta): { erased: string
     return { erased: due.map((r) => r.ref) };
   });
 }
+
+/** Before an activity is deleted: the breaches and requests that named it say so in their history. */
+export function unlinkActivityFromRecords(reg: Register, activityId: number, meta: CallMeta): void {
+  const store = recordsStore(reg);
+  for (const id of store.linkedTo('breach', activityId)) linkBreach(reg, id, getBreach(reg, id).version, activityId, false, meta);
+  for (const id of store.linkedTo('request', activityId)) linkRequest(reg, id, getRequest(reg, id).version, activityId, false, meta);
+}
