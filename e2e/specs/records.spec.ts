@@ -36,6 +36,7 @@ test('record a breach from an activity, see it on the activity, export it', asyn
   const saved = page.getByRole('form', { name: 'Accès non autorisé au logiciel de paie' });
   await expect(saved.locator('[data-state="on_time"]')).toHaveText('Notified within 72 hours');
   await expect(page.getByTestId('breach-counts')).toContainText('3 breaches');
+  await expect(page.getByRole('tab', { name: /Breaches/ })).toContainText('3');
   await page.evaluate(() => document.querySelectorAll('*').forEach((e) => e.scrollTop > 0 && e.scrollTo(0, 0)));
   await page.screenshot({ path: path.join('test-results', 'records-breach.png') });
 

@@ -36,12 +36,14 @@ export function RecordsScreen(props: { route: RecordsRoute }) {
   const t = useT();
   const { tab } = props.route;
   const [counts, setCounts] = useState<{ breaches: number; requests: number } | null>(null);
+  const [changes, setChanges] = useState(0);
+  const onChanged = () => setChanges((n) => n + 1);
   useEffect(() => {
     if (!app.orgId) return;
     void Promise.all([call('breaches/list', { organisationId: app.orgId }), call('requests/list', { organisationId: app.orgId })]).then(([b, r]) =>
       setCounts({ breaches: b.length, requests: r.length }),
     );
-  }, [app.orgId, app.generation, props.route]);
+  }, [app.orgId, app.generation, props.route, changes]);
   const go = (next: Tab) => void app.navigate({ view: 'records', tab: next });
   return (
     <div className="screen split-screen records-screen">
@@ -75,7 +77,7 @@ export function RecordsScreen(props: { route: RecordsRoute }) {
         ))}
       </div>
       <div id="records-panel" role="tabpanel" aria-labelledby={`records-tab-${tab}`}>
-        {tab === 'breaches' ? <BreachesTab key={`b-${app.orgId}`} route={props.route} /> : <RequestsTab key={`r-${app.orgId}`} route={props.route} />}
+        {tab === 'breaches' ? <BreachesTab key={`b-${app.orgId}`} route={props.route} onChanged={onChanged} /> : <RequestsTab key={`r-${app.orgId}`} route={props.route} onChanged={onChanged} />}
       </div>
     </div>
   );
@@ -361,7 +363,7 @@ function breachForm(b: Breach): BreachForm {
   return { ...rest, occurredAt: toLocalInput(b.occurredAt), discoveredAt: toLocalInput(b.discoveredAt), notifiedAt: toLocalInput(b.notifiedAt), activityIds: activities.map((a) => a.id) };
 }
 
-function BreachesTab(props: { route: RecordsRoute }) {
+function BreachesTab(props: { route: RecordsRoute; onChanged(): void }) {
   const app = useApp();
   const t = useT();
   const label = useFieldLabel();
@@ -412,6 +414,7 @@ function BreachesTab(props: { route: RecordsRoute }) {
         : await call('breaches/create', { organisationId: app.orgId!, breach: payload });
       app.setDirty(false);
       await reload();
+      props.onChanged();
       openBreach(saved);
       app.notify(`${saved.ref} — ${t('records.saved')}`);
       if (props.route.id !== saved.id) history.replaceState(null, '', `#/breaches/${saved.id}`);
@@ -431,6 +434,7 @@ function BreachesTab(props: { route: RecordsRoute }) {
       await call('breaches/delete', { id: editing.id, version: editing.version });
       app.setDirty(false);
       await reload();
+      props.onChanged();
       void app.navigate({ view: 'records', tab: 'breaches' });
     } catch (e) {
       errs.show(e, label);
@@ -659,7 +663,7 @@ function requestForm(r: SubjectRequest): RequestData {
   return { ...rest, activityIds: activities.map((a) => a.id) };
 }
 
-function RequestsTab(props: { route: RecordsRoute }) {
+function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
   const app = useApp();
   const t = useT();
   const label = useFieldLabel();
@@ -716,6 +720,7 @@ function RequestsTab(props: { route: RecordsRoute }) {
         : await call('requests/create', { organisationId: app.orgId!, request: payload });
       app.setDirty(false);
       await reload();
+      props.onChanged();
       openRequest(saved);
       app.notify(`${saved.ref} — ${t('records.saved')}`);
       if (props.route.id !== saved.id) history.replaceState(null, '', `#/requests/${saved.id}`);
@@ -737,6 +742,7 @@ function RequestsTab(props: { route: RecordsRoute }) {
         await call('requests/delete', { id: editing.id, version: editing.version });
         app.setDirty(false);
         await reload();
+        props.onChanged();
         void app.navigate({ view: 'records', tab: 'requests' });
       } else {
         const r = await call('requests/eraseRequester', { id: editing.id, version: editing.version });
