@@ -269,3 +269,22 @@ describe('request log', () => {
     expect(raw).toBe(0);
   });
 });
+
+describe('deleting an organisation', () => {
+  it('is refused while it keeps breaches or requests; deleted with it after its name is typed, each in the history', async () => {
+    const b = await t.call('breaches/create', { organisationId: otherOrgId, breach: { ...breach, activityIds: [otherActivityId] } });
+    await t.call('requests/create', { organisationId: otherOrgId, request });
+    const act = await t.call('activities/get', { id: otherActivityId });
+    await t.call('activities/delete', { id: otherActivityId, version: act.version });
+    const org = await t.call('organisations/get', { id: otherOrgId });
+    const plain = await t.result('organisations/delete', { id: otherOrgId, version: org.version });
+    expect(!plain.ok && plain.error.code).toBe('in_use');
+    const unconfirmed = await t.result('organisations/deleteWithActivities', { id: otherOrgId, version: org.version });
+    expect(!unconfirmed.ok && unconfirmed.error.details?.[0].path).toBe('confirmName');
+    await t.call('organisations/deleteWithActivities', { id: otherOrgId, version: org.version, confirmName: 'Autre' });
+    expect(await t.call('breaches/list', { organisationId: otherOrgId })).toEqual([]);
+    expect(await t.call('requests/list', { organisationId: otherOrgId })).toEqual([]);
+    const [entry] = await historyOf('breach', b.id);
+    expect(entry.action).toBe('delete');
+  });
+});

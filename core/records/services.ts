@@ -426,3 +426,21 @@ export function unlinkActivityFromRecords(reg: Register, activityId: number, met
   for (const id of store.linkedTo('breach', activityId)) linkBreach(reg, id, getBreach(reg, id).version, activityId, false, meta);
   for (const id of store.linkedTo('request', activityId)) linkRequest(reg, id, getRequest(reg, id).version, activityId, false, meta);
 }
+
+/** How many breaches and requests an organisation keeps. */
+export function organisationRecordCount(reg: Register, organisationId: number): number {
+  const store = recordsStore(reg);
+  return store.list('breach', organisationId).length + store.list('request', organisationId).length;
+}
+
+/** Deletes an organisation's breaches and requests (when the DPO deletes the organisation), each in the history. */
+export function deleteOrganisationRecords(reg: Register, organisationId: number, meta: CallMeta): number {
+  return reg.write(() => {
+    const store = recordsStore(reg);
+    const breaches = store.list('breach', organisationId);
+    const requests = store.list('request', organisationId);
+    for (const b of breaches) deleteBreach(reg, b.id, b.version, meta);
+    for (const r of requests) deleteRequest(reg, r.id, r.version, meta);
+    return breaches.length + requests.length;
+  });
+}
