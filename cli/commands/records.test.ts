@@ -27,7 +27,7 @@ describe('art30 breaches / art30 requests', () => {
     const requests = await runCli('requests', 'list', '--lang', 'en', '--db', tmp.db);
     expect(requests.out).toMatch(/^R-002 .*Erasure \(Art\. 17\).*Overdue by \d+ days?/m);
     expect(requests.out).toMatch(/4 requests, 1 overdue\n$/);
-    const overdue = JSON.parse((await runCli('requests', 'list', '--overdue', '--json', '--db', tmp.db)).out) as { ref: string }[];
+    const overdue = JSON.parse((await runCli('requests', 'list', '--overdue', '--org', 'Atelier Lumière SAS', '--json', '--db', tmp.db)).out) as { ref: string }[];
     expect(overdue.map((r) => r.ref)).toEqual(['R-002']);
     const r4 = await runCli('requests', 'show', 'R-004', '--lang', 'fr', '--db', tmp.db);
     expect(r4.out).toMatch(/Prolongé jusqu’au\s+\d{2}\/\d{2}\/\d{4}/);

@@ -2,7 +2,7 @@
 import { t, type Lang } from '../../core/i18n/i18n.js';
 import { breachSections, formatDate, formatInstant, notificationText, requestDeadlineText, requestRow, valueLabel } from '../../core/records/labels.js';
 import type { Command, CommandContext } from '../command.js';
-import { printJson, UsageError } from '../command.js';
+import { organisationOption, printJson, UsageError } from '../command.js';
 
 const options = { org: { type: 'string' }, status: { type: 'string' }, lang: { type: 'string' } } as const;
 
@@ -12,12 +12,11 @@ function langOf(ctx: CommandContext): Lang {
   return v;
 }
 
-function parse(ctx: CommandContext, command: string) {
+async function parse(ctx: CommandContext, command: string) {
   const [action = 'list', ref] = ctx.positionals;
   if (action !== 'list' && action !== 'show') throw new UsageError(t(langOf(ctx), 'records.cli.unknownAction', { action }));
   if (action === 'show' && !ref) throw new UsageError(t(langOf(ctx), 'records.cli.sayWhich', { command }));
-  const organisationId = ctx.values.org ? Number(ctx.values.org) : undefined;
-  if (organisationId !== undefined && !(organisationId > 0)) throw new UsageError('--org is an organisation number.');
+  const organisationId = await organisationOption(ctx);
   return { action, ref: ref ?? '', organisationId, status: ctx.values.status as string | undefined, lang: langOf(ctx) };
 }
 
@@ -33,11 +32,11 @@ function lines(ctx: CommandContext, rows: [string, string][]): void {
 
 export const breachesCommand: Command = {
   name: 'breaches',
-  usage: 'breaches list|show [REF] [--org ID] [--status open|closed] [--lang fr|en]',
+  usage: 'breaches list|show [REF] [--org ORG] [--status open|closed] [--lang fr|en]',
   summary: 'The personal-data breach record (Art. 33(5)), with the 72-hour notification deadline',
   options,
   async run(ctx) {
-    const p = parse(ctx, 'breaches');
+    const p = await parse(ctx, 'breaches');
     if (p.action === 'show') {
       const b = await ctx.call('breaches/getByRef', { ref: p.ref, organisationId: p.organisationId });
       if (ctx.json) return void printJson(ctx.io, b);
@@ -57,11 +56,11 @@ export const breachesCommand: Command = {
 
 export const requestsCommand: Command = {
   name: 'requests',
-  usage: 'requests list|show [REF] [--org ID] [--status received|in_progress|answered|closed] [--overdue] [--lang fr|en]',
+  usage: 'requests list|show [REF] [--org ORG] [--status received|in_progress|answered|closed] [--overdue] [--lang fr|en]',
   summary: 'The log of data-subject requests, with the one-month deadline (Art. 12(3))',
   options: { ...options, overdue: { type: 'boolean', default: false } },
   async run(ctx) {
-    const p = parse(ctx, 'requests');
+    const p = await parse(ctx, 'requests');
     if (p.action === 'show') {
       const r = await ctx.call('requests/getByRef', { ref: p.ref, organisationId: p.organisationId });
       if (ctx.json) return void printJson(ctx.io, r);
