@@ -17,6 +17,9 @@ export interface FieldIssue {
   /** Field path, e.g. `transfers[0].country`. */
   path: string;
   message: string;
+  /** The message as a catalogue key with parameters, where the service gives one (shown translated). */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ApiError {

@@ -307,3 +307,80 @@ export const savedMappings = sqliteTable(
   },
   (t) => [uniqueIndex('saved_mappings_name').on(t.name), index('saved_mappings_headers').on(t.headersKey)],
 );
+
+/**
+ * Records kept beside the register (issue 15): the personal-data breach record (Art. 33(5)) and the
+ * log of data-subject requests (Arts. 12, 15-22). The fields a DPO edits are kept as one JSON
+ * document per record (`data_json`); the columns beside it are what lists filter and sort on.
+ */
+export const breaches = sqliteTable(
+  'breaches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    ref: text('ref').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    riskLevel: text('risk_level').notNull(),
+    discoveredAt: text('discovered_at').notNull(),
+    notifiedAt: text('notified_at').notNull().default(''),
+    data: text('data_json').notNull(),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('breaches_org_ref').on(t.organisationId, sql`${t.ref} COLLATE NOCASE`)],
+);
+
+export const breachActivities = sqliteTable(
+  'breach_activities',
+  {
+    breachId: integer('breach_id')
+      .notNull()
+      .references(() => breaches.id, { onDelete: 'cascade' }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.breachId, t.activityId] }), index('breach_activities_activity').on(t.activityId)],
+);
+
+export const subjectRequests = sqliteTable(
+  'subject_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    ref: text('ref').notNull(),
+    right: text('right').notNull(),
+    status: text('status').notNull(),
+    receivedOn: text('received_on').notNull(),
+    answeredOn: text('answered_on').notNull().default(''),
+    /** The requester as the DPO chose to identify them (a name or an internal reference). */
+    requester: text('requester').notNull().default(''),
+    requesterErasedAt: text('requester_erased_at').notNull().default(''),
+    data: text('data_json').notNull(),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('subject_requests_org_ref').on(t.organisationId, sql`${t.ref} COLLATE NOCASE`)],
+);
+
+export const requestActivities = sqliteTable(
+  'request_activities',
+  {
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => subjectRequests.id, { onDelete: 'cascade' }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.activityId] }), index('request_activities_activity').on(t.activityId)],
+);
+
+/** Settings of the records beside the register (e.g. how long requesters' details are kept). */
+export const recordSettings = sqliteTable('record_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -60,6 +60,7 @@ export const shellInputSchemas: { [K in ShellProcedureName]: z.ZodType<ShellProc
       audience: z.enum(['authority', 'internal', 'public']).optional(),
       document: z.enum(['register', 'notice']).optional(),
       subjects: z.array(z.string().min(1).max(200)).max(50).optional(),
+      records: z.boolean().optional(),
     })
     .strict(),
   'app/showInFolder': z.object({ file: z.string().min(1).max(4096) }).strict(),

@@ -6,15 +6,20 @@ import type { Language } from '../core/api/shell.js';
 import { call } from './api/client.js';
 import { t as translateKey } from '../core/i18n/i18n.js';
 import { en, fr, type MessageKey } from './i18n/messages.js';
+import { parseRecordsHash, recordsHash, type RecordsRoute } from './screens/records-route.js';
 
 export type Route =
   | { view: 'register' }
   | { view: 'activity'; id: number | 'new' }
   | { view: 'recipients'; id?: number }
   | { view: 'organisation' }
-  | { view: 'reference' };
+  | { view: 'reference' }
+  /** The breach record and the request log (`#/breaches/new?activity=5`, `#/requests/3`). */
+  | RecordsRoute;
 
 export function parseHash(hash: string): Route {
+  const records = parseRecordsHash(hash);
+  if (records) return records;
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   switch (parts[0]) {
     case 'activity':
@@ -36,6 +41,8 @@ export function routeHash(r: Route): string {
       return `#/activity/${r.id}`;
     case 'recipients':
       return r.id ? `#/recipients/${r.id}` : '#/recipients';
+    case 'records':
+      return recordsHash(r);
     default:
       return `#/${r.view}`;
   }

@@ -12,6 +12,7 @@ import { DemoButton } from './screens/first-run.js';
 import { OrganisationScreen } from './screens/organisation.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
+import { RecordsScreen } from './screens/records.js';
 import { invalidateRegisterCache, RegisterView } from './screens/register-view.js';
 
 interface Boot {
@@ -223,6 +224,7 @@ function Shell() {
   else if (r.view === 'recipients') screen = <RecipientsScreen selectedId={r.id} />;
   else if (r.view === 'organisation') screen = <OrganisationScreen />;
   else if (r.view === 'reference') screen = <ReferenceScreen />;
+  else if (r.view === 'records') screen = <RecordsScreen route={r} />;
   else
     screen = (
       <RegisterView
@@ -303,6 +305,7 @@ function Shell() {
         <ul>
           {navItem('register', t('nav.register'))}
           {navItem('recipients', t('nav.recipients'))}
+          <RecordsNavItem />
           {navItem('organisation', t('nav.organisation'))}
           {navItem('reference', t('nav.reference'))}
         </ul>
@@ -422,5 +425,41 @@ function Welcome() {
         <p className="hint">{t('empty.demoText')}</p>
       </div>
     </div>
+  );
+}
+
+/** The breach record and the request log, beside the register. */
+function RecordsNavItem() {
+  const app = useApp();
+  const t = useT();
+  const current = app.route.view === 'records';
+  // Deadlines passed: requests not answered in time, breaches past 72 hours and not notified.
+  const [late, setLate] = useState(0);
+  useEffect(() => {
+    if (!app.orgId) return;
+    void Promise.all([call('breaches/list', { organisationId: app.orgId }), call('requests/list', { organisationId: app.orgId, overdue: true })])
+      .then(([b, r]) => setLate(b.filter((x) => x.deadline.state === 'overdue').length + r.length))
+      .catch(() => undefined);
+  }, [app.orgId, app.generation, app.route]);
+  return (
+    <li>
+      <a
+        href="#/breaches"
+        aria-current={current ? 'page' : undefined}
+        className={current ? 'active' : undefined}
+        onClick={(e) => {
+          e.preventDefault();
+          void app.navigate({ view: 'records', tab: 'breaches' });
+        }}
+      >
+        {t('records.breaches')} / {t('records.requests')}
+        {late ? (
+          <span className="tab-count record-late" title={t('records.overdueCount', { count: late })}>
+            <span aria-hidden="true">{late}</span>
+            <span className="visually-hidden">{t('records.overdueCount', { count: late })}</span>
+          </span>
+        ) : null}
+      </a>
+    </li>
   );
 }

@@ -7,7 +7,7 @@ const AUDIENCES = ['authority', 'internal', 'public'] as const;
 export const exportCommand: Command = {
   name: 'export',
   usage:
-    'export --format xlsx|pdf|docx|csv|json --out FILE [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches]\n' +
+    'export --format xlsx|pdf|docx|csv|json --out FILE [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches] [--records]\n' +
     '       export --notice --format html|pdf|docx --out FILE [--force] [--subjects Clients] [--refs …] [--org ORG] [--lang fr|en]',
   summary: 'Export the register, or an extract of it, for an audit (XLSX, PDF, CSV) or as a JSON document',
   options: {
@@ -22,6 +22,7 @@ export const exportCommand: Command = {
     audience: { type: 'string' },
     notice: { type: 'boolean' },
     subjects: { type: 'string' },
+    records: { type: 'boolean' },
   },
   async run(ctx) {
     requireString(ctx, 'out');
@@ -57,6 +58,7 @@ export const exportCommand: Command = {
       out,
       scope,
       fiches,
+      records: Boolean(ctx.values.records),
       audience: audience as (typeof AUDIENCES)[number] | undefined,
       ...(notice ? { document: 'notice' as const, subjects } : {}),
     });

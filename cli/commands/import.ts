@@ -120,6 +120,9 @@ export const importCommand: Command = {
           `Imported ${file}: ${result.activities.created} activities created, ${result.activities.updated} updated; ` +
             `${result.recipients.created} recipients created; ${result.organisations.created} organisations created.\n`,
         );
+        if (result.breaches && result.requests) {
+          ctx.io.stdout(`Breaches: ${result.breaches.created} created, ${result.breaches.updated} updated; requests: ${result.requests.created} created, ${result.requests.updated} updated.\n`);
+        }
       }
       return;
     }

@@ -19,4 +19,6 @@ export const commands: CommandEntry[] = [
   { name: 'template', load: async () => (await import('./template.js')).templateCommand },
   { name: 'backup', load: async () => (await import('./backup.js')).backupCommand },
   { name: 'verify-history', load: async () => (await import('./verify-history.js')).verifyHistoryCommand },
+  { name: 'breaches', load: async () => (await import('./records.js')).breachesCommand },
+  { name: 'requests', load: async () => (await import('./records.js')).requestsCommand },
 ];

@@ -10,6 +10,7 @@ import { historyProcedures } from './procedures/history.js';
 import { importProcedures } from './procedures/import.js';
 import { organisationProcedures } from './procedures/organisations.js';
 import { recipientProcedures } from './procedures/recipients.js';
+import { recordProcedures } from './procedures/records.js';
 import { referenceProcedures } from './procedures/reference.js';
 import { registerProcedures } from './procedures/register.js';
 
@@ -22,6 +23,7 @@ export const api = {
   ...registerProcedures,
   ...importProcedures,
   ...exportProcedures,
+  ...recordProcedures,
 } satisfies Record<string, Procedure>;
 
 export type Api = typeof api;

@@ -7,6 +7,7 @@ import type { CallMeta, Register } from '../register.js';
 import { AppError } from '../errors.js';
 import type { ActivityInput, OrganisationInput, RecipientInput } from '../model/schemas.js';
 import { createActivity } from '../services/activities.js';
+import { createDemoRecords } from './demo-records.js';
 import { createOrganisation, listOrganisations } from '../services/organisations.js';
 import { createRecipient } from '../services/recipients.js';
 
@@ -373,6 +374,7 @@ export function createDemoRegister(reg: Register, meta: CallMeta): DemoResult {
     const org = createOrganisation(reg, organisation, meta, stamps('2019-05-14', '2025-11-03'));
     for (const r of recipients) createRecipient(reg, r, meta);
     for (const a of activities) createActivity(reg, org.id, a.input, meta, a.stamps);
+    createDemoRecords(reg, org.id, meta);
     const fondation = createOrganisation(reg, foundation, meta);
     createActivity(
       reg,

@@ -5,6 +5,7 @@ import type { Register } from '../register.js';
 import { listOrganisations, organisationData } from '../services/organisations.js';
 import { listRecipients, recipientData } from '../services/recipients.js';
 import { APP_VERSION } from '../version.js';
+import { exportRecords } from '../records/document.js';
 
 export type DocumentScope = ActivityFilter;
 
@@ -25,6 +26,7 @@ export function exportDocument(reg: Register, scope: DocumentScope = {}): Regist
     organisations: organisations.map((o) => ({ key: orgKey(o.id), ...organisationData(o), createdAt: o.createdAt, updatedAt: o.updatedAt })),
     recipients: recipients.map((r) => ({ ...recipientData(r), createdAt: r.createdAt, updatedAt: r.updatedAt })),
     activities: activities.map(documentActivity),
+    ...exportRecords(reg, new Set(organisations.map((o) => o.id)), hasActivityScope(scope) ? new Set(activities.map((a) => a.id)) : undefined, orgKey),
   };
 }
 

@@ -6,12 +6,16 @@ import { createOrganisation, listOrganisations } from '../services/organisations
 import { createRecipient, findRecipientByName, updateRecipient } from '../services/recipients.js';
 import { foldKey } from '../text.js';
 import { zodIssues } from '../validate.js';
+import { REGISTER_FORMAT_VERSION } from '../model/register.js';
+import { importRecords, type RecordsImportResult } from '../records/document.js';
 import { registerDocumentSchema, type ParsedRegisterDocument } from './schema.js';
 
 export interface DocumentImportResult {
   organisations: { created: number; matched: number };
   recipients: { created: number; updated: number };
   activities: { created: number; updated: number };
+  breaches?: RecordsImportResult['breaches'];
+  requests?: RecordsImportResult['requests'];
 }
 
 /** Parses and validates a document, naming the file and the field of the first problems. */
@@ -26,8 +30,8 @@ export function parseRegisterDocument(text: string, fileName = 'the file'): Pars
     throw new AppError('bad_input', `${fileName} is not an Art30 register document (its "format" is not "art30-register").`);
   }
   const version = (raw as { version?: unknown }).version;
-  if (typeof version === 'number' && version > 1) {
-    throw new AppError('bad_input', `${fileName} was written by a newer Art30 (document version ${version}); this version reads version 1.`);
+  if (typeof version === 'number' && version > REGISTER_FORMAT_VERSION) {
+    throw new AppError('bad_input', `${fileName} was written by a newer Art30 (document version ${version}); this version reads versions 1 to ${REGISTER_FORMAT_VERSION}.`);
   }
   const result = registerDocumentSchema.safeParse(raw);
   if (!result.success) {
@@ -90,6 +94,7 @@ export function importDocument(reg: Register, doc: ParsedRegisterDocument, meta:
         }
       });
     }
+    Object.assign(result, importRecords(reg, doc, orgIds, meta, withPath));
     return result;
   });
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RECIPIENT_TYPES } from '../model/codes.js';
 import { REGISTER_FORMAT, REGISTER_FORMAT_VERSION } from '../model/register.js';
+import { documentRecordMembers } from '../records/document.js';
 import { activityFieldsSchema, countryCode, organisationInputSchema, recipientInputSchema } from '../model/schemas.js';
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: 'must be an ISO 8601 date or timestamp' });
@@ -30,20 +31,21 @@ export const documentActivitySchema = activityFieldsSchema.extend({
 
 export const registerDocumentSchema = z.object({
   format: z.literal(REGISTER_FORMAT),
-  version: z.literal(REGISTER_FORMAT_VERSION),
+  version: z.union([z.literal(1), z.literal(REGISTER_FORMAT_VERSION)]),
   exportedAt: z.string().optional(),
   generator: z.string().optional(),
   organisations: z.array(organisationInputSchema.extend({ key: z.string().min(1), createdAt: timestamp.optional(), updatedAt: timestamp.optional() })),
   recipients: z.array(recipientInputSchema.extend({ createdAt: timestamp.optional(), updatedAt: timestamp.optional() })).default([]),
   activities: z.array(documentActivitySchema).default([]),
+  ...documentRecordMembers,
 });
 
 export type ParsedRegisterDocument = z.output<typeof registerDocumentSchema>;
 
 export function registerDocumentJsonSchema(): object {
   return {
-    $id: 'https://art30.app/schemas/register-document-v1.json',
-    title: 'Art30 register document, version 1',
+    $id: 'https://art30.app/schemas/register-document-v2.json',
+    title: 'Art30 register document, version 2',
     description: 'The whole GDPR Article 30 register (controller and processor activities) as one JSON document.',
     ...(z.toJSONSchema(registerDocumentSchema, { io: 'input' }) as object),
   };

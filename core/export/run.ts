@@ -22,6 +22,8 @@ import { resolveScope, suggestedFileName, type ExportScope } from './scope.js';
 import { ExportSource } from './source.js';
 import { produceBytes, recordExport, writeAtomically } from './write.js';
 import { writeXlsx } from './xlsx/workbook.js';
+import { recordsForExport } from './records-export.js';
+import { recordsHtml } from './records-pdf.js';
 
 export const EXPORT_FORMATS = ['xlsx', 'pdf', 'csv', 'json', 'docx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -51,6 +53,8 @@ export interface ExportRequest {
   document?: ExportDocument;
   /** Notice: only the activities whose data subjects match these (label or code, accents and case ignored). */
   subjects?: string[];
+  /** XLSX and PDF: the breach record and the request log, when the DPO includes them. */
+  records?: boolean;
 }
 
 /** Writes the export to `file` (a temporary path); returns what was read (its scope, its activities). */
@@ -64,11 +68,13 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
     ctx.progress?.({ phase: 'done', done: 1, total: 1 });
     return source;
   }
+  // Never in a public register: breaches and requests are for the authority and the organisation.
+  const records = req.records && req.audience !== 'public' ? recordsForExport(reg, source) : undefined;
   const total = source.summaries.length;
   const report = (phase: string, done: number, of: number) => ctx.progress?.({ phase, done, total: of });
   switch (req.format) {
     case 'xlsx':
-      await writeXlsx(file, source, L, { fiches: req.fiches, onProgress: report });
+      await writeXlsx(file, source, L, { fiches: req.fiches, onProgress: report, records });
       break;
     case 'csv': {
       let done = 0;
@@ -90,7 +96,7 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', 0, 1);
       let pdf: Buffer;
       try {
-        pdf = await printRegister(source, L, getPdfPrinter(), { signal: ctx.signal, onVolume: (done, of) => report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', done, of) });
+        pdf = await printRegister(source, L, getPdfPrinter(), { appendix: records && recordsHtml(records, L), signal: ctx.signal, onVolume: (done, of) => report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', done, of) });
       } catch (error) {
         source.checkCancelled();
         throw new AppError('internal', `The PDF could not be printed: ${(error as Error).message}`);
@@ -114,7 +120,7 @@ export async function exportToFile(reg: Register, req: ExportRequest & { out: st
     source = await produceExport(reg, req, tmp, ctx);
   });
   const activities = source!.summaries.length;
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName: path.basename(file), activities, audience: req.audience, document: req.document }, sha256);
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName: path.basename(file), activities, audience: req.audience, document: req.document, records: req.records }, sha256);
   return { file, sha256, activities };
 }
 
@@ -126,7 +132,7 @@ export async function exportToBytes(reg: Register, req: ExportRequest, meta: Cal
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const L = Labels.forRegister(reg, req.lang);
   const fileName = exportFileName(reg, req, source!);
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName, activities: source!.summaries.length, audience: req.audience, document: req.document }, sha256);
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName, activities: source!.summaries.length, audience: req.audience, document: req.document, records: req.records }, sha256);
   return { fileName, mime: EXPORT_MIME[req.format], base64: bytes.toString('base64'), sha256, activities: source!.summaries.length };
 }
 

@@ -19,6 +19,8 @@ export interface ExportRecord {
   activities: number;
   audience?: string;
   document?: string;
+  /** The breach record and the request log were included. */
+  records?: boolean;
 }
 
 export async function sha256OfFile(file: string): Promise<string> {
@@ -67,7 +69,7 @@ export function recordExport(reg: Register, meta: CallMeta, r: ExportRecord, sha
         entityLabel: r.fileName,
         organisationId: r.scope.organisationId ?? null,
         action: 'export',
-        changes: [{ path: 'export', before: null, after: { format: r.format, lang: r.lang, file: r.fileName, sha256, activities: r.activities, scope: r.scope, ...(r.audience ? { audience: r.audience } : {}), ...(r.document ? { document: r.document } : {}) } }],
+        changes: [{ path: 'export', before: null, after: { format: r.format, lang: r.lang, file: r.fileName, sha256, activities: r.activities, scope: r.scope, ...(r.audience ? { audience: r.audience } : {}), ...(r.document ? { document: r.document } : {}), ...(r.records ? { records: true } : {}) } }],
       },
     ),
   );

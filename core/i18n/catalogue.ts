@@ -9,6 +9,7 @@ import * as common from './locales/common.js';
 import * as exportArea from './locales/export.js';
 import * as firstrun from './locales/firstrun.js';
 import * as mapping from './locales/mapping.js';
+import * as records from './locales/records.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -23,6 +24,7 @@ export const areas: Record<string, Area> = {
   cli,
   firstrun,
   mapping,
+  records,
 };
 
 function merge(lang: keyof Area): Entries {

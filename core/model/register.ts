@@ -3,6 +3,7 @@
  * (`{"format": "art30-register", "version": 1}`) that the CLI, imports and exports share.
  */
 import type { ActivityRole, ActivityStatus, AdequacyStatus, LegalBasisCode, RecipientType, VocabularyKind } from './codes.js';
+import type { DocumentBreach, DocumentRequest } from '../records/document.js';
 import type { ActivityFields, ActivityRecipient, DpiaScreening, OrganisationData, RecipientData } from './schemas.js';
 
 export interface Stamped {
@@ -98,7 +99,7 @@ export interface HistoryChange {
 export interface HistoryEntry {
   id: number;
   at: string;
-  entityType: 'organisation' | 'activity' | 'recipient' | 'vocabulary' | 'country' | 'export' | 'import' | 'register';
+  entityType: 'organisation' | 'activity' | 'recipient' | 'vocabulary' | 'country' | 'export' | 'import' | 'register' | 'breach' | 'request';
   entityId: number | null;
   entityLabel: string;
   organisationId: number | null;
@@ -116,7 +117,9 @@ export interface HistoryEntry {
 // The JSON register document.
 
 export const REGISTER_FORMAT = 'art30-register';
-export const REGISTER_FORMAT_VERSION = 1;
+export const REGISTER_FORMAT_VERSION = 2;
+/** Document versions this Art30 still imports. */
+export const REGISTER_FORMAT_VERSIONS_READ = [1, 2] as const;
 
 export interface DocumentOrganisation extends OrganisationData {
   /** Key used by `activities[].organisation` within this document. */
@@ -154,4 +157,7 @@ export interface RegisterDocument {
   organisations: DocumentOrganisation[];
   recipients: DocumentRecipient[];
   activities: DocumentActivity[];
+  /** Version 2: the breach record and the request log (issue 15). */
+  breaches?: DocumentBreach[];
+  requests?: DocumentRequest[];
 }

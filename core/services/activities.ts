@@ -10,6 +10,7 @@ import { parseInput } from '../validate.js';
 import { foldKey } from '../text.js';
 import { checkCountries, createRecipient } from './recipients.js';
 import { checkVersion } from './versions.js';
+import { unlinkActivityFromRecords } from '../records/services.js';
 
 export type { ActivityFilter };
 
@@ -220,6 +221,7 @@ export function deleteActivity(reg: Register, id: number, expectedVersion: numbe
   reg.write(() => {
     const current = getActivity(reg, id);
     checkVersion(`Activity ${current.ref}`, current, expectedVersion);
+    unlinkActivityFromRecords(reg, id, meta);
     reg.activities.delete(id);
     reg.record(meta, {
       entityType: 'activity',

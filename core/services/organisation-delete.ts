@@ -9,6 +9,7 @@ import type { CallMeta, Register } from '../register.js';
 import { deleteActivity, getActivity } from './activities.js';
 import { deleteOrganisation, getOrganisation } from './organisations.js';
 import { checkVersion } from './versions.js';
+import { deleteOrganisationRecords, organisationRecordCount } from '../records/services.js';
 
 export interface OrganisationDeleteResult {
   organisation: string;
@@ -31,7 +32,9 @@ export async function deleteOrganisationAndActivities(
   const org = getOrganisation(reg, id);
   checkVersion('The organisation', org, expectedVersion);
   const ids = reg.activities.list({ organisationId: id }).map((a) => a.id);
-  if (ids.length && (confirmName ?? '').trim() !== org.name.trim()) {
+  // Its breaches and requests go with it, as its activities do (issue 15).
+  const records = organisationRecordCount(reg, id);
+  if ((ids.length || records) && (confirmName ?? '').trim() !== org.name.trim()) {
     throw new AppError(
       'validation',
       `${org.name} has ${ids.length} processing activit${ids.length > 1 ? 'ies' : 'y'}: type the organisation’s name exactly to delete it with them.`,
@@ -39,11 +42,12 @@ export async function deleteOrganisationAndActivities(
     );
   }
   let backup: string | null = null;
-  if (ids.length && reg.file && reg.file !== ':memory:') {
+  if ((ids.length || records) && reg.file && reg.file !== ':memory:') {
     backup = beforeDeleteBackupPath(reg.file, reg.now());
     await reg.backup(backup);
   }
   reg.write(() => {
+    deleteOrganisationRecords(reg, id, meta);
     for (const activityId of ids) deleteActivity(reg, activityId, getActivity(reg, activityId).version, meta);
     deleteOrganisation(reg, id, expectedVersion, meta);
   });

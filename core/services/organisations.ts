@@ -7,6 +7,7 @@ import { organisationInputSchema, type Contact, type Dpo, type OrganisationData,
 import type { CallMeta, Register } from '../register.js';
 import { parseInput } from '../validate.js';
 import { checkVersion } from './versions.js';
+import { organisationRecordCount } from '../records/services.js';
 
 type OrgRow = typeof organisations.$inferSelect;
 
@@ -117,6 +118,8 @@ export function deleteOrganisation(reg: Register, id: number, expectedVersion: n
     if (used && used.n > 0) {
       throw new AppError('in_use', `${current.name} still has ${used.n} processing activit${used.n > 1 ? 'ies' : 'y'}: delete or move them first.`);
     }
+    const records = organisationRecordCount(reg, id);
+    if (records > 0) throw new AppError('in_use', `${current.name} still has ${records} breach or request record${records > 1 ? 's' : ''}: delete them first.`);
     reg.orm.delete(organisations).where(eq(organisations.id, id)).run();
     reg.record(meta, {
       entityType: 'organisation',

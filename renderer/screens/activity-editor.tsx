@@ -14,6 +14,7 @@ import { CheckboxField, CodesField, CountryField, ErrorsContext, Repeated, Selec
 import { ConfirmDialog } from '../components/modal.js';
 import { ChecksBanner } from './checks-banner.js';
 import { HistoryPanel } from './history-panel.js';
+import { ActivityRecordsPanel } from './activity-records-panel.js';
 import { formatDate, invalidateRegisterCache } from './register-view.js';
 
 export function emptyActivity(): ActivityFields {
@@ -772,6 +773,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
               <TextArea label={t('f.rights')} value={form.rights} onChange={set('rights')} path="rights" rows={2} />
               <TextField label={t('f.consentRecords')} value={form.consentRecords} onChange={set('consentRecords')} path="consentRecords" />
               <TextArea label={t('f.breaches')} value={form.breaches} onChange={set('breaches')} path="breaches" rows={2} />
+              {activity ? <ActivityRecordsPanel activityId={activity.id} /> : <p className="hint">{t('records.saveActivityFirst')}</p>}
             </Section>
 
             <Section id="dates" title={sectionTitle('dates')}>

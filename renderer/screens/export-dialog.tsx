@@ -36,6 +36,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
   const [lang, setLang] = useState<Language>(app.lang);
   const [kind, setKind] = useState<ScopeKind>(props.scopes.selected.length ? 'selected' : 'organisation');
   const [fiches, setFiches] = useState(true);
+  const [records, setRecords] = useState(false);
   const [audience, setAudience] = useState<ExportAudience>(rememberedAudience);
   const [documentKind, setDocumentKind] = useState<DocumentKind>('register');
   const [subjects, setSubjects] = useState('');
@@ -86,6 +87,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
         scope: scopeOf(kind),
         fiches: format === 'xlsx' && !notice ? fiches : undefined,
         audience: notice || format === 'json' ? undefined : audience,
+        records: !notice && audience !== 'public' && (format === 'xlsx' || format === 'pdf') ? records : undefined,
         ...(notice ? { document: 'notice' as const, subjects: subjects.split(/[,;]/).map((x) => x.trim()).filter(Boolean) } : {}),
       });
       if (!r.cancelled) {
@@ -208,6 +210,12 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
             <label className="check">
               <input type="checkbox" checked={fiches} onChange={(e) => setFiches(e.target.checked)} />
               {t('export.fiches')}
+            </label>
+          ) : null}
+          {(format === 'xlsx' || format === 'pdf') && documentKind === 'register' && audience !== 'public' ? (
+            <label className="check">
+              <input type="checkbox" checked={records} onChange={(e) => setRecords(e.target.checked)} />
+              {t('records.export.include')}
             </label>
           ) : null}
         </>

@@ -23,6 +23,8 @@ const exportRequest = z.object({
   document: z.enum(EXPORT_DOCUMENTS).optional(),
   /** Notice: the data subjects it is for (e.g. "Clients"). */
   subjects: z.array(z.string().min(1).max(200)).max(50).optional(),
+  /** XLSX and PDF: include the breach record and the request log. */
+  records: z.boolean().optional(),
 });
 
 export const exportProcedures = {

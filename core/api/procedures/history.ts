@@ -7,7 +7,7 @@ export const historyProcedures = {
     summary: 'Change history, newest first',
     input: z
       .object({
-        entityType: z.enum(['organisation', 'activity', 'recipient', 'vocabulary', 'country', 'export', 'import', 'register']).optional(),
+        entityType: z.enum(['organisation', 'activity', 'recipient', 'vocabulary', 'country', 'export', 'import', 'register', 'breach', 'request']).optional(),
         entityId: id.optional(),
         batchId: id.optional(),
         beforeId: id.optional(),

@@ -24,6 +24,8 @@ export interface PrintOptions {
   perVolume?: number;
   /** Volumes printed at the same time (each in its own Chromium renderer, on its own core). */
   concurrency?: number;
+  /** HTML appended after the activities (the breach record and the request log, when included). */
+  appendix?: string;
 }
 
 export async function printRegister(source: ExportSource, L: Labels, printer: PdfPrinter, options: PrintOptions = {}): Promise<Buffer> {
@@ -31,7 +33,7 @@ export async function printRegister(source: ExportSource, L: Labels, printer: Pd
   const total = source.summaries.length;
   if (total <= perVolume) {
     let html = '';
-    for (const piece of renderDocument(source, L)) html += piece;
+    for (const piece of renderDocument(source, L, options.appendix)) html += piece;
     source.checkCancelled();
     const pdf = await printer.print(html, { signal: options.signal });
     options.onVolume?.(1, 1);
@@ -39,7 +41,7 @@ export async function printRegister(source: ExportSource, L: Labels, printer: Pd
   }
   // Volumes of even size: ten activities more than a multiple do not make a small last volume.
   const count = Math.ceil(total / perVolume);
-  const volumes = renderVolumes(source, L, Math.ceil(total / count));
+  const volumes = renderVolumes(source, L, Math.ceil(total / count), options.appendix);
   source.checkCancelled();
   const pdfs: Buffer[] = new Array(volumes.length);
   let next = 0;

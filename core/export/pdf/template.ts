@@ -407,7 +407,7 @@ function* registerSections(source: ExportSource, L: Labels, pieces: VolumePiece[
 }
 
 /** The whole document, in pieces (so a large register is never one giant string built twice). */
-export function* renderDocument(source: ExportSource, L: Labels): Generator<string> {
+export function* renderDocument(source: ExportSource, L: Labels, appendix = ''): Generator<string> {
   const parts = documentParts(source, L);
   yield* documentStart(source, L, 'css');
   yield coverPage(source, L);
@@ -415,6 +415,7 @@ export function* renderDocument(source: ExportSource, L: Labels): Generator<stri
   yield summaryTable(source, L);
   yield* registerSections(source, L, parts.map((part) => ({ part, activities: part.activities, partStart: true })));
   if (showsReview(L.audience)) yield reviewAnnex(source.activities(), L);
+  yield appendix;
   yield `</body></html>`;
 }
 
@@ -427,7 +428,7 @@ export function* renderDocument(source: ExportSource, L: Labels): Generator<stri
  * first volume holds a stand-in anchor for them, and each later volume links to its own, so that
  * Chromium records their places (it records only the anchors some link points to).
  */
-export function renderVolumes(source: ExportSource, L: Labels, perVolume: number): string[] {
+export function renderVolumes(source: ExportSource, L: Labels, perVolume: number, appendix = ''): string[] {
   const parts = documentParts(source, L);
   const volumes: VolumePiece[][] = [[]];
   let count = 0;
@@ -466,6 +467,7 @@ export function renderVolumes(source: ExportSource, L: Labels, perVolume: number
         }
         yield* registerSections(source, L, pieces);
         if (k === volumes.length - 1 && showsReview(L.audience)) yield reviewAnnex(source.activities(), L);
+        if (k === volumes.length - 1) yield appendix;
         yield `</body></html>`;
       })(),
     ),

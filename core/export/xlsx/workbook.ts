@@ -20,6 +20,7 @@ import { FICHE_COLUMNS, writeFicheSheet } from './fiche-sheets.js';
 import { NORMALISED_SHEETS, normalisedColumns, SECURITY_SHEET } from './normalised-sheets.js';
 import { CLIENT_COLUMNS, PROCESSOR_COLUMNS, writeClientSheet, writeProcessorSheet } from './processor-sheets.js';
 import { REGISTER_COLUMNS, writeRegisterSheet } from './register-sheet.js';
+import { writeRecordSheets, type ExportRecords } from '../records-export.js';
 import { sheetName, SheetWriter, type ColumnSpec, type RecordedSheet, type SheetOptions } from './sheet.js';
 import { CELL_FONT } from './text-metrics.js';
 
@@ -32,6 +33,8 @@ export interface XlsxOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Bench only: a copy of every row written. */
   recorder?: RecordedSheet[];
+  /** The breach record and the request log, when the DPO includes them. */
+  records?: ExportRecords;
 }
 
 export async function writeXlsx(file: string, source: ExportSource, L: Labels, options: XlsxOptions = {}): Promise<void> {
@@ -124,6 +127,7 @@ export async function writeXlsx(file: string, source: ExportSource, L: Labels, o
       }
     }
   }
+  if (options.records) await writeRecordSheets(wb, taken, options.records, L, source.exportedAt);
   source.checkCancelled();
   await wb.commit();
   source.onChunk = undefined;
