@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
-import { dispatch } from '../core/api/dispatch.js';
+import { dispatch, unwrap } from '../core/api/dispatch.js';
 import type { ApiInput, ApiOutput, ProcedureName } from '../core/api/table.js';
 import { AppError, type ErrorCode } from '../core/errors.js';
 import type { CallMeta, Register } from '../core/register.js';
@@ -43,9 +43,7 @@ export function exitCodeFor(code: ErrorCode): number {
 }
 
 export async function callProcedure<N extends ProcedureName>(reg: Register, name: N, input: ApiInput<N>, meta: CallMeta): Promise<ApiOutput<N>> {
-  const r = await dispatch(reg, name, input, meta, { trusted: true });
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details ?? []);
-  return r.value;
+  return unwrap(await dispatch(reg, name, input, meta, { trusted: true }));
 }
 
 export function printJson(io: CliIO, value: unknown): void {

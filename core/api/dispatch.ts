@@ -61,9 +61,13 @@ export async function dispatch(reg: Register, name: string, input: unknown, meta
   }
 }
 
-/** For trusted in-process callers that prefer exceptions: returns the value or throws an AppError. */
-export async function call<N extends ProcedureName>(reg: Register, name: N, input: ApiInput<N>, meta: CallMeta, options: DispatchOptions = {}): Promise<ApiOutput<N>> {
-  const result = await dispatch(reg, name, input, meta, { trusted: true, ...options });
+/** The one place an API result becomes an exception: returns the value or throws its AppError. */
+export function unwrap<T>(result: ApiResult<T>): T {
   if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details ?? []);
   return result.value;
+}
+
+/** For trusted in-process callers that prefer exceptions: returns the value or throws an AppError. */
+export async function call<N extends ProcedureName>(reg: Register, name: N, input: ApiInput<N>, meta: CallMeta, options: DispatchOptions = {}): Promise<ApiOutput<N>> {
+  return unwrap(await dispatch(reg, name, input, meta, { trusted: true, ...options }));
 }
