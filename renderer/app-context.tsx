@@ -245,6 +245,10 @@ export function AppProvider(props: {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
+  const setDirty = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
+
   const value: AppState = {
     lang,
     setLang,
@@ -263,9 +267,7 @@ export function AppProvider(props: {
     reloadOrganisations,
     route,
     navigate,
-    setDirty: (d) => {
-      dirty.current = d;
-    },
+    setDirty,
     confirmLeave,
     generation,
     bumpGeneration: () => setGeneration((g) => g + 1),

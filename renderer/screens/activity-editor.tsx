@@ -9,6 +9,7 @@ import type { ActivityFields, ActivityRecipient, ClientController, DataCategory,
 import { assessDpia } from '../../core/model/dpia.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT, type Translate } from '../app-context.js';
+import { useDirty } from '../hooks/use-dirty.js';
 import { CheckboxField, CodesField, CountryField, ErrorsContext, Repeated, SelectField, StringList, TextArea, TextField, VocabPicker } from '../components/fields.js';
 import { ConfirmDialog } from '../components/modal.js';
 import { ChecksBanner } from './checks-banner.js';
@@ -113,7 +114,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
       setSummary(null);
       setConflict(null);
     }
-  }, [props.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [props.id]); // eslint-disable-line react-hooks/exhaustive-deps -- load once per activity: the organisation switch inside must not reload the form
 
   useEffect(() => {
     void load();
@@ -126,10 +127,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
   }, [app.generation, historyKey]);
 
   const dirty = useMemo(() => JSON.stringify(form) !== initial, [form, initial]);
-  useEffect(() => {
-    app.setDirty(dirty);
-  }, [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => app.setDirty(false), []); // eslint-disable-line react-hooks/exhaustive-deps
+  useDirty(dirty);
 
   const set = <K extends keyof ActivityFields>(key: K) => (value: ActivityFields[K]) => setForm((f) => ({ ...f, [key]: value }));
 

@@ -4,6 +4,7 @@ import type { Recipient } from '../../core/model/register.js';
 import type { RecipientData } from '../../core/model/schemas.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
+import { useDirty } from '../hooks/use-dirty.js';
 import { CheckboxField, CodesField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
 import { ConfirmDialog } from '../components/modal.js';
 import { invalidateRegisterCache } from './register-view.js';
@@ -34,11 +35,10 @@ export function RecipientsScreen(props: { selectedId?: number }) {
       const r = props.selectedId ? l.find((x) => x.id === props.selectedId) : undefined;
       if (r) open(r);
     });
-  }, [app.generation]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [app.generation]); // eslint-disable-line react-hooks/exhaustive-deps -- reload when the register changed (generation), not when the selection prop or the open callback change
 
   const dirty = editing ? JSON.stringify(editing.data) !== editing.initial : false;
-  useEffect(() => app.setDirty(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => app.setDirty(false), []); // eslint-disable-line react-hooks/exhaustive-deps
+  useDirty(dirty);
 
   const open = (r: Recipient | null) => {
     const data = r ? dataOf(r) : blank();
