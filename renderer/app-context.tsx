@@ -3,7 +3,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { VocabularyKind } from '../core/model/codes.js';
 import type { Country, Organisation, VocabularyTerm } from '../core/model/register.js';
 import type { Language } from '../core/api/shell.js';
-import { call } from './api/client.js';
+import { call, setErrorLocaliser } from './api/client.js';
+import { localiseError } from './api/error-text.js';
 import { t as translateKey } from '../core/i18n/i18n.js';
 import { en, fr, type MessageKey } from './i18n/messages.js';
 
@@ -129,7 +130,11 @@ export function AppProvider(props: {
   const currentHash = useRef(location.hash);
   const noticeId = useRef(0);
 
-  const t = useMemo(() => translator(lang), [lang]);
+  const t = useMemo(() => {
+    const tr = translator(lang);
+    setErrorLocaliser((error) => localiseError(error, tr));
+    return tr;
+  }, [lang]);
 
   useEffect(() => {
     document.documentElement.lang = lang;

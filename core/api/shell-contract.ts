@@ -48,7 +48,7 @@ export async function runShellProcedure(handlers: ShellHandlers, name: ShellProc
   if (!parsed.success) {
     const details = zodIssues(parsed.error);
     const first = details[0];
-    return { ok: false, error: { code: 'validation', message: `The request could not be processed: ${first?.path ? `${first.path} ` : ''}${first?.message ?? 'invalid input'}.`, details } };
+    return { ok: false, error: { code: 'validation', message: `The request could not be processed: ${first?.path ? `${first.path} ` : ''}${first?.message ?? 'invalid input'}.`, details, key: 'errors.request' } };
   }
   try {
     const handler = handlers[name] as (i: unknown, c: ProcedureContext) => Promise<unknown>;

@@ -5,7 +5,9 @@
  */
 import * as checks from './locales/checks.js';
 import * as common from './locales/common.js';
+import * as errors from './locales/errors.js';
 import * as shell from './locales/shell.js';
+import * as ui from './locales/ui.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -17,6 +19,8 @@ export const areas: Record<string, Area> = {
   common,
   checks,
   shell,
+  errors,
+  ui,
 };
 
 function merge(lang: keyof Area): Entries {

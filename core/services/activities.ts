@@ -56,7 +56,7 @@ function checkFields(reg: Register, f: ActivityFields): void {
   ], 'The activity');
   const issues: FieldIssue[] = [];
   f.transfers.forEach((t, i) => {
-    if (t.safeguard === 'derogation' && !t.derogation) issues.push({ path: `transfers[${i}].derogation`, message: 'must name the Art. 49 derogation relied on' });
+    if (t.safeguard === 'derogation' && !t.derogation) issues.push({ path: `transfers[${i}].derogation`, message: 'must name the Art. 49 derogation relied on', key: 'errors.derogationMissing' });
   });
   if (issues.length) throw validationError(issues, 'The activity');
   const specialCodes = reg.reference.specialCategoryCodes();
@@ -71,7 +71,7 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta, kno
     let name: string | undefined;
     if (r.recipientId) {
       if (!reg.activities.recipientExists(r.recipientId)) {
-        throw validationError([{ path: `recipients[${i}].recipientId`, message: `recipient #${r.recipientId} is not in the directory` }], 'The activity');
+        throw validationError([{ path: `recipients[${i}].recipientId`, message: `recipient #${r.recipientId} is not in the directory`, key: 'errors.recipientNotInDirectory' }], 'The activity');
       }
       id = r.recipientId;
     } else {
@@ -80,7 +80,7 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta, kno
       known?.set(key, id);
       name = r.name;
     }
-    if (seen.has(id)) throw validationError([{ path: `recipients[${i}]`, message: `"${r.name}" is listed twice` }], 'The activity');
+    if (seen.has(id)) throw validationError([{ path: `recipients[${i}]`, message: `"${r.name}" is listed twice`, key: 'errors.listedTwice', params: { name: r.name } }], 'The activity');
     seen.add(id);
     return name === undefined ? { recipientId: id, role: r.role, precision: r.precision } : { recipientId: id, role: r.role, precision: r.precision, name };
   });

@@ -53,7 +53,7 @@ export function checkCountries(reg: Register, codes: { path: string; code: strin
   const known = reg.reference.countries();
   const issues = codes
     .filter((c) => c.code && !known.has(c.code))
-    .map((c) => ({ path: c.path, message: `"${c.code}" is not a known country (use an ISO 3166-1 code such as FR, US or IN)` }));
+    .map((c) => ({ path: c.path, message: `"${c.code}" is not a known country (use an ISO 3166-1 code such as FR, US or IN)`, key: 'errors.countryUnknown', params: { code: c.code } }));
   if (issues.length) throw validationError(issues, what);
 }
 

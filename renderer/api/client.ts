@@ -50,10 +50,17 @@ export function isElectron(): boolean {
   return Boolean(window.art30);
 }
 
+let localise: (error: ApiError) => ApiError = (error) => error;
+
+/** How errors are put in the DPO's language (set by the app for the current language). */
+export function setErrorLocaliser(f: (error: ApiError) => ApiError): void {
+  localise = f;
+}
+
 /** Calls a procedure; throws ApiCallError with the DPO-readable message and field details. */
 export async function call<N extends AnyProcedure>(name: N, input: In<N>): Promise<Out<N>> {
   const result = await getBridge().invoke(name, input);
-  if (!result.ok) throw new ApiCallError(result.error);
+  if (!result.ok) throw new ApiCallError(localise(result.error));
   return result.value as Out<N>;
 }
 

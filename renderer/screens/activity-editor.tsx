@@ -78,7 +78,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
   const [loading, setLoading] = useState(props.id !== 'new');
   const [loadError, setLoadError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [summary, setSummary] = useState<{ message: string; issues: { path: string; message: string }[] } | null>(null);
+  const [summary, setSummary] = useState<{ message: string; issues: { path: string; message: string; label?: string }[] } | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
@@ -297,7 +297,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                 {summary.issues.map((i) => (
                   <li key={i.path}>
                     <button type="button" className="link" onClick={() => focusPath(i.path)}>
-                      {i.path}
+                      {i.label ?? t('ui.errorField')}
                     </button>{' '}
                     {i.message}
                   </li>
