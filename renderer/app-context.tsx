@@ -5,8 +5,8 @@ import type { Country, Organisation, VocabularyTerm } from '../core/model/regist
 import type { Language } from '../core/api/shell.js';
 import { call, setErrorLocaliser } from './api/client.js';
 import { localiseError } from './api/error-text.js';
-import { t as translateKey } from '../core/i18n/i18n.js';
-import { en, fr, type MessageKey } from './i18n/messages.js';
+import type { MessageKey } from './i18n/messages.js';
+import { windowText } from './i18n/window-catalogue.js';
 
 export type Route =
   | { view: 'register' }
@@ -42,19 +42,12 @@ export function routeHash(r: Route): string {
   }
 }
 
-/** Keys of `i18n/messages.ts`, or of the shared catalogue (`core/i18n`), which serves any other key. */
+/** Keys of `i18n/messages.ts`, or of any area of the shared catalogue (`core/i18n`): one catalogue. */
 export type Translate = (key: MessageKey | (string & {}), vars?: Record<string, string | number>) => string;
 
+/** The window's translator: i18next over the one catalogue (core/i18n areas and i18n/messages.ts). */
 export function translator(lang: Language): Translate {
-  const dict: Record<string, string> = lang === 'fr' ? fr : en;
-  const fallback: Record<string, string> = en;
-  return (key, vars) => {
-    const own = dict[key] ?? fallback[key];
-    if (own === undefined) return translateKey(lang, key, vars);
-    let s = own;
-    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-    return s;
-  };
+  return (key, vars) => windowText(lang, key, vars);
 }
 
 export function initialLanguage(stored: string | null, shellLanguage: Language | null, navigatorLanguage: string): Language {

@@ -509,7 +509,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                         value={r.finalFate ?? ''}
                         onChange={(v) => upd({ ...r, finalFate: (v || null) as RetentionRule['finalFate'] })}
                         path={`retention[${i}].finalFate`}
-                        empty={t('common.none')}
+                        empty={t('common.dash')}
                         options={(['delete', 'anonymise', 'archive'] as const).map((x) => ({ value: x, label: t(`fate.${x}`) }))}
                       />
                       <TextField label={t('f.activePeriod')} value={r.activePeriod} onChange={(v) => upd({ ...r, activePeriod: v })} path={`retention[${i}].activePeriod`} />
