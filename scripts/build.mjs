@@ -71,7 +71,7 @@ async function buildElectron() {
           }
         : {}),
     });
-    console.log(`electron/${name}.ts → dist/electron/${name}.cjs`);
+    console.log(`electron/${name}.ts → dist/electron/${name === 'backend-main' ? 'backend' : name}.cjs`);
   }
   // The migrations are read at run time beside the bundle, and the PDF footer's font too
   // (core/export/pdf/assemble.ts looks for ./fonts/ beside its own module).
