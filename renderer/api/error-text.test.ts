@@ -16,7 +16,7 @@ describe('API errors in the DPO’s language', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const fr = localiseError(r.error, translator('fr'));
-    expect(fr.message).toBe('Enregistrement impossible : Nom du traitement : est obligatoire (et 2 autres problèmes).'.replace('Nom du traitement', translator('fr')('f.name')));
+    expect(fr.message).toBe('Enregistrement impossible : Nom du traitement est obligatoire (et 2 autres problèmes).'.replace('Nom du traitement', translator('fr')('f.name')));
     expect(fr.details?.map((d) => d.label)).toEqual([translator('fr')('f.name'), `${translator('fr')('f.dataCategory')} n° 1 — ${translator('fr')('f.label')}`, expect.stringContaining('n° 1')]);
     expect(fr.details?.map((d) => d.message)).toEqual(['est obligatoire', 'est obligatoire', 'doit être une durée comme P3Y, P6M ou P30D']);
     const text = JSON.stringify([fr.message, ...(fr.details ?? []).flatMap((d) => [d.message, d.label])]);
