@@ -2,7 +2,9 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppEvent, ExportScope, Language } from '../core/api/shell.js';
 import type { Country, Organisation, VocabularyTerm } from '../core/model/register.js';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { call, subscribe } from './api/client.js';
+import { queryClient } from './api/queries.js';
 import { AppProvider, initialLanguage, translator, useApp, useT, type Notice } from './app-context.js';
 import { ConfirmDialog, Modal } from './components/modal.js';
 import { ActivityEditor } from './screens/activity-editor.js';
@@ -60,6 +62,7 @@ export function App() {
         if (e.type === 'register' || e.type === 'restarted') {
           if (e.type === 'restarted') restartedRef.current = e;
           invalidateRegisterCache();
+          queryClient.clear();
           setState(null);
           setBootKey((k) => k + 1);
         }
@@ -97,6 +100,7 @@ export function App() {
 
   const t = translator(state.lang);
   return (
+    <QueryClientProvider client={queryClient}>
     <AppProvider key={bootKey} initial={state} onNotice={onNotice} askLeave={askLeave}>
       <Shell />
       <div className="notices" role="status" aria-live="polite">
@@ -120,6 +124,7 @@ export function App() {
         }}
       />
     </AppProvider>
+    </QueryClientProvider>
   );
 }
 
