@@ -43,6 +43,29 @@ export default defineConfig(
       'no-promise-executor-return': 'off',
     },
   },
+  // (More specific layer rules below replace this one for their files, and forbid Electron too.)
+  {
+    files: ['core/**/*.ts', 'web/**/*.ts', 'cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/ talks to Electron.' }] }],
+    },
+  },
+  // Layers point one way: the model, text helpers and catalogue are below both db/ and the services;
+  // db/ is below the services; nothing below the shells imports Electron. A breach is a defect.
+  {
+    files: ['core/model/**/*.ts', 'core/text.ts', 'core/errors.ts', 'core/i18n/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/db/*', '**/services/*', '**/api/*', '**/import/*', '**/export/*', '**/core/register.js', '../register.js', 'electron'], message: 'core/model, core/text and core/i18n are the bottom layer.' }] }],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../core/*', '!../core/model', '!../core/text.js', '!../core/errors.js', '!../core/files.js', 'electron'], message: 'db/ sits on core/model and core/text only: the services are above it.' }] }],
+    },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
