@@ -164,7 +164,7 @@ function run(): void {
         setLanguage: (lang) =>
           void runShell(async () => {
             await shellHandlers['app/setLanguage']({ language: lang }, {});
-            send({ type: 'menu', command: lang === 'fr' ? 'language-fr' : 'language-en' });
+            send({ type: 'menu', command: `language-${lang}` });
           }),
       },
     );

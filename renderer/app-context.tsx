@@ -7,6 +7,7 @@ import { call, setErrorLocaliser } from './api/client.js';
 import { localiseError } from './api/error-text.js';
 import type { MessageKey } from './i18n/messages.js';
 import { windowText } from './i18n/window-catalogue.js';
+import { inLang } from '../core/i18n/localized.js';
 
 export type Route =
   | { view: 'register' }
@@ -152,17 +153,17 @@ export function AppProvider(props: {
   const termLabel = useCallback(
     (kind: VocabularyKind, code: string) => {
       const term = termsByKind.get(kind)?.find((x) => x.code === code);
-      return term ? (lang === 'fr' ? term.labelFr : term.labelEn) : code;
+      return term ? inLang(term, 'label', lang) : code;
     },
     [termsByKind, lang],
   );
 
-  const sortedCountries = useMemo(() => [...countries].sort((a, b) => (lang === 'fr' ? a.nameFr : a.nameEn).localeCompare(lang === 'fr' ? b.nameFr : b.nameEn, lang)), [countries, lang]);
+  const sortedCountries = useMemo(() => [...countries].sort((a, b) => inLang(a, 'name', lang).localeCompare(inLang(b, 'name', lang), lang)), [countries, lang]);
   const countryMap = useMemo(() => new Map(countries.map((c) => [c.code, c])), [countries]);
   const countryName = useCallback(
     (code: string) => {
       const c = countryMap.get(code);
-      return c ? (lang === 'fr' ? c.nameFr : c.nameEn) : code;
+      return c ? inLang(c, 'name', lang) : code;
     },
     [countryMap, lang],
   );

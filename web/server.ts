@@ -21,6 +21,7 @@ import type { AppEvent, Language } from '../core/api/shell.js';
 import { AppError } from '../core/errors.js';
 import { sha256File } from '../core/files.js';
 import { Register, type CallMeta } from '../core/register.js';
+import { t } from '../core/i18n/i18n.js';
 
 export interface WebServerOptions {
   /** The register file (created when missing). */
@@ -177,13 +178,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return { cancelled: false, file: fileName, downloadUrl: offerDownload(out, fileName) };
     },
     'app/template': async (input) => {
-      const fileName = input.lang === 'fr' ? 'modele-registre-service.xlsx' : 'department-register-template.xlsx';
+      const fileName = `${t(input.lang, 'shell.webTemplateFileName')}.xlsx`;
       const out = fileIn('t', fileName);
       await trusted('import/template', { out, lang: input.lang });
       return { cancelled: false, file: fileName, downloadUrl: offerDownload(out, fileName) };
     },
     'app/export': async (input, ctx) => {
-      const base = input.lang === 'fr' ? 'registre' : 'register';
+      const base = t(input.lang, 'shell.registerFileName');
       const out = fileIn('e', `${base}-${stamp()}.${input.format}`);
       const value = (await trusted('export/file', { ...input, out }, ctx)) as { file?: string; sha256?: string };
       const written = value.file ?? out;

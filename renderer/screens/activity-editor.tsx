@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../components/modal.js';
 import { ChecksBanner } from './checks-banner.js';
 import { HistoryPanel } from './history-panel.js';
 import { formatDate, invalidateRegisterCache } from './register-view.js';
+import { inLang } from '../../core/i18n/localized.js';
 
 export function emptyActivity(): ActivityFields {
   return {
@@ -666,7 +667,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                 {(app.terms.get('dpia_criterion') ?? []).map((c) => (
                   <CheckboxField
                     key={c.code}
-                    label={app.lang === 'fr' ? c.labelFr : c.labelEn}
+                    label={inLang(c, 'label', app.lang)}
                     checked={form.dpia.criteria.includes(c.code as never)}
                     onChange={(on) =>
                       set('dpia')({ ...form.dpia, criteria: on ? [...form.dpia.criteria, c.code as never] : form.dpia.criteria.filter((x) => x !== c.code) })
@@ -679,7 +680,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                 {(app.terms.get('art35_case') ?? []).map((c) => (
                   <CheckboxField
                     key={c.code}
-                    label={app.lang === 'fr' ? c.labelFr : c.labelEn}
+                    label={inLang(c, 'label', app.lang)}
                     checked={form.dpia.art35Cases.includes(c.code as never)}
                     onChange={(on) =>
                       set('dpia')({ ...form.dpia, art35Cases: on ? [...form.dpia.art35Cases, c.code as never] : form.dpia.art35Cases.filter((x) => x !== c.code) })

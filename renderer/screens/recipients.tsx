@@ -8,6 +8,7 @@ import { useDirty } from '../hooks/use-dirty.js';
 import { CheckboxField, CodesField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
 import { ConfirmDialog } from '../components/modal.js';
 import { invalidateRegisterCache } from './register-view.js';
+import { inLang } from '../../core/i18n/localized.js';
 
 const blank = (): RecipientData => ({ name: '', type: 'other', countries: [], contractRef: '', contractDate: '', dpfCertified: false, contact: '', notes: '' });
 
@@ -146,7 +147,7 @@ export function RecipientsScreen(props: { selectedId?: number }) {
                 value={editing.data.type}
                 onChange={(v) => set('type')(v as RecipientData['type'])}
                 path="type"
-                options={(app.terms.get('recipient_type') ?? []).map((x) => ({ value: x.code, label: app.lang === 'fr' ? x.labelFr : x.labelEn }))}
+                options={(app.terms.get('recipient_type') ?? []).map((x) => ({ value: x.code, label: inLang(x, 'label', app.lang) }))}
               />
               <CodesField key={editing.id ?? 'new'} label={t('f.countries')} hint={t('f.countriesHint')} value={editing.data.countries} onChange={set('countries')} path="countries" />
               <div className="grid-2">

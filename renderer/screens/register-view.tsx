@@ -10,6 +10,8 @@ import type { ExportScope } from '../../core/api/shell.js';
 import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { fold } from '../text.js';
+import { isLang } from '../../core/i18n/i18n.js';
+import { inLang, LOCALES } from '../../core/i18n/localized.js';
 
 export type RegisterTab = 'controller' | 'processor';
 
@@ -365,7 +367,7 @@ export function RegisterView(props: RegisterViewProps) {
                 label={t('register.filter.legalBasis')}
                 value={filters.legalBasis}
                 onChange={setFilter('legalBasis')}
-                options={[{ value: '', label: t('common.all') }, ...(app.terms.get('legal_basis') ?? []).map((x) => ({ value: x.code, label: app.lang === 'fr' ? x.labelFr : x.labelEn }))]}
+                options={[{ value: '', label: t('common.all') }, ...(app.terms.get('legal_basis') ?? []).map((x) => ({ value: x.code, label: inLang(x, 'label', app.lang) }))]}
               />
               <FilterSelect label={t('register.filter.transfers')} value={filters.transfers} onChange={setFilter('transfers')} options={yesNoAny} />
               <FilterSelect label={t('register.filter.special')} value={filters.special} onChange={setFilter('special')} options={yesNoAny} />
@@ -586,7 +588,7 @@ export function formatDate(iso: string, lang: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { year: 'numeric', month: 'short', day: '2-digit' });
+  return d.toLocaleDateString(isLang(lang) ? LOCALES[lang] : LOCALES.en, { year: 'numeric', month: 'short', day: '2-digit' });
 }
 
 export { COLUMN_IDS };

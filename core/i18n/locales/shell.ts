@@ -2,6 +2,7 @@
 import type { Entries } from '../catalogue.js';
 
 export const en: Entries = {
+  'shell.webTemplateFileName': 'department-register-template',
   'shell.file': 'File',
   'shell.newActivity': 'New activity',
   'shell.newRegister': 'New register…',
@@ -61,6 +62,7 @@ export const en: Entries = {
 };
 
 export const fr: Entries = {
+  'shell.webTemplateFileName': 'modele-registre-service',
   'shell.file': 'Fichier',
   'shell.newActivity': 'Nouvelle activité',
   'shell.newRegister': 'Nouveau registre…',
