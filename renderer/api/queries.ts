@@ -16,6 +16,7 @@ export const queryClient = new QueryClient({
 export const keys = {
   activities: ['activities'] as const,
   activity: (id: number) => ['activities', 'one', id] as const,
+  activityList: (organisationId: number) => ['activities', 'list', organisationId] as const,
   recipients: ['recipients'] as const,
   history: ['history'] as const,
 };

@@ -12,6 +12,8 @@ import { useApp, useT } from '../app-context.js';
 import { fold } from '../text.js';
 import { isLang } from '../../core/i18n/i18n.js';
 import { inLang, LOCALES } from '../../core/i18n/localized.js';
+import { useQuery } from '@tanstack/react-query';
+import { invalidateAfterWrite, keys } from '../api/queries.js';
 
 export type RegisterTab = 'controller' | 'processor';
 
@@ -27,11 +29,12 @@ export interface Filters {
 
 const NO_FILTERS: Filters = { status: '', department: '', role: '', legalBasis: '', transfers: '', special: '', dpia: '' };
 
-/** Rows of the last load, per organisation: shown at once when coming back, then refreshed. */
-const cache = new Map<number, ActivitySummary[]>();
-
+/**
+ * The register's rows are server state (react-query, renderer/api/queries.ts): the last load per
+ * organisation is shown at once when coming back, then refreshed; a write invalidates it.
+ */
 export function invalidateRegisterCache(): void {
-  cache.clear();
+  void invalidateAfterWrite();
 }
 
 interface Indexed {
@@ -74,8 +77,9 @@ export function RegisterView(props: RegisterViewProps) {
   const app = useApp();
   const t = useT();
   const orgId = app.orgId!;
-  const [rows, setRows] = useState<ActivitySummary[] | null>(() => cache.get(orgId) ?? null);
-  const [error, setError] = useState<string | null>(null);
+  const listQuery = useQuery({ queryKey: keys.activityList(orgId), queryFn: () => call('activities/list', { organisationId: orgId }), staleTime: 0 });
+  const rows: ActivitySummary[] | null = listQuery.data ?? null;
+  const error = listQuery.error ? listQuery.error.message : null;
   const [tab, setTab] = useState<RegisterTab>(() => (sessionStorage.getItem('art30.tab') === 'processor' ? 'processor' : 'controller'));
   const [query, setQuery] = useState(() => sessionStorage.getItem('art30.search') ?? '');
   const [serverHits, setServerHits] = useState<{ query: string; ids: Set<number> } | null>(null);
@@ -93,22 +97,12 @@ export function RegisterView(props: RegisterViewProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  // Another register state (demo created, import, language of reference data): refetch.
+  const { refetch } = listQuery;
+  const firstGeneration = useRef(app.generation);
   useEffect(() => {
-    let live = true;
-    setError(null);
-    if (!cache.has(orgId)) setRows(null);
-    else setRows(cache.get(orgId)!);
-    call('activities/list', { organisationId: orgId })
-      .then((list) => {
-        if (!live) return;
-        cache.set(orgId, list);
-        setRows(list);
-      })
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [orgId, app.generation]);
+    if (app.generation !== firstGeneration.current) void refetch();
+  }, [app.generation, refetch]);
 
   useEffect(() => {
     if (props.focusSearch) searchRef.current?.focus();
