@@ -20,5 +20,8 @@ describe('the window’s words in the one catalogue', () => {
     expect(windowText('en', 'common.activity', { count: 2 })).toBe('2 activities');
     expect(windowText('fr', 'shell.restarted')).toMatch(/^Le processus du registre/);
     expect(toI18next({ a: '{n} of {{m}}' })).toEqual({ a: '{{n}} of {{m}}' });
+    // Plurals through the library, by each language's rules (French: 0 and 1 are singular).
+    expect([0, 1, 2].map((count) => windowText('fr', 'ui.selected', { count }))).toEqual(['0 sélectionnée', '1 sélectionnée', '2 sélectionnées']);
+    expect([0, 1, 2].map((count) => windowText('en', 'ui.usedBy', { count }))).toEqual(['0 activities', '1 activity', '2 activities']);
   });
 });

@@ -692,8 +692,8 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                 {form.dpia.art35Cases.length
                   ? t('f.dpiaSuggestedCase')
                   : dpia.suggested
-                    ? t('f.dpiaSuggested', { n: new Set(form.dpia.criteria).size })
-                    : t('f.dpiaNotSuggested', { n: new Set(form.dpia.criteria).size })}
+                    ? t('ui.dpiaSuggested', { count: new Set(form.dpia.criteria).size })
+                    : t('ui.dpiaNotSuggested', { count: new Set(form.dpia.criteria).size })}
               </p>
               <CheckboxField
                 label={t('f.dpiaOverride')}

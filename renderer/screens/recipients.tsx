@@ -118,7 +118,7 @@ export function RecipientsScreen(props: { selectedId?: number }) {
                   </td>
                   <td>{app.termLabel('recipient_type', r.type)}</td>
                   <td>{r.countries.join(', ')}</td>
-                  <td>{t('recipients.usedByN', { n: r.activityCount })}</td>
+                  <td>{t('ui.usedBy', { count: r.activityCount })}</td>
                 </tr>
               ))}
             </tbody>

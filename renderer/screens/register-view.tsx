@@ -386,7 +386,7 @@ export function RegisterView(props: RegisterViewProps) {
               </span>
               {selected.size ? (
                 <span className="selection">
-                  {t('register.selected', { n: selected.size })}{' '}
+                  {t('ui.selected', { count: selected.size })}{' '}
                   <button type="button" className="link" onClick={() => setSelected(new Set())}>
                     {t('register.clearSelection')}
                   </button>
