@@ -71,5 +71,5 @@ export function validationError(details: FieldIssue[], what = 'The entry'): AppE
 }
 
 export function notFound(what: string): AppError {
-  return new AppError('not_found', `${what} does not exist (it may have been deleted).`);
+  return new AppError('not_found', `${what} does not exist (it may have been deleted).`, [], { key: 'errors.notFound' });
 }

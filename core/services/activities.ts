@@ -156,9 +156,10 @@ export function insertParsedActivity(reg: Register, organisationId: number, fiel
     checkFields(reg, f);
     if (!f.ref) f.ref = reg.activities.nextRef(organisationId);
     else if (batch ? batch.refs.has(refKey(f.ref)) : reg.activities.refTaken(organisationId, f.ref)) {
-      throw new AppError('conflict', `Reference ${f.ref} is already used by another activity of this organisation.`, [
-        { path: 'ref', message: 'is already used' },
-      ]);
+      throw new AppError('conflict', `Reference ${f.ref} is already used by another activity of this organisation.`, [{ path: 'ref', message: 'is already used', key: 'errors.refTaken' }], {
+        key: 'errors.refTakenSummary',
+        params: { ref: f.ref },
+      });
     }
     const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta, batch?.recipients) };
     const at = stamps?.recordedAt ?? reg.now();
@@ -187,9 +188,10 @@ export function updateActivity(reg: Register, id: number, expectedVersion: numbe
     checkFields(reg, f);
     if (!f.ref) f.ref = current.ref;
     else if (reg.activities.refTaken(current.organisationId, f.ref, id)) {
-      throw new AppError('conflict', `Reference ${f.ref} is already used by another activity of this organisation.`, [
-        { path: 'ref', message: 'is already used' },
-      ]);
+      throw new AppError('conflict', `Reference ${f.ref} is already used by another activity of this organisation.`, [{ path: 'ref', message: 'is already used', key: 'errors.refTaken' }], {
+        key: 'errors.refTakenSummary',
+        params: { ref: f.ref },
+      });
     }
     const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta) };
     const changes = diffRecords(comparable(activityFields(current)), comparable(stored));

@@ -105,7 +105,10 @@ export function deleteOrganisation(reg: Register, id: number, expectedVersion: n
     checkVersion('The organisation', current, expectedVersion);
     const used = reg.organisations.activityCount(id);
     if (used > 0) {
-      throw new AppError('in_use', `${current.name} still has ${used} processing activit${used > 1 ? 'ies' : 'y'}: delete or move them first.`);
+      throw new AppError('in_use', `${current.name} still has ${used} processing activit${used > 1 ? 'ies' : 'y'}: delete or move them first.`, [], {
+        key: 'errors.organisationInUse',
+        params: { name: current.name, count: used },
+      });
     }
     reg.organisations.delete(id);
     reg.record(meta, {

@@ -76,9 +76,10 @@ export function findRecipientByName(reg: Register, name: string): Recipient | un
 function assertNameFree(reg: Register, name: string, exceptId = 0): void {
   const other = findRecipientByName(reg, name);
   if (other && other.id !== exceptId) {
-    throw new AppError('conflict', `The directory already has a recipient named "${other.name}".`, [
-      { path: 'name', message: `already used by "${other.name}"` },
-    ]);
+    throw new AppError('conflict', `The directory already has a recipient named "${other.name}".`, [{ path: 'name', message: `already used by "${other.name}"`, key: 'errors.nameTaken', params: { name: other.name } }], {
+      key: 'errors.recipientNameTaken',
+      params: { name: other.name },
+    });
   }
 }
 
@@ -118,6 +119,8 @@ export function deleteRecipient(reg: Register, id: number, expectedVersion: numb
       throw new AppError(
         'in_use',
         `${current.name} is a recipient of ${current.activityCount} processing activit${current.activityCount > 1 ? 'ies' : 'y'}: remove it from them first.`,
+        [],
+        { key: 'errors.recipientInUse', params: { name: current.name, count: current.activityCount } },
       );
     }
     reg.recipients.delete(id);

@@ -29,6 +29,17 @@ describe('API errors in the DPO’s language', () => {
     expect(fr.details?.[0]).toMatchObject({ path: 'name', key: 'errors.required' });
   });
 
+  it('translates a version conflict and an entry in use, with plurals', async () => {
+    reg = openTempRegister({ demo: true });
+    const a = (await reg.call('activities/list', {}))[0];
+    const stale = await reg.result('activities/update', { id: a.id, version: a.version + 5, activity: { name: 'Paie', purpose: 'Payer' } as never });
+    if (stale.ok) throw new Error('expected a conflict');
+    expect(localiseError(stale.error, translator('fr')).message).toMatch(/^Ceci a été modifié ailleurs depuis son ouverture \(version \d+/);
+    const used = await reg.result('organisations/delete', { id: a.organisationId, version: 1 });
+    if (used.ok) throw new Error('expected in_use');
+    expect(localiseError(used.error, translator('fr')).message).toMatch(/a encore \d+ activités de traitement : supprimez-les/);
+  });
+
   it('labels nested paths and leaves unknown segments out', () => {
     const t = translator('en');
     expect(fieldLabel(t, 'transfers[2].country')).toBe(`${t('f.transfer')} 3 — ${t('f.country')}`);

@@ -37,6 +37,17 @@ export const en: Entries = {
   'errors.request': 'The request could not be processed: {{first}}.',
   'errors.unknownProcedure': 'This operation is not available here.',
   'errors.internal': 'Unexpected error: {{message}}',
+  'errors.stale': 'This was changed elsewhere since you opened it (now version {{version}}, saved {{at}}). Reload it to see the changes, then apply yours again.',
+  'errors.versionField': 'expected version {{expected}}, found {{found}}',
+  'errors.notFound': 'This no longer exists (it may have been deleted).',
+  'errors.organisationInUse_one': '{{name}} still has {{count}} processing activity: delete or move it first.',
+  'errors.organisationInUse_other': '{{name}} still has {{count}} processing activities: delete or move them first.',
+  'errors.recipientInUse_one': '{{name}} is a recipient of {{count}} processing activity: remove it from it first.',
+  'errors.recipientInUse_other': '{{name}} is a recipient of {{count}} processing activities: remove it from them first.',
+  'errors.nameTaken': 'is already used by “{{name}}”',
+  'errors.recipientNameTaken': 'The directory already has a recipient named “{{name}}”.',
+  'errors.refTaken': 'is already used',
+  'errors.refTakenSummary': 'Reference {{ref}} is already used by another activity of this organisation.',
 };
 
 export const fr: Entries = {
@@ -71,4 +82,15 @@ export const fr: Entries = {
   'errors.request': 'La demande n’a pas pu être traitée : {{first}}.',
   'errors.unknownProcedure': 'Cette opération n’est pas disponible ici.',
   'errors.internal': 'Erreur inattendue : {{message}}',
+  'errors.stale': 'Ceci a été modifié ailleurs depuis son ouverture (version {{version}}, enregistrée le {{at}}). Rechargez pour voir les changements, puis refaites les vôtres.',
+  'errors.versionField': 'version {{expected}} attendue, {{found}} trouvée',
+  'errors.notFound': 'Ceci n’existe plus (il a peut-être été supprimé).',
+  'errors.organisationInUse_one': '{{name}} a encore {{count}} activité de traitement : supprimez-la ou déplacez-la d’abord.',
+  'errors.organisationInUse_other': '{{name}} a encore {{count}} activités de traitement : supprimez-les ou déplacez-les d’abord.',
+  'errors.recipientInUse_one': '{{name}} est destinataire de {{count}} activité de traitement : retirez-le d’abord de celle-ci.',
+  'errors.recipientInUse_other': '{{name}} est destinataire de {{count}} activités de traitement : retirez-le d’abord de celles-ci.',
+  'errors.nameTaken': 'est déjà utilisé par « {{name}} »',
+  'errors.recipientNameTaken': 'L’annuaire a déjà un destinataire nommé « {{name}} ».',
+  'errors.refTaken': 'est déjà utilisée',
+  'errors.refTakenSummary': 'La référence {{ref}} est déjà utilisée par une autre activité de cet organisme.',
 };
