@@ -57,7 +57,7 @@ export function initialLanguage(stored: string | null, shellLanguage: Language |
   return navigatorLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-interface AppState {
+export interface AppState {
   lang: Language;
   setLang(l: Language): void;
   t: Translate;
