@@ -4,8 +4,10 @@
  * `reference.`…), so that areas never collide. Add an area by importing it here.
  */
 import * as checks from './locales/checks.js';
+import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
 import * as errors from './locales/errors.js';
+import * as firstrun from './locales/firstrun.js';
 import * as shell from './locales/shell.js';
 import * as ui from './locales/ui.js';
 
@@ -21,6 +23,8 @@ export const areas: Record<string, Area> = {
   shell,
   errors,
   ui,
+  cli,
+  firstrun,
 };
 
 function merge(lang: keyof Area): Entries {
