@@ -55,6 +55,9 @@ function standIn(appData: string) {
     loaded: [] as { url: string; status: number; csp: string | null; body: string }[],
     beforeRequest: null as null | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
     utility: [] as { modulePath: string; args: string[]; serviceName?: string }[],
+    /** The register processes this main started, in order. */
+    children: [] as ChildProcess[],
+    quit: () => undefined as unknown,
   };
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
@@ -67,6 +70,7 @@ function standIn(appData: string) {
     getLocale: () => 'fr-FR',
     whenReady: () => Promise.resolve(),
   });
+  record.quit = () => app.emit('will-quit');
   class StandInWindow extends EventEmitter {
     webContents = new StandInContents();
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
@@ -131,6 +135,7 @@ function standIn(appData: string) {
       fork(modulePath: string, args: string[], options: { serviceName?: string }) {
         const child = fork(modulePath, args, { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
         children.push(child);
+        record.children.push(child);
         record.utility.push({ modulePath, args, serviceName: options.serviceName });
         const proc = Object.assign(new EventEmitter(), {
           postMessage: (message: unknown) => child.send(message as never),
@@ -233,7 +238,7 @@ async function checkMain(code: string, backendCode: string) {
   expect(await invoke('app/info', {}, { sender: new StandInContents(), senderFrame: contents.mainFrame })).toMatchObject({ ok: false });
 
   // The register's process dies: main starts another, reopens the register and tells the window.
-  children.at(-1)!.kill('SIGKILL');
+  record.children.at(-1)!.kill('SIGKILL');
   for (let i = 0; i < 1000 && !contents.sent.some(([, e]) => e.type === 'restarted'); i++) await new Promise((r) => setTimeout(r, 20));
   expect(contents.sent.find(([, e]) => e.type === 'restarted')).toEqual([EVENT_CHANNEL, { type: 'restarted', file: registerFile }]);
   expect(record.utility).toHaveLength(2);
@@ -254,6 +259,8 @@ async function checkMain(code: string, backendCode: string) {
   const reg = Register.open(registerFile, { create: false });
   expect(reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get()).toBe(12);
   reg.close();
+  // Quitting closes the register process for good (no restart).
+  record.quit();
 }
 
 const dirs: string[] = [];
