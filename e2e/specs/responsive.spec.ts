@@ -46,8 +46,9 @@ test('the window keeps painting while a long import is committed', async ({ app,
     f.on = false;
     return { n: f.n, longest: f.longest };
   });
-  // The commit takes long enough to matter, and the page painted throughout it.
+  // The commit takes long enough to matter, and the page painted throughout it: a window blocked
+  // by the commit would show one gap as long as the commit (a busy shared machine adds short ones).
   expect(took).toBeGreaterThan(300);
-  expect(frames.longest).toBeLessThan(250);
+  expect(frames.longest).toBeLessThan(Math.max(500, took / 3));
   expect(frames.n).toBeGreaterThan(took / 100);
 });

@@ -2,7 +2,7 @@
  * The register: controller and processor registers of the selected organisation as two tabs, a
  * virtualised table (10,000 rows), sort, global search, filters, column chooser and counts.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ActivitySummary } from '../../core/model/register.js';
@@ -11,9 +11,11 @@ import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { fold } from '../text.js';
 import { isLang } from '../../core/i18n/i18n.js';
-import { inLang, LOCALES } from '../../core/i18n/localized.js';
+import { LOCALES } from '../../core/i18n/localized.js';
 import { useQuery } from '@tanstack/react-query';
 import { invalidateAfterWrite, keys } from '../api/queries.js';
+import { EmptyRegister } from './register-parts/empty-register.js';
+import { RegisterFilters } from './register-parts/filters.js';
 
 export type RegisterTab = 'controller' | 'processor';
 
@@ -258,11 +260,6 @@ export function RegisterView(props: RegisterViewProps) {
   }
 
   const setFilter = (k: keyof Filters) => (v: string) => setFilters((f) => ({ ...f, [k]: v }));
-  const yesNoAny = [
-    { value: '', label: t('common.any') },
-    { value: 'yes', label: t('common.yes') },
-    { value: 'no', label: t('common.no') },
-  ];
   const totalInTab = tabRows[tab].length;
   const noActivityAtAll = rows !== null && rows.length === 0;
 
@@ -347,25 +344,7 @@ export function RegisterView(props: RegisterViewProps) {
                   aria-controls="register-table"
                 />
               </div>
-              <FilterSelect label={t('register.filter.status')} value={filters.status} onChange={setFilter('status')} options={[{ value: '', label: t('common.all') }, ...(['draft', 'active', 'retired'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
-              <FilterSelect label={t('register.filter.department')} value={filters.department} onChange={setFilter('department')} options={[{ value: '', label: t('common.all') }, ...departments.map((d) => ({ value: d, label: d }))]} />
-              {tab === 'controller' ? (
-                <FilterSelect
-                  label={t('register.filter.role')}
-                  value={filters.role}
-                  onChange={setFilter('role')}
-                  options={[{ value: '', label: t('common.all') }, ...(['controller', 'joint_controller'] as const).map((s) => ({ value: s, label: t(`role.${s}`) }))]}
-                />
-              ) : null}
-              <FilterSelect
-                label={t('register.filter.legalBasis')}
-                value={filters.legalBasis}
-                onChange={setFilter('legalBasis')}
-                options={[{ value: '', label: t('common.all') }, ...(app.terms.get('legal_basis') ?? []).map((x) => ({ value: x.code, label: inLang(x, 'label', app.lang) }))]}
-              />
-              <FilterSelect label={t('register.filter.transfers')} value={filters.transfers} onChange={setFilter('transfers')} options={yesNoAny} />
-              <FilterSelect label={t('register.filter.special')} value={filters.special} onChange={setFilter('special')} options={yesNoAny} />
-              <FilterSelect label={t('register.filter.dpia')} value={filters.dpia} onChange={setFilter('dpia')} options={yesNoAny} />
+              <RegisterFilters filters={filters} setFilter={setFilter} tab={tab} departments={departments} />
               {activeFilters || query ? (
                 <button
                   type="button"
@@ -527,43 +506,6 @@ function filterScope(f: Filters): ExportScope {
   if (f.special) s.specialCategories = f.special === 'yes';
   if (f.dpia) s.dpiaRequired = f.dpia === 'yes';
   return s;
-}
-
-function FilterSelect(props: { label: string; value: string; onChange(v: string): void; options: { value: string; label: string }[] }) {
-  const id = `filter-${props.label.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <div className={`filter ${props.value ? 'active' : ''}`}>
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function EmptyRegister(props: { canImport: boolean; onImport?(): void }): ReactNode {
-  const app = useApp();
-  const t = useT();
-  return (
-    <div className="empty-state">
-      <h2>{t('empty.noActivityTitle')}</h2>
-      <p>{t('empty.noActivityText')}</p>
-      <div className="empty-actions">
-        <button type="button" className="primary" onClick={() => void app.navigate({ view: 'activity', id: 'new' })}>
-          {t('empty.createFirst')}
-        </button>
-        {props.canImport ? (
-          <button type="button" className="secondary" onClick={props.onImport}>
-            {t('register.import')}
-          </button>
-        ) : null}
-      </div>
-    </div>
-  );
 }
 
 export function formatDate(iso: string, lang: string): string {
