@@ -48,6 +48,8 @@ const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
   csv: { name: 'CSV', extensions: ['csv'] },
   json: { name: 'JSON', extensions: ['json'] },
+  docx: { name: 'Word', extensions: ['docx'] },
+  html: { name: 'HTML', extensions: ['html'] },
 };
 
 function withExtension(file: string, ext: string): string {
@@ -85,7 +87,8 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
       const filter = EXPORT_FILTERS[input.format];
       const chosen = await host.dialogs.save({
         title: t().exportTitle,
-        defaultPath: path.join(host.documentsDir, `${t().exportFileName}-${today()}.${input.format}`),
+        // The name says what is inside: organisation, scope, audience, date (core/export/run.ts).
+        defaultPath: path.join(host.documentsDir, ((await trusted('export/fileName', input, ctx)) as { fileName: string }).fileName || `${t().exportFileName}-${today()}.${input.format}`),
         filters: [filter],
       });
       if (!chosen) return { cancelled: true };

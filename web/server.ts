@@ -184,8 +184,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return { cancelled: false, file: fileName, downloadUrl: offerDownload(out, fileName) };
     },
     'app/export': async (input, ctx) => {
-      const base = t(input.lang, 'shell.registerFileName');
-      const out = fileIn('e', `${base}-${stamp()}.${input.format}`);
+      // The name says what is inside: organisation, scope, audience, date (core/export/run.ts).
+      const named = (await trusted('export/fileName', input, ctx)) as { fileName?: string };
+      const out = fileIn('e', named.fileName || `${t(input.lang, 'shell.registerFileName')}-${stamp()}.${input.format}`);
       const value = (await trusted('export/file', { ...input, out }, ctx)) as { file?: string; sha256?: string };
       const written = value.file ?? out;
       const fileName = path.basename(written);

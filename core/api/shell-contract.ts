@@ -23,10 +23,13 @@ export const shellInputSchemas: { [K in ShellProcedureName]: z.ZodType<ShellProc
   'app/info': empty,
   'app/export': z
     .object({
-      format: z.enum(['xlsx', 'pdf', 'csv', 'json']),
+      format: z.enum(['xlsx', 'pdf', 'csv', 'json', 'docx', 'html']),
       lang: language,
       scope: activityFilterSchema,
       fiches: z.boolean().optional(),
+      audience: z.enum(['authority', 'internal', 'public']).optional(),
+      document: z.enum(['register', 'notice']).optional(),
+      subjects: z.array(z.string().min(1).max(200)).max(50).optional(),
     })
     .strict(),
   'app/showInFolder': z.object({ file: z.string().min(1).max(4096) }).strict(),

@@ -7,6 +7,7 @@ import * as checks from './locales/checks.js';
 import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
 import * as errors from './locales/errors.js';
+import * as exportArea from './locales/export.js';
 import * as firstrun from './locales/firstrun.js';
 import * as shell from './locales/shell.js';
 import * as ui from './locales/ui.js';
@@ -23,6 +24,7 @@ export const areas: Record<string, Area> = {
   shell,
   errors,
   ui,
+  export: exportArea,
   cli,
   firstrun,
 };
