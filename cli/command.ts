@@ -49,10 +49,8 @@ export function exitCodeFor(code: ErrorCode): number {
 
 export async function callProcedure<N extends ProcedureName>(reg: Register, name: N, input: ApiInput<N>, meta: CallMeta): Promise<ApiOutput<N>> {
   // Loaded with the first call: `art30 --version`, `--help` and usage errors never load the API.
-  const { dispatch } = await import('../core/api/dispatch.js');
-  const r = await dispatch(reg, name, input, meta, { trusted: true });
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details ?? []);
-  return r.value;
+  const { dispatch, unwrap } = await import('../core/api/dispatch.js');
+  return unwrap(await dispatch(reg, name, input, meta, { trusted: true }));
 }
 
 export function printJson(io: CliIO, value: unknown): void {

@@ -9,6 +9,8 @@ import { openRegisterFile, type OpenOptions, type OpenedRegister } from '../db/o
 import { ReferenceStore } from '../db/reference-store.js';
 import type { ChangeSource } from './model/codes.js';
 import type { HistoryEntry } from './model/register.js';
+import { OrganisationStore } from '../db/organisation-store.js';
+import { RecipientStore } from '../db/recipient-store.js';
 
 /** Who is making a change, recorded in the history. */
 export interface CallMeta {
@@ -25,6 +27,8 @@ export class Register {
   readonly history: HistoryStore;
   readonly reference: ReferenceStore;
   readonly imports: ImportStore;
+  readonly organisations: OrganisationStore;
+  readonly recipients: RecipientStore;
   /** Clock, replaceable in tests. */
   now: () => string = () => new Date().toISOString();
 
@@ -37,6 +41,8 @@ export class Register {
     this.history = new HistoryStore(db.sqlite, () => this.currentWrite);
     this.reference = new ReferenceStore(db.sqlite);
     this.imports = new ImportStore(db.sqlite);
+    this.organisations = new OrganisationStore(db.orm);
+    this.recipients = new RecipientStore(db.orm);
   }
 
   static open(file: string, options: OpenOptions = {}): Register {

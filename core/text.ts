@@ -1,7 +1,5 @@
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\x00-\x7f]/;
-// eslint-disable-next-line no-control-regex
-const NON_ASCII_CHARS = /[^\x00-\x7f]/gu;
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_CHARS = /[\u0080-\u{10ffff}]/gu;
 
 /**
  * One character (code point), lower-cased, folded: its accents removed (NFD, marks dropped),

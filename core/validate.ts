@@ -6,8 +6,42 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 }
 
+/** What a zod issue says, as a catalogue key (`errors.*`) and parameters: the same for every schema. */
+export function issueText(issue: z.core.$ZodIssue): { key: string; params?: FieldIssue['params'] } {
+  const i = issue as z.core.$ZodIssue & { origin?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string; format?: string; pattern?: string; keys?: string[] };
+  switch (i.code) {
+    case 'invalid_type':
+      if (i.message === 'is required' || /received (undefined|null)/.test(i.message)) return { key: 'errors.required' };
+      return { key: ['string', 'number', 'boolean', 'array', 'object'].includes(String(i.expected)) ? `errors.type.${i.expected}` : 'errors.invalid' };
+    case 'too_small':
+      if (i.origin === 'string' && Number(i.minimum) <= 1) return { key: 'errors.required' };
+      return { key: 'errors.tooSmall', params: { minimum: Number(i.minimum) } };
+    case 'too_big':
+      return { key: i.origin === 'string' ? 'errors.tooLong' : i.origin === 'array' ? 'errors.tooMany' : 'errors.tooBig', params: { maximum: Number(i.maximum) } };
+    case 'invalid_value':
+      return { key: 'errors.notKnown' };
+    case 'invalid_format': {
+      const pattern = String(i.pattern ?? '');
+      if (i.format === 'email') return { key: 'errors.format.email' };
+      if (pattern.includes('[A-Z]{2}')) return { key: 'errors.format.country' };
+      if (pattern.startsWith('/^P')) return { key: 'errors.format.duration' };
+      if (pattern.includes('\\d{4}-')) return { key: 'errors.format.date' };
+      return { key: 'errors.format' };
+    }
+    case 'custom': {
+      // A refinement names its text: `.refine(fn, { error, params: { key: 'errors.…' } })`.
+      const key = (i as { params?: { key?: unknown } }).params?.key;
+      return typeof key === 'string' ? { key } : { key: 'errors.invalid' };
+    }
+    case 'unrecognized_keys':
+      return { key: 'errors.unknownFields', params: { keys: (i.keys ?? []).join(', ') } };
+    default:
+      return { key: 'errors.invalid' };
+  }
+}
+
 export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: fieldPath(i.path), message: i.message }));
+  return error.issues.map((i) => ({ path: fieldPath(i.path), message: i.message, ...issueText(i) }));
 }
 
 /** Validates input at the boundary; a failure becomes a field-level `validation` error. */

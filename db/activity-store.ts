@@ -11,6 +11,7 @@ import { CHILD_LISTS } from './activity-lists.js';
 import { objectRows, statement } from './statements.js';
 import { SummaryCache } from './summary-cache.js';
 import { foldKey, foldTexts } from '../core/text.js';
+import { ACTIVITY_SCALAR_COLUMNS, scalarValues } from './activity-columns.js';
 
 /** Values derived from the lists, kept on the activity row for the register table. */
 export interface ActivityDerived {
@@ -46,55 +47,8 @@ export interface ActivityFilter {
   refs?: string[];
 }
 
-const SCALARS = [
-  'ref',
-  'name',
-  'role',
-  'status',
-  'department',
-  'owner',
-  'description',
-  'purpose',
-  'criminal_data_basis',
-  'security_notes',
-  'dpia_json',
-  'automated_decision_json',
-  'rights',
-  'consent_records',
-  'breaches',
-  'last_reviewed_at',
-  'legal_basis_codes',
-  'special_categories',
-  'non_eea_transfer',
-  'transfer_countries',
-  'dpia_required',
-] as const;
-
-function scalarValues(f: StoredActivityFields, d: ActivityDerived): unknown[] {
-  return [
-    f.ref,
-    f.name,
-    f.role,
-    f.status,
-    f.department,
-    f.owner,
-    f.description,
-    f.purpose,
-    f.criminalDataBasis,
-    f.securityNotes,
-    JSON.stringify(f.dpia),
-    JSON.stringify(f.automatedDecision),
-    f.rights,
-    f.consentRecords,
-    f.breaches,
-    f.lastReviewedAt,
-    d.legalBasisCodes.join(' '),
-    d.specialCategories ? 1 : 0,
-    d.nonEeaTransfer ? 1 : 0,
-    d.transferCountries.join(' '),
-    d.dpiaRequired ? 1 : 0,
-  ];
-}
+/** The columns a write sets: one list, derived from the drizzle schema (db/activity-columns.ts). */
+const SCALARS = ACTIVITY_SCALAR_COLUMNS;
 
 type Row = Record<string, unknown>;
 

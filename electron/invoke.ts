@@ -1,15 +1,15 @@
 /**
  * What the one IPC channel does with a call from the renderer (after the sender was checked):
- * `app/*` shell procedures run here in main; every other name goes to the API table as an
+ * `app/*` shell procedures run here in main; every other name goes to the register backend (its own
+ * process in the app) as an
  * UNTRUSTED `ui` call (procedures that take file paths are refused). Progress reports become
  * `progress` events. Nothing throws across the channel: the result is always a BridgeResult.
  */
-import { dispatch, toApiError } from '../core/api/dispatch.js';
+import { toApiError } from '../core/api/dispatch.js';
 import type { Progress } from '../core/api/procedure.js';
+import { isShellProcedure, runShellProcedure, type ShellHandlers } from '../core/api/shell-contract.js';
 import type { AppEvent, BridgeResult } from '../core/api/shell.js';
-import { zodIssues } from '../core/validate.js';
 import type { RegisterSession } from './register-session.js';
-import { isShellProcedure, shellInputSchemas, type ShellHandlers } from './shell-procedures.js';
 
 export const INVOKE_CHANNEL = 'art30:invoke';
 export const EVENT_CHANNEL = 'art30:event';
@@ -43,21 +43,9 @@ export function createInvoker(options: InvokerOptions): Invoker {
       return { ok: false, error: { code: 'unknown_procedure', message: 'The request names no procedure.' } };
     }
     const context = { progress: progressReporter(procedure, options.send, interval, clock) };
-    if (isShellProcedure(procedure)) {
-      const parsed = shellInputSchemas[procedure].safeParse(input ?? undefined);
-      if (!parsed.success) {
-        const details = zodIssues(parsed.error);
-        return { ok: false, error: { code: 'validation', message: `The request could not be processed: ${details[0]?.path ? `${details[0].path} ` : ''}${details[0]?.message ?? 'invalid input'}.`, details } };
-      }
-      try {
-        const handler = options.shell[procedure] as (i: unknown, c: typeof context) => Promise<unknown>;
-        return { ok: true, value: await handler(parsed.data, context) };
-      } catch (error) {
-        return { ok: false, error: toApiError(error) };
-      }
-    }
+    if (isShellProcedure(procedure)) return runShellProcedure(options.shell, procedure, input, context);
     try {
-      return await dispatch(options.session.register, procedure, input, { source: 'ui' }, { trusted: false, context });
+      return await options.session.dispatch(procedure, input, { source: 'ui' }, { trusted: false, context });
     } catch (error) {
       return { ok: false, error: toApiError(error) };
     }

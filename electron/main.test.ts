@@ -5,6 +5,7 @@
  * create the one secure window, refuse IPC from anything but that window, and route menu entries.
  * Runs the source bundled in memory, and the built dist/electron/main.cjs when it exists.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,6 +54,10 @@ function standIn(appData: string) {
     sandbox: false,
     loaded: [] as { url: string; status: number; csp: string | null; body: string }[],
     beforeRequest: null as null | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
+    utility: [] as { modulePath: string; args: string[]; serviceName?: string }[],
+    /** The register processes this main started, in order. */
+    children: [] as ChildProcess[],
+    quit: () => undefined as unknown,
   };
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
@@ -65,6 +70,7 @@ function standIn(appData: string) {
     getLocale: () => 'fr-FR',
     whenReady: () => Promise.resolve(),
   });
+  record.quit = () => app.emit('will-quit');
   class StandInWindow extends EventEmitter {
     webContents = new StandInContents();
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
@@ -124,6 +130,23 @@ function standIn(appData: string) {
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: async () => undefined, showItemInFolder: () => undefined },
+    // The register's process: the bundled backend under Node, with the same message protocol.
+    utilityProcess: {
+      fork(modulePath: string, args: string[], options: { serviceName?: string }) {
+        const child = fork(modulePath, args, { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        children.push(child);
+        record.children.push(child);
+        record.utility.push({ modulePath, args, serviceName: options.serviceName });
+        const proc = Object.assign(new EventEmitter(), {
+          postMessage: (message: unknown) => child.send(message as never),
+          kill: () => child.kill(),
+          pid: child.pid,
+        });
+        child.on('message', (m) => proc.emit('message', m));
+        child.on('exit', (code) => proc.emit('exit', code ?? 1));
+        return proc;
+      },
+    },
   };
   return { electron, record };
 }
@@ -134,10 +157,12 @@ interface Started {
 }
 
 /** Lays out a checkout in a temporary folder and runs `code` as its dist/electron/main.cjs. */
-async function startMain(code: string, dir: string, args: string[], env: Record<string, string>): Promise<Started> {
+async function startMain(code: string, backendCode: string, dir: string, args: string[], env: Record<string, string>): Promise<Started> {
   const checkout = path.join(dir, 'checkout');
   const mainFile = path.join(checkout, 'dist', 'electron', 'main.cjs');
   fs.mkdirSync(path.dirname(mainFile), { recursive: true });
+  fs.writeFileSync(path.join(checkout, 'dist', 'electron', 'backend.cjs'), backendCode);
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(checkout, 'node_modules'));
   fs.mkdirSync(path.join(checkout, 'dist', 'renderer'), { recursive: true });
   fs.writeFileSync(path.join(checkout, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Art30 stand-in</title>');
   fs.symlinkSync(path.join(root, 'migrations'), path.join(checkout, 'migrations'));
@@ -171,12 +196,12 @@ async function startMain(code: string, dir: string, args: string[], env: Record<
   return { record, invoke };
 }
 
-async function checkMain(code: string) {
+async function checkMain(code: string, backendCode: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'art30-main-'));
   dirs.push(dir);
   const userData = path.join(dir, 'userData');
   const registerFile = path.join(dir, 'given.art30');
-  const { record, invoke } = await startMain(code, dir, ['--register', registerFile], { ART30_USER_DATA: userData });
+  const { record, invoke } = await startMain(code, backendCode, dir, ['--register', registerFile], { ART30_USER_DATA: userData });
 
   expect(record.errors).toEqual([]);
   expect(record.exitCode).toBeNull();
@@ -203,10 +228,22 @@ async function checkMain(code: string) {
   expect(await invoke('register/backup', { out: path.join(dir, 'x.art30') })).toMatchObject({ ok: false, error: { code: 'unknown_procedure' } });
   expect(fs.existsSync(path.join(dir, 'x.art30'))).toBe(false);
 
+  // The register runs in its own process, started from backend.cjs beside main.
+  expect(record.utility).toMatchObject([{ modulePath: path.join(dir, 'checkout', 'dist', 'electron', 'backend.cjs'), serviceName: 'Art30 register' }]);
+  expect(record.utility[0].args).toContain('--print-in-parent');
+
   // IPC from anything but the app's page in its window is refused.
   const contents = record.windows[0].webContents;
   expect(await invoke('app/info', {}, { sender: contents, senderFrame: { url: 'app://art30/index.html' } })).toMatchObject({ ok: false });
   expect(await invoke('app/info', {}, { sender: new StandInContents(), senderFrame: contents.mainFrame })).toMatchObject({ ok: false });
+
+  // The register's process dies: main starts another, reopens the register and tells the window.
+  record.children.at(-1)!.kill('SIGKILL');
+  for (let i = 0; i < 1000 && !contents.sent.some(([, e]) => e.type === 'restarted'); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(contents.sent.find(([, e]) => e.type === 'restarted')).toEqual([EVENT_CHANNEL, { type: 'restarted', file: registerFile }]);
+  expect(record.utility).toHaveLength(2);
+  const again = await invoke('activities/list', {});
+  expect(again.ok && (again.value as unknown[]).length).toBe(12);
 
   // The menu follows the system language and sends its commands to the window.
   expect(record.menu.map((m) => m.label)).toEqual(['Fichier', 'Édition', 'Affichage', 'Aide']);
@@ -222,10 +259,33 @@ async function checkMain(code: string) {
   const reg = Register.open(registerFile, { create: false });
   expect(reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get()).toBe(12);
   reg.close();
+  // Quitting closes the register process for good (no restart).
+  record.quit();
 }
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const children: ChildProcess[] = [];
+afterEach(() => {
+  children.splice(0).forEach((c) => c.kill());
+  dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+});
+
+/** electron/backend-main.ts bundled the way scripts/build.mjs bundles it. */
+async function bundleBackend(): Promise<string> {
+  const out = await build({
+    entryPoints: [path.join(root, 'electron', 'backend-main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron', 'better-sqlite3', 'playwright-core'],
+    write: false,
+    logLevel: 'silent',
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  return out.outputFiles[0].text;
+}
 
 describe('main process', () => {
   it('bundled from the source, starts and wires the window, the register, IPC and the menu', async () => {
@@ -241,13 +301,14 @@ describe('main process', () => {
       define: { 'import.meta.url': 'importMetaUrl' },
       banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
-    await checkMain(out.outputFiles[0].text);
+    await checkMain(out.outputFiles[0].text, await bundleBackend());
   });
 
   const built = path.join(root, 'dist', 'electron', 'main.cjs');
-  it.skipIf(!fs.existsSync(built))('the built dist/electron/main.cjs does the same', async () => {
+  const builtBackend = path.join(root, 'dist', 'electron', 'backend.cjs');
+  it.skipIf(!fs.existsSync(built) || !fs.existsSync(builtBackend))('the built dist/electron/main.cjs does the same', async () => {
     try {
-      await checkMain(fs.readFileSync(built, 'utf8'));
+      await checkMain(fs.readFileSync(built, 'utf8'), fs.readFileSync(builtBackend, 'utf8'));
     } catch (error) {
       throw new Error(
         `dist/electron/main.cjs does not start (${(error as Error).message}). If a bundled package reads its own files at load ` +

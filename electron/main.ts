@@ -1,7 +1,9 @@
 /**
- * The Electron main process: one window, one register file, one IPC channel. Kept thin: the
- * security policy, window options, menu, shell procedures and IPC routing are in their own
- * modules (unit-tested without Electron); this file wires them to Electron.
+ * The Electron main process: one window, menus, dialogs, one IPC channel. The register and the
+ * API dispatcher run in their own process (a `utilityProcess` started here from backend.cjs,
+ * restarted if it dies), so a long import or export never freezes the window. Kept thin: the
+ * security policy, window options, menu, shell procedures, IPC routing and the backend's protocol
+ * are in their own modules (unit-tested without Electron); this file wires them to Electron.
  *
  * Command line: `--register FILE` opens that register. `ART30_USER_DATA` replaces the user-data
  * folder (tests). Bundled by scripts/build.mjs to dist/electron/main.cjs.
@@ -9,8 +11,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
-import { isProcedureName, toApiError } from '../core/api/dispatch.js';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, utilityProcess, type WebContents } from 'electron';
+import { toApiError } from '../core/api/dispatch.js';
 import type { AppEvent, Language, MenuCommand } from '../core/api/shell.js';
 import { createAppProtocolHandler, refusedProtocolHandler } from './app-protocol.js';
 import { parseArgs } from './args.js';
@@ -18,7 +20,8 @@ import { systemLanguage, texts } from './i18n.js';
 import { createInvoker, EVENT_CHANNEL, INVOKE_CHANNEL } from './invoke.js';
 import { menuTemplate } from './menu.js';
 import { defaultRegisterFile, runtimeLayout, userDataFolder } from './paths.js';
-import { installPdfPrinter } from './pdf-printer.js';
+import { BackendProcess, type BackendChild } from './backend-process.js';
+import { ElectronPdfPrinter } from './pdf-printer.js';
 import { RegisterSession } from './register-session.js';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isTrustedSender, secureSession, secureWebContents } from './security.js';
 import { SettingsStore } from './settings.js';
@@ -56,10 +59,34 @@ function run(): void {
     if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
   };
 
+  /** The register's process: Electron's utilityProcess running dist/electron/backend.cjs. */
+  const startBackend = (): BackendChild => {
+    const child = utilityProcess.fork(path.join(__dirname, 'backend.cjs'), ['--migrations', layout.migrationsFolder, '--native', layout.nativeBinding, '--print-in-parent'], {
+      serviceName: 'Art30 register',
+      stdio: 'inherit',
+    });
+    return {
+      postMessage: (message) => child.postMessage(message),
+      onMessage(listener) {
+        child.on('message', listener);
+        return () => void child.off('message', listener);
+      },
+      kill: () => void child.kill(),
+      onExit: (listener) => void child.once('exit', (code: number) => listener(code)),
+    };
+  };
+  const backend = new BackendProcess({
+    start: startBackend,
+    printer: new ElectronPdfPrinter(),
+    onRestart: (file, error) => {
+      if (!file) registers.lost();
+      send({ type: 'restarted', file, ...(error ? { error } : {}) });
+    },
+  });
+
   const registers = new RegisterSession({
     settings,
-    migrationsFolder: layout.migrationsFolder,
-    nativeBinding: layout.nativeBinding,
+    backend,
     onSwitch: (file) => {
       send({ type: 'register', file });
       refreshMenu();
@@ -126,8 +153,8 @@ function run(): void {
         platform: process.platform,
         recent: registers.recent,
         currentFile: registers.file,
-        canImport: isProcedureName('import/open'),
-        canExport: isProcedureName('export/file'),
+        canImport: true,
+        canExport: true,
         devTools,
       },
       {
@@ -137,7 +164,7 @@ function run(): void {
         setLanguage: (lang) =>
           void runShell(async () => {
             await shellHandlers['app/setLanguage']({ language: lang }, {});
-            send({ type: 'menu', command: lang === 'fr' ? 'language-fr' : 'language-en' });
+            send({ type: 'menu', command: `language-${lang}` });
           }),
       },
     );
@@ -179,11 +206,11 @@ function run(): void {
 
   function openFromCommandLine(file: string): void {
     void runShell(async () => {
-      registers.switchTo(file, fs.existsSync(file) ? 'open' : 'create');
+      await registers.switchTo(file, fs.existsSync(file) ? 'open' : 'create');
     });
   }
 
-  function startRegister(): boolean {
+  async function startRegister(): Promise<boolean> {
     const t = texts(language());
     if (!fs.existsSync(layout.nativeBinding)) {
       dialog.showErrorBox(t.startFailedTitle, `${t.nativeMissing}\n\n${layout.nativeBinding}`);
@@ -192,7 +219,7 @@ function run(): void {
     const fallback = defaultRegisterFile(userData);
     const first = launch.register ?? fallback;
     try {
-      registers.start(first);
+      await registers.start(first);
       return true;
     } catch (error) {
       const message = toApiError(error).message;
@@ -203,7 +230,7 @@ function run(): void {
       const choice = dialog.showMessageBoxSync({ type: 'error', title: t.startFailedTitle, message, buttons: [t.openDefaultInstead, t.quitButton], defaultId: 0, cancelId: 1 });
       if (choice !== 0) return false;
       try {
-        registers.start(fallback);
+        await registers.start(fallback);
         return true;
       } catch (again) {
         dialog.showErrorBox(t.startFailedTitle, toApiError(again).message);
@@ -221,9 +248,9 @@ function run(): void {
   app.on('web-contents-created', (_event, contents: WebContents) => secureWebContents(contents, shell));
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => registers.close());
+  app.on('will-quit', () => void registers.close());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     secureSession(session.defaultSession, { devTools });
     protocol.handle(APP_SCHEME, createAppProtocolHandler(layout.rendererRoot));
     for (const scheme of ['http', 'https', 'file']) protocol.handle(scheme, refusedProtocolHandler);
@@ -233,11 +260,10 @@ function run(): void {
       app.exit(1);
       return;
     }
-    if (!startRegister()) {
+    if (!(await startRegister())) {
       app.exit(1);
       return;
     }
-    installPdfPrinter();
 
     ipcMain.handle(INVOKE_CHANNEL, (event, procedure: unknown, input: unknown) => {
       if (!isTrustedSender(event, win?.webContents)) {

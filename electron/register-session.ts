@@ -1,16 +1,21 @@
 /**
  * The register file the desktop app has open, and switching to another one (File › New register…,
- * Open register…, recent registers). No Electron here: the main process passes the native module
- * and migrations locations; the unit tests use a temporary folder.
+ * Open register…, recent registers). The register itself lives in a RegisterBackend: the utility
+ * process in the app (electron/backend-process.ts), in this process in the unit tests
+ * (LocalBackend). This class keeps what main needs: which file is open, the recent list.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ApiResult } from '../core/api/dispatch.js';
 import { AppError } from '../core/errors.js';
-import { Register } from '../core/register.js';
+import type { CallMeta } from '../core/register.js';
+import { LocalBackend, type DispatchRequest, type RegisterBackend } from './backend.js';
 import type { SettingsStore } from './settings.js';
 
 export interface RegisterSessionOptions {
   settings: SettingsStore;
+  /** Where the register runs; a LocalBackend (this process) by default. */
+  backend?: RegisterBackend;
   migrationsFolder?: string;
   nativeBinding?: string;
   /** Called after another register was opened. */
@@ -20,45 +25,41 @@ export interface RegisterSessionOptions {
 export const REGISTER_EXTENSION = 'art30';
 
 export class RegisterSession {
-  private reg: Register | null = null;
+  private current: string | null = null;
+  readonly backend: RegisterBackend;
 
-  constructor(private readonly options: RegisterSessionOptions) {}
-
-  get register(): Register {
-    if (!this.reg) throw new AppError('register', 'No register is open.');
-    return this.reg;
+  constructor(private readonly options: RegisterSessionOptions) {
+    this.backend = options.backend ?? new LocalBackend({ migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding });
   }
 
   get file(): string | null {
-    return this.reg?.file ?? null;
+    return this.current;
   }
 
   get recent(): string[] {
     return this.options.settings.get().recent;
   }
 
-  private openFile(file: string, create: boolean): Register {
-    return Register.open(file, {
-      create,
-      ...(this.options.migrationsFolder ? { migrationsFolder: this.options.migrationsFolder } : {}),
-      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
-    });
+  /** Runs an API procedure on the open register. */
+  dispatch(procedure: string, input: unknown, meta: CallMeta, request: DispatchRequest): Promise<ApiResult<unknown>> {
+    if (!this.current) return Promise.resolve({ ok: false, error: { code: 'register', message: 'No register is open.' } });
+    return this.backend.dispatch(procedure, input, meta, request);
   }
 
-  /** Opens the first register at start (created when missing). Throws a RegisterOpenError. */
-  start(file: string): Register {
-    this.reg = this.openFile(file, true);
-    this.options.settings.addRecent(this.reg.file);
-    return this.reg;
+  /** Opens the first register at start (created when missing). Throws an AppError. */
+  async start(file: string): Promise<string> {
+    this.current = await this.backend.open(file, true);
+    this.options.settings.addRecent(this.current);
+    return this.current;
   }
 
   /**
    * Closes the open register and opens `file`. On failure the previous register stays open and
    * the error says why (not a register, written by a newer Art30, damaged...).
    */
-  switchTo(file: string, mode: 'open' | 'create'): string {
+  async switchTo(file: string, mode: 'open' | 'create'): Promise<string> {
     const absolute = path.resolve(file);
-    if (this.reg && absolute === this.reg.file) return absolute;
+    if (this.current && absolute === this.current) return absolute;
     if (mode === 'create' && fs.existsSync(absolute)) {
       throw new AppError('bad_input', `${path.basename(absolute)} already exists. Choose another name, or open it with File › Open register….`);
     }
@@ -66,18 +67,20 @@ export class RegisterSession {
       this.options.settings.removeRecent(absolute);
       throw new AppError('not_found', `The register ${absolute} no longer exists (it may have been moved or deleted).`);
     }
-    const next = this.openFile(absolute, mode === 'create');
-    const previous = this.reg;
-    this.reg = next;
-    previous?.close();
-    this.options.settings.addRecent(next.file);
-    this.options.onSwitch?.(next.file);
-    return next.file;
+    this.current = await this.backend.open(absolute, mode === 'create');
+    this.options.settings.addRecent(this.current);
+    this.options.onSwitch?.(this.current);
+    return this.current;
   }
 
-  close(): void {
-    this.reg?.close();
-    this.reg = null;
+  /** The backend process restarted without the register (it could not be reopened). */
+  lost(): void {
+    this.current = null;
+  }
+
+  async close(): Promise<void> {
+    await this.backend.close();
+    this.current = null;
   }
 }
 

@@ -47,7 +47,7 @@ beforeEach(async () => {
   events = [];
   shown = [];
   session = new RegisterSession({ settings, onSwitch: (file) => events.push({ type: 'register', file }) });
-  session.start(path.join(userData, 'register.art30'));
+  await session.start(path.join(userData, 'register.art30'));
   const shell = createShellHandlers({
     session,
     settings,
@@ -61,8 +61,8 @@ beforeEach(async () => {
   expect(await ok(invoke('demo/create', {}))).toBeTruthy();
 });
 
-afterEach(() => {
-  session.close();
+afterEach(async () => {
+  await session.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

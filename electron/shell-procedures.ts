@@ -5,11 +5,10 @@
  * file manager) so the unit tests run these with real registers under plain Node.
  */
 import path from 'node:path';
-import { z } from 'zod';
-import { dispatch, isProcedureName } from '../core/api/dispatch.js';
+import { unwrap } from '../core/api/dispatch.js';
 import type { ProcedureContext } from '../core/api/procedure.js';
-import { activityFilterSchema } from '../core/api/procedures/activities.js';
-import type { ExportFormat, Language, ShellProcedureName, ShellProcedures } from '../core/api/shell.js';
+import type { ShellHandlers } from '../core/api/shell-contract.js';
+import type { ExportFormat, Language } from '../core/api/shell.js';
 import { AppError } from '../core/errors.js';
 import type { CallMeta } from '../core/register.js';
 import { texts, type ShellTexts } from './i18n.js';
@@ -42,39 +41,7 @@ export interface ShellHost {
   today?(): string;
 }
 
-export type ShellHandler<K extends ShellProcedureName> = (input: ShellProcedures[K]['input'], ctx: ProcedureContext) => Promise<ShellProcedures[K]['output']>;
-export type ShellHandlers = { [K in ShellProcedureName]: ShellHandler<K> };
-
-const language = z.enum(['fr', 'en']);
-const empty = z.object({}).strict().default({});
-
-/** The renderer's input is untrusted: every shell procedure validates it. */
-export const shellInputSchemas: { [K in ShellProcedureName]: z.ZodType<ShellProcedures[K]['input']> } = {
-  'app/info': empty,
-  'app/export': z
-    .object({
-      format: z.enum(['xlsx', 'pdf', 'csv', 'json', 'docx', 'html']),
-      lang: language,
-      scope: activityFilterSchema,
-      fiches: z.boolean().optional(),
-      audience: z.enum(['authority', 'internal', 'public']).optional(),
-      document: z.enum(['register', 'notice']).optional(),
-      subjects: z.array(z.string().min(1).max(200)).max(50).optional(),
-      records: z.boolean().optional(),
-    })
-    .strict(),
-  'app/showInFolder': z.object({ file: z.string().min(1).max(4096) }).strict(),
-  'app/importFile': empty,
-  'app/template': z.object({ lang: language }).strict(),
-  'app/backup': empty,
-  'app/newRegister': empty,
-  'app/openRegister': z.object({ file: z.string().min(1).max(4096).optional() }).strict(),
-  'app/setLanguage': z.object({ language }).strict(),
-} as never;
-
-export function isShellProcedure(name: unknown): name is ShellProcedureName {
-  return typeof name === 'string' && Object.hasOwn(shellInputSchemas, name);
-}
+export { isShellProcedure, shellInputSchemas, type ShellHandler, type ShellHandlers } from '../core/api/shell-contract.js';
 
 const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
@@ -97,13 +64,10 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
   const today = () => (host.today ? host.today() : new Date().toISOString().slice(0, 10));
   const lang = (): Language => host.settings.get().language ?? host.systemLanguage;
   const t = (): ShellTexts => texts(lang());
-  const has = (name: string) => isProcedureName(name);
 
   /** Runs a trusted API procedure on the open register; its error becomes the shell's. */
   async function trusted(name: string, input: unknown, ctx: ProcedureContext, meta: CallMeta = UI_META): Promise<unknown> {
-    const result = await dispatch(host.session.register, name, input, meta, { trusted: true, context: ctx });
-    if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details ?? []);
-    return result.value;
+    return unwrap(await host.session.dispatch(name, input, meta, { trusted: true, context: ctx }));
   }
 
   const remember = (file: string) => {
@@ -120,12 +84,11 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
     }),
 
     'app/export': async (input, ctx) => {
-      if (!has('export/file')) throw new AppError('unknown_procedure', 'Exports are not available in this version of Art30.');
       const filter = EXPORT_FILTERS[input.format];
       const chosen = await host.dialogs.save({
         title: t().exportTitle,
         // The name says what is inside: organisation, scope, audience, date (core/export/run.ts).
-        defaultPath: path.join(host.documentsDir, (has('export/fileName') ? ((await trusted('export/fileName', input, ctx)) as { fileName: string }).fileName : '') || `${t().exportFileName}-${today()}.${input.format}`),
+        defaultPath: path.join(host.documentsDir, ((await trusted('export/fileName', input, ctx)) as { fileName: string }).fileName || `${t().exportFileName}-${today()}.${input.format}`),
         filters: [filter],
       });
       if (!chosen) return { cancelled: true };
@@ -143,7 +106,6 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
     },
 
     'app/importFile': async (_input, ctx) => {
-      if (!has('import/open')) throw new AppError('unknown_procedure', 'Importing spreadsheets is not available in this version of Art30.');
       const file = await host.dialogs.open({
         title: t().importTitle,
         defaultPath: host.documentsDir,
@@ -158,7 +120,6 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
     },
 
     'app/template': async (input, ctx) => {
-      if (!has('import/template')) throw new AppError('unknown_procedure', 'The blank template is not available in this version of Art30.');
       const chosen = await host.dialogs.save({
         title: t().templateTitle,
         defaultPath: path.join(host.documentsDir, `${texts(input.lang).templateFileName}.xlsx`),
@@ -171,7 +132,8 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
     },
 
     'app/backup': async (_input, ctx) => {
-      const current = host.session.register.file;
+      const current = host.session.file;
+      if (!current) throw new AppError('register', 'No register is open.');
       const base = path.basename(current, path.extname(current));
       const chosen = await host.dialogs.save({
         title: t().backupTitle,
@@ -192,7 +154,7 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
         filters: [{ name: t().registerFiles, extensions: [REGISTER_EXTENSION] }],
       });
       if (!chosen) return { cancelled: true };
-      return { cancelled: false, file: host.session.switchTo(withRegisterExtension(chosen), 'create') };
+      return { cancelled: false, file: await host.session.switchTo(withRegisterExtension(chosen), 'create') };
     },
 
     'app/openRegister': async (input) => {
@@ -200,7 +162,7 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
         // The renderer may only reopen a register from the recent list: it never names other files.
         const file = path.resolve(input.file);
         if (!host.session.recent.includes(file)) throw new AppError('bad_input', `${path.basename(file)} is not one of the recent registers.`);
-        return { cancelled: false, file: host.session.switchTo(file, 'open') };
+        return { cancelled: false, file: await host.session.switchTo(file, 'open') };
       }
       const chosen = await host.dialogs.open({
         title: t().openRegisterTitle,
@@ -211,7 +173,7 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
         ],
       });
       if (!chosen) return { cancelled: true };
-      return { cancelled: false, file: host.session.switchTo(chosen, 'open') };
+      return { cancelled: false, file: await host.session.switchTo(chosen, 'open') };
     },
 
     'app/setLanguage': async (input) => {

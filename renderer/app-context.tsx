@@ -3,9 +3,11 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { VocabularyKind } from '../core/model/codes.js';
 import type { Country, Organisation, VocabularyTerm } from '../core/model/register.js';
 import type { Language } from '../core/api/shell.js';
-import { call } from './api/client.js';
-import { t as translateKey } from '../core/i18n/i18n.js';
-import { en, fr, type MessageKey } from './i18n/messages.js';
+import { call, setErrorLocaliser } from './api/client.js';
+import { localiseError } from './api/error-text.js';
+import type { MessageKey } from './i18n/messages.js';
+import { windowText } from './i18n/window-catalogue.js';
+import { inLang } from '../core/i18n/localized.js';
 import { parseRecordsHash, recordsHash, type RecordsRoute } from './screens/records-route.js';
 
 export type Route =
@@ -48,19 +50,12 @@ export function routeHash(r: Route): string {
   }
 }
 
-/** Keys of `i18n/messages.ts`, or of the shared catalogue (`core/i18n`), which serves any other key. */
+/** Keys of `i18n/messages.ts`, or of any area of the shared catalogue (`core/i18n`): one catalogue. */
 export type Translate = (key: MessageKey | (string & {}), vars?: Record<string, string | number>) => string;
 
+/** The window's translator: i18next over the one catalogue (core/i18n areas and i18n/messages.ts). */
 export function translator(lang: Language): Translate {
-  const dict: Record<string, string> = lang === 'fr' ? fr : en;
-  const fallback: Record<string, string> = en;
-  return (key, vars) => {
-    const own = dict[key] ?? fallback[key];
-    if (own === undefined) return translateKey(lang, key, vars);
-    let s = own;
-    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
-    return s;
-  };
+  return (key, vars) => windowText(lang, key, vars);
 }
 
 export function initialLanguage(stored: string | null, shellLanguage: Language | null, navigatorLanguage: string): Language {
@@ -69,7 +64,7 @@ export function initialLanguage(stored: string | null, shellLanguage: Language |
   return navigatorLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-interface AppState {
+export interface AppState {
   lang: Language;
   setLang(l: Language): void;
   t: Translate;
@@ -136,7 +131,11 @@ export function AppProvider(props: {
   const currentHash = useRef(location.hash);
   const noticeId = useRef(0);
 
-  const t = useMemo(() => translator(lang), [lang]);
+  const t = useMemo(() => {
+    const tr = translator(lang);
+    setErrorLocaliser((error) => localiseError(error, tr));
+    return tr;
+  }, [lang]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -161,17 +160,17 @@ export function AppProvider(props: {
   const termLabel = useCallback(
     (kind: VocabularyKind, code: string) => {
       const term = termsByKind.get(kind)?.find((x) => x.code === code);
-      return term ? (lang === 'fr' ? term.labelFr : term.labelEn) : code;
+      return term ? inLang(term, 'label', lang) : code;
     },
     [termsByKind, lang],
   );
 
-  const sortedCountries = useMemo(() => [...countries].sort((a, b) => (lang === 'fr' ? a.nameFr : a.nameEn).localeCompare(lang === 'fr' ? b.nameFr : b.nameEn, lang)), [countries, lang]);
+  const sortedCountries = useMemo(() => [...countries].sort((a, b) => inLang(a, 'name', lang).localeCompare(inLang(b, 'name', lang), lang)), [countries, lang]);
   const countryMap = useMemo(() => new Map(countries.map((c) => [c.code, c])), [countries]);
   const countryName = useCallback(
     (code: string) => {
       const c = countryMap.get(code);
-      return c ? (lang === 'fr' ? c.nameFr : c.nameEn) : code;
+      return c ? inLang(c, 'name', lang) : code;
     },
     [countryMap, lang],
   );
@@ -252,6 +251,10 @@ export function AppProvider(props: {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
+  const setDirty = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
+
   const value: AppState = {
     lang,
     setLang,
@@ -270,9 +273,7 @@ export function AppProvider(props: {
     reloadOrganisations,
     route,
     navigate,
-    setDirty: (d) => {
-      dirty.current = d;
-    },
+    setDirty,
     confirmLeave,
     generation,
     bumpGeneration: () => setGeneration((g) => g + 1),

@@ -2,7 +2,9 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppEvent, ExportScope, Language } from '../core/api/shell.js';
 import type { Country, Organisation, VocabularyTerm } from '../core/model/register.js';
-import { call, hasProcedure, subscribe } from './api/client.js';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { call, subscribe } from './api/client.js';
+import { queryClient } from './api/queries.js';
 import { AppProvider, initialLanguage, translator, useApp, useT, type Notice } from './app-context.js';
 import { ConfirmDialog, Modal } from './components/modal.js';
 import { ActivityEditor } from './screens/activity-editor.js';
@@ -54,12 +56,15 @@ export function App() {
       .catch((e: Error) => setError(e.message));
   }, [bootKey]);
 
-  // Another register file was opened (Electron): start again on it.
+  // Another register file was opened (Electron), or the register's process was restarted: start again on it.
+  const restartedRef = useRef<AppEvent | null>(null);
   useEffect(
     () =>
       subscribe((e) => {
-        if (e.type === 'register') {
+        if (e.type === 'register' || e.type === 'restarted') {
+          if (e.type === 'restarted') restartedRef.current = e;
           invalidateRegisterCache();
+          queryClient.clear();
           setState(null);
           setBootKey((k) => k + 1);
         }
@@ -71,6 +76,14 @@ export function App() {
     setNotices((list) => [...list.slice(-2), n]);
     setTimeout(() => setNotices((list) => list.filter((x) => x.id !== n.id)), n.action ? 15000 : 5000);
   }, []);
+  // Told once the app has booted again after the register's process was restarted.
+  useEffect(() => {
+    const e = restartedRef.current;
+    if (!state || !e || e.type !== 'restarted') return;
+    restartedRef.current = null;
+    const t = translator(state.lang);
+    onNotice({ id: Date.now(), message: e.file ? t('shell.restarted') : t('shell.restartFailed', { message: e.error?.message ?? '' }) });
+  }, [state, onNotice]);
   const askLeave = useCallback(() => new Promise<boolean>((resolve) => setLeave(() => resolve)), []);
 
   if (error) {
@@ -89,6 +102,7 @@ export function App() {
 
   const t = translator(state.lang);
   return (
+    <QueryClientProvider client={queryClient}>
     <AppProvider key={bootKey} initial={state} onNotice={onNotice} askLeave={askLeave}>
       <Shell />
       <div className="notices" role="status" aria-live="polite">
@@ -112,6 +126,7 @@ export function App() {
         }}
       />
     </AppProvider>
+    </QueryClientProvider>
   );
 }
 
@@ -143,18 +158,14 @@ function Shell() {
   const t = useT();
   const [focusSearch, setFocusSearch] = useState(0);
   const [progress, setProgress] = useState<ProgressState | null>(null);
-  const [canImport, setCanImport] = useState(false);
-  const [canExport, setCanExport] = useState(false);
+  // Import and export are part of every build (no probing): the props stay for the screens' layout.
+  const canImport = true;
+  const canExport = true;
   const [importOpen, setImportOpen] = useState(false);
   const [exportState, setExportState] = useState<{ current: ExportScope; selected: number[]; shown: number[] } | null>(null);
   const [about, setAbout] = useState(false);
   const progressTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  useEffect(() => {
-    void hasProcedure('import/openBytes').then(setCanImport);
-    // The export engine is there when its browser procedure is (the shell writes files with export/file).
-    void hasProcedure('export/bytes').then(setCanExport);
-  }, []);
 
   const backup = useCallback(async () => {
     try {

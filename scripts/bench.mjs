@@ -30,7 +30,7 @@ const sourceUrls = {
 
 fs.rmSync(outdir, { recursive: true, force: true });
 await esbuild.build({
-  entryPoints: fs.readdirSync(benchDir).filter((f) => f === 'run.ts' || f.endsWith('.bench.ts')).map((f) => path.join(benchDir, f)),
+  entryPoints: fs.readdirSync(benchDir).filter((f) => f === 'run.ts' || f === 'backend.entry.ts' || f.endsWith('.bench.ts')).map((f) => path.join(benchDir, f)),
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

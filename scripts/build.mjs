@@ -43,17 +43,18 @@ async function buildRenderer() {
 }
 
 async function buildElectron() {
-  const entries = ['main', 'preload'].filter((n) => fs.existsSync(path.join(root, 'electron', `${n}.ts`)));
+  const entries = ['main', 'preload', 'backend-main'].filter((n) => fs.existsSync(path.join(root, 'electron', `${n}.ts`)));
   if (!entries.length) {
     console.log('electron/main.ts not found: Electron build skipped');
     return;
   }
   const esbuild = await import('esbuild');
   for (const name of entries) {
-    const main = name === 'main';
+    // backend-main.ts (the register's utility process) is bundled like main, as backend.cjs.
+    const main = name === 'main' || name === 'backend-main';
     await esbuild.build({
       entryPoints: [path.join(root, 'electron', `${name}.ts`)],
-      outfile: path.join(root, 'dist', 'electron', `${name}.cjs`),
+      outfile: path.join(root, 'dist', 'electron', `${name === 'backend-main' ? 'backend' : name}.cjs`),
       bundle: true,
       platform: 'node',
       format: 'cjs',
@@ -71,7 +72,7 @@ async function buildElectron() {
           }
         : {}),
     });
-    console.log(`electron/${name}.ts → dist/electron/${name}.cjs`);
+    console.log(`electron/${name}.ts → dist/electron/${name === 'backend-main' ? 'backend' : name}.cjs`);
   }
   // The migrations are read at run time beside the bundle, and the PDF footer's font too
   // (core/export/pdf/assemble.ts looks for ./fonts/ beside its own module).

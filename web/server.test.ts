@@ -114,6 +114,17 @@ describe('web mode server', () => {
     expect(openOther.ok).toBe(false);
   });
 
+  it('validates shell procedures with the same schemas as Electron main (one contract)', async () => {
+    const badLanguage = JSON.parse((await api('app/setLanguage', { language: 'de' })).body);
+    expect(badLanguage).toMatchObject({ ok: false, error: { code: 'validation', details: [{ path: 'language' }] } });
+    const badFormat = JSON.parse((await api('app/export', { format: 'exe', lang: 'fr', scope: {} })).body);
+    expect(badFormat).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const extra = JSON.parse((await api('app/backup', { out: '/tmp/x.art30' })).body);
+    expect(extra).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const json = JSON.parse((await api('app/export', { format: 'json', lang: 'en', scope: {} })).body);
+    expect(json).toMatchObject({ ok: true, value: { cancelled: false, fileName: expect.stringMatching(/^register-.*\.json$/) } });
+  });
+
   it('streams progress events to subscribers (Server-Sent Events)', async () => {
     const received = new Promise<string>((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, headers: { Host: `127.0.0.1:${server.port}` } }, (res) => {

@@ -14,10 +14,14 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { dispatch, isProcedureName, toApiError, type ApiResult } from '../core/api/dispatch.js';
-import type { AppEvent, ExportScope, Language } from '../core/api/shell.js';
+import { dispatch, toApiError, unwrap } from '../core/api/dispatch.js';
+import type { ProcedureContext } from '../core/api/procedure.js';
+import { isShellProcedure, runShellProcedure, type ShellHandlers } from '../core/api/shell-contract.js';
+import type { AppEvent, Language } from '../core/api/shell.js';
+import { AppError } from '../core/errors.js';
 import { sha256File } from '../core/files.js';
 import { Register, type CallMeta } from '../core/register.js';
+import { t } from '../core/i18n/i18n.js';
 
 export interface WebServerOptions {
   /** The register file (created when missing). */
@@ -147,76 +151,48 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   const stamp = () => new Date().toISOString().slice(0, 10);
-  const hasProcedure = (name: string) => isProcedureName(name);
+  /** A trusted API call on this server's register; its error becomes the shell's. */
+  const trusted = async (name: string, input: unknown, ctx: ProcedureContext = {}) => unwrap(await dispatch(register, name, input, meta, { trusted: true, context: ctx }));
+  const fileIn = (prefix: string, fileName: string) => path.join(fs.mkdtempSync(path.join(downloadsDir, `${prefix}-`)), fileName);
 
-  /** The `app/*` shell procedures, for a browser: files are offered as downloads. */
-  async function shell(name: string, input: Record<string, unknown>): Promise<ApiResult<unknown>> {
-    const progress = (operation: string) => ({ progress: (p: { phase: string; done: number; total: number }) => emit({ type: 'progress', operation, progress: p }) });
-    switch (name) {
-      case 'app/info':
-        return { ok: true, value: { shell: 'web', file: register.file, recent: [], language } };
-      case 'app/setLanguage': {
-        const l = input.language;
-        if (l !== 'fr' && l !== 'en') return { ok: false, error: { code: 'validation', message: 'The language must be fr or en.' } };
-        language = l;
-        return { ok: true, value: { language } };
-      }
-      case 'app/showInFolder':
-        return { ok: true, value: { shown: false } };
-      case 'app/importFile':
-        // A browser uploads the bytes itself (import/openBytes).
-        return { ok: true, value: { cancelled: true } };
-      case 'app/newRegister':
-      case 'app/openRegister':
-        return { ok: false, error: { code: 'unknown_procedure', message: 'In web mode the register is the file given with --db: start the server on another file to open it.' } };
-      case 'app/backup': {
-        const fileName = `${path.basename(register.file).replace(/\.[^.]+$/, '')}-${stamp()}.art30`;
-        const out = path.join(fs.mkdtempSync(path.join(downloadsDir, 'b-')), fileName);
-        const r = await dispatch(register, 'register/backup', { out }, meta, { trusted: true });
-        if (!r.ok) return r;
-        return { ok: true, value: { cancelled: false, file: fileName, downloadUrl: offerDownload(out, fileName) } };
-      }
-      case 'app/template': {
-        if (!hasProcedure('import/template')) return { ok: false, error: { code: 'unknown_procedure', message: 'Templates are not available in this version.' } };
-        const lang = input.lang === 'en' ? 'en' : 'fr';
-        const fileName = lang === 'fr' ? 'modele-registre-service.xlsx' : 'department-register-template.xlsx';
-        const out = path.join(fs.mkdtempSync(path.join(downloadsDir, 't-')), fileName);
-        const r = await dispatch(register, 'import/template', { out, lang }, meta, { trusted: true });
-        if (!r.ok) return r;
-        return { ok: true, value: { cancelled: false, file: fileName, downloadUrl: offerDownload(out, fileName) } };
-      }
-      case 'app/export': {
-        const format = String(input.format ?? 'xlsx');
-        const lang = input.lang === 'en' ? 'en' : 'fr';
-        const scope = (input.scope ?? {}) as ExportScope;
-        if (format === 'json' && !hasProcedure('export/file')) {
-          const fileName = `register-${stamp()}.json`;
-          const out = path.join(fs.mkdtempSync(path.join(downloadsDir, 'e-')), fileName);
-          const r = await dispatch(register, 'register/exportJson', { out, scope }, meta, { trusted: true });
-          if (!r.ok) return r;
-          return { ok: true, value: { cancelled: false, file: fileName, fileName, sha256: sha256File(out), downloadUrl: offerDownload(out, fileName) } };
-        }
-        if (!hasProcedure('export/file')) return { ok: false, error: { code: 'unknown_procedure', message: 'Exports are not available in this version.' } };
-        const ext = (['xlsx', 'pdf', 'csv', 'docx', 'html'] as const).find((f) => f === format) ?? 'json';
-        const base = lang === 'fr' ? 'registre' : 'register';
-        // The name says what is inside: organisation, scope, audience, date (core/export/run.ts).
-        const named = hasProcedure('export/fileName') ? await dispatch(register, 'export/fileName', { ...input, format: ext, lang, scope }, meta, { trusted: true }) : null;
-        if (named && !named.ok) return named;
-        const fileName = ((named?.value as { fileName?: string } | undefined)?.fileName ?? '') || `${base}-${stamp()}.${ext}`;
-        const out = path.join(fs.mkdtempSync(path.join(downloadsDir, 'e-')), fileName);
-        const r = await dispatch(register, 'export/file', { ...input, format, lang, scope, out }, meta, { trusted: true, context: progress('export') });
-        if (!r.ok) return r;
-        const value = (r.value ?? {}) as { file?: string; sha256?: string };
-        const written = value.file ?? out;
-        return {
-          ok: true,
-          value: { cancelled: false, file: path.basename(written), fileName: path.basename(written), sha256: value.sha256 ?? sha256File(written), downloadUrl: offerDownload(written, path.basename(written)) },
-        };
-      }
-      default:
-        return { ok: false, error: { code: 'unknown_procedure', message: `There is no procedure "${name}".` } };
-    }
-  }
+  /** The `app/*` shell procedures (the same contract as Electron main's), for a browser: files are offered as downloads. */
+  const shell: ShellHandlers = {
+    'app/info': async () => ({ shell: 'web', file: register.file, recent: [], language }),
+    'app/setLanguage': async (input) => {
+      language = input.language;
+      return { language };
+    },
+    'app/showInFolder': async () => ({ shown: false }),
+    // A browser uploads the bytes itself (import/openBytes).
+    'app/importFile': async () => ({ cancelled: true }),
+    'app/newRegister': async () => {
+      throw new AppError('unknown_procedure', 'In web mode the register is the file given with --db: start the server on another file to open it.');
+    },
+    'app/openRegister': async () => {
+      throw new AppError('unknown_procedure', 'In web mode the register is the file given with --db: start the server on another file to open it.');
+    },
+    'app/backup': async () => {
+      const fileName = `${path.basename(register.file).replace(/\.[^.]+$/, '')}-${stamp()}.art30`;
+      const out = fileIn('b', fileName);
+      await trusted('register/backup', { out });
+      return { cancelled: false, file: fileName, downloadUrl: offerDownload(out, fileName) };
+    },
+    'app/template': async (input) => {
+      const fileName = `${t(input.lang, 'shell.webTemplateFileName')}.xlsx`;
+      const out = fileIn('t', fileName);
+      await trusted('import/template', { out, lang: input.lang });
+      return { cancelled: false, file: fileName, downloadUrl: offerDownload(out, fileName) };
+    },
+    'app/export': async (input, ctx) => {
+      // The name says what is inside: organisation, scope, audience, date (core/export/run.ts).
+      const named = (await trusted('export/fileName', input, ctx)) as { fileName?: string };
+      const out = fileIn('e', named.fileName || `${t(input.lang, 'shell.registerFileName')}-${stamp()}.${input.format}`);
+      const value = (await trusted('export/file', { ...input, out }, ctx)) as { file?: string; sha256?: string };
+      const written = value.file ?? out;
+      const fileName = path.basename(written);
+      return { cancelled: false, file: fileName, fileName, sha256: value.sha256 ?? sha256File(written), downloadUrl: offerDownload(written, fileName) };
+    },
+  };
 
   function hostAllowed(req: http.IncomingMessage): boolean {
     const host = req.headers.host ?? '';
@@ -261,9 +237,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return json(res, status, { ok: false, error: { code: 'bad_input', message: status === 413 ? 'The request is too large.' : 'The request is not valid JSON.' } });
       }
       try {
-        const result = name.startsWith('app/')
-          ? await shell(name, (input ?? {}) as Record<string, unknown>)
-          : await dispatch(register, name, input, meta, { trusted: false, context: { progress: (p) => emit({ type: 'progress', operation: name, progress: p }) } });
+        const context: ProcedureContext = { progress: (p) => emit({ type: 'progress', operation: name, progress: p }) };
+        const result = isShellProcedure(name) ? await runShellProcedure(shell, name, input, context) : await dispatch(register, name, input, meta, { trusted: false, context });
         return json(res, 200, result);
       } catch (error) {
         return json(res, 200, { ok: false, error: toApiError(error) });

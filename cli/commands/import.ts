@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { dispatch } from '../../core/api/dispatch.js';
+import { dispatch, unwrap } from '../../core/api/dispatch.js';
 import { AppError } from '../../core/errors.js';
 import { t } from '../../core/i18n/i18n.js';
 import { detectFormat } from '../../core/import/detect-format.js';
@@ -160,9 +160,7 @@ export const importCommand: Command = {
       lastShown = pct;
       ctx.io.stderr(`${p.phase}: ${p.done}/${p.total}\n`);
     };
-    const result = await dispatch(ctx.open(), 'import/commit', { sessionId: preview.sessionId, ...options }, ctx.meta, { trusted: true, context: { progress } });
-    if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details ?? []);
-    const summary = result.value;
+    const summary = unwrap(await dispatch(ctx.open(), 'import/commit', { sessionId: preview.sessionId, ...options }, ctx.meta, { trusted: true, context: { progress } }));
     if (ctx.json) printJson(ctx.io, summary);
     else {
       ctx.io.stdout(

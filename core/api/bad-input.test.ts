@@ -22,7 +22,9 @@ async function refused(input: unknown, procedure: 'activities/create' | 'organis
   const r = await t.result(procedure as 'activities/create', input as never);
   expect(snapshot()).toBe(before);
   if (r.ok) throw new Error('the input should have been refused');
-  return r.error;
+  // Every field issue carries a catalogue key (translated where shown); the English text is compared below.
+  for (const d of r.error.details ?? []) expect(d.key, d.path).toMatch(/^errors\./);
+  return { ...r.error, details: r.error.details?.map(({ path, message }) => ({ path, message })) };
 }
 
 describe('bad input is refused with field-level errors and nothing written', () => {

@@ -50,7 +50,7 @@ export async function dispatch(reg: Register, name: string, input: unknown, meta
     const first = details[0];
     return {
       ok: false,
-      error: { code: 'validation', message: `The request could not be processed: ${first.path ? `${first.path} ` : ''}${first.message}.`, details },
+      error: { code: 'validation', message: `The request could not be processed: ${first.path ? `${first.path} ` : ''}${first.message}.`, details, key: 'errors.request' },
     };
   }
   try {
@@ -61,9 +61,13 @@ export async function dispatch(reg: Register, name: string, input: unknown, meta
   }
 }
 
+/** The one place an API result becomes an exception: returns the value or throws its AppError. */
+export function unwrap<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details ?? [], result.error.key ? { key: result.error.key, params: result.error.params } : undefined);
+  return result.value;
+}
+
 /** For trusted in-process callers that prefer exceptions: returns the value or throws an AppError. */
 export async function call<N extends ProcedureName>(reg: Register, name: N, input: ApiInput<N>, meta: CallMeta, options: DispatchOptions = {}): Promise<ApiOutput<N>> {
-  const result = await dispatch(reg, name, input, meta, { trusted: true, ...options });
-  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details ?? []);
-  return result.value;
+  return unwrap(await dispatch(reg, name, input, meta, { trusted: true, ...options }));
 }

@@ -27,7 +27,9 @@ export type AppEvent =
   /** A menu entry or accelerator the renderer must act on. */
   | { type: 'menu'; command: MenuCommand }
   /** Another register file was opened: reload everything. */
-  | { type: 'register'; file: string };
+  | { type: 'register'; file: string }
+  /** The register's process stopped and was started again: reload everything (file null: not reopened). */
+  | { type: 'restarted'; file: string | null; error?: ApiError };
 
 export type ExportFormat = 'xlsx' | 'pdf' | 'csv' | 'json' | 'docx' | 'html';
 /** Who an export is for (core/export/audience.ts). */

@@ -6,10 +6,13 @@
 import * as checks from './locales/checks.js';
 import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
+import * as errors from './locales/errors.js';
 import * as exportArea from './locales/export.js';
 import * as firstrun from './locales/firstrun.js';
 import * as mapping from './locales/mapping.js';
 import * as records from './locales/records.js';
+import * as shell from './locales/shell.js';
+import * as ui from './locales/ui.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -20,6 +23,9 @@ export interface Area {
 export const areas: Record<string, Area> = {
   common,
   checks,
+  shell,
+  errors,
+  ui,
   export: exportArea,
   cli,
   firstrun,

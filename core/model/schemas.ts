@@ -54,6 +54,7 @@ export const isoDate = z
 
 export const emailText = text(LIMITS.shortText).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
   error: 'is not a valid e-mail address',
+  params: { key: 'errors.format.email' },
 });
 
 export const contactSchema = z.object({

@@ -50,7 +50,7 @@ describe('activities', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('conflict');
-      expect(r.error.details).toEqual([{ path: 'ref', message: 'is already used' }]);
+      expect(r.error.details).toEqual([{ path: 'ref', message: 'is already used', key: 'errors.refTaken' }]);
     }
   });
 

@@ -1,5 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
-import { activities, organisations } from '../../db/schema.js';
+import type { OrganisationRow } from '../../db/organisation-store.js';
 import { diffRecords, recordFields } from '../diff.js';
 import { AppError, notFound } from '../errors.js';
 import type { Organisation } from '../model/register.js';
@@ -9,7 +8,7 @@ import { parseInput } from '../validate.js';
 import { checkVersion } from './versions.js';
 import { organisationRecordCount } from '../records/services.js';
 
-type OrgRow = typeof organisations.$inferSelect;
+type OrgRow = OrganisationRow;
 
 const parseContact = <T extends Contact>(json: string | null): T | null => (json ? (JSON.parse(json) as T) : null);
 
@@ -57,11 +56,11 @@ function toColumns(d: OrganisationData) {
 }
 
 export function listOrganisations(reg: Register): Organisation[] {
-  return reg.orm.select().from(organisations).orderBy(organisations.name).all().map(fromRow);
+  return reg.organisations.list().map(fromRow);
 }
 
 export function getOrganisation(reg: Register, id: number): Organisation {
-  const row = reg.orm.select().from(organisations).where(eq(organisations.id, id)).get();
+  const row = reg.organisations.get(id);
   if (!row) throw notFound(`Organisation #${id}`);
   return fromRow(row);
 }
@@ -75,11 +74,7 @@ export function createOrganisation(
   const data = parseInput(organisationInputSchema, input, 'The organisation');
   return reg.write(() => {
     const at = reg.now();
-    const row = reg.orm
-      .insert(organisations)
-      .values({ ...toColumns(data), createdAt: stamps?.createdAt ?? at, updatedAt: stamps?.updatedAt ?? at })
-      .returning()
-      .get();
+    const row = reg.organisations.insert({ ...toColumns(data), createdAt: stamps?.createdAt ?? at, updatedAt: stamps?.updatedAt ?? at });
     reg.record(meta, {
       entityType: 'organisation',
       entityId: row.id,
@@ -99,12 +94,7 @@ export function updateOrganisation(reg: Register, id: number, expectedVersion: n
     checkVersion('The organisation', current, expectedVersion);
     const changes = diffRecords(organisationData(current), data);
     if (!changes.length) return current;
-    const row = reg.orm
-      .update(organisations)
-      .set({ ...toColumns(data), version: sql`${organisations.version} + 1`, updatedAt: reg.now() })
-      .where(eq(organisations.id, id))
-      .returning()
-      .get();
+    const row = reg.organisations.update(id, { ...toColumns(data), updatedAt: reg.now() });
     reg.record(meta, { entityType: 'organisation', entityId: id, entityLabel: data.name, organisationId: id, action: 'update', changes });
     return fromRow(row);
   });
@@ -114,13 +104,16 @@ export function deleteOrganisation(reg: Register, id: number, expectedVersion: n
   reg.write(() => {
     const current = getOrganisation(reg, id);
     checkVersion('The organisation', current, expectedVersion);
-    const used = reg.orm.select({ n: sql<number>`count(*)` }).from(activities).where(eq(activities.organisationId, id)).get();
-    if (used && used.n > 0) {
-      throw new AppError('in_use', `${current.name} still has ${used.n} processing activit${used.n > 1 ? 'ies' : 'y'}: delete or move them first.`);
+    const used = reg.organisations.activityCount(id);
+    if (used > 0) {
+      throw new AppError('in_use', `${current.name} still has ${used} processing activit${used > 1 ? 'ies' : 'y'}: delete or move them first.`, [], {
+        key: 'errors.organisationInUse',
+        params: { name: current.name, count: used },
+      });
     }
     const records = organisationRecordCount(reg, id);
     if (records > 0) throw new AppError('in_use', `${current.name} still has ${records} breach or request record${records > 1 ? 's' : ''}: delete them first.`);
-    reg.orm.delete(organisations).where(eq(organisations.id, id)).run();
+    reg.organisations.delete(id);
     reg.record(meta, {
       entityType: 'organisation',
       entityId: id,

@@ -1,6 +1,5 @@
 /** The recipient directory, shared by every activity: edit once, every activity sees the change. */
-import { asc, eq, sql } from 'drizzle-orm';
-import { activityRecipients, recipients } from '../../db/schema.js';
+import type { RecipientRow as StoredRecipientRow } from '../../db/recipient-store.js';
 import { diffRecords, recordFields } from '../diff.js';
 import { AppError, notFound, validationError } from '../errors.js';
 import type { Recipient } from '../model/register.js';
@@ -10,7 +9,7 @@ import { foldKey } from '../text.js';
 import { parseInput } from '../validate.js';
 import { checkVersion } from './versions.js';
 
-type RecipientRow = typeof recipients.$inferSelect;
+type RecipientRow = StoredRecipientRow;
 
 function fromRow(r: RecipientRow, activityCount = 0): Recipient {
   return {
@@ -53,50 +52,34 @@ export function checkCountries(reg: Register, codes: { path: string; code: strin
   const known = reg.reference.countries();
   const issues = codes
     .filter((c) => c.code && !known.has(c.code))
-    .map((c) => ({ path: c.path, message: `"${c.code}" is not a known country (use an ISO 3166-1 code such as FR, US or IN)` }));
+    .map((c) => ({ path: c.path, message: `"${c.code}" is not a known country (use an ISO 3166-1 code such as FR, US or IN)`, key: 'errors.countryUnknown', params: { code: c.code } }));
   if (issues.length) throw validationError(issues, what);
 }
 
 export function listRecipients(reg: Register): Recipient[] {
-  const counts = new Map(
-    reg.orm
-      .select({ id: activityRecipients.recipientId, n: sql<number>`count(distinct ${activityRecipients.activityId})` })
-      .from(activityRecipients)
-      .groupBy(activityRecipients.recipientId)
-      .all()
-      .map((r) => [r.id, r.n]),
-  );
-  return reg.orm
-    .select()
-    .from(recipients)
-    .orderBy(asc(recipients.nameKey))
-    .all()
-    .map((r) => fromRow(r, counts.get(r.id) ?? 0));
+  const counts = reg.recipients.activityCounts();
+  return reg.recipients.list().map((r) => fromRow(r, counts.get(r.id) ?? 0));
 }
 
 export function getRecipient(reg: Register, id: number): Recipient {
-  const row = reg.orm.select().from(recipients).where(eq(recipients.id, id)).get();
+  const row = reg.recipients.get(id);
   if (!row) throw notFound(`Recipient #${id}`);
-  const used = reg.orm
-    .select({ n: sql<number>`count(distinct ${activityRecipients.activityId})` })
-    .from(activityRecipients)
-    .where(eq(activityRecipients.recipientId, id))
-    .get();
-  return fromRow(row, used?.n ?? 0);
+  return fromRow(row, reg.recipients.activityCount(id));
 }
 
 /** The directory entry with this name, ignoring case, accents and punctuation. */
 export function findRecipientByName(reg: Register, name: string): Recipient | undefined {
-  const row = reg.orm.select().from(recipients).where(eq(recipients.nameKey, foldKey(name))).get();
+  const row = reg.recipients.byNameKey(foldKey(name));
   return row ? fromRow(row) : undefined;
 }
 
 function assertNameFree(reg: Register, name: string, exceptId = 0): void {
   const other = findRecipientByName(reg, name);
   if (other && other.id !== exceptId) {
-    throw new AppError('conflict', `The directory already has a recipient named "${other.name}".`, [
-      { path: 'name', message: `already used by "${other.name}"` },
-    ]);
+    throw new AppError('conflict', `The directory already has a recipient named "${other.name}".`, [{ path: 'name', message: `already used by "${other.name}"`, key: 'errors.nameTaken', params: { name: other.name } }], {
+      key: 'errors.recipientNameTaken',
+      params: { name: other.name },
+    });
   }
 }
 
@@ -106,11 +89,7 @@ export function createRecipient(reg: Register, input: RecipientInput, meta: Call
     checkCountries(reg, data.countries.map((code, i) => ({ path: `countries[${i}]`, code })), 'The recipient');
     assertNameFree(reg, data.name);
     const at = reg.now();
-    const row = reg.orm
-      .insert(recipients)
-      .values({ ...toColumns(data), createdAt: stamps?.createdAt ?? at, updatedAt: stamps?.updatedAt ?? at })
-      .returning()
-      .get();
+    const row = reg.recipients.insert({ ...toColumns(data), createdAt: stamps?.createdAt ?? at, updatedAt: stamps?.updatedAt ?? at });
     reg.record(meta, { entityType: 'recipient', entityId: row.id, entityLabel: row.name, organisationId: null, action: 'create', changes: recordFields(data, 'after') });
     return fromRow(row);
   });
@@ -125,12 +104,7 @@ export function updateRecipient(reg: Register, id: number, expectedVersion: numb
     assertNameFree(reg, data.name, id);
     const changes = diffRecords(recipientData(current), data);
     if (!changes.length) return current;
-    const row = reg.orm
-      .update(recipients)
-      .set({ ...toColumns(data), version: sql`${recipients.version} + 1`, updatedAt: reg.now() })
-      .where(eq(recipients.id, id))
-      .returning()
-      .get();
+    const row = reg.recipients.update(id, { ...toColumns(data), updatedAt: reg.now() });
     if (current.name !== data.name) reg.activities.reindexRecipient(id);
     reg.record(meta, { entityType: 'recipient', entityId: id, entityLabel: data.name, organisationId: null, action: 'update', changes });
     return fromRow(row, current.activityCount);
@@ -145,9 +119,11 @@ export function deleteRecipient(reg: Register, id: number, expectedVersion: numb
       throw new AppError(
         'in_use',
         `${current.name} is a recipient of ${current.activityCount} processing activit${current.activityCount > 1 ? 'ies' : 'y'}: remove it from them first.`,
+        [],
+        { key: 'errors.recipientInUse', params: { name: current.name, count: current.activityCount } },
       );
     }
-    reg.orm.delete(recipients).where(eq(recipients.id, id)).run();
+    reg.recipients.delete(id);
     reg.record(meta, { entityType: 'recipient', entityId: id, entityLabel: current.name, organisationId: null, action: 'delete', changes: recordFields(recipientData(current), 'before') });
   });
 }

@@ -2,10 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dispatch, type ApiResult } from '../api/dispatch.js';
+import { dispatch, unwrap, type ApiResult } from '../api/dispatch.js';
 import type { ApiInput, ApiOutput, ProcedureName } from '../api/table.js';
 import { createDemoRegister } from '../demo/demo-register.js';
-import { AppError } from '../errors.js';
 import { Register, type CallMeta } from '../register.js';
 
 export interface TempRegister {
@@ -37,9 +36,7 @@ export function openTempRegister(options: { demo?: boolean } = {}): TempRegister
     file,
     result,
     async call(name, input, m) {
-      const r = await result(name, input, m);
-      if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details ?? []);
-      return r.value as ApiOutput<typeof name>;
+      return unwrap(await result(name, input, m)) as ApiOutput<typeof name>;
     },
     cleanup() {
       reg.close();

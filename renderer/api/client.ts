@@ -50,31 +50,20 @@ export function isElectron(): boolean {
   return Boolean(window.art30);
 }
 
+let localise: (error: ApiError) => ApiError = (error) => error;
+
+/** How errors are put in the DPO's language (set by the app for the current language). */
+export function setErrorLocaliser(f: (error: ApiError) => ApiError): void {
+  localise = f;
+}
+
 /** Calls a procedure; throws ApiCallError with the DPO-readable message and field details. */
 export async function call<N extends AnyProcedure>(name: N, input: In<N>): Promise<Out<N>> {
   const result = await getBridge().invoke(name, input);
-  if (!result.ok) throw new ApiCallError(result.error);
+  if (!result.ok) throw new ApiCallError(localise(result.error));
   return result.value as Out<N>;
-}
-
-/** Procedures that may not exist yet in this version (import, export). */
-export async function callDynamic<T = unknown>(name: string, input: unknown): Promise<T> {
-  const result = await getBridge().invoke(name, input);
-  if (!result.ok) throw new ApiCallError(result.error);
-  return result.value as T;
 }
 
 export function subscribe(listener: (event: AppEvent) => void): () => void {
   return getBridge().subscribe(listener);
-}
-
-/** Whether a procedure exists in this build (import and export engines land separately). */
-const known = new Map<string, boolean>();
-export async function hasProcedure(name: string): Promise<boolean> {
-  if (known.has(name)) return known.get(name)!;
-  // A string fits no procedure's input: an existing procedure answers "validation", never runs.
-  const r = await getBridge().invoke(name, '__probe__');
-  const exists = r.ok || r.error.code !== 'unknown_procedure';
-  known.set(name, exists);
-  return exists;
 }

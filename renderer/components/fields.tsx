@@ -2,6 +2,7 @@
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { VocabularyKind } from '../../core/model/codes.js';
 import { useApp, useT } from '../app-context.js';
+import { inLang } from '../../core/i18n/localized.js';
 
 /** Field errors of the last save, keyed by path (`transfers[0].country`). */
 export const ErrorsContext = createContext<Map<string, string>>(new Map());
@@ -149,7 +150,7 @@ export function VocabPicker(props: {
   const error = codeError ?? labelError;
   const labelOf = (code: string) => {
     const term = list.find((x) => x.code === code);
-    return term ? (lang === 'fr' ? term.labelFr : term.labelEn) : '';
+    return term ? inLang(term, 'label', lang) : '';
   };
   return (
     <div className={`field vocab ${error ? 'has-error' : ''}`} data-path={props.path ?? props.labelPath}>
@@ -178,7 +179,7 @@ export function VocabPicker(props: {
         <option value="">{t('common.choose')}</option>
         {list.map((term) => (
           <option key={term.code} value={term.code}>
-            {lang === 'fr' ? term.labelFr : term.labelEn}
+            {inLang(term, 'label', lang)}
             {term.legacy ? ` (${t('ref.legacy')})` : ''}
           </option>
         ))}
@@ -220,14 +221,14 @@ export function CountryField(props: { label: string; value: string; onChange(cod
         <option value="">{t('common.choose')}</option>
         {countries.map((c) => (
           <option key={c.code} value={c.code}>
-            {lang === 'fr' ? c.nameFr : c.nameEn} ({c.code}) — {t(`adequacy.${c.adequacy}`)}
+            {inLang(c, 'name', lang)} ({c.code}) — {t(`adequacy.${c.adequacy}`)}
           </option>
         ))}
       </select>
       {selected ? (
         <div id={`${id}-adq`} className={`adequacy adequacy-${selected.adequacy}`}>
           {t('f.adequacyOf', { status: t(`adequacy.${selected.adequacy}`) })}
-          {(lang === 'fr' ? selected.adequacyScopeFr : selected.adequacyScopeEn) ? ` — ${lang === 'fr' ? selected.adequacyScopeFr : selected.adequacyScopeEn}` : ''}
+          {inLang(selected, 'adequacyScope', lang) ? ` — ${inLang(selected, 'adequacyScope', lang)}` : ''}
         </div>
       ) : null}
       {error ? (

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../core/model/register.js';
 import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
+import { LOCALES } from '../../core/i18n/localized.js';
 
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -38,7 +39,7 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
           <li key={e.id} className="history-entry">
             <div className="history-when">
               <strong>{t(`history.action.${e.action}`)}</strong>{' '}
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString(app.lang === 'fr' ? 'fr-FR' : 'en-GB')}</time>
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString(LOCALES[app.lang])}</time>
               <span className="muted">
                 {' '}
                 · {t(`history.source.${e.source as 'ui'}`) ?? e.source}

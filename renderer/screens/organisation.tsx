@@ -4,6 +4,7 @@ import type { Contact, Dpo, OrganisationData } from '../../core/model/schemas.js
 import type { Organisation } from '../../core/model/register.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT, type Translate } from '../app-context.js';
+import { useDirty } from '../hooks/use-dirty.js';
 import { CheckboxField, ErrorsContext, TextField } from '../components/fields.js';
 import { DeleteOrganisationButton } from './first-run.js';
 
@@ -32,11 +33,10 @@ export function OrganisationScreen() {
     setInitial(JSON.stringify(d));
     setErrors(new Map());
     setMessage(null);
-  }, [current?.id, current?.version, creating]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [current?.id, current?.version, creating]); // eslint-disable-line react-hooks/exhaustive-deps -- reset the form only when another organisation or version is shown, not on every new `current` object
 
   const dirty = JSON.stringify(data) !== initial;
-  useEffect(() => app.setDirty(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => app.setDirty(false), []); // eslint-disable-line react-hooks/exhaustive-deps
+  useDirty(dirty);
 
   const set = <K extends keyof OrganisationData>(k: K) => (v: OrganisationData[K]) => setData((d) => ({ ...d, [k]: v }));
 

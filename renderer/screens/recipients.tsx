@@ -4,9 +4,11 @@ import type { Recipient } from '../../core/model/register.js';
 import type { RecipientData } from '../../core/model/schemas.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
+import { useDirty } from '../hooks/use-dirty.js';
 import { CheckboxField, CodesField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
 import { ConfirmDialog } from '../components/modal.js';
 import { invalidateRegisterCache } from './register-view.js';
+import { inLang } from '../../core/i18n/localized.js';
 
 const blank = (): RecipientData => ({ name: '', type: 'other', countries: [], contractRef: '', contractDate: '', dpfCertified: false, contact: '', notes: '' });
 
@@ -34,11 +36,10 @@ export function RecipientsScreen(props: { selectedId?: number }) {
       const r = props.selectedId ? l.find((x) => x.id === props.selectedId) : undefined;
       if (r) open(r);
     });
-  }, [app.generation]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [app.generation]); // eslint-disable-line react-hooks/exhaustive-deps -- reload when the register changed (generation), not when the selection prop or the open callback change
 
   const dirty = editing ? JSON.stringify(editing.data) !== editing.initial : false;
-  useEffect(() => app.setDirty(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => app.setDirty(false), []); // eslint-disable-line react-hooks/exhaustive-deps
+  useDirty(dirty);
 
   const open = (r: Recipient | null) => {
     const data = r ? dataOf(r) : blank();
@@ -117,7 +118,7 @@ export function RecipientsScreen(props: { selectedId?: number }) {
                   </td>
                   <td>{app.termLabel('recipient_type', r.type)}</td>
                   <td>{r.countries.join(', ')}</td>
-                  <td>{t('recipients.usedByN', { n: r.activityCount })}</td>
+                  <td>{t('ui.usedBy', { count: r.activityCount })}</td>
                 </tr>
               ))}
             </tbody>
@@ -146,7 +147,7 @@ export function RecipientsScreen(props: { selectedId?: number }) {
                 value={editing.data.type}
                 onChange={(v) => set('type')(v as RecipientData['type'])}
                 path="type"
-                options={(app.terms.get('recipient_type') ?? []).map((x) => ({ value: x.code, label: app.lang === 'fr' ? x.labelFr : x.labelEn }))}
+                options={(app.terms.get('recipient_type') ?? []).map((x) => ({ value: x.code, label: inLang(x, 'label', app.lang) }))}
               />
               <CodesField key={editing.id ?? 'new'} label={t('f.countries')} hint={t('f.countriesHint')} value={editing.data.countries} onChange={set('countries')} path="countries" />
               <div className="grid-2">

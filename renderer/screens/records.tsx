@@ -28,6 +28,7 @@ import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '
 import { ConfirmDialog } from '../components/modal.js';
 import { NotificationBadge, RequestDeadlineBadge } from '../components/record-badges.js';
 import type { RecordsRoute } from './records-route.js';
+import type { MessageParams } from '../../core/i18n/i18n.js';
 
 type Tab = RecordsRoute['tab'];
 
@@ -111,9 +112,9 @@ function useErrorState() {
         return;
       }
       // Dates in the parameters are written as the DPO's language writes them.
-      const params = (p?: Record<string, string | number>) =>
-        p && Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(app.lang, v) : v]));
-      const text = (d: { key?: string; params?: Record<string, string | number>; message: string }) =>
+      const params = (p?: MessageParams) =>
+        p && Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(app.lang, v) : String(v ?? '')]));
+      const text = (d: { key?: string; params?: MessageParams; message: string }) =>
         d.key ? t(d.key, params(d.params)) : app.lang === 'en' ? d.message : t('records.error.invalid');
       setErrors(new Map(e.details.map((d) => [d.path, text(d)])));
       const first = e.details[0];

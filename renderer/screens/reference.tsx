@@ -7,6 +7,7 @@ import { useApp, useT } from '../app-context.js';
 import { CheckboxField, SelectField, TextArea, TextField } from '../components/fields.js';
 import { FormModal } from '../components/modal.js';
 import { fold } from '../text.js';
+import { inLang } from '../../core/i18n/localized.js';
 
 const EDITABLE_KINDS: VocabularyKind[] = ['data_category', 'data_subject_category'];
 
@@ -83,18 +84,18 @@ function Countries() {
             {shown.map((c) => (
               <tr key={c.code}>
                 <td>{c.code}</td>
-                <td>{app.lang === 'fr' ? c.nameFr : c.nameEn}</td>
+                <td>{inLang(c, 'name', app.lang)}</td>
                 <td>{c.eea ? t('common.yes') : t('common.no')}</td>
                 <td>
                   <span className={`adequacy adequacy-${c.adequacy}`}>{t(`adequacy.${c.adequacy}`)}</span>
-                  {(app.lang === 'fr' ? c.adequacyScopeFr : c.adequacyScopeEn) ? <div className="muted small">{app.lang === 'fr' ? c.adequacyScopeFr : c.adequacyScopeEn}</div> : null}
+                  {inLang(c, 'adequacyScope', app.lang) ? <div className="muted small">{inLang(c, 'adequacyScope', app.lang)}</div> : null}
                 </td>
                 <td>{c.adequacyDecisionDate}</td>
                 <td>
                   <button
                     type="button"
                     className="link"
-                    aria-label={t('ref.editCountry', { name: app.lang === 'fr' ? c.nameFr : c.nameEn })}
+                    aria-label={t('ref.editCountry', { name: inLang(c, 'name', app.lang) })}
                     onClick={() => {
                       setEditing({ ...c });
                       setErrors(new Map());
@@ -111,7 +112,7 @@ function Countries() {
       </div>
       {editing ? (
         <FormModal
-          title={t('ref.editCountry', { name: app.lang === 'fr' ? editing.nameFr : editing.nameEn })}
+          title={t('ref.editCountry', { name: inLang(editing, 'name', app.lang) })}
           cancelLabel={t('common.cancel')}
           saveLabel={t('common.save')}
           errors={errors}
@@ -206,7 +207,7 @@ function Vocabularies() {
                 <button
                   type="button"
                   className="link"
-                  aria-label={`${t('common.edit')} ${app.lang === 'fr' ? x.labelFr : x.labelEn}`}
+                  aria-label={`${t('common.edit')} ${inLang(x, 'label', app.lang)}`}
                   onClick={() => {
                     setEditing({ ...x });
                     setErrors(new Map());

@@ -2,7 +2,7 @@
  * The register: controller and processor registers of the selected organisation as two tabs, a
  * virtualised table (10,000 rows), sort, global search, filters, column chooser and counts.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ActivitySummary } from '../../core/model/register.js';
@@ -10,6 +10,12 @@ import type { ExportScope } from '../../core/api/shell.js';
 import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { fold } from '../text.js';
+import { isLang } from '../../core/i18n/i18n.js';
+import { LOCALES } from '../../core/i18n/localized.js';
+import { useQuery } from '@tanstack/react-query';
+import { invalidateAfterWrite, keys } from '../api/queries.js';
+import { EmptyRegister } from './register-parts/empty-register.js';
+import { RegisterFilters } from './register-parts/filters.js';
 
 export type RegisterTab = 'controller' | 'processor';
 
@@ -25,11 +31,12 @@ export interface Filters {
 
 const NO_FILTERS: Filters = { status: '', department: '', role: '', legalBasis: '', transfers: '', special: '', dpia: '' };
 
-/** Rows of the last load, per organisation: shown at once when coming back, then refreshed. */
-const cache = new Map<number, ActivitySummary[]>();
-
+/**
+ * The register's rows are server state (react-query, renderer/api/queries.ts): the last load per
+ * organisation is shown at once when coming back, then refreshed; a write invalidates it.
+ */
 export function invalidateRegisterCache(): void {
-  cache.clear();
+  void invalidateAfterWrite();
 }
 
 interface Indexed {
@@ -72,8 +79,9 @@ export function RegisterView(props: RegisterViewProps) {
   const app = useApp();
   const t = useT();
   const orgId = app.orgId!;
-  const [rows, setRows] = useState<ActivitySummary[] | null>(() => cache.get(orgId) ?? null);
-  const [error, setError] = useState<string | null>(null);
+  const listQuery = useQuery({ queryKey: keys.activityList(orgId), queryFn: () => call('activities/list', { organisationId: orgId }), staleTime: 0 });
+  const rows: ActivitySummary[] | null = listQuery.data ?? null;
+  const error = listQuery.error ? listQuery.error.message : null;
   const [tab, setTab] = useState<RegisterTab>(() => (sessionStorage.getItem('art30.tab') === 'processor' ? 'processor' : 'controller'));
   const [query, setQuery] = useState(() => sessionStorage.getItem('art30.search') ?? '');
   const [serverHits, setServerHits] = useState<{ query: string; ids: Set<number> } | null>(null);
@@ -91,22 +99,12 @@ export function RegisterView(props: RegisterViewProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  // Another register state (demo created, import, language of reference data): refetch.
+  const { refetch } = listQuery;
+  const firstGeneration = useRef(app.generation);
   useEffect(() => {
-    let live = true;
-    setError(null);
-    if (!cache.has(orgId)) setRows(null);
-    else setRows(cache.get(orgId)!);
-    call('activities/list', { organisationId: orgId })
-      .then((list) => {
-        if (!live) return;
-        cache.set(orgId, list);
-        setRows(list);
-      })
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [orgId, app.generation]);
+    if (app.generation !== firstGeneration.current) void refetch();
+  }, [app.generation, refetch]);
 
   useEffect(() => {
     if (props.focusSearch) searchRef.current?.focus();
@@ -262,11 +260,6 @@ export function RegisterView(props: RegisterViewProps) {
   }
 
   const setFilter = (k: keyof Filters) => (v: string) => setFilters((f) => ({ ...f, [k]: v }));
-  const yesNoAny = [
-    { value: '', label: t('common.any') },
-    { value: 'yes', label: t('common.yes') },
-    { value: 'no', label: t('common.no') },
-  ];
   const totalInTab = tabRows[tab].length;
   const noActivityAtAll = rows !== null && rows.length === 0;
 
@@ -351,25 +344,7 @@ export function RegisterView(props: RegisterViewProps) {
                   aria-controls="register-table"
                 />
               </div>
-              <FilterSelect label={t('register.filter.status')} value={filters.status} onChange={setFilter('status')} options={[{ value: '', label: t('common.all') }, ...(['draft', 'active', 'retired'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
-              <FilterSelect label={t('register.filter.department')} value={filters.department} onChange={setFilter('department')} options={[{ value: '', label: t('common.all') }, ...departments.map((d) => ({ value: d, label: d }))]} />
-              {tab === 'controller' ? (
-                <FilterSelect
-                  label={t('register.filter.role')}
-                  value={filters.role}
-                  onChange={setFilter('role')}
-                  options={[{ value: '', label: t('common.all') }, ...(['controller', 'joint_controller'] as const).map((s) => ({ value: s, label: t(`role.${s}`) }))]}
-                />
-              ) : null}
-              <FilterSelect
-                label={t('register.filter.legalBasis')}
-                value={filters.legalBasis}
-                onChange={setFilter('legalBasis')}
-                options={[{ value: '', label: t('common.all') }, ...(app.terms.get('legal_basis') ?? []).map((x) => ({ value: x.code, label: app.lang === 'fr' ? x.labelFr : x.labelEn }))]}
-              />
-              <FilterSelect label={t('register.filter.transfers')} value={filters.transfers} onChange={setFilter('transfers')} options={yesNoAny} />
-              <FilterSelect label={t('register.filter.special')} value={filters.special} onChange={setFilter('special')} options={yesNoAny} />
-              <FilterSelect label={t('register.filter.dpia')} value={filters.dpia} onChange={setFilter('dpia')} options={yesNoAny} />
+              <RegisterFilters filters={filters} setFilter={setFilter} tab={tab} departments={departments} />
               {activeFilters || query ? (
                 <button
                   type="button"
@@ -390,7 +365,7 @@ export function RegisterView(props: RegisterViewProps) {
               </span>
               {selected.size ? (
                 <span className="selection">
-                  {t('register.selected', { n: selected.size })}{' '}
+                  {t('ui.selected', { count: selected.size })}{' '}
                   <button type="button" className="link" onClick={() => setSelected(new Set())}>
                     {t('register.clearSelection')}
                   </button>
@@ -533,48 +508,11 @@ function filterScope(f: Filters): ExportScope {
   return s;
 }
 
-function FilterSelect(props: { label: string; value: string; onChange(v: string): void; options: { value: string; label: string }[] }) {
-  const id = `filter-${props.label.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <div className={`filter ${props.value ? 'active' : ''}`}>
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function EmptyRegister(props: { canImport: boolean; onImport?(): void }): ReactNode {
-  const app = useApp();
-  const t = useT();
-  return (
-    <div className="empty-state">
-      <h2>{t('empty.noActivityTitle')}</h2>
-      <p>{t('empty.noActivityText')}</p>
-      <div className="empty-actions">
-        <button type="button" className="primary" onClick={() => void app.navigate({ view: 'activity', id: 'new' })}>
-          {t('empty.createFirst')}
-        </button>
-        {props.canImport ? (
-          <button type="button" className="secondary" onClick={props.onImport}>
-            {t('register.import')}
-          </button>
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
 export function formatDate(iso: string, lang: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { year: 'numeric', month: 'short', day: '2-digit' });
+  return d.toLocaleDateString(isLang(lang) ? LOCALES[lang] : LOCALES.en, { year: 'numeric', month: 'short', day: '2-digit' });
 }
 
 export { COLUMN_IDS };

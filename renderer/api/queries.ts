@@ -1,0 +1,32 @@
+/**
+ * Server state in the window: @tanstack/react-query. One client, the query keys, and what a write
+ * invalidates (every screen showing register data refetches after a write).
+ */
+import { QueryClient, useQuery } from '@tanstack/react-query';
+import { call } from './client.js';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    // The register changes only through this window's writes (which invalidate) or another register
+    // being opened (which clears everything): no refetch on focus or interval.
+    queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+  },
+});
+
+export const keys = {
+  activities: ['activities'] as const,
+  activity: (id: number) => ['activities', 'one', id] as const,
+  activityList: (organisationId: number) => ['activities', 'list', organisationId] as const,
+  recipients: ['recipients'] as const,
+  history: ['history'] as const,
+};
+
+/** After a write to the register: everything derived from activities and recipients is stale. */
+export function invalidateAfterWrite(client: QueryClient = queryClient): Promise<void> {
+  return client.invalidateQueries({ predicate: (q) => ['activities', 'recipients', 'history'].includes(String(q.queryKey[0])) });
+}
+
+/** The recipient directory (the editor's pickers). */
+export function useRecipientDirectory() {
+  return useQuery({ queryKey: keys.recipients, queryFn: () => call('recipients/list', {}) });
+}
