@@ -9,6 +9,7 @@ import { exportProcedures } from './procedures/export.js';
 import { historyProcedures } from './procedures/history.js';
 import { importProcedures } from './procedures/import.js';
 import { organisationProcedures } from './procedures/organisations.js';
+import { overviewProcedures } from './procedures/overview.js';
 import { recipientProcedures } from './procedures/recipients.js';
 import { referenceProcedures } from './procedures/reference.js';
 import { registerProcedures } from './procedures/register.js';
@@ -22,6 +23,7 @@ export const api = {
   ...registerProcedures,
   ...importProcedures,
   ...exportProcedures,
+  ...overviewProcedures,
 } satisfies Record<string, Procedure>;
 
 export type Api = typeof api;

@@ -46,6 +46,8 @@ export function emptyActivity(): ActivityFields {
     consentRecords: '',
     breaches: '',
     lastReviewedAt: '',
+    lastReviewedBy: '',
+    nextReviewAt: '',
   };
 }
 
@@ -776,6 +778,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
             <Section id="dates" title={sectionTitle('dates')}>
               <div className="grid-3">
                 <TextField label={t('f.lastReviewedAt')} type="date" value={form.lastReviewedAt} onChange={set('lastReviewedAt')} path="lastReviewedAt" />
+                <TextField label={t('overview.nextReviewByHand')} type="date" value={form.nextReviewAt ?? ''} onChange={set('nextReviewAt')} path="nextReviewAt" />
                 {activity ? (
                   <>
                     <div className="readonly-field">
