@@ -16,6 +16,7 @@ import { getPdfPrinter } from './pdf/printers.js';
 import { printRegister } from './pdf/print-register.js';
 import { suggestedFileName, type ExportScope } from './scope.js';
 import { ExportSource } from './source.js';
+import { isRegisterAsOf, withRegisterAsOf } from '../overview/as-of.js';
 import { produceBytes, recordExport, writeAtomically } from './write.js';
 import { writeXlsx } from './xlsx/workbook.js';
 
@@ -35,11 +36,15 @@ export interface ExportRequest {
   scope: ExportScope;
   /** XLSX: one fiche sheet per activity (default: up to 200 activities). */
   fiches?: boolean;
+  /** The register as it stood at the end of this day (YYYY-MM-DD), rebuilt from the verified history. */
+  asOf?: string;
 }
 
 /** Writes the export to `file` (a temporary path); returns what was read (its scope, its activities). */
 export async function produceExport(reg: Register, req: ExportRequest, file: string, ctx: ProcedureContext = {}): Promise<ExportSource> {
+  if (req.asOf && !isRegisterAsOf(reg)) return withRegisterAsOf(reg, req.asOf, (past) => produceExport(past, req, file, ctx));
   const source = new ExportSource(reg, req.scope, ctx.signal);
+  source.asOf = req.asOf;
   if (req.scope.refs?.length) {
     const found = new Set(source.summaries.map((s) => s.ref));
     const missing = req.scope.refs.filter((r) => !found.has(r));
@@ -67,7 +72,7 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       break;
     }
     case 'json':
-      fs.writeFileSync(file, `${JSON.stringify(exportDocument(reg, req.scope), null, 2)}\n`);
+      fs.writeFileSync(file, `${JSON.stringify({ ...exportDocument(reg, req.scope), ...(req.asOf ? { asOf: req.asOf } : {}) }, null, 2)}\n`);
       report('done', 1, 1);
       break;
     case 'pdf': {
@@ -97,7 +102,7 @@ export async function exportToFile(reg: Register, req: ExportRequest & { out: st
   const { file, sha256 } = await writeAtomically(req.out, async (tmp) => {
     activities = (await produceExport(reg, req, tmp, ctx)).summaries.length;
   });
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName: path.basename(file), activities }, sha256);
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName: path.basename(file), activities, ...(req.asOf ? { asOf: req.asOf } : {}) }, sha256);
   return { file, sha256, activities };
 }
 
@@ -109,6 +114,6 @@ export async function exportToBytes(reg: Register, req: ExportRequest, meta: Cal
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const L = Labels.forRegister(reg, req.lang);
   const fileName = suggestedFileName(L, source!.organisations, req.scope, source!.exportedAt, req.format);
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName, activities: source!.summaries.length }, sha256);
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName, activities: source!.summaries.length, ...(req.asOf ? { asOf: req.asOf } : {}) }, sha256);
   return { fileName, mime: EXPORT_MIME[req.format], base64: bytes.toString('base64'), sha256, activities: source!.summaries.length };
 }

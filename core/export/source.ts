@@ -37,6 +37,8 @@ export class ExportSource {
   readonly organisations: Organisation[];
   readonly recipients: Map<number, Recipient>;
   readonly exportedAt: string;
+  /** The register as it stood at the end of this day (YYYY-MM-DD), rebuilt from the history; undefined for today's. */
+  asOf?: string;
   /** Called after each chunk read, with the number of activities in it (progress reporting). */
   onChunk?: (activities: number) => void;
 

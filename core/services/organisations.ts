@@ -39,7 +39,7 @@ export function organisationData(o: Organisation): OrganisationData {
   return data;
 }
 
-function toColumns(d: OrganisationData) {
+export function toColumns(d: OrganisationData) {
   return {
     name: d.name,
     legalForm: d.legalForm,

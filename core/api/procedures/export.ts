@@ -16,6 +16,8 @@ const exportRequest = z.object({
   scope: activityFilterSchema,
   /** XLSX: one fiche sheet per activity; by default only up to 200 activities. */
   fiches: z.boolean().optional(),
+  /** The register as it stood at the end of this day (YYYY-MM-DD), rebuilt from the verified history. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date (YYYY-MM-DD)' }).optional(),
 });
 
 export const exportProcedures = {

@@ -12,6 +12,7 @@ import type { Contact } from '../../model/schemas.js';
 import { APP_VERSION } from '../../version.js';
 import * as F from '../format.js';
 import type { Labels, TextKey } from '../labels.js';
+import { asOfLine } from '../as-of-line.js';
 import { describeScope } from '../scope.js';
 import type { ExportSource } from '../source.js';
 
@@ -149,7 +150,7 @@ export function coverPage(source: ExportSource, L: Labels): string {
   return `<section class="cover">
     <div class="kicker">${esc(L.lang === 'fr' ? 'Article 30 du RGPD' : 'GDPR Article 30')}</div>
     <h1>${esc(L.t('registerTitle'))}</h1>
-    <div class="scope"><b>${esc(L.t('scope'))}</b> — ${esc(describeScope(source.scope, L, source.organisations))}<br>${esc(L.t('exportedOn'))} ${esc(L.date(source.exportedAt))}</div>
+    <div class="scope"><b>${esc(L.t('scope'))}</b> — ${esc(describeScope(source.scope, L, source.organisations))}<br>${esc(L.t('exportedOn'))} ${esc(L.date(source.exportedAt))}${source.asOf ? `<br><b class="as-of">${esc(asOfLine(L, source.asOf))}</b>` : ''}</div>
     <div class="counts">
       <div class="count"><b>${source.summaries.length}</b>${esc(L.t('activityCount'))}</div>
       <div class="count"><b>${controller}</b>${esc(L.t('controllerActivityCount'))}</div>

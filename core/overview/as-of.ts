@@ -1,0 +1,266 @@
+/**
+ * The register as it stood at the end of a day, rebuilt from the hash-chained history: the history
+ * is verified first (a broken chain refuses, naming the entry); the register file is copied to a
+ * private temporary file; every change recorded after that day is undone there, newest first —
+ * creations removed, deletions restored whole, updates given back their previous values, with the
+ * versions and dates they had. The copy is a register like any other, so the export writers read it
+ * unchanged. Reference data (countries, vocabularies) is today's.
+ *
+ * Undoing the changes made since the date (rather than replaying the history from its start) keeps
+ * a register whose first records were written before the history existed exact for every later date.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { ActivityDerived, StoredActivityFields } from '../../db/activity-store.js';
+import { organisations, recipients } from '../../db/schema.js';
+import { AppError } from '../errors.js';
+import { t } from '../i18n/i18n.js';
+import { dpiaRequired } from '../model/dpia.js';
+import type { HistoryChange, HistoryEntry } from '../model/register.js';
+import { activityFieldsSchema, organisationInputSchema, recipientInputSchema, type ActivityFields } from '../model/schemas.js';
+import { Register } from '../register.js';
+import { activityFields } from '../services/activities.js';
+import { getOrganisation, organisationData, toColumns as organisationColumns } from '../services/organisations.js';
+import { getRecipient, recipientData, toColumns as recipientColumns } from '../services/recipients.js';
+
+const pastRegisters = new WeakSet<Register>();
+
+/** Whether `reg` is a register rebuilt as of a date (its exports must not rebuild it again). */
+export function isRegisterAsOf(reg: Register): boolean {
+  return pastRegisters.has(reg);
+}
+
+export const AS_OF_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Refuses a date that is not a real calendar day. */
+export function checkAsOfDate(date: string): void {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (!AS_OF_PATTERN.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) {
+    throw new AppError('validation', t('en', 'overview.asOfBadDate', { date }), [{ path: 'asOf', message: 'must be a date (YYYY-MM-DD)' }]);
+  }
+}
+
+type Entity = 'activity' | 'organisation' | 'recipient';
+const ENTITIES = new Set<string>(['activity', 'organisation', 'recipient']);
+
+/** Verifies the history, or throws naming the first entry that does not match. */
+export function verifyHistoryForAsOf(reg: Register): void {
+  const check = reg.history.verify();
+  if (!check.ok) {
+    const b = check.brokenAt!;
+    throw new AppError('register', t('en', b.reason === 'altered' ? 'overview.asOfAltered' : 'overview.asOfChainBroken', { id: b.id, at: b.at, entity: b.entity }), [
+      { path: 'history', message: `entry #${b.id}` },
+    ]);
+  }
+}
+
+/**
+ * Runs `fn` on the register as it stood at the end of `date` (UTC), then deletes the copy.
+ * The copy keeps `reg`'s clock.
+ */
+export async function withRegisterAsOf<T>(reg: Register, date: string, fn: (past: Register) => Promise<T> | T): Promise<T> {
+  checkAsOfDate(date);
+  verifyHistoryForAsOf(reg);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'art30-as-of-'));
+  const file = path.join(dir, 'register-as-of.art30');
+  let past: Register | undefined;
+  try {
+    await reg.backup(file);
+    past = Register.open(file);
+    past.now = reg.now;
+    pastRegisters.add(past);
+    rewind(past, date);
+    return await fn(past);
+  } finally {
+    past?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The end of `date` as history timestamps compare (ISO 8601, UTC). */
+const endOf = (date: string) => `${date}T23:59:59.999Z`;
+
+function rewind(past: Register, date: string): void {
+  const end = endOf(date);
+  const sqlite = past.sqlite;
+  const rows = sqlite
+    .prepare(`SELECT id, at, entity_type, entity_id, action, changes_json FROM history WHERE entity_type IN ('activity', 'organisation', 'recipient') AND entity_id IS NOT NULL ORDER BY id`)
+    .raw()
+    .all() as [number, string, Entity, number, HistoryEntry['action'], string][];
+  const after = rows.filter((r) => r[1] > end);
+  if (!after.length) return;
+  // What each entity's row said at the end of the day: the time of its last change until then, and when it was created.
+  const lastAt = new Map<string, string>();
+  const createdAt = new Map<string, string>();
+  for (const [, at, type, id, action] of rows) {
+    const k = `${type}:${id}`;
+    if (action === 'create' && !createdAt.has(k)) createdAt.set(k, at);
+    if (at <= end && action !== 'delete') lastAt.set(k, at);
+  }
+  const touched = new Map<string, { type: Entity; id: number; versionDelta: number; version?: number }>();
+  const tableOf = (type: Entity) => (type === 'activity' ? 'activities' : type === 'organisation' ? 'organisations' : 'recipients');
+  sqlite.pragma('foreign_keys = OFF');
+  past.write(() => {
+    for (let i = after.length - 1; i >= 0; i--) {
+      const [, , type, id, action, changesJson] = after[i];
+      const changes = JSON.parse(changesJson) as HistoryChange[];
+      const k = `${type}:${id}`;
+      const mark = touched.get(k) ?? { type, id, versionDelta: 0, version: (sqlite.prepare(`SELECT version FROM ${tableOf(type)} WHERE id = ?`).pluck().get(id) as number | undefined) };
+      touched.set(k, mark);
+      if (action === 'create') remove(past, type, id);
+      else if (action === 'delete') {
+        restore(past, type, id, fromChanges(changes), createdAt.get(k) ?? after[i][1]);
+        mark.version = undefined;
+      } else if (action === 'update') {
+        const state = current(past, type, id);
+        if (!state) continue;
+        for (const c of changes) setPath(state, c.path, c.before);
+        write(past, type, id, dropNulls(state) as Record<string, unknown>);
+        mark.versionDelta++;
+      }
+    }
+    // Versions and dates as they were: one version per update kept (the row was rewritten above).
+    for (const [k, m] of touched) {
+      const table = tableOf(m.type);
+      if (!sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(m.id)) continue;
+      // 1 + the updates since its creation; for a record older than the history, its version less the updates undone.
+      const sinceCreate = countSinceLastCreate(rows, m.type, m.id, end);
+      const version = sinceCreate !== undefined ? 1 + sinceCreate : m.version !== undefined ? m.version - m.versionDelta : 1;
+      const at = lastAt.get(k);
+      if (at) sqlite.prepare(`UPDATE ${table} SET version = ?, updated_at = ? WHERE id = ?`).run(version, at, m.id);
+      else sqlite.prepare(`UPDATE ${table} SET version = ? WHERE id = ?`).run(version, m.id);
+    }
+  });
+  sqlite.pragma('foreign_keys = ON');
+}
+
+/** Updates recorded since the entity's last creation, until `end`. */
+function countSinceLastCreate(rows: [number, string, Entity, number, HistoryEntry['action'], string][], type: Entity, id: number, end: string): number | undefined {
+  let n: number | undefined;
+  for (const r of rows) {
+    if (r[2] !== type || r[3] !== id || r[1] > end) continue;
+    if (r[4] === 'create') n = 0;
+    else if (r[4] === 'update' && n !== undefined) n++;
+  }
+  return n;
+}
+
+/** A record's fields from a creation or deletion entry (one change per non-empty field). */
+function fromChanges(changes: HistoryChange[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of changes) out[c.path] = c.before ?? c.after;
+  return out;
+}
+
+function remove(past: Register, type: Entity, id: number): void {
+  if (type === 'activity') past.activities.delete(id);
+  else if (type === 'organisation') past.orm.delete(organisations).where(eq(organisations.id, id)).run();
+  else past.orm.delete(recipients).where(eq(recipients.id, id)).run();
+}
+
+function current(past: Register, type: Entity, id: number): Record<string, unknown> | undefined {
+  if (type === 'activity') {
+    const a = past.activities.load(id);
+    if (!a) return undefined;
+    const f = activityFields(a);
+    return { ...f, recipients: a.recipients.map((r) => ({ recipientId: r.recipientId, role: r.role, precision: r.precision })) } as unknown as Record<string, unknown>;
+  }
+  try {
+    return (type === 'organisation' ? organisationData(getOrganisation(past, id)) : recipientData(getRecipient(past, id))) as unknown as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Defaults for fields a creation entry left out (they were empty). */
+function complete(type: Entity, fields: Record<string, unknown>): Record<string, unknown> {
+  const schema = type === 'activity' ? activityFieldsSchema : type === 'organisation' ? organisationInputSchema : recipientInputSchema;
+  const defaults = schema.parse(type === 'activity' ? { name: 'x', purpose: 'x' } : { name: 'x' }) as Record<string, unknown>;
+  return { ...defaults, ...fields };
+}
+
+function derive(past: Register, f: ActivityFields): ActivityDerived {
+  const countries = past.reference.countries();
+  const transferCountries = [...new Set(f.transfers.map((x) => x.country))];
+  return {
+    legalBasisCodes: [...new Set(f.legalBases.map((b) => b.code))],
+    specialCategories: f.dataCategories.some((c) => c.special),
+    nonEeaTransfer: transferCountries.some((c) => !countries.get(c)?.eea),
+    transferCountries,
+    dpiaRequired: dpiaRequired(f.dpia),
+  };
+}
+
+function write(past: Register, type: Entity, id: number, state: Record<string, unknown>): void {
+  const full = complete(type, state);
+  if (type === 'activity') {
+    const f = full as unknown as StoredActivityFields;
+    const updatedAt = String(past.sqlite.prepare('SELECT updated_at FROM activities WHERE id = ?').pluck().get(id) ?? '');
+    past.activities.update(id, f, derive(past, f as unknown as ActivityFields), updatedAt);
+  } else if (type === 'organisation') {
+    past.orm.update(organisations).set(organisationColumns(full as never)).where(eq(organisations.id, id)).run();
+  } else {
+    past.orm.update(recipients).set(recipientColumns(full as never)).where(eq(recipients.id, id)).run();
+  }
+}
+
+function restore(past: Register, type: Entity, id: number, fields: Record<string, unknown>, createdAt: string): void {
+  const full = complete(type, fields);
+  if (type === 'activity') {
+    const f = full as unknown as StoredActivityFields;
+    const orgId = Number(fields.organisationId ?? past.sqlite.prepare('SELECT organisation_id FROM history WHERE entity_type = ? AND entity_id = ? ORDER BY id DESC LIMIT 1').pluck().get('activity', id));
+    const newId = past.activities.insert(orgId, { ...f, recipients: f.recipients.map((r) => ({ recipientId: r.recipientId, role: r.role, precision: r.precision })) }, derive(past, f as unknown as ActivityFields), createdAt, createdAt);
+    if (newId !== id) moveActivity(past, newId, id);
+  } else if (type === 'organisation') {
+    past.orm.insert(organisations).values({ id, ...organisationColumns(full as never), createdAt, updatedAt: createdAt }).run();
+  } else {
+    past.orm.insert(recipients).values({ id, ...recipientColumns(full as never), createdAt, updatedAt: createdAt }).run();
+  }
+}
+
+const ACTIVITY_TABLES = [
+  'activity_search',
+  'activity_sub_purposes',
+  'activity_legal_bases',
+  'activity_art9_conditions',
+  'activity_data_subjects',
+  'activity_data_categories',
+  'activity_data_sources',
+  'activity_recipients',
+  'activity_transfers',
+  'activity_retention_rules',
+  'activity_security_measures',
+  'activity_joint_controllers',
+  'activity_clients',
+  'activity_systems',
+];
+
+/** Gives a restored activity back its own id (foreign keys are off in the copy while it is rewound). */
+function moveActivity(past: Register, from: number, to: number): void {
+  past.sqlite.prepare('UPDATE activities SET id = ? WHERE id = ?').run(to, from);
+  for (const table of ACTIVITY_TABLES) past.sqlite.prepare(`UPDATE ${table} SET activity_id = ? WHERE activity_id = ?`).run(to, from);
+}
+
+const PATH_PART = /([^.[\]]+)|\[(\d+)\]/g;
+
+/** Sets `value` at a history path such as `dataCategories[2].label` or `dpia.override`. */
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys: (string | number)[] = [];
+  for (const m of path.matchAll(PATH_PART)) keys.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  let node: Record<string | number, unknown> = target;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const k = keys[i];
+    if (node[k] === null || typeof node[k] !== 'object') node[k] = typeof keys[i + 1] === 'number' ? [] : {};
+    node = node[k] as Record<string | number, unknown>;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+/** List entries that a rewound addition left as null are removed (no list of a record holds null). */
+export function dropNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined).map(dropNulls);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dropNulls(x)]));
+  return v;
+}
