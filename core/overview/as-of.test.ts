@@ -157,7 +157,7 @@ describe('the register as of a date', () => {
     const pdf = path.join(t.dir, 'as-of.pdf');
     await t.call('export/file', { format: 'pdf', lang: 'en', out: pdf, scope: { organisationId: 1, refs: ['T-002'] }, asOf: '2026-01-31' });
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text.replace(/\s+/g, ' ')).toMatch(/Register as it stood at the end of \S+ ?\S* ?2026/);
+    expect(text.replace(/\s+/g, ' ')).toContain('Register as it stood at the end of 2026-01-31');
     expect(text).toContain('Recrutement');
     expect(text).not.toContain('Recrutement modifié');
   }, 60_000);
