@@ -5,7 +5,7 @@ const FORMATS = ['xlsx', 'pdf', 'csv', 'json'] as const;
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export --format xlsx|pdf|csv|json --out FILE [--lang fr|en] [--org ID] [--role controller|processor] [--refs T-001,T-004] [--fiches|--no-fiches]',
+  usage: 'export --format xlsx|pdf|csv|json --out FILE [--lang fr|en] [--org ID] [--role controller|processor] [--refs T-001,T-004] [--fiches|--no-fiches] [--as-of YYYY-MM-DD]',
   summary: 'Export the register, or an extract of it, for an audit (XLSX, PDF, CSV) or as a JSON document',
   options: {
     format: { type: 'string', default: 'json' },
@@ -16,6 +16,7 @@ export const exportCommand: Command = {
     lang: { type: 'string', default: 'fr' },
     fiches: { type: 'boolean' },
     'no-fiches': { type: 'boolean' },
+    'as-of': { type: 'string' },
   },
   async run(ctx) {
     const out = requireString(ctx, 'out');
@@ -32,14 +33,16 @@ export const exportCommand: Command = {
       role: role === 'controller' ? ('controller_register' as const) : (role as 'processor' | undefined),
       refs: typeof ctx.values.refs === 'string' ? ctx.values.refs.split(',').map((r) => r.trim()).filter(Boolean) : undefined,
     };
-    if (format === 'json') {
+    const asOf = ctx.values['as-of'];
+    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new UsageError('--as-of is a date: YYYY-MM-DD.');
+    if (format === 'json' && asOf === undefined) {
       const result = await ctx.call('register/exportJson', { out, scope });
       if (ctx.json) printJson(ctx.io, result);
       else ctx.io.stdout(`Exported to ${result.file} (SHA-256 ${result.sha256})\n`);
       return;
     }
     const fiches = ctx.values.fiches ? true : ctx.values['no-fiches'] ? false : undefined;
-    const result = await ctx.call('export/file', { format: format as 'xlsx' | 'pdf' | 'csv', lang, out, scope, fiches });
+    const result = await ctx.call('export/file', { format: format as 'xlsx' | 'pdf' | 'csv' | 'json', lang, out, scope, fiches, ...(asOf !== undefined ? { asOf: String(asOf) } : {}) });
     if (ctx.json) printJson(ctx.io, result);
     else ctx.io.stdout(`Exported ${result.activities} activit${result.activities === 1 ? 'y' : 'ies'} to ${result.file} (SHA-256 ${result.sha256})\n`);
   },

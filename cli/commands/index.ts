@@ -7,5 +7,7 @@ import { listCommand } from './list.js';
 import { showCommand } from './show.js';
 import { templateCommand } from './template.js';
 import { verifyHistoryCommand } from './verify-history.js';
+import { dueCommand } from './due.js';
+import { overviewCommand } from './overview.js';
 
-export const commands: Command[] = [initCommand, listCommand, showCommand, exportCommand, importCommand, templateCommand, backupCommand, verifyHistoryCommand];
+export const commands: Command[] = [initCommand, listCommand, showCommand, exportCommand, importCommand, templateCommand, backupCommand, verifyHistoryCommand, overviewCommand, dueCommand];
