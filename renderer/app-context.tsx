@@ -6,9 +6,12 @@ import type { Language } from '../core/api/shell.js';
 import { call } from './api/client.js';
 import { t as translateKey } from '../core/i18n/i18n.js';
 import { en, fr, type MessageKey } from './i18n/messages.js';
+import { parseOverviewFilter, type OverviewFilter } from './components/overview-filter.js';
 
 export type Route =
-  | { view: 'register' }
+  | { view: 'register'; filter?: OverviewFilter }
+  | { view: 'overview' }
+  | { view: 'home' }
   | { view: 'activity'; id: number | 'new' }
   | { view: 'recipients'; id?: number }
   | { view: 'organisation' }
@@ -17,6 +20,12 @@ export type Route =
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   switch (parts[0]) {
+    case undefined:
+      return { view: 'home' };
+    case 'overview':
+      return { view: 'overview' };
+    case 'register':
+      return parts[1] === 'filter' && parts[2] ? { view: 'register', filter: parseOverviewFilter(parts[2]) } : { view: 'register' };
     case 'activity':
       return { view: 'activity', id: parts[1] === 'new' || !parts[1] ? 'new' : Number(parts[1]) };
     case 'recipients':
@@ -36,6 +45,10 @@ export function routeHash(r: Route): string {
       return `#/activity/${r.id}`;
     case 'recipients':
       return r.id ? `#/recipients/${r.id}` : '#/recipients';
+    case 'register':
+      return r.filter ? `#/register/filter/${encodeURIComponent(JSON.stringify(r.filter))}` : '#/register';
+    case 'home':
+      return '#/';
     default:
       return `#/${r.view}`;
   }

@@ -9,6 +9,7 @@ import { ActivityEditor } from './screens/activity-editor.js';
 import { ExportDialog } from './screens/export-dialog.js';
 import { ImportWizard } from './screens/import-wizard.js';
 import { OrganisationScreen } from './screens/organisation.js';
+import { HomeScreen, OverviewScreen } from './screens/overview-home.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
 import { invalidateRegisterCache, RegisterView } from './screens/register-view.js';
@@ -222,9 +223,10 @@ function Shell() {
   else if (r.view === 'recipients') screen = <RecipientsScreen selectedId={r.id} />;
   else if (r.view === 'organisation') screen = <OrganisationScreen />;
   else if (r.view === 'reference') screen = <ReferenceScreen />;
+  else if (r.view === 'overview') screen = <OverviewScreen />;
   else
     screen = (
-      <RegisterView
+      <HomeScreen route={r}
         canImport={canImport}
         canExport={canExport}
         focusSearch={focusSearch}
@@ -233,7 +235,7 @@ function Shell() {
       />
     );
 
-  const navItem = (view: 'register' | 'recipients' | 'organisation' | 'reference', label: string) => {
+  const navItem = (view: 'overview' | 'register' | 'recipients' | 'organisation' | 'reference', label: string) => {
     const current = r.view === view || (view === 'register' && r.view === 'activity');
     return (
       <li>
@@ -300,6 +302,7 @@ function Shell() {
       </header>
       <nav className="sidebar" aria-label={t('nav.main')}>
         <ul>
+          {navItem('overview', t('overview.nav'))}
           {navItem('register', t('nav.register'))}
           {navItem('recipients', t('nav.recipients'))}
           {navItem('organisation', t('nav.organisation'))}
