@@ -178,6 +178,30 @@ describe('the register as of a date', () => {
     expect(bad.ok).toBe(false);
   });
 
+  it('shows an activity as it stood just after one entry of its history', async () => {
+    t = openTempRegister();
+    const setDay = clock(t.reg);
+    setDay('2026-01-10');
+    await seed();
+    const a = get('T-002');
+    setDay('2026-01-11');
+    await update('T-002', (f) => {
+      f.name = 'Recrutement v2';
+    });
+    await update('T-002', (f) => {
+      f.name = 'Recrutement v3';
+      f.dataCategories = [];
+    });
+    const entries = await t.call('history/list', { entityType: 'activity', entityId: a.id });
+    const [third, second, first] = entries;
+    expect((await t.call('history/activityAfterEntry', { id: a.id, entryId: first.id })).activity!.name).toBe('Recrutement');
+    const v2 = await t.call('history/activityAfterEntry', { id: a.id, entryId: second.id });
+    expect(v2.activity!.name).toBe('Recrutement v2');
+    expect(v2.activity!.dataCategories.length).toBe(a.dataCategories.length);
+    expect(v2.at).toBe(second.at);
+    expect((await t.call('history/activityAfterEntry', { id: a.id, entryId: third.id })).activity!.dataCategories).toEqual([]);
+  });
+
   it('sets and drops values at history paths', () => {
     const o: Record<string, unknown> = { a: [{ x: 1 }, { x: 2 }], d: { o: null } };
     setPath(o, 'a[1].x', 3);

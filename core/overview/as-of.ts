@@ -62,6 +62,17 @@ export function verifyHistoryForAsOf(reg: Register): void {
  */
 export async function withRegisterAsOf<T>(reg: Register, date: string, fn: (past: Register) => Promise<T> | T): Promise<T> {
   checkAsOfDate(date);
+  const end = endOf(date);
+  return withRegisterRewound(reg, (_id, at) => at <= end, fn);
+}
+
+/** Runs `fn` on the register as it stood just after history entry `entryId` ("show as of this entry"). */
+export async function withRegisterAfterEntry<T>(reg: Register, entryId: number, fn: (past: Register) => Promise<T> | T): Promise<T> {
+  return withRegisterRewound(reg, (id) => id <= entryId, fn);
+}
+
+/** `kept(id, at)`: whether a history entry is part of the past wanted; every later change is undone. */
+async function withRegisterRewound<T>(reg: Register, kept: (id: number, at: string) => boolean, fn: (past: Register) => Promise<T> | T): Promise<T> {
   verifyHistoryForAsOf(reg);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'art30-as-of-'));
   const file = path.join(dir, 'register-as-of.art30');
@@ -71,7 +82,7 @@ export async function withRegisterAsOf<T>(reg: Register, date: string, fn: (past
     past = Register.open(file);
     past.now = reg.now;
     pastRegisters.add(past);
-    rewind(past, date);
+    rewind(past, kept);
     return await fn(past);
   } finally {
     past?.close();
@@ -82,22 +93,21 @@ export async function withRegisterAsOf<T>(reg: Register, date: string, fn: (past
 /** The end of `date` as history timestamps compare (ISO 8601, UTC). */
 const endOf = (date: string) => `${date}T23:59:59.999Z`;
 
-function rewind(past: Register, date: string): void {
-  const end = endOf(date);
+function rewind(past: Register, kept: (id: number, at: string) => boolean): void {
   const sqlite = past.sqlite;
   const rows = sqlite
     .prepare(`SELECT id, at, entity_type, entity_id, action, changes_json FROM history WHERE entity_type IN ('activity', 'organisation', 'recipient') AND entity_id IS NOT NULL ORDER BY id`)
     .raw()
     .all() as [number, string, Entity, number, HistoryEntry['action'], string][];
-  const after = rows.filter((r) => r[1] > end);
+  const after = rows.filter((r) => !kept(r[0], r[1]));
   if (!after.length) return;
   // What each entity's row said at the end of the day: the time of its last change until then, and when it was created.
   const lastAt = new Map<string, string>();
   const createdAt = new Map<string, string>();
-  for (const [, at, type, id, action] of rows) {
+  for (const [entry, at, type, id, action] of rows) {
     const k = `${type}:${id}`;
     if (action === 'create' && !createdAt.has(k)) createdAt.set(k, at);
-    if (at <= end && action !== 'delete') lastAt.set(k, at);
+    if (kept(entry, at) && action !== 'delete') lastAt.set(k, at);
   }
   const touched = new Map<string, { type: Entity; id: number; versionDelta: number; version?: number }>();
   const tableOf = (type: Entity) => (type === 'activity' ? 'activities' : type === 'organisation' ? 'organisations' : 'recipients');
@@ -126,7 +136,7 @@ function rewind(past: Register, date: string): void {
       const table = tableOf(m.type);
       if (!sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(m.id)) continue;
       // 1 + the updates since its creation; for a record older than the history, its version less the updates undone.
-      const sinceCreate = countSinceLastCreate(rows, m.type, m.id, end);
+      const sinceCreate = countSinceLastCreate(rows, m.type, m.id, kept);
       const version = sinceCreate !== undefined ? 1 + sinceCreate : m.version !== undefined ? m.version - m.versionDelta : 1;
       const at = lastAt.get(k);
       if (at) sqlite.prepare(`UPDATE ${table} SET version = ?, updated_at = ? WHERE id = ?`).run(version, at, m.id);
@@ -136,11 +146,11 @@ function rewind(past: Register, date: string): void {
   sqlite.pragma('foreign_keys = ON');
 }
 
-/** Updates recorded since the entity's last creation, until `end`. */
-function countSinceLastCreate(rows: [number, string, Entity, number, HistoryEntry['action'], string][], type: Entity, id: number, end: string): number | undefined {
+/** Updates recorded since the entity's last creation, among the entries kept. */
+function countSinceLastCreate(rows: [number, string, Entity, number, HistoryEntry['action'], string][], type: Entity, id: number, kept: (id: number, at: string) => boolean): number | undefined {
   let n: number | undefined;
   for (const r of rows) {
-    if (r[2] !== type || r[3] !== id || r[1] > end) continue;
+    if (r[2] !== type || r[3] !== id || !kept(r[0], r[1])) continue;
     if (r[4] === 'create') n = 0;
     else if (r[4] === 'update' && n !== undefined) n++;
   }

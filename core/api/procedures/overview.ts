@@ -5,6 +5,8 @@ import { CHECK_CODES, computeOverview } from '../../overview/overview.js';
 import { activityFacts } from '../../overview/facts.js';
 import { COMPLETENESS_BANDS } from '../../overview/filter.js';
 import { markReviewed } from '../../overview/mark-reviewed.js';
+import { withRegisterAfterEntry } from '../../overview/as-of.js';
+import { exportDocument } from '../../document/export.js';
 import { procedure } from '../procedure.js';
 import { id, version } from './common.js';
 
@@ -29,6 +31,16 @@ export const overviewProcedures = {
     summary: 'Per activity: points to review, completeness, next review',
     input: z.object({ organisationId: id.optional() }).default({}),
     run: (reg, i) => activityFacts(reg, i.organisationId !== undefined ? { organisationId: i.organisationId } : {}).facts,
+  }),
+  'history/activityAfterEntry': procedure({
+    summary: 'An activity as it stood just after one entry of its history, rebuilt from the verified history',
+    input: z.object({ id, entryId: id }),
+    run: async (reg, i) =>
+      withRegisterAfterEntry(reg, i.entryId, (past) => {
+        const doc = exportDocument(past, { ids: [i.id] });
+        const entry = past.history.list({ entityType: 'activity', entityId: i.id, limit: 5000 }).find((e) => e.id === i.entryId);
+        return { at: entry?.at ?? '', activity: doc.activities[0] ?? null };
+      }),
   }),
   'activities/markReviewed': procedure({
     summary: 'Record that the activity was reviewed today (who and when go to the history)',
