@@ -57,6 +57,7 @@ export const shellInputSchemas: { [K in ShellProcedureName]: z.ZodType<ShellProc
       lang: language,
       scope: activityFilterSchema,
       fiches: z.boolean().optional(),
+      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     })
     .strict(),
   'app/showInFolder': z.object({ file: z.string().min(1).max(4096) }).strict(),

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures.js';
-import { RegisterPage } from '../pages/app-page.js';
+import { EditorPage, RegisterPage } from '../pages/app-page.js';
 
 test.use({ demo: true, start: 'home' });
 
@@ -74,5 +74,43 @@ test.describe('the overview in English', () => {
     await expect(register.count).toHaveText(`${expected} of 10 activities`);
     await page.getByRole('combobox', { name: 'Review', exact: true }).selectOption('overdue');
     await expect(register.count).toHaveText(/of 10 activities/);
+  });
+});
+
+test.describe('the register as it was', () => {
+  test.use({ locale: 'en-GB', start: 'register' });
+
+  test('an activity’s history shows it as of an entry, and the export dialog offers a past date', async ({ app }) => {
+    const { page } = app;
+    const register = new RegisterPage(page);
+    const ed = new EditorPage(page);
+    await register.open('Recrutement');
+    await ed.field('Name of the processing activity').fill('Recrutement des stagiaires');
+    await ed.save();
+    await ed.saved(2);
+    await ed.button('History').click();
+    const history = page.getByRole('complementary', { name: 'History of the activity' });
+    const buttons = history.getByRole('button', { name: 'Show as of this entry' });
+    await expect(buttons).toHaveCount(2);
+    // The oldest entry (its creation): the name it had then.
+    await buttons.last().click();
+    const dialog = page.getByRole('dialog', { name: /^Show as of this entry/ });
+    await expect(dialog.getByRole('definition').first()).toHaveText('T-002');
+    await expect(dialog).toContainText('Recrutement');
+    await expect(dialog).not.toContainText('stagiaires');
+    await dialog.getByRole('button', { name: 'Close' }).last().click();
+
+    await ed.back();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const exportDialog = page.getByRole('dialog', { name: /Export/ });
+    await exportDialog.getByRole('radio', { name: 'As it stood at the end of' }).check();
+    await expect(exportDialog.getByLabel('As it stood at the end of', { exact: true }).last()).toHaveValue(new Date().toISOString().slice(0, 10));
+    await exportDialog.getByRole('radio', { name: 'JSON' }).check();
+    const download = page.waitForEvent('download');
+    await exportDialog.getByRole('button', { name: /^(Export|Start)/ }).last().click();
+    const file = await (await download).path();
+    const doc = JSON.parse((await import('node:fs')).readFileSync(file!, 'utf8')) as { asOf: string; activities: { name: string }[] };
+    expect(doc.asOf).toBe(new Date().toISOString().slice(0, 10));
+    expect(doc.activities.map((a) => a.name)).toContain('Recrutement des stagiaires');
   });
 });

@@ -4,16 +4,18 @@ import type { ExportFormat, ExportScope, Language } from '../../core/api/shell.j
 import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { Modal } from '../components/modal.js';
+import { AsOfChoice } from '../components/as-of-choice.js';
 
 type ScopeKind = 'whole' | 'organisation' | 'controller' | 'processor' | 'filter' | 'selected';
 
-export function ExportDialog(props: { scopes: { current: ExportScope; selected: number[]; shown: number[] }; onClose(): void }) {
+export function ExportDialog(props: { scopes: { current: ExportScope; selected: number[]; shown: number[] }; onClose(): void; asOf?: string }) {
   const app = useApp();
   const t = useT();
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [lang, setLang] = useState<Language>(app.lang);
   const [kind, setKind] = useState<ScopeKind>(props.scopes.selected.length ? 'selected' : 'organisation');
   const [fiches, setFiches] = useState(true);
+  const [asOf, setAsOf] = useState(props.asOf ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ file: string; fileName: string; downloadUrl?: string } | null>(null);
@@ -48,7 +50,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
     setBusy(true);
     setError(null);
     try {
-      const r = await call('app/export', { format, lang, scope: scopeOf(kind), fiches: format === 'xlsx' ? fiches : undefined });
+      const r = await call('app/export', { format, lang, scope: scopeOf(kind), fiches: format === 'xlsx' ? fiches : undefined, ...(asOf ? { asOf } : {}) });
       if (!r.cancelled) {
         setDone({ file: r.file, fileName: r.fileName, downloadUrl: r.downloadUrl });
         if (r.downloadUrl) {
@@ -134,6 +136,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
               ))}
             </fieldset>
           </div>
+          <AsOfChoice value={asOf} onChange={setAsOf} />
           {format === 'xlsx' ? (
             <label className="check">
               <input type="checkbox" checked={fiches} onChange={(e) => setFiches(e.target.checked)} />
