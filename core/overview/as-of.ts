@@ -18,7 +18,7 @@ import { organisations, recipients } from '../../db/schema.js';
 import { AppError } from '../errors.js';
 import { t } from '../i18n/i18n.js';
 import { dpiaRequired } from '../model/dpia.js';
-import type { HistoryChange, HistoryEntry } from '../model/register.js';
+import type { Country, HistoryChange, HistoryEntry } from '../model/register.js';
 import { activityFieldsSchema, organisationInputSchema, recipientInputSchema, type ActivityFields } from '../model/schemas.js';
 import { Register } from '../register.js';
 import { activityFields } from '../services/activities.js';
@@ -93,68 +93,109 @@ async function withRegisterRewound<T>(reg: Register, kept: (id: number, at: stri
 /** The end of `date` as history timestamps compare (ISO 8601, UTC). */
 const endOf = (date: string) => `${date}T23:59:59.999Z`;
 
+type HistoryRow = [id: number, at: string, type: Entity, entityId: number, action: HistoryEntry['action'], changes: string, organisationId: number | null];
+
+interface EntityState {
+  type: Entity;
+  id: number;
+  /** The record's fields as rewound so far; null when it did not exist. */
+  state: Record<string, unknown> | null;
+  /** Whether the copy holds it now, and its version now. */
+  exists: boolean;
+  version: number;
+  updatesUndone: number;
+  organisationId: number | null;
+}
+
+const tableOf = (type: Entity) => (type === 'activity' ? 'activities' : type === 'organisation' ? 'organisations' : 'recipients');
+
+/**
+ * Undoes, in the copy, every change of the history not `kept`, newest first: in memory, entity by
+ * entity (each record read once, in bulk, and written once), so that undoing tens of thousands of
+ * changes costs about as much as writing the records they touched.
+ */
 function rewind(past: Register, kept: (id: number, at: string) => boolean): void {
   const sqlite = past.sqlite;
   const rows = sqlite
-    .prepare(`SELECT id, at, entity_type, entity_id, action, changes_json FROM history WHERE entity_type IN ('activity', 'organisation', 'recipient') AND entity_id IS NOT NULL ORDER BY id`)
+    .prepare(`SELECT id, at, entity_type, entity_id, action, changes_json, organisation_id FROM history WHERE entity_type IN ('activity', 'organisation', 'recipient') AND entity_id IS NOT NULL ORDER BY id`)
     .raw()
-    .all() as [number, string, Entity, number, HistoryEntry['action'], string][];
-  const after = rows.filter((r) => !kept(r[0], r[1]));
-  if (!after.length) return;
-  // What each entity's row said at the end of the day: the time of its last change until then, and when it was created.
-  const lastAt = new Map<string, string>();
-  const createdAt = new Map<string, string>();
-  for (const [entry, at, type, id, action] of rows) {
-    const k = `${type}:${id}`;
-    if (action === 'create' && !createdAt.has(k)) createdAt.set(k, at);
-    if (kept(entry, at) && action !== 'delete') lastAt.set(k, at);
-  }
-  const touched = new Map<string, { type: Entity; id: number; versionDelta: number; version?: number }>();
-  const tableOf = (type: Entity) => (type === 'activity' ? 'activities' : type === 'organisation' ? 'organisations' : 'recipients');
-  sqlite.pragma('foreign_keys = OFF');
-  past.write(() => {
-    for (let i = after.length - 1; i >= 0; i--) {
-      const [, , type, id, action, changesJson] = after[i];
-      const changes = JSON.parse(changesJson) as HistoryChange[];
-      const k = `${type}:${id}`;
-      const mark = touched.get(k) ?? { type, id, versionDelta: 0, version: (sqlite.prepare(`SELECT version FROM ${tableOf(type)} WHERE id = ?`).pluck().get(id) as number | undefined) };
-      touched.set(k, mark);
-      if (action === 'create') remove(past, type, id);
-      else if (action === 'delete') {
-        restore(past, type, id, fromChanges(changes), createdAt.get(k) ?? after[i][1]);
-        mark.version = undefined;
-      } else if (action === 'update') {
-        const state = current(past, type, id);
-        if (!state) continue;
-        for (const c of changes) setPath(state, c.path, c.before);
-        write(past, type, id, dropNulls(state) as Record<string, unknown>);
-        mark.versionDelta++;
-      }
-    }
-    // Versions and dates as they were: one version per update kept (the row was rewritten above).
-    for (const [k, m] of touched) {
-      const table = tableOf(m.type);
-      if (!sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(m.id)) continue;
-      // 1 + the updates since its creation; for a record older than the history, its version less the updates undone.
-      const sinceCreate = countSinceLastCreate(rows, m.type, m.id, kept);
-      const version = sinceCreate !== undefined ? 1 + sinceCreate : m.version !== undefined ? m.version - m.versionDelta : 1;
-      const at = lastAt.get(k);
-      if (at) sqlite.prepare(`UPDATE ${table} SET version = ?, updated_at = ? WHERE id = ?`).run(version, at, m.id);
-      else sqlite.prepare(`UPDATE ${table} SET version = ? WHERE id = ?`).run(version, m.id);
-    }
-  });
-  sqlite.pragma('foreign_keys = ON');
-}
-
-/** Updates recorded since the entity's last creation, among the entries kept. */
-function countSinceLastCreate(rows: [number, string, Entity, number, HistoryEntry['action'], string][], type: Entity, id: number, kept: (id: number, at: string) => boolean): number | undefined {
-  let n: number | undefined;
+    .all() as HistoryRow[];
+  // Per record, from the entries kept: when it was created, its last change, the updates since its last creation.
+  const info = new Map<string, { createdAt?: string; lastAt?: string; sinceCreate?: number }>();
+  const after: HistoryRow[] = [];
   for (const r of rows) {
-    if (r[2] !== type || r[3] !== id || !kept(r[0], r[1])) continue;
-    if (r[4] === 'create') n = 0;
-    else if (r[4] === 'update' && n !== undefined) n++;
+    const [entry, at, type, id, action] = r;
+    const k = `${type}:${id}`;
+    let e = info.get(k);
+    if (!e) info.set(k, (e = {}));
+    if (action === 'create' && e.createdAt === undefined) e.createdAt = at;
+    if (kept(entry, at)) {
+      if (action !== 'delete') e.lastAt = at;
+      if (action === 'create') e.sinceCreate = 0;
+      else if (action === 'update' && e.sinceCreate !== undefined) e.sinceCreate++;
+    } else after.push(r);
   }
-  return n;
+  if (!after.length) return;
+
+  // The records touched, as the copy holds them now (read in bulk).
+  const states = new Map<string, EntityState>();
+  const ids = { activity: new Set<number>(), organisation: new Set<number>(), recipient: new Set<number>() };
+  for (const r of after) ids[r[2]].add(r[3]);
+  const activityIds = [...ids.activity];
+  for (let i = 0; i < activityIds.length; i += 500) {
+    for (const a of past.activities.loadMany({ ids: activityIds.slice(i, i + 500) })) {
+      const f = activityFields(a);
+      const state = { ...f, recipients: a.recipients.map((r) => ({ recipientId: r.recipientId, role: r.role, precision: r.precision })) } as unknown as Record<string, unknown>;
+      states.set(`activity:${a.id}`, { type: 'activity', id: a.id, state, exists: true, version: a.version, updatesUndone: 0, organisationId: a.organisationId });
+    }
+  }
+  for (const type of ['organisation', 'recipient'] as const) {
+    for (const id of ids[type]) {
+      const state = current(past, type, id);
+      const version = state ? Number(sqlite.prepare(`SELECT version FROM ${tableOf(type)} WHERE id = ?`).pluck().get(id)) : 0;
+      states.set(`${type}:${id}`, { type, id, state: state ?? null, exists: !!state, version, updatesUndone: 0, organisationId: null });
+    }
+  }
+  for (let i = after.length - 1; i >= 0; i--) {
+    const [, , type, id, action, changesJson, organisationId] = after[i];
+    const k = `${type}:${id}`;
+    let st = states.get(k);
+    if (!st) states.set(k, (st = { type, id, state: null, exists: false, version: 0, updatesUndone: 0, organisationId }));
+    if (action === 'create') st.state = null;
+    else if (action === 'delete') {
+      st.state = fromChanges(JSON.parse(changesJson) as HistoryChange[]);
+      st.organisationId = organisationId;
+    } else if (action === 'update' && st.state) {
+      for (const c of JSON.parse(changesJson) as HistoryChange[]) setPath(st.state, c.path, c.before);
+      st.updatesUndone++;
+    }
+  }
+
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    past.write(() => {
+      const countries = past.reference.countries();
+      // Directory and organisations first: restored activities refer to them.
+      const order = [...states.values()].sort((a, b) => Number(a.type === 'activity') - Number(b.type === 'activity'));
+      for (const st of order) {
+        const k = `${st.type}:${st.id}`;
+        const e = info.get(k) ?? {};
+        if (st.state === null) {
+          if (st.exists) remove(past, st.type, st.id);
+          continue;
+        }
+        const fields = complete(st.type, dropNulls(st.state) as Record<string, unknown>);
+        if (st.exists) write(past, st.type, st.id, fields, countries);
+        else restore(past, st.type, st.id, fields, st.organisationId, e.createdAt ?? '');
+        // The version it had: 1 + the updates since its creation; for a record older than the history, its version less the updates undone.
+        const version = e.sinceCreate !== undefined ? 1 + e.sinceCreate : st.exists ? Math.max(1, st.version - st.updatesUndone) : 1;
+        if (e.lastAt) sqlite.prepare(`UPDATE ${tableOf(st.type)} SET version = ?, updated_at = ? WHERE id = ?`).run(version, e.lastAt, st.id);
+        else sqlite.prepare(`UPDATE ${tableOf(st.type)} SET version = ? WHERE id = ?`).run(version, st.id);
+      }
+    });
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
 }
 
 /** A record's fields from a creation or deletion entry (one change per non-empty field). */
@@ -184,15 +225,19 @@ function current(past: Register, type: Entity, id: number): Record<string, unkno
   }
 }
 
+const defaults = new Map<Entity, string>();
+
 /** Defaults for fields a creation entry left out (they were empty). */
 function complete(type: Entity, fields: Record<string, unknown>): Record<string, unknown> {
-  const schema = type === 'activity' ? activityFieldsSchema : type === 'organisation' ? organisationInputSchema : recipientInputSchema;
-  const defaults = schema.parse(type === 'activity' ? { name: 'x', purpose: 'x' } : { name: 'x' }) as Record<string, unknown>;
-  return { ...defaults, ...fields };
+  let d = defaults.get(type);
+  if (!d) {
+    const schema = type === 'activity' ? activityFieldsSchema : type === 'organisation' ? organisationInputSchema : recipientInputSchema;
+    defaults.set(type, (d = JSON.stringify(schema.parse(type === 'activity' ? { name: 'x', purpose: 'x' } : { name: 'x' }))));
+  }
+  return { ...(JSON.parse(d) as Record<string, unknown>), ...fields };
 }
 
-function derive(past: Register, f: ActivityFields): ActivityDerived {
-  const countries = past.reference.countries();
+function derive(countries: Map<string, Country>, f: ActivityFields): ActivityDerived {
   const transferCountries = [...new Set(f.transfers.map((x) => x.country))];
   return {
     legalBasisCodes: [...new Set(f.legalBases.map((b) => b.code))],
@@ -203,12 +248,11 @@ function derive(past: Register, f: ActivityFields): ActivityDerived {
   };
 }
 
-function write(past: Register, type: Entity, id: number, state: Record<string, unknown>): void {
-  const full = complete(type, state);
+function write(past: Register, type: Entity, id: number, full: Record<string, unknown>, countries: Map<string, Country>): void {
   if (type === 'activity') {
     const f = full as unknown as StoredActivityFields;
     const updatedAt = String(past.sqlite.prepare('SELECT updated_at FROM activities WHERE id = ?').pluck().get(id) ?? '');
-    past.activities.update(id, f, derive(past, f as unknown as ActivityFields), updatedAt);
+    past.activities.update(id, f, derive(countries, f as unknown as ActivityFields), updatedAt);
   } else if (type === 'organisation') {
     past.orm.update(organisations).set(organisationColumns(full as never)).where(eq(organisations.id, id)).run();
   } else {
@@ -216,12 +260,11 @@ function write(past: Register, type: Entity, id: number, state: Record<string, u
   }
 }
 
-function restore(past: Register, type: Entity, id: number, fields: Record<string, unknown>, createdAt: string): void {
-  const full = complete(type, fields);
+function restore(past: Register, type: Entity, id: number, full: Record<string, unknown>, organisationId: number | null, createdAt: string): void {
   if (type === 'activity') {
     const f = full as unknown as StoredActivityFields;
-    const orgId = Number(fields.organisationId ?? past.sqlite.prepare('SELECT organisation_id FROM history WHERE entity_type = ? AND entity_id = ? ORDER BY id DESC LIMIT 1').pluck().get('activity', id));
-    const newId = past.activities.insert(orgId, { ...f, recipients: f.recipients.map((r) => ({ recipientId: r.recipientId, role: r.role, precision: r.precision })) }, derive(past, f as unknown as ActivityFields), createdAt, createdAt);
+    const stored = { ...f, recipients: f.recipients.map((r) => ({ recipientId: r.recipientId, role: r.role, precision: r.precision })) };
+    const newId = past.activities.insert(Number(organisationId), stored, derive(past.reference.countries(), f as unknown as ActivityFields), createdAt, createdAt);
     if (newId !== id) moveActivity(past, newId, id);
   } else if (type === 'organisation') {
     past.orm.insert(organisations).values({ id, ...organisationColumns(full as never), createdAt, updatedAt: createdAt }).run();
