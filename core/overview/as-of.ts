@@ -105,6 +105,8 @@ interface EntityState {
   version: number;
   updatesUndone: number;
   organisationId: number | null;
+  /** Top-level fields changed by the changes undone. */
+  fields: Set<string>;
 }
 
 const tableOf = (type: Entity) => (type === 'activity' ? 'activities' : type === 'organisation' ? 'organisations' : 'recipients');
@@ -146,27 +148,30 @@ function rewind(past: Register, kept: (id: number, at: string) => boolean): void
     for (const a of past.activities.loadMany({ ids: activityIds.slice(i, i + 500) })) {
       const f = activityFields(a);
       const state = { ...f, recipients: a.recipients.map((r) => ({ recipientId: r.recipientId, role: r.role, precision: r.precision })) } as unknown as Record<string, unknown>;
-      states.set(`activity:${a.id}`, { type: 'activity', id: a.id, state, exists: true, version: a.version, updatesUndone: 0, organisationId: a.organisationId });
+      states.set(`activity:${a.id}`, { type: 'activity', id: a.id, state, exists: true, version: a.version, updatesUndone: 0, organisationId: a.organisationId, fields: new Set() });
     }
   }
   for (const type of ['organisation', 'recipient'] as const) {
     for (const id of ids[type]) {
       const state = current(past, type, id);
       const version = state ? Number(sqlite.prepare(`SELECT version FROM ${tableOf(type)} WHERE id = ?`).pluck().get(id)) : 0;
-      states.set(`${type}:${id}`, { type, id, state: state ?? null, exists: !!state, version, updatesUndone: 0, organisationId: null });
+      states.set(`${type}:${id}`, { type, id, state: state ?? null, exists: !!state, version, updatesUndone: 0, organisationId: null, fields: new Set() });
     }
   }
   for (let i = after.length - 1; i >= 0; i--) {
     const [, , type, id, action, changesJson, organisationId] = after[i];
     const k = `${type}:${id}`;
     let st = states.get(k);
-    if (!st) states.set(k, (st = { type, id, state: null, exists: false, version: 0, updatesUndone: 0, organisationId }));
+    if (!st) states.set(k, (st = { type, id, state: null, exists: false, version: 0, updatesUndone: 0, organisationId, fields: new Set() }));
     if (action === 'create') st.state = null;
     else if (action === 'delete') {
       st.state = fromChanges(JSON.parse(changesJson) as HistoryChange[]);
       st.organisationId = organisationId;
     } else if (action === 'update' && st.state) {
-      for (const c of JSON.parse(changesJson) as HistoryChange[]) setPath(st.state, c.path, c.before);
+      for (const c of JSON.parse(changesJson) as HistoryChange[]) {
+        setPath(st.state, c.path, c.before);
+        st.fields.add(c.path.split(/[.[]/, 1)[0]);
+      }
       st.updatesUndone++;
     }
   }
@@ -185,7 +190,7 @@ function rewind(past: Register, kept: (id: number, at: string) => boolean): void
           continue;
         }
         const fields = complete(st.type, dropNulls(st.state) as Record<string, unknown>);
-        if (st.exists) write(past, st.type, st.id, fields, countries);
+        if (st.exists) write(past, st.type, st.id, fields, countries, st.fields);
         else restore(past, st.type, st.id, fields, st.organisationId, e.createdAt ?? '');
         // The version it had: 1 + the updates since its creation; for a record older than the history, its version less the updates undone.
         const version = e.sinceCreate !== undefined ? 1 + e.sinceCreate : st.exists ? Math.max(1, st.version - st.updatesUndone) : 1;
@@ -248,11 +253,11 @@ function derive(countries: Map<string, Country>, f: ActivityFields): ActivityDer
   };
 }
 
-function write(past: Register, type: Entity, id: number, full: Record<string, unknown>, countries: Map<string, Country>): void {
+function write(past: Register, type: Entity, id: number, full: Record<string, unknown>, countries: Map<string, Country>, changed: ReadonlySet<string>): void {
   if (type === 'activity') {
     const f = full as unknown as StoredActivityFields;
     const updatedAt = String(past.sqlite.prepare('SELECT updated_at FROM activities WHERE id = ?').pluck().get(id) ?? '');
-    past.activities.update(id, f, derive(countries, f as unknown as ActivityFields), updatedAt);
+    past.activities.updateLists(id, f, derive(countries, f as unknown as ActivityFields), updatedAt, changed);
   } else if (type === 'organisation') {
     past.orm.update(organisations).set(organisationColumns(full as never)).where(eq(organisations.id, id)).run();
   } else {

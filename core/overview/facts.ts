@@ -4,12 +4,10 @@
  * `checkActivity` the editor shows), the share of the Art. 30 fields filled, the review cycle, and
  * the transfers outside the EEA with their safeguard.
  */
-import { CHILD_LISTS } from '../../db/activity-lists.js';
 import type { ActivityFilter } from '../../db/activity-store.js';
+import { readFactRows } from '../../db/overview-store.js';
 import { checkActivity, type CheckCode } from '../model/checks.js';
-import { assessDpia } from '../model/dpia.js';
 import type { Activity, ActivitySummary } from '../model/register.js';
-import type { DpiaScreening } from '../model/schemas.js';
 import type { Register } from '../register.js';
 import { reviewInfo, type ReviewInfo } from './review.js';
 
@@ -33,39 +31,49 @@ export interface ActivityFacts {
   nonEeaTransfers: { country: string; safeguard: string }[];
 }
 
-const LIST_FIELDS = ['legalBases', 'art9Conditions', 'dataCategories', 'transfers', 'retention', 'securityMeasures', 'clients', 'dataSubjects', 'recipients'] as const;
-
 /** The facts of every activity matching `filter`, in register order, with their summaries. */
 export function activityFacts(reg: Register, filter: ActivityFilter = {}, today = reg.now().slice(0, 10)): { summaries: ActivitySummary[]; facts: ActivityFacts[] } {
   const summaries = reg.activities.list(filter);
   if (!summaries.length) return { summaries, facts: [] };
-  const ids = summaries.map((s) => s.id);
   const countries = reg.reference.countries();
-  const periods = new Map<number, number>(
-    (reg.sqlite.prepare('SELECT id, review_period_months FROM organisations').raw().all() as [number, number][]).map(([id, p]) => [id, p]),
-  );
-  const items = new Map<number, Record<string, unknown>>();
-  for (const s of summaries) {
-    const item: Record<string, unknown> = {};
-    for (const f of LIST_FIELDS) item[f] = [];
-    items.set(s.id, item);
+  const rows = readFactRows(reg.sqlite, filter.organisationId);
+  const columns = new Map(rows.activities.map((r) => [r[0], r]));
+  const bases = new Map<number, { code: string; justification: string }[]>();
+  for (const [id, code, noJustification] of rows.legalBases) {
+    let list = bases.get(id);
+    if (!list) bases.set(id, (list = []));
+    list.push({ code, justification: noJustification ? '' : 'x' });
   }
-  for (const row of reg.activities.columnsOf(ids, ['dpia_json', 'last_reviewed_at', 'next_review_at'])) {
-    const item = items.get(Number(row.id));
-    if (!item) continue;
-    item.dpia = assessDpia(JSON.parse(String(row.dpia_json)) as DpiaScreening);
-    item.lastReviewedAt = String(row.last_reviewed_at);
-    item.nextReviewAt = String(row.next_review_at);
+  const transfers = new Map<number, { country: string; safeguard: string | null }[]>();
+  for (const [id, country, safeguard] of rows.transfers) {
+    let list = transfers.get(id);
+    if (!list) transfers.set(id, (list = []));
+    list.push({ country, safeguard });
   }
-  for (const spec of CHILD_LISTS) {
-    if (!(LIST_FIELDS as readonly string[]).includes(spec.field)) continue;
-    for (const row of reg.activities.listRowsOf(spec.table, ids)) {
-      (items.get(Number(row.activity_id))?.[spec.field] as unknown[] | undefined)?.push(spec.fromRow(row));
-    }
-  }
+  const sized = (field: keyof typeof rows.counts, id: number) => listOf(rows.counts[field].get(id) ?? 0);
   const facts = summaries.map((s) => {
-    const item = items.get(s.id)!;
-    const a = { ...s, ...item } as unknown as Activity;
+    const [, dpiaStatus, lastReviewedAt, nextReviewAt, period] = columns.get(s.id)!;
+    // What checkActivity, the completeness and the review cycle read: list lengths, and the few
+    // fields they look at (the DPIA's "required" is the summary's, derived by the same rule).
+    const a = {
+      role: s.role,
+      status: s.status,
+      name: s.name,
+      purpose: s.purpose,
+      createdAt: s.createdAt,
+      legalBases: bases.get(s.id) ?? NONE,
+      art9Conditions: sized('art9Conditions', s.id),
+      dataCategories: rows.special.has(s.id) ? specialListOf(rows.counts.dataCategories.get(s.id) ?? 1) : sized('dataCategories', s.id),
+      dataSubjects: sized('dataSubjects', s.id),
+      recipients: sized('recipients', s.id),
+      transfers: transfers.get(s.id) ?? NONE,
+      retention: sized('retention', s.id),
+      securityMeasures: sized('securityMeasures', s.id),
+      clients: sized('clients', s.id),
+      dpia: { required: s.dpiaRequired, status: dpiaStatus },
+      lastReviewedAt,
+      nextReviewAt,
+    } as unknown as Activity;
     const checks = [...new Set(checkActivity(a, countries).map((c) => c.code))];
     const fields = s.role === 'processor' ? COMPLETENESS_FIELDS.processor : COMPLETENESS_FIELDS.controller;
     const missing = fields.filter((f) => {
@@ -78,9 +86,19 @@ export function activityFacts(reg: Register, filter: ActivityFilter = {}, today 
       checks,
       completeness: (fields.length - missing.length) / fields.length,
       missing,
-      review: reviewInfo(a, periods.get(s.organisationId) ?? 12, today),
+      review: reviewInfo(a, period ?? 12, today),
       nonEeaTransfers: a.transfers.filter((t) => !countries.get(t.country)?.eea).map((t) => ({ country: t.country, safeguard: t.safeguard ?? '' })),
     } satisfies ActivityFacts;
   });
   return { summaries, facts };
 }
+
+const NONE: never[] = [];
+const ITEM = Object.freeze({ special: false });
+const SPECIAL = Object.freeze({ special: true });
+const lists: object[][] = [];
+const specialLists: object[][] = [];
+/** A list of `n` blank entries (shared: only its length is read). */
+const listOf = (n: number) => (lists[n] ??= Object.freeze(new Array<object>(n).fill(ITEM)) as object[]);
+/** A list of `n` entries, the first of a special category (shared). */
+const specialListOf = (n: number) => (specialLists[n] ??= Object.freeze([SPECIAL, ...new Array<object>(Math.max(0, n - 1)).fill(ITEM)]) as object[]);
