@@ -32,18 +32,29 @@ export function readFactRows(sqlite: Database.Database, organisationId?: number)
   const byOrg = organisationId !== undefined;
   const p = byOrg ? [organisationId] : [];
   const scope = byOrg ? 'WHERE activity_id IN (SELECT id FROM activities WHERE organisation_id = ?)' : '';
-  const and = byOrg ? 'AND activity_id IN (SELECT id FROM activities WHERE organisation_id = ?)' : '';
   const raw = <T>(sql: string) => sqlite.prepare(sql).raw().all(...p) as T[];
-  const counts = {} as FactRows['counts'];
-  for (const [field, table] of Object.entries(COUNTED) as [keyof typeof COUNTED, string][]) {
-    counts[field] = new Map(raw<[number, number]>(`SELECT activity_id, count(*) FROM ${table} ${scope} GROUP BY activity_id`));
+  const fields = Object.keys(COUNTED) as (keyof typeof COUNTED)[];
+  // One pass over the activities; each count is a range of the list's primary key (activity_id, position).
+  const rows = raw<unknown[]>(
+    `SELECT a.id, coalesce(json_extract(a.dpia_json, '$.status'), 'not_assessed'), a.last_reviewed_at, a.next_review_at, o.review_period_months,
+       EXISTS (SELECT 1 FROM activity_data_categories c WHERE c.activity_id = a.id AND c.special = 1),
+       ${fields.map((f) => `(SELECT count(*) FROM ${COUNTED[f]} l WHERE l.activity_id = a.id)`).join(', ')}
+     FROM activities a JOIN organisations o ON o.id = a.organisation_id ${byOrg ? 'WHERE a.organisation_id = ?' : ''}`,
+  );
+  const counts = Object.fromEntries(fields.map((f) => [f, new Map<number, number>()])) as FactRows['counts'];
+  const special = new Set<number>();
+  for (const r of rows) {
+    const id = r[0] as number;
+    if (r[5]) special.add(id);
+    fields.forEach((f, i) => {
+      const n = r[6 + i] as number;
+      if (n) counts[f].set(id, n);
+    });
   }
   return {
-    activities: raw(
-      `SELECT a.id, coalesce(json_extract(a.dpia_json, '$.status'), 'not_assessed'), a.last_reviewed_at, a.next_review_at, o.review_period_months FROM activities a JOIN organisations o ON o.id = a.organisation_id ${byOrg ? 'WHERE a.organisation_id = ?' : ''}`,
-    ),
+    activities: rows.map((r) => r.slice(0, 5) as FactRows['activities'][number]),
     counts,
-    special: new Set(raw<[number]>(`SELECT DISTINCT activity_id FROM activity_data_categories WHERE special = 1 ${and}`).map((r) => r[0])),
+    special,
     legalBases: raw(`SELECT activity_id, code, trim(justification) = '' FROM activity_legal_bases ${scope}`),
     transfers: raw(`SELECT activity_id, country, safeguard FROM activity_transfers ${scope} ORDER BY activity_id, position`),
   };
