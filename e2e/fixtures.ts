@@ -108,7 +108,7 @@ export const test = base.extend<Options & { app: RegisterFixture }>({
         electron: null,
         openSecondPage: async () => {
           const second = await context.newPage();
-          await second.goto(server.url);
+          await second.goto(start === 'register' ? `${server.url}#/register` : server.url);
           return second;
         },
         callDirect: (name, input) => dispatch(server.register, name, input, { source: 'cli' }, { trusted: true }).then((r) => {
