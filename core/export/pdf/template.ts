@@ -250,6 +250,7 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
     ['status', L.status(a.status), 'department', a.department],
     ['createdAt', L.date(a.createdAt), 'updatedAt', L.date(a.updatedAt)],
     ['owner', a.owner, 'lastReviewedAt', L.date(a.lastReviewedAt)],
+    ['lastReviewedBy', a.lastReviewedBy ?? '', 'nextReviewAt', L.date(a.nextReviewAt ?? '')],
   ])}
   ${kv(L, [
     ['description', a.description],
