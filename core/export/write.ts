@@ -19,6 +19,8 @@ export interface ExportRecord {
   activities: number;
   /** An export of the register as it stood at the end of this day. */
   asOf?: string;
+  audience?: string;
+  document?: string;
 }
 
 export async function sha256OfFile(file: string): Promise<string> {
@@ -67,7 +69,7 @@ export function recordExport(reg: Register, meta: CallMeta, r: ExportRecord, sha
         entityLabel: r.fileName,
         organisationId: r.scope.organisationId ?? null,
         action: 'export',
-        changes: [{ path: 'export', before: null, after: { format: r.format, lang: r.lang, file: r.fileName, sha256, activities: r.activities, scope: r.scope, ...(r.asOf ? { asOf: r.asOf } : {}) } }],
+        changes: [{ path: 'export', before: null, after: { format: r.format, lang: r.lang, file: r.fileName, sha256, activities: r.activities, scope: r.scope, ...(r.audience ? { audience: r.audience } : {}), ...(r.document ? { document: r.document } : {}), ...(r.asOf ? { asOf: r.asOf } : {}) } }],
       },
     ),
   );

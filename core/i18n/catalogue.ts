@@ -4,7 +4,10 @@
  * `reference.`…), so that areas never collide. Add an area by importing it here.
  */
 import * as checks from './locales/checks.js';
+import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
+import * as exportArea from './locales/export.js';
+import * as firstrun from './locales/firstrun.js';
 import * as overview from './locales/overview.js';
 
 export type Entries = Record<string, string>;
@@ -16,6 +19,9 @@ export interface Area {
 export const areas: Record<string, Area> = {
   common,
   checks,
+  export: exportArea,
+  cli,
+  firstrun,
   overview,
 };
 

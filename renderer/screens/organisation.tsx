@@ -6,6 +6,7 @@ import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT, type Translate } from '../app-context.js';
 import { CheckboxField, ErrorsContext, TextField } from '../components/fields.js';
 import { ReviewPeriodField } from '../components/review-period-field.js';
+import { DeleteOrganisationButton } from './first-run.js';
 
 const contact = (): Contact => ({ name: '', firstName: '', company: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '' });
 const blankOrg = (): OrganisationData => ({ name: '', legalForm: '', registrationNumber: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '', head: null, representative: null, dpo: null, reviewPeriodMonths: 12 });
@@ -74,6 +75,7 @@ export function OrganisationScreen() {
         <header className="screen-header">
           <h1 id="org-title">{creating ? t('org.new') : t('org.title')}</h1>
           <div className="toolbar">
+            {!creating ? <DeleteOrganisationButton /> : null}
             {!creating ? (
               <button
                 type="button"
