@@ -37,9 +37,9 @@ describe('art30 overview, due, export --as-of', () => {
     expect(doc.asOf).toBe('2000-01-01');
     expect(doc.activities).toEqual([]);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await run('export', '--as-of', today, '--format', 'json', '--out', out, '--db', tmp.db)).code).toBe(0);
+    expect((await run('export', '--as-of', today, '--format', 'json', '--out', out, '--force', '--db', tmp.db)).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).activities.length).toBe(12);
-    expect((await run('export', '--as-of', '31/01/2026', '--format', 'json', '--out', out, '--db', tmp.db)).code).toBe(1);
-    expect((await run('export', '--as-of', '2026-02-30', '--format', 'json', '--out', out, '--db', tmp.db)).code).toBe(2);
+    expect((await run('export', '--as-of', '31/01/2026', '--format', 'json', '--out', out, '--force', '--db', tmp.db)).code).toBe(1);
+    expect((await run('export', '--as-of', '2026-02-30', '--format', 'json', '--out', out, '--force', '--db', tmp.db)).code).toBe(2);
   });
 });
