@@ -174,6 +174,23 @@ export class ActivityStore {
     this.stmt('DELETE FROM activities WHERE id = ?').run(id);
   }
 
+  /**
+   * Like `update`, rewriting only the lists named in `lists` (the others are unchanged): the
+   * register as of a date undoes thousands of edits that each touched one or two fields.
+   */
+  updateLists(id: number, f: StoredActivityFields, d: ActivityDerived, updatedAt: string, lists: ReadonlySet<string>): void {
+    this.stmt(UPDATE_ACTIVITY).run(...scalarValues(f, d), updatedAt, id);
+    for (const list of LIST_SQL) {
+      if (!lists.has(list.spec.field)) continue;
+      this.stmt(list.delete).run(id);
+      const items = (f as unknown as Record<string, unknown[]>)[list.spec.field];
+      if (!items?.length) continue;
+      const insert = this.stmt(list.insert);
+      items.forEach((item, position) => insert.run(id, position, ...list.spec.toRow(item as never)));
+    }
+    this.index(id, f);
+  }
+
   private writeLists(id: number, f: StoredActivityFields): void {
     for (const list of LIST_SQL) {
       const items = (f as unknown as Record<string, unknown[]>)[list.spec.field];
@@ -414,6 +431,8 @@ export class ActivityStore {
         consentRecords: String(r.consent_records),
         breaches: String(r.breaches),
         lastReviewedAt: String(r.last_reviewed_at),
+        lastReviewedBy: String(r.last_reviewed_by ?? ''),
+        nextReviewAt: String(r.next_review_at ?? ''),
         version: Number(r.version),
         createdAt: String(r.created_at),
         updatedAt: String(r.updated_at),

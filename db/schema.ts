@@ -32,6 +32,8 @@ export const organisations = sqliteTable('organisations', {
   head: text('head_json'),
   representative: text('representative_json'),
   dpo: text('dpo_json'),
+  /** Review cycle: months between two reviews of an activity (issue 16). */
+  reviewPeriodMonths: integer('review_period_months').notNull().default(12),
   ...stamps,
 });
 
@@ -77,6 +79,9 @@ export const activities = sqliteTable(
     consentRecords: text('consent_records').notNull().default(''),
     breaches: text('breaches').notNull().default(''),
     lastReviewedAt: text('last_reviewed_at').notNull().default(''),
+    /** Review cycle: who marked the last review; the next review date when set by hand. */
+    lastReviewedBy: text('last_reviewed_by').notNull().default(''),
+    nextReviewAt: text('next_review_at').notNull().default(''),
     // Summary columns, derived from the child tables on every write.
     legalBasisCodes: text('legal_basis_codes').notNull().default(''),
     specialCategories: integer('special_categories', { mode: 'boolean' }).notNull().default(false),

@@ -50,12 +50,18 @@ interface Options {
   target: Target;
   /** Start on a register holding the demo organisation. */
   demo: boolean;
+  /**
+   * Where the page opens: the register view (the specs written before the overview became the home
+   * screen), or the app's home (the overview once the register has activities).
+   */
+  start: 'register' | 'home';
 }
 
 export const test = base.extend<Options & { app: RegisterFixture }>({
   target: ['web', { option: true }],
   demo: [false, { option: true }],
-  app: async ({ target, demo, browser, locale }, use, testInfo) => {
+  start: ['register', { option: true }],
+  app: async ({ target, demo, start, browser, locale }, use, testInfo) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'art30-e2e-'));
     const file = path.join(dir, 'register.art30');
     const setup = Register.open(file);
@@ -84,6 +90,7 @@ export const test = base.extend<Options & { app: RegisterFixture }>({
       });
       const page = await electron.firstWindow();
       await page.setViewportSize({ width: 1440, height: 900 }).catch(() => undefined);
+      if (start === 'register') await page.evaluate(() => (location.hash = '#/register'));
       await use({ target, file, dir, page, server: null, electron, openSecondPage: async () => null, callDirect });
       await electron.close();
     } else {
@@ -91,7 +98,7 @@ export const test = base.extend<Options & { app: RegisterFixture }>({
       const context = await browser.newContext({ locale: locale ?? 'en-GB', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-      await page.goto(server.url);
+      await page.goto(start === 'register' ? `${server.url}#/register` : server.url);
       await use({
         target,
         file,
@@ -101,7 +108,7 @@ export const test = base.extend<Options & { app: RegisterFixture }>({
         electron: null,
         openSecondPage: async () => {
           const second = await context.newPage();
-          await second.goto(server.url);
+          await second.goto(start === 'register' ? `${server.url}#/register` : server.url);
           return second;
         },
         callDirect: (name, input) => dispatch(server.register, name, input, { source: 'cli' }, { trusted: true }).then((r) => {

@@ -9,9 +9,12 @@ import type { MessageKey } from './i18n/messages.js';
 import { windowText } from './i18n/window-catalogue.js';
 import { inLang } from '../core/i18n/localized.js';
 import { parseRecordsHash, recordsHash, type RecordsRoute } from './screens/records-route.js';
+import { parseOverviewFilter, type OverviewFilter } from './components/overview-filter.js';
 
 export type Route =
-  | { view: 'register' }
+  | { view: 'register'; filter?: OverviewFilter }
+  | { view: 'overview' }
+  | { view: 'home' }
   | { view: 'activity'; id: number | 'new' }
   | { view: 'recipients'; id?: number }
   | { view: 'organisation' }
@@ -24,6 +27,12 @@ export function parseHash(hash: string): Route {
   if (records) return records;
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   switch (parts[0]) {
+    case undefined:
+      return { view: 'home' };
+    case 'overview':
+      return { view: 'overview' };
+    case 'register':
+      return parts[1] === 'filter' && parts[2] ? { view: 'register', filter: parseOverviewFilter(parts[2]) } : { view: 'register' };
     case 'activity':
       return { view: 'activity', id: parts[1] === 'new' || !parts[1] ? 'new' : Number(parts[1]) };
     case 'recipients':
@@ -45,6 +54,10 @@ export function routeHash(r: Route): string {
       return r.id ? `#/recipients/${r.id}` : '#/recipients';
     case 'records':
       return recordsHash(r);
+    case 'register':
+      return r.filter ? `#/register/filter/${encodeURIComponent(JSON.stringify(r.filter))}` : '#/register';
+    case 'home':
+      return '#/';
     default:
       return `#/${r.view}`;
   }

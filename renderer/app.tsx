@@ -12,6 +12,7 @@ import { ExportDialog } from './screens/export-dialog.js';
 import { ImportWizard } from './screens/import-wizard.js';
 import { DemoButton } from './screens/first-run.js';
 import { OrganisationScreen } from './screens/organisation.js';
+import { HomeScreen, OverviewScreen } from './screens/overview-home.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
 import { RecordsScreen } from './screens/records.js';
@@ -236,9 +237,10 @@ function Shell() {
   else if (r.view === 'organisation') screen = <OrganisationScreen />;
   else if (r.view === 'reference') screen = <ReferenceScreen />;
   else if (r.view === 'records') screen = <RecordsScreen route={r} />;
+  else if (r.view === 'overview') screen = <OverviewScreen />;
   else
     screen = (
-      <RegisterView
+      <HomeScreen route={r}
         canImport={canImport}
         canExport={canExport}
         focusSearch={focusSearch}
@@ -247,7 +249,7 @@ function Shell() {
       />
     );
 
-  const navItem = (view: 'register' | 'recipients' | 'organisation' | 'reference', label: string) => {
+  const navItem = (view: 'overview' | 'register' | 'recipients' | 'organisation' | 'reference', label: string) => {
     const current = r.view === view || (view === 'register' && r.view === 'activity');
     return (
       <li>
@@ -314,6 +316,7 @@ function Shell() {
       </header>
       <nav className="sidebar" aria-label={t('nav.main')}>
         <ul>
+          {navItem('overview', t('overview.nav'))}
           {navItem('register', t('nav.register'))}
           {navItem('recipients', t('nav.recipients'))}
           <RecordsNavItem />

@@ -7,7 +7,7 @@ const AUDIENCES = ['authority', 'internal', 'public'] as const;
 export const exportCommand: Command = {
   name: 'export',
   usage:
-    'export --format xlsx|pdf|docx|csv|json --out FILE [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches] [--records]\n' +
+    'export --format xlsx|pdf|docx|csv|json --out FILE [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches] [--records] [--as-of YYYY-MM-DD]\n' +
     '       export --notice --format html|pdf|docx --out FILE [--force] [--subjects Clients] [--refs …] [--org ORG] [--lang fr|en]',
   summary: 'Export the register, or an extract of it, for an audit (XLSX, PDF, CSV) or as a JSON document',
   options: {
@@ -23,6 +23,7 @@ export const exportCommand: Command = {
     notice: { type: 'boolean' },
     subjects: { type: 'string' },
     records: { type: 'boolean' },
+    'as-of': { type: 'string' },
   },
   async run(ctx) {
     requireString(ctx, 'out');
@@ -44,7 +45,9 @@ export const exportCommand: Command = {
       role: role === 'controller' ? ('controller_register' as const) : (role as 'processor' | undefined),
       refs: typeof ctx.values.refs === 'string' ? ctx.values.refs.split(',').map((r) => r.trim()).filter(Boolean) : undefined,
     };
-    if (format === 'json') {
+    const asOf = ctx.values['as-of'];
+    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new UsageError('--as-of is a date: YYYY-MM-DD.');
+    if (format === 'json' && asOf === undefined) {
       const result = await ctx.call('register/exportJson', { out, scope });
       if (ctx.json) printJson(ctx.io, result);
       else ctx.io.stdout(`Exported to ${result.file} (SHA-256 ${result.sha256})\n`);
@@ -61,6 +64,7 @@ export const exportCommand: Command = {
       records: Boolean(ctx.values.records),
       audience: audience as (typeof AUDIENCES)[number] | undefined,
       ...(notice ? { document: 'notice' as const, subjects } : {}),
+      ...(asOf !== undefined ? { asOf: String(asOf) } : {}),
     });
     if (ctx.json) printJson(ctx.io, result);
     else ctx.io.stdout(`Exported ${result.activities} activit${result.activities === 1 ? 'y' : 'ies'} to ${result.file} (SHA-256 ${result.sha256})\n`);

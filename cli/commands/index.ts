@@ -21,4 +21,6 @@ export const commands: CommandEntry[] = [
   { name: 'verify-history', load: async () => (await import('./verify-history.js')).verifyHistoryCommand },
   { name: 'breaches', load: async () => (await import('./records.js')).breachesCommand },
   { name: 'requests', load: async () => (await import('./records.js')).requestsCommand },
+  { name: 'overview', load: async () => (await import('./overview.js')).overviewCommand },
+  { name: 'due', load: async () => (await import('./due.js')).dueCommand },
 ];

@@ -114,6 +114,14 @@ describe('every procedure of the register core, through the dispatcher', () => {
     expect((await call('history/verify', {})).ok).toBe(true);
   });
 
+  it('activities/markReviewed and history/activityAfterEntry (issue 16; tested in depth in core/overview)', async () => {
+    const [a] = await call('activities/list', { refs: ['T-003'], organisationId: 1 });
+    const reviewed = await call('activities/markReviewed', { id: a.id, version: a.version, by: 'Test' });
+    expect(reviewed.lastReviewedBy).toBe('Test');
+    const [entry] = await call('history/list', { entityType: 'activity', entityId: a.id, limit: 1 });
+    expect((await call('history/activityAfterEntry', { id: a.id, entryId: entry.id })).activity?.lastReviewedBy).toBe('Test');
+  });
+
   it('leaves no procedure of the core untested', () => {
     const core = Object.keys(api).filter((n) => CORE_DOMAINS.includes(n.split('/')[0]));
     expect(core.filter((n) => !called.has(n))).toEqual([]);

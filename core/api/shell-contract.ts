@@ -31,6 +31,7 @@ export const shellInputSchemas: { [K in ShellProcedureName]: z.ZodType<ShellProc
       document: z.enum(['register', 'notice']).optional(),
       subjects: z.array(z.string().min(1).max(200)).max(50).optional(),
       records: z.boolean().optional(),
+      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     })
     .strict(),
   'app/showInFolder': z.object({ file: z.string().min(1).max(4096) }).strict(),

@@ -57,7 +57,7 @@ export interface ShellProcedures {
   'app/info': { input: Record<string, never>; output: { shell: 'electron' | 'web'; file: string; recent: string[]; language: Language | null } };
   /** Ask for a destination (Electron: save dialog), export, and say where the file went. */
   'app/export': {
-    input: { format: ExportFormat; lang: Language; scope: ExportScope; fiches?: boolean; audience?: ExportAudience; document?: 'register' | 'notice'; subjects?: string[]; records?: boolean };
+    input: { format: ExportFormat; lang: Language; scope: ExportScope; fiches?: boolean; audience?: ExportAudience; document?: 'register' | 'notice'; subjects?: string[]; records?: boolean; asOf?: string };
     output: { cancelled: true } | { cancelled: false; file: string; fileName: string; sha256: string; downloadUrl?: string };
   };
   /** Show an exported file in the system file manager (only files this shell wrote). */

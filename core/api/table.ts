@@ -9,6 +9,7 @@ import { exportProcedures } from './procedures/export.js';
 import { historyProcedures } from './procedures/history.js';
 import { importProcedures } from './procedures/import.js';
 import { organisationProcedures } from './procedures/organisations.js';
+import { overviewProcedures } from './procedures/overview.js';
 import { recipientProcedures } from './procedures/recipients.js';
 import { recordProcedures } from './procedures/records.js';
 import { referenceProcedures } from './procedures/reference.js';
@@ -24,6 +25,7 @@ export const api = {
   ...importProcedures,
   ...exportProcedures,
   ...recordProcedures,
+  ...overviewProcedures,
 } satisfies Record<string, Procedure>;
 
 export type Api = typeof api;

@@ -1,6 +1,7 @@
 import type { ActivityFilter } from '../../db/activity-store.js';
 import type { Activity, DocumentActivity, RegisterDocument } from '../model/register.js';
 import { REGISTER_FORMAT, REGISTER_FORMAT_VERSION } from '../model/register.js';
+import { resolveFilter, type OverviewFilterExtras } from '../overview/filter.js';
 import type { Register } from '../register.js';
 import { listOrganisations, organisationData } from '../services/organisations.js';
 import { listRecipients, recipientData } from '../services/recipients.js';
@@ -12,7 +13,8 @@ export type DocumentScope = ActivityFilter;
 export const orgKey = (id: number) => `org-${id}`;
 
 /** The register (or the part of it in scope) as one JSON document. */
-export function exportDocument(reg: Register, scope: DocumentScope = {}): RegisterDocument {
+export function exportDocument(reg: Register, filter: DocumentScope & OverviewFilterExtras = {}): RegisterDocument {
+  const scope = resolveFilter(reg, filter);
   const activities = reg.activities.loadMany(scope);
   const orgIds = new Set(activities.map((a) => a.organisationId));
   const organisations = listOrganisations(reg).filter((o) => (scope.organisationId ? o.id === scope.organisationId : true) && (orgIds.has(o.id) || !hasActivityScope(scope)));
@@ -63,6 +65,8 @@ export function documentActivity(a: Activity): DocumentActivity {
     consentRecords: a.consentRecords,
     breaches: a.breaches,
     lastReviewedAt: a.lastReviewedAt,
+    lastReviewedBy: a.lastReviewedBy,
+    nextReviewAt: a.nextReviewAt,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };

@@ -33,6 +33,8 @@ export const registerDocumentSchema = z.object({
   format: z.literal(REGISTER_FORMAT),
   version: z.union([z.literal(1), z.literal(REGISTER_FORMAT_VERSION)]),
   exportedAt: z.string().optional(),
+  /** The register as it stood at the end of this day (issue 16). */
+  asOf: z.string().optional(),
   generator: z.string().optional(),
   organisations: z.array(organisationInputSchema.extend({ key: z.string().min(1), createdAt: timestamp.optional(), updatedAt: timestamp.optional() })),
   recipients: z.array(recipientInputSchema.extend({ createdAt: timestamp.optional(), updatedAt: timestamp.optional() })).default([]),

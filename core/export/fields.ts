@@ -64,6 +64,8 @@ export const DETAIL_COLUMNS: DetailColumn[] = [
   { field: 'consentRecords', label: 'consentRecords', width: 28, value: (a) => a.consentRecords },
   { field: 'breaches', label: 'breaches', width: 28, value: (a) => a.breaches },
   { field: 'lastReviewedAt', label: 'lastReviewedAt', width: 12, date: true, value: (a) => date(a.lastReviewedAt) },
+  { field: 'lastReviewedBy', label: 'lastReviewedBy', width: 20, value: (a) => a.lastReviewedBy ?? '' },
+  { field: 'nextReviewAt', label: 'nextReviewAt', width: 12, value: (a) => a.nextReviewAt ?? '' },
 ];
 
 /**

@@ -103,6 +103,8 @@ const TEXT = {
   consentRecords: ['Preuve des consentements', 'Consent records'],
   breaches: ['Violations de données', 'Personal data breaches'],
   lastReviewedAt: ['Dernière revue', 'Last reviewed on'],
+  lastReviewedBy: ['Revu par', 'Reviewed by'],
+  nextReviewAt: ['Prochaine revue (fixée)', 'Next review (set by hand)'],
   // Sub-columns
   category: ['Catégorie de données', 'Data category'],
   personCategory: ['Catégorie de personnes', 'Category of data subjects'],

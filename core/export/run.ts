@@ -20,6 +20,7 @@ import { writeDocx } from './docx/register-docx.js';
 import { writeNotice, NOTICE_FORMATS, type NoticeFormat } from './notice/notice.js';
 import { resolveScope, suggestedFileName, type ExportScope } from './scope.js';
 import { ExportSource } from './source.js';
+import { isRegisterAsOf, withRegisterAsOf } from '../overview/as-of.js';
 import { produceBytes, recordExport, writeAtomically } from './write.js';
 import { writeXlsx } from './xlsx/workbook.js';
 import { recordsForExport } from './records-export.js';
@@ -55,11 +56,15 @@ export interface ExportRequest {
   subjects?: string[];
   /** XLSX and PDF: the breach record and the request log, when the DPO includes them. */
   records?: boolean;
+  /** The register as it stood at the end of this day (YYYY-MM-DD), rebuilt from the verified history. */
+  asOf?: string;
 }
 
 /** Writes the export to `file` (a temporary path); returns what was read (its scope, its activities). */
 export async function produceExport(reg: Register, req: ExportRequest, file: string, ctx: ProcedureContext = {}): Promise<ExportSource> {
+  if (req.asOf && !isRegisterAsOf(reg)) return withRegisterAsOf(reg, req.asOf, (past) => produceExport(past, req, file, ctx));
   const source = new ExportSource(reg, resolveScope(reg, req.scope, req.lang), ctx.signal);
+  source.asOf = req.asOf;
   const L = Labels.forRegister(reg, req.lang);
   L.audience = req.audience ?? 'authority';
   if (req.document === 'notice') {
@@ -89,7 +94,7 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       report('done', total, total);
       break;
     case 'json':
-      fs.writeFileSync(file, `${JSON.stringify(exportDocument(reg, source.scope), null, 2)}\n`);
+      fs.writeFileSync(file, `${JSON.stringify({ ...exportDocument(reg, source.scope), ...(req.asOf ? { asOf: req.asOf } : {}) }, null, 2)}\n`);
       report('done', 1, 1);
       break;
     case 'pdf': {
@@ -120,7 +125,7 @@ export async function exportToFile(reg: Register, req: ExportRequest & { out: st
     source = await produceExport(reg, req, tmp, ctx);
   });
   const activities = source!.summaries.length;
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName: path.basename(file), activities, audience: req.audience, document: req.document, records: req.records }, sha256);
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName: path.basename(file), activities, audience: req.audience, document: req.document, records: req.records, ...(req.asOf ? { asOf: req.asOf } : {}) }, sha256);
   return { file, sha256, activities };
 }
 
@@ -132,7 +137,7 @@ export async function exportToBytes(reg: Register, req: ExportRequest, meta: Cal
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const L = Labels.forRegister(reg, req.lang);
   const fileName = exportFileName(reg, req, source!);
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName, activities: source!.summaries.length, audience: req.audience, document: req.document, records: req.records }, sha256);
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName, activities: source!.summaries.length, audience: req.audience, document: req.document, records: req.records, ...(req.asOf ? { asOf: req.asOf } : {}) }, sha256);
   return { fileName, mime: EXPORT_MIME[req.format], base64: bytes.toString('base64'), sha256, activities: source!.summaries.length };
 }
 

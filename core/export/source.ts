@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import type { Activity, ActivitySummary, Organisation, Recipient, ResolvedActivityRecipient } from '../model/register.js';
 import type { ActivityFields } from '../model/schemas.js';
 import type { Register } from '../register.js';
+import { listFiltered } from '../overview/filter.js';
 import { listOrganisations } from '../services/organisations.js';
 import { listRecipients } from '../services/recipients.js';
 import { isExtract, type ExportScope } from './scope.js';
@@ -36,6 +37,8 @@ export class ExportSource {
   readonly organisations: Organisation[];
   readonly recipients: Map<number, Recipient>;
   readonly exportedAt: string;
+  /** The register as it stood at the end of this day (YYYY-MM-DD), rebuilt from the history; undefined for today's. */
+  asOf?: string;
   /** Called after each chunk read, with the number of activities in it (progress reporting). */
   onChunk?: (activities: number) => void;
 
@@ -45,7 +48,7 @@ export class ExportSource {
     private readonly signal?: AbortSignal,
   ) {
     this.exportedAt = reg.now();
-    this.summaries = reg.activities.list(scope);
+    this.summaries = listFiltered(reg, scope);
     const orgIds = new Set(this.summaries.map((s) => s.organisationId));
     this.organisations = listOrganisations(reg).filter((o) =>
       scope.organisationId !== undefined ? o.id === scope.organisationId : orgIds.has(o.id) || !isExtract(scope),

@@ -17,6 +17,8 @@ export interface ExportRecord {
   scope: ExportScope;
   fileName: string;
   activities: number;
+  /** An export of the register as it stood at the end of this day. */
+  asOf?: string;
   audience?: string;
   document?: string;
   /** The breach record and the request log were included. */
@@ -69,7 +71,7 @@ export function recordExport(reg: Register, meta: CallMeta, r: ExportRecord, sha
         entityLabel: r.fileName,
         organisationId: r.scope.organisationId ?? null,
         action: 'export',
-        changes: [{ path: 'export', before: null, after: { format: r.format, lang: r.lang, file: r.fileName, sha256, activities: r.activities, scope: r.scope, ...(r.audience ? { audience: r.audience } : {}), ...(r.document ? { document: r.document } : {}), ...(r.records ? { records: true } : {}) } }],
+        changes: [{ path: 'export', before: null, after: { format: r.format, lang: r.lang, file: r.fileName, sha256, activities: r.activities, scope: r.scope, ...(r.audience ? { audience: r.audience } : {}), ...(r.document ? { document: r.document } : {}), ...(r.records ? { records: true } : {}), ...(r.asOf ? { asOf: r.asOf } : {}) } }],
       },
     ),
   );

@@ -13,6 +13,7 @@ import * as mapping from './locales/mapping.js';
 import * as records from './locales/records.js';
 import * as shell from './locales/shell.js';
 import * as ui from './locales/ui.js';
+import * as overview from './locales/overview.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -31,6 +32,7 @@ export const areas: Record<string, Area> = {
   firstrun,
   mapping,
   records,
+  overview,
 };
 
 function merge(lang: keyof Area): Entries {

@@ -153,6 +153,8 @@ export interface RegisterDocument {
   format: typeof REGISTER_FORMAT;
   version: typeof REGISTER_FORMAT_VERSION;
   exportedAt: string;
+  /** A register rebuilt as it stood at the end of this day (YYYY-MM-DD): `art30 export --as-of`. */
+  asOf?: string;
   generator: string;
   organisations: DocumentOrganisation[];
   recipients: DocumentRecipient[];

@@ -90,6 +90,8 @@ export const organisationInputSchema = z.object({
   /** Art. 27 representative, for controllers outside the EU. */
   representative: contactSchema.nullable().default(null),
   dpo: dpoSchema.nullable().default(null),
+  /** Review cycle: months between two reviews of an activity. */
+  reviewPeriodMonths: z.number({ error: 'must be a number of months' }).int().min(1).max(120).default(12),
 });
 export type OrganisationInput = z.input<typeof organisationInputSchema>;
 export type OrganisationData = z.infer<typeof organisationInputSchema>;
@@ -219,6 +221,9 @@ export const activityFieldsSchema = z.object({
   consentRecords: optText(1000),
   breaches: optText(),
   lastReviewedAt: isoDate.or(z.literal('')).default(''),
+  /** Review cycle: who marked the last review; the next review date when set by hand (else last review + the organisation's period). */
+  lastReviewedBy: optText(LIMITS.shortText),
+  nextReviewAt: isoDate.or(z.literal('')).default(''),
 });
 export type ActivityInput = z.input<typeof activityFieldsSchema>;
 export type ActivityFields = z.infer<typeof activityFieldsSchema>;

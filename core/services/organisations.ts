@@ -27,6 +27,7 @@ function fromRow(r: OrgRow): Organisation {
     head: parseContact<Contact>(r.head),
     representative: parseContact<Contact>(r.representative),
     dpo: parseContact<Dpo>(r.dpo),
+    reviewPeriodMonths: r.reviewPeriodMonths,
     version: r.version,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -38,7 +39,7 @@ export function organisationData(o: Organisation): OrganisationData {
   return data;
 }
 
-function toColumns(d: OrganisationData) {
+export function toColumns(d: OrganisationData) {
   return {
     name: d.name,
     legalForm: d.legalForm,
@@ -52,6 +53,7 @@ function toColumns(d: OrganisationData) {
     head: d.head ? JSON.stringify(d.head) : null,
     representative: d.representative ? JSON.stringify(d.representative) : null,
     dpo: d.dpo ? JSON.stringify(d.dpo) : null,
+    reviewPeriodMonths: d.reviewPeriodMonths ?? 12,
   };
 }
 

@@ -34,7 +34,7 @@ export function recipientData(r: Recipient): RecipientData {
   return data;
 }
 
-function toColumns(d: RecipientData) {
+export function toColumns(d: RecipientData) {
   return {
     name: d.name,
     nameKey: foldKey(d.name),

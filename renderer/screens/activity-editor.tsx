@@ -59,6 +59,8 @@ export function emptyActivity(): ActivityFields {
     consentRecords: '',
     breaches: '',
     lastReviewedAt: '',
+    lastReviewedBy: '',
+    nextReviewAt: '',
   };
 }
 

@@ -4,6 +4,7 @@ import type { ExportAudience, ExportFormat, ExportScope, Language } from '../../
 import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { Modal } from '../components/modal.js';
+import { AsOfChoice } from '../components/as-of-choice.js';
 
 type ScopeKind = 'whole' | 'organisation' | 'controller' | 'processor' | 'filter' | 'selected';
 type DocumentKind = 'register' | 'notice';
@@ -29,7 +30,7 @@ const REGISTER_FORMATS = ['xlsx', 'pdf', 'docx', 'csv', 'json'] as const;
 const NOTICE_FORMATS = ['docx', 'pdf', 'html'] as const;
 const FORMAT_LABELS: Record<ExportFormat, string> = { xlsx: 'Excel (.xlsx)', pdf: 'PDF', docx: 'Word (.docx)', csv: 'CSV', json: 'JSON', html: 'HTML' };
 
-export function ExportDialog(props: { scopes: { current: ExportScope; selected: number[]; shown: number[] }; onClose(): void }) {
+export function ExportDialog(props: { scopes: { current: ExportScope; selected: number[]; shown: number[] }; onClose(): void; asOf?: string }) {
   const app = useApp();
   const t = useT();
   const [format, setFormat] = useState<ExportFormat>('xlsx');
@@ -37,6 +38,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
   const [kind, setKind] = useState<ScopeKind>(props.scopes.selected.length ? 'selected' : 'organisation');
   const [fiches, setFiches] = useState(true);
   const [records, setRecords] = useState(false);
+  const [asOf, setAsOf] = useState(props.asOf ?? '');
   const [audience, setAudience] = useState<ExportAudience>(rememberedAudience);
   const [documentKind, setDocumentKind] = useState<DocumentKind>('register');
   const [subjects, setSubjects] = useState('');
@@ -89,6 +91,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
         audience: notice || format === 'json' ? undefined : audience,
         records: !notice && audience !== 'public' && (format === 'xlsx' || format === 'pdf') ? records : undefined,
         ...(notice ? { document: 'notice' as const, subjects: subjects.split(/[,;]/).map((x) => x.trim()).filter(Boolean) } : {}),
+        ...(asOf ? { asOf } : {}),
       });
       if (!r.cancelled) {
         setDone({ file: r.file, fileName: r.fileName, downloadUrl: r.downloadUrl });
@@ -206,6 +209,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
               ))}
             </fieldset>
           </div>
+          <AsOfChoice value={asOf} onChange={setAsOf} />
           {format === 'xlsx' && documentKind === 'register' ? (
             <label className="check">
               <input type="checkbox" checked={fiches} onChange={(e) => setFiches(e.target.checked)} />

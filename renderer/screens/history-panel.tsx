@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../../core/model/register.js';
 import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { LOCALES } from '../../core/i18n/localized.js';
+import { ActivityAsOfEntry } from '../components/activity-as-of.js';
 
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -18,6 +19,7 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
   const t = useT();
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [asOfEntry, setAsOfEntry] = useState<number | null>(null);
   useEffect(() => {
     call('history/list', { entityType: 'activity', entityId: props.activityId, limit: 200 })
       .then(setEntries)
@@ -44,7 +46,12 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
                 {' '}
                 · {t(`history.source.${e.source as 'ui'}`) ?? e.source}
                 {e.sourceFile ? ` ${t('history.fromFile', { file: e.sourceFile })}` : ''}
-              </span>
+              </span>{' '}
+              {e.action !== 'delete' ? (
+                <button type="button" className="link small" onClick={() => setAsOfEntry(e.id)}>
+                  {t('overview.showAsOfEntry')}
+                </button>
+              ) : null}
             </div>
             {e.action === 'update' ? (
               <table className="changes">
@@ -71,6 +78,7 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
           </li>
         ))}
       </ol>
+      {asOfEntry !== null ? <ActivityAsOfEntry activityId={props.activityId} entryId={asOfEntry} onClose={() => setAsOfEntry(null)} /> : null}
     </aside>
   );
 }

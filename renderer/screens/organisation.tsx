@@ -6,10 +6,11 @@ import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT, type Translate } from '../app-context.js';
 import { useDirty } from '../hooks/use-dirty.js';
 import { CheckboxField, ErrorsContext, TextField } from '../components/fields.js';
+import { ReviewPeriodField } from '../components/review-period-field.js';
 import { DeleteOrganisationButton } from './first-run.js';
 
 const contact = (): Contact => ({ name: '', firstName: '', company: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '' });
-const blankOrg = (): OrganisationData => ({ name: '', legalForm: '', registrationNumber: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '', head: null, representative: null, dpo: null });
+const blankOrg = (): OrganisationData => ({ name: '', legalForm: '', registrationNumber: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '', head: null, representative: null, dpo: null, reviewPeriodMonths: 12 });
 
 function dataOf(o: Organisation): OrganisationData {
   const { id: _i, version: _v, createdAt: _c, updatedAt: _u, ...d } = o;
@@ -116,6 +117,7 @@ export function OrganisationScreen() {
             <TextField label={t('f.country')} value={data.country} onChange={set('country')} path="country" />
             <TextField label={t('f.phone')} type="tel" value={data.phone} onChange={set('phone')} path="phone" />
             <TextField label={t('f.email')} type="email" value={data.email} onChange={set('email')} path="email" />
+            <ReviewPeriodField value={data.reviewPeriodMonths ?? 12} onChange={set('reviewPeriodMonths')} />
           </div>
         </section>
         <OptionalContact title={t('org.dpo')} toggle={t('org.hasDpo')} path="dpo" value={data.dpo} onChange={(v) => set('dpo')(v as Dpo | null)} t={t} dpo />

@@ -16,6 +16,8 @@ import { useQuery } from '@tanstack/react-query';
 import { invalidateAfterWrite, keys } from '../api/queries.js';
 import { EmptyRegister } from './register-parts/empty-register.js';
 import { RegisterFilters } from './register-parts/filters.js';
+import type { OverviewFilter } from '../components/overview-filter.js';
+import { matchesPoints, NO_POINTS, OverviewFilterBanner, PointsCell, PointsFilters, useActivityFacts, useOverviewFilterIds, type PointsSelection } from '../components/register-points.js';
 
 export type RegisterTab = 'controller' | 'processor';
 
@@ -55,7 +57,7 @@ export function matchesFilters(r: ActivitySummary, f: Filters): boolean {
   return true;
 }
 
-const COLUMN_IDS = ['ref', 'name', 'role', 'status', 'department', 'owner', 'purpose', 'legalBases', 'special', 'transfers', 'dpia', 'updatedAt'] as const;
+const COLUMN_IDS = ['ref', 'name', 'role', 'status', 'department', 'owner', 'purpose', 'legalBases', 'special', 'transfers', 'dpia', 'points', 'updatedAt'] as const;
 const DEFAULT_HIDDEN: VisibilityState = { owner: false, purpose: false, role: false };
 
 function loadVisibility(): VisibilityState {
@@ -73,6 +75,8 @@ export interface RegisterViewProps {
   canExport: boolean;
   /** Set by the menu's "search" command: focus the search box. */
   focusSearch: number;
+  /** A filter opened from the overview: the register shows exactly its activities. */
+  overviewFilter?: OverviewFilter;
 }
 
 export function RegisterView(props: RegisterViewProps) {
@@ -97,6 +101,17 @@ export function RegisterView(props: RegisterViewProps) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [chooserOpen, setChooserOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const facts = useActivityFacts(orgId, app.generation);
+  const overviewIds = useOverviewFilterIds(props.overviewFilter, orgId, app.generation);
+  const [points, setPoints] = useState<PointsSelection>(NO_POINTS);
+  const overviewKey = props.overviewFilter ? JSON.stringify(props.overviewFilter) : '';
+  useEffect(() => {
+    // A filter opened from the overview replaces the table's own filters and search.
+    if (!overviewKey) return;
+    setFilters(NO_FILTERS);
+    setQuery('');
+    setPoints(NO_POINTS);
+  }, [overviewKey]);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // Another register state (demo created, import, language of reference data): refetch.
@@ -143,9 +158,17 @@ export function RegisterView(props: RegisterViewProps) {
   const tabRows = useMemo(() => {
     const controller: Indexed[] = [];
     const processor: Indexed[] = [];
-    for (const x of indexed) (x.row.role === 'processor' ? processor : controller).push(x);
+    for (const x of indexed) if (!overviewIds || overviewIds.has(x.row.id)) (x.row.role === 'processor' ? processor : controller).push(x);
     return { controller, processor };
-  }, [indexed]);
+  }, [indexed, overviewIds]);
+
+  // A filter from the overview opens on the tab that holds its activities.
+  useEffect(() => {
+    if (overviewIds && !tabRows[tab].length) {
+      const other = tab === 'controller' ? 'processor' : 'controller';
+      if (tabRows[other].length) setTab(other);
+    }
+  }, [overviewIds]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const shown = useMemo(() => {
     const words = fold(query).split(/\s+/).filter(Boolean);
@@ -154,10 +177,11 @@ export function RegisterView(props: RegisterViewProps) {
     for (const x of tabRows[tab]) {
       if (words.length && !words.every((w) => x.text.includes(w)) && !hits?.has(x.row.id)) continue;
       if (!matchesFilters(x.row, filters)) continue;
+      if (!matchesPoints(facts?.get(x.row.id), points)) continue;
       out.push(x.row);
     }
     return out;
-  }, [tabRows, tab, query, filters, serverHits]);
+  }, [tabRows, tab, query, filters, serverHits, facts, points]);
 
   const departments = useMemo(() => [...new Set((rows ?? []).map((r) => r.department).filter(Boolean))].sort((a, b) => a.localeCompare(b, app.lang)), [rows, app.lang]);
 
@@ -220,9 +244,10 @@ export function RegisterView(props: RegisterViewProps) {
         size: 90,
         cell: (c) => (c.row.original.dpiaRequired ? <span className="badge warn">{yesNo(true)}</span> : <span className="muted">{yesNo(false)}</span>),
       },
+      { id: 'points', header: t('overview.pointsColumn'), accessorFn: (r) => facts?.get(r.id)?.checks.length ?? 0, size: 120, cell: (c) => <PointsCell facts={facts?.get(c.row.original.id)} /> },
       { id: 'updatedAt', header: t('col.updatedAt'), accessorKey: 'updatedAt', size: 130, cell: (c) => formatDate(c.row.original.updatedAt, app.lang) },
     ];
-  }, [t, app.lang, app.termLabel, app.countryMap]);
+  }, [t, app.lang, app.termLabel, app.countryMap, facts]);
 
   const table = useReactTable({
     data: shown,
@@ -247,7 +272,7 @@ export function RegisterView(props: RegisterViewProps) {
   const padTop = items.length ? items[0].start : 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const visibleColumns = table.getVisibleLeafColumns();
-  const activeFilters = Object.values(filters).filter(Boolean).length;
+  const activeFilters = Object.values(filters).filter(Boolean).length + Object.values(points).filter(Boolean).length;
 
   if (error) {
     return (
@@ -282,7 +307,7 @@ export function RegisterView(props: RegisterViewProps) {
               className="secondary"
               onClick={() =>
                 props.onExport?.({
-                  current: { organisationId: orgId, role: tab === 'processor' ? 'processor' : 'controller_register', ...filterScope(filters), ...(query.trim() ? { search: query.trim() } : {}) },
+                  current: { ...(props.overviewFilter as ExportScope | undefined), organisationId: orgId, role: tab === 'processor' ? 'processor' : 'controller_register', ...filterScope(filters), ...(query.trim() ? { search: query.trim() } : {}), ...((points.check ? { check: points.check } : {}) as ExportScope), ...((points.review ? { review: points.review } : {}) as ExportScope) },
                   selected: [...selected],
                   shown: tableRows.map((r) => r.original.id),
                 })
@@ -329,6 +354,7 @@ export function RegisterView(props: RegisterViewProps) {
           </div>
 
           <div id="register-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="register-panel">
+            {props.overviewFilter ? <OverviewFilterBanner filter={props.overviewFilter} count={overviewIds ? overviewIds.size : null} /> : null}
             <div className="filterbar">
               <div className="search">
                 <label htmlFor="register-search" className="visually-hidden">
@@ -345,12 +371,14 @@ export function RegisterView(props: RegisterViewProps) {
                 />
               </div>
               <RegisterFilters filters={filters} setFilter={setFilter} tab={tab} departments={departments} />
+              <PointsFilters value={points} onChange={setPoints} />
               {activeFilters || query ? (
                 <button
                   type="button"
                   className="link"
                   onClick={() => {
                     setFilters(NO_FILTERS);
+                    setPoints(NO_POINTS);
                     setQuery('');
                   }}
                 >

@@ -7,12 +7,13 @@ import {
   duplicateActivity,
   getActivity,
   getActivityByRef,
-  listActivities,
   retireActivity,
   updateActivity,
 } from '../../services/activities.js';
 import { checkActivity } from '../../model/checks.js';
+import { listFiltered } from '../../overview/filter.js';
 import { procedure } from '../procedure.js';
+import { overviewFilterExtras } from './overview.js';
 import { content, id, version } from './common.js';
 
 export const activityFilterSchema = z
@@ -29,6 +30,7 @@ export const activityFilterSchema = z
     search: z.string().max(500).optional(),
     refs: z.array(z.string().max(40)).max(10_000).optional(),
     ids: z.array(id).max(100_000).optional(),
+    ...overviewFilterExtras,
   })
   .default({});
 
@@ -36,7 +38,7 @@ export const activityProcedures = {
   'activities/list': procedure({
     summary: 'The register table: one summary row per activity, filtered and searched',
     input: activityFilterSchema,
-    run: (reg, filter) => listActivities(reg, filter),
+    run: (reg, filter) => listFiltered(reg, filter),
   }),
   'activities/departments': procedure({
     summary: 'Departments named in the register',

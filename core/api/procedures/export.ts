@@ -25,6 +25,8 @@ const exportRequest = z.object({
   subjects: z.array(z.string().min(1).max(200)).max(50).optional(),
   /** XLSX and PDF: include the breach record and the request log. */
   records: z.boolean().optional(),
+  /** The register as it stood at the end of this day (YYYY-MM-DD), rebuilt from the verified history. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date (YYYY-MM-DD)' }).optional(),
 });
 
 export const exportProcedures = {

@@ -15,6 +15,7 @@ import type { Contact } from '../../model/schemas.js';
 import { APP_VERSION } from '../../version.js';
 import * as F from '../format.js';
 import type { Labels, TextKey } from '../labels.js';
+import { asOfLine } from '../as-of-line.js';
 import { describeScope } from '../scope.js';
 import type { ExportSource } from '../source.js';
 
@@ -156,7 +157,7 @@ export function coverPage(source: ExportSource, L: Labels): string {
   return `<section class="cover">
     <div class="kicker">${esc(L.lang === 'fr' ? 'Article 30 du RGPD' : 'GDPR Article 30')}</div>
     <h1>${esc(L.t('registerTitle'))}</h1>
-    <div class="scope"><b>${esc(L.t('scope'))}</b> — ${esc(describeScope(source.scope, L, source.organisations))}<br>${esc(L.t('exportedOn'))} ${esc(L.date(source.exportedAt))}<br>${esc(t(L.lang, `export.audience.cover.${L.audience}`))}</div>
+    <div class="scope"><b>${esc(L.t('scope'))}</b> — ${esc(describeScope(source.scope, L, source.organisations))}<br>${esc(L.t('exportedOn'))} ${esc(L.date(source.exportedAt))}<br>${esc(t(L.lang, `export.audience.cover.${L.audience}`))}${source.asOf ? `<br><b class="as-of">${esc(asOfLine(L, source.asOf))}</b>` : ''}</div>
     <div class="org-list"><b>${esc(t(L.lang, 'export.organisations'))}</b> — ${esc(source.organisations.map((o) => o.name).join(' ; '))}</div>
     <div class="counts">
       <div class="count"><b>${source.summaries.length}</b>${esc(L.t('activityCount'))}</div>
@@ -298,6 +299,7 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
     ['status', L.status(a.status), 'department', a.department],
     ['createdAt', L.date(a.createdAt), 'updatedAt', L.date(a.updatedAt)],
     ['owner', printsField(L, 'owner') ? a.owner : '', 'lastReviewedAt', L.date(a.lastReviewedAt)],
+    ['lastReviewedBy', a.lastReviewedBy ?? '', 'nextReviewAt', L.date(a.nextReviewAt ?? '')],
   ])}
   ${kv(L, [
     ['description', a.description],

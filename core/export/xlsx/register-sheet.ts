@@ -7,6 +7,7 @@
  */
 import type { ActivitySummary, Organisation } from '../../model/register.js';
 import type { Contact } from '../../model/schemas.js';
+import { asOfLine } from '../as-of-line.js';
 import { showsInternal } from '../audience.js';
 import { toSheetDate, type Labels } from '../labels.js';
 import { describeScope } from '../scope.js';
@@ -19,7 +20,7 @@ export const REGISTER_COLUMNS = [{ width: 44 }, { width: 14 }, { width: 16, date
 export function writeRegisterSheet(sheet: SheetWriter, source: ExportSource, L: Labels): void {
   const t = (k: Parameters<Labels['t']>[0]) => cell(L.t(k));
   sheet.row([t('registerTitle')], 'title');
-  sheet.row([cell(`${describeScope(source.scope, L, source.organisations)} — ${L.t('exportedOn')} ${L.date(source.exportedAt)}`)], 'subtitle');
+  sheet.row([cell(`${describeScope(source.scope, L, source.organisations)} — ${L.t('exportedOn')} ${L.date(source.exportedAt)}${source.asOf ? ` — ${asOfLine(L, source.asOf)}` : ''}`)], 'subtitle');
   const byOrg = new Map<number, ActivitySummary[]>();
   for (const s of source.summaries) {
     const list = byOrg.get(s.organisationId) ?? [];

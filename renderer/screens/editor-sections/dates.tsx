@@ -10,6 +10,7 @@ export function DatesSection(props: SectionProps) {
     <Section id="dates" title={t('sec.dates')}>
       <div className="grid-3">
         <TextField label={t('f.lastReviewedAt')} type="date" value={form.lastReviewedAt} onChange={set('lastReviewedAt')} path="lastReviewedAt" />
+        <TextField label={t('overview.nextReviewByHand')} type="date" value={form.nextReviewAt ?? ''} onChange={set('nextReviewAt')} path="nextReviewAt" />
         {activity ? (
           <>
             <div className="readonly-field">
