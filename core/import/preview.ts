@@ -20,6 +20,12 @@ import { quickFields } from './fast-validate.js';
 import { FIELDS, FIELD_BY_KEY } from './fields.js';
 import type { ImportSession, SheetMappingState } from './sessions.js';
 import { cellName, columnLetter, parseA1 } from './workbook.js';
+import { Labels } from '../export/labels.js';
+import { fieldChanges, type FieldChange } from './changes.js';
+import { mergeActivity } from './merge.js';
+import { readOwnExport } from './own-export/read.js';
+
+const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 export interface PreviewOptions {
   /** Import only this sheet (by name). */
@@ -34,6 +40,10 @@ export interface PreviewOptions {
   /** Rows of the preview to return (counts always cover every row). */
   offset?: number;
   limit?: number;
+  /** Row key → list fields for which the file's items replace the activity's (removing the others). */
+  replace?: Record<string, string[]>;
+  /** The language of the values shown in `fieldChanges` (default French). */
+  lang?: 'fr' | 'en';
 }
 
 export type RowStatus = 'new' | 'update' | 'unchanged' | 'duplicate' | 'error' | 'excluded';
@@ -74,6 +84,10 @@ export interface PreviewRow {
   existingId: number | null;
   duplicateOf: string | null;
   changes: HistoryChange[];
+  /** The update as values, field by field: before → after, added, removed, what "replace" would remove. */
+  fieldChanges: FieldChange[];
+  /** The organisation the row goes to (Art30 exports name it on each row). */
+  organisationName: string;
   warnings: CellIssue[];
   errors: CellIssue[];
   newRecipients: string[];
@@ -98,6 +112,10 @@ export interface ImportPreview {
   fields: { key: string; labelFr: string; labelEn: string; kind: string; multi: boolean; required: boolean }[];
   /** CNIL template: what the identity blocks change on the organisation. */
   organisation: { changes: HistoryChange[] } | null;
+  /** Organisations the commit creates (named by the file, or the register has none yet). */
+  newOrganisations: string[];
+  /** The file is an export written by Art30 (read exactly, column by column). */
+  ownExport: { lang: 'fr' | 'en'; sheet: string } | null;
   newRecipients: string[];
   rows: PreviewRow[];
   offset: number;
@@ -115,6 +133,9 @@ export interface PlanRow {
   sheet: string;
   row: number;
   name: string;
+  /** 0 when the organisation is created by the commit (see PreviewPlan.newOrganisations). */
+  organisationId: number;
+  organisationName: string;
 }
 
 export interface PreviewPlan {
@@ -123,6 +144,10 @@ export interface PreviewPlan {
   organisationId: number;
   rows: PlanRow[];
   organisationUpdate: OrganisationData | null;
+  /** Created by the commit, before the rows; rows with organisationId 0 name one of them. */
+  newOrganisations: { name: string; data: OrganisationData | null }[];
+  /** Directory details read from an Art30 export (contract, DPF), by folded recipient name. */
+  recipientDetails: Map<string, { contractRef?: string; contractDate?: string; dpfCertified?: boolean }>;
   preview: ImportPreview;
 }
 
@@ -135,6 +160,8 @@ interface Candidate {
   source: PreviewRow['source'];
   /** CNIL list rows: rows that a fiche describes are duplicates of the fiche. */
   describedBy?: string;
+  /** Art30 exports: the organisation named on the row. */
+  organisationName?: string;
 }
 
 /** Which field of the spreadsheet a path of the activity comes from. */
@@ -189,9 +216,18 @@ function findSheet(session: ImportSession, name: string): number {
 
 export function buildPreview(reg: Register, session: ImportSession, opts: PreviewOptions = {}, progress?: (p: { phase: string; done: number; total: number }) => void): PreviewPlan {
   const orgs = listOrganisations(reg);
-  if (!orgs.length) throw new AppError('bad_input', 'The register has no organisation yet: create one before importing activities (art30 init --org NAME).');
-  const organisation = opts.organisationId ? orgs.find((o) => o.id === opts.organisationId) : [...orgs].sort((a, b) => a.id - b.id)[0];
+  const own = readOwnExport(session.workbook, reg);
+  // An empty register: the file's organisations (Art30 exports), or one named after the file.
+  const placeholder = { id: 0, name: own?.organisations[0]?.name || session.fileName.replace(/\.[^.]+$/, '') || 'Organisation', version: 0 };
+  const organisation = opts.organisationId ? orgs.find((o) => o.id === opts.organisationId) : ([...orgs].sort((a, b) => a.id - b.id)[0] ?? (placeholder as never));
   if (!organisation) throw new AppError('not_found', `Organisation #${opts.organisationId} does not exist.`);
+  const lang = opts.lang ?? 'fr';
+  const labels = Labels.forRegister(reg, lang);
+  const replaceFor = (key: string) => new Set(opts.replace?.[key] ?? []);
+  const orgByName = new Map(orgs.map((o) => [foldKey(o.name), o]));
+  const newOrganisations: PreviewPlan['newOrganisations'] = [];
+  if (!orgs.length && !own?.organisations.length) newOrganisations.push({ name: placeholder.name, data: null });
+  const recipientDetails: PreviewPlan['recipientDetails'] = new Map();
   const selected = opts.sheet ? findSheet(session, opts.sheet) : null;
   if (selected !== null && session.cnil === null && session.tables[selected].status !== 'table') {
     throw new AppError('bad_input', `${session.fileName}, sheet "${session.workbook.sheets[selected].name}": ${session.tables[selected].reason}.`);
@@ -205,8 +241,17 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   const ctx = importContext(reg);
   const candidates: Candidate[] = [];
 
+  if (own) {
+    for (const o of own.organisations) if (!orgByName.has(foldKey(o.name))) newOrganisations.push(o);
+    for (const r of own.rows) {
+      const present = new Set((Object.keys(r.fields) as (keyof ActivityFields)[]).filter((k) => !isBlank(r.fields[k])));
+      const built: BuiltRow = { fields: r.fields, present, stamps: r.stamps, warnings: [], errors: [], newRecipients: r.fields.recipients.filter((x) => !ctx.recipients.has(foldKey(x.name))).map((x) => x.name) };
+      for (const [name, d] of r.recipients) recipientDetails.set(foldKey(name), d);
+      candidates.push({ key: r.key, sheet: r.sheet, row: r.row, hidden: false, built, source: [], organisationName: r.organisationName });
+    }
+  }
   // Table sheets (and the CNIL list of activities).
-  for (const table of tableSheets) {
+  for (const table of own ? [] : tableSheets) {
     if (selected !== null && table.sheet.index !== selected) continue;
     const sheet = table.sheet;
     const state = session.mappings.get(sheet.index)!;
@@ -235,7 +280,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   // CNIL fiches: one complete activity per filled fiche sheet.
   let organisationUpdate: OrganisationData | null = null;
   let orgChanges: HistoryChange[] = [];
-  if (session.cnil) {
+  if (session.cnil && !own) {
     const fiches = session.cnil.ficheSheets
       .filter((i) => selected === null || i === selected)
       .map((i) => readFiche(session.workbook.sheets[i], ctx));
@@ -281,12 +326,20 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   const firstSheet = candidates[0]?.sheet ?? '';
   const excluded = new Set((opts.excludedRows ?? []).map((x) => (typeof x === 'number' || /^\d+$/.test(x) ? `${firstSheet}!${x}` : x)));
 
-  // Existing activities of the organisation, for matching.
-  const existing = reg.activities.loadMany({ organisationId: organisation.id });
-  const byRef = new Map(existing.map((a) => [a.ref.toUpperCase(), a]));
-  const byNameDept = new Map(existing.map((a) => [`${foldKey(a.name)}|${foldKey(a.department)}`, a]));
-  const byName = new Map<string, typeof existing>();
-  for (const a of existing) byName.set(foldKey(a.name), [...(byName.get(foldKey(a.name)) ?? []), a]);
+  // Existing activities of each organisation, for matching.
+  type Existing = ReturnType<typeof reg.activities.loadMany>;
+  const indexes = new Map<number, { byRef: Map<string, Existing[number]>; byNameDept: Map<string, Existing[number]>; byName: Map<string, Existing> }>();
+  const indexOf = (organisationId: number) => {
+    let ix = indexes.get(organisationId);
+    if (!ix) {
+      const existing = organisationId ? reg.activities.loadMany({ organisationId }) : [];
+      const byName = new Map<string, Existing>();
+      for (const a of existing) byName.set(foldKey(a.name), [...(byName.get(foldKey(a.name)) ?? []), a]);
+      ix = { byRef: new Map(existing.map((a) => [a.ref.toUpperCase(), a])), byNameDept: new Map(existing.map((a) => [`${foldKey(a.name)}|${foldKey(a.department)}`, a])), byName };
+      indexes.set(organisationId, ix);
+    }
+    return ix;
+  };
 
   const seen = new Map<string, string>();
   const planRows: PlanRow[] = [];
@@ -297,6 +350,8 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   for (const [index, c] of candidates.entries()) {
     if (progress && index % step === 0) progress({ phase: 'Checking the rows', done: index, total: candidates.length });
     const b = c.built;
+    const target = c.organisationName ? (orgByName.get(foldKey(c.organisationName)) ?? { id: 0, name: c.organisationName }) : organisation;
+    const { byRef, byNameDept, byName } = indexOf(target.id);
     const errors = [...b.errors];
     const ref = b.fields.ref ?? '';
     const name = b.fields.name ?? '';
@@ -305,7 +360,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     const nameDeptKey = `${nameKey}|${foldKey(dept)}`;
     const sameName = byName.get(nameKey);
     const match = (ref && byRef.get(ref.toUpperCase())) || (name && (b.present.has('department') ? byNameDept.get(nameDeptKey) : sameName?.length === 1 ? sameName[0] : undefined)) || undefined;
-    const dupKey = ref ? `ref:${ref.toUpperCase()}` : `name:${nameDeptKey}`;
+    const dupKey = `${foldKey(target.name)}|${ref ? `ref:${ref.toUpperCase()}` : `name:${nameDeptKey}`}`;
     let status: RowStatus;
     let duplicateOf: string | null = c.describedBy ?? null;
     let fields: ActivityFields | null = null;
@@ -317,8 +372,10 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     if (!duplicateOf && (ref || name)) duplicateOf = seen.get(dupKey) ?? null;
     if (!duplicateOf && (ref || name)) seen.set(dupKey, c.key);
     const base = match ? activityFields(match) : null;
-    const merged: Record<string, unknown> = base ? { ...base } : {};
-    for (const k of b.present) merged[k] = b.fields[k];
+    const replace = replaceFor(c.key);
+    const merged: Record<string, unknown> = base ? mergeActivity(base, b.fields, b.present, replace) : {};
+    if (!base) for (const k of b.present) merged[k] = b.fields[k];
+    let fieldChangeList: FieldChange[] = [];
     const warnings = [...b.warnings];
     if (base && ref && base.ref.toUpperCase() !== ref.toUpperCase()) {
       // Matched by name: the register's reference stays.
@@ -345,6 +402,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     else if (errors.length) status = 'error';
     else if (match) {
       changes = diffRecords(comparable(base!), comparable(fields!));
+      fieldChangeList = fieldChanges(base!, fields!, b.fields, b.present, replace, labels, lang);
       status = changes.length ? 'update' : 'unchanged';
     } else status = 'new';
     counts[status]++;
@@ -354,7 +412,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       counts.willWrite++;
       for (const r of b.newRecipients) allNewRecipients.add(r);
     }
-    planRows.push({ key: c.key, status, existingId: match?.id ?? null, existingVersion: match?.version ?? null, fields, stamps: b.stamps, errors, sheet: c.sheet, row: c.row, name });
+    planRows.push({ key: c.key, status, existingId: match?.id ?? null, existingVersion: match?.version ?? null, fields, stamps: b.stamps, errors, sheet: c.sheet, row: c.row, name, organisationId: target.id, organisationName: target.name });
     rows.push({
       key: c.key,
       sheet: c.sheet,
@@ -366,6 +424,8 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       existingId: match?.id ?? null,
       duplicateOf,
       changes,
+      fieldChanges: fieldChangeList,
+      organisationName: target.name,
       warnings,
       errors,
       newRecipients: b.newRecipients,
@@ -423,12 +483,14 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     sheets,
     fields: FIELDS.map((d) => ({ key: d.key, labelFr: d.labelFr, labelEn: d.labelEn, kind: d.kind, multi: d.multi, required: Boolean(d.required) })),
     organisation: organisationUpdate ? { changes: orgChanges } : null,
+    newOrganisations: newOrganisations.map((o) => o.name),
+    ownExport: own ? { lang: own.lang, sheet: own.detailSheet } : null,
     newRecipients: [...allNewRecipients],
     rows: rows.slice(offset, offset + limit),
     offset,
     counts,
   };
-  return { optionsKey: optionsKey({ ...opts, organisationId: organisation.id }), registerState: registerState(reg), organisationId: organisation.id, rows: planRows, organisationUpdate, preview };
+  return { optionsKey: optionsKey({ ...opts, organisationId: organisation.id }), registerState: registerState(reg), organisationId: organisation.id, rows: planRows, organisationUpdate, newOrganisations, recipientDetails, preview };
 }
 
 function samplesOf(rows: string[][], headerRow: number, c: number): string[] {
@@ -446,5 +508,5 @@ function comparable(f: ActivityFields): unknown {
 }
 
 export function optionsKey(opts: PreviewOptions): string {
-  return JSON.stringify({ sheet: opts.sheet ?? null, organisationId: opts.organisationId ?? null, excludedRows: [...(opts.excludedRows ?? [])].map(String).sort() });
+  return JSON.stringify({ sheet: opts.sheet ?? null, organisationId: opts.organisationId ?? null, excludedRows: [...(opts.excludedRows ?? [])].map(String).sort(), replace: opts.replace ?? {}, lang: opts.lang ?? 'fr' });
 }

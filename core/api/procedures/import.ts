@@ -89,14 +89,17 @@ const previewOptions = {
   mappingFor: z.string().max(300).optional(),
   excludedRows: z.array(z.union([z.number().int().positive(), z.string().max(400)])).max(100_000).optional(),
   organisationId: id.optional(),
+  /** Row key → list fields whose items the file replaces (the DPO's choice, after seeing the values). */
+  replace: z.record(z.string().max(400), z.array(z.string().max(60)).max(60)).optional(),
+  lang: z.enum(['fr', 'en']).optional(),
 };
 
 function preview(reg: Register, sessionIdValue: string, opts: PreviewOptions, ctx: ProcedureContext = {}) {
   const session = getSession(sessionIdValue, reg.file);
   // The organisation chosen once stays chosen (like the mapping); sheet and excluded rows are as given.
-  const plan = buildPreview(reg, session, { ...opts, organisationId: opts.organisationId ?? session.lastOptions.organisationId }, ctx.progress);
+  const plan = buildPreview(reg, session, { ...opts, organisationId: opts.organisationId ?? session.lastOptions.organisationId, lang: opts.lang ?? session.lastOptions.lang }, ctx.progress);
   session.last = plan;
-  session.lastOptions = { sheet: opts.sheet, organisationId: plan.organisationId, excludedRows: opts.excludedRows };
+  session.lastOptions = { sheet: opts.sheet, organisationId: plan.organisationId || undefined, excludedRows: opts.excludedRows, replace: opts.replace, lang: opts.lang ?? session.lastOptions.lang };
   return plan.preview;
 }
 
@@ -104,7 +107,7 @@ export const importProcedures = {
   'import/open': procedure({
     summary: 'Read a spreadsheet (XLSX, ODS, CSV) and preview its import; nothing is written',
     trusted: true,
-    input: z.object({ file: filePath, organisationId: id.optional() }),
+    input: z.object({ file: filePath, organisationId: id.optional(), lang: z.enum(['fr', 'en']).optional() }),
     run: (reg, i, _meta, ctx) => {
       const name = path.basename(i.file);
       if (!fs.existsSync(i.file)) throw new AppError('bad_input', `File not found: ${i.file}`);
@@ -113,7 +116,7 @@ export const importProcedures = {
       if (stat.size > IMPORT_LIMITS.maxFileBytes) throw new AppError('bad_input', `${name} is too large to import (${formatBytes(stat.size)}; at most ${formatBytes(IMPORT_LIMITS.maxFileBytes)}).`);
       ctx.progress?.({ phase: 'Reading the file', done: 0, total: 1 });
       const session = openImport(reg, fs.readFileSync(i.file), name);
-      return preview(reg, session.id, { organisationId: i.organisationId }, ctx);
+      return preview(reg, session.id, { organisationId: i.organisationId, lang: i.lang }, ctx);
     },
   }),
   'import/openBytes': procedure({
@@ -122,12 +125,13 @@ export const importProcedures = {
       fileName: z.string().min(1).max(300),
       base64: z.string().max(Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, { error: `is too large (at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)})` }),
       organisationId: id.optional(),
+      lang: z.enum(['fr', 'en']).optional(),
     }),
     run: (reg, i, _meta, ctx) => {
       ctx.progress?.({ phase: 'Reading the file', done: 0, total: 1 });
       const data = Buffer.from(i.base64, 'base64');
       const session = openImport(reg, data, baseName(i.fileName), { ...IMPORT_LIMITS, maxFileBytes: IMPORT_LIMITS.maxUploadBytes });
-      return preview(reg, session.id, { organisationId: i.organisationId }, ctx);
+      return preview(reg, session.id, { organisationId: i.organisationId, lang: i.lang }, ctx);
     },
   }),
   'import/preview': procedure({
