@@ -141,20 +141,21 @@ export const PART_KEYS: TextKey[] = [
 
 export interface DecodedItem {
   head: string;
-  parts: Map<TextKey, string>;
+  /** By label text: two parts may share a label in one language ("Pays"), each item type uses one. */
+  parts: Map<string, string>;
 }
 
 /** Splits an item written by `item()` into its head and labelled parts (labels of either language). */
 export function decodeItem(text: string, labels: { key: TextKey; label: string }[]): DecodedItem {
   const segs = text.split(SEP);
   const out: DecodedItem = { head: '', parts: new Map() };
-  let last: TextKey | null = null;
+  let last: string | null = null;
   segs.forEach((seg, i) => {
     const hit = labels.find((l) => seg.startsWith(`${l.label} : `) || seg.startsWith(`${l.label}: `));
-    if (hit && !(i === 0 && out.parts.size === 0 && false)) {
+    if (hit) {
       const value = seg.slice(hit.label.length).replace(/^ ?: /, '');
-      out.parts.set(hit.key, value);
-      last = hit.key;
+      out.parts.set(hit.label, value);
+      last = hit.label;
     } else if (i === 0) out.head = seg;
     else if (last) out.parts.set(last, `${out.parts.get(last)}${SEP}${seg}`);
     else out.head = `${out.head}${SEP}${seg}`;

@@ -152,7 +152,7 @@ class Decoder {
 
   activity(v: (field: string, label?: TextKey) => string, recipients: OwnRow['recipients']): ActivityFields {
     const L = this.L;
-    const p = (d: ReturnType<Decoder['item']>, k: TextKey) => d.parts.get(k) ?? '';
+    const p = (d: ReturnType<Decoder['item']>, k: TextKey) => d.parts.get(L.t(k)) ?? '';
     const contact = (d: ReturnType<Decoder['item']>): Contact => ({
       name: p(d, 'lastName'),
       firstName: p(d, 'firstName'),
@@ -190,7 +190,7 @@ class Decoder {
       }),
       dataCategories: this.lines(v('dataCategories')).map((line) => {
         const d = this.item(line);
-        return { code: this.code('data_category', p(d, 'category') || d.head) ?? '', label: d.head, description: p(d, 'description'), special: d.parts.has('special') };
+        return { code: this.code('data_category', p(d, 'category') || d.head) ?? '', label: d.head, description: p(d, 'description'), special: d.parts.has(L.t('special')) };
       }),
       dataSources: this.lines(v('dataSources')),
       recipients: this.lines(v('recipients')).map((line) => {
