@@ -135,12 +135,15 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const categories: ActivityFields['dataCategories'] = [];
   const dc = ctx.vocab('data_category');
   for (const item of items('dataCategories', true, exactIn('data_category'))) {
-    const m = dc.match(item.text);
+    // "Absences (hors médical)", "tout sauf la santé": what is negated never makes a category.
+    const positive = withoutNegated(item.text);
+    const m = positive ? dc.match(positive) : undefined;
     categories.push({ code: m?.code ?? '', label: item.text, description: '', special: m ? Boolean(dc.term(m.code)?.special) : false });
   }
   for (const item of items('specialCategories', true, exactIn('data_category'))) {
     const yes = parseYesNo(item.text);
     if (yes === false) continue;
+    if (!withoutNegated(item.text)) continue;
     if (yes === true) {
       if (!text('hasSpecialData')) cells.set('hasSpecialData', [{ cell: item.cell, text: item.text }]);
       continue;
@@ -199,6 +202,17 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     }
     const documentation = text('transferDocumentation')?.text ?? '';
     const importers = items('transferRecipients').map((i) => i.text);
+    const recipientCells = items('recipients', true, (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p));
+    /** The recipient the row links a destination to: never a guess. */
+    const linkFor = (code: string, i: number): string => {
+      if (importers.length && importers.length === countryItems.length) return importers[i];
+      if (importers.length === 1) return importers[0];
+      const candidates = (importers.length ? importers : recipientCells.map((r) => r.text)).filter((name) => {
+        const known = ctx.recipients.get(foldKey(name));
+        return mentionsCountry(name, code, ctx) || Boolean(known?.countries?.includes(code));
+      });
+      return candidates.length === 1 ? candidates[0] : '';
+    };
     const transfers: ActivityFields['transfers'] = [];
     countryItems.forEach((item, i) => {
       if (parseYesNo(item.text) !== undefined && !ctx.countries.match(item.text)) return;
@@ -215,7 +229,10 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
         const why = country.adequacy === 'partial' ? ` (the adequacy decision for ${country.nameEn} covers only part of it: ${country.adequacyScopeEn || 'see the country table'})` : '';
         warn('transferCountries', item.cell, item.text, `transfer to ${country.nameFr} without a safeguard${why}: say which one (standard contractual clauses, BCR, derogation…).`);
       }
-      const recipient = importers[i] ?? importers[0] ?? recipients[0]?.name ?? 'Destinataire non précisé';
+      const recipient = linkFor(code, i);
+      if (!recipient) {
+        warn('transferCountries', item.cell, item.text, `the transfer to ${country.nameEn} is not linked to a recipient: the row does not say which recipient receives the data there (add a "Transfer recipient" column, or link it in the activity).`);
+      }
       if (!transfers.some((t) => t.country === code && t.recipient === recipient)) {
         transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation });
       }
@@ -290,6 +307,21 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     for (const c of list) if (c.formula && c.text.trim()) warn(key, c.cell, c.text, 'this cell holds a formula: the value saved in the file was imported, the formula was not evaluated.');
   }
   return out;
+}
+
+const NEGATION = /(?<![\p{L}\p{N}])(hors|sauf|excepté|excepte|à l[’']exclusion d[eu’']s?|a l[’']exclusion d[eu’']s?|sans|excluding|except|excluded|other than|not including|autres? que|non)(?![\p{L}\p{N}])/iu;
+
+/** The text before any negation ("Absences et motifs (hors médical)" → "Absences et motifs"). */
+export function withoutNegated(text: string): string {
+  const m = NEGATION.exec(text);
+  if (!m) return text;
+  return text.slice(0, m.index).replace(/[\s(,;:–—-]+$/u, '').trim();
+}
+
+/** Whether a recipient's text names the country: "Infosys (Inde)", "CloudCRM — US". */
+function mentionsCountry(text: string, code: string, ctx: ImportContext): boolean {
+  const parts = [...text.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]).concat(text.split(/\s[-–—/,]\s|,\s*/).slice(1));
+  return parts.some((p) => ctx.countries.match(p.trim()) === code);
 }
 
 /** Fields whose values are read together (a transfer names the first recipient, a justification goes to a basis…). */

@@ -39,7 +39,7 @@ export function fieldLabel(field: string, lang: 'fr' | 'en'): string {
   return extra ? extra[lang === 'fr' ? 0 : 1] : field;
 }
 
-export function itemText(field: string, item: unknown, L: Labels): string {
+export function itemText(field: string, item: unknown, L: Labels, typeOf?: (name: string) => string | undefined): string {
   if (typeof item === 'string') return item;
   const o = item as never;
   switch (field as ListField) {
@@ -53,7 +53,8 @@ export function itemText(field: string, item: unknown, L: Labels): string {
       return F.dataCategory(L, o);
     case 'recipients': {
       const r = o as unknown as ActivityFields['recipients'][number];
-      return [r.type ? `${r.name} (${L.term('recipient_type', r.type)})` : r.name, r.role, r.precision].filter(Boolean).join(' — ');
+      const type = r.type ?? typeOf?.(r.name);
+      return [type ? `${r.name} (${L.term('recipient_type', type)})` : r.name, r.role, r.precision].filter(Boolean).join(' — ');
     }
     case 'transfers': {
       const t = o as unknown as ActivityFields['transfers'][number];
@@ -73,9 +74,9 @@ export function itemText(field: string, item: unknown, L: Labels): string {
   return JSON.stringify(item);
 }
 
-function valueLines(field: string, v: unknown, L: Labels): string[] {
+function valueLines(field: string, v: unknown, L: Labels, typeOf?: (name: string) => string | undefined): string[] {
   if (v === undefined || v === null || v === '') return [];
-  if (Array.isArray(v)) return v.map((x) => itemText(field, x, L));
+  if (Array.isArray(v)) return v.map((x) => itemText(field, x, L, typeOf));
   if (field === 'role') return [L.role(String(v))];
   if (field === 'status') return [L.status(String(v))];
   if (field === 'dpia') {
@@ -94,15 +95,15 @@ function valueLines(field: string, v: unknown, L: Labels): string[] {
  * The changes from `before` to `after` for the fields the row gives (`present`): `incoming` is the
  * row's own value of each field (to tell what a "replace" would remove).
  */
-export function fieldChanges(before: ActivityFields, after: ActivityFields, incoming: Partial<ActivityFields>, present: Iterable<string>, replace: ReadonlySet<string>, L: Labels, lang: 'fr' | 'en'): FieldChange[] {
+export function fieldChanges(before: ActivityFields, after: ActivityFields, incoming: Partial<ActivityFields>, present: Iterable<string>, replace: ReadonlySet<string>, L: Labels, lang: 'fr' | 'en', typeOf?: (name: string) => string | undefined): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of new Set(present)) {
     const b = (before as Record<string, unknown>)[field];
     const a = (after as Record<string, unknown>)[field];
-    const bl = valueLines(field, b, L);
-    const al = valueLines(field, a, L);
+    const bl = valueLines(field, b, L, typeOf);
+    const al = valueLines(field, a, L, typeOf);
     let wouldRemove: string[] = [];
-    if (isListField(field)) wouldRemove = removedBy(field, (b ?? []) as never[], ((incoming as Record<string, unknown>)[field] ?? []) as never[]).map((x) => itemText(field, x, L));
+    if (isListField(field)) wouldRemove = removedBy(field, (b ?? []) as never[], ((incoming as Record<string, unknown>)[field] ?? []) as never[]).map((x) => itemText(field, x, L, typeOf));
     const same = JSON.stringify(b) === JSON.stringify(a);
     if (same && !wouldRemove.length) continue;
     const removed = bl.filter((x) => !al.includes(x));

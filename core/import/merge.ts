@@ -91,6 +91,12 @@ export function mergeList(field: ListField, existing: Item[], incoming: Item[]):
   return out;
 }
 
+/** "Replace": the file's items only; those already there keep their details all the same. */
+export function replaceList(field: ListField, existing: Item[], incoming: Item[]): Item[] {
+  const gone = new Set(removedBy(field, existing, incoming));
+  return mergeList(field, existing, incoming).filter((_x, i) => i >= existing.length || !gone.has(existing[i]));
+}
+
 /** Items of `existing` that replacing it by `incoming` would remove. */
 export function removedBy(field: ListField, existing: Item[], incoming: Item[]): Item[] {
   const taken = new Set<number>();
@@ -125,7 +131,8 @@ export function mergeActivity(base: ActivityFields, row: Partial<ActivityFields>
     } else if (k === 'automatedDecision' && !replace.has(k)) {
       const r = v as ActivityFields['automatedDecision'];
       merged.automatedDecision = { exists: r.exists, description: r.description || base.automatedDecision.description };
-    } else merged[k] = v;
+    } else if (isListField(k)) merged[k] = replaceList(k, (base[k] ?? []) as Item[], (v ?? []) as Item[]);
+    else merged[k] = v;
   }
   return merged;
 }

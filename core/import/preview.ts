@@ -402,7 +402,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     else if (errors.length) status = 'error';
     else if (match) {
       changes = diffRecords(comparable(base!), comparable(fields!));
-      fieldChangeList = fieldChanges(base!, fields!, b.fields, b.present, replace, labels, lang);
+      fieldChangeList = fieldChanges(base!, fields!, b.fields, b.present, replace, labels, lang, (n) => ctx.recipients.get(foldKey(n))?.type);
       status = changes.length ? 'update' : 'unchanged';
     } else status = 'new';
     counts[status]++;
