@@ -8,6 +8,7 @@ import { ConfirmDialog, Modal } from './components/modal.js';
 import { ActivityEditor } from './screens/activity-editor.js';
 import { ExportDialog } from './screens/export-dialog.js';
 import { ImportWizard } from './screens/import-wizard.js';
+import { ImportHistory } from './screens/import/import-history.js';
 import { OrganisationScreen } from './screens/organisation.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
@@ -144,6 +145,7 @@ function Shell() {
   const [canImport, setCanImport] = useState(false);
   const [canExport, setCanExport] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const [exportState, setExportState] = useState<{ current: ExportScope; selected: number[]; shown: number[] } | null>(null);
   const [about, setAbout] = useState(false);
   const progressTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -309,6 +311,9 @@ function Shell() {
           <button type="button" className="link small" onClick={() => void backup()}>
             {t('register.backup')}
           </button>
+          <button type="button" className="link small" onClick={() => setHistoryOpen(true)}>
+            {t('import.history.open')}
+          </button>
           {app.registerFile ? (
             <div className="register-file" title={app.registerFile}>
               {app.registerFile.split(/[\\/]/).pop()}
@@ -333,6 +338,18 @@ function Shell() {
         <ImportWizard
           onClose={(changed) => {
             setImportOpen(false);
+            if (changed) {
+              invalidateRegisterCache();
+              void app.reloadOrganisations();
+              app.bumpGeneration();
+            }
+          }}
+        />
+      ) : null}
+      {historyOpen ? (
+        <ImportHistory
+          onClose={(changed) => {
+            setHistoryOpen(false);
             if (changed) {
               invalidateRegisterCache();
               void app.reloadOrganisations();

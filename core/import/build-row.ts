@@ -23,7 +23,11 @@ export interface CellIssue {
   cell: string;
   /** The text found in the cell. */
   value: string;
+  /** In English, for the command line and logs; the app shows `code` translated (catalogue `import.warning.<code>`). */
   message: string;
+  code?: string;
+  /** Parameters of the translated message, beside `value` (the cell's text). */
+  params?: Record<string, string | number>;
 }
 
 /** Where each field's text came from: cell name and text, one entry per column. */
@@ -61,7 +65,7 @@ const DPIA: [RegExp, ActivityFields['dpia']['status']][] = [
 function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const out: BuiltRow = { fields: {}, present: new Set(), stamps: {}, warnings: [], errors: [], newRecipients: [] };
   const f = out.fields;
-  const warn = (field: string, cell: string, value: string, message: string) => out.warnings.push({ field, cell, value, message });
+  const warn = (field: string, cell: string, value: string, message: string, code?: string, params: Record<string, string | number> = {}) => out.warnings.push({ field, cell, value, message, code, params });
   const set = <K extends keyof ActivityFields>(key: K, value: ActivityFields[K]) => {
     f[key] = value;
     out.present.add(key);
@@ -88,14 +92,14 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const k = foldKey(role.text);
     const code = ROLE.find(([re]) => re.test(k))?.[1];
     if (code) set('role', code);
-    else warn('role', role.cell, role.text, `"${role.text}" is not a known role (controller, joint controller or processor): the activity stays a controller activity.`);
+    else warn('role', role.cell, role.text, `"${role.text}" is not a known role (controller, joint controller or processor): the activity stays a controller activity.`, 'role_unknown', {});
   }
   const status = text('status');
   if (status) {
     const k = foldKey(status.text);
     const code = STATUS.find(([re]) => re.test(k))?.[1];
     if (code) set('status', code);
-    else warn('status', status.cell, status.text, `"${status.text}" is not a known status (draft, active, retired): the activity is imported as a draft.`);
+    else warn('status', status.cell, status.text, `"${status.text}" is not a known status (draft, active, retired): the activity is imported as a draft.`, 'status_unknown', {});
   }
 
   // Legal bases, "Intérêt légitime : prévention de la fraude" keeps the words after the colon.
@@ -104,7 +108,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const [head, ...rest] = item.text.split(/\s*:\s*/);
     const code = parseLegalBasis(head) ?? parseLegalBasis(item.text);
     if (!code) {
-      warn('legalBases', item.cell, item.text, `"${item.text}" is not a legal basis Art30 recognises (consent, contract, legal obligation, vital interests, public task, legitimate interests): it was left out.`);
+      warn('legalBases', item.cell, item.text, `"${item.text}" is not a legal basis Art30 recognises (consent, contract, legal obligation, vital interests, public task, legitimate interests): it was left out.`, 'legal_basis_unknown', {});
       continue;
     }
     if (!bases.some((b) => b.code === code)) bases.push({ code, justification: rest.join(': ') });
@@ -113,7 +117,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   if (justification) {
     const target = bases.find((b) => b.code === 'legitimate_interests') ?? bases[0];
     if (target) target.justification = [target.justification, justification.text].filter(Boolean).join('\n');
-    else warn('legalBasisJustification', justification.cell, justification.text, 'a justification is given but no legal basis: name the legal basis it justifies.');
+    else warn('legalBasisJustification', justification.cell, justification.text, 'a justification is given but no legal basis: name the legal basis it justifies.', 'justification_without_basis', {});
   }
   if (bases.length) set('legalBases', bases);
 
@@ -121,7 +125,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   for (const item of items('art9Conditions', true, exactIn('art9_condition'))) {
     const m = ctx.vocab('art9_condition').match(item.text);
     if (m && !art9.some((a) => a.code === m.code)) art9.push({ code: m.code as ActivityFields['art9Conditions'][number]['code'], justification: m.how === 'exact' ? '' : item.text });
-    else if (!m) warn('art9Conditions', item.cell, item.text, `"${item.text}" is not an Art. 9(2) condition Art30 recognises: it was left out.`);
+    else if (!m) warn('art9Conditions', item.cell, item.text, `"${item.text}" is not an Art. 9(2) condition Art30 recognises: it was left out.`, 'art9_unknown', {});
   }
   if (art9.length) set('art9Conditions', art9);
 
@@ -155,8 +159,8 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const special = text('hasSpecialData');
   if (special) {
     const yes = parseYesNo(special.text);
-    if (yes === undefined) warn('hasSpecialData', special.cell, special.text, `"${special.text}" is neither yes nor no.`);
-    else if (yes && !categories.some((c) => c.special)) warn('hasSpecialData', special.cell, special.text, 'the row says it holds sensitive data but names no special category: add them in the activity.');
+    if (yes === undefined) warn('hasSpecialData', special.cell, special.text, `"${special.text}" is neither yes nor no.`, 'not_yes_no', {});
+    else if (yes && !categories.some((c) => c.special)) warn('hasSpecialData', special.cell, special.text, 'the row says it holds sensitive data but names no special category: add them in the activity.', 'special_without_category', {});
   }
 
   const sources = items('dataSources', false);
@@ -168,7 +172,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   if (typeText) {
     const m = ctx.vocab('recipient_type').match(typeText.text);
     if (m) defaultType = m.code as RecipientType;
-    else warn('recipientType', typeText.cell, typeText.text, `"${typeText.text}" is not a known recipient type: new recipients are created as "other".`);
+    else warn('recipientType', typeText.cell, typeText.text, `"${typeText.text}" is not a known recipient type: new recipients are created as "other".`, 'recipient_type_unknown', {});
   }
   const recipients: ActivityFields['recipients'] = [];
   const seen = new Set<string>();
@@ -193,10 +197,10 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     let safeguard: ReturnType<typeof parseSafeguard>;
     if (safeguardText) {
       safeguard = parseSafeguard(safeguardText.text);
-      if (!safeguard) warn('transferSafeguard', safeguardText.cell, safeguardText.text, `"${safeguardText.text}" is not a transfer safeguard Art30 recognises (adequacy, standard contractual clauses, BCR, code of conduct, certification, Art. 49 derogation).`);
-      else if (safeguard.safeguard === 'privacy_shield_legacy') warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'the Privacy Shield was invalidated on 16 July 2020 (CJEU C-311/18, Schrems II): kept as a legacy value, the transfer needs a valid safeguard.');
+      if (!safeguard) warn('transferSafeguard', safeguardText.cell, safeguardText.text, `"${safeguardText.text}" is not a transfer safeguard Art30 recognises (adequacy, standard contractual clauses, BCR, code of conduct, certification, Art. 49 derogation).`, 'safeguard_unknown', {});
+      else if (safeguard.safeguard === 'privacy_shield_legacy') warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'the Privacy Shield was invalidated on 16 July 2020 (CJEU C-311/18, Schrems II): kept as a legacy value, the transfer needs a valid safeguard.', 'privacy_shield', {});
       else if (safeguard.safeguard === 'derogation' && !safeguard.derogation) {
-        warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'an Art. 49 derogation is named without saying which one (consent, contract, legal claims…): the safeguard was left empty.');
+        warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'an Art. 49 derogation is named without saying which one (consent, contract, legal claims…): the safeguard was left empty.', 'derogation_unnamed', {});
         safeguard = undefined;
       }
     }
@@ -218,7 +222,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       if (parseYesNo(item.text) !== undefined && !ctx.countries.match(item.text)) return;
       const code = ctx.countries.match(item.text);
       if (!code) {
-        warn('transferCountries', item.cell, item.text, `"${item.text}" is not a country Art30 recognises: write its name in French or English, or its ISO code (US, IN…).`);
+        warn('transferCountries', item.cell, item.text, `"${item.text}" is not a country Art30 recognises: write its name in French or English, or its ISO code (US, IN…).`, 'country_unknown', {});
         return;
       }
       const country = ctx.countries.get(code)!;
@@ -227,11 +231,11 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       if (!sg && country.adequacy === 'adequate') sg = 'adequacy';
       if (!sg) {
         const why = country.adequacy === 'partial' ? ` (the adequacy decision for ${country.nameEn} covers only part of it: ${country.adequacyScopeEn || 'see the country table'})` : '';
-        warn('transferCountries', item.cell, item.text, `transfer to ${country.nameFr} without a safeguard${why}: say which one (standard contractual clauses, BCR, derogation…).`);
+        warn('transferCountries', item.cell, item.text, `transfer to ${country.nameFr} without a safeguard${why}: say which one (standard contractual clauses, BCR, derogation…).`, country.adequacy === 'partial' ? 'transfer_partial_adequacy' : 'transfer_without_safeguard', { nameFr: country.nameFr, nameEn: country.nameEn, scopeFr: country.adequacyScopeFr || '', scopeEn: country.adequacyScopeEn || '' });
       }
       const recipient = linkFor(code, i);
       if (!recipient) {
-        warn('transferCountries', item.cell, item.text, `the transfer to ${country.nameEn} is not linked to a recipient: the row does not say which recipient receives the data there (add a "Transfer recipient" column, or link it in the activity).`);
+        warn('transferCountries', item.cell, item.text, `the transfer to ${country.nameEn} is not linked to a recipient: the row does not say which recipient receives the data there (add a "Transfer recipient" column, or link it in the activity).`, 'transfer_not_linked', { nameFr: country.nameFr, nameEn: country.nameEn });
       }
       if (!transfers.some((t) => t.country === code && t.recipient === recipient)) {
         transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation });
@@ -246,7 +250,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const m = /^([^:]{2,80}?)\s*:\s*(.+)$/.exec(item.text);
     const category = m && !/\d/.test(m[1]) ? m[1] : '';
     const r = ctx.memo(['retention', category ? m![2] : item.text], () => parseRetention(category ? m![2] : item.text));
-    if (!r.understood) warn('retention', item.cell, item.text, `the retention period "${item.text}" could not be read as a duration (such as "3 ans" or "10 years after contract end"): kept as text.`);
+    if (!r.understood) warn('retention', item.cell, item.text, `the retention period "${item.text}" could not be read as a duration (such as "3 ans" or "10 years after contract end"): kept as text.`, 'retention_not_understood', {});
     retention.push({ dataCategory: category, text: item.text, duration: r.duration, trigger: r.trigger, activePeriod: r.activePeriod, archivePeriod: r.archivePeriod, finalFate: r.finalFate });
   }
   if (retention.length) set('retention', retention);
@@ -272,7 +276,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       const k = foldKey(dpiaStatus.text);
       const code = DPIA.find(([re]) => re.test(k))?.[1];
       if (code) dpia.status = code;
-      else warn('dpiaStatus', dpiaStatus.cell, dpiaStatus.text, `"${dpiaStatus.text}" is not a DPIA status Art30 recognises (not required, planned, in progress, completed).`);
+      else warn('dpiaStatus', dpiaStatus.cell, dpiaStatus.text, `"${dpiaStatus.text}" is not a DPIA status Art30 recognises (not required, planned, in progress, completed).`, 'dpia_status_unknown', {});
     }
     set('dpia', dpia);
   }
@@ -284,7 +288,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       const yes = parseYesNo(automated.text);
       if (yes === undefined) {
         exists = true;
-        warn('automatedDecision', automated.cell, automated.text, `"${automated.text}" is neither yes nor no: recorded as a description.`);
+        warn('automatedDecision', automated.cell, automated.text, `"${automated.text}" is neither yes nor no: recorded as a description.`, 'not_yes_no_description', {});
       } else exists = yes;
     }
     const description = [automated && parseYesNo(automated.text) === undefined ? automated.text : '', automatedText?.text ?? ''].filter(Boolean).join('\n');
@@ -296,7 +300,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     if (!t) continue;
     const date = parseDate(t.text);
     if (!date) {
-      warn(key, t.cell, t.text, `"${t.text}" is not a date Art30 can read (write it DD/MM/YYYY).`);
+      warn(key, t.cell, t.text, `"${t.text}" is not a date Art30 can read (write it DD/MM/YYYY).`, 'date_unknown', {});
       continue;
     }
     if (key === 'lastReviewedAt') set('lastReviewedAt', date);
@@ -304,7 +308,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   }
 
   for (const [key, list] of cells) {
-    for (const c of list) if (c.formula && c.text.trim()) warn(key, c.cell, c.text, 'this cell holds a formula: the value saved in the file was imported, the formula was not evaluated.');
+    for (const c of list) if (c.formula && c.text.trim()) warn(key, c.cell, c.text, 'this cell holds a formula: the value saved in the file was imported, the formula was not evaluated.', 'formula', {});
   }
   return out;
 }

@@ -380,7 +380,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     if (base && ref && base.ref.toUpperCase() !== ref.toUpperCase()) {
       // Matched by name: the register's reference stays.
       merged.ref = base.ref;
-      warnings.push({ field: 'ref', cell: '', value: ref, message: `matched to the existing activity ${base.ref} by its name; its reference ${base.ref} is kept (the file says ${ref}).` });
+      warnings.push({ field: 'ref', cell: '', value: ref, message: `matched to the existing activity ${base.ref} by its name; its reference ${base.ref} is kept (the file says ${ref}).`, code: 'matched_by_name', params: { ref: base.ref } });
     }
     if (!name && !base) errors.push({ field: 'name', cell: '', value: '', message: 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).' });
     if (!b.fields.purpose && !base?.purpose) errors.push({ field: 'purpose', cell: '', value: '', message: 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").' });

@@ -6,7 +6,9 @@ import { useState } from 'react';
 import type { ApiOutput } from '../../core/api/table.js';
 import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
-import { Modal } from '../components/modal.js';
+import { ConfirmDialog, Modal } from '../components/modal.js';
+import { RowDetails } from './import/import-changes.js';
+import { ImportSummary, SummaryActivities } from './import/import-summary.js';
 
 type Preview = ApiOutput<'import/openBytes'>;
 type Summary = ApiOutput<'import/commit'>;
@@ -35,6 +37,9 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
   const [undo, setUndo] = useState<Undo | null>(null);
   const [mappingName, setMappingName] = useState('');
   const [changed, setChanged] = useState(false);
+  /** Row key → list fields the DPO chose to replace (after seeing what it removes). */
+  const [replace, setReplace] = useState<Record<string, string[]>>({});
+  const [confirmUndo, setConfirmUndo] = useState(false);
 
   const run = async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
@@ -50,7 +55,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
   };
 
   const openFile = async (file: File) => {
-    const p = await run(async () => call('import/openBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()), organisationId: app.orgId ?? undefined }));
+    const p = await run(async () => call('import/openBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()), organisationId: app.orgId ?? undefined, lang: app.lang }));
     if (p) {
       setPreview(p);
       setExcluded([]);
@@ -66,15 +71,17 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
     }
   };
 
-  const repreview = async (extra: { mapping?: Record<string, string | null>; mappingFor?: string; excludedRows?: string[] }) => {
+  const repreview = async (extra: { mapping?: Record<string, string | null>; mappingFor?: string; excludedRows?: string[]; replace?: Record<string, string[]> }) => {
     if (!preview) return;
-    const p = await run(() => call('import/preview', { sessionId: preview.sessionId, organisationId: preview.organisationId, excludedRows: extra.excludedRows ?? excluded, mapping: extra.mapping, mappingFor: extra.mappingFor }));
+    const p = await run(() =>
+      call('import/preview', { sessionId: preview.sessionId, organisationId: preview.organisationId || undefined, excludedRows: extra.excludedRows ?? excluded, mapping: extra.mapping, mappingFor: extra.mappingFor, replace: extra.replace ?? replace, lang: app.lang }),
+    );
     if (p) setPreview(p);
   };
 
   const commit = async () => {
     if (!preview) return;
-    const s = await run(() => call('import/commit', { sessionId: preview.sessionId, organisationId: preview.organisationId, excludedRows: excluded }));
+    const s = await run(() => call('import/commit', { sessionId: preview.sessionId, organisationId: preview.organisationId || undefined, excludedRows: excluded, replace, lang: app.lang }));
     if (s) {
       setSummary(s);
       setChanged(true);
@@ -243,6 +250,8 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
               </span>
             ))}
           </p>
+          {preview.ownExport ? <p className="muted">{t('import.ownExport')}</p> : null}
+          {preview.newOrganisations.length ? <p className="muted">{t('import.newOrganisations', { names: preview.newOrganisations.join(', ') })}</p> : null}
           {preview.newRecipients.length ? <p className="muted">+ {preview.newRecipients.join(', ')}</p> : null}
           <div className="table-scroll static">
             <table className="grid compact" aria-label={t('import.preview')}>
@@ -278,19 +287,18 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                     <td>{r.ref}</td>
                     <td>{r.name}</td>
                     <td className="small">
-                      {r.errors.map((x, i) => (
-                        <div key={`e${i}`} className="field-error">
-                          {x.cell} {x.field}: {x.message}
-                        </div>
-                      ))}
-                      {r.warnings.map((x, i) => (
-                        <div key={`w${i}`} className="muted">
-                          {x.cell} {x.field}: {x.message}
-                        </div>
-                      ))}
-                      {r.changes.slice(0, 5).map((c, i) => (
-                        <div key={`c${i}`}>{c.path}</div>
-                      ))}
+                      <RowDetails
+                        row={r}
+                        fields={preview.fields}
+                        busy={busy}
+                        replace={replace[r.key] ?? []}
+                        onReplace={(field, on) => {
+                          const list = (replace[r.key] ?? []).filter((f) => f !== field);
+                          const next = { ...replace, [r.key]: on ? [...list, field] : list };
+                          setReplace(next);
+                          void repreview({ replace: next });
+                        }}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -302,19 +310,8 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
 
       {step === 'summary' && summary ? (
         <div>
-          <div className="banner ok" role="status">
-            <p>
-              <strong>{summary.fileName}</strong>: +{summary.created} · ~{summary.updated} · ={summary.unchanged}
-              {summary.recipientsCreated ? ` · ${t('nav.recipients')} +${summary.recipientsCreated}` : ''}
-            </p>
-          </div>
-          <ul className="summary-list">
-            {summary.activities.slice(0, 50).map((a) => (
-              <li key={a.id}>
-                {a.ref} {a.name} <span className="muted">({a.action})</span>
-              </li>
-            ))}
-          </ul>
+          <ImportSummary summary={summary} />
+          <SummaryActivities summary={summary} />
           {undo ? (
             <p role="status">{t('import.undone')}</p>
           ) : summary.batchId ? (
@@ -322,10 +319,24 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
               type="button"
               className="secondary danger-text"
               disabled={busy}
-              onClick={() => void run(() => call('import/undo', { batchId: summary.batchId! })).then((u) => u && setUndo(u))}
+              onClick={() => setConfirmUndo(true)}
             >
               {t('import.undo')}
             </button>
+          ) : null}
+          {confirmUndo && summary.batchId ? (
+            <ConfirmDialog
+              title={t('import.history.confirmTitle')}
+              text={t('import.history.confirmText', { file: summary.fileName, date: new Date().toLocaleDateString(app.lang === 'fr' ? 'fr-FR' : 'en-GB'), created: summary.created, updated: summary.updated })}
+              confirmLabel={t('import.history.confirm')}
+              cancelLabel={t('common.cancel')}
+              danger
+              onConfirm={() => {
+                setConfirmUndo(false);
+                void run(() => call('import/undo', { batchId: summary.batchId! })).then((u) => u && setUndo(u));
+              }}
+              onCancel={() => setConfirmUndo(false)}
+            />
           ) : null}
         </div>
       ) : null}
