@@ -215,7 +215,14 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
         const known = ctx.recipients.get(foldKey(name));
         return mentionsCountry(name, code, ctx) || Boolean(known?.countries?.includes(code));
       });
-      return candidates.length === 1 ? candidates[0] : '';
+      if (candidates.length) return candidates.length === 1 ? candidates[0] : '';
+      // The row's only recipient, unless what is known of it says otherwise (internal, or elsewhere).
+      const only = importers.length ? importers : recipientCells.map((r) => r.text);
+      if (only.length !== 1) return '';
+      const known = ctx.recipients.get(foldKey(only[0]));
+      const internal = known?.type === 'internal' || (!known && defaultType === 'internal');
+      const elsewhere = Boolean(known?.countries?.length) && !known!.countries!.includes(code);
+      return internal || elsewhere ? '' : only[0];
     };
     const transfers: ActivityFields['transfers'] = [];
     countryItems.forEach((item, i) => {
