@@ -382,8 +382,8 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       merged.ref = base.ref;
       warnings.push({ field: 'ref', cell: '', value: ref, message: `matched to the existing activity ${base.ref} by its name; its reference ${base.ref} is kept (the file says ${ref}).`, code: 'matched_by_name', params: { ref: base.ref } });
     }
-    if (!name && !base) errors.push({ field: 'name', cell: '', value: '', message: 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).' });
-    if (!b.fields.purpose && !base?.purpose) errors.push({ field: 'purpose', cell: '', value: '', message: 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").' });
+    if (!name && !base) errors.push({ field: 'name', cell: '', value: '', message: 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).', code: 'no_name' });
+    if (!b.fields.purpose && !base?.purpose) errors.push({ field: 'purpose', cell: '', value: '', message: 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").', code: 'no_purpose' });
     if (!errors.length) fields = quickFields(merged, b.present);
     if (!errors.length && !fields) {
       const parsed = activityFieldsSchema.safeParse(merged);
@@ -393,7 +393,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
           const top = String(issue.path[0] ?? '');
           const field = PATH_FIELD[top] ?? top;
           const label = FIELD_BY_KEY.get(field)?.labelEn ?? field;
-          errors.push({ field, cell: fieldCell(field), value: '', message: `${label} ${issue.message}.` });
+          errors.push({ field, cell: fieldCell(field), value: '', message: `${label} ${issue.message}.`, code: 'invalid', params: { detail: issue.message } });
         }
       }
     }

@@ -2,12 +2,12 @@
  * Import of a department spreadsheet: choose the file, check the column mapping, preview what will
  * be written (and exclude rows), import with progress, then a summary that can be undone.
  */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ApiOutput } from '../../core/api/table.js';
 import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { ConfirmDialog, Modal } from '../components/modal.js';
-import { RowDetails } from './import/import-changes.js';
+import { RowChanges, RowIssues } from './import/import-changes.js';
 import { ImportSummary, SummaryActivities } from './import/import-summary.js';
 
 type Preview = ApiOutput<'import/openBytes'>;
@@ -267,7 +267,8 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
               </thead>
               <tbody>
                 {preview.rows.slice(0, ROWS_SHOWN).map((r) => (
-                  <tr key={r.key}>
+                  <Fragment key={r.key}>
+                  <tr>
                     <td>
                       <input
                         type="checkbox"
@@ -287,20 +288,27 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                     <td>{r.ref}</td>
                     <td>{r.name}</td>
                     <td className="small">
-                      <RowDetails
-                        row={r}
-                        fields={preview.fields}
-                        busy={busy}
-                        replace={replace[r.key] ?? []}
-                        onReplace={(field, on) => {
-                          const list = (replace[r.key] ?? []).filter((f) => f !== field);
-                          const next = { ...replace, [r.key]: on ? [...list, field] : list };
-                          setReplace(next);
-                          void repreview({ replace: next });
-                        }}
-                      />
+                      <RowIssues row={r} fields={preview.fields} />
                     </td>
                   </tr>
+                  {r.fieldChanges.length ? (
+                    <tr className="row-changes">
+                      <td colSpan={6}>
+                        <RowChanges
+                          row={r}
+                          busy={busy}
+                          replace={replace[r.key] ?? []}
+                          onReplace={(field, on) => {
+                            const list = (replace[r.key] ?? []).filter((f) => f !== field);
+                            const next = { ...replace, [r.key]: on ? [...list, field] : list };
+                            setReplace(next);
+                            void repreview({ replace: next });
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  ) : null}
+                  </Fragment>
                 ))}
               </tbody>
             </table>

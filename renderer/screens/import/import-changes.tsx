@@ -10,23 +10,33 @@ import { issueText } from './import-text.js';
 type Preview = ApiOutput<'import/openBytes'>;
 type Row = Preview['rows'][number];
 
-export function RowDetails(props: { row: Row; fields: Preview['fields']; replace: string[]; onReplace(field: string, on: boolean): void; busy: boolean }) {
+/** The row's errors and warnings, translated, each with its cell and the field's label. */
+export function RowIssues(props: { row: Row; fields: Preview['fields'] }) {
   const app = useApp();
   const t = useT();
-  const lang = app.lang;
   const { row } = props;
   return (
-    <div className="row-details">
+    <>
       {row.errors.map((x, i) => (
         <div key={`e${i}`} className="field-error">
-          {issueText(t, lang, x, props.fields)}
+          {issueText(t, app.lang, x, props.fields)}
         </div>
       ))}
       {row.warnings.map((x, i) => (
         <div key={`w${i}`} className="muted">
-          {issueText(t, lang, x, props.fields)}
+          {issueText(t, app.lang, x, props.fields)}
         </div>
       ))}
+    </>
+  );
+}
+
+/** An update's changes as values, field by field, with the "replace" choice of each list field. */
+export function RowChanges(props: { row: Row; replace: string[]; onReplace(field: string, on: boolean): void; busy: boolean }) {
+  const t = useT();
+  const { row } = props;
+  return (
+    <div className="row-details">
       {row.fieldChanges.length ? (
         <table className="grid compact changes" aria-label={t('import.change.caption', { ref: row.ref, name: row.name })}>
           <thead>
