@@ -439,7 +439,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     const cnilSkip = session.cnil?.skipped.find((x) => x.index === s.index);
     const isFiche = session.cnil?.ficheSheets.includes(s.index) ?? false;
     const state = session.mappings.get(s.index);
-    const importable = session.cnil ? isFiche || session.cnil.listSheet === t : t.status === 'table';
+    const importable = own ? s.name === own.detailSheet : session.cnil ? isFiche || session.cnil.listSheet === t : t.status === 'table';
     const status: PreviewSheet['status'] = !importable ? 'skipped' : selected !== null && selected !== s.index ? 'not_selected' : 'imported';
     const columns: PreviewColumn[] =
       state && !isFiche
@@ -459,7 +459,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       index: s.index,
       hidden: s.hidden,
       status,
-      reason: !importable ? (cnilSkip?.reason ?? t.reason) : isFiche ? 'CNIL fiche: one activity' : '',
+      reason: !importable ? (own ? `Art30 export: its activities are read from the sheet "${own.detailSheet}"` : (cnilSkip?.reason ?? t.reason)) : isFiche ? 'CNIL fiche: one activity' : '',
       headerRow: t.headerRow >= 0 && !isFiche ? t.headerRow + 1 : null,
       dataRows: isFiche ? 1 : rows.filter((r) => r.sheet === s.name).length,
       columns,
