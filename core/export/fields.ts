@@ -19,7 +19,7 @@ export interface DetailColumn {
   value(a: Activity, L: Labels, org: Organisation | undefined): CellValue;
 }
 
-const lines = (items: string[]) => items.filter(Boolean).join('\n');
+const lines = (items: string[]) => C.writeLines(items);
 const date = (iso: string): CellValue => toSheetDate(iso);
 
 export const DETAIL_COLUMNS: DetailColumn[] = [

@@ -9,6 +9,25 @@ import type { ActivityFields } from '../../model/schemas.js';
 import type { Labels, TextKey } from '../../export/labels.js';
 
 export const SEP = ' — ';
+/** A line break inside an item is written as a line starting with two no-break spaces. */
+export const CONTINUATION = '\u00a0\u00a0';
+
+/** A list cell: one item per line; a line break inside an item continues on an indented line. */
+export function writeLines(items: string[]): string {
+  return items
+    .filter(Boolean)
+    .map((i) => i.replace(/\r?\n/g, `\n${CONTINUATION}`))
+    .join('\n');
+}
+
+export function readLines(cell: string): string[] {
+  const out: string[] = [];
+  for (const line of cell ? cell.split(/\r?\n/) : []) {
+    if (line.startsWith(CONTINUATION) && out.length) out[out.length - 1] += `\n${line.slice(CONTINUATION.length)}`;
+    else if (line !== '') out.push(line);
+  }
+  return out;
+}
 
 type Part = [TextKey, string | null | undefined];
 
@@ -146,12 +165,12 @@ export interface DecodedItem {
 }
 
 /** Splits an item written by `item()` into its head and labelled parts (labels of either language). */
-export function decodeItem(text: string, labels: { key: TextKey; label: string }[]): DecodedItem {
+export function decodeItem(text: string, labels: { key: TextKey; label: string }[], hasHead = true): DecodedItem {
   const segs = text.split(SEP);
   const out: DecodedItem = { head: '', parts: new Map() };
   let last: string | null = null;
   segs.forEach((seg, i) => {
-    const hit = labels.find((l) => seg.startsWith(`${l.label} : `) || seg.startsWith(`${l.label}: `));
+    const hit = i === 0 && hasHead ? undefined : labels.find((l) => seg.startsWith(`${l.label} : `) || seg.startsWith(`${l.label}: `));
     if (hit) {
       const value = seg.slice(hit.label.length).replace(/^ ?: /, '');
       out.parts.set(hit.label, value);

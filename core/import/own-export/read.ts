@@ -15,7 +15,7 @@ import type { Register } from '../../register.js';
 import { fold } from '../fold.js';
 import { parseDate } from '../normalise/date.js';
 import type { SheetData, WorkbookData } from '../workbook.js';
-import { decodeItem, PART_KEYS, SEP } from './codec.js';
+import { decodeItem, PART_KEYS, readLines, SEP } from './codec.js';
 
 export interface OwnRow {
   key: string;
@@ -67,7 +67,9 @@ export function readOwnExport(wb: WorkbookData, reg: Register): OwnExport | null
     const at = (sheet.rows[found!.row] ?? []).findIndex((h) => fold(h) === fold(L.t(c.label)));
     col.set(k, at >= 0 ? at : i);
   });
-  const get = (cells: string[], field: string, label: TextKey) => (cells[col.get(`${field}|${label}`) ?? -1] ?? '').replace(/\r\n/g, '\n');
+  // The CSV neutralises text that a spreadsheet would take for a formula with an apostrophe (csv.ts).
+  const unquote = wb.format === 'csv' ? (x: string) => (/^'[=+\-@\t\r]/.test(x) ? x.slice(1) : x) : (x: string) => x;
+  const get = (cells: string[], field: string, label: TextKey) => unquote(cells[col.get(`${field}|${label}`) ?? -1] ?? '').replace(/\r\n/g, '\n');
 
   const directory = readRecipientSheet(wb, L);
   const rows: OwnRow[] = [];
@@ -119,8 +121,8 @@ class Decoder {
     for (const m of text.matchAll(/(\d+)\s+([a-zé]+)/gi)) out += `${Number(m[1])}${units[m[2].toLowerCase()] ?? ''}`;
     return out === 'P' ? '' : out;
   }
-  item(text: string) {
-    return decodeItem(text, this.labels);
+  item(text: string, hasHead = true) {
+    return decodeItem(text, this.labels, hasHead);
   }
   reverse<T extends string>(codes: readonly T[], label: (c: T) => string, text: string): T | undefined {
     return codes.find((c) => fold(label(c)) === fold(text));
@@ -128,7 +130,7 @@ class Decoder {
 
   /** Items of a list cell: one per line; a line that cannot start an item continues the previous. */
   lines(cell: string): string[] {
-    return cell ? cell.split('\n').filter((x) => x !== '') : [];
+    return readLines(cell);
   }
 
   /** Legal bases and Art. 9 conditions: "Term (article) : justification", justification on several lines. */
@@ -231,11 +233,11 @@ class Decoder {
       }),
       securityNotes: v('securityNotes'),
       jointControllers: this.lines(v('jointControllers')).map((line) => {
-        const d = this.item(line);
+        const d = this.item(line, false);
         return { ...contact(d), responsibilities: p(d, 'responsibilities') };
       }),
       clients: this.lines(v('clients')).map((line) => {
-        const d = this.item(line);
+        const d = this.item(line, false);
         return { ...contact(d), representative: p(d, 'clientRepresentative'), dpo: p(d, 'clientDpo'), processingCategories: p(d, 'processingCategories') ? p(d, 'processingCategories').split(' ; ') : [] };
       }),
       dpia: {
