@@ -55,6 +55,15 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
   };
 
   const openFile = async (file: File) => {
+    if (/\.json$/i.test(file.name)) {
+      // An Art30 JSON register document: imported whole, in one transaction.
+      const d = await run(async () => call('import/documentBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()) }));
+      if (d) {
+        setChanged(true);
+        app.notify(`${file.name}: ${t('import.result.created', { count: d.activities.created })}, ${t('import.result.updated', { count: d.activities.updated })}`);
+      }
+      return;
+    }
     const p = await run(async () => call('import/openBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()), organisationId: app.orgId ?? undefined, lang: app.lang }));
     if (p) {
       setPreview(p);
@@ -166,7 +175,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
           }}
         >
           <label htmlFor="import-file">{t('import.choose')}</label>
-          <input id="import-file" type="file" accept=".xlsx,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv" onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])} />
+          <input id="import-file" type="file" accept=".xlsx,.ods,.csv,.json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv" onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])} />
           {isElectron() ? (
             <button type="button" className="secondary" onClick={() => void openWithDialog()}>
               {t('import.choose')}

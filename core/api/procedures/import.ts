@@ -60,11 +60,13 @@
  * file, or the formula's text when there is none; the preview warns about each formula cell used.
  * Blank cells never erase a value when an existing activity is updated.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { writeFileAtomic } from '../../files.js';
+import { importDocument, parseRegisterDocument } from '../../document/import.js';
 import { commitImport } from '../../import/commit.js';
 import { FIELDS } from '../../import/fields.js';
 import { formatBytes, IMPORT_LIMITS } from '../../import/limits.js';
@@ -132,6 +134,19 @@ export const importProcedures = {
       const data = Buffer.from(i.base64, 'base64');
       const session = openImport(reg, data, baseName(i.fileName), { ...IMPORT_LIMITS, maxFileBytes: IMPORT_LIMITS.maxUploadBytes });
       return preview(reg, session.id, { organisationId: i.organisationId, lang: i.lang }, ctx);
+    },
+  }),
+  'import/documentBytes': procedure({
+    summary: 'Import an Art30 JSON register document sent by the window (one transaction, all or nothing)',
+    input: z.object({
+      fileName: z.string().min(1).max(300),
+      base64: z.string().max(Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, { error: `is too large (at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)})` }),
+    }),
+    run: (reg, i, meta) => {
+      const data = Buffer.from(i.base64, 'base64');
+      const fileName = baseName(i.fileName);
+      const doc = parseRegisterDocument(data.toString('utf8'), fileName);
+      return importDocument(reg, doc, { ...meta, sourceFile: fileName, sourceSha256: createHash('sha256').update(data).digest('hex') });
     },
   }),
   'import/preview': procedure({

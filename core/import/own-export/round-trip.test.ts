@@ -43,6 +43,18 @@ function snapshot(t: TempRegister) {
 }
 
 describe('the round trip of Art30’s own exports into an empty register', () => {
+  it('json: the register document sent by the window (import/documentBytes) gives back the same register', async () => {
+    const src = openTempRegister({ demo: true });
+    open.push(src);
+    const out = path.join(src.dir, 'registre.json');
+    await src.call('export/file', { format: 'json', lang: 'fr', out, scope: {} });
+    const dst = openTempRegister();
+    open.push(dst);
+    const r = await dst.call('import/documentBytes', { fileName: 'registre.json', base64: fs.readFileSync(out).toString('base64') });
+    expect(r.activities.created).toBe(src.reg.activities.loadMany({}).length);
+    expect(snapshot(dst)).toEqual(snapshot(src));
+  });
+
   for (const format of ['xlsx', 'csv'] as const) {
     for (const lang of ['fr', 'en'] as const) {
       it(`${format} (${lang}): every organisation, activity and field comes back`, async () => {
