@@ -9,6 +9,7 @@ import { ActivityEditor } from './screens/activity-editor.js';
 import { ExportDialog } from './screens/export-dialog.js';
 import { ImportWizard } from './screens/import-wizard.js';
 import { ImportHistory } from './screens/import/import-history.js';
+import { phaseText } from './screens/import/import-text.js';
 import { OrganisationScreen } from './screens/organisation.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
@@ -323,9 +324,9 @@ function Shell() {
       </nav>
       <main id="main" className="main" tabIndex={-1}>
         {progress ? (
-          <div className="progress" role="progressbar" aria-label={progress.phase || t('common.progress')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+          <div className="progress" role="progressbar" aria-label={phaseText(t, progress.phase) || t('common.progress')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
             <div className="progress-text">
-              {progress.phase} {progress.total ? `${progress.done} / ${progress.total}` : ''}
+              {phaseText(t, progress.phase)} {progress.total ? `${progress.done} / ${progress.total}` : ''}
             </div>
             <div className="progress-track">
               <div className="progress-bar" style={{ width: `${progress.total ? Math.round((100 * progress.done) / progress.total) : 0}%` }} />

@@ -5,6 +5,11 @@
 import type { Entries } from '../catalogue.js';
 
 export const en: Entries = {
+  'import.phase.reading': 'Reading the file',
+  'import.phase.checking': 'Checking the rows',
+  'import.phase.backup': 'Backing up the register',
+  'import.phase.writing': 'Writing activities',
+  'import.phase.done': 'Done',
   'import.warning.line': '{{cell}} {{label}}: {{message}}',
   'import.warning.role_unknown': '"{{value}}" is not a known role (controller, joint controller or processor): the activity stays a controller activity.',
   'import.warning.status_unknown': '"{{value}}" is not a known status (draft, active, retired): the activity is imported as a draft.',
@@ -73,6 +78,11 @@ export const en: Entries = {
 };
 
 export const fr: Entries = {
+  'import.phase.reading': 'Lecture du fichier',
+  'import.phase.checking': 'Vérification des lignes',
+  'import.phase.backup': 'Sauvegarde du registre',
+  'import.phase.writing': 'Écriture des traitements',
+  'import.phase.done': 'Terminé',
   'import.warning.line': '{{cell}} {{label}} : {{message}}',
   'import.warning.role_unknown': '« {{value}} » n’est pas une qualité connue (responsable de traitement, responsable conjoint ou sous-traitant) : le traitement reste en responsable de traitement.',
   'import.warning.status_unknown': '« {{value}} » n’est pas un statut connu (brouillon, actif, retiré) : le traitement est importé en brouillon.',

@@ -27,3 +27,16 @@ export function issueText(t: Translate, lang: 'fr' | 'en', issue: Issue, fields:
   const label = fieldName(issue.field, fields, lang);
   return t('import.warning.line', { cell: issue.cell, label, message }).replace(/^\s+/, '').replace(/^ ?: /, '');
 }
+
+/** The import's progress phases (core/import sends them in English) in the app's language. */
+const PHASES: Record<string, string> = {
+  'Reading the file': 'import.phase.reading',
+  'Checking the rows': 'import.phase.checking',
+  'Backing up the register': 'import.phase.backup',
+  'Writing activities': 'import.phase.writing',
+  Done: 'import.phase.done',
+};
+
+export function phaseText(t: Translate, phase: string): string {
+  return PHASES[phase] ? t(PHASES[phase]) : phase;
+}
