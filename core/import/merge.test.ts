@@ -104,3 +104,25 @@ describe('transfers and negations', () => {
     expect(p.rows[1].activity!.dataCategories.every((c) => !c.special)).toBe(true);
   });
 });
+
+describe('an empty register', () => {
+  it('accepts a department spreadsheet: the organisation is created, named after the file, and undone with the import', async () => {
+    const empty = openTempRegister();
+    try {
+      const file = path.join(empty.dir, 'Mairie de Villefranche.csv');
+      fs.writeFileSync(file, 'Nom du traitement;Finalité\r\nÉtat civil;Tenir les registres\r\n');
+      const p = await empty.call('import/open', { file });
+      expect(p.newOrganisations).toEqual(['Mairie de Villefranche']);
+      expect(p.rows[0].status).toBe('new');
+      const s = await empty.call('import/commit', { sessionId: p.sessionId });
+      const orgs = await empty.call('organisations/list', {});
+      expect(orgs.map((o) => o.name)).toEqual(['Mairie de Villefranche']);
+      expect(s.organisationId).toBe(orgs[0].id);
+      expect((await empty.call('activities/list', {})).map((a) => a.name)).toEqual(['État civil']);
+      await empty.call('import/undo', { batchId: s.batchId! });
+      expect(await empty.call('organisations/list', {})).toEqual([]);
+    } finally {
+      empty.cleanup();
+    }
+  });
+});
