@@ -164,7 +164,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
     });
     undo.recipientsCreated = reg.imports.recipientIdsAfter(maxRecipient);
     // Directory details an Art30 export carries (contract, DPF) for the recipients it created.
-    for (const id of undo.recipientsCreated) {
+    for (const id of plan.recipientDetails.size ? undo.recipientsCreated : []) {
       const rec = getRecipient(reg, id);
       const d = plan.recipientDetails.get(fold(rec.name));
       if (d && (d.contractRef || d.contractDate || d.dpfCertified)) {

@@ -38,6 +38,14 @@ test('an update previewed with values, committed, then undone from the past impo
   await expect(dialog).not.toContainText('recipients');
   await page.screenshot({ path: test.info().outputPath('import-preview-fr.png') });
 
+  // "Replace" shows exactly what it would remove, marked; unticked again, nothing is removed.
+  const replace = recipients.getByRole('checkbox', { name: /Remplacer : ne garder que ce que cite le fichier — Destinataires/ });
+  await replace.check();
+  await expect(changes.getByRole('row', { name: /^Destinataires/ }).getByText('Supprimé', { exact: true })).toHaveCount(3);
+  await page.screenshot({ path: test.info().outputPath('import-replace-fr.png') });
+  await changes.getByRole('row', { name: /^Destinataires/ }).getByRole('checkbox').uncheck();
+  await expect(changes.getByRole('row', { name: /^Destinataires/ }).getByText('Supprimé', { exact: true })).toHaveCount(0);
+
   await dialog.getByRole('button', { name: /^Importer \(1\)$/ }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'paie-rh.csv' })).toContainText('1 traitement mis à jour');
   await dialog.getByRole('button', { name: 'Fermer' }).click();
