@@ -62,10 +62,11 @@ export function readOwnExport(wb: WorkbookData, reg: Register): OwnExport | null
   const { sheet, L, lang } = found;
   const dec = new Decoder(reg, L);
   const col = new Map<string, number>();
-  DETAIL_COLUMNS.forEach((c, i) => {
+  DETAIL_COLUMNS.forEach((c) => {
     const k = `${String(c.field)}|${c.label}`;
     const at = (sheet.rows[found!.row] ?? []).findIndex((h) => fold(h) === fold(L.t(c.label)));
-    col.set(k, at >= 0 ? at : i);
+    // A column the DPO removed reads as empty (never as its neighbour).
+    col.set(k, at);
   });
   // The CSV neutralises text that a spreadsheet would take for a formula with an apostrophe (csv.ts).
   const unquote = wb.format === 'csv' ? (x: string) => (/^'[=+\-@\t\r]/.test(x) ? x.slice(1) : x) : (x: string) => x;
