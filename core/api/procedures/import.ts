@@ -15,10 +15,14 @@
  *        fields[{key, labelFr, labelEn, kind, multi, required}]   // the mapping dropdown
  *        organisation: {changes[{path, before, after}]} | null      // CNIL identity blocks
  *        newRecipients[],                                            // not yet in the directory
+ *        newOrganisations[], ownExport: {lang, sheet}|null             // Art30 exports, empty registers
  *        rows[{key: 'Sheet!12', sheet, row (1-based), hidden,
  *              status: 'new'|'update'|'unchanged'|'duplicate'|'error'|'excluded',
  *              ref, name, existingId|null, duplicateOf|null (row key),
  *              changes[{path, before, after}]   // field-level diff of an update
+ *              fieldChanges[{field, label, before[], after[], added[], removed[], replaceWouldRemove[],
+ *                            mode: 'merge'|'replace'|'set'}]  // the update as values (in `lang`)
+ *              organisationName,                 // the organisation the row goes to
  *              warnings[{field, cell: 'C12', value, message}], errors[same],
  *              newRecipients[], source[{field, cell, text}] (original text of the mapped cells),
  *              activity (normalised fields)|null}],
@@ -28,7 +32,9 @@
  *    headers only, no recognisable header, a 40,000-character cell) → error `bad_input` whose
  *    message names the file, sheet, row/cell and field.
  * 2. `import/preview` `{sessionId, sheet?, mapping?, mappingFor?, excludedRows?, organisationId?,
- *    offset?, limit?}` → `ImportPreview` again. `mapping` = `{"C": "purpose", "F": null}` (column
+ *    offset?, limit?, replace?, lang?}` → `ImportPreview` again. `replace` = `{"Sheet!12": ["recipients"]}`:
+ *    the list fields of a row whose items the file replaces (by default an update merges: items already
+ *    there are kept with their details). Warnings carry `code` + `params` (catalogue `import.warning.<code>`). `mapping` = `{"C": "purpose", "F": null}` (column
  *    letter or header text → field key, null to ignore), applied to `mappingFor` (default `sheet`,
  *    else the first sheet of activities) and remembered by the session. `sheet` restricts the import
  *    to one sheet. `excludedRows` = row keys ("Activités!12") or row numbers of the first sheet.
