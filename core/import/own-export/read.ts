@@ -94,7 +94,9 @@ export function readOwnExport(wb: WorkbookData, reg: Register): OwnExport | null
     rows.push({ key: `${sheet.name}!${r + 1}`, sheet: sheet.name, row: r + 1, organisationName: orgName, fields, stamps: { createdAt: date(v('createdAt')), updatedAt: date(v('updatedAt')) }, recipients });
   }
   const identities = readRegisterSheet(wb, L);
-  return { lang, detailSheet: sheet.name, organisations: orgNames.map((name) => ({ name, data: identities.get(fold(name)) ?? null })), rows };
+  // Every organisation of the `Registre` sheet (one without activities too), then any other the rows name.
+  const names = [...[...identities.values()].map((d) => d.name), ...orgNames.filter((n) => !identities.has(fold(n)))];
+  return { lang, detailSheet: sheet.name, organisations: names.map((name) => ({ name, data: identities.get(fold(name)) ?? null })), rows };
 }
 
 class Decoder {
