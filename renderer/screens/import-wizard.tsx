@@ -75,7 +75,10 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
   const openWithDialog = async () => {
     const r = await run(() => call('app/importFile', {}));
     if (r && !r.cancelled) {
-      setPreview(r.preview as Preview);
+      const first = r.preview as Preview;
+      // The dialog's preview shows values in French; in another language, the same preview again in it.
+      const again = app.lang !== 'fr' ? await run(() => call('import/preview', { sessionId: first.sessionId, organisationId: first.organisationId || undefined, lang: app.lang })) : undefined;
+      setPreview(again ?? first);
       setStep('mapping');
     }
   };
