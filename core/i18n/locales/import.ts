@@ -72,9 +72,9 @@ export const en: Entries = {
   'import.history.undo': 'Undo',
   'import.history.undoLabel': 'Undo the import of {{file}} ({{date}})',
   'import.history.confirmTitle': 'Undo this import?',
-  'import.history.confirmText': 'The import of {{file}} on {{date}} will be undone: the {{created}} activities it created are deleted and the {{updated}} it updated get back their previous values. Changes made since are kept in the history.',
+  'import.history.confirmText': 'The import of {{file}} on {{date}} will be undone: the activities it created ({{created}}) are deleted and those it updated ({{updated}}) get back their previous values. Changes made since are kept in the history.',
   'import.history.confirm': 'Undo the import',
-  'import.history.done': 'Import #{{id}} undone: {{deleted}} activities deleted, {{restored}} restored.',
+  'import.history.done': 'Import #{{id}} undone: activities deleted: {{deleted}}; restored: {{restored}}.',
 };
 
 export const fr: Entries = {
@@ -145,7 +145,7 @@ export const fr: Entries = {
   'import.history.undo': 'Annuler',
   'import.history.undoLabel': 'Annuler l’import de {{file}} ({{date}})',
   'import.history.confirmTitle': 'Annuler cet import ?',
-  'import.history.confirmText': 'L’import de {{file}} du {{date}} sera annulé : les {{created}} traitements qu’il a créés sont supprimés et les {{updated}} qu’il a modifiés retrouvent leurs valeurs antérieures. Les modifications faites depuis restent dans l’historique.',
+  'import.history.confirmText': 'L’import de {{file}} du {{date}} sera annulé : les traitements qu’il a créés ({{created}}) sont supprimés et ceux qu’il a modifiés ({{updated}}) retrouvent leurs valeurs antérieures. Les modifications faites depuis restent dans l’historique.',
   'import.history.confirm': 'Annuler l’import',
-  'import.history.done': 'Import n° {{id}} annulé : {{deleted}} traitements supprimés, {{restored}} restaurés.',
+  'import.history.done': 'Import n° {{id}} annulé : traitements supprimés : {{deleted}} ; restaurés : {{restored}}.',
 };
