@@ -65,6 +65,7 @@ test('an update previewed with values, committed, then undone from the past impo
   await confirm.getByRole('button', { name: 'Annuler l’import' }).click();
   await expect(history.getByRole('status')).toContainText('annulé');
   await expect(row).toContainText('Annulé le');
+  await page.screenshot({ path: test.info().outputPath('import-history-fr.png') });
   const undone = (await app.callDirect('activities/getByRef', { ref: 'T-001', organisationId: 1 })) as { recipients: { name: string }[] };
   expect(undone.recipients.map((r) => r.name)).toEqual(['Service des ressources humaines', 'PaieFacile SAS', 'URSSAF']);
 });
