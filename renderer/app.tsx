@@ -10,6 +10,7 @@ import { ExportDialog } from './screens/export-dialog.js';
 import { ImportWizard } from './screens/import-wizard.js';
 import { ImportHistory } from './screens/import/import-history.js';
 import { phaseText } from './screens/import/import-text.js';
+import { DemoButton } from './screens/first-run.js';
 import { OrganisationScreen } from './screens/organisation.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
@@ -435,9 +436,7 @@ function Welcome() {
           </p>
         ) : null}
         <div className="or-line" aria-hidden="true" />
-        <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => call('demo/create', {}))}>
-          {t('empty.demo')}
-        </button>
+        <DemoButton disabled={busy} run={run} />
         <p className="hint">{t('empty.demoText')}</p>
       </div>
     </div>

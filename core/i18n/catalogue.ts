@@ -4,8 +4,10 @@
  * `reference.`…), so that areas never collide. Add an area by importing it here.
  */
 import * as checks from './locales/checks.js';
+import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
 import * as importArea from './locales/import.js';
+import * as firstrun from './locales/firstrun.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -17,6 +19,8 @@ export const areas: Record<string, Area> = {
   common,
   checks,
   import: importArea,
+  cli,
+  firstrun,
 };
 
 function merge(lang: keyof Area): Entries {
