@@ -7,6 +7,7 @@ import * as checks from './locales/checks.js';
 import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
 import * as importArea from './locales/import.js';
+import * as exportArea from './locales/export.js';
 import * as firstrun from './locales/firstrun.js';
 
 export type Entries = Record<string, string>;
@@ -19,6 +20,7 @@ export const areas: Record<string, Area> = {
   common,
   checks,
   import: importArea,
+  export: exportArea,
   cli,
   firstrun,
 };

@@ -40,9 +40,10 @@ function headerLang(sheet: SheetData, reg: Register): { lang: ExportLang; row: n
     const L = Labels.forRegister(reg, lang);
     const want = DETAIL_COLUMNS.map((c) => fold(L.t(c.label)));
     for (let r = 0; r < Math.min(sheet.rows.length, 5); r++) {
-      const have = (sheet.rows[r] ?? []).map((x) => fold(x));
-      const hits = want.filter((w, i) => have[i] === w).length;
-      if (hits >= want.length - 2) return { lang, row: r, L };
+      // By label, wherever the column is: an audience's export leaves some columns out (issue 12).
+      const have = new Set((sheet.rows[r] ?? []).map((x) => fold(x)));
+      const hits = want.filter((w) => have.has(w)).length;
+      if (hits >= Math.ceil(want.length * 0.7) && have.has(fold(L.t('name'))) && have.has(fold(L.t('ref')))) return { lang, row: r, L };
     }
   }
   return null;
