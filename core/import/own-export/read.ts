@@ -320,7 +320,7 @@ function readRecipientSheet(wb: WorkbookData, L: Labels): Map<string, { contract
   const out = new Map<string, { contractRef?: string; contractDate?: string; dpfCertified?: boolean }>();
   const sheet = wb.sheets.find((s) => fold(s.name) === fold(L.t('sheetRecipients')));
   const header = sheet?.rows[0]?.map(fold) ?? [];
-  if (!sheet || header[2] !== fold(L.t('recipient'))) return out;
+  if (!sheet || !header.includes(fold(L.t('recipient'))) || !header.includes(fold(L.t('contract')))) return out;
   const at = (k: TextKey) => header.indexOf(fold(L.t(k)));
   for (const row of sheet.rows.slice(1)) {
     const name = (row[at('recipient')] ?? '').trim();
