@@ -10,6 +10,8 @@ import { ConfirmDialog, Modal } from './components/modal.js';
 import { ActivityEditor } from './screens/activity-editor.js';
 import { ExportDialog } from './screens/export-dialog.js';
 import { ImportWizard } from './screens/import-wizard.js';
+import { ImportHistory } from './screens/import/import-history.js';
+import { phaseText } from './screens/import/import-text.js';
 import { DemoButton } from './screens/first-run.js';
 import { OrganisationScreen } from './screens/organisation.js';
 import { HomeScreen, OverviewScreen } from './screens/overview-home.js';
@@ -163,6 +165,7 @@ function Shell() {
   const canImport = true;
   const canExport = true;
   const [importOpen, setImportOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const [exportState, setExportState] = useState<{ current: ExportScope; selected: number[]; shown: number[] } | null>(null);
   const [about, setAbout] = useState(false);
   const progressTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -327,6 +330,9 @@ function Shell() {
           <button type="button" className="link small" onClick={() => void backup()}>
             {t('register.backup')}
           </button>
+          <button type="button" className="link small" onClick={() => setHistoryOpen(true)}>
+            {t('import.history.open')}
+          </button>
           {app.registerFile ? (
             <div className="register-file" title={app.registerFile}>
               {app.registerFile.split(/[\\/]/).pop()}
@@ -336,9 +342,9 @@ function Shell() {
       </nav>
       <main id="main" className="main" tabIndex={-1}>
         {progress ? (
-          <div className="progress" role="progressbar" aria-label={progress.phase || t('common.progress')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+          <div className="progress" role="progressbar" aria-label={phaseText(t, progress.phase) || t('common.progress')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
             <div className="progress-text">
-              {progress.phase} {progress.total ? `${progress.done} / ${progress.total}` : ''}
+              {phaseText(t, progress.phase)} {progress.total ? `${progress.done} / ${progress.total}` : ''}
             </div>
             <div className="progress-track">
               <div className="progress-bar" style={{ width: `${progress.total ? Math.round((100 * progress.done) / progress.total) : 0}%` }} />
@@ -351,6 +357,18 @@ function Shell() {
         <ImportWizard
           onClose={(changed) => {
             setImportOpen(false);
+            if (changed) {
+              invalidateRegisterCache();
+              void app.reloadOrganisations();
+              app.bumpGeneration();
+            }
+          }}
+        />
+      ) : null}
+      {historyOpen ? (
+        <ImportHistory
+          onClose={(changed) => {
+            setHistoryOpen(false);
             if (changed) {
               invalidateRegisterCache();
               void app.reloadOrganisations();

@@ -62,6 +62,13 @@ function printPreview(ctx: CommandContext, p: ImportPreview): void {
     io.stdout(rowLine(r));
     for (const e of r.errors) io.stdout(`      error   ${e.cell ? `${e.cell} ` : ''}${e.field ? `[${e.field}] ` : ''}${e.message}\n`);
     for (const w of r.warnings) io.stdout(`      warning ${w.cell ? `${w.cell} ` : ''}[${w.field}] ${w.message}\n`);
+    for (const c of r.fieldChanges ?? []) {
+      io.stdout(`      ${c.label}${c.mode === 'replace' ? ' (replaced)' : ''}:\n`);
+      for (const x of c.added) io.stdout(`        + ${x.replace(/\n/g, ' ')}\n`);
+      for (const x of c.removed) io.stdout(`        - ${x.replace(/\n/g, ' ')}\n`);
+      if (c.mode === 'set') io.stdout(`        ${c.before.join(' / ') || '(empty)'} → ${c.after.join(' / ')}\n`);
+      for (const x of c.replaceWouldRemove) io.stdout(`        = ${x.replace(/\n/g, ' ')} (kept; --replace ${c.field} would remove it)\n`);
+    }
   }
   if (p.newRecipients.length) io.stdout(`New recipients for the directory: ${p.newRecipients.join(', ')}\n`);
   const c = p.counts;
@@ -71,7 +78,7 @@ function printPreview(ctx: CommandContext, p: ImportPreview): void {
 export const importCommand: Command = {
   name: 'import',
   createsRegister: true,
-  usage: 'import FILE [--sheet NAME] [--mapping FILE|NAME] [--exclude ROWS] [--org ID] [--drafts] [--dry-run] [--yes]  |  import --batches  |  import --undo ID',
+  usage: 'import FILE [--sheet NAME] [--mapping FILE|NAME] [--exclude ROWS] [--org ID] [--drafts] [--replace FIELDS] [--dry-run] [--yes]  |  import --batches  |  import --undo ID',
   summary: 'Import a spreadsheet (XLSX, ODS, CSV; preview, then one transaction) or a JSON register document',
   options: {
     sheet: { type: 'string' },
@@ -79,6 +86,8 @@ export const importCommand: Command = {
     exclude: { type: 'string' },
     org: { type: 'string' },
     drafts: { type: 'boolean', default: false },
+    /** List fields (e.g. "recipients,legalBases") whose items the file replaces in the activities it updates. */
+    replace: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     yes: { type: 'boolean', short: 'y', default: false },
     undo: { type: 'string' },
@@ -133,8 +142,13 @@ export const importCommand: Command = {
     const opened = await ctx.call('import/open', { file, organisationId });
     const mapping = typeof v.mapping === 'string' ? await mappingOption(ctx, v.mapping) : undefined;
     const drafts = v.drafts ? { drafts: true, lang: ctx.lang } : {};
-    const options = { sheet, excludedRows, organisationId, ...drafts, ...(mapping ?? {}) };
-    const preview = sheet || excludedRows || mapping || v.drafts ? await ctx.call('import/preview', { sessionId: opened.sessionId, ...options }) : opened;
+    const base = { sheet, excludedRows, organisationId, ...drafts, ...(mapping ?? {}) };
+    const first = sheet || excludedRows || mapping || v.drafts ? await ctx.call('import/preview', { sessionId: opened.sessionId, ...base }) : opened;
+    // --replace applies to every row that updates an activity: the preview shows what it removes.
+    const replaceFields = typeof v.replace === 'string' ? v.replace.split(',').map((x) => x.trim()).filter(Boolean) : [];
+    const replace = replaceFields.length ? Object.fromEntries(first.rows.filter((r) => r.existingId).map((r) => [r.key, replaceFields])) : undefined;
+    const options = { ...base, replace };
+    const preview = replace ? await ctx.call('import/preview', { sessionId: opened.sessionId, ...options }) : first;
 
     if (v['dry-run']) {
       if (ctx.json) printJson(ctx.io, preview);

@@ -1,11 +1,12 @@
 /**
  * The detailed view of an activity: one column per field of the record, in the order of the CNIL
  * fiche, then the fields DPOs add. Used by the detailed sheet and the CSV; lists are written one
- * item per line.
+ * item per line, each item with its details as labelled parts that Art30 reads back (import/own-export).
  */
 import type { Activity, Organisation } from '../model/register.js';
 import { showsReview } from './audience.js';
 import * as F from './format.js';
+import * as C from '../import/own-export/codec.js';
 import { printsField, reviewPoints } from './review.js';
 import { toSheetDate, type Labels, type TextKey } from './labels.js';
 
@@ -20,7 +21,7 @@ export interface DetailColumn {
   value(a: Activity, L: Labels, org: Organisation | undefined): CellValue;
 }
 
-const lines = (items: string[]) => items.filter(Boolean).join('\n');
+const lines = (items: string[]) => C.writeLines(items);
 const date = (iso: string): CellValue => toSheetDate(iso);
 
 export const DETAIL_COLUMNS: DetailColumn[] = [
@@ -39,17 +40,17 @@ export const DETAIL_COLUMNS: DetailColumn[] = [
   { field: 'legalBases', label: 'legalBases', width: 40, value: (a, L) => lines(a.legalBases.map((b) => F.legalBasis(L, b))) },
   { field: 'art9Conditions', label: 'art9Conditions', width: 36, value: (a, L) => lines(a.art9Conditions.map((b) => F.art9Condition(L, b))) },
   { field: 'criminalDataBasis', label: 'criminalDataBasis', width: 28, value: (a) => a.criminalDataBasis },
-  { field: 'dataSubjects', label: 'dataSubjects', width: 32, value: (a) => lines(a.dataSubjects.map(F.dataSubject)) },
-  { field: 'dataCategories', label: 'dataCategories', width: 48, value: (a, L) => lines(a.dataCategories.map((c) => F.dataCategory(L, c))) },
+  { field: 'dataSubjects', label: 'dataSubjects', width: 32, value: (a, L) => lines(a.dataSubjects.map((s) => C.encodeDataSubject(L, s))) },
+  { field: 'dataCategories', label: 'dataCategories', width: 48, value: (a, L) => lines(a.dataCategories.map((c) => C.encodeDataCategory(L, c))) },
   { field: 'specialCategories', label: 'specialYesNo', width: 12, value: (a, L) => L.yesNo(a.dataCategories.some((c) => c.special)) },
   { field: 'dataSources', label: 'dataSources', width: 28, value: (a) => lines(a.dataSources) },
-  { field: 'recipients', label: 'recipients', width: 48, value: (a, L) => lines(a.recipients.map((r) => F.recipient(L, r))) },
-  { field: 'transfers', label: 'transfers', width: 52, value: (a, L) => lines(a.transfers.map((t) => F.transfer(L, t))) },
-  { field: 'retention', label: 'retention', width: 52, value: (a, L) => lines(a.retention.map((r) => F.retention(L, r))) },
-  { field: 'securityMeasures', label: 'securityMeasures', width: 48, value: (a, L) => lines(a.securityMeasures.map((m) => F.securityMeasure(L, m))) },
+  { field: 'recipients', label: 'recipients', width: 48, value: (a, L) => lines(a.recipients.map((r) => C.encodeRecipient(L, r))) },
+  { field: 'transfers', label: 'transfers', width: 52, value: (a, L) => lines(a.transfers.map((t) => C.encodeTransfer(L, t, F.transferAlert(L, t)))) },
+  { field: 'retention', label: 'retention', width: 52, value: (a, L) => lines(a.retention.map((r) => C.encodeRetention(L, r))) },
+  { field: 'securityMeasures', label: 'securityMeasures', width: 48, value: (a, L) => lines(a.securityMeasures.map((m) => C.encodeSecurityMeasure(L, m))) },
   { field: 'securityNotes', label: 'securityNotes', width: 32, value: (a) => a.securityNotes },
-  { field: 'jointControllers', label: 'jointControllers', width: 48, value: (a, L) => lines(a.jointControllers.map((j) => F.jointController(L, j))) },
-  { field: 'clients', label: 'clients', width: 52, value: (a, L) => lines(a.clients.map((c) => F.client(L, c))) },
+  { field: 'jointControllers', label: 'jointControllers', width: 48, value: (a, L) => lines(a.jointControllers.map((j) => C.encodeJointController(L, j))) },
+  { field: 'clients', label: 'clients', width: 52, value: (a, L) => lines(a.clients.map((c) => C.encodeClient(L, c))) },
   { field: 'dpiaRequired', label: 'dpiaRequired', width: 10, value: (a, L) => L.yesNo(a.dpia.required) },
   { field: 'dpia', label: 'dpiaStatus', width: 14, value: (a, L) => L.dpiaStatus(a.dpia.status) },
   { field: 'dpia', label: 'dpiaCriteria', width: 36, value: (a, L) => lines(a.dpia.criteria.map((c) => L.term('dpia_criterion', c))) },
@@ -59,7 +60,7 @@ export const DETAIL_COLUMNS: DetailColumn[] = [
   { field: 'dpia', label: 'dpiaLink', width: 28, value: (a) => a.dpia.link },
   { field: 'automatedDecision', label: 'automatedDecision', width: 12, value: (a, L) => L.yesNo(a.automatedDecision.exists) },
   { field: 'automatedDecision', label: 'automatedDecisionDescription', width: 36, value: (a) => a.automatedDecision.description },
-  { field: 'systems', label: 'systems', width: 36, value: (a, L) => lines(a.systems.map((s) => F.system(L, s))) },
+  { field: 'systems', label: 'systems', width: 36, value: (a, L) => lines(a.systems.map((s) => C.encodeSystem(L, s))) },
   { field: 'rights', label: 'rights', width: 36, value: (a) => a.rights },
   { field: 'consentRecords', label: 'consentRecords', width: 28, value: (a) => a.consentRecords },
   { field: 'breaches', label: 'breaches', width: 28, value: (a) => a.breaches },

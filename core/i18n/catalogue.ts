@@ -7,6 +7,7 @@ import * as checks from './locales/checks.js';
 import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
 import * as errors from './locales/errors.js';
+import * as importArea from './locales/import.js';
 import * as exportArea from './locales/export.js';
 import * as firstrun from './locales/firstrun.js';
 import * as mapping from './locales/mapping.js';
@@ -27,6 +28,7 @@ export const areas: Record<string, Area> = {
   shell,
   errors,
   ui,
+  import: importArea,
   export: exportArea,
   cli,
   firstrun,

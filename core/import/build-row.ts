@@ -23,7 +23,11 @@ export interface CellIssue {
   cell: string;
   /** The text found in the cell. */
   value: string;
+  /** In English, for the command line and logs; the app shows `code` translated (catalogue `import.warning.<code>`). */
   message: string;
+  code?: string;
+  /** Parameters of the translated message, beside `value` (the cell's text). */
+  params?: Record<string, string | number>;
 }
 
 /** Where each field's text came from: cell name and text, one entry per column. */
@@ -61,7 +65,7 @@ const DPIA: [RegExp, ActivityFields['dpia']['status']][] = [
 function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const out: BuiltRow = { fields: {}, present: new Set(), stamps: {}, warnings: [], errors: [], newRecipients: [] };
   const f = out.fields;
-  const warn = (field: string, cell: string, value: string, message: string) => out.warnings.push({ field, cell, value, message });
+  const warn = (field: string, cell: string, value: string, message: string, code?: string, params: Record<string, string | number> = {}) => out.warnings.push({ field, cell, value, message, code, params });
   const set = <K extends keyof ActivityFields>(key: K, value: ActivityFields[K]) => {
     f[key] = value;
     out.present.add(key);
@@ -88,14 +92,14 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const k = foldKey(role.text);
     const code = ROLE.find(([re]) => re.test(k))?.[1];
     if (code) set('role', code);
-    else warn('role', role.cell, role.text, `"${role.text}" is not a known role (controller, joint controller or processor): the activity stays a controller activity.`);
+    else warn('role', role.cell, role.text, `"${role.text}" is not a known role (controller, joint controller or processor): the activity stays a controller activity.`, 'role_unknown', {});
   }
   const status = text('status');
   if (status) {
     const k = foldKey(status.text);
     const code = STATUS.find(([re]) => re.test(k))?.[1];
     if (code) set('status', code);
-    else warn('status', status.cell, status.text, `"${status.text}" is not a known status (draft, active, retired): the activity is imported as a draft.`);
+    else warn('status', status.cell, status.text, `"${status.text}" is not a known status (draft, active, retired): the activity is imported as a draft.`, 'status_unknown', {});
   }
 
   // Legal bases, "Intérêt légitime : prévention de la fraude" keeps the words after the colon.
@@ -104,7 +108,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const [head, ...rest] = item.text.split(/\s*:\s*/);
     const code = parseLegalBasis(head) ?? parseLegalBasis(item.text);
     if (!code) {
-      warn('legalBases', item.cell, item.text, `"${item.text}" is not a legal basis Art30 recognises (consent, contract, legal obligation, vital interests, public task, legitimate interests): it was left out.`);
+      warn('legalBases', item.cell, item.text, `"${item.text}" is not a legal basis Art30 recognises (consent, contract, legal obligation, vital interests, public task, legitimate interests): it was left out.`, 'legal_basis_unknown', {});
       continue;
     }
     if (!bases.some((b) => b.code === code)) bases.push({ code, justification: rest.join(': ') });
@@ -113,7 +117,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   if (justification) {
     const target = bases.find((b) => b.code === 'legitimate_interests') ?? bases[0];
     if (target) target.justification = [target.justification, justification.text].filter(Boolean).join('\n');
-    else warn('legalBasisJustification', justification.cell, justification.text, 'a justification is given but no legal basis: name the legal basis it justifies.');
+    else warn('legalBasisJustification', justification.cell, justification.text, 'a justification is given but no legal basis: name the legal basis it justifies.', 'justification_without_basis', {});
   }
   if (bases.length) set('legalBases', bases);
 
@@ -121,7 +125,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   for (const item of items('art9Conditions', true, exactIn('art9_condition'))) {
     const m = ctx.vocab('art9_condition').match(item.text);
     if (m && !art9.some((a) => a.code === m.code)) art9.push({ code: m.code as ActivityFields['art9Conditions'][number]['code'], justification: m.how === 'exact' ? '' : item.text });
-    else if (!m) warn('art9Conditions', item.cell, item.text, `"${item.text}" is not an Art. 9(2) condition Art30 recognises: it was left out.`);
+    else if (!m) warn('art9Conditions', item.cell, item.text, `"${item.text}" is not an Art. 9(2) condition Art30 recognises: it was left out.`, 'art9_unknown', {});
   }
   if (art9.length) set('art9Conditions', art9);
 
@@ -135,12 +139,15 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const categories: ActivityFields['dataCategories'] = [];
   const dc = ctx.vocab('data_category');
   for (const item of items('dataCategories', true, exactIn('data_category'))) {
-    const m = dc.match(item.text);
+    // "Absences (hors médical)", "tout sauf la santé": what is negated never makes a category.
+    const positive = withoutNegated(item.text);
+    const m = positive ? dc.match(positive) : undefined;
     categories.push({ code: m?.code ?? '', label: item.text, description: '', special: m ? Boolean(dc.term(m.code)?.special) : false });
   }
   for (const item of items('specialCategories', true, exactIn('data_category'))) {
     const yes = parseYesNo(item.text);
     if (yes === false) continue;
+    if (!withoutNegated(item.text)) continue;
     if (yes === true) {
       if (!text('hasSpecialData')) cells.set('hasSpecialData', [{ cell: item.cell, text: item.text }]);
       continue;
@@ -152,8 +159,8 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const special = text('hasSpecialData');
   if (special) {
     const yes = parseYesNo(special.text);
-    if (yes === undefined) warn('hasSpecialData', special.cell, special.text, `"${special.text}" is neither yes nor no.`);
-    else if (yes && !categories.some((c) => c.special)) warn('hasSpecialData', special.cell, special.text, 'the row says it holds sensitive data but names no special category: add them in the activity.');
+    if (yes === undefined) warn('hasSpecialData', special.cell, special.text, `"${special.text}" is neither yes nor no.`, 'not_yes_no', {});
+    else if (yes && !categories.some((c) => c.special)) warn('hasSpecialData', special.cell, special.text, 'the row says it holds sensitive data but names no special category: add them in the activity.', 'special_without_category', {});
   }
 
   const sources = items('dataSources', false);
@@ -165,7 +172,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   if (typeText) {
     const m = ctx.vocab('recipient_type').match(typeText.text);
     if (m) defaultType = m.code as RecipientType;
-    else warn('recipientType', typeText.cell, typeText.text, `"${typeText.text}" is not a known recipient type: new recipients are created as "other".`);
+    else warn('recipientType', typeText.cell, typeText.text, `"${typeText.text}" is not a known recipient type: new recipients are created as "other".`, 'recipient_type_unknown', {});
   }
   const recipients: ActivityFields['recipients'] = [];
   const seen = new Set<string>();
@@ -202,21 +209,39 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     let safeguard: ReturnType<typeof parseSafeguard>;
     if (safeguardText) {
       safeguard = parseSafeguard(safeguardText.text);
-      if (!safeguard) warn('transferSafeguard', safeguardText.cell, safeguardText.text, `"${safeguardText.text}" is not a transfer safeguard Art30 recognises (adequacy, standard contractual clauses, BCR, code of conduct, certification, Art. 49 derogation).`);
-      else if (safeguard.safeguard === 'privacy_shield_legacy') warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'the Privacy Shield was invalidated on 16 July 2020 (CJEU C-311/18, Schrems II): kept as a legacy value, the transfer needs a valid safeguard.');
+      if (!safeguard) warn('transferSafeguard', safeguardText.cell, safeguardText.text, `"${safeguardText.text}" is not a transfer safeguard Art30 recognises (adequacy, standard contractual clauses, BCR, code of conduct, certification, Art. 49 derogation).`, 'safeguard_unknown', {});
+      else if (safeguard.safeguard === 'privacy_shield_legacy') warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'the Privacy Shield was invalidated on 16 July 2020 (CJEU C-311/18, Schrems II): kept as a legacy value, the transfer needs a valid safeguard.', 'privacy_shield', {});
       else if (safeguard.safeguard === 'derogation' && !safeguard.derogation) {
-        warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'an Art. 49 derogation is named without saying which one (consent, contract, legal claims…): the safeguard was left empty.');
+        warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'an Art. 49 derogation is named without saying which one (consent, contract, legal claims…): the safeguard was left empty.', 'derogation_unnamed', {});
         safeguard = undefined;
       }
     }
     const documentation = text('transferDocumentation')?.text ?? '';
     const importers = items('transferRecipients').map((i) => i.text);
+    const recipientCells = items('recipients', true, (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p));
+    /** The recipient the row links a destination to: never a guess. */
+    const linkFor = (code: string, i: number): string => {
+      if (importers.length && importers.length === countryItems.length) return importers[i];
+      if (importers.length === 1) return importers[0];
+      const candidates = (importers.length ? importers : recipientCells.map((r) => r.text)).filter((name) => {
+        const known = ctx.recipients.get(foldKey(name));
+        return mentionsCountry(name, code, ctx) || Boolean(known?.countries?.includes(code));
+      });
+      if (candidates.length) return candidates.length === 1 ? candidates[0] : '';
+      // The row's only recipient, unless what is known of it says otherwise (internal, or elsewhere).
+      const only = importers.length ? importers : recipientCells.map((r) => r.text);
+      if (only.length !== 1) return '';
+      const known = ctx.recipients.get(foldKey(only[0]));
+      const internal = known?.type === 'internal' || (!known && defaultType === 'internal');
+      const elsewhere = Boolean(known?.countries?.length) && !known!.countries!.includes(code);
+      return internal || elsewhere ? '' : only[0];
+    };
     const transfers: ActivityFields['transfers'] = [];
     countryItems.forEach((item, i) => {
       if (parseYesNo(item.text) !== undefined && !ctx.countries.match(item.text)) return;
       const code = ctx.countries.match(item.text);
       if (!code) {
-        warn('transferCountries', item.cell, item.text, `"${item.text}" is not a country Art30 recognises: write its name in French or English, or its ISO code (US, IN…).`);
+        warn('transferCountries', item.cell, item.text, `"${item.text}" is not a country Art30 recognises: write its name in French or English, or its ISO code (US, IN…).`, 'country_unknown', {});
         return;
       }
       const country = ctx.countries.get(code)!;
@@ -225,9 +250,12 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       if (!sg && country.adequacy === 'adequate') sg = 'adequacy';
       if (!sg) {
         const why = country.adequacy === 'partial' ? ` (the adequacy decision for ${country.nameEn} covers only part of it: ${country.adequacyScopeEn || 'see the country table'})` : '';
-        warn('transferCountries', item.cell, item.text, `transfer to ${country.nameFr} without a safeguard${why}: say which one (standard contractual clauses, BCR, derogation…).`);
+        warn('transferCountries', item.cell, item.text, `transfer to ${country.nameFr} without a safeguard${why}: say which one (standard contractual clauses, BCR, derogation…).`, country.adequacy === 'partial' ? 'transfer_partial_adequacy' : 'transfer_without_safeguard', { nameFr: country.nameFr, nameEn: country.nameEn, scopeFr: country.adequacyScopeFr || '', scopeEn: country.adequacyScopeEn || '' });
       }
-      const recipient = importers[i] ?? importers[0] ?? recipients[0]?.name ?? 'Destinataire non précisé';
+      const recipient = linkFor(code, i);
+      if (!recipient) {
+        warn('transferCountries', item.cell, item.text, `the transfer to ${country.nameEn} is not linked to a recipient: the row does not say which recipient receives the data there (add a "Transfer recipient" column, or link it in the activity).`, 'transfer_not_linked', { nameFr: country.nameFr, nameEn: country.nameEn });
+      }
       if (!transfers.some((t) => t.country === code && t.recipient === recipient)) {
         transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation });
       }
@@ -241,7 +269,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const m = /^([^:]{2,80}?)\s*:\s*(.+)$/.exec(item.text);
     const category = m && !/\d/.test(m[1]) ? m[1] : '';
     const r = ctx.memo(['retention', category ? m![2] : item.text], () => parseRetention(category ? m![2] : item.text));
-    if (!r.understood) warn('retention', item.cell, item.text, `the retention period "${item.text}" could not be read as a duration (such as "3 ans" or "10 years after contract end"): kept as text.`);
+    if (!r.understood) warn('retention', item.cell, item.text, `the retention period "${item.text}" could not be read as a duration (such as "3 ans" or "10 years after contract end"): kept as text.`, 'retention_not_understood', {});
     retention.push({ dataCategory: category, text: item.text, duration: r.duration, trigger: r.trigger, activePeriod: r.activePeriod, archivePeriod: r.archivePeriod, finalFate: r.finalFate });
   }
   if (retention.length) set('retention', retention);
@@ -274,7 +302,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       const k = foldKey(dpiaStatus.text);
       const code = DPIA.find(([re]) => re.test(k))?.[1];
       if (code) dpia.status = code;
-      else warn('dpiaStatus', dpiaStatus.cell, dpiaStatus.text, `"${dpiaStatus.text}" is not a DPIA status Art30 recognises (not required, planned, in progress, completed).`);
+      else warn('dpiaStatus', dpiaStatus.cell, dpiaStatus.text, `"${dpiaStatus.text}" is not a DPIA status Art30 recognises (not required, planned, in progress, completed).`, 'dpia_status_unknown', {});
     }
     set('dpia', dpia);
   }
@@ -286,7 +314,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       const yes = parseYesNo(automated.text);
       if (yes === undefined) {
         exists = true;
-        warn('automatedDecision', automated.cell, automated.text, `"${automated.text}" is neither yes nor no: recorded as a description.`);
+        warn('automatedDecision', automated.cell, automated.text, `"${automated.text}" is neither yes nor no: recorded as a description.`, 'not_yes_no_description', {});
       } else exists = yes;
     }
     const description = [automated && parseYesNo(automated.text) === undefined ? automated.text : '', automatedText?.text ?? ''].filter(Boolean).join('\n');
@@ -298,7 +326,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     if (!t) continue;
     const date = parseDate(t.text);
     if (!date) {
-      warn(key, t.cell, t.text, `"${t.text}" is not a date Art30 can read (write it DD/MM/YYYY).`);
+      warn(key, t.cell, t.text, `"${t.text}" is not a date Art30 can read (write it DD/MM/YYYY).`, 'date_unknown', {});
       continue;
     }
     if (key === 'lastReviewedAt') set('lastReviewedAt', date);
@@ -306,9 +334,24 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   }
 
   for (const [key, list] of cells) {
-    for (const c of list) if (c.formula && c.text.trim()) warn(key, c.cell, c.text, 'this cell holds a formula: the value saved in the file was imported, the formula was not evaluated.');
+    for (const c of list) if (c.formula && c.text.trim()) warn(key, c.cell, c.text, 'this cell holds a formula: the value saved in the file was imported, the formula was not evaluated.', 'formula', {});
   }
   return out;
+}
+
+const NEGATION = /(?<![\p{L}\p{N}])(hors|sauf|excepté|excepte|à l[’']exclusion d[eu’']s?|a l[’']exclusion d[eu’']s?|sans|excluding|except|excluded|other than|not including|autres? que|non)(?![\p{L}\p{N}])/iu;
+
+/** The text before any negation ("Absences et motifs (hors médical)" → "Absences et motifs"). */
+export function withoutNegated(text: string): string {
+  const m = NEGATION.exec(text);
+  if (!m) return text;
+  return text.slice(0, m.index).replace(/[\s(,;:–—-]+$/u, '').trim();
+}
+
+/** Whether a recipient's text names the country: "Infosys (Inde)", "CloudCRM — US". */
+function mentionsCountry(text: string, code: string, ctx: ImportContext): boolean {
+  const parts = [...text.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]).concat(text.split(/\s[-–—/,]\s|,\s*/).slice(1));
+  return parts.some((p) => ctx.countries.match(p.trim()) === code);
 }
 
 /** Fields whose values are read together (a transfer names the first recipient, a justification goes to a basis…). */

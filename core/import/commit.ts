@@ -11,7 +11,9 @@ import type { ProcedureContext } from '../api/procedure.js';
 import type { CallMeta, Register } from '../register.js';
 import { refKey } from '../../db/activity-store.js';
 import { activityFields, getActivity, insertBatch, insertParsedActivity, updateActivity } from '../services/activities.js';
-import { getOrganisation, organisationData, updateOrganisation } from '../services/organisations.js';
+import { createOrganisation, getOrganisation, organisationData, updateOrganisation } from '../services/organisations.js';
+import { getRecipient, recipientData, updateRecipient } from '../services/recipients.js';
+import { fold } from './fold.js';
 import { buildPreview, optionsKey, registerState, type PreviewOptions, type PreviewPlan } from './preview.js';
 import { closeSession, type ImportSession } from './sessions.js';
 import type { UndoData } from './undo.js';
@@ -75,7 +77,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
     backup: null,
     activities: [],
   };
-  if (!toWrite.length && !plan.organisationUpdate) return summary;
+  if (!toWrite.length && !plan.organisationUpdate && !(plan.newOrganisations.length && toWrite.length)) return summary;
 
   // A backup beside the register, taken before anything is written.
   ctx.progress?.({ phase: 'Backing up the register', done: 0, total: toWrite.length });
@@ -92,25 +94,42 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
   const batch = reg.write(() => {
     const batchId = reg.imports.createBatch(at, session.fileName, session.sha256);
     const m: CallMeta = { ...meta, source: 'import', sourceFile: session.fileName, sourceSha256: session.sha256, batchId };
-    const undo: UndoData = { activitiesCreated: [], activitiesUpdated: [], recipientsCreated: [], organisation: null };
+    const undo: UndoData = { activitiesCreated: [], activitiesUpdated: [], recipientsCreated: [], organisation: null, organisationsCreated: [] };
     const maxRecipient = reg.imports.lastRecipientId();
+    // Organisations the file names that the register does not have yet (or the first one).
+    const orgIds = new Map<string, number>();
+    for (const o of plan.newOrganisations) {
+      const created = createOrganisation(reg, o.data ? { ...o.data, name: o.name } : { name: o.name }, m);
+      orgIds.set(fold(o.name), created.id);
+      undo.organisationsCreated!.push(created.id);
+    }
+    const orgOf = (r: (typeof toWrite)[number]) => r.organisationId || orgIds.get(fold(r.organisationName)) || orgIds.values().next().value!;
+    if (!plan.organisationId && orgIds.size) summary.organisationId = orgIds.values().next().value!;
     if (plan.organisationUpdate) {
-      const org = getOrganisation(reg, plan.organisationId);
+      const org = getOrganisation(reg, plan.organisationId || orgIds.values().next().value!);
       undo.organisation = { id: org.id, before: organisationData(org) };
       updateOrganisation(reg, org.id, org.version, plan.organisationUpdate, m);
       summary.organisationUpdated = true;
     }
     // References for new rows without one, assigned once rather than searched for every row.
-    const taken = reg.activities.refsInUse(plan.organisationId);
-    for (const r of toWrite) if (r.fields?.ref) taken.add(refKey(r.fields.ref));
-    let next = Number(reg.activities.nextRef(plan.organisationId).slice(2));
-    const nextRef = () => {
-      while (taken.has(`T-${String(next).padStart(3, '0')}`)) next++;
-      const ref = `T-${String(next).padStart(3, '0')}`;
-      taken.add(ref);
+    const perOrg = new Map<number, { taken: Set<string>; next: number; inserts: ReturnType<typeof insertBatch> }>();
+    const orgState = (orgId: number) => {
+      let st = perOrg.get(orgId);
+      if (!st) {
+        const taken = reg.activities.refsInUse(orgId);
+        for (const r of toWrite) if (r.fields?.ref && orgOf(r) === orgId) taken.add(refKey(r.fields.ref));
+        st = { taken, next: Number(reg.activities.nextRef(orgId).slice(2)), inserts: insertBatch(reg, orgId) };
+        perOrg.set(orgId, st);
+      }
+      return st;
+    };
+    const nextRef = (orgId: number) => {
+      const st = orgState(orgId);
+      while (st.taken.has(`T-${String(st.next).padStart(3, '0')}`)) st.next++;
+      const ref = `T-${String(st.next).padStart(3, '0')}`;
+      st.taken.add(ref);
       return ref;
     };
-    const inserts = insertBatch(reg, plan.organisationId);
     const total = toWrite.length;
     const step = Math.max(1, Math.floor(total / 100));
     toWrite.forEach((r, i) => {
@@ -119,8 +138,9 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
       try {
         if (r.status === 'new') {
           const createdAt = r.stamps.createdAt ?? at;
-          const ref = fields.ref || nextRef();
-          const { id } = insertParsedActivity(reg, plan.organisationId, { ...fields, ref }, m, { createdAt, updatedAt: r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at), recordedAt: at }, inserts);
+          const orgId = orgOf(r);
+          const ref = fields.ref || nextRef(orgId);
+          const { id } = insertParsedActivity(reg, orgId, { ...fields, ref }, m, { createdAt, updatedAt: r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at), recordedAt: at }, orgState(orgId).inserts);
           undo.activitiesCreated.push(id);
           summary.activities.push({ id, ref, name: fields.name, action: 'create' });
           summary.created++;
@@ -143,6 +163,14 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
       if (i % step === 0 || i === total - 1) ctx.progress?.({ phase: 'Writing activities', done: i + 1, total });
     });
     undo.recipientsCreated = reg.imports.recipientIdsAfter(maxRecipient);
+    // Directory details an Art30 export carries (contract, DPF) for the recipients it created.
+    for (const id of plan.recipientDetails.size ? undo.recipientsCreated : []) {
+      const rec = getRecipient(reg, id);
+      const d = plan.recipientDetails.get(fold(rec.name));
+      if (d && (d.contractRef || d.contractDate || d.dpfCertified)) {
+        updateRecipient(reg, id, rec.version, { ...recipientData(rec), contractRef: d.contractRef ?? '', contractDate: d.contractDate ?? '', dpfCertified: d.dpfCertified ?? false }, m);
+      }
+    }
     summary.recipientsCreated = undo.recipientsCreated.length;
     reg.imports.finishBatch(batchId, summary.created, summary.updated, JSON.stringify(undo));
     reg.record(m, {

@@ -24,6 +24,12 @@ import { quickFields } from './fast-validate.js';
 import { FIELDS, FIELD_BY_KEY } from './fields.js';
 import type { ImportSession, SheetMappingState } from './sessions.js';
 import { cellName, columnLetter, parseA1 } from './workbook.js';
+import { Labels } from '../export/labels.js';
+import { fieldChanges, type FieldChange } from './changes.js';
+import { mergeActivity } from './merge.js';
+import { readOwnExport } from './own-export/read.js';
+
+const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 export interface PreviewOptions {
   /** Import only this sheet (by name). */
@@ -40,7 +46,9 @@ export interface PreviewOptions {
   limit?: number;
   /** Rows lacking a required field are imported as drafts, each with a point to review. */
   drafts?: boolean;
-  /** Language of the texts written into drafts ("À compléter"). */
+  /** Row key → list fields for which the file's items replace the activity's (removing the others). */
+  replace?: Record<string, string[]>;
+  /** The language of the values shown in `fieldChanges` and of the texts written into drafts ("À compléter"); default French. */
   lang?: 'fr' | 'en';
 }
 
@@ -88,6 +96,10 @@ export interface PreviewRow {
   existingId: number | null;
   duplicateOf: string | null;
   changes: HistoryChange[];
+  /** The update as values, field by field: before → after, added, removed, what "replace" would remove. */
+  fieldChanges: FieldChange[];
+  /** The organisation the row goes to (Art30 exports name it on each row). */
+  organisationName: string;
   warnings: CellIssue[];
   errors: CellIssue[];
   newRecipients: string[];
@@ -112,6 +124,10 @@ export interface ImportPreview {
   fields: { key: string; labelFr: string; labelEn: string; kind: string; multi: boolean; required: boolean }[];
   /** CNIL template: what the identity blocks change on the organisation. */
   organisation: { changes: HistoryChange[] } | null;
+  /** Organisations the commit creates (named by the file, or the register has none yet). */
+  newOrganisations: string[];
+  /** The file is an export written by Art30 (read exactly, column by column). */
+  ownExport: { lang: 'fr' | 'en'; sheet: string } | null;
   newRecipients: string[];
   rows: PreviewRow[];
   offset: number;
@@ -129,6 +145,9 @@ export interface PlanRow {
   sheet: string;
   row: number;
   name: string;
+  /** 0 when the organisation is created by the commit (see PreviewPlan.newOrganisations). */
+  organisationId: number;
+  organisationName: string;
 }
 
 export interface PreviewPlan {
@@ -137,6 +156,10 @@ export interface PreviewPlan {
   organisationId: number;
   rows: PlanRow[];
   organisationUpdate: OrganisationData | null;
+  /** Created by the commit, before the rows; rows with organisationId 0 name one of them. */
+  newOrganisations: { name: string; data: OrganisationData | null }[];
+  /** Directory details read from an Art30 export (contract, DPF), by folded recipient name. */
+  recipientDetails: Map<string, { contractRef?: string; contractDate?: string; dpfCertified?: boolean }>;
   preview: ImportPreview;
 }
 
@@ -149,6 +172,8 @@ interface Candidate {
   source: PreviewRow['source'];
   /** CNIL list rows: rows that a fiche describes are duplicates of the fiche. */
   describedBy?: string;
+  /** Art30 exports: the organisation named on the row. */
+  organisationName?: string;
 }
 
 /** Which field of the spreadsheet a path of the activity comes from. */
@@ -203,9 +228,18 @@ function findSheet(session: ImportSession, name: string): number {
 
 export function buildPreview(reg: Register, session: ImportSession, opts: PreviewOptions = {}, progress?: (p: { phase: string; done: number; total: number }) => void): PreviewPlan {
   const orgs = listOrganisations(reg);
-  if (!orgs.length) throw new AppError('bad_input', 'The register has no organisation yet: create one before importing activities (art30 init --org NAME).');
-  const organisation = opts.organisationId ? orgs.find((o) => o.id === opts.organisationId) : [...orgs].sort((a, b) => a.id - b.id)[0];
+  const own = readOwnExport(session.workbook, reg);
+  // An empty register: the file's organisations (Art30 exports), or one named after the file.
+  const placeholder = { id: 0, name: own?.organisations[0]?.name || session.fileName.replace(/\.[^.]+$/, '') || 'Organisation', version: 0 };
+  const organisation = opts.organisationId ? orgs.find((o) => o.id === opts.organisationId) : ([...orgs].sort((a, b) => a.id - b.id)[0] ?? (placeholder as never));
   if (!organisation) throw new AppError('not_found', `Organisation #${opts.organisationId} does not exist.`);
+  const lang = opts.lang ?? 'fr';
+  const labels = Labels.forRegister(reg, lang);
+  const replaceFor = (key: string) => new Set(opts.replace?.[key] ?? []);
+  const orgByName = new Map(orgs.map((o) => [foldKey(o.name), o]));
+  const newOrganisations: PreviewPlan['newOrganisations'] = [];
+  if (!orgs.length && !own?.organisations.length) newOrganisations.push({ name: placeholder.name, data: null });
+  const recipientDetails: PreviewPlan['recipientDetails'] = new Map();
   const selected = opts.sheet ? findSheet(session, opts.sheet) : null;
   if (selected !== null && session.cnil === null && session.tables[selected].status !== 'table' && !session.fiches?.has(selected)) {
     throw new AppError('bad_input', `${session.fileName}, sheet "${session.workbook.sheets[selected].name}": ${session.tables[selected].reason}.`);
@@ -220,8 +254,17 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   const candidates: Candidate[] = [];
   const missingBySheet = new Map<number, MissingField[]>();
 
+  if (own) {
+    for (const o of own.organisations) if (!orgByName.has(foldKey(o.name))) newOrganisations.push(o);
+    for (const r of own.rows) {
+      const present = new Set((Object.keys(r.fields) as (keyof ActivityFields)[]).filter((k) => !isBlank(r.fields[k])));
+      const built: BuiltRow = { fields: r.fields, present, stamps: r.stamps, warnings: [], errors: [], newRecipients: r.fields.recipients.filter((x) => !ctx.recipients.has(foldKey(x.name))).map((x) => x.name) };
+      for (const [name, d] of r.recipients) recipientDetails.set(foldKey(name), d);
+      candidates.push({ key: r.key, sheet: r.sheet, row: r.row, hidden: false, built, source: [], organisationName: r.organisationName });
+    }
+  }
   // Table sheets (and the CNIL list of activities).
-  for (const table of tableSheets) {
+  for (const table of own ? [] : tableSheets) {
     if (selected !== null && table.sheet.index !== selected) continue;
     const sheet = table.sheet;
     const state = session.mappings.get(sheet.index)!;
@@ -286,7 +329,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   // CNIL fiches: one complete activity per filled fiche sheet.
   let organisationUpdate: OrganisationData | null = null;
   let orgChanges: HistoryChange[] = [];
-  if (session.cnil) {
+  if (session.cnil && !own) {
     const fiches = session.cnil.ficheSheets
       .filter((i) => selected === null || i === selected)
       .map((i) => readFiche(session.workbook.sheets[i], ctx));
@@ -332,12 +375,20 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   const firstSheet = candidates[0]?.sheet ?? '';
   const excluded = new Set((opts.excludedRows ?? []).map((x) => (typeof x === 'number' || /^\d+$/.test(x) ? `${firstSheet}!${x}` : x)));
 
-  // Existing activities of the organisation, for matching.
-  const existing = reg.activities.loadMany({ organisationId: organisation.id });
-  const byRef = new Map(existing.map((a) => [a.ref.toUpperCase(), a]));
-  const byNameDept = new Map(existing.map((a) => [`${foldKey(a.name)}|${foldKey(a.department)}`, a]));
-  const byName = new Map<string, typeof existing>();
-  for (const a of existing) byName.set(foldKey(a.name), [...(byName.get(foldKey(a.name)) ?? []), a]);
+  // Existing activities of each organisation, for matching.
+  type Existing = ReturnType<typeof reg.activities.loadMany>;
+  const indexes = new Map<number, { byRef: Map<string, Existing[number]>; byNameDept: Map<string, Existing[number]>; byName: Map<string, Existing> }>();
+  const indexOf = (organisationId: number) => {
+    let ix = indexes.get(organisationId);
+    if (!ix) {
+      const existing = organisationId ? reg.activities.loadMany({ organisationId }) : [];
+      const byName = new Map<string, Existing>();
+      for (const a of existing) byName.set(foldKey(a.name), [...(byName.get(foldKey(a.name)) ?? []), a]);
+      ix = { byRef: new Map(existing.map((a) => [a.ref.toUpperCase(), a])), byNameDept: new Map(existing.map((a) => [`${foldKey(a.name)}|${foldKey(a.department)}`, a])), byName };
+      indexes.set(organisationId, ix);
+    }
+    return ix;
+  };
 
   const seen = new Map<string, string>();
   const planRows: PlanRow[] = [];
@@ -348,6 +399,8 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   for (const [index, c] of candidates.entries()) {
     if (progress && index % step === 0) progress({ phase: 'Checking the rows', done: index, total: candidates.length });
     const b = c.built;
+    const target = c.organisationName ? (orgByName.get(foldKey(c.organisationName)) ?? { id: 0, name: c.organisationName }) : organisation;
+    const { byRef, byNameDept, byName } = indexOf(target.id);
     const errors = [...b.errors];
     const ref = b.fields.ref ?? '';
     const name = b.fields.name ?? '';
@@ -356,7 +409,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     const nameDeptKey = `${nameKey}|${foldKey(dept)}`;
     const sameName = byName.get(nameKey);
     const match = (ref && byRef.get(ref.toUpperCase())) || (name && (b.present.has('department') ? byNameDept.get(nameDeptKey) : sameName?.length === 1 ? sameName[0] : undefined)) || undefined;
-    const dupKey = ref ? `ref:${ref.toUpperCase()}` : `name:${nameDeptKey}`;
+    const dupKey = `${foldKey(target.name)}|${ref ? `ref:${ref.toUpperCase()}` : `name:${nameDeptKey}`}`;
     let status: RowStatus;
     let duplicateOf: string | null = c.describedBy ?? null;
     let fields: ActivityFields | null = null;
@@ -368,17 +421,19 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     if (!duplicateOf && (ref || name)) duplicateOf = seen.get(dupKey) ?? null;
     if (!duplicateOf && (ref || name)) seen.set(dupKey, c.key);
     const base = match ? activityFields(match) : null;
-    const merged: Record<string, unknown> = base ? { ...base } : {};
-    for (const k of b.present) merged[k] = b.fields[k];
+    const replace = replaceFor(c.key);
+    const merged: Record<string, unknown> = base ? mergeActivity(base, b.fields, b.present, replace) : {};
+    if (!base) for (const k of b.present) merged[k] = b.fields[k];
+    let fieldChangeList: FieldChange[] = [];
     const warnings = [...b.warnings];
     if (base && ref && base.ref.toUpperCase() !== ref.toUpperCase()) {
       // Matched by name: the register's reference stays.
       merged.ref = base.ref;
-      warnings.push({ field: 'ref', cell: '', value: ref, message: `matched to the existing activity ${base.ref} by its name; its reference ${base.ref} is kept (the file says ${ref}).` });
+      warnings.push({ field: 'ref', cell: '', value: ref, message: `matched to the existing activity ${base.ref} by its name; its reference ${base.ref} is kept (the file says ${ref}).`, code: 'matched_by_name', params: { ref: base.ref } });
     }
     const sheetMissing = missingOf(missingBySheet, session, c.sheet);
-    if (!name && !base) errors.push({ field: 'name', cell: '', value: '', message: sheetMissing.has('name') ? 'no column of this sheet gives the name (see the sheet’s message for the closest columns).' : 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).' });
-    if (!b.fields.purpose && !base?.purpose) errors.push({ field: 'purpose', cell: '', value: '', message: sheetMissing.has('purpose') ? 'no column of this sheet gives the purpose (see the sheet’s message for the closest columns).' : 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").' });
+    if (!name && !base) errors.push({ field: 'name', cell: '', value: '', message: sheetMissing.has('name') ? 'no column of this sheet gives the name (see the sheet’s message for the closest columns).' : 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).', code: sheetMissing.has('name') ? 'no_name_column' : 'no_name' });
+    if (!b.fields.purpose && !base?.purpose) errors.push({ field: 'purpose', cell: '', value: '', message: sheetMissing.has('purpose') ? 'no column of this sheet gives the purpose (see the sheet’s message for the closest columns).' : 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").', code: sheetMissing.has('purpose') ? 'no_purpose_column' : 'no_purpose' });
     if (errors.length && opts.drafts && asDraft(merged, errors, warnings, c.key, opts.lang ?? 'fr')) {
       b.present.add('name');
       b.present.add('purpose');
@@ -393,7 +448,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
           const top = String(issue.path[0] ?? '');
           const field = PATH_FIELD[top] ?? top;
           const label = FIELD_BY_KEY.get(field)?.labelEn ?? field;
-          errors.push({ field, cell: fieldCell(field), value: '', message: `${label} ${issue.message}.` });
+          errors.push({ field, cell: fieldCell(field), value: '', message: `${label} ${issue.message}.`, code: 'invalid', params: { detail: issue.message } });
         }
       }
     }
@@ -402,6 +457,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     else if (errors.length) status = 'error';
     else if (match) {
       changes = diffRecords(comparable(base!), comparable(fields!));
+      fieldChangeList = fieldChanges(base!, fields!, b.fields, b.present, replace, labels, lang, (n) => ctx.recipients.get(foldKey(n))?.type);
       status = changes.length ? 'update' : 'unchanged';
     } else status = 'new';
     counts[status]++;
@@ -411,7 +467,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       counts.willWrite++;
       for (const r of b.newRecipients) allNewRecipients.add(r);
     }
-    planRows.push({ key: c.key, status, existingId: match?.id ?? null, existingVersion: match?.version ?? null, fields, stamps: b.stamps, errors, sheet: c.sheet, row: c.row, name: fields?.name ?? name });
+    planRows.push({ key: c.key, status, existingId: match?.id ?? null, existingVersion: match?.version ?? null, fields, stamps: b.stamps, errors, sheet: c.sheet, row: c.row, name: fields?.name ?? name, organisationId: target.id, organisationName: target.name });
     rows.push({
       key: c.key,
       sheet: c.sheet,
@@ -423,6 +479,8 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       existingId: match?.id ?? null,
       duplicateOf,
       changes,
+      fieldChanges: fieldChangeList,
+      organisationName: target.name,
       warnings,
       errors,
       newRecipients: b.newRecipients,
@@ -436,7 +494,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     const cnilSkip = session.cnil?.skipped.find((x) => x.index === s.index);
     const isFiche = (session.cnil?.ficheSheets.includes(s.index) ?? false) || (session.fiches?.has(s.index) ?? false);
     const state = session.mappings.get(s.index);
-    const importable = session.cnil ? isFiche || session.cnil.listSheet === t : t.status === 'table' || isFiche;
+    const importable = own ? s.name === own.detailSheet : session.cnil ? isFiche || session.cnil.listSheet === t : t.status === 'table' || isFiche;
     const status: PreviewSheet['status'] = !importable ? 'skipped' : selected !== null && selected !== s.index ? 'not_selected' : 'imported';
     const columns: PreviewColumn[] =
       state && !isFiche
@@ -458,7 +516,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       index: s.index,
       hidden: s.hidden,
       status,
-      reason: !importable ? (cnilSkip?.reason ?? t.reason) : isFiche ? (session.cnil ? 'CNIL fiche: one activity' : 'fiche: one activity') : '',
+      reason: !importable ? (own ? `Art30 export: its activities are read from the sheet "${own.detailSheet}"` : (cnilSkip?.reason ?? t.reason)) : isFiche ? (session.cnil ? 'CNIL fiche: one activity' : 'fiche: one activity') : '',
       headerRow: t.headerRow >= 0 && !isFiche ? t.headerRow + 1 : null,
       dataRows: isFiche ? 1 : rows.filter((r) => r.sheet === s.name).length,
       columns,
@@ -483,12 +541,14 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     sheets,
     fields: FIELDS.map((d) => ({ key: d.key, labelFr: d.labelFr, labelEn: d.labelEn, kind: d.kind, multi: d.multi, required: Boolean(d.required) })),
     organisation: organisationUpdate ? { changes: orgChanges } : null,
+    newOrganisations: newOrganisations.map((o) => o.name),
+    ownExport: own ? { lang: own.lang, sheet: own.detailSheet } : null,
     newRecipients: [...allNewRecipients],
     rows: rows.slice(offset, offset + limit),
     offset,
     counts,
   };
-  return { optionsKey: optionsKey({ ...opts, organisationId: organisation.id }), registerState: registerState(reg), organisationId: organisation.id, rows: planRows, organisationUpdate, preview };
+  return { optionsKey: optionsKey({ ...opts, organisationId: organisation.id }), registerState: registerState(reg), organisationId: organisation.id, rows: planRows, organisationUpdate, newOrganisations, recipientDetails, preview };
 }
 
 function samplesOf(rows: string[][], headerRow: number, c: number): string[] {
@@ -506,7 +566,7 @@ function comparable(f: ActivityFields): unknown {
 }
 
 export function optionsKey(opts: PreviewOptions): string {
-  return JSON.stringify({ sheet: opts.sheet ?? null, organisationId: opts.organisationId ?? null, drafts: Boolean(opts.drafts), excludedRows: [...(opts.excludedRows ?? [])].map(String).sort() });
+  return JSON.stringify({ sheet: opts.sheet ?? null, organisationId: opts.organisationId ?? null, drafts: Boolean(opts.drafts), excludedRows: [...(opts.excludedRows ?? [])].map(String).sort(), replace: opts.replace ?? {}, lang: opts.lang ?? 'fr' });
 }
 
 /** The mapping's reason for a column; an unmapped header that reads like a field is flagged. */

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../errors.js';
 import type { ActivityFields, OrganisationData } from '../model/schemas.js';
 import type { CallMeta, Register } from '../register.js';
 import { deleteActivity, getActivity, updateActivity } from '../services/activities.js';
-import { getOrganisation, updateOrganisation } from '../services/organisations.js';
+import { deleteOrganisation, getOrganisation, updateOrganisation } from '../services/organisations.js';
 import { deleteRecipient, getRecipient } from '../services/recipients.js';
 
 export interface UndoData {
@@ -17,6 +17,8 @@ export interface UndoData {
   activitiesUpdated: { id: number; before: ActivityFields; versionAfter: number }[];
   recipientsCreated: number[];
   organisation: { id: number; before: OrganisationData } | null;
+  /** Organisations the import created (an Art30 export into an empty register): removed when empty. */
+  organisationsCreated?: number[];
 }
 
 export interface ImportBatch {
@@ -92,6 +94,14 @@ export function undoImport(reg: Register, batchId: number, meta: CallMeta): Undo
       const org = getOrganisation(reg, undo.organisation.id);
       updateOrganisation(reg, org.id, org.version, undo.organisation.before, m);
       out.organisationRestored = true;
+    }
+    for (const id of undo.organisationsCreated ?? []) {
+      try {
+        const org = getOrganisation(reg, id);
+        if (!reg.activities.loadMany({ organisationId: id }).length) deleteOrganisation(reg, id, org.version, m);
+      } catch {
+        out.missing.push(`organisation #${id}`);
+      }
     }
     const at = reg.now();
     reg.imports.markUndone(batchId, at);

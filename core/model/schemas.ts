@@ -140,7 +140,8 @@ const activityRecipientSchema = z.object({
   precision: optText(),
 });
 const transferSchema = z.object({
-  recipient: required(),
+  /** Empty when the file did not say which recipient receives the data there. */
+  recipient: optText(LIMITS.shortText),
   country: countryCode,
   safeguard: oneOf(TRANSFER_SAFEGUARDS, 'transfer safeguard').nullable().default(null),
   derogation: oneOf(ART49_DEROGATIONS, 'Art. 49 derogation').nullable().default(null),

@@ -33,8 +33,9 @@ test('import a department spreadsheet: mapping, preview, import, summary, undo',
   await dialog.getByRole('button', { name: /^Import \(2\)$/ }).click();
 
   // Summary, then the table shows them.
-  await expect(dialog.getByRole('status').filter({ hasText: 'service-achats.csv' })).toContainText('+2');
+  await expect(dialog.getByRole('status').filter({ hasText: 'service-achats.csv' })).toContainText('2 activities created');
   await dialog.getByRole('button', { name: 'Undo this import' }).click();
+  await page.getByRole('alertdialog', { name: 'Undo this import?' }).getByRole('button', { name: 'Undo the import' }).click();
   await expect(dialog.getByText('The import was undone.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(register.count).toHaveText('10 of 10 activities');

@@ -2,12 +2,14 @@
  * Import of a department spreadsheet: choose the file, check the column mapping, preview what will
  * be written (and exclude rows), import with progress, then a summary that can be undone.
  */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ApiOutput } from '../../core/api/table.js';
 import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
-import { Modal } from '../components/modal.js';
+import { ConfirmDialog, Modal } from '../components/modal.js';
 import { DraftsOption, MappingWhy, MissingFields } from './import-mapping-notes.js';
+import { RowChanges, RowIssues } from './import/import-changes.js';
+import { ImportSummary, SummaryActivities } from './import/import-summary.js';
 
 type Preview = ApiOutput<'import/openBytes'>;
 type Summary = ApiOutput<'import/commit'>;
@@ -37,6 +39,9 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
   const [mappingName, setMappingName] = useState('');
   const [changed, setChanged] = useState(false);
   const [drafts, setDrafts] = useState(false);
+  /** Row key → list fields the DPO chose to replace (after seeing what it removes). */
+  const [replace, setReplace] = useState<Record<string, string[]>>({});
+  const [confirmUndo, setConfirmUndo] = useState(false);
 
   const run = async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
@@ -52,7 +57,16 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
   };
 
   const openFile = async (file: File) => {
-    const p = await run(async () => call('import/openBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()), organisationId: app.orgId ?? undefined }));
+    if (/\.json$/i.test(file.name)) {
+      // An Art30 JSON register document: imported whole, in one transaction.
+      const d = await run(async () => call('import/documentBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()) }));
+      if (d) {
+        setChanged(true);
+        app.notify(`${file.name}: ${t('import.result.created', { count: d.activities.created })}, ${t('import.result.updated', { count: d.activities.updated })}`);
+      }
+      return;
+    }
+    const p = await run(async () => call('import/openBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()), organisationId: app.orgId ?? undefined, lang: app.lang }));
     if (p) {
       setPreview(p);
       setExcluded([]);
@@ -63,20 +77,25 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
   const openWithDialog = async () => {
     const r = await run(() => call('app/importFile', {}));
     if (r && !r.cancelled) {
-      setPreview(r.preview as Preview);
+      const first = r.preview as Preview;
+      // The dialog's preview shows values in French; in another language, the same preview again in it.
+      const again = app.lang !== 'fr' ? await run(() => call('import/preview', { sessionId: first.sessionId, organisationId: first.organisationId || undefined, lang: app.lang })) : undefined;
+      setPreview(again ?? first);
       setStep('mapping');
     }
   };
 
-  const repreview = async (extra: { mapping?: Record<string, string | null>; mappingFor?: string; excludedRows?: string[]; drafts?: boolean }) => {
+  const repreview = async (extra: { mapping?: Record<string, string | null>; mappingFor?: string; excludedRows?: string[]; drafts?: boolean; replace?: Record<string, string[]> }) => {
     if (!preview) return;
-    const p = await run(() => call('import/preview', { sessionId: preview.sessionId, organisationId: preview.organisationId, excludedRows: extra.excludedRows ?? excluded, mapping: extra.mapping, mappingFor: extra.mappingFor, drafts: extra.drafts ?? drafts, lang: app.lang }));
+    const p = await run(() =>
+      call('import/preview', { sessionId: preview.sessionId, organisationId: preview.organisationId || undefined, excludedRows: extra.excludedRows ?? excluded, mapping: extra.mapping, mappingFor: extra.mappingFor, drafts: extra.drafts ?? drafts, replace: extra.replace ?? replace, lang: app.lang }),
+    );
     if (p) setPreview(p);
   };
 
   const commit = async () => {
     if (!preview) return;
-    const s = await run(() => call('import/commit', { sessionId: preview.sessionId, organisationId: preview.organisationId, excludedRows: excluded, drafts, lang: app.lang }));
+    const s = await run(() => call('import/commit', { sessionId: preview.sessionId, organisationId: preview.organisationId || undefined, excludedRows: excluded, drafts, replace, lang: app.lang }));
     if (s) {
       setSummary(s);
       setChanged(true);
@@ -161,7 +180,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
           }}
         >
           <label htmlFor="import-file">{t('import.choose')}</label>
-          <input id="import-file" type="file" accept=".xlsx,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv" onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])} />
+          <input id="import-file" type="file" accept=".xlsx,.ods,.csv,.json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv" onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])} />
           {isElectron() ? (
             <button type="button" className="secondary" onClick={() => void openWithDialog()}>
               {t('import.choose')}
@@ -250,6 +269,8 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
               </span>
             ))}
           </p>
+          {preview.ownExport ? <p className="muted">{t('import.ownExport')}</p> : null}
+          {preview.newOrganisations.length ? <p className="muted">{t('import.newOrganisations', { names: preview.newOrganisations.join(', ') })}</p> : null}
           {preview.newRecipients.length ? <p className="muted">+ {preview.newRecipients.join(', ')}</p> : null}
           {counts.error > 0 || drafts ? (
             <DraftsOption
@@ -276,7 +297,8 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
               </thead>
               <tbody>
                 {preview.rows.slice(0, ROWS_SHOWN).map((r) => (
-                  <tr key={r.key}>
+                  <Fragment key={r.key}>
+                  <tr>
                     <td>
                       <input
                         type="checkbox"
@@ -296,21 +318,27 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                     <td>{r.ref}</td>
                     <td>{r.name}</td>
                     <td className="small">
-                      {r.errors.map((x, i) => (
-                        <div key={`e${i}`} className="field-error">
-                          {x.cell} {x.field}: {x.message}
-                        </div>
-                      ))}
-                      {r.warnings.map((x, i) => (
-                        <div key={`w${i}`} className="muted">
-                          {x.cell} {x.field}: {x.message}
-                        </div>
-                      ))}
-                      {r.changes.slice(0, 5).map((c, i) => (
-                        <div key={`c${i}`}>{c.path}</div>
-                      ))}
+                      <RowIssues row={r} fields={preview.fields} />
                     </td>
                   </tr>
+                  {r.fieldChanges.length ? (
+                    <tr className="row-changes">
+                      <td colSpan={6}>
+                        <RowChanges
+                          row={r}
+                          busy={busy}
+                          replace={replace[r.key] ?? []}
+                          onReplace={(field, on) => {
+                            const list = (replace[r.key] ?? []).filter((f) => f !== field);
+                            const next = { ...replace, [r.key]: on ? [...list, field] : list };
+                            setReplace(next);
+                            void repreview({ replace: next });
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  ) : null}
+                  </Fragment>
                 ))}
               </tbody>
             </table>
@@ -320,19 +348,8 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
 
       {step === 'summary' && summary ? (
         <div>
-          <div className="banner ok" role="status">
-            <p>
-              <strong>{summary.fileName}</strong>: +{summary.created} · ~{summary.updated} · ={summary.unchanged}
-              {summary.recipientsCreated ? ` · ${t('nav.recipients')} +${summary.recipientsCreated}` : ''}
-            </p>
-          </div>
-          <ul className="summary-list">
-            {summary.activities.slice(0, 50).map((a) => (
-              <li key={a.id}>
-                {a.ref} {a.name} <span className="muted">({a.action})</span>
-              </li>
-            ))}
-          </ul>
+          <ImportSummary summary={summary} />
+          <SummaryActivities summary={summary} />
           {undo ? (
             <p role="status">{t('import.undone')}</p>
           ) : summary.batchId ? (
@@ -340,10 +357,24 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
               type="button"
               className="secondary danger-text"
               disabled={busy}
-              onClick={() => void run(() => call('import/undo', { batchId: summary.batchId! })).then((u) => u && setUndo(u))}
+              onClick={() => setConfirmUndo(true)}
             >
               {t('import.undo')}
             </button>
+          ) : null}
+          {confirmUndo && summary.batchId ? (
+            <ConfirmDialog
+              title={t('import.history.confirmTitle')}
+              text={t('import.history.confirmText', { file: summary.fileName, date: new Date().toLocaleDateString(app.lang === 'fr' ? 'fr-FR' : 'en-GB'), created: summary.created, updated: summary.updated })}
+              confirmLabel={t('import.history.confirm')}
+              cancelLabel={t('common.cancel')}
+              danger
+              onConfirm={() => {
+                setConfirmUndo(false);
+                void run(() => call('import/undo', { batchId: summary.batchId! })).then((u) => u && setUndo(u));
+              }}
+              onCancel={() => setConfirmUndo(false)}
+            />
           ) : null}
         </div>
       ) : null}

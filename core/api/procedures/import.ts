@@ -15,10 +15,14 @@
  *        fields[{key, labelFr, labelEn, kind, multi, required}]   // the mapping dropdown
  *        organisation: {changes[{path, before, after}]} | null      // CNIL identity blocks
  *        newRecipients[],                                            // not yet in the directory
+ *        newOrganisations[], ownExport: {lang, sheet}|null             // Art30 exports, empty registers
  *        rows[{key: 'Sheet!12', sheet, row (1-based), hidden,
  *              status: 'new'|'update'|'unchanged'|'duplicate'|'error'|'excluded',
  *              ref, name, existingId|null, duplicateOf|null (row key),
  *              changes[{path, before, after}]   // field-level diff of an update
+ *              fieldChanges[{field, label, before[], after[], added[], removed[], replaceWouldRemove[],
+ *                            mode: 'merge'|'replace'|'set'}]  // the update as values (in `lang`)
+ *              organisationName,                 // the organisation the row goes to
  *              warnings[{field, cell: 'C12', value, message}], errors[same],
  *              newRecipients[], source[{field, cell, text}] (original text of the mapped cells),
  *              activity (normalised fields)|null}],
@@ -28,7 +32,9 @@
  *    headers only, no recognisable header, a 40,000-character cell) → error `bad_input` whose
  *    message names the file, sheet, row/cell and field.
  * 2. `import/preview` `{sessionId, sheet?, mapping?, mappingFor?, excludedRows?, organisationId?,
- *    offset?, limit?}` → `ImportPreview` again. `mapping` = `{"C": "purpose", "F": null}` (column
+ *    offset?, limit?, replace?, lang?}` → `ImportPreview` again. `replace` = `{"Sheet!12": ["recipients"]}`:
+ *    the list fields of a row whose items the file replaces (by default an update merges: items already
+ *    there are kept with their details). Warnings carry `code` + `params` (catalogue `import.warning.<code>`). `mapping` = `{"C": "purpose", "F": null}` (column
  *    letter or header text → field key, null to ignore), applied to `mappingFor` (default `sheet`,
  *    else the first sheet of activities) and remembered by the session. `sheet` restricts the import
  *    to one sheet. `excludedRows` = row keys ("Activités!12") or row numbers of the first sheet.
@@ -60,11 +66,13 @@
  * file, or the formula's text when there is none; the preview warns about each formula cell used.
  * Blank cells never erase a value when an existing activity is updated.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { writeFileAtomic } from '../../files.js';
+import { importDocument, parseRegisterDocument } from '../../document/import.js';
 import { commitImport } from '../../import/commit.js';
 import { FIELDS } from '../../import/fields.js';
 import { formatBytes, IMPORT_LIMITS } from '../../import/limits.js';
@@ -91,15 +99,17 @@ const previewOptions = {
   organisationId: id.optional(),
   /** Rows lacking a required field are imported as drafts, each with a point to review. */
   drafts: z.boolean().optional(),
+  /** Row key → list fields whose items the file replaces (the DPO's choice, after seeing the values). */
+  replace: z.record(z.string().max(400), z.array(z.string().max(60)).max(60)).optional(),
   lang: z.enum(['fr', 'en']).optional(),
 };
 
 function preview(reg: Register, sessionIdValue: string, opts: PreviewOptions, ctx: ProcedureContext = {}) {
   const session = getSession(sessionIdValue, reg.file);
   // The organisation chosen once stays chosen (like the mapping); sheet and excluded rows are as given.
-  const plan = buildPreview(reg, session, { ...opts, organisationId: opts.organisationId ?? session.lastOptions.organisationId }, ctx.progress);
+  const plan = buildPreview(reg, session, { ...opts, organisationId: opts.organisationId ?? session.lastOptions.organisationId, lang: opts.lang ?? session.lastOptions.lang }, ctx.progress);
   session.last = plan;
-  session.lastOptions = { sheet: opts.sheet, organisationId: plan.organisationId, excludedRows: opts.excludedRows, drafts: opts.drafts, lang: opts.lang };
+  session.lastOptions = { sheet: opts.sheet, organisationId: plan.organisationId || undefined, excludedRows: opts.excludedRows, drafts: opts.drafts, replace: opts.replace, lang: opts.lang ?? session.lastOptions.lang };
   return plan.preview;
 }
 
@@ -107,7 +117,7 @@ export const importProcedures = {
   'import/open': procedure({
     summary: 'Read a spreadsheet (XLSX, ODS, CSV) and preview its import; nothing is written',
     trusted: true,
-    input: z.object({ file: filePath, organisationId: id.optional() }),
+    input: z.object({ file: filePath, organisationId: id.optional(), lang: z.enum(['fr', 'en']).optional() }),
     run: (reg, i, _meta, ctx) => {
       const name = path.basename(i.file);
       if (!fs.existsSync(i.file)) throw new AppError('bad_input', `File not found: ${i.file}`);
@@ -116,7 +126,7 @@ export const importProcedures = {
       if (stat.size > IMPORT_LIMITS.maxFileBytes) throw new AppError('bad_input', `${name} is too large to import (${formatBytes(stat.size)}; at most ${formatBytes(IMPORT_LIMITS.maxFileBytes)}).`);
       ctx.progress?.({ phase: 'Reading the file', done: 0, total: 1 });
       const session = openImport(reg, fs.readFileSync(i.file), name);
-      return preview(reg, session.id, { organisationId: i.organisationId }, ctx);
+      return preview(reg, session.id, { organisationId: i.organisationId, lang: i.lang }, ctx);
     },
   }),
   'import/openBytes': procedure({
@@ -125,12 +135,26 @@ export const importProcedures = {
       fileName: z.string().min(1).max(300),
       base64: z.string().max(Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, { error: `is too large (at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)})` }),
       organisationId: id.optional(),
+      lang: z.enum(['fr', 'en']).optional(),
     }),
     run: (reg, i, _meta, ctx) => {
       ctx.progress?.({ phase: 'Reading the file', done: 0, total: 1 });
       const data = Buffer.from(i.base64, 'base64');
       const session = openImport(reg, data, baseName(i.fileName), { ...IMPORT_LIMITS, maxFileBytes: IMPORT_LIMITS.maxUploadBytes });
-      return preview(reg, session.id, { organisationId: i.organisationId }, ctx);
+      return preview(reg, session.id, { organisationId: i.organisationId, lang: i.lang }, ctx);
+    },
+  }),
+  'import/documentBytes': procedure({
+    summary: 'Import an Art30 JSON register document sent by the window (one transaction, all or nothing)',
+    input: z.object({
+      fileName: z.string().min(1).max(300),
+      base64: z.string().max(Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, { error: `is too large (at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)})` }),
+    }),
+    run: (reg, i, meta) => {
+      const data = Buffer.from(i.base64, 'base64');
+      const fileName = baseName(i.fileName);
+      const doc = parseRegisterDocument(data.toString('utf8'), fileName);
+      return importDocument(reg, doc, { ...meta, sourceFile: fileName, sourceSha256: createHash('sha256').update(data).digest('hex') });
     },
   }),
   'import/preview': procedure({

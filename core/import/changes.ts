@@ -1,0 +1,122 @@
+/**
+ * What an update does to an activity, field by field, as values a DPO reads: before → after, the
+ * items added, the items a "replace" removes (shown before the DPO chooses it) and those it does
+ * remove once chosen. Values are written with the register's own wording (export labels).
+ */
+import type { ActivityFields } from '../model/schemas.js';
+import * as F from '../export/format.js';
+import type { Labels } from '../export/labels.js';
+import { FIELD_BY_KEY } from './fields.js';
+import { isListField, removedBy, type ListField } from './merge.js';
+
+export interface FieldChange {
+  field: string;
+  /** The field's label in the preview's language (never a field path). */
+  label: string;
+  /** The values before and after, one line per list item. */
+  before: string[];
+  after: string[];
+  added: string[];
+  /** Items the update removes (only when the DPO chose "replace" for the field). */
+  removed: string[];
+  /** Items the file does not name: what "replace" would remove. */
+  replaceWouldRemove: string[];
+  mode: 'merge' | 'replace' | 'set';
+}
+
+/** Field keys of the activity that are not import columns, with their labels. */
+const EXTRA_LABELS: Record<string, [string, string]> = {
+  dpia: ['AIPD', 'DPIA'],
+  transfers: ['Transferts hors UE', 'Transfers outside the EU'],
+  clients: ['Clients (responsables de traitement)', 'Clients (controllers)'],
+  automatedDecision: ['Décision automatisée', 'Automated decision'],
+};
+
+export function fieldLabel(field: string, lang: 'fr' | 'en'): string {
+  const def = FIELD_BY_KEY.get(field === 'transfers' ? 'transferCountries' : field);
+  if (def && field !== 'transfers') return lang === 'fr' ? def.labelFr : def.labelEn;
+  const extra = EXTRA_LABELS[field];
+  return extra ? extra[lang === 'fr' ? 0 : 1] : field;
+}
+
+export function itemText(field: string, item: unknown, L: Labels, typeOf?: (name: string) => string | undefined): string {
+  if (typeof item === 'string') return item;
+  const o = item as never;
+  switch (field as ListField) {
+    case 'legalBases':
+      return F.legalBasis(L, o);
+    case 'art9Conditions':
+      return F.art9Condition(L, o);
+    case 'dataSubjects':
+      return F.dataSubject(o);
+    case 'dataCategories':
+      return F.dataCategory(L, o);
+    case 'recipients': {
+      const r = o as unknown as ActivityFields['recipients'][number];
+      const type = r.type ?? typeOf?.(r.name);
+      return [type ? `${r.name} (${L.term('recipient_type', type)})` : r.name, r.role, r.precision].filter(Boolean).join(' — ');
+    }
+    case 'transfers': {
+      const t = o as unknown as ActivityFields['transfers'][number];
+      return [`${t.recipient || '?'} → ${L.country(t.country)}`, F.safeguard(L, t), t.documentation].filter(Boolean).join(' — ');
+    }
+    case 'retention':
+      return F.retention(L, o);
+    case 'securityMeasures':
+      return F.securityMeasure(L, o);
+    case 'jointControllers':
+      return F.jointController(L, o);
+    case 'clients':
+      return F.client(L, o);
+    case 'systems':
+      return F.system(L, o);
+  }
+  return JSON.stringify(item);
+}
+
+function valueLines(field: string, v: unknown, L: Labels, typeOf?: (name: string) => string | undefined): string[] {
+  if (v === undefined || v === null || v === '') return [];
+  if (Array.isArray(v)) return v.map((x) => itemText(field, x, L, typeOf));
+  if (field === 'role') return [L.role(String(v))];
+  if (field === 'status') return [L.status(String(v))];
+  if (field === 'dpia') {
+    const d = v as ActivityFields['dpia'];
+    return [L.dpiaStatus(d.status), d.link, ...d.criteria.map((c) => L.term('dpia_criterion', c))].filter(Boolean);
+  }
+  if (field === 'automatedDecision') {
+    const a = v as ActivityFields['automatedDecision'];
+    return [L.yesNo(a.exists), a.description].filter(Boolean);
+  }
+  if (typeof v === 'boolean') return [L.yesNo(v)];
+  return [String(v)];
+}
+
+/**
+ * The changes from `before` to `after` for the fields the row gives (`present`): `incoming` is the
+ * row's own value of each field (to tell what a "replace" would remove).
+ */
+export function fieldChanges(before: ActivityFields, after: ActivityFields, incoming: Partial<ActivityFields>, present: Iterable<string>, replace: ReadonlySet<string>, L: Labels, lang: 'fr' | 'en', typeOf?: (name: string) => string | undefined): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const field of new Set(present)) {
+    const b = (before as Record<string, unknown>)[field];
+    const a = (after as Record<string, unknown>)[field];
+    const bl = valueLines(field, b, L, typeOf);
+    const al = valueLines(field, a, L, typeOf);
+    let wouldRemove: string[] = [];
+    if (isListField(field)) wouldRemove = removedBy(field, (b ?? []) as never[], ((incoming as Record<string, unknown>)[field] ?? []) as never[]).map((x) => itemText(field, x, L, typeOf));
+    const same = JSON.stringify(b) === JSON.stringify(a);
+    if (same && !wouldRemove.length) continue;
+    const removed = bl.filter((x) => !al.includes(x));
+    out.push({
+      field,
+      label: fieldLabel(field, lang),
+      before: bl,
+      after: al,
+      added: al.filter((x) => !bl.includes(x)),
+      removed: isListField(field) ? (replace.has(field) ? removed : []) : [],
+      replaceWouldRemove: replace.has(field) ? [] : wouldRemove,
+      mode: !isListField(field) ? 'set' : replace.has(field) ? 'replace' : 'merge',
+    });
+  }
+  return out;
+}
