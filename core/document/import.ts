@@ -77,7 +77,8 @@ export function importDocument(reg: Register, doc: ParsedRegisterDocument, meta:
           { path: `activities[${i}].organisation`, message: 'is not a key of organisations[]' },
         ]);
       }
-      const input = { ...fields, dpia: { criteria: dpia.criteria, art35Cases: dpia.art35Cases, override: dpia.override, status: dpia.status, date: dpia.date, link: dpia.link } };
+      const { suggested: _s, required: _r, ...screening } = dpia as typeof dpia & { suggested?: boolean; required?: boolean };
+      const input = { ...fields, dpia: screening };
       const stamps = createdAt && updatedAt ? { createdAt, updatedAt } : undefined;
       const existingId = fields.ref ? reg.activities.idByRef(organisationId, fields.ref) : undefined;
       withPath(`activities[${i}]`, () => {

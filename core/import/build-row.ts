@@ -4,6 +4,7 @@
  * value that could not be read. Only fields whose columns hold a value are "present": an update never
  * erases a field because its cell was blank.
  */
+import { EMPTY_DPIA } from '../model/dpia.js';
 import type { LegalBasisCode, RecipientType, SecurityMeasureType } from '../model/codes.js';
 import type { ActivityFields } from '../model/schemas.js';
 import { fold as foldKey } from './fold.js';
@@ -217,7 +218,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       }
       const recipient = importers[i] ?? importers[0] ?? recipients[0]?.name ?? 'Destinataire non précisé';
       if (!transfers.some((t) => t.country === code && t.recipient === recipient)) {
-        transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation });
+        transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation, tiaRef: '' });
       }
     });
     set('transfers', transfers);
@@ -250,7 +251,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const dpiaStatus = text('dpiaStatus');
   const dpiaLink = text('dpiaLink');
   if (dpiaStatus || dpiaLink) {
-    const dpia: ActivityFields['dpia'] = { criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: dpiaLink?.text ?? '' };
+    const dpia: ActivityFields['dpia'] = { ...EMPTY_DPIA, link: dpiaLink?.text ?? '' };
     if (dpiaStatus) {
       const k = foldKey(dpiaStatus.text);
       const code = DPIA.find(([re]) => re.test(k))?.[1];

@@ -75,9 +75,12 @@ export interface VocabularyTerm {
   /** Added by the DPO rather than shipped. */
   custom: boolean;
   sort: number;
+  /** The DPO changed this entry: reference data updates leave it as it is. */
+  dpoEdited?: boolean;
 }
 
 export interface Country {
+  /** ISO 3166-1 alpha-2, or `IO-…` for an international organisation (see `kind`). */
   code: string;
   nameFr: string;
   nameEn: string;
@@ -86,6 +89,19 @@ export interface Country {
   adequacyDecisionDate: string;
   adequacyScopeFr: string;
   adequacyScopeEn: string;
+  /** The DPO changed this entry: reference data updates leave it as it is. */
+  dpoEdited?: boolean;
+  /** A transfer destination is a country or an international organisation (Art. 30(1)(e)). */
+  kind?: 'country' | 'organisation';
+}
+
+/** An international organisation, a transfer destination beside countries (`code` = `IO-…`). */
+export interface InternationalOrganisation extends Country {
+  kind: 'organisation';
+  acronymFr: string;
+  acronymEn: string;
+  /** Other names the import recognises. */
+  aliases: string[];
 }
 
 export interface HistoryChange {

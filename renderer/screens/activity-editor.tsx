@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Activity, Recipient } from '../../core/model/register.js';
 import type { ActivityFields, ActivityRecipient, ClientController, DataCategory, JointController, RetentionRule, Transfer } from '../../core/model/schemas.js';
-import { assessDpia } from '../../core/model/dpia.js';
+import { assessDpia, EMPTY_DPIA } from '../../core/model/dpia.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT, type Translate } from '../app-context.js';
 import { CheckboxField, CodesField, CountryField, ErrorsContext, Repeated, SelectField, StringList, TextArea, TextField, VocabPicker } from '../components/fields.js';
@@ -39,7 +39,7 @@ export function emptyActivity(): ActivityFields {
     securityNotes: '',
     jointControllers: [],
     clients: [],
-    dpia: { criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: '' },
+    dpia: { ...EMPTY_DPIA },
     automatedDecision: { exists: false, description: '' },
     systems: [],
     rights: '',
@@ -601,7 +601,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                 addLabel={t('f.addTransfer')}
                 items={form.transfers}
                 onChange={set('transfers')}
-                make={() => ({ recipient: '', country: '', safeguard: null, derogation: null, documentation: '' })}
+                make={() => ({ recipient: '', country: '', safeguard: null, derogation: null, documentation: '', tiaRef: '' })}
                 path="transfers"
                 render={(x, upd, i) => (
                   <>

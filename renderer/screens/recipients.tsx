@@ -8,7 +8,7 @@ import { CheckboxField, CodesField, ErrorsContext, SelectField, TextArea, TextFi
 import { ConfirmDialog } from '../components/modal.js';
 import { invalidateRegisterCache } from './register-view.js';
 
-const blank = (): RecipientData => ({ name: '', type: 'other', countries: [], contractRef: '', contractDate: '', dpfCertified: false, contact: '', notes: '' });
+const blank = (): RecipientData => ({ name: '', type: 'other', countries: [], contractRef: '', contractDate: '', dpfCertified: false, dpfVerifiedAt: '', contact: '', notes: '' });
 
 function dataOf(r: Recipient): RecipientData {
   const { id: _i, version: _v, createdAt: _c, updatedAt: _u, activityCount: _a, ...d } = r;
