@@ -25,6 +25,7 @@ export function exportDocument(reg: Register, scope: DocumentScope = {}): Regist
     organisations: organisations.map((o) => ({ key: orgKey(o.id), ...organisationData(o), createdAt: o.createdAt, updatedAt: o.updatedAt })),
     recipients: recipients.map((r) => ({ ...recipientData(r), createdAt: r.createdAt, updatedAt: r.updatedAt })),
     activities: activities.map(documentActivity),
+    ...documentReferenceData(reg, activities),
   };
 }
 
@@ -63,6 +64,20 @@ export function documentActivity(a: Activity): DocumentActivity {
     lastReviewedAt: a.lastReviewedAt,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
+  };
+}
+
+/** Version 2: the data set in use and the international organisations the transfers go to. */
+function documentReferenceData(reg: Register, activities: Activity[]): Pick<RegisterDocument, 'referenceData' | 'internationalOrganisations'> {
+  const dataset = reg.reference.currentDataset();
+  const orgs = reg.reference.organisations();
+  const used = [...new Set(activities.flatMap((a) => a.transfers.map((t) => t.country)))].filter((c) => orgs.has(c)).sort();
+  return {
+    ...(dataset ? { referenceData: { asOf: dataset.asOf, sources: dataset.sources } } : {}),
+    internationalOrganisations: used.map((code) => {
+      const o = orgs.get(code)!;
+      return { code, nameFr: o.nameFr, nameEn: o.nameEn, adequacy: o.adequacy, adequacyDecisionDate: o.adequacyDecisionDate, adequacyScopeFr: o.adequacyScopeFr, adequacyScopeEn: o.adequacyScopeEn };
+    }),
   };
 }
 

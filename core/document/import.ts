@@ -1,5 +1,6 @@
 /** Importing a JSON register document: one transaction, every record in the history. */
 import { AppError } from '../errors.js';
+import { REGISTER_FORMAT_VERSION } from '../model/register.js';
 import type { CallMeta, Register } from '../register.js';
 import { createActivity, updateActivity } from '../services/activities.js';
 import { createOrganisation, listOrganisations } from '../services/organisations.js';
@@ -26,8 +27,8 @@ export function parseRegisterDocument(text: string, fileName = 'the file'): Pars
     throw new AppError('bad_input', `${fileName} is not an Art30 register document (its "format" is not "art30-register").`);
   }
   const version = (raw as { version?: unknown }).version;
-  if (typeof version === 'number' && version > 1) {
-    throw new AppError('bad_input', `${fileName} was written by a newer Art30 (document version ${version}); this version reads version 1.`);
+  if (typeof version === 'number' && version > REGISTER_FORMAT_VERSION) {
+    throw new AppError('bad_input', `${fileName} was written by a newer Art30 (document version ${version}); this version reads versions 1 to ${REGISTER_FORMAT_VERSION}.`);
   }
   const result = registerDocumentSchema.safeParse(raw);
   if (!result.success) {

@@ -5,6 +5,7 @@
  */
 import * as checks from './locales/checks.js';
 import * as common from './locales/common.js';
+import * as legal from './locales/legal.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -15,6 +16,7 @@ export interface Area {
 export const areas: Record<string, Area> = {
   common,
   checks,
+  legal,
 };
 
 function merge(lang: keyof Area): Entries {

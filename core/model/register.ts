@@ -132,7 +132,9 @@ export interface HistoryEntry {
 // The JSON register document.
 
 export const REGISTER_FORMAT = 'art30-register';
-export const REGISTER_FORMAT_VERSION = 1;
+export const REGISTER_FORMAT_VERSION = 2;
+/** Document versions this Art30 reads: version 1 has no international organisations nor the 2026 legal fields. */
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
 
 export interface DocumentOrganisation extends OrganisationData {
   /** Key used by `activities[].organisation` within this document. */
@@ -170,4 +172,18 @@ export interface RegisterDocument {
   organisations: DocumentOrganisation[];
   recipients: DocumentRecipient[];
   activities: DocumentActivity[];
+  /** Version 2: the reference data set the statuses were read from. */
+  referenceData?: { asOf: string; sources: { title: string; url?: string }[] };
+  /** Version 2: the international organisations the document's transfers go to (`IO-…` codes). */
+  internationalOrganisations?: DocumentInternationalOrganisation[];
+}
+
+export interface DocumentInternationalOrganisation {
+  code: string;
+  nameFr: string;
+  nameEn: string;
+  adequacy: AdequacyStatus;
+  adequacyDecisionDate: string;
+  adequacyScopeFr: string;
+  adequacyScopeEn: string;
 }
