@@ -212,6 +212,9 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       if (country.eea) return;
       let sg = safeguard?.safeguard ?? null;
       if (!sg && country.adequacy === 'adequate') sg = 'adequacy';
+      // The US adequacy decision covers recipients certified under the Data Privacy Framework (directory).
+      const importer = importers[i] ?? importers[0] ?? recipients[0]?.name;
+      if (!sg && country.adequacy === 'partial' && country.code === 'US' && importer && ctx.recipients.get(foldKey(importer))?.dpfCertified) sg = 'adequacy';
       if (!sg) {
         const why = country.adequacy === 'partial' ? ` (the adequacy decision for ${country.nameEn} covers only part of it: ${country.adequacyScopeEn || 'see the country table'})` : '';
         warn('transferCountries', item.cell, item.text, `transfer to ${country.nameFr} without a safeguard${why}: say which one (standard contractual clauses, BCR, derogation…).`);

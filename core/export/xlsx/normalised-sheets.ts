@@ -83,8 +83,8 @@ export const RECIPIENTS_SHEET: NormalisedSheet = {
 
 export const TRANSFERS_SHEET: NormalisedSheet = {
   title: 'sheetTransfers',
-  headers: ['recipient', 'country', 'countryCode', 'countryStatus', 'adequacyDecision', 'safeguard', 'safeguardArticle', 'derogation', 'documentation', 'alert'],
-  columns: [...ID_COLUMNS, { width: 28 }, { width: 18 }, { width: 8 }, { width: 20 }, { width: 30 }, { width: 28 }, { width: 14 }, { width: 30 }, { width: 36 }, { width: 36 }],
+  headers: ['recipient', 'country', 'countryCode', 'countryStatus', 'adequacyDecision', 'safeguard', 'safeguardArticle', 'derogation', 'documentation', 'alert', 'legal.tiaRef', 'legal.dataset.sources'],
+  columns: [...ID_COLUMNS, { width: 28 }, { width: 18 }, { width: 8 }, { width: 20 }, { width: 30 }, { width: 28 }, { width: 14 }, { width: 30 }, { width: 36 }, { width: 36 }, { width: 24 }, { width: 22 }],
   write(sheet, source, L) {
     header(sheet, L, this.headers);
     const summaries = source.summaries.filter((s) => s.transferCountries.length);
@@ -98,13 +98,15 @@ export const TRANSFERS_SHEET: NormalisedSheet = {
             cell(t.recipient),
             cell(L.country(t.country)),
             cell(t.country),
-            cell(info ? L.adequacy(info.adequacy) : ''),
+            cell(info ? L.adequacy(info.adequacy, t.country) : ''),
             cell(L.adequacyDecision(t.country)),
             cell(L.term('transfer_safeguard', t.safeguard)),
             cell(L.article('transfer_safeguard', t.safeguard)),
             cell(L.term('art49_derogation', t.derogation)),
             cell(t.documentation),
             cell(F.transferAlert(L, t)),
+            cell(t.tiaRef ?? ''),
+            cell(L.referenceAsOf),
           ]);
         }
       }
