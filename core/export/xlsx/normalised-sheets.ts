@@ -83,7 +83,7 @@ export const RECIPIENTS_SHEET: NormalisedSheet = {
 
 export const TRANSFERS_SHEET: NormalisedSheet = {
   title: 'sheetTransfers',
-  headers: ['recipient', 'country', 'countryCode', 'countryStatus', 'adequacyDecision', 'safeguard', 'safeguardArticle', 'derogation', 'documentation', 'alert', 'legal.tiaRef', 'legal.dataset.sources'],
+  headers: ['recipient', 'country', 'countryCode', 'countryStatus', 'adequacyDecision', 'safeguard', 'safeguardArticle', 'derogation', 'documentation', 'alert', 'legal.tiaRef', 'legal.dataset.column'],
   columns: [...ID_COLUMNS, { width: 28 }, { width: 18 }, { width: 8 }, { width: 20 }, { width: 30 }, { width: 28 }, { width: 14 }, { width: 30 }, { width: 36 }, { width: 36 }, { width: 24 }, { width: 22 }],
   write(sheet, source, L) {
     header(sheet, L, this.headers);
