@@ -12,6 +12,7 @@ import { useApp, useT, type Translate } from '../app-context.js';
 import { CheckboxField, CodesField, CountryField, ErrorsContext, Repeated, SelectField, StringList, TextArea, TextField, VocabPicker } from '../components/fields.js';
 import { ConfirmDialog } from '../components/modal.js';
 import { ChecksBanner } from './checks-banner.js';
+import { DestinationField, DpiaDecisions } from './legal-fields.js';
 import { HistoryPanel } from './history-panel.js';
 import { formatDate, invalidateRegisterCache } from './register-view.js';
 
@@ -512,7 +513,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                         onChange={(v) => upd({ ...r, finalFate: (v || null) as RetentionRule['finalFate'] })}
                         path={`retention[${i}].finalFate`}
                         empty={t('common.none')}
-                        options={(['delete', 'anonymise', 'archive'] as const).map((x) => ({ value: x, label: t(`fate.${x}`) }))}
+                        options={(['delete', 'anonymise', 'archive', 'sort', 'deposit'] as const).map((x) => ({ value: x, label: x === 'sort' || x === 'deposit' ? t(`legal.fate.${x}`) : t(`fate.${x}`) }))}
                       />
                       <TextField label={t('f.activePeriod')} value={r.activePeriod} onChange={(v) => upd({ ...r, activePeriod: v })} path={`retention[${i}].activePeriod`} />
                       <TextField label={t('f.archivePeriod')} value={r.archivePeriod} onChange={(v) => upd({ ...r, archivePeriod: v })} path={`retention[${i}].archivePeriod`} />
@@ -607,7 +608,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                   <>
                     <div className="grid-2">
                       <TextField label={t('f.transferRecipient')} value={x.recipient} onChange={(v) => upd({ ...x, recipient: v })} path={`transfers[${i}].recipient`} list="recipient-names" required />
-                      <CountryField label={t('f.transferCountry')} value={x.country} onChange={(v) => upd({ ...x, country: v })} path={`transfers[${i}].country`} required />
+                      <DestinationField value={x.country} onChange={(v) => upd({ ...x, country: v })} path={`transfers[${i}].country`} />
                       <VocabPicker
                         kind="transfer_safeguard"
                         label={t('f.safeguard')}
@@ -630,6 +631,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                       ) : null}
                     </div>
                     <TextField label={t('f.documentation')} value={x.documentation} onChange={(v) => upd({ ...x, documentation: v })} path={`transfers[${i}].documentation`} />
+                    <TextField label={t('legal.tiaRef')} value={x.tiaRef} onChange={(v) => upd({ ...x, tiaRef: v })} path={`transfers[${i}].tiaRef`} />
                   </>
                 )}
               />
@@ -734,6 +736,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
                 <TextField label={t('f.dpiaDate')} type="date" value={form.dpia.date} onChange={(v) => set('dpia')({ ...form.dpia, date: v })} path="dpia.date" />
                 <TextField label={t('f.dpiaLink')} value={form.dpia.link} onChange={(v) => set('dpia')({ ...form.dpia, link: v })} path="dpia.link" />
               </div>
+              <DpiaDecisions dpia={form.dpia} onChange={set('dpia')} />
             </Section>
 
             <Section id="other" title={sectionTitle('other')}>

@@ -7,6 +7,7 @@ import { useApp, useT } from '../app-context.js';
 import { CheckboxField, SelectField, TextArea, TextField } from '../components/fields.js';
 import { FormModal } from '../components/modal.js';
 import { fold } from '../text.js';
+import { ReferenceDatasetPanel } from './legal-fields.js';
 
 const EDITABLE_KINDS: VocabularyKind[] = ['data_category', 'data_subject_category'];
 
@@ -18,6 +19,7 @@ export function ReferenceScreen() {
       <header className="screen-header">
         <h1>{t('ref.title')}</h1>
       </header>
+      <ReferenceDatasetPanel />
       <div role="tablist" aria-label={t('ref.title')} className="tabs">
         {(['countries', 'vocabularies'] as const).map((k) => (
           <button key={k} type="button" role="tab" id={`ref-tab-${k}`} aria-selected={tab === k} aria-controls="ref-panel" className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
