@@ -98,6 +98,14 @@ describe('every procedure of the register core, through the dispatcher', () => {
     expect(changed.adequacy).toBe('pending');
     const [entry] = await call('history/list', { entityType: 'country' });
     expect(entry.changes).toEqual(expect.arrayContaining([{ path: 'adequacy', before: 'adequate', after: 'pending' }]));
+    // International organisations and the dated reference data set (core/reference/reference.test.ts goes further).
+    expect((await call('reference/organisations', {})).find((o) => o.code === 'IO-EPO')).toMatchObject({ adequacy: 'adequate' });
+    const who = await call('reference/saveOrganisation', { code: 'io-xyz', nameFr: 'Organisation XYZ', nameEn: 'XYZ Organisation', adequacy: 'none' });
+    expect(who).toMatchObject({ code: 'IO-XYZ', dpoEdited: true });
+    expect((await call('reference/destinations', {})).filter((d) => d.code === 'IO-XYZ' || d.code === 'FR')).toHaveLength(2);
+    expect(await call('reference/dataset', {})).toMatchObject({ asOf: '2026-11-28' });
+    expect((await fails('reference/updateData', { text: '{}', fileName: 'vide.json' })).code).toBe('bad_input');
+    expect((await fails('reference/updateFile', { file: path.join(t.dir, 'missing.json') })).code).toBe('bad_input');
   });
 
   it('register/* file procedures and history/*', async () => {
