@@ -42,6 +42,11 @@ export function parseRegisterDocument(text: string, fileName = 'the file'): Pars
 export function importDocument(reg: Register, doc: ParsedRegisterDocument, meta: CallMeta): DocumentImportResult {
   const result: DocumentImportResult = { organisations: { created: 0, matched: 0 }, recipients: { created: 0, updated: 0 }, activities: { created: 0, updated: 0 } };
   return reg.write(() => {
+    // Version 2: international organisations the transfers go to that this register does not know yet.
+    const knownOrgs = reg.reference.organisations();
+    for (const o of doc.internationalOrganisations ?? []) {
+      if (!knownOrgs.has(o.code)) reg.reference.saveOrganisation({ ...o, acronymFr: '', acronymEn: '', aliases: [], eea: false, kind: 'organisation' });
+    }
     const orgIds = new Map<string, number>();
     const existingOrgs = listOrganisations(reg);
     for (const [i, o] of doc.organisations.entries()) {

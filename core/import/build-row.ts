@@ -199,6 +199,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       }
     }
     const documentation = text('transferDocumentation')?.text ?? '';
+    const tiaRef = text('transferTia')?.text ?? '';
     const importers = items('transferRecipients').map((i) => i.text);
     const transfers: ActivityFields['transfers'] = [];
     countryItems.forEach((item, i) => {
@@ -221,7 +222,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       }
       const recipient = importers[i] ?? importers[0] ?? recipients[0]?.name ?? 'Destinataire non précisé';
       if (!transfers.some((t) => t.country === code && t.recipient === recipient)) {
-        transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation, tiaRef: '' });
+        transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation, tiaRef });
       }
     });
     set('transfers', transfers);
@@ -298,7 +299,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
 
 /** Fields whose values are read together (a transfer names the first recipient, a justification goes to a basis…). */
 const GROUPS: string[][] = [
-  ['recipients', 'recipientType', 'transferCountries', 'transferSafeguard', 'transferDocumentation', 'transferRecipients'],
+  ['recipients', 'recipientType', 'transferCountries', 'transferSafeguard', 'transferDocumentation', 'transferRecipients', 'transferTia'],
   ['legalBases', 'legalBasisJustification'],
   ['dataCategories', 'specialCategories', 'hasSpecialData'],
   ['dpiaStatus', 'dpiaLink'],

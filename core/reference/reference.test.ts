@@ -355,3 +355,98 @@ describe('the reference data set', () => {
     if (!failed.ok) expect(failed.error).toMatchObject({ code: 'bad_input', message: expect.stringContaining('x.json is damaged') });
   });
 });
+
+describe('DPIA decisions, new safeguards and final fates', () => {
+  it('uses the CNIL lists as screening inputs and keeps the DPO’s advice and the Art. 36 consultation, in the exports too', async () => {
+    const t = temp();
+    const org = await t.call('organisations/create', { organisation: { name: 'Hôpital' } });
+    const base = { purpose: 'x', legalBases: [{ code: 'legal_obligation' as const }], retention: [{ text: '5 ans', finalFate: 'deposit' as const }], securityMeasures: [{ type: 'backup' as const }] };
+    const listed = await t.call('activities/create', { organisationId: org.id, activity: { ...base, ref: 'T-1', name: 'Dossier patient', dpia: { cnilRequired: ['health_establishments'], dpoAdvice: 'Avis favorable sous réserve du chiffrement', dpoAdviceDate: '2026-10-01', priorConsultation: 'submitted', priorConsultationDate: '2026-10-15', priorConsultationRef: 'CNIL-2026-123' } } });
+    expect(listed.dpia).toMatchObject({ suggested: true, required: true, priorConsultation: 'submitted' });
+    const exempted = await t.call('activities/create', { organisationId: org.id, activity: { ...base, ref: 'T-2', name: 'Fournisseurs', dpia: { criteria: ['large_scale', 'matching_datasets'], cnilExempted: ['supplier_relations'] } } });
+    expect(exempted.dpia).toMatchObject({ suggested: false, required: false });
+    const plain = await t.call('activities/create', { organisationId: org.id, activity: { ...base, ref: 'T-3', name: 'Profilage', dpia: { criteria: ['large_scale', 'matching_datasets'], priorConsultation: 'to_do' } } });
+    expect(plain.dpia.suggested).toBe(true);
+    expect((await t.call('activities/checks', { id: plain.id })).map((c) => c.code)).toContain('prior_consultation_pending');
+    await expect(t.call('activities/create', { organisationId: org.id, activity: { ...base, name: 'X', dpia: { cnilRequired: ['nope'] } } })).rejects.toThrow(/CNIL list/);
+
+    const xlsx = path.join(t.dir, 'r.xlsx');
+    await t.call('export/file', { format: 'xlsx', lang: 'fr', out: xlsx, scope: {} });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const detail = wb.getWorksheet('Détail des traitements')!;
+    const all = JSON.stringify(detail.getSheetValues());
+    expect(all).toContain('Liste CNIL : traitements pour lesquels une AIPD est requise (délibération 2018-327)');
+    expect(all).toContain('CNIL, délibération n° 2018-327 du 11 octobre 2018');
+    expect(all).toContain('Avis favorable sous réserve du chiffrement');
+    expect(all).toContain('Déposée — 15/10/2026 — CNIL-2026-123');
+    expect(JSON.stringify(wb.getWorksheet('Données et conservation')!.getSheetValues())).toContain('Versement aux archives publiques');
+    const pdf = path.join(t.dir, 'r.pdf');
+    await t.call('export/file', { format: 'pdf', lang: 'en', out: pdf, scope: { refs: ['T-1'] } });
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('DPO’s advice (Art. 35(2))');
+    expect(text).toContain('Prior consultation of the supervisory authority (Art. 36)');
+    expect(text).toContain('Deposit in the public archives');
+  }, 120_000);
+
+  it('reads the new safeguards, the TIA reference and the public-body final fates from a spreadsheet', async () => {
+    const t = temp();
+    const org = await t.call('organisations/create', { organisation: { name: 'Département' } });
+    const file = path.join(t.dir, 'archives.csv');
+    const rows = [
+      ['Nom du traitement', 'Finalité', 'Pays de transfert', 'Garanties', 'TIA', 'Durée de conservation'],
+      ['Coopération', 'x', 'Maroc', 'Clauses types adoptées par une autorité de contrôle', 'TIA-2026-09', '10 ans puis versement aux archives départementales'],
+      ['Échanges', 'x', 'Tunisie', 'Arrangement administratif', '', '5 ans puis tri'],
+      ['Paie', 'x', '', '', '', '5 ans à compter du versement de la paie'],
+    ];
+    fs.writeFileSync(file, `${rows.map((r) => r.join(';')).join('\n')}\n`);
+    const p = await t.call('import/open', { file, organisationId: org.id });
+    const get = (name: string) => p.rows.find((r) => r.name === name)!.activity!;
+    expect(get('Coopération').transfers).toEqual([expect.objectContaining({ country: 'MA', safeguard: 'sa_scc', tiaRef: 'TIA-2026-09' })]);
+    expect(get('Échanges').transfers).toEqual([expect.objectContaining({ country: 'TN', safeguard: 'administrative_arrangement', tiaRef: '' })]);
+    expect(get('Coopération').retention[0].finalFate).toBe('deposit');
+    expect(get('Échanges').retention[0].finalFate).toBe('sort');
+    expect(get('Paie').retention[0].finalFate).toBeNull();
+    // The template's dropdowns list the new safeguards and the international organisations.
+    const template = path.join(t.dir, 'modele.xlsx');
+    await runCli('template', '--out', template, '--db', t.file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(template);
+    const lists = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
+    expect(lists).toContain('Arrangement administratif entre autorités ou organismes publics');
+    expect(lists).toContain('Clauses types de protection adoptées par une autorité de contrôle');
+    expect(lists).toContain('Organisation européenne des brevets');
+  });
+});
+
+describe('the JSON register document, version 2', () => {
+  it('writes version 2 with the organisations the transfers go to, and still imports version 1', async () => {
+    const t = temp();
+    await registerWithDestinations(t);
+    const doc = await t.call('register/document', {});
+    expect(doc).toMatchObject({ version: 2, referenceData: { asOf: '2026-11-28' }, internationalOrganisations: [expect.objectContaining({ code: 'IO-EPO', adequacy: 'adequate' })] });
+    const file = path.join(t.dir, 'v2.json');
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const target = temp();
+    expect((await target.call('register/importJson', { file })).activities.created).toBe(1);
+    expect((await target.call('register/document', {})).activities[0].transfers.map((x) => x.country)).toEqual(['BR', 'RE', 'IO-EPO', 'US']);
+
+    // A version 1 document (no organisations, no new fields) still imports.
+    const v1 = {
+      format: 'art30-register',
+      version: 1,
+      organisations: [{ key: 'org-1', name: 'Ancienne' }],
+      recipients: [],
+      activities: [{ organisation: 'org-1', ref: 'A-1', name: 'Ancien', purpose: 'x', transfers: [{ recipient: 'R', country: 'BR' }], dpia: { criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: '', suggested: false, required: false } }],
+    };
+    const v1file = path.join(t.dir, 'v1.json');
+    fs.writeFileSync(v1file, JSON.stringify(v1));
+    const third = temp();
+    expect((await third.call('register/importJson', { file: v1file })).activities.created).toBe(1);
+    const imported = (await third.call('register/document', {})).activities[0];
+    expect(imported.transfers[0]).toMatchObject({ country: 'BR', tiaRef: '' });
+    expect(imported.dpia).toMatchObject({ cnilRequired: [], priorConsultation: 'not_needed' });
+    fs.writeFileSync(v1file, JSON.stringify({ ...v1, version: 3 }));
+    await expect(third.call('register/importJson', { file: v1file })).rejects.toThrow(/newer Art30/);
+  });
+});
