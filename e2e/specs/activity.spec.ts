@@ -71,7 +71,7 @@ test.describe('on an empty register', () => {
     // Transfers: the country picker shows adequacy
     const tr = await ed.addItem('Transfers outside the EU', 'Add a transfer', 'Transfer');
     await ed.field('Recipient abroad', tr).fill('BadgeCloud Inc.');
-    await ed.field('Country', tr).selectOption('US');
+    await ed.field('Destination (country or international organisation)', tr).selectOption('US');
     await expect(tr.getByText('Adequacy: Partial adequacy')).toBeVisible();
     await ed.field('Safeguard', tr).selectOption('scc');
     await ed.field('Documentation (link or reference)', tr).fill('CCT module 2, annexe 3');
@@ -157,7 +157,7 @@ test.describe('on an empty register', () => {
     await expect(ed.field('Role for this activity', rec2)).toHaveValue('Hébergeur du logiciel');
     const tr2 = ed.group('Transfer 1');
     await expect(ed.field('Recipient abroad', tr2)).toHaveValue('BadgeCloud Inc.');
-    await expect(ed.field('Country', tr2)).toHaveValue('US');
+    await expect(ed.field('Destination (country or international organisation)', tr2)).toHaveValue('US');
     await expect(ed.field('Safeguard', tr2)).toHaveValue('scc');
     await expect(ed.field('Documentation (link or reference)', tr2)).toHaveValue('CCT module 2, annexe 3');
     const sec2 = ed.group('Security measure 1');
@@ -191,7 +191,7 @@ test.describe('on an empty register', () => {
     await ed.field('Name of the processing activity').fill('Sans finalité');
     const tr = await ed.addItem('Transfers outside the EU', 'Add a transfer', 'Transfer');
     await ed.field('Recipient abroad', tr).fill('Quelqu’un');
-    await ed.field('Country', tr).selectOption('IN');
+    await ed.field('Destination (country or international organisation)', tr).selectOption('IN');
     await ed.field('Safeguard', tr).selectOption('derogation');
     await ed.save();
     const summary = page.getByRole('alert').filter({ hasText: 'could not be saved' }).first();

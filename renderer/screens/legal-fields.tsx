@@ -3,13 +3,13 @@
  * organisations, with the adequacy status and the date of the reference data), the DPIA decisions
  * (CNIL lists, DPO's advice, Art. 36 prior consultation), and the reference data set panel.
  */
-import { useEffect, useId, useState } from 'react';
+import { useContext, useEffect, useId, useState } from 'react';
 import type { Country } from '../../core/model/register.js';
 import type { ActivityFields } from '../../core/model/schemas.js';
 import type { DatasetReport } from '../../core/reference/apply.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp } from '../app-context.js';
-import { CheckboxField, SelectField, TextArea, TextField } from '../components/fields.js';
+import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
 
 interface DatasetInfo {
   asOf: string;
@@ -49,6 +49,7 @@ export function DestinationField(props: { value: string; onChange(code: string):
   const countries = sorted.filter((c) => c.kind !== 'organisation');
   const organisations = sorted.filter((c) => c.kind === 'organisation');
   const selected = destinations.find((c) => c.code === props.value);
+  const error = useContext(ErrorsContext).get(props.path);
   const scope = selected ? (lang === 'fr' ? selected.adequacyScopeFr : selected.adequacyScopeEn) : '';
   const option = (c: Country) => (
     <option key={c.code} value={c.code}>
@@ -56,14 +57,21 @@ export function DestinationField(props: { value: string; onChange(code: string):
     </option>
   );
   return (
-    <div className="field" data-path={props.path}>
+    <div className={`field ${error ? 'has-error' : ''}`} data-path={props.path}>
       <div className="label-row">
         <label htmlFor={id}>{t('legal.destination.label')}</label>
         <span className="req" aria-hidden="true">
           *
         </span>
       </div>
-      <select id={id} value={props.value} aria-describedby={selected ? `${id}-adq` : undefined} onChange={(e) => props.onChange(e.target.value)}>
+      <select
+        id={id}
+        value={props.value}
+        aria-required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[selected ? `${id}-adq` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
         <option value="">{t('common.choose')}</option>
         {props.value && !selected ? <option value={props.value}>{props.value}</option> : null}
         <optgroup label={t('legal.destination.countries')}>{countries.map(option)}</optgroup>
@@ -76,6 +84,11 @@ export function DestinationField(props: { value: string; onChange(code: string):
           {scope ? ` — ${scope}` : ''}
           {' · '}
           {dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')}
+        </div>
+      ) : null}
+      {error ? (
+        <div id={`${id}-err`} className="field-error" role="alert">
+          {error}
         </div>
       ) : null}
     </div>
