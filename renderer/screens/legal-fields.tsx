@@ -3,7 +3,7 @@
  * organisations, with the adequacy status and the date of the reference data), the DPIA decisions
  * (CNIL lists, DPO's advice, Art. 36 prior consultation), and the reference data set panel.
  */
-import { useContext, useEffect, useId, useState } from 'react';
+import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { Country } from '../../core/model/register.js';
 import type { ActivityFields } from '../../core/model/schemas.js';
 import type { DatasetReport } from '../../core/reference/apply.js';
@@ -145,6 +145,7 @@ export function ReferenceDatasetPanel() {
   const [error, setError] = useState('');
   const [report, setReport] = useState<DatasetReport | null>(null);
   const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
   const shown = report ?? dataset?.report ?? null;
 
   const load = async (file: File) => {
@@ -178,13 +179,16 @@ export function ReferenceDatasetPanel() {
           </ul>
         </details>
       ) : null}
-      <label className="button" htmlFor={inputId}>
+      <button type="button" className="secondary" onClick={() => input.current?.click()}>
         {t('legal.dataset.update')}
-      </label>
+      </button>
       <input
+        ref={input}
         id={inputId}
         type="file"
         accept=".json,application/json"
+        aria-label={t('legal.dataset.update')}
+        tabIndex={-1}
         className="visually-hidden"
         onChange={(e) => {
           const f = e.target.files?.[0];
@@ -226,4 +230,11 @@ export function ReferenceDatasetPanel() {
       ) : null}
     </section>
   );
+}
+
+/** "(as of 2026-11-28)": the date of the reference data, next to an adequacy status. */
+export function DatasetDate() {
+  const { t } = useApp();
+  const { dataset } = useDestinations();
+  return <span className="muted">({dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')})</span>;
 }

@@ -7,7 +7,7 @@ import { useApp, useT } from '../app-context.js';
 import { CheckboxField, SelectField, TextArea, TextField } from '../components/fields.js';
 import { FormModal } from '../components/modal.js';
 import { fold } from '../text.js';
-import { ReferenceDatasetPanel } from './legal-fields.js';
+import { DatasetDate, ReferenceDatasetPanel } from './legal-fields.js';
 
 const EDITABLE_KINDS: VocabularyKind[] = ['data_category', 'data_subject_category'];
 
@@ -74,7 +74,9 @@ function Countries() {
               <th scope="col">{t('ref.code')}</th>
               <th scope="col">{t('f.country')}</th>
               <th scope="col">{t('ref.eea')}</th>
-              <th scope="col">{t('ref.adequacy')}</th>
+              <th scope="col">
+                {t('ref.adequacy')} <DatasetDate />
+              </th>
               <th scope="col">{t('ref.decisionDate')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('common.edit')}</span>
