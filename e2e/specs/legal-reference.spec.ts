@@ -30,6 +30,7 @@ test('a transfer to the European Patent Organisation, DPIA decisions, and a newe
   await expect(tr.getByTestId('destination-adequacy')).toContainText('EU territory');
   await destination.selectOption('IO-EPO');
   await ed.field('Transfer impact assessment (reference)', tr).fill('TIA-EPO-1');
+  if (process.env.ART30_SHOT) await tr.screenshot({ path: process.env.ART30_SHOT.replace(/\.png$/, '-transfer.png') });
   await page.getByLabel('Health data processed by health or medico-social establishments to care for people').check();
   await ed.field('DPO’s advice (Art. 35(2))').fill('Avis favorable');
   await ed.field('Prior consultation of the supervisory authority (Art. 36)').selectOption('to_do');
@@ -55,6 +56,8 @@ test('a transfer to the European Patent Organisation, DPIA decisions, and a newe
   const report = page.getByTestId('dataset-report');
   await expect(report).toContainText('activities are concerned');
   await expect(report.getByRole('link', { name: /T-005/ })).toBeVisible();
+  const organisations = page.getByRole('table', { name: 'International organisations' });
+  await expect(organisations.getByRole('row', { name: /IO-EPO European Patent Organisation/ })).toContainText('Adequate');
   await page.screenshot({ path: path.join(dir, 'reference.png'), fullPage: true });
   if (process.env.ART30_SHOT) fs.copyFileSync(path.join(dir, 'reference.png'), process.env.ART30_SHOT);
 });

@@ -238,3 +238,43 @@ export function DatasetDate() {
   const { dataset } = useDestinations();
   return <span className="muted">({dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')})</span>;
 }
+
+/** The international organisations (transfer destinations), with their adequacy status. */
+export function OrganisationsTable() {
+  const { t, lang } = useApp();
+  const { destinations } = useDestinations();
+  const organisations = destinations.filter((d) => d.kind === 'organisation').sort((a, b) => (lang === 'fr' ? a.nameFr : a.nameEn).localeCompare(lang === 'fr' ? b.nameFr : b.nameEn, lang));
+  return (
+    <section aria-labelledby="io-heading">
+      <h2 id="io-heading">{t('legal.destination.organisations')}</h2>
+      <div className="table-scroll static">
+        <table className="grid compact" aria-label={t('legal.destination.organisations')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('ref.code')}</th>
+              <th scope="col">{t('legal.destination.organisation')}</th>
+              <th scope="col">
+                {t('ref.adequacy')} <DatasetDate />
+              </th>
+              <th scope="col">{t('ref.decisionDate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisations.map((o) => (
+              <tr key={o.code}>
+                <td>{o.code}</td>
+                <td>{lang === 'fr' ? o.nameFr : o.nameEn}</td>
+                <td>
+                  <span className={`adequacy adequacy-${o.adequacy}`}>{t(`adequacy.${o.adequacy}`)}</span>
+                  {(lang === 'fr' ? o.adequacyScopeFr : o.adequacyScopeEn) ? <div className="muted small">{lang === 'fr' ? o.adequacyScopeFr : o.adequacyScopeEn}</div> : null}
+                  {o.dpoEdited ? <div className="muted small">{t('legal.dataset.dpoEdited')}</div> : null}
+                </td>
+                <td>{o.adequacyDecisionDate}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

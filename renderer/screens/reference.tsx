@@ -7,7 +7,7 @@ import { useApp, useT } from '../app-context.js';
 import { CheckboxField, SelectField, TextArea, TextField } from '../components/fields.js';
 import { FormModal } from '../components/modal.js';
 import { fold } from '../text.js';
-import { DatasetDate, ReferenceDatasetPanel } from './legal-fields.js';
+import { DatasetDate, OrganisationsTable, ReferenceDatasetPanel } from './legal-fields.js';
 
 const EDITABLE_KINDS: VocabularyKind[] = ['data_category', 'data_subject_category'];
 
@@ -92,6 +92,7 @@ function Countries() {
                 <td>
                   <span className={`adequacy adequacy-${c.adequacy}`}>{t(`adequacy.${c.adequacy}`)}</span>
                   {(app.lang === 'fr' ? c.adequacyScopeFr : c.adequacyScopeEn) ? <div className="muted small">{app.lang === 'fr' ? c.adequacyScopeFr : c.adequacyScopeEn}</div> : null}
+                  {c.dpoEdited ? <div className="muted small">{t('legal.dataset.dpoEdited')}</div> : null}
                 </td>
                 <td>{c.adequacyDecisionDate}</td>
                 <td>
@@ -113,6 +114,7 @@ function Countries() {
           </tbody>
         </table>
       </div>
+      <OrganisationsTable />
       {editing ? (
         <FormModal
           title={t('ref.editCountry', { name: app.lang === 'fr' ? editing.nameFr : editing.nameEn })}
