@@ -46,7 +46,22 @@ export class CountryMatcher {
     if (/^[A-Za-z]{2}$/.test(t) && this.countries.has(t.toUpperCase())) return t.toUpperCase();
     if (/^io-/i.test(t) && this.countries.has(t.toUpperCase())) return t.toUpperCase();
     const k = foldKey(t.replace(/\(.*\)\s*$/, '')) || foldKey(t);
-    return this.byKey.get(k) ?? this.byKey.get(foldKey(t)) ?? this.byKey.get(k.replace(/^(l |la |le |les |the )/, ''));
+    return (
+      this.byKey.get(k) ??
+      this.byKey.get(foldKey(t)) ??
+      this.byKey.get(k.replace(/^(l |la |le |les |the )/, '')) ??
+      // "O.N.U.", "U.E.B." → the acronym written without its dots.
+      (/^(\w )+\w$/.test(k) ? this.byKey.get(k.replace(/ /g, '')) : undefined) ??
+      // "EPO – European Patent Office", "OMS (Genève)": one of the parts names the destination.
+      this.matchPart(t)
+    );
+  }
+
+  private matchPart(t: string): string | undefined {
+    const parts = t.split(/\s+[-–—:]\s+|[()]/).map((p) => p.trim()).filter((p) => p && p !== t);
+    if (parts.length < 2) return undefined;
+    const found = new Set(parts.map((p) => this.byKey.get(foldKey(p)) ?? this.byKey.get(foldKey(p).replace(/^(l |la |le |les |the )/, ''))).filter(Boolean));
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   get(code: string): Country | undefined {
