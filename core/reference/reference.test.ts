@@ -42,6 +42,7 @@ async function registerWithDestinations(t: TempRegister) {
       legalBases: [{ code: 'contract' }],
       retention: [{ text: '10 ans' }],
       securityMeasures: [{ type: 'access_control' }],
+      recipients: [{ name: 'CloudCRM Inc.' }],
       transfers: [
         { recipient: 'Cabinet Rio', country: 'BR' },
         { recipient: 'Antenne de La Réunion', country: 're' },
@@ -178,6 +179,8 @@ describe('destinations: countries and international organisations', () => {
     expect(byCode.get('US')![status]).toBe('Adéquation partielle');
     for (const code of ['BR', 'RE', 'IO-EPO', 'US']) expect(byCode.get(code)![alert]).toBe('');
     expect(data[0].join(' ')).toContain('Données de référence au 28/11/2026');
+    const recipients = JSON.stringify(wb.getWorksheet('Destinataires')!.getSheetValues());
+    expect(recipients).toContain('Oui — Certification DPF vérifiée le : 02/11/2026');
     const names = data.map((r) => r.join(' ')).join(' ');
     expect(names).toContain('Organisation européenne des brevets');
 

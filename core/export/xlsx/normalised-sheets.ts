@@ -73,7 +73,7 @@ export const RECIPIENTS_SHEET: NormalisedSheet = {
             cell(r.precision),
             cell(dir?.contractRef),
             dir?.contractDate ? toSheetDate(dir.contractDate) : null,
-            cell(dir ? L.yesNo(dir.dpfCertified) : ''),
+            cell(dir ? (dir.dpfCertified && dir.dpfVerifiedAt ? `${L.yesNo(true)} — ${L.kv(L.t('legal.dpfVerifiedAt'), L.date(dir.dpfVerifiedAt))}` : L.yesNo(dir.dpfCertified)) : ''),
           ]);
         }
       }
