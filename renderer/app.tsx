@@ -12,6 +12,7 @@ import { OrganisationScreen } from './screens/organisation.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
 import { invalidateRegisterCache, RegisterView } from './screens/register-view.js';
+import { ReferenceUpdateNotice } from './screens/legal-fields.js';
 
 interface Boot {
   lang: Language;
@@ -327,6 +328,7 @@ function Shell() {
             </div>
           </div>
         ) : null}
+        <ReferenceUpdateNotice />
         {screen}
       </main>
       {importOpen ? (

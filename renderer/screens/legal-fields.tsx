@@ -154,6 +154,11 @@ export function ReferenceDatasetPanel() {
       const text = await file.text();
       const r = (await call('reference/updateData', { text, fileName: file.name })) as DatasetReport;
       destinationsCache = null;
+      try {
+        localStorage.setItem(`art30.reference.seen.${app.registerFile}.${r.asOf}`, '1');
+      } catch {
+        // The notice may then show once more: harmless.
+      }
       setReport(r);
       await app.reloadReference();
       app.bumpGeneration();
@@ -277,4 +282,31 @@ export function OrganisationsTable() {
       </div>
     </section>
   );
+}
+
+/**
+ * Once per data set: when the reference data was updated (by the upgrade or by the DPO) and activities
+ * are concerned, a notice says so and leads to the list on the Reference data screen.
+ */
+export function ReferenceUpdateNotice() {
+  const app = useApp();
+  const { dataset } = useDestinations();
+  useEffect(() => {
+    const report = dataset?.report;
+    if (!dataset || !report?.activities?.length) return;
+    const seen = `art30.reference.seen.${app.registerFile}.${dataset.asOf}`;
+    try {
+      if (localStorage.getItem(seen)) return;
+      localStorage.setItem(seen, '1');
+    } catch {
+      return;
+    }
+    app.notify(`${app.t('legal.dataset.asOf', { date: dataset.asOf })} — ${app.t('legal.dataset.activities', { count: report.activities.length })}`, {
+      label: app.t('legal.dataset.lastReport'),
+      run: () => void app.navigate({ view: 'reference' }),
+    });
+    // Shown once per data set and register: the dependencies are the data set and the file.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dataset?.asOf, app.registerFile]);
+  return null;
 }
