@@ -61,3 +61,19 @@ test('a transfer to the European Patent Organisation, DPIA decisions, and a newe
   await page.screenshot({ path: path.join(dir, 'reference.png'), fullPage: true });
   if (process.env.ART30_SHOT) fs.copyFileSync(path.join(dir, 'reference.png'), process.env.ART30_SHOT);
 });
+
+test('after a reference data update made elsewhere, the app says once which activities are concerned', async ({ app }) => {
+  const { page } = app;
+  const newer = bundledDataset();
+  newer.asOf = '2027-06-01';
+  Object.assign(newer.countries.find((c) => c.code === 'IN')!, { adequacy: 'adequate', adequacyDecisionDate: '2027-05-20' });
+  await app.callDirect('reference/updateData', { text: JSON.stringify(newer), fileName: 'reference-2027-06-01.json' });
+  await page.reload();
+  const notice = page.locator('.notices').getByText('Reference data as of 2027-06-01 — 2 activities are concerned');
+  await expect(notice).toBeVisible();
+  await page.locator('.notices').getByRole('button', { name: 'Last update' }).click();
+  await expect(page.getByTestId('dataset-report').getByRole('link', { name: /T-005/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('dataset-date')).toHaveText('Reference data as of 2027-06-01');
+  await expect(page.locator('.notices').getByText('2 activities are concerned')).toHaveCount(0);
+});
