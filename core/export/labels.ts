@@ -295,7 +295,7 @@ export class Labels {
 
   adequacy(status: AdequacyStatus, code?: string): string {
     // An international organisation is "adequate", not an "adequate country".
-    if (status === 'adequate' && code && this.countryInfo(code)?.kind === 'organisation') return this.i === 0 ? 'Organisation adéquate' : 'Adequate organisation';
+    if (status === 'adequate' && code && this.countryInfo(code)?.kind === 'organisation') return this.t('legal.adequacy.organisation');
     return ADEQUACY[status][this.i];
   }
 
