@@ -76,4 +76,13 @@ test('after a reference data update made elsewhere, the app says once which acti
   await page.reload();
   await expect(page.getByTestId('dataset-date')).toHaveText('Reference data as of 2027-06-01');
   await expect(page.locator('.notices').getByText('2 activities are concerned')).toHaveCount(0);
+
+  // The DPO changes an organisation: the entry remembers it.
+  const organisations = page.getByRole('table', { name: 'International organisations' });
+  const un = organisations.getByRole('row', { name: /IO-UN United Nations/ });
+  await un.getByRole('button', { name: /Edit/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Adequacy status').selectOption('pending');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(un).toContainText('Changed by the DPO (kept by updates)');
 });
