@@ -177,6 +177,11 @@ export class ReferenceStore {
       .run(...(codes ?? []));
   }
 
+  /** Names of the directory's recipients certified under the EU-US Data Privacy Framework (they decide US transfers). */
+  dpfCertifiedRecipients(): string[] {
+    return (this.sqlite.prepare('SELECT name FROM recipients WHERE dpf_certified = 1').all() as { name: string }[]).map((r) => r.name);
+  }
+
   /** The reference data sets applied to this register, oldest first. */
   datasets(): AppliedDataset[] {
     return (this.sqlite.prepare('SELECT * FROM reference_datasets ORDER BY id').all() as Row[]).map((r) => ({

@@ -226,9 +226,8 @@ export class Labels {
   }
 
   static forRegister(reg: Register, lang: ExportLang): Labels {
-    const certified = reg.sqlite.prepare('SELECT name FROM recipients WHERE dpf_certified = 1').all() as { name: string }[];
     // Destinations: countries and international organisations.
-    const labels = new Labels(lang, reg.reference.terms(), reg.reference.destinations(), new Set(certified.map((r) => foldKey(r.name))));
+    const labels = new Labels(lang, reg.reference.terms(), reg.reference.destinations(), new Set(reg.reference.dpfCertifiedRecipients().map(foldKey)));
     const dataset = reg.reference.currentDataset();
     if (dataset) labels.referenceAsOf = translate(lang, 'legal.dataset.asOf', { date: labels.date(dataset.asOf) });
     return labels;

@@ -3,10 +3,9 @@ import { checkActivity, type CheckContext, type ComplianceCheck } from '../model
 import type { Activity } from '../model/register.js';
 import type { Register } from '../register.js';
 import { foldKey } from '../text.js';
-import { listRecipients } from './recipients.js';
 
 export function checkContext(reg: Register): CheckContext {
-  const certified = new Set(listRecipients(reg).filter((r) => r.dpfCertified).map((r) => foldKey(r.name)));
+  const certified = new Set(reg.reference.dpfCertifiedRecipients().map(foldKey));
   return { dpfCertified: (name) => certified.has(foldKey(name)) };
 }
 
