@@ -151,7 +151,13 @@ export function ensureBundledDataset(reg: Register): DatasetReport | null {
   const current = reg.reference.currentDataset();
   if (current && current.asOf >= ds.asOf) return null;
   const fresh = (reg.sqlite.prepare('SELECT (SELECT count(*) FROM activities) + (SELECT count(*) FROM history) AS n').get() as { n: number }).n === 0;
-  return applyDataset(reg, ds, { source: 'system' }, { sha256: '', silent: fresh });
+  try {
+    return applyDataset(reg, ds, { source: 'system' }, { sha256: '', silent: fresh });
+  } catch (error) {
+    // Another program (the app, the CLI) brought the register up to date in the meantime.
+    if (error instanceof DatasetError && (error.key === 'legal.dataset.same' || error.key === 'legal.dataset.older')) return null;
+    throw error;
+  }
 }
 
 const countryValues = (c: Country) => ({
