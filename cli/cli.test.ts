@@ -11,6 +11,11 @@ describe('art30 command line', () => {
   it('init --org, list, show, list --json', async () => {
     expect((await run('init', '--org', 'Mairie de Villefranche', '--db', tmp.db)).out).toMatch(/Register created: .*register\.art30\nOrganisation added: Mairie de Villefranche/);
     expect((await run('list', '--db', tmp.db)).out).toBe('No processing activity in this register.\n');
+    // The demo register never goes into a register that holds a real organisation.
+    const refused = await run('init', '--demo', '--db', tmp.db);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/only into an empty register/);
+    fs.rmSync(tmp.db);
     expect((await run('init', '--demo', '--db', tmp.db)).code).toBe(0);
     const list = await run('list', '--db', tmp.db);
     expect(list.out).toMatch(/T-007 +active +controller +Contrôle d’accès biométrique au laboratoire +\[special, non-EEA transfer, DPIA\]/);
@@ -19,14 +24,14 @@ describe('art30 command line', () => {
     expect(Array.isArray(json)).toBe(true);
     expect(json).toHaveLength(12);
     expect(json[0]).toHaveProperty('legalBases');
-    const show = await run('show', 'T-004', '--db', tmp.db, '--org', '1');
+    const show = await run('show', 'T-004', '--db', tmp.db, '--org', '2');
     expect(show.code).toBe(2);
     expect(show.err).toMatch(/Processing activity T-004 does not exist/);
-    const shown = await run('show', 'T-004', '--db', tmp.db, '--org', '2');
+    const shown = await run('show', 'T-004', '--db', tmp.db, '--org', '1');
     expect(shown.out).toMatch(/Transfers +CloudCRM Inc\. → US \[adequacy\]/);
     const ambiguous = await run('show', 'T-001', '--db', tmp.db);
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.err).toMatch(/Several organisations have an activity T-001/);
+    expect(ambiguous.err).toMatch(/Several organisations have an activity T-001: 1 \(org-1\) Atelier Lumière SAS; 2 \(org-2\) Fondation Atelier Lumière\. Say which with --org/);
   });
 
   it('export --format json, import into another register, backup', async () => {

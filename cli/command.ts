@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
-import { dispatch } from '../core/api/dispatch.js';
 import type { ApiInput, ApiOutput, ProcedureName } from '../core/api/table.js';
 import { AppError, type ErrorCode } from '../core/errors.js';
+import { t, type Lang, type MessageParams } from '../core/i18n/i18n.js';
+import { foldKey } from '../core/text.js';
 import type { CallMeta, Register } from '../core/register.js';
 
 /** Exit codes of `art30`. */
@@ -23,6 +24,8 @@ export interface CommandContext {
   json: boolean;
   dbPath: string;
   io: CliIO;
+  /** The language of the command line's texts (see cliLang). */
+  lang: Lang;
   /** Opens (creating if needed) the register chosen by --db / ART30_DB / the default. */
   open(): Register;
   meta: CallMeta;
@@ -35,6 +38,8 @@ export interface Command {
   usage: string;
   summary: string;
   options?: ParseArgsConfig['options'];
+  /** May create the register file when it does not exist (init, import); other commands refuse a missing file (exit 2). */
+  createsRegister?: boolean;
   run(ctx: CommandContext): Promise<number | void>;
 }
 
@@ -43,6 +48,8 @@ export function exitCodeFor(code: ErrorCode): number {
 }
 
 export async function callProcedure<N extends ProcedureName>(reg: Register, name: N, input: ApiInput<N>, meta: CallMeta): Promise<ApiOutput<N>> {
+  // Loaded with the first call: `art30 --version`, `--help` and usage errors never load the API.
+  const { dispatch } = await import('../core/api/dispatch.js');
   const r = await dispatch(reg, name, input, meta, { trusted: true });
   if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details ?? []);
   return r.value;
@@ -63,4 +70,60 @@ export function requireString(ctx: CommandContext, option: string): string {
   const v = ctx.values[option];
   if (typeof v !== 'string' || !v) throw new UsageError(`--${option} is required.`);
   return v;
+}
+
+/** The language of the command line's own texts: ART30_LANG, else the system's (LC_ALL, LC_MESSAGES, LANG). */
+export function cliLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const v = env.ART30_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^fr/i.test(v) ? 'fr' : 'en';
+}
+
+/** A text of the `cli` catalogue area in the command line's language. */
+export function cliText(ctx: Pick<CommandContext, 'lang'>, key: string, params?: MessageParams): string {
+  return t(ctx.lang, key, params);
+}
+
+/**
+ * The file named by --out (or another option), refused when it already exists unless --force
+ * was given: writing over a file is never silent.
+ */
+export function outputFile(ctx: CommandContext, option = 'out'): string {
+  const file = requireString(ctx, option);
+  if (fs.existsSync(file) && !ctx.values.force) throw new AppError('bad_input', cliText(ctx, 'cli.fileExists', { file }));
+  return file;
+}
+
+export interface OrganisationRef {
+  id: number;
+  key: string;
+  name: string;
+}
+
+const orgLine = (o: OrganisationRef) => `${o.id} (${o.key}) ${o.name}`;
+
+/**
+ * Resolves --org (or another option): an organisation's number (`2`), its key in the JSON document
+ * (`org-2`) or its exact name (then the same name ignoring case and accents). Undefined when the
+ * option is absent. An unknown or ambiguous reference is refused naming the organisations.
+ */
+export async function organisationOption(ctx: CommandContext, option = 'org'): Promise<number | undefined> {
+  const value = ctx.values[option];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !value.trim()) throw new UsageError(`--${option} needs an organisation (number, key or name).`);
+  const { orgKey } = await import('../core/document/export.js');
+  const orgs = (await ctx.call('organisations/list', {})).map((o) => ({ id: o.id, key: orgKey(o.id), name: o.name }));
+  const ref = value.trim();
+  const byId = /^\d+$/.test(ref) ? orgs.filter((o) => o.id === Number(ref)) : /^org-\d+$/i.test(ref) ? orgs.filter((o) => o.key === ref.toLowerCase()) : [];
+  const exact = orgs.filter((o) => o.name === ref);
+  const loose = orgs.filter((o) => foldKey(o.name) === foldKey(ref));
+  const found = byId.length ? byId : exact.length ? exact : loose;
+  if (found.length === 1) return found[0].id;
+  if (!orgs.length) throw new AppError('not_found', cliText(ctx, 'cli.orgNone'));
+  if (found.length > 1) throw new AppError('conflict', cliText(ctx, 'cli.orgAmbiguous', { ref, list: found.map(orgLine).join('; ') }));
+  throw new AppError('not_found', cliText(ctx, 'cli.orgUnknown', { ref, list: orgs.map(orgLine).join('; ') }));
+}
+
+/** "1 (org-1) Name; 2 (org-2) Other": organisations as the messages name them. */
+export function organisationList(orgs: OrganisationRef[]): string {
+  return orgs.map(orgLine).join('; ');
 }

@@ -120,8 +120,60 @@ export function searchWords(search: string): string[] {
   return foldKey(search).split(' ').filter(Boolean).slice(0, 12);
 }
 
+/**
+ * Coded values of an activity and where their labels come from: `countries` (names) or a kind of
+ * `vocabulary`. The SQL selects the activities whose code is in a list.
+ */
+const CODED_SOURCES: { kind: string; sql: string }[] = [
+  { kind: 'country', sql: 'SELECT activity_id FROM activity_transfers WHERE country' },
+  { kind: 'country', sql: 'SELECT activity_id FROM activity_systems WHERE country' },
+  { kind: 'legal_basis', sql: 'SELECT activity_id FROM activity_legal_bases WHERE code' },
+  { kind: 'art9_condition', sql: 'SELECT activity_id FROM activity_art9_conditions WHERE code' },
+  { kind: 'data_category', sql: 'SELECT activity_id FROM activity_data_categories WHERE code' },
+  { kind: 'data_subject_category', sql: 'SELECT activity_id FROM activity_data_subjects WHERE code' },
+  { kind: 'security_measure_type', sql: 'SELECT activity_id FROM activity_security_measures WHERE type' },
+  { kind: 'transfer_safeguard', sql: 'SELECT activity_id FROM activity_transfers WHERE safeguard' },
+  { kind: 'art49_derogation', sql: 'SELECT activity_id FROM activity_transfers WHERE derogation' },
+  { kind: 'recipient_type', sql: 'SELECT ar.activity_id FROM activity_recipients ar JOIN recipients r ON r.id = ar.recipient_id WHERE r.type' },
+];
+
+/** Folded French and English labels of the countries and vocabularies, by kind: code → label text. */
+class LabelIndex {
+  constructor(private readonly byKind: Map<string, [code: string, folded: string][]>) {}
+
+  codesFor(kind: string, word: string): string[] {
+    const out: string[] = [];
+    for (const [code, folded] of this.byKind.get(kind) ?? []) if (folded.includes(word)) out.push(code);
+    return out;
+  }
+}
+
 export class ActivityStore {
   private readonly summaries: SummaryCache;
+  private labels: { stamp: string; index: LabelIndex } | undefined;
+
+  /** The label index, rebuilt when the reference data changed (an edited label or country name). */
+  private labelIndex(): LabelIndex {
+    const stamp = String(
+      this.stmt(
+        `SELECT (SELECT group_concat(kind || code || label_fr || label_en, '|') FROM vocabulary) || '/' ||
+                (SELECT group_concat(code || name_fr || name_en, '|') FROM countries)`,
+      )
+        .pluck()
+        .get(),
+    );
+    if (this.labels?.stamp === stamp) return this.labels.index;
+    const byKind = new Map<string, [string, string][]>();
+    const add = (kind: string, code: string, ...labels: string[]) => {
+      let list = byKind.get(kind);
+      if (!list) byKind.set(kind, (list = []));
+      list.push([code, foldTexts(labels)]);
+    };
+    for (const r of this.stmt('SELECT kind, code, label_fr, label_en FROM vocabulary').all() as Row[]) add(String(r.kind), String(r.code), String(r.label_fr), String(r.label_en));
+    for (const r of this.stmt('SELECT code, name_fr, name_en FROM countries').all() as Row[]) add('country', String(r.code), String(r.name_fr), String(r.name_en));
+    this.labels = { stamp, index: new LabelIndex(byKind) };
+    return this.labels.index;
+  }
 
   constructor(private readonly sqlite: Database.Database) {
     this.summaries = new SummaryCache(sqlite);
@@ -292,8 +344,20 @@ export class ActivityStore {
     if (filter.search) {
       const words = searchWords(filter.search);
       if (words.length) {
-        clauses.push(`a.id IN (SELECT activity_id FROM activity_search WHERE ${words.map(() => 'instr(text, ?) > 0').join(' AND ')})`);
-        params.push(...words);
+        // Each word is found in the activity's own texts, or in a label the DPO sees for one of its
+        // codes (a country's name, a legal basis, a vocabulary term, in French or English).
+        const labels = this.labelIndex();
+        for (const w of words) {
+          const alternatives = ['a.id IN (SELECT activity_id FROM activity_search WHERE instr(text, ?) > 0)'];
+          params.push(w);
+          for (const source of CODED_SOURCES) {
+            const codes = labels.codesFor(source.kind, w);
+            if (!codes.length) continue;
+            alternatives.push(`a.id IN (${source.sql} IN (SELECT value FROM json_each(?)))`);
+            params.push(JSON.stringify(codes));
+          }
+          clauses.push(alternatives.length > 1 ? `(${alternatives.join(' OR ')})` : alternatives[0]);
+        }
       }
     }
     if (filter.ids) {

@@ -8,6 +8,7 @@ import { ConfirmDialog, Modal } from './components/modal.js';
 import { ActivityEditor } from './screens/activity-editor.js';
 import { ExportDialog } from './screens/export-dialog.js';
 import { ImportWizard } from './screens/import-wizard.js';
+import { DemoButton } from './screens/first-run.js';
 import { OrganisationScreen } from './screens/organisation.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
@@ -419,9 +420,7 @@ function Welcome() {
           </p>
         ) : null}
         <div className="or-line" aria-hidden="true" />
-        <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => call('demo/create', {}))}>
-          {t('empty.demo')}
-        </button>
+        <DemoButton disabled={busy} run={run} />
         <p className="hint">{t('empty.demoText')}</p>
       </div>
     </div>

@@ -2,6 +2,7 @@
 /**
  * `npm run build`: the renderer with Vite → dist/renderer/, and (when electron/ has them) the
  * Electron main process and preload with esbuild → dist/electron/main.cjs and preload.cjs.
+ * and the `art30` command with esbuild → dist/cli/ (scripts/build-cli.mjs; `--cli` builds only it).
  * `--renderer-only-if-missing` (used by `npm run web`): build only the renderer, and only if
  * dist/renderer/index.html does not exist yet.
  */
@@ -81,7 +82,10 @@ async function buildElectron() {
 
 if (args.has('--renderer-only-if-missing')) {
   if (!fs.existsSync(path.join(rendererOut, 'index.html'))) await buildRenderer();
+} else if (args.has('--cli')) {
+  await (await import('./build-cli.mjs')).buildCli();
 } else {
   await buildRenderer();
   await buildElectron();
+  await (await import('./build-cli.mjs')).buildCli();
 }

@@ -2,8 +2,9 @@
 /**
  * `npm start [-- --register FILE]`: builds the app (scripts/build.mjs), makes sure better-sqlite3
  * is built for Electron (scripts/electron-native.mjs, cached, kept apart from node_modules), and
- * launches Electron on dist/electron/main.cjs. Without an Electron binary it says so and points
- * to `npm run web`.
+ * launches Electron on dist/electron/main.cjs. Without an Electron binary (an optional dependency:
+ * the install goes on when it cannot be downloaded) it says so in one line, starts web mode and
+ * opens the system browser on it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,18 +32,44 @@ function step(script, args = []) {
   return r.status ?? 1;
 }
 
+/** The command that opens a URL in the system browser ($BROWSER first), or null. */
+export function browserCommand(url, platform = process.platform, env = process.env) {
+  if (env.BROWSER) return { cmd: env.BROWSER, args: [url] };
+  if (platform === 'darwin') return { cmd: 'open', args: [url] };
+  if (platform === 'win32') return { cmd: 'cmd', args: ['/c', 'start', '""', url.replace(/&/g, '^&')] };
+  return { cmd: 'xdg-open', args: [url] };
+}
+
+/**
+ * Without Electron: web mode (web/cli.ts) on the same register, and the system browser opened on
+ * it. The server is a child of this process and stops with it.
+ */
+function startWebMode(reason, args) {
+  process.stdout.write(`art30: Electron is not available here (${reason.split('\n')[0]}): Art30 opens in your browser instead (web mode; Ctrl+C to stop).\n`);
+  const build = step('build.mjs', ['--renderer-only-if-missing']);
+  if (build !== 0) return Promise.resolve(build);
+  // `--register FILE` (the desktop app's option) is web mode's `--db FILE`.
+  const webArgs = args.map((a) => (a === '--register' ? '--db' : a));
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'web', 'cli.ts'), ...webArgs], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill('SIGTERM'));
+  let opened = false;
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const m = /Open: (\S+)/.exec(String(chunk));
+    if (!m || opened) return;
+    opened = true;
+    if (process.env.ART30_NO_BROWSER) return;
+    const { cmd, args: openArgs } = browserCommand(m[1]);
+    const opener = spawn(cmd, openArgs, { stdio: 'ignore', detached: true });
+    opener.on('error', () => process.stdout.write(`art30: no browser could be opened (${cmd}): open the address above yourself.\n`));
+    opener.unref();
+  });
+  return new Promise((resolve) => child.on('exit', (status, signal) => resolve(status ?? (signal ? 0 : 1))));
+}
+
 function main() {
   const { binary, reason } = findElectron();
-  if (!binary) {
-    process.stderr.write(
-      `art30: Electron cannot start here: its binary is not installed (${reason}).\n` +
-        'It is downloaded by "npm install" (not with ELECTRON_SKIP_BINARY_DOWNLOAD=1); to get it, run\n' +
-        '  rm -rf node_modules/electron && npm install\n' +
-        'Meanwhile, use Art30 in your browser:\n' +
-        '  npm run web\n',
-    );
-    return Promise.resolve(1);
-  }
+  if (!binary) return startWebMode(reason, process.argv.slice(2));
   let code = step('build.mjs');
   if (code !== 0) return Promise.resolve(code);
   code = step('electron-native.mjs');

@@ -36,7 +36,42 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  stopWithParents(stop);
   return -1;
+}
+
+/**
+ * Stops the server when the process that started it goes (`npm run web`, `npm start`, a test
+ * runner, the terminal): a killed parent must not leave a server running. The parent and, on
+ * Linux, its own parents up to the session are watched; a process that ends is re-parented.
+ */
+function stopWithParents(stop: () => void): void {
+  const parents: number[] = [];
+  let pid = process.ppid;
+  for (let i = 0; i < 4 && pid > 1; i++) {
+    parents.push(pid);
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      break;
+    }
+  }
+  const alive = (p: number) => {
+    try {
+      process.kill(p, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  const timer = setInterval(() => {
+    if (parents.every(alive)) return;
+    clearInterval(timer);
+    stop();
+  }, 1000);
+  timer.unref();
 }
 
 main().then(

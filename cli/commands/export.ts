@@ -1,11 +1,11 @@
 import type { Command } from '../command.js';
-import { printJson, requireString, UsageError } from '../command.js';
+import { organisationOption, outputFile, printJson, requireString, UsageError } from '../command.js';
 
 const FORMATS = ['xlsx', 'pdf', 'csv', 'json'] as const;
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export --format xlsx|pdf|csv|json --out FILE [--lang fr|en] [--org ID] [--role controller|processor] [--refs T-001,T-004] [--fiches|--no-fiches]',
+  usage: 'export --format xlsx|pdf|csv|json --out FILE [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--fiches|--no-fiches]',
   summary: 'Export the register, or an extract of it, for an audit (XLSX, PDF, CSV) or as a JSON document',
   options: {
     format: { type: 'string', default: 'json' },
@@ -18,17 +18,16 @@ export const exportCommand: Command = {
     'no-fiches': { type: 'boolean' },
   },
   async run(ctx) {
-    const out = requireString(ctx, 'out');
+    requireString(ctx, 'out');
     const format = String(ctx.values.format);
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format} is not supported (xlsx, pdf, csv or json).`);
     const lang = String(ctx.values.lang);
     if (lang !== 'fr' && lang !== 'en') throw new UsageError('--lang is fr or en.');
     const role = ctx.values.role;
     if (role !== undefined && role !== 'controller' && role !== 'processor') throw new UsageError('--role is controller or processor.');
-    const org = ctx.values.org;
-    if (org !== undefined && !/^[1-9]\d*$/.test(String(org))) throw new UsageError('--org is an organisation number (see "art30 list --json").');
+    const out = outputFile(ctx);
     const scope = {
-      organisationId: org !== undefined ? Number(org) : undefined,
+      organisationId: await organisationOption(ctx),
       role: role === 'controller' ? ('controller_register' as const) : (role as 'processor' | undefined),
       refs: typeof ctx.values.refs === 'string' ? ctx.values.refs.split(',').map((r) => r.trim()).filter(Boolean) : undefined,
     };

@@ -12,7 +12,7 @@ import { detectFormat } from '../../core/import/detect-format.js';
 import type { ImportPreview, PreviewRow } from '../../core/import/preview.js';
 import { parseRegisterDocument } from '../../core/document/import.js';
 import type { Command, CommandContext } from '../command.js';
-import { EXIT, printJson, readInputFile, UsageError } from '../command.js';
+import { EXIT, organisationOption, printJson, readInputFile, UsageError } from '../command.js';
 
 /** --mapping FILE (JSON: {"C": "purpose"} or {"sheet": "…", "mapping": {…}}) or the name of a saved mapping. */
 async function mappingOption(ctx: CommandContext, value: string): Promise<{ mapping: Record<string, string | null>; mappingFor?: string }> {
@@ -68,6 +68,7 @@ function printPreview(ctx: CommandContext, p: ImportPreview): void {
 
 export const importCommand: Command = {
   name: 'import',
+  createsRegister: true,
   usage: 'import FILE [--sheet NAME] [--mapping FILE|NAME] [--exclude ROWS] [--org ID] [--dry-run] [--yes]  |  import --batches  |  import --undo ID',
   summary: 'Import a spreadsheet (XLSX, ODS, CSV; preview, then one transaction) or a JSON register document',
   options: {
@@ -120,8 +121,7 @@ export const importCommand: Command = {
       return;
     }
 
-    const organisationId = typeof v.org === 'string' ? Number(v.org) : undefined;
-    if (organisationId !== undefined && (!Number.isInteger(organisationId) || organisationId <= 0)) throw new UsageError('--org takes an organisation number.');
+    const organisationId = await organisationOption(ctx);
     const excludedRows = typeof v.exclude === 'string' ? v.exclude.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
     const sheet = typeof v.sheet === 'string' ? v.sheet : undefined;
     const opened = await ctx.call('import/open', { file, organisationId });

@@ -1,12 +1,23 @@
+/**
+ * The commands of `art30`, each loaded only when it runs (its own chunk in the bundled CLI, see
+ * scripts/build-cli.mjs). Add a command with one line: its name and how to load it.
+ */
 import type { Command } from '../command.js';
-import { backupCommand } from './backup.js';
-import { exportCommand } from './export.js';
-import { importCommand } from './import.js';
-import { initCommand } from './init.js';
-import { listCommand } from './list.js';
-import { referenceCommand } from './reference.js';
-import { showCommand } from './show.js';
-import { templateCommand } from './template.js';
-import { verifyHistoryCommand } from './verify-history.js';
 
-export const commands: Command[] = [initCommand, listCommand, showCommand, exportCommand, importCommand, templateCommand, backupCommand, verifyHistoryCommand, referenceCommand];
+export interface CommandEntry {
+  name: string;
+  load(): Promise<Command>;
+}
+
+export const commands: CommandEntry[] = [
+  { name: 'init', load: async () => (await import('./init.js')).initCommand },
+  { name: 'orgs', load: async () => (await import('./orgs.js')).orgsCommand },
+  { name: 'list', load: async () => (await import('./list.js')).listCommand },
+  { name: 'show', load: async () => (await import('./show.js')).showCommand },
+  { name: 'export', load: async () => (await import('./export.js')).exportCommand },
+  { name: 'import', load: async () => (await import('./import.js')).importCommand },
+  { name: 'template', load: async () => (await import('./template.js')).templateCommand },
+  { name: 'backup', load: async () => (await import('./backup.js')).backupCommand },
+  { name: 'verify-history', load: async () => (await import('./verify-history.js')).verifyHistoryCommand },
+  { name: 'reference', load: async () => (await import('./reference.js')).referenceCommand },
+];

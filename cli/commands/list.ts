@@ -1,13 +1,13 @@
 import type { Command } from '../command.js';
-import { printJson, UsageError } from '../command.js';
+import { organisationOption, printJson, UsageError } from '../command.js';
 
 export const listCommand: Command = {
   name: 'list',
-  usage: 'list [--org ID] [--role controller|processor] [--search TEXT]',
+  usage: 'list [--org ORG] [--role controller|processor] [--search TEXT]',
   summary: 'List the processing activities',
   options: { org: { type: 'string' }, role: { type: 'string' }, search: { type: 'string' } },
   async run(ctx) {
-    const organisationId = ctx.values.org ? Number(ctx.values.org) : undefined;
+    const organisationId = await organisationOption(ctx);
     const roleOption = ctx.values.role;
     if (roleOption !== undefined && roleOption !== 'controller' && roleOption !== 'processor') throw new UsageError('--role is controller or processor.');
     const role = roleOption === 'controller' ? ('controller_register' as const) : (roleOption as 'processor' | undefined);

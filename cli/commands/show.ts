@@ -1,15 +1,25 @@
 import type { Command } from '../command.js';
-import { printJson, UsageError } from '../command.js';
+import { orgKey } from '../../core/document/export.js';
+import { AppError } from '../../core/errors.js';
+import { cliText, organisationList, organisationOption, printJson, UsageError } from '../command.js';
 
 export const showCommand: Command = {
   name: 'show',
-  usage: 'show REF [--org ID]',
+  usage: 'show REF [--org ORG]',
   summary: 'Show one processing activity with every field',
   options: { org: { type: 'string' } },
   async run(ctx) {
     const ref = ctx.positionals[0];
     if (!ref) throw new UsageError('say which activity: art30 show T-001');
-    const organisationId = ctx.values.org ? Number(ctx.values.org) : undefined;
+    const organisationId = await organisationOption(ctx);
+    if (organisationId === undefined) {
+      // The same reference in several organisations: name them, and the option that chooses.
+      const same = await ctx.call('activities/list', { refs: [ref] });
+      if (same.length > 1) {
+        const orgs = (await ctx.call('organisations/list', {})).filter((o) => same.some((a) => a.organisationId === o.id));
+        throw new AppError('conflict', cliText(ctx, 'cli.refAmbiguous', { ref, list: organisationList(orgs.map((o) => ({ id: o.id, key: orgKey(o.id), name: o.name }))) }));
+      }
+    }
     const found = await ctx.call('activities/getByRef', { ref, organisationId });
     const doc = await ctx.call('register/document', { ids: [found.id] });
     const activity = doc.activities[0];

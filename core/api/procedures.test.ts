@@ -46,6 +46,10 @@ describe('every procedure of the register core, through the dispatcher', () => {
     expect(spare.details).toEqual([{ path: 'email', message: 'is not a valid e-mail address' }]);
     const empty = await call('organisations/create', { organisation: { name: 'SIVU des écoles' } });
     expect(await call('organisations/delete', { id: empty.id, version: empty.version })).toBeUndefined();
+    // With its activities: only once its name is typed (core/services/organisation-delete.test.ts has the rest).
+    expect((await fails('organisations/deleteWithActivities', { id, version: 2, confirmName: 'wrong' })).code).toBe('validation');
+    const other = await call('organisations/create', { organisation: { name: 'SIVU bis' } });
+    expect(await call('organisations/deleteWithActivities', { id: other.id, version: other.version })).toEqual({ organisation: 'SIVU bis', activitiesDeleted: 0, backup: null });
   });
 
   it('activities/*', async () => {

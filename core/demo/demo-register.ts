@@ -363,8 +363,12 @@ export interface DemoResult {
 /** Adds the demo organisations, recipients and activities in one transaction. */
 export function createDemoRegister(reg: Register, meta: CallMeta): DemoResult {
   return reg.write(() => {
+    // Fictitious organisations never go into a register that holds real ones.
     if (listOrganisations(reg).some((o) => o.name === DEMO_ORGANISATION)) {
       throw new AppError('conflict', 'The demo register is already here.');
+    }
+    if (listOrganisations(reg).length || reg.activities.list({}).length) {
+      throw new AppError('conflict', 'The demo register goes only into an empty register: open a new register file for it.');
     }
     const org = createOrganisation(reg, organisation, meta, stamps('2019-05-14', '2025-11-03'));
     for (const r of recipients) createRecipient(reg, r, meta);

@@ -4,7 +4,9 @@
  * `reference.`…), so that areas never collide. Add an area by importing it here.
  */
 import * as checks from './locales/checks.js';
+import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
+import * as firstrun from './locales/firstrun.js';
 import * as legal from './locales/legal.js';
 
 export type Entries = Record<string, string>;
@@ -16,6 +18,8 @@ export interface Area {
 export const areas: Record<string, Area> = {
   common,
   checks,
+  cli,
+  firstrun,
   legal,
 };
 

@@ -12,7 +12,10 @@ import type { ZipReader } from './zip.js';
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-const parser = new XMLParser({
+// Made on first use: fast-xml-parser is loaded when an ODS file is read, not at start-up.
+let odsParser: XMLParser | undefined;
+const parser = () =>
+  (odsParser ??= new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -21,7 +24,7 @@ const parser = new XMLParser({
   trimValues: false,
   processEntities: true,
   htmlEntities: false,
-});
+}));
 
 function tagOf(n: Node): string {
   for (const k of Object.keys(n)) if (k !== ':@') return k;
@@ -60,7 +63,7 @@ export function readOds(zip: ZipReader, fileName: string, limits = IMPORT_LIMITS
   if (xml === undefined) throw new AppError('bad_input', `${fileName} is an OpenDocument file without content (content.xml is missing).`);
   let doc: Node[];
   try {
-    doc = parser.parse(xml) as Node[];
+    doc = parser().parse(xml) as Node[];
   } catch (error) {
     throw new AppError('bad_input', `${fileName} is damaged: its content cannot be read (${(error as Error).message}).`);
   }

@@ -5,6 +5,7 @@ import type { Organisation } from '../../core/model/register.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT, type Translate } from '../app-context.js';
 import { CheckboxField, ErrorsContext, TextField } from '../components/fields.js';
+import { DeleteOrganisationButton } from './first-run.js';
 
 const contact = (): Contact => ({ name: '', firstName: '', company: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '' });
 const blankOrg = (): OrganisationData => ({ name: '', legalForm: '', registrationNumber: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '', head: null, representative: null, dpo: null });
@@ -73,6 +74,7 @@ export function OrganisationScreen() {
         <header className="screen-header">
           <h1 id="org-title">{creating ? t('org.new') : t('org.title')}</h1>
           <div className="toolbar">
+            {!creating ? <DeleteOrganisationButton /> : null}
             {!creating ? (
               <button
                 type="button"

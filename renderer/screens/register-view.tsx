@@ -129,7 +129,7 @@ export function RegisterView(props: RegisterViewProps) {
     const timer = setTimeout(() => {
       call('activities/list', { organisationId: orgId, search: q })
         .then((list) => live && setServerHits({ query: q, ids: new Set(list.map((r) => r.id)) }))
-        .catch(() => undefined);
+        .catch(() => live && setServerHits({ query: q, ids: new Set() }));
     }, 250);
     return () => {
       live = false;
@@ -502,7 +502,16 @@ export function RegisterView(props: RegisterViewProps) {
                     ) : null}
                   </tbody>
                 </table>
-                {rows !== null && tableRows.length === 0 ? <p className="no-match">{t('register.noMatch')}</p> : null}
+                {rows !== null && tableRows.length === 0 ? (
+                  // While the full-text search is on its way, "no match" would be a false alarm.
+                  query.trim().length >= 3 && serverHits?.query !== query.trim() ? (
+                    <p className="no-match" role="status">
+                      {t('firstrun.searching')}
+                    </p>
+                  ) : (
+                    <p className="no-match">{t('register.noMatch')}</p>
+                  )
+                ) : null}
               </div>
             )}
           </div>
@@ -543,7 +552,6 @@ function FilterSelect(props: { label: string; value: string; onChange(v: string)
 function EmptyRegister(props: { canImport: boolean; onImport?(): void }): ReactNode {
   const app = useApp();
   const t = useT();
-  const [busy, setBusy] = useState(false);
   return (
     <div className="empty-state">
       <h2>{t('empty.noActivityTitle')}</h2>
@@ -557,27 +565,7 @@ function EmptyRegister(props: { canImport: boolean; onImport?(): void }): ReactN
             {t('register.import')}
           </button>
         ) : null}
-        <button
-          type="button"
-          className="secondary"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            call('demo/create', {})
-              .then(async () => {
-                invalidateRegisterCache();
-                await app.reloadOrganisations();
-                await app.reloadReference();
-                app.bumpGeneration();
-              })
-              .catch((e: Error) => app.notify(e.message))
-              .finally(() => setBusy(false));
-          }}
-        >
-          {t('empty.demo')}
-        </button>
       </div>
-      <p className="hint">{t('empty.demoText')}</p>
     </div>
   );
 }

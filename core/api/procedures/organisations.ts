@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createOrganisation, deleteOrganisation, getOrganisation, listOrganisations, updateOrganisation } from '../../services/organisations.js';
 import type { OrganisationInput } from '../../model/schemas.js';
+import { deleteOrganisationAndActivities } from '../../services/organisation-delete.js';
 import { procedure } from '../procedure.js';
 import { content, empty, id, version } from './common.js';
 
@@ -21,5 +22,10 @@ export const organisationProcedures = {
     summary: 'Delete an organisation that has no activity',
     input: z.object({ id, version }),
     run: (reg, i, meta) => deleteOrganisation(reg, i.id, i.version, meta),
+  }),
+  'organisations/deleteWithActivities': procedure({
+    summary: 'Delete an organisation and its activities, once its name was typed; a backup of the register is written first',
+    input: z.object({ id, version, confirmName: z.string().max(500).optional() }),
+    run: (reg, i, meta) => deleteOrganisationAndActivities(reg, i.id, i.version, i.confirmName, meta),
   }),
 };

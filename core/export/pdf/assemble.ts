@@ -22,7 +22,10 @@ export const FOOTER = {
   // Bottom margin, minus the box's top padding, minus the font's ascent (0.905 em): the baseline
   // (and the 0.36 pt Chromium's rounding puts below it).
   baseline: 18 * MM - 3 * MM - 0.905 * 8 - 0.36,
-  color: rgb(0x55 / 255, 0x55 / 255, 0x55 / 255),
+  // A getter: pdf-lib is loaded when a PDF is assembled, not when the module is (the CLI's start-up).
+  get color() {
+    return rgb(0x55 / 255, 0x55 / 255, 0x55 / 255);
+  },
 };
 
 export interface AssembleOptions {

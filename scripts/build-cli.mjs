@@ -1,0 +1,118 @@
+/**
+ * The `art30` command, bundled with esbuild as the Electron main process is: dist/cli/art30.mjs
+ * (+ the chunks of the commands, loaded on demand), so that it starts like a compiled tool instead
+ * of compiling TypeScript with tsx at every run.
+ *
+ * Start-up is kept short in two ways:
+ * - each command is its own chunk (cli/commands/index.ts imports them with `import()`);
+ * - packages outside EAGER (exceljs, pdf-lib, fontkit, playwright-core, fast-xml-parser, docx…) are
+ *   replaced by a stand-in that requires the real package the first time one of its exports is
+ *   touched. The sources keep plain static imports (tsx, vitest and Vite run them as they are): a
+ *   hand-written `await import()` at each use would spread through every export and import module.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'package.json'));
+export const cliOut = path.join(root, 'dist', 'cli');
+
+/** Packages every command needs at once: bundled. Native modules stay outside the bundle. */
+const EAGER = ['zod', 'drizzle-orm', 'i18next'];
+const NATIVE = ['better-sqlite3', 'electron'];
+
+function packageName(spec) {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** esbuild plugin: packages outside EAGER become lazy stand-ins (see above). */
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:') || args.kind === 'entry-point') return undefined;
+      if (!args.importer.startsWith(root) || args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const pkg = packageName(args.path);
+      if (EAGER.includes(pkg)) return undefined;
+      if (NATIVE.includes(pkg)) return { path: args.path, external: true };
+      if (args.kind === 'dynamic-import') return { path: args.path, external: true };
+      return { path: args.path, namespace: 'lazy-package' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+      let names = [];
+      try {
+        names = Object.keys(require(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+      } catch {
+        // Not loadable at build time (e.g. an optional package): every use goes through `default`.
+      }
+      const spec = JSON.stringify(args.path);
+      const contents = [
+        `import { lazyModule, lazyMember } from ${JSON.stringify(path.join(root, 'scripts', 'lazy-require.mjs'))};`,
+        `const load = lazyModule(${spec}, import.meta.url);`,
+        'export default lazyMember(load, null);',
+        ...names.map((n) => `export const ${n} = lazyMember(load, ${JSON.stringify(n)});`),
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: root };
+    });
+  },
+};
+
+/**
+ * esbuild plugin: zod's error messages in English only (the API's messages are ours; zod's own
+ * ~50 locales would otherwise be parsed at every start, over a third of the bundle).
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`)) return undefined;
+      return { path: path.join(path.dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
+export async function buildCli() {
+  const esbuild = await import('esbuild');
+  const started = Date.now();
+  fs.rmSync(cliOut, { recursive: true, force: true });
+  const result = await esbuild.build({
+    entryPoints: { art30: path.join(root, 'cli', 'main.ts') },
+    outdir: cliOut,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: !process.env.ART30_CLI_NO_MINIFY,
+    keepNames: false,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    plugins: [lazyPackages, zodEnglishOnly],
+    metafile: Boolean(process.env.ART30_METAFILE),
+    // Chunks live in chunks/: the paths computed from import.meta.url (migrations/, fonts/) are
+    // resolved from dist/cli/ by the entry, and from dist/cli/chunks/ by a chunk; both are provided.
+    banner: { js: "import { createRequire as __art30Require } from 'node:module'; const require = __art30Require(import.meta.url);" },
+  });
+  if (result.metafile) fs.writeFileSync(process.env.ART30_METAFILE, JSON.stringify(result.metafile));
+  // Files read at run time beside the bundle: the migrations (db/paths.ts: ../migrations/ from the
+  // module) and the PDF footer's font (./fonts/ beside the module).
+  for (const dir of [cliOut, path.join(cliOut, 'chunks')]) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.cpSync(path.join(root, 'core', 'export', 'pdf', 'fonts'), path.join(dir, 'fonts'), { recursive: true });
+  }
+  fs.cpSync(path.join(root, 'migrations'), path.join(root, 'dist', 'migrations'), { recursive: true });
+  fs.cpSync(path.join(root, 'migrations'), path.join(cliOut, 'migrations'), { recursive: true });
+  console.log(`cli/main.ts → dist/cli/art30.mjs (${Date.now() - started} ms)`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();

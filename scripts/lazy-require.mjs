@@ -1,0 +1,36 @@
+/**
+ * Run-time half of scripts/build-cli.mjs's lazy packages: an export of a package that is required
+ * only when first used (called, constructed, or one of its properties read).
+ */
+import { createRequire } from 'node:module';
+
+export function lazyModule(spec, from) {
+  const require = createRequire(from);
+  let mod;
+  return () => (mod ??= require(spec));
+}
+
+export function lazyMember(load, name) {
+  let value;
+  const real = () => {
+    if (value === undefined) {
+      const mod = load();
+      if (name === null) value = mod && (mod.__esModule || mod[Symbol.toStringTag] === 'Module') && mod.default !== undefined ? mod.default : mod;
+      else value = mod[name];
+    }
+    return value;
+  };
+  // A strict function as target: callable and constructible, without non-configurable own properties.
+  const target = function () {};
+  return new Proxy(target, {
+    get: (_t, key) => real()[key],
+    set: (_t, key, val) => {
+      real()[key] = val;
+      return true;
+    },
+    has: (_t, key) => key in real(),
+    apply: (_t, self, args) => Reflect.apply(real(), self, args),
+    construct: (_t, args) => Reflect.construct(real(), args),
+    getPrototypeOf: () => Object.getPrototypeOf(real()),
+  });
+}
