@@ -295,7 +295,8 @@ describe('the reference data set', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Données de référence mises à jour au 2027-03-01 (auparavant 2026-11-28)');
-    expect(r.out).toContain('T-200 Support Inde [IN] transfer_without_safeguard → —');
+    expect(r.out).toContain('T-200 Support Inde [IN] points à revoir : 1 → 0');
+    expect(r.out).toContain('IN Inde: statut d’adéquation "none" → "adequate"');
     const json = await runCli('reference', 'show', '--db', t.file, '--json');
     expect(JSON.parse(json.out)).toMatchObject({ asOf: '2027-03-01', report: { activities: expect.arrayContaining([expect.objectContaining({ ref: 'T-200', after: [] })]) } });
     const reg = Register.open(t.file);
