@@ -38,6 +38,7 @@ async function rawWrite(file: string, sheets: RecordedSheet[]): Promise<void> {
     for (const r of s.rows) {
       const row = ws.addRow(r.values);
       if (r.style !== 'plain') applyRowStyle(row, r.style, r.style === 'section' || r.style === 'header' ? s.columns.length : r.values.length);
+      if (r.height) row.height = r.height;
       row.commit();
     }
     if (s.autoFilter) ws.autoFilter = JSON.parse(s.autoFilter);

@@ -346,18 +346,22 @@ export class ActivityStore {
       if (words.length) {
         // Each word is found in the activity's own texts, or in a label the DPO sees for one of its
         // codes (a country's name, a legal basis, a vocabulary term, in French or English).
+        // One pass over the search texts; the activities with a matching code are each a set
+        // SQLite builds once.
         const labels = this.labelIndex();
+        const conditions: string[] = [];
         for (const w of words) {
-          const alternatives = ['a.id IN (SELECT activity_id FROM activity_search WHERE instr(text, ?) > 0)'];
+          const alternatives = ['instr(s.text, ?) > 0'];
           params.push(w);
           for (const source of CODED_SOURCES) {
             const codes = labels.codesFor(source.kind, w);
             if (!codes.length) continue;
-            alternatives.push(`a.id IN (${source.sql} IN (SELECT value FROM json_each(?)))`);
+            alternatives.push(`s.activity_id IN (${source.sql} IN (SELECT value FROM json_each(?)))`);
             params.push(JSON.stringify(codes));
           }
-          clauses.push(alternatives.length > 1 ? `(${alternatives.join(' OR ')})` : alternatives[0]);
+          conditions.push(alternatives.length > 1 ? `(${alternatives.join(' OR ')})` : alternatives[0]);
         }
+        clauses.push(`a.id IN (SELECT s.activity_id FROM activity_search s WHERE ${conditions.join(' AND ')})`);
       }
     }
     if (filter.ids) {

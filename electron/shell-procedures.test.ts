@@ -215,12 +215,14 @@ describe('shell procedures', () => {
       expect((await fails(invoke('app/export', { format: 'json', lang: 'fr', scope: {} }))).message).toMatch(/not available/);
     } else {
       dialogs.answers = [path.join(docs, 'extract')];
-      const r = await ok<{ cancelled: false; file: string; fileName: string; sha256: string }>(invoke('app/export', { format: 'json', lang: 'fr', scope: { refs: ['T-001'] } }));
+      const r = await ok<{ cancelled: false; file: string; fileName: string; sha256: string }>(invoke('app/export', { format: 'json', lang: 'fr', scope: { organisationId: 1, refs: ['T-001'] } }));
       expect(r.file).toBe(path.join(docs, 'extract.json'));
       expect(r.fileName).toBe('extract.json');
       expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(fs.existsSync(r.file)).toBe(true);
-      expect(dialogs.asked.at(-1)).toMatchObject({ defaultPath: path.join(docs, 'registre-art30-2025-03-14.json'), extensions: ['json'] });
+      // The proposed name says what is inside (organisation, references, date).
+      expect(dialogs.asked.at(-1)).toMatchObject({ extensions: ['json'] });
+      expect(dialogs.asked.at(-1)!.defaultPath).toMatch(/[/\\]Documents[/\\]extrait-registre-atelier-lumiere-sas-t-001-\d{4}-\d\d-\d\d\.json$/);
       expect(await ok(invoke('app/showInFolder', { file: r.file }))).toEqual({ shown: true });
     }
     if (!isProcedureName('import/open')) {

@@ -53,10 +53,13 @@ export const shellInputSchemas: { [K in ShellProcedureName]: z.ZodType<ShellProc
   'app/info': empty,
   'app/export': z
     .object({
-      format: z.enum(['xlsx', 'pdf', 'csv', 'json']),
+      format: z.enum(['xlsx', 'pdf', 'csv', 'json', 'docx', 'html']),
       lang: language,
       scope: activityFilterSchema,
       fiches: z.boolean().optional(),
+      audience: z.enum(['authority', 'internal', 'public']).optional(),
+      document: z.enum(['register', 'notice']).optional(),
+      subjects: z.array(z.string().min(1).max(200)).max(50).optional(),
     })
     .strict(),
   'app/showInFolder': z.object({ file: z.string().min(1).max(4096) }).strict(),
@@ -77,6 +80,8 @@ const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
   csv: { name: 'CSV', extensions: ['csv'] },
   json: { name: 'JSON', extensions: ['json'] },
+  docx: { name: 'Word', extensions: ['docx'] },
+  html: { name: 'HTML', extensions: ['html'] },
 };
 
 function withExtension(file: string, ext: string): string {
@@ -118,7 +123,8 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
       const filter = EXPORT_FILTERS[input.format];
       const chosen = await host.dialogs.save({
         title: t().exportTitle,
-        defaultPath: path.join(host.documentsDir, `${t().exportFileName}-${today()}.${input.format}`),
+        // The name says what is inside: organisation, scope, audience, date (core/export/run.ts).
+        defaultPath: path.join(host.documentsDir, (has('export/fileName') ? ((await trusted('export/fileName', input, ctx)) as { fileName: string }).fileName : '') || `${t().exportFileName}-${today()}.${input.format}`),
         filters: [filter],
       });
       if (!chosen) return { cancelled: true };

@@ -197,9 +197,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           return { ok: true, value: { cancelled: false, file: fileName, fileName, sha256: sha256File(out), downloadUrl: offerDownload(out, fileName) } };
         }
         if (!hasProcedure('export/file')) return { ok: false, error: { code: 'unknown_procedure', message: 'Exports are not available in this version.' } };
-        const ext = format === 'xlsx' ? 'xlsx' : format === 'pdf' ? 'pdf' : format === 'csv' ? 'csv' : 'json';
+        const ext = (['xlsx', 'pdf', 'csv', 'docx', 'html'] as const).find((f) => f === format) ?? 'json';
         const base = lang === 'fr' ? 'registre' : 'register';
-        const fileName = `${base}-${stamp()}.${ext}`;
+        // The name says what is inside: organisation, scope, audience, date (core/export/run.ts).
+        const named = hasProcedure('export/fileName') ? await dispatch(register, 'export/fileName', { ...input, format: ext, lang, scope }, meta, { trusted: true }) : null;
+        if (named && !named.ok) return named;
+        const fileName = ((named?.value as { fileName?: string } | undefined)?.fileName ?? '') || `${base}-${stamp()}.${ext}`;
         const out = path.join(fs.mkdtempSync(path.join(downloadsDir, 'e-')), fileName);
         const r = await dispatch(register, 'export/file', { ...input, format, lang, scope, out }, meta, { trusted: true, context: progress('export') });
         if (!r.ok) return r;

@@ -36,12 +36,35 @@ describe('art30 export', () => {
   it('refuses bad options (exit 1) and unknown references (exit 2), writing nothing', async () => {
     expect((await run('init', '--demo', '--db', tmp.db)).code).toBe(0);
     const out = path.join(tmp.dir, 'x.xlsx');
-    expect((await run('export', '--format', 'docx', '--out', out, '--db', tmp.db)).code).toBe(1);
+    expect((await run('export', '--format', 'odt', '--out', out, '--db', tmp.db)).code).toBe(1);
+    expect((await run('export', '--format', 'xlsx', '--audience', 'press', '--out', out, '--db', tmp.db)).code).toBe(1);
+    expect((await run('export', '--format', 'csv', '--notice', '--out', out, '--db', tmp.db)).code).toBe(1);
     expect((await run('export', '--format', 'xlsx', '--lang', 'de', '--out', out, '--db', tmp.db)).code).toBe(1);
     expect((await run('export', '--format', 'xlsx', '--role', 'dpo', '--out', out, '--db', tmp.db)).code).toBe(1);
     const missing = await run('export', '--format', 'xlsx', '--refs', 'T-404', '--out', out, '--db', tmp.db);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/T-404/);
     expect(fs.readdirSync(tmp.dir).filter((f) => !f.startsWith('register.art30'))).toEqual([]);
+  });
+
+  it('refuses an ambiguous reference without --org (exit 2, naming the organisations) and never exports another organisation’s activity', async () => {
+    expect((await run('init', '--demo', '--db', tmp.db)).code).toBe(0);
+    const out = path.join(tmp.dir, 'extrait.pdf');
+    const r = await run('export', '--format', 'pdf', '--out', out, '--refs', 'T-001,T-004', '--db', tmp.db);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/T-001/);
+    expect(r.err).toMatch(/Atelier Lumière SAS/);
+    expect(r.err).toMatch(/Fondation Atelier Lumière/);
+    expect(fs.existsSync(out)).toBe(false);
+    const csv = path.join(tmp.dir, 'extrait.csv');
+    const ok = await run('export', '--format', 'csv', '--out', csv, '--refs', 'T-001,T-004', '--org', '1', '--audience', 'public', '--json', '--db', tmp.db);
+    expect(ok.code).toBe(0);
+    const rows = readCsv(fs.readFileSync(csv, 'utf8'));
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['T-001', 'T-004']);
+    expect(rows.slice(1).map((row) => row[2])).toEqual(['Atelier Lumière SAS', 'Atelier Lumière SAS']);
+    expect(rows[0].join(';')).not.toMatch(/sécurité/i);
+    const notice = path.join(tmp.dir, 'notice.html');
+    expect((await run('export', '--notice', '--format', 'html', '--subjects', 'Clients', '--org', '1', '--out', notice, '--db', tmp.db)).code).toBe(0);
+    expect(fs.readFileSync(notice, 'utf8')).toContain('Gestion des clients');
   });
 });

@@ -29,7 +29,9 @@ export type AppEvent =
   /** Another register file was opened: reload everything. */
   | { type: 'register'; file: string };
 
-export type ExportFormat = 'xlsx' | 'pdf' | 'csv' | 'json';
+export type ExportFormat = 'xlsx' | 'pdf' | 'csv' | 'json' | 'docx' | 'html';
+/** Who an export is for (core/export/audience.ts). */
+export type ExportAudience = 'authority' | 'internal' | 'public';
 export type Language = 'fr' | 'en';
 
 /** What an export covers: the same filter as `activities/list`, or selected activities. */
@@ -53,7 +55,7 @@ export interface ShellProcedures {
   'app/info': { input: Record<string, never>; output: { shell: 'electron' | 'web'; file: string; recent: string[]; language: Language | null } };
   /** Ask for a destination (Electron: save dialog), export, and say where the file went. */
   'app/export': {
-    input: { format: ExportFormat; lang: Language; scope: ExportScope; fiches?: boolean };
+    input: { format: ExportFormat; lang: Language; scope: ExportScope; fiches?: boolean; audience?: ExportAudience; document?: 'register' | 'notice'; subjects?: string[] };
     output: { cancelled: true } | { cancelled: false; file: string; fileName: string; sha256: string; downloadUrl?: string };
   };
   /** Show an exported file in the system file manager (only files this shell wrote). */

@@ -5,7 +5,7 @@
  * neutralisation: Excel shows the text, never evaluates it. `readCsv` reverses both.
  */
 import fs from 'node:fs';
-import { DETAIL_COLUMNS, type CellValue } from './fields.js';
+import { detailColumnsFor, type CellValue } from './fields.js';
 import type { Labels } from './labels.js';
 import type { ExportSource } from './source.js';
 import { looksLikeFormula } from './xlsx/cells.js';
@@ -23,6 +23,7 @@ export function csvField(v: CellValue, L: Labels): string {
 export function writeCsv(file: string, source: ExportSource, L: Labels, onRow?: () => void): void {
   const fd = fs.openSync(file, 'w');
   try {
+    const DETAIL_COLUMNS = detailColumnsFor(L);
     let buffer = BOM + DETAIL_COLUMNS.map((c) => csvField(L.t(c.label), L)).join(CSV_SEPARATOR) + '\r\n';
     for (const chunk of source.activities()) {
       for (const a of chunk) {

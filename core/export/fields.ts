@@ -4,7 +4,9 @@
  * item per line.
  */
 import type { Activity, Organisation } from '../model/register.js';
+import { showsReview } from './audience.js';
 import * as F from './format.js';
+import { printsField, reviewPoints } from './review.js';
 import { toSheetDate, type Labels, type TextKey } from './labels.js';
 
 export type CellValue = string | Date | null;
@@ -67,3 +69,13 @@ export const DETAIL_COLUMNS: DetailColumn[] = [
   { field: 'breaches', label: 'breaches', width: 28, value: (a) => a.breaches },
   { field: 'lastReviewedAt', label: 'lastReviewedAt', width: 12, date: true, value: (a) => date(a.lastReviewedAt) },
 ];
+
+/**
+ * The detailed columns for an export's audience: the public version leaves out security measures,
+ * internal contacts and notes; the internal version adds the points to review beside each activity.
+ */
+export function detailColumnsFor(L: Labels): DetailColumn[] {
+  const cols = DETAIL_COLUMNS.filter((c) => printsField(L, c.field) && (c.label !== 'dpiaLink' || printsField(L, 'dpiaLink')));
+  if (showsReview(L.audience)) cols.push({ field: 'status', label: 'alert', width: 48, value: (a, L2) => lines(reviewPoints(a, L2)) });
+  return cols;
+}

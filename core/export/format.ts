@@ -2,6 +2,7 @@
  * One line of text for each compound item of an activity (a legal basis, a recipient, a transfer,
  * a retention rule…), shared by the detailed sheet, the CSV and the PDF so that they never disagree.
  */
+import { showsReview } from './audience.js';
 import type { Activity, ResolvedActivityRecipient } from '../model/register.js';
 import type {
   ClientController,
@@ -68,6 +69,7 @@ export function transfer(L: Labels, t: Transfer): string {
 
 /** What an auditor must notice about a transfer: an invalidated basis, or a missing safeguard. */
 export function transferAlert(L: Labels, t: Transfer): string {
+  if (!showsReview(L.audience)) return '';
   if (t.safeguard && L.isLegacy('transfer_safeguard', t.safeguard)) return L.t('legacyWarning');
   const info = L.countryInfo(t.country);
   if (!info || info.eea) return '';

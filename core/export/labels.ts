@@ -3,6 +3,7 @@
  * labels (legal bases, recipient types, safeguards…) and country names come from the register's
  * reference tables, so a DPO who rewords a term sees the new wording in the next export.
  */
+import type { Audience } from './audience.js';
 import type { AdequacyStatus, VocabularyKind } from '../model/codes.js';
 import type { Country, VocabularyTerm } from '../model/register.js';
 import type { Register } from '../register.js';
@@ -208,6 +209,8 @@ const DURATION_UNITS: Record<string, [[string, string], [string, string]]> = {
 /** Labels for one language, resolved against one register's reference tables. */
 export class Labels {
   readonly i: 0 | 1;
+  /** Who the export is for (issue 12): set by the export run; writers read it through `showsReview`/`showsInternal`. */
+  audience: Audience = 'authority';
   private readonly terms = new Map<string, VocabularyTerm>();
   private readonly countryMap: Map<string, Country>;
   /** "Données de référence au 28/11/2026": the date of the adequacy statuses printed. */
@@ -281,6 +284,11 @@ export class Labels {
 
   finalFate(code: string | null): string {
     return code ? (FINAL_FATE[code]?.[this.i] ?? code) : '';
+  }
+
+  /** Every country of the register's reference data (for the points to review). */
+  get countries(): Map<string, Country> {
+    return this.countryMap;
   }
 
   countryInfo(code: string): Country | undefined {

@@ -9,17 +9,21 @@ import path from 'node:path';
 import type { ProcedureContext } from '../api/procedure.js';
 import { exportDocument } from '../document/export.js';
 import { AppError } from '../errors.js';
+import { t } from '../i18n/i18n.js';
 import type { CallMeta, Register } from '../register.js';
 import { writeCsv } from './csv.js';
 import { Labels, type ExportLang } from './labels.js';
 import { getPdfPrinter } from './pdf/printers.js';
 import { printRegister } from './pdf/print-register.js';
-import { suggestedFileName, type ExportScope } from './scope.js';
+import type { Audience } from './audience.js';
+import { writeDocx } from './docx/register-docx.js';
+import { writeNotice, NOTICE_FORMATS, type NoticeFormat } from './notice/notice.js';
+import { resolveScope, suggestedFileName, type ExportScope } from './scope.js';
 import { ExportSource } from './source.js';
 import { produceBytes, recordExport, writeAtomically } from './write.js';
 import { writeXlsx } from './xlsx/workbook.js';
 
-export const EXPORT_FORMATS = ['xlsx', 'pdf', 'csv', 'json'] as const;
+export const EXPORT_FORMATS = ['xlsx', 'pdf', 'csv', 'json', 'docx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
@@ -27,7 +31,13 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
 };
+
+/** What is exported: the register (or an extract), or the Art. 13/14 information notice drafted from it. */
+export const EXPORT_DOCUMENTS = ['register', 'notice'] as const;
+export type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -35,23 +45,25 @@ export interface ExportRequest {
   scope: ExportScope;
   /** XLSX: one fiche sheet per activity (default: up to 200 activities). */
   fiches?: boolean;
+  /** Who the document is for (default: the supervisory authority). */
+  audience?: Audience;
+  /** The register (default) or the information notice (html, pdf or docx). */
+  document?: ExportDocument;
+  /** Notice: only the activities whose data subjects match these (label or code, accents and case ignored). */
+  subjects?: string[];
 }
 
 /** Writes the export to `file` (a temporary path); returns what was read (its scope, its activities). */
 export async function produceExport(reg: Register, req: ExportRequest, file: string, ctx: ProcedureContext = {}): Promise<ExportSource> {
-  const source = new ExportSource(reg, req.scope, ctx.signal);
-  if (req.scope.refs?.length) {
-    const found = new Set(source.summaries.map((s) => s.ref));
-    const missing = req.scope.refs.filter((r) => !found.has(r));
-    if (missing.length) {
-      throw new AppError(
-        'not_found',
-        `No activity in scope has the reference${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: nothing was exported.`,
-        missing.map((r) => ({ path: 'scope.refs', message: `${r} is not in the register (or not in the organisation or register chosen)` })),
-      );
-    }
-  }
+  const source = new ExportSource(reg, resolveScope(reg, req.scope, req.lang), ctx.signal);
   const L = Labels.forRegister(reg, req.lang);
+  L.audience = req.audience ?? 'authority';
+  if (req.document === 'notice') {
+    if (!(NOTICE_FORMATS as readonly string[]).includes(req.format)) throw new AppError('validation', `The information notice is written as HTML, PDF or DOCX, not ${req.format}.`);
+    await writeNotice(file, source, L, { format: req.format as NoticeFormat, subjects: req.subjects, signal: ctx.signal });
+    ctx.progress?.({ phase: 'done', done: 1, total: 1 });
+    return source;
+  }
   const total = source.summaries.length;
   const report = (phase: string, done: number, of: number) => ctx.progress?.({ phase, done, total: of });
   switch (req.format) {
@@ -66,8 +78,12 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       report('done', total, total);
       break;
     }
+    case 'docx':
+      await writeDocx(file, source, L, { onProgress: report });
+      report('done', total, total);
+      break;
     case 'json':
-      fs.writeFileSync(file, `${JSON.stringify(exportDocument(reg, req.scope), null, 2)}\n`);
+      fs.writeFileSync(file, `${JSON.stringify(exportDocument(reg, source.scope), null, 2)}\n`);
       report('done', 1, 1);
       break;
     case 'pdf': {
@@ -93,11 +109,12 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
 
 export async function exportToFile(reg: Register, req: ExportRequest & { out: string }, meta: CallMeta, ctx: ProcedureContext = {}) {
   if (path.resolve(req.out) === path.resolve(reg.file)) throw new AppError('bad_input', 'An export cannot overwrite the register itself.');
-  let activities = 0;
+  let source: ExportSource | undefined;
   const { file, sha256 } = await writeAtomically(req.out, async (tmp) => {
-    activities = (await produceExport(reg, req, tmp, ctx)).summaries.length;
+    source = await produceExport(reg, req, tmp, ctx);
   });
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName: path.basename(file), activities }, sha256);
+  const activities = source!.summaries.length;
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName: path.basename(file), activities, audience: req.audience, document: req.document }, sha256);
   return { file, sha256, activities };
 }
 
@@ -108,7 +125,17 @@ export async function exportToBytes(reg: Register, req: ExportRequest, meta: Cal
   });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const L = Labels.forRegister(reg, req.lang);
-  const fileName = suggestedFileName(L, source!.organisations, req.scope, source!.exportedAt, req.format);
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: req.scope, fileName, activities: source!.summaries.length }, sha256);
+  const fileName = exportFileName(reg, req, source!);
+  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName, activities: source!.summaries.length, audience: req.audience, document: req.document }, sha256);
   return { fileName, mime: EXPORT_MIME[req.format], base64: bytes.toString('base64'), sha256, activities: source!.summaries.length };
+}
+
+/** The file name an export should have: organisation, scope, audience, date (`extrait-registre-atelier-lumiere-sas-t-001-t-004-2026-05-01.pdf`). */
+export function exportFileName(reg: Register, req: Omit<ExportRequest, 'format'> & { format: string }, source?: ExportSource): string {
+  const src = source ?? new ExportSource(reg, resolveScope(reg, req.scope, req.lang));
+  const L = Labels.forRegister(reg, req.lang);
+  const name = suggestedFileName(L, src.organisations, src.scope, src.exportedAt, req.format, req.audience);
+  if (req.document !== 'notice') return name;
+  const base = L.lang === 'fr' ? /^(extrait-registre|registre-public|registre)/ : /^(register-extract|public-register|register)/;
+  return name.replace(base, t(req.lang, 'export.file.notice'));
 }

@@ -2,8 +2,12 @@
  * What an export covers: the whole register, one organisation, the controller or the processor
  * register, a selection (refs or ids) or the app's current filter — all one `ActivityFilter`.
  */
-import type { ActivityFilter } from '../../db/activity-store.js';
+import { refKey, type ActivityFilter } from '../../db/activity-store.js';
+import { AppError } from '../errors.js';
+import { t, type Lang } from '../i18n/i18n.js';
 import type { Organisation } from '../model/register.js';
+import type { Register } from '../register.js';
+import { listOrganisations } from '../services/organisations.js';
 import type { Labels } from './labels.js';
 
 export type ExportScope = ActivityFilter;
@@ -43,16 +47,113 @@ function listShort(items: string[]): string {
   return items.length <= 12 ? items.join(', ') : `${items.slice(0, 12).join(', ')}… (+${items.length - 12})`;
 }
 
-/** A file name for an export: `registre-atelier-lumiere-sas-2026-05-01.xlsx`. */
-export function suggestedFileName(L: Labels, organisations: Organisation[], scope: ExportScope, exportedAt: string, extension: string): string {
-  const base = L.lang === 'fr' ? (isExtract(scope) ? 'extrait-registre' : 'registre') : isExtract(scope) ? 'register-extract' : 'register';
-  const org = scope.organisationId !== undefined ? organisations.find((o) => o.id === scope.organisationId)?.name : organisations.length === 1 ? organisations[0].name : '';
-  const slug = (org ?? '')
+export function slug(text: string, max = 40): string {
+  return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return `${[base, slug, exportedAt.slice(0, 10)].filter(Boolean).join('-')}.${extension}`;
+    .slice(0, max)
+    .replace(/-+$/, '');
+}
+
+/** What kind of extract a scope is, in one word for a file name: references, a selection, a filter. */
+function scopeWords(lang: Lang, scope: ExportScope): string[] {
+  if (scope.refs?.length) return [slug(scope.refs.length <= 4 ? scope.refs.join('-') : `${scope.refs.slice(0, 3).join('-')}-plus-${scope.refs.length - 3}`, 40)];
+  if (scope.ids?.length) return [`${t(lang, 'export.file.selection')}-${scope.ids.length}`];
+  const words: string[] = [];
+  if (scope.role === 'processor') words.push(lang === 'fr' ? 'sous-traitant' : 'processor');
+  if (scope.role === 'controller_register') words.push(lang === 'fr' ? 'responsable' : 'controller');
+  const filtered = Object.entries(scope).some(([k, v]) => k !== 'organisationId' && k !== 'role' && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
+  if (filtered) words.push(t(lang, 'export.file.filtered'));
+  return words;
+}
+
+/**
+ * A file name for an export that says what is inside: kind (register, extract, public register,
+ * internal), organisation, scope (references, selection, role, filter), date —
+ * `extrait-registre-atelier-lumiere-sas-t-001-t-004-2026-05-01.pdf`.
+ */
+export function suggestedFileName(L: Labels, organisations: Organisation[], scope: ExportScope, exportedAt: string, extension: string, audience?: string): string {
+  const lang = L.lang as Lang;
+  const base = audience === 'public' ? t(lang, 'export.file.public') : isExtract(scope) ? t(lang, 'export.file.extract') : t(lang, 'export.file.register');
+  const org =
+    scope.organisationId !== undefined
+      ? organisations.find((o) => o.id === scope.organisationId)?.name
+      : organisations.length === 1
+        ? organisations[0].name
+        : organisations.length > 1
+          ? (L.lang === 'fr' ? `${organisations.length} organismes` : `${organisations.length} organisations`)
+          : '';
+  const words = [base, slug(org ?? ''), ...(isExtract(scope) ? scopeWords(lang, scope) : []), audience === 'internal' ? t(lang, 'export.file.internal') : '', exportedAt.slice(0, 10)];
+  return `${words.filter(Boolean).join('-')}.${extension}`;
+}
+
+/**
+ * Resolves references within one organisation. Without `organisationId`, references found in
+ * exactly one organisation fix it; a reference used by several organisations, or references that
+ * belong to different ones, are refused (`bad_input`) with a message naming the organisations —
+ * an extract for an inspection holds exactly what was asked, never another organisation's
+ * namesake. References not found anywhere are refused the same way.
+ */
+export function resolveScope(reg: Register, scope: ExportScope, lang: Lang = 'en'): ExportScope {
+  const refs = scope.refs?.map((r) => r.trim()).filter(Boolean);
+  if (!refs?.length) return scope;
+  const wanted = new Map(refs.map((r) => [refKey(r), r]));
+  const found = reg.activities.list({ ...scope, organisationId: scope.organisationId, refs: undefined, ids: scope.ids }).filter((s) => wanted.has(refKey(s.ref)));
+  const orgsOf = new Map<string, Set<number>>();
+  for (const s of found) {
+    const k = refKey(s.ref);
+    if (!orgsOf.has(k)) orgsOf.set(k, new Set());
+    orgsOf.get(k)!.add(s.organisationId);
+  }
+  const missing = [...wanted.keys()].filter((k) => !orgsOf.has(k)).map((k) => wanted.get(k)!);
+  if (missing.length) {
+    throw new AppError(
+      'not_found',
+      t(lang, 'export.scope.missing', { count: missing.length, refs: missing.join(', ') }),
+      missing.map((ref) => ({ path: 'scope.refs', message: t(lang, 'export.scope.missingIn', { ref }) })),
+    );
+  }
+  const orgs = listOrganisations(reg);
+  const named = (ids: Iterable<number>) =>
+    [...ids]
+      .sort((a, b) => a - b)
+      .map((id) => t(lang, 'export.scope.organisationItem', { id, name: orgs.find((o) => o.id === id)?.name ?? `#${id}` }))
+      .join(', ');
+  // The exact spellings stored in the register (references are unique per organisation, without case).
+  const exact = (orgId: number) => found.filter((s) => s.organisationId === orgId).map((s) => s.ref);
+  if (scope.organisationId !== undefined) return { ...scope, refs: exact(scope.organisationId) };
+  const ambiguous = [...orgsOf.entries()].filter(([, ids]) => ids.size > 1);
+  if (ambiguous.length) {
+    const ids = new Set(ambiguous.flatMap(([, s]) => [...s]));
+    throw new AppError(
+      'bad_input',
+      t(lang, 'export.scope.ambiguous', { count: ambiguous.length, orgCount: ids.size, refs: ambiguous.map(([k]) => wanted.get(k)).join(', '), organisations: named(ids) }),
+      ambiguous.map(([k, s]) => ({ path: 'scope.organisationId', message: `${wanted.get(k)}: ${named(s)}` })),
+    );
+  }
+  const all = new Set(found.map((s) => s.organisationId));
+  if (all.size > 1) {
+    throw new AppError('bad_input', t(lang, 'export.scope.spread', { refs: refs.join(', '), organisations: named(all) }), [{ path: 'scope.organisationId', message: named(all) }]);
+  }
+  const organisationId = [...all][0];
+  return { ...scope, organisationId, refs: exact(organisationId) };
+}
+
+function initials(o: Organisation): string {
+  const words = o.name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 1 || /\d/.test(w));
+  return words.map((w) => w[0].toUpperCase()).join('').slice(0, 5) || `O${o.id}`;
+}
+
+/** A short, readable tag for an organisation in sheet names: its initials (`ALS` for Atelier Lumière SAS), with its number if two share them. */
+export function organisationTag(org: Organisation | undefined, all: Organisation[]): string {
+  if (!org) return '';
+  const tag = initials(org);
+  return all.some((o) => o.id !== org.id && initials(o) === tag) ? `${tag}${org.id}` : tag;
 }

@@ -17,6 +17,8 @@ export interface ExportRecord {
   scope: ExportScope;
   fileName: string;
   activities: number;
+  audience?: string;
+  document?: string;
 }
 
 export async function sha256OfFile(file: string): Promise<string> {
@@ -65,7 +67,7 @@ export function recordExport(reg: Register, meta: CallMeta, r: ExportRecord, sha
         entityLabel: r.fileName,
         organisationId: r.scope.organisationId ?? null,
         action: 'export',
-        changes: [{ path: 'export', before: null, after: { format: r.format, lang: r.lang, file: r.fileName, sha256, activities: r.activities, scope: r.scope } }],
+        changes: [{ path: 'export', before: null, after: { format: r.format, lang: r.lang, file: r.fileName, sha256, activities: r.activities, scope: r.scope, ...(r.audience ? { audience: r.audience } : {}), ...(r.document ? { document: r.document } : {}) } }],
       },
     ),
   );

@@ -6,6 +6,7 @@
 import * as checks from './locales/checks.js';
 import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
+import * as exportArea from './locales/export.js';
 import * as firstrun from './locales/firstrun.js';
 import * as legal from './locales/legal.js';
 
@@ -18,6 +19,7 @@ export interface Area {
 export const areas: Record<string, Area> = {
   common,
   checks,
+  export: exportArea,
   cli,
   firstrun,
   legal,

@@ -56,7 +56,8 @@ test('export the selected activities as a spreadsheet, in English', async ({ app
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^register-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  // The file name says what is inside: an extract, whose, which selection, when.
+  expect(download.suggestedFilename()).toMatch(/^register-extract-atelier-lumiere-sas-selection-2-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const file = path.join(app.dir, download.suggestedFilename());
   await download.saveAs(file);
   const bytes = fs.readFileSync(file);

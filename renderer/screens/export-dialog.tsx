@@ -1,11 +1,33 @@
 /** Export dialog: scope, format, language, progress, then "show in folder" (or the download). */
 import { useState } from 'react';
-import type { ExportFormat, ExportScope, Language } from '../../core/api/shell.js';
+import type { ExportAudience, ExportFormat, ExportScope, Language } from '../../core/api/shell.js';
 import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { Modal } from '../components/modal.js';
 
 type ScopeKind = 'whole' | 'organisation' | 'controller' | 'processor' | 'filter' | 'selected';
+type DocumentKind = 'register' | 'notice';
+
+/** The audience chosen last time: remembered between exports (and between sessions) in this browser profile. */
+const AUDIENCE_KEY = 'art30.export.audience';
+function rememberedAudience(): ExportAudience {
+  try {
+    const v = window.localStorage.getItem(AUDIENCE_KEY);
+    return v === 'internal' || v === 'public' ? v : 'authority';
+  } catch {
+    return 'authority';
+  }
+}
+function rememberAudience(a: ExportAudience): void {
+  try {
+    window.localStorage.setItem(AUDIENCE_KEY, a);
+  } catch {
+    // Storage refused (private mode): the choice lasts for this dialog only.
+  }
+}
+const REGISTER_FORMATS = ['xlsx', 'pdf', 'docx', 'csv', 'json'] as const;
+const NOTICE_FORMATS = ['docx', 'pdf', 'html'] as const;
+const FORMAT_LABELS: Record<ExportFormat, string> = { xlsx: 'Excel (.xlsx)', pdf: 'PDF', docx: 'Word (.docx)', csv: 'CSV', json: 'JSON', html: 'HTML' };
 
 export function ExportDialog(props: { scopes: { current: ExportScope; selected: number[]; shown: number[] }; onClose(): void }) {
   const app = useApp();
@@ -14,6 +36,14 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
   const [lang, setLang] = useState<Language>(app.lang);
   const [kind, setKind] = useState<ScopeKind>(props.scopes.selected.length ? 'selected' : 'organisation');
   const [fiches, setFiches] = useState(true);
+  const [audience, setAudience] = useState<ExportAudience>(rememberedAudience);
+  const [documentKind, setDocumentKind] = useState<DocumentKind>('register');
+  const [subjects, setSubjects] = useState('');
+  const formats = documentKind === 'notice' ? NOTICE_FORMATS : REGISTER_FORMATS;
+  const chooseDocument = (d: DocumentKind) => {
+    setDocumentKind(d);
+    if (!(d === 'notice' ? NOTICE_FORMATS : REGISTER_FORMATS).includes(format as never)) setFormat(d === 'notice' ? 'docx' : 'xlsx');
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ file: string; fileName: string; downloadUrl?: string } | null>(null);
@@ -48,7 +78,16 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
     setBusy(true);
     setError(null);
     try {
-      const r = await call('app/export', { format, lang, scope: scopeOf(kind), fiches: format === 'xlsx' ? fiches : undefined });
+      rememberAudience(audience);
+      const notice = documentKind === 'notice';
+      const r = await call('app/export', {
+        format,
+        lang,
+        scope: scopeOf(kind),
+        fiches: format === 'xlsx' && !notice ? fiches : undefined,
+        audience: notice || format === 'json' ? undefined : audience,
+        ...(notice ? { document: 'notice' as const, subjects: subjects.split(/[,;]/).map((x) => x.trim()).filter(Boolean) } : {}),
+      });
       if (!r.cancelled) {
         setDone({ file: r.file, fileName: r.fileName, downloadUrl: r.downloadUrl });
         if (r.downloadUrl) {
@@ -114,13 +153,44 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
               </label>
             ))}
           </fieldset>
+          <fieldset className="radios">
+            <legend>{t('export.document.label')}</legend>
+            {(['register', 'notice'] as const).map((d) => (
+              <label key={d} className="check">
+                <input type="radio" name="export-document" value={d} checked={documentKind === d} onChange={() => chooseDocument(d)} />
+                {t(`export.document.${d}`)}
+              </label>
+            ))}
+          </fieldset>
+          {documentKind === 'notice' ? (
+            <label className="field">
+              <span>{t('export.notice.subjectsLabel')}</span>
+              <input type="text" value={subjects} onChange={(e) => setSubjects(e.target.value)} aria-describedby="export-subjects-hint" />
+              <small id="export-subjects-hint">{t('export.notice.subjectsHint')}</small>
+            </label>
+          ) : (
+            <fieldset className="radios">
+              <legend>{t('export.audience.label')}</legend>
+              {(['authority', 'internal', 'public'] as const).map((a) => (
+                <label key={a} className="check">
+                  <input type="radio" name="export-audience" value={a} checked={audience === a} onChange={() => setAudience(a)} aria-describedby={`export-audience-${a}`} />
+                  <span className="check-text">
+                    {t(`export.audience.${a}`)}
+                    <small id={`export-audience-${a}`} className="muted">
+                      {t(`export.audience.${a}.hint`)}
+                    </small>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          )}
           <div className="grid-2">
             <fieldset className="radios">
               <legend>{t('export.format')}</legend>
-              {(['xlsx', 'pdf', 'csv', 'json'] as const).map((f) => (
+              {formats.map((f) => (
                 <label key={f} className="check">
                   <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
-                  {f === 'xlsx' ? 'Excel (.xlsx)' : f === 'pdf' ? 'PDF' : f === 'csv' ? 'CSV' : 'JSON'}
+                  {FORMAT_LABELS[f]}
                 </label>
               ))}
             </fieldset>
@@ -134,7 +204,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
               ))}
             </fieldset>
           </div>
-          {format === 'xlsx' ? (
+          {format === 'xlsx' && documentKind === 'register' ? (
             <label className="check">
               <input type="checkbox" checked={fiches} onChange={(e) => setFiches(e.target.checked)} />
               {t('export.fiches')}

@@ -6,16 +6,23 @@
  */
 import { z } from 'zod';
 import { EXPORT_LANGS } from '../../export/labels.js';
-import { EXPORT_FORMATS, exportToBytes, exportToFile } from '../../export/run.js';
+import { AUDIENCES } from '../../export/audience.js';
+import { EXPORT_DOCUMENTS, EXPORT_FORMATS, exportFileName, exportToBytes, exportToFile } from '../../export/run.js';
 import { procedure } from '../procedure.js';
 import { activityFilterSchema } from './activities.js';
 
 const exportRequest = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: (iss) => `"${String(iss.input)}" is not an export format (xlsx, pdf, csv or json)` }),
+  format: z.enum(EXPORT_FORMATS, { error: (iss) => `"${String(iss.input)}" is not an export format (xlsx, pdf, csv, json, docx or html)` }),
   lang: z.enum(EXPORT_LANGS, { error: 'must be fr or en' }).default('fr'),
   scope: activityFilterSchema,
   /** XLSX: one fiche sheet per activity; by default only up to 200 activities. */
   fiches: z.boolean().optional(),
+  /** Who the document is for: the supervisory authority (default), internal (with points to review), public. */
+  audience: z.enum(AUDIENCES, { error: 'must be authority, internal or public' }).optional(),
+  /** The register (default) or the Art. 13/14 information notice drafted from the activities in scope. */
+  document: z.enum(EXPORT_DOCUMENTS).optional(),
+  /** Notice: the data subjects it is for (e.g. "Clients"). */
+  subjects: z.array(z.string().min(1).max(200)).max(50).optional(),
 });
 
 export const exportProcedures = {
@@ -24,6 +31,11 @@ export const exportProcedures = {
     trusted: true,
     input: exportRequest.extend({ out: z.string().min(1).max(4096) }),
     run: (reg, i, meta, ctx) => exportToFile(reg, i, meta, ctx),
+  }),
+  'export/fileName': procedure({
+    summary: 'The file name an export would have: organisation, scope, audience and date',
+    input: exportRequest,
+    run: (reg, i) => ({ fileName: exportFileName(reg, i) }),
   }),
   'export/bytes': procedure({
     summary: 'Export the register (or the activities in scope) and return the file as base64',

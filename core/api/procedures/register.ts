@@ -1,3 +1,4 @@
+import { resolveScope } from '../../export/scope.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -28,7 +29,7 @@ export const registerProcedures = {
     trusted: true,
     input: z.object({ out: filePath, scope: activityFilterSchema }),
     run: (reg, i, meta) => {
-      const text = `${JSON.stringify(exportDocument(reg, i.scope), null, 2)}\n`;
+      const text = `${JSON.stringify(exportDocument(reg, resolveScope(reg, i.scope)), null, 2)}\n`;
       writeFileAtomic(i.out, text);
       const sha256 = sha256File(i.out);
       reg.write(() =>

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, rgb } from 'pdf-lib';
+import { joinOutlines, readOutline, writeOutline, type OutlineItem } from './outline.js';
 
 const FONT_FILE = new URL('./fonts/LiberationSans-Regular.ttf', import.meta.url);
 
@@ -33,6 +34,8 @@ export interface AssembleOptions {
   lang: string;
   /** The footer text of a page, e.g. "Page 3 / 120". */
   pageLabel(page: number, pages: number): string;
+  /** Whether an outline title is a part's heading (to rejoin a part continued across volumes). */
+  isPart?(title: string): boolean;
 }
 
 export async function assembleVolumes(volumes: Uint8Array[], options: AssembleOptions): Promise<Buffer> {
@@ -42,8 +45,10 @@ export async function assembleVolumes(volumes: Uint8Array[], options: AssembleOp
   // Named destinations (the anchors links point to), later volumes last: an anchor a volume holds
   // only as a stand-in for a part printed in another volume is replaced by the real one.
   const dests = new Map<string, PDFArray>();
+  const outlines: { items: OutlineItem[]; offset: number }[] = [];
   for (const bytes of volumes) {
     const volume = await PDFDocument.load(bytes);
+    outlines.push({ items: readOutline(volume), offset: out.getPageCount() });
     const sources = volume.getPages();
     const pages = await out.copyPages(volume, sources.map((_, i) => i));
     const pageRefs = new Map(sources.map((p, i) => [p.ref.toString(), pages[i].ref]));
@@ -64,6 +69,8 @@ export async function assembleVolumes(volumes: Uint8Array[], options: AssembleOp
     for (const [name, dest] of dests) dict.set(PDFName.of(name.slice(1)), dest);
     out.catalog.set(PDFName.of('Dests'), out.context.register(dict));
   }
+  // The outline (bookmarks) of the volumes, as one: the document printed whole would have had it.
+  writeOutline(out, joinOutlines(outlines, options.isPart ?? (() => false)));
   const pages = out.getPages();
   pages.forEach((page, i) => {
     const text = options.pageLabel(i + 1, pages.length);

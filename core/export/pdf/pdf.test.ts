@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../model/register.js';
 import { openTempRegister, type TempRegister } from '../../testing/temp-register.js';
@@ -10,6 +11,7 @@ import { ExportSource } from '../source.js';
 import { fillWithActivities } from '../testing/many-activities.js';
 import { printRegister } from './print-register.js';
 import { PlaywrightPrinter } from './printer.js';
+import { readOutline, type OutlineItem } from './outline.js';
 
 /** The text of a PDF in content order, whitespace collapsed (a label wrapped in its cell reads as one). */
 const pdfText = (file: string, pages: string[] = []) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...pages, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
@@ -67,7 +69,19 @@ describe('PDF export (Chromium)', () => {
       for (const v of values) expect(text, `${a.ref}: ${v}`).toContain(v.replace(/\s+/g, ' '));
     }
     expect(text).toContain('Registre des catégories d’activités de traitement (sous-traitant, art. 30.2)');
-    expect(text).toContain('Fondement invalidé (arrêt Schrems II');
+    // Points to review are for the DPO's internal version, not for the authority (the default).
+    expect(text).not.toContain('Fondement invalidé (arrêt Schrems II');
+    expect(text).not.toContain('Annexe — points d’attention');
+  });
+
+  it('prints the points to review beside the activity and in an annex in the internal version', async () => {
+    const out = path.join(t.dir, 'interne.pdf');
+    await t.call('export/file', { format: 'pdf', lang: 'fr', out, scope: { organisationId: 1, refs: ['T-009', 'T-010'] }, audience: 'internal' });
+    const internal = pdfText(out);
+    expect(internal).toContain('Fondement invalidé (arrêt Schrems II');
+    expect(internal).toContain('Annexe — points d’attention');
+    expect(internal).toContain('La base légale reste à déterminer');
+    expect(internal).not.toContain('Fondation Atelier Lumière');
   });
 
   it('embeds every font', () => {
@@ -137,10 +151,27 @@ describe('PDF export of a large register (volumes printed side by side, then ass
     expect(dests(assembled).some((d) => d.endsWith(' part-p-1'))).toBe(true);
   });
 
+  it('keeps the outline (bookmarks) of the document printed whole', async () => {
+    const outline = async (file: string) => {
+      const flat: string[] = [];
+      const walk = (items: OutlineItem[], depth: number) => items.forEach((i) => (flat.push(`${depth} ${i.page} ${i.title}`), walk(i.children, depth + 1)));
+      walk(readOutline(await PDFDocument.load(fs.readFileSync(file))), 0);
+      return flat;
+    };
+    const w = await outline(whole);
+    expect(w.length).toBeGreaterThan(14);
+    expect(w.some((l) => l.includes('Gestion de la paie'))).toBe(true);
+    expect(await outline(assembled)).toEqual(w);
+  });
+
   it('numbers every page "page X / Y" over the whole document, in an embedded font', () => {
     const pages = pageCount(assembled);
     for (const p of [1, 2, Math.ceil(pages / 2), pages]) expect(pdfText(assembled, ['-f', String(p), '-l', String(p)])).toContain(`page ${p} / ${pages}`);
     for (const line of execFileSync('pdffonts', [assembled], { encoding: 'utf8' }).trim().split('\n').slice(2)) expect(line.trim().split(/\s+/).slice(-5, -2)[0], line).toBe('yes');
+    // The footer's font is embedded as a subset (only the glyphs of "page 0-9 /"), not the whole font.
+    const footer = execFileSync('pdffonts', [assembled], { encoding: 'utf8' }).split('\n').find((l) => /LiberationSans/.test(l) && /^[A-Z]{6}\+/.test(l));
+    expect(footer, 'subset Liberation Sans').toBeTruthy();
+    expect(footer!.trim().split(/\s+/).slice(-4, -3)[0]).toBe('yes');
     const info = execFileSync('pdfinfo', [assembled], { encoding: 'utf8' });
     expect(info).toMatch(/Title:\s+Registre des activités de traitement — Atelier Lumière SAS/);
   });

@@ -7,7 +7,7 @@ import type { Labels } from '../labels.js';
 import type { ExportSource } from '../source.js';
 import { assembleVolumes } from './assemble.js';
 import type { PdfPrinter } from './printer.js';
-import { renderDocument, renderVolumes } from './template.js';
+import { documentParts, renderDocument, renderVolumes } from './template.js';
 
 /** Up to this many activities the document is printed whole (with Chromium's own page numbers). */
 export const ACTIVITIES_PER_VOLUME = 250;
@@ -54,7 +54,11 @@ export async function printRegister(source: ExportSource, L: Labels, printer: Pd
   const concurrency = Math.max(1, Math.min(options.concurrency ?? printConcurrency(), volumes.length));
   await Promise.all(Array.from({ length: concurrency }, worker));
   source.checkCancelled();
+  // Compared without spaces: Chromium's outline titles lose the space where a heading wraps.
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  const partTitles = new Set(documentParts(source, L).map((p) => squeeze(p.title)));
   return assembleVolumes(pdfs, {
+    isPart: (title) => partTitles.has(squeeze(title)),
     title: `${L.t('registerTitle')} — ${source.organisations.map((o) => o.name).join(', ')}`,
     lang: L.lang,
     pageLabel: (page, pages) => `${L.t('page')} ${page} / ${pages}`,

@@ -40,7 +40,8 @@ export class PlaywrightPrinter implements PdfPrinter {
     try {
       const page = await browser.newPage({ javaScriptEnabled: false, offline: true });
       await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      // outline: the bookmarks Chromium builds from the headings (it needs the tagged structure; the desktop app's printer adds them too).
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
       options.signal?.throwIfAborted();
       return pdf;
     } finally {

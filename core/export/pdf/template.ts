@@ -7,6 +7,9 @@
  * name) and the footer ("page X / Y", export date) are CSS `@page` margin boxes, so the document
  * needs no printer options. Every user text goes through `esc()` (HTML) or `cssString()` (CSS).
  */
+import { t } from '../../i18n/i18n.js';
+import { showsInternal, showsReview } from '../audience.js';
+import { printsField, reviewPoints } from '../review.js';
 import type { Activity, ActivitySummary, Organisation } from '../../model/register.js';
 import type { Contact } from '../../model/schemas.js';
 import { APP_VERSION } from '../../version.js';
@@ -75,6 +78,10 @@ function styles(L: Labels, source: ExportSource, pageNames: Map<number, string>,
   .toc ol ol li { break-inside: avoid; padding-left: 16mm; text-indent: -16mm; }
   .toc .ref { display: inline-block; width: 16mm; text-indent: 0; color: #1f3864; font-weight: 700; }
   .summary { break-after: page; }
+  .annex { break-before: page; }
+  .review { border-left: 3pt solid #c00000; padding: 1mm 3mm; margin-top: 2mm; }
+  .review h4 { color: #c00000; margin: 0; }
+  .org-list { font-size: 10pt; margin-bottom: 4mm; }
   table { width: 100%; border-collapse: collapse; margin: 0 0 3mm; table-layout: fixed; }
   th, td { text-align: left; vertical-align: top; padding: 1.2mm 1.6mm; border: .5pt solid #b8c2d3; overflow-wrap: break-word; }
   table.grid { font-size: 8.5pt; }
@@ -140,7 +147,7 @@ export function coverPage(source: ExportSource, L: Labels): string {
         ['address', F.postalAddress(o)],
         ['phone', o.phone],
         ['email', o.email],
-        ['headBlock', contactRows(L, o.head)],
+        ['headBlock', showsInternal(L.audience) ? contactRows(L, o.head) : o.head ? F.personName(o.head) : ''],
         ['representativeBlock', contactRows(L, o.representative)],
         ['dpoBlock', o.dpo ? [F.contactLine(o.dpo), o.dpo.cnilDesignationNumber ? L.kv(L.t('cnilDesignationNumber'), o.dpo.cnilDesignationNumber) : ''].filter(Boolean).join('\n') : ''],
       ] as [TextKey, string][]).filter(([k, v]) => v || k === 'dpoBlock'))}`,
@@ -149,7 +156,8 @@ export function coverPage(source: ExportSource, L: Labels): string {
   return `<section class="cover">
     <div class="kicker">${esc(L.lang === 'fr' ? 'Article 30 du RGPD' : 'GDPR Article 30')}</div>
     <h1>${esc(L.t('registerTitle'))}</h1>
-    <div class="scope"><b>${esc(L.t('scope'))}</b> — ${esc(describeScope(source.scope, L, source.organisations))}<br>${esc(L.t('exportedOn'))} ${esc(L.date(source.exportedAt))}</div>
+    <div class="scope"><b>${esc(L.t('scope'))}</b> — ${esc(describeScope(source.scope, L, source.organisations))}<br>${esc(L.t('exportedOn'))} ${esc(L.date(source.exportedAt))}<br>${esc(t(L.lang, `export.audience.cover.${L.audience}`))}</div>
+    <div class="org-list"><b>${esc(t(L.lang, 'export.organisations'))}</b> — ${esc(source.organisations.map((o) => o.name).join(' ; '))}</div>
     <div class="counts">
       <div class="count"><b>${source.summaries.length}</b>${esc(L.t('activityCount'))}</div>
       <div class="count"><b>${controller}</b>${esc(L.t('controllerActivityCount'))}</div>
@@ -204,15 +212,31 @@ export function tableOfContents(parts: Part[], L: Labels, activityCount: number)
 }
 
 export function summaryTable(source: ExportSource, L: Labels): string {
+  // With several organisations in scope, references repeat: an organisation column says whose each activity is.
+  const several = source.organisations.length > 1;
+  const orgCell = (a: ActivitySummary) => (several ? `<td>${esc(source.organisation(a.organisationId)?.name)}</td>` : '');
   const rows = source.summaries
     .map(
-      (a) => `<tr><td>${esc(a.ref)}</td><td>${esc(a.name)}</td><td>${esc(a.purpose)}</td><td>${esc(L.date(a.createdAt))}</td><td>${esc(L.date(a.updatedAt))}</td><td>${esc(L.yesNo(a.specialCategories))}</td><td>${esc(L.role(a.role))}<br>${esc(L.status(a.status))}</td></tr>`,
+      (a) => `<tr><td>${esc(a.ref)}</td>${orgCell(a)}<td>${esc(a.name)}</td><td>${esc(a.purpose)}</td><td>${esc(L.date(a.createdAt))}</td><td>${esc(L.date(a.updatedAt))}</td><td>${esc(L.yesNo(a.specialCategories))}</td><td>${esc(L.role(a.role))}<br>${esc(L.status(a.status))}</td></tr>`,
     )
     .join('');
-  const head = (['ref', 'name', 'purposeList', 'createdAt', 'updatedAt', 'specialYesNo', 'status'] as const).map((k) => `<th>${esc(L.t(k))}</th>`).join('');
+  const keys: TextKey[] = several ? ['ref', 'organisation', 'name', 'purposeList', 'createdAt', 'updatedAt', 'specialYesNo', 'status'] : ['ref', 'name', 'purposeList', 'createdAt', 'updatedAt', 'specialYesNo', 'status'];
+  const head = keys.map((k) => `<th>${esc(L.t(k))}</th>`).join('');
+  const widths = several ? [8, 14, 18, 23, 9, 9, 8, 11] : [8, 22, 29, 10, 10, 9, 12];
   return `<section class="summary" id="summary"><h2 class="part">${esc(L.t('summary'))}</h2>
-    <table class="grid"><colgroup><col style="width:8%"><col style="width:22%"><col style="width:29%"><col style="width:10%"><col style="width:10%"><col style="width:9%"><col style="width:12%"></colgroup>
-    <thead><tr>${head}</tr></thead><tbody>${rows || `<tr><td colspan="7" class="muted">${esc(L.t('none'))}</td></tr>`}</tbody></table></section>`;
+    ${several ? `<p class="muted">${esc(t(L.lang, 'export.organisationsInScope', { names: source.organisations.map((o) => o.name).join(' ; ') }))}</p>` : ''}
+    <table class="grid"><colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>
+    <thead><tr>${head}</tr></thead><tbody>${rows || `<tr><td colspan="${keys.length}" class="muted">${esc(L.t('none'))}</td></tr>`}</tbody></table></section>`;
+}
+
+/** The internal version's annex: every point to review, activity by activity. */
+export function reviewAnnex(activities: Iterable<Activity[]>, L: Labels): string {
+  let rows = '';
+  for (const chunk of activities) for (const a of chunk) for (const p of reviewPoints(a, L)) rows += `<tr><td>${esc(a.ref)}</td><td>${esc(a.name)}</td><td>${esc(p)}</td></tr>`;
+  return `<section class="annex" id="review-annex"><h2 class="part">${esc(t(L.lang, 'export.review.annex'))}</h2>
+    <table class="grid"><colgroup><col style="width:10%"><col style="width:30%"><col style="width:60%"></colgroup>
+    <thead><tr><th>${esc(L.t('ref'))}</th><th>${esc(t(L.lang, 'export.review.activity'))}</th><th>${esc(t(L.lang, 'export.review.column'))}</th></tr></thead>
+    <tbody>${rows || `<tr><td colspan="3" class="muted">${esc(t(L.lang, 'export.review.none'))}</td></tr>`}</tbody></table></section>`;
 }
 
 /** A titled list: its table, or one line saying there is none. */
@@ -230,6 +254,30 @@ function kv4(L: Labels, rows: [TextKey, string, TextKey, string][]): string {
     .join('')}</tbody></table>`;
 }
 
+/**
+ * Retention, printed once per fiche: one row per rule, and only the columns some rule fills (a rule
+ * given as text alone is not followed by empty duration columns).
+ */
+function retentionGrid(L: Labels, a: Activity): string {
+  const cols: [TextKey, number, (r: Activity['retention'][number]) => string][] = [
+    ['appliesTo', 16, (r) => r.dataCategory || L.t('allCategories')],
+    ['retentionPeriod', 24, (r) => r.text],
+    ['duration', 9, (r) => L.duration(r.duration)],
+    ['trigger', 14, (r) => r.trigger],
+    ['activePeriod', 10, (r) => L.duration(r.activePeriod)],
+    ['archivePeriod', 13, (r) => L.duration(r.archivePeriod)],
+    ['finalFate', 14, (r) => L.finalFate(r.finalFate)],
+  ];
+  const used = cols.filter(([, , v], k) => k < 2 || a.retention.some((r) => v(r)));
+  const total = used.reduce((n, [, w]) => n + w, 0);
+  return grid(
+    L,
+    used.map(([k]) => k),
+    a.retention.map((r) => used.map(([, , v]) => v(r))),
+    used.map(([, w]) => Math.round((w / total) * 100)),
+  );
+}
+
 /** One activity with every field of its record. */
 export function activitySection(a: Activity, org: Organisation | undefined, L: Labels): string {
   const special = a.dataCategories.some((c) => c.special);
@@ -242,13 +290,14 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
   ].join('');
   const lines = (items: string[]) => items.filter(Boolean).join('\n');
   const processor = a.role === 'processor';
+  const review = showsReview(L.audience) ? reviewPoints(a, L) : [];
   return `<article class="activity" id="${anchor(a.id)}">
   <h3><span class="ref">${esc(a.ref)}</span><span class="title">${esc(a.name)}</span>${badges ? `<span class="badges">${badges}</span>` : ''}</h3>
   ${kv4(L, [
     ['organisation', org?.name ?? '', 'role', L.role(a.role)],
     ['status', L.status(a.status), 'department', a.department],
     ['createdAt', L.date(a.createdAt), 'updatedAt', L.date(a.updatedAt)],
-    ['owner', a.owner, 'lastReviewedAt', L.date(a.lastReviewedAt)],
+    ['owner', printsField(L, 'owner') ? a.owner : '', 'lastReviewedAt', L.date(a.lastReviewedAt)],
   ])}
   ${kv(L, [
     ['description', a.description],
@@ -260,9 +309,9 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
   ${block(L, 'dataCategories', a.dataCategories, () =>
     grid(
       L,
-      ['category', 'description', 'special', 'retentionPeriod'],
-      a.dataCategories.map((c) => [c.label, c.description, c.special ? `${L.t('yes')}${c.code && L.article('data_category', c.code) ? ` (${L.article('data_category', c.code)})` : ''}` : L.t('no'), lines(F.retentionFor(c.label, a.retention).map((r) => r.text))]),
-      [28, 30, 12, 30],
+      ['category', 'description', 'special'],
+      a.dataCategories.map((c) => [c.label, c.description, c.special ? `${L.t('yes')}${c.code && L.article('data_category', c.code) ? ` (${L.article('data_category', c.code)})` : ''}` : L.t('no')]),
+      [36, 48, 16],
     ),
   )}
   ${kv(L, [
@@ -271,14 +320,7 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
     ['criminalDataBasis', a.criminalDataBasis],
     ['dataSources', lines(a.dataSources)],
   ])}
-  ${block(L, 'retention', a.retention, () =>
-    grid(
-      L,
-      ['appliesTo', 'retentionPeriod', 'duration', 'trigger', 'activePeriod', 'archivePeriod', 'finalFate'],
-      a.retention.map((r) => [r.dataCategory || L.t('allCategories'), r.text, L.duration(r.duration), r.trigger, L.duration(r.activePeriod), L.duration(r.archivePeriod), L.finalFate(r.finalFate)]),
-      [16, 24, 9, 14, 10, 13, 14],
-    ),
-  )}
+  ${block(L, 'retention', a.retention, () => retentionGrid(L, a))}
   ${block(L, 'recipients', a.recipients, () =>
     grid(L, ['recipient', 'recipientType', 'countries', 'recipientRole'], a.recipients.map((r) => [r.name, L.term('recipient_type', r.type), r.countries.map((c) => L.country(c)).join(', '), lines([r.role, r.precision])]), [28, 22, 15, 35]),
   )}
@@ -300,8 +342,8 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
     ),
   )}
   ${alerts.length ? `<p class="alert-text">⚠ ${esc(L.kv(L.t('alert'), alerts.join(' ; ')))}</p>` : ''}
-  ${block(L, 'securityMeasures', a.securityMeasures, () => grid(L, ['measureType', 'precisions'], a.securityMeasures.map((m) => [L.term('security_measure_type', m.type), m.precision]), [34, 66]))}
-  ${kv(L, [['securityNotes', a.securityNotes]])}
+  ${printsField(L, 'securityMeasures') ? block(L, 'securityMeasures', a.securityMeasures, () => grid(L, ['measureType', 'precisions'], a.securityMeasures.map((m) => [L.term('security_measure_type', m.type), m.precision]), [34, 66])) : ''}
+  ${printsField(L, 'securityNotes') ? kv(L, [['securityNotes', a.securityNotes]]) : ''}
   ${
     processor || a.clients.length
       ? block(L, 'clients', a.clients, () =>
@@ -330,14 +372,15 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
     ['dpiaCriteria', lines(a.dpia.criteria.map((c) => L.term('dpia_criterion', c)))],
     ['dpiaArt35', lines(a.dpia.art35Cases.map((c) => L.term('art35_case', c)))],
     ['dpiaOverride', F.dpiaOverride(L, a.dpia.override)],
-    ['dpiaLink', a.dpia.link],
+    ['dpiaLink', printsField(L, 'dpiaLink') ? a.dpia.link : ''],
     ...F.dpiaDecisions(L, a.dpia),
     ['automatedDecisionDescription', a.automatedDecision.description],
-    ['systems', lines(a.systems.map((s) => F.system(L, s)))],
+    ['systems', printsField(L, 'systems') ? lines(a.systems.map((s) => F.system(L, s))) : ''],
     ['rights', a.rights],
-    ['consentRecords', a.consentRecords],
-    ['breaches', a.breaches],
+    ['consentRecords', printsField(L, 'consentRecords') ? a.consentRecords : ''],
+    ['breaches', printsField(L, 'breaches') ? a.breaches : ''],
   ])}
+  ${review.length ? `<div class="review"><h4>⚠ ${esc(t(L.lang, 'export.review.title'))}</h4><ul>${review.map((p) => `<li>${esc(p)}</li>`).join('')}</ul></div>` : ''}
 </article>`;
 }
 
@@ -377,6 +420,7 @@ export function* renderDocument(source: ExportSource, L: Labels): Generator<stri
   yield tableOfContents(parts, L, source.summaries.length);
   yield summaryTable(source, L);
   yield* registerSections(source, L, parts.map((part) => ({ part, activities: part.activities, partStart: true })));
+  if (showsReview(L.audience)) yield reviewAnnex(source.activities(), L);
   yield `</body></html>`;
 }
 
@@ -427,6 +471,7 @@ export function renderVolumes(source: ExportSource, L: Labels, perVolume: number
           yield summaryTable(source, L);
         }
         yield* registerSections(source, L, pieces);
+        if (k === volumes.length - 1 && showsReview(L.audience)) yield reviewAnnex(source.activities(), L);
         yield `</body></html>`;
       })(),
     ),

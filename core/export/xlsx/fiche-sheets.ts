@@ -8,12 +8,13 @@ import type { Activity, Organisation } from '../../model/register.js';
 import type { Contact } from '../../model/schemas.js';
 import * as F from '../format.js';
 import { toSheetDate, type Labels } from '../labels.js';
+import { t as tr } from '../../i18n/i18n.js';
+import { showsReview } from '../audience.js';
+import { printsField, reviewPoints } from '../review.js';
 import { cell } from './cells.js';
 import type { ColumnSpec, RowStyle, SheetWriter } from './sheet.js';
 
-export const FICHE_COLUMNS: ColumnSpec[] = [{ width: 36 }, { width: 24 }, { width: 28 }, { width: 12 }, { width: 16 }, { width: 14 }, { width: 16 }, { width: 30 }];
-const LINE_HEIGHT = 15;
-
+export const FICHE_COLUMNS: ColumnSpec[] = [{ width: 24 }, { width: 17 }, { width: 19 }, { width: 9 }, { width: 11 }, { width: 10 }, { width: 13 }, { width: 14 }];
 type Part = [string | Date | null, number];
 
 /** A row of spans: each part takes `span` columns (merged), the height fits the longest text. */
@@ -21,21 +22,14 @@ function spanRow(sheet: SheetWriter, parts: Part[], style: RowStyle = 'plain', n
   const values: ReturnType<typeof cell>[] = [];
   const merges: [number, number][] = [];
   let col = 1;
-  let lines = 1;
   for (const [value, span] of parts) {
     values.push(cell(value, note));
     for (let k = 1; k < span; k++) values.push(null);
     if (span > 1) merges.push([col, col + span - 1]);
-    const width = FICHE_COLUMNS.slice(col - 1, col - 1 + span).reduce((w, c) => w + c.width, 0);
-    if (typeof value === 'string') lines = Math.max(lines, estimateLines(value, width));
     col += span;
   }
-  sheet.row(values, style, { merges, height: lines > 1 ? Math.min(409, lines * LINE_HEIGHT) : undefined });
-}
-
-function estimateLines(text: string, widthChars: number): number {
-  const perLine = Math.max(8, Math.floor(widthChars * 1.05));
-  return text.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
+  // The sheet measures the text of each (merged) cell with its font: see text-metrics.ts.
+  sheet.row(values, style, { merges });
 }
 
 /** Label in column A, value across B:H. */
@@ -68,7 +62,7 @@ export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisati
   field(sheet, t('role'), L.role(a.role));
   field(sheet, t('status'), L.status(a.status));
   if (a.department) field(sheet, t('department'), a.department);
-  if (a.owner) field(sheet, t('owner'), a.owner);
+  if (a.owner && printsField(L, 'owner')) field(sheet, t('owner'), a.owner);
   if (a.description) field(sheet, t('description'), a.description, note);
 
   sheet.blank();
@@ -124,11 +118,13 @@ export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisati
   if (!a.recipients.length) spanRow(sheet, [[t('none'), 8]]);
   for (const r of a.recipients) spanRow(sheet, [[r.name, 1], [L.term('recipient_type', r.type), 2], [[r.role, r.precision].filter(Boolean).join('\n'), 5]], 'plain', note);
 
-  sheet.blank();
-  spanRow(sheet, [[t('securityMeasures'), 1], [t('measureType'), 2], [t('precisions'), 5]], 'header');
-  if (!a.securityMeasures.length) spanRow(sheet, [[t('none'), 8]]);
-  a.securityMeasures.forEach((m, k) => spanRow(sheet, [[`${t('securityMeasures')} ${k + 1}`, 1], [L.term('security_measure_type', m.type), 2], [m.precision, 5]], 'plain', note));
-  if (a.securityNotes) field(sheet, t('securityNotes'), a.securityNotes, note);
+  if (printsField(L, 'securityMeasures')) {
+    sheet.blank();
+    spanRow(sheet, [[t('securityMeasures'), 1], [t('measureType'), 2], [t('precisions'), 5]], 'header');
+    if (!a.securityMeasures.length) spanRow(sheet, [[t('none'), 8]]);
+    a.securityMeasures.forEach((m, k) => spanRow(sheet, [[`${t('securityMeasures')} ${k + 1}`, 1], [L.term('security_measure_type', m.type), 2], [m.precision, 5]], 'plain', note));
+    if (a.securityNotes) field(sheet, t('securityNotes'), a.securityNotes, note);
+  }
 
   sheet.blank();
   spanRow(sheet, [[t('transfers'), 1], [t('country'), 1], [t('safeguard'), 2], [t('documentation'), 4]], 'header');
@@ -149,12 +145,19 @@ export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisati
   if (a.dpia.art35Cases.length) field(sheet, t('dpiaArt35'), a.dpia.art35Cases.map((c) => L.term('art35_case', c)).join('\n'));
   if (a.dpia.override) field(sheet, t('dpiaOverride'), F.dpiaOverride(L, a.dpia.override), note);
   if (a.dpia.date) field(sheet, t('dpiaDate'), toSheetDate(a.dpia.date));
-  if (a.dpia.link) field(sheet, t('dpiaLink'), a.dpia.link);
+  if (a.dpia.link && printsField(L, 'dpiaLink')) field(sheet, t('dpiaLink'), a.dpia.link);
   for (const [label, value] of F.dpiaDecisions(L, a.dpia)) if (value) field(sheet, label, value, note);
   field(sheet, t('automatedDecision'), [L.yesNo(a.automatedDecision.exists), a.automatedDecision.description].filter(Boolean).join(' — '), note);
-  field(sheet, t('systems'), a.systems.map((s) => F.system(L, s)).join('\n'), note);
+  if (printsField(L, 'systems')) field(sheet, t('systems'), a.systems.map((s) => F.system(L, s)).join('\n'), note);
   field(sheet, t('rights'), a.rights, note);
-  field(sheet, t('consentRecords'), a.consentRecords, note);
-  field(sheet, t('breaches'), a.breaches, note);
+  if (printsField(L, 'consentRecords')) field(sheet, t('consentRecords'), a.consentRecords, note);
+  if (printsField(L, 'breaches')) field(sheet, t('breaches'), a.breaches, note);
   field(sheet, t('lastReviewedAt'), toSheetDate(a.lastReviewedAt));
+  if (showsReview(L.audience)) {
+    sheet.blank();
+    spanRow(sheet, [[tr(L.lang, 'export.review.title'), 8]], 'section');
+    const points = reviewPoints(a, L);
+    if (!points.length) spanRow(sheet, [[tr(L.lang, 'export.review.none'), 8]]);
+    for (const p of points) spanRow(sheet, [['⚠', 1], [p, 7]]);
+  }
 }

@@ -3,6 +3,8 @@
  * name: data categories with their retention, recipients, transfers (country, adequacy,
  * safeguard), security measures.
  */
+import type { ActivitySummary } from '../../model/register.js';
+import { showsReview } from '../audience.js';
 import * as F from '../format.js';
 import { toSheetDate, type Labels, type TextKey } from '../labels.js';
 import type { ExportSource } from '../source.js';
@@ -18,8 +20,22 @@ export interface NormalisedSheet {
 
 const ID_COLUMNS: ColumnSpec[] = [{ width: 10 }, { width: 30 }];
 
-function header(sheet: SheetWriter, L: Labels, keys: TextKey[]): void {
-  sheet.row([cell(L.t('ref')), cell(L.t('name')), ...keys.map((k) => cell(L.t(k)))], 'header');
+/** With several organisations in scope, references repeat: an organisation column follows the reference. */
+const several = (source: ExportSource) => source.organisations.length > 1;
+
+function header(sheet: SheetWriter, L: Labels, keys: TextKey[], source: ExportSource): void {
+  sheet.row([cell(L.t('ref')), ...(several(source) ? [cell(L.t('organisation'))] : []), cell(L.t('name')), ...keys.map((k) => cell(L.t(k)))], 'header');
+}
+
+function idCells(source: ExportSource, s: ActivitySummary) {
+  return [cell(s.ref), ...(several(source) ? [cell(source.organisation(s.organisationId)?.name)] : []), cell(s.name)];
+}
+
+/** A normalised sheet's columns for this scope (with the organisation column when several are in scope). */
+export function normalisedColumns(n: NormalisedSheet, source: ExportSource, L?: Labels): ColumnSpec[] {
+  // The transfers' alert column is a point to review: only in the internal version.
+  const columns = n === TRANSFERS_SHEET && L && !showsReview(L.audience) ? n.columns.slice(0, -1) : n.columns;
+  return several(source) ? [columns[0], { width: 22 }, ...columns.slice(1)] : columns;
 }
 
 export const DATA_CATEGORIES_SHEET: NormalisedSheet = {
@@ -27,10 +43,10 @@ export const DATA_CATEGORIES_SHEET: NormalisedSheet = {
   headers: ['category', 'description', 'special', 'article', 'retentionPeriod', 'duration', 'trigger', 'activePeriod', 'archivePeriod', 'finalFate'],
   columns: [...ID_COLUMNS, { width: 34 }, { width: 34 }, { width: 10 }, { width: 10 }, { width: 40 }, { width: 12 }, { width: 22 }, { width: 12 }, { width: 14 }, { width: 16 }],
   write(sheet, source, L) {
-    header(sheet, L, this.headers);
+    header(sheet, L, this.headers, source);
     for (const chunk of source.lists(['dataCategories', 'retention'])) {
       for (const a of chunk) {
-        const id = [cell(a.summary.ref), cell(a.summary.name)];
+        const id = idCells(source, a.summary);
         const rule = (r: (typeof a.retention)[number] | undefined) => [
           cell(r?.text),
           cell(r?.duration ? L.duration(r.duration) : ''),
@@ -58,14 +74,13 @@ export const RECIPIENTS_SHEET: NormalisedSheet = {
   headers: ['recipient', 'recipientType', 'countries', 'recipientRole', 'precisions', 'contract', 'contractDate', 'dpfCertified'],
   columns: [...ID_COLUMNS, { width: 30 }, { width: 24 }, { width: 20 }, { width: 32 }, { width: 30 }, { width: 16 }, { width: 12, date: true }, { width: 12 }],
   write(sheet, source, L) {
-    header(sheet, L, this.headers);
+    header(sheet, L, this.headers, source);
     for (const chunk of source.lists(['recipients'])) {
       for (const a of chunk) {
         for (const r of a.recipients) {
           const dir = source.recipients.get(r.recipientId);
           sheet.row([
-            cell(a.summary.ref),
-            cell(a.summary.name),
+            ...idCells(source, a.summary),
             cell(r.name),
             cell(L.term('recipient_type', r.type)),
             cell(r.countries.map((c) => L.country(c)).join(', ')),
@@ -86,15 +101,15 @@ export const TRANSFERS_SHEET: NormalisedSheet = {
   headers: ['recipient', 'country', 'countryCode', 'countryStatus', 'adequacyDecision', 'safeguard', 'safeguardArticle', 'derogation', 'documentation', 'alert', 'legal.tiaRef', 'legal.dataset.column'],
   columns: [...ID_COLUMNS, { width: 28 }, { width: 18 }, { width: 8 }, { width: 20 }, { width: 30 }, { width: 28 }, { width: 14 }, { width: 30 }, { width: 36 }, { width: 36 }, { width: 24 }, { width: 22 }],
   write(sheet, source, L) {
-    header(sheet, L, this.headers);
+    const review = showsReview(L.audience);
+    header(sheet, L, review ? this.headers : this.headers.filter((h) => h !== 'alert'), source);
     const summaries = source.summaries.filter((s) => s.transferCountries.length);
     for (const chunk of source.lists(['transfers'], { summaries })) {
       for (const a of chunk) {
         for (const t of a.transfers) {
           const info = L.countryInfo(t.country);
           sheet.row([
-            cell(a.summary.ref),
-            cell(a.summary.name),
+            ...idCells(source, a.summary),
             cell(t.recipient),
             cell(L.country(t.country)),
             cell(t.country),
@@ -104,7 +119,7 @@ export const TRANSFERS_SHEET: NormalisedSheet = {
             cell(L.article('transfer_safeguard', t.safeguard)),
             cell(L.term('art49_derogation', t.derogation)),
             cell(t.documentation),
-            cell(F.transferAlert(L, t)),
+            ...(review ? [cell(F.transferAlert(L, t))] : []),
             cell(t.tiaRef ?? ''),
             cell(L.referenceAsOf),
           ]);
@@ -119,12 +134,12 @@ export const SECURITY_SHEET: NormalisedSheet = {
   headers: ['measureType', 'precisions'],
   columns: [...ID_COLUMNS, { width: 34 }, { width: 70 }],
   write(sheet, source, L) {
-    header(sheet, L, this.headers);
+    header(sheet, L, this.headers, source);
     for (const chunk of source.lists(['securityMeasures'], { columns: ['security_notes'] })) {
       for (const a of chunk) {
-        for (const m of a.securityMeasures) sheet.row([cell(a.summary.ref), cell(a.summary.name), cell(L.term('security_measure_type', m.type)), cell(m.precision)]);
+        for (const m of a.securityMeasures) sheet.row([...idCells(source, a.summary), cell(L.term('security_measure_type', m.type)), cell(m.precision)]);
         const notes = String(a.columns.security_notes ?? '');
-        if (notes) sheet.row([cell(a.summary.ref), cell(a.summary.name), cell(L.t('generalSecurityNotes')), cell(notes)]);
+        if (notes) sheet.row([...idCells(source, a.summary), cell(L.t('generalSecurityNotes')), cell(notes)]);
       }
     }
   },

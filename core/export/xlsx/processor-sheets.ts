@@ -4,7 +4,9 @@
  * transfers, security), and one row per client with its contact details.
  */
 import type { ActivitySummary } from '../../model/register.js';
+import { t as tr } from '../../i18n/i18n.js';
 import * as F from '../format.js';
+import { printsField } from '../review.js';
 import { toSheetDate, type Labels } from '../labels.js';
 import type { ExportSource } from '../source.js';
 import { cell } from './cells.js';
@@ -41,7 +43,7 @@ export function writeProcessorSheet(sheet: SheetWriter, source: ExportSource, L:
         cell(a.clients.map((c) => L.kv(c.name, c.processingCategories.join(' ; '))).join('\n'), note),
         cell(a.recipients.map((r) => F.recipient(L, r)).join('\n'), note),
         cell(a.transfers.map((t) => F.transfer(L, t)).join('\n'), note),
-        cell([...a.securityMeasures.map((m) => F.securityMeasure(L, m)), a.securityNotes].filter(Boolean).join('\n'), note),
+        printsField(L, 'securityMeasures') ? cell([...a.securityMeasures.map((m) => F.securityMeasure(L, m)), a.securityNotes].filter(Boolean).join('\n'), note) : cell(tr(L.lang, 'export.public.withheld')),
         toSheetDate(a.createdAt),
         toSheetDate(a.updatedAt),
       ]);

@@ -7,6 +7,7 @@
  */
 import type { ActivitySummary, Organisation } from '../../model/register.js';
 import type { Contact } from '../../model/schemas.js';
+import { showsInternal } from '../audience.js';
 import { toSheetDate, type Labels } from '../labels.js';
 import { describeScope } from '../scope.js';
 import type { ExportSource } from '../source.js';
@@ -61,7 +62,8 @@ function writeIdentity(sheet: SheetWriter, org: Organisation, L: Labels): void {
       cell(c?.phone),
       cell([c?.email, extra].filter(Boolean).join('\n')),
     ]);
-  contact(L.t('headBlock'), org.head);
+  // The public version gives the head's name, not their internal contact details.
+  contact(L.t('headBlock'), org.head && !showsInternal(L.audience) ? { ...org.head, address: '', postalCode: '', city: '', country: '', phone: '', email: '' } : org.head);
   contact(L.t('representativeBlock'), org.representative);
   contact(L.t('dpoBlock'), org.dpo, org.dpo?.cnilDesignationNumber ? L.kv(L.t('cnilDesignationNumber'), org.dpo.cnilDesignationNumber) : '');
 }

@@ -4,6 +4,7 @@
  * copy of every row so that the same cells can be written again by raw exceljs for comparison.
  */
 import type ExcelJS from 'exceljs';
+import { CELL_FONT, columnTextWidth, rowHeight, wrappedLines } from './text-metrics.js';
 
 export interface ColumnSpec {
   width: number;
@@ -22,7 +23,50 @@ export interface SheetOptions {
   /** Repeat the first `printTitleRows` rows on every printed page. */
   printTitleRows?: number;
   tabColor?: string;
+  /** Running header (left): the organisation(s); the sheet's name is printed on the right, "page X / Y" in the footer. */
+  header?: string;
+  /** Footer (left), e.g. the export date. */
+  footer?: string;
+  /** "Page &P / &N" in the document's language. */
+  pageLabel?: string;
+  /** Print each sheet on one page where it fits at a readable size (fiche sheets). */
+  onePage?: boolean;
 }
+
+/** Page geometry of A4 in points, and the margins used (inches, as the file stores them). */
+const A4 = { short: 595.3, long: 841.9 };
+const MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+/** Cells are printed at 10 pt; a page is never scaled below this, so text stays at 8 pt or more. */
+export const MIN_PRINT_SCALE = 0.85;
+const pt = (chars: number) => chars * 7 * 0.75;
+
+/**
+ * How a sheet prints: portrait when its columns fit a portrait page at a readable scale, landscape
+ * otherwise; fitted to as many pages wide as needed for the scale to stay ≥ MIN_PRINT_SCALE (the
+ * columns packed page by page as a spreadsheet breaks them), any number of pages high.
+ */
+export function printLayout(widths: number[]): { landscape: boolean; pagesWide: number } {
+  const usable = (landscape: boolean) => (landscape ? A4.long : A4.short) - (MARGINS.left + MARGINS.right) * 72;
+  const pagesAt = (landscape: boolean) => {
+    const page = usable(landscape) / MIN_PRINT_SCALE;
+    let pages = 1;
+    let used = 0;
+    for (const w of widths) {
+      const p = pt(w);
+      if (used > 0 && used + p > page) {
+        pages++;
+        used = 0;
+      }
+      used += p;
+    }
+    return pages;
+  };
+  if (pagesAt(false) === 1) return { landscape: false, pagesWide: 1 };
+  return { landscape: true, pagesWide: pagesAt(true) };
+}
+
+/** Escapes `&` for a header/footer field. */
+const hf = (text: string) => text.replace(/&/g, '&&');
 
 /** What a sheet wrote, for the benchmark's raw-exceljs baseline. */
 export interface RecordedSheet {
@@ -30,19 +74,29 @@ export interface RecordedSheet {
   columns: Partial<ExcelJS.Column>[];
   options: Partial<ExcelJS.AddWorksheetOptions>;
   autoFilter?: string;
-  rows: { values: ExcelJS.CellValue[]; style: RowStyle }[];
+  rows: { values: ExcelJS.CellValue[]; style: RowStyle; height?: number }[];
 }
 
 const BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin', color: { argb: 'FF7F7F7F' } } };
 
 export const ROW_STYLES: Record<RowStyle, { font?: Partial<ExcelJS.Font>; fill?: ExcelJS.Fill; border?: Partial<ExcelJS.Borders>; height?: number }> = {
-  title: { font: { bold: true, size: 14, color: { argb: 'FF1F3864' } }, height: 22 },
-  subtitle: { font: { italic: true, color: { argb: 'FF404040' } } },
-  section: { font: { bold: true, size: 12, color: { argb: 'FFFFFFFF' } }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } } },
-  header: { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }, border: BORDER },
-  label: { font: { bold: true } },
+  title: { font: { ...CELL_FONT, bold: true, size: 14, color: { argb: 'FF1F3864' } }, height: 22 },
+  subtitle: { font: { ...CELL_FONT, italic: true, color: { argb: 'FF404040' } } },
+  section: { font: { ...CELL_FONT, bold: true, size: 12, color: { argb: 'FFFFFFFF' } }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } } },
+  header: { font: { ...CELL_FONT, bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }, border: BORDER },
+  label: { font: { ...CELL_FONT, bold: true } },
   plain: {},
 };
+
+/** The text a cell shows, for measuring (dates and numbers are short: never wrapped). */
+function measuredText(v: ExcelJS.CellValue): string {
+  if (typeof v === 'string') return v;
+  if (v !== null && typeof v === 'object' && 'richText' in v) {
+    const runs = (v as ExcelJS.CellRichTextValue).richText;
+    return runs.length === 1 ? runs[0].text : runs.map((r) => r.text).join('');
+  }
+  return '';
+}
 
 export class SheetWriter {
   private readonly ws: ExcelJS.Worksheet;
@@ -50,7 +104,12 @@ export class SheetWriter {
   private readonly width: number;
   private readonly dateColumns: boolean[];
   private readonly columnStyles: Partial<ExcelJS.Style>[];
+  private readonly textWidths: number[];
+  private readonly pageHeight: number;
+  private readonly fitScale: number;
   private rowCount = 0;
+  /** Printed height of the rows so far, in points (for `onePage`). */
+  private totalHeight = 0;
 
   constructor(
     wb: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -59,27 +118,39 @@ export class SheetWriter {
     private readonly options: SheetOptions,
     recorder?: RecordedSheet[],
   ) {
+    const layout = printLayout(columns.map((c) => c.width));
+    const landscape = layout.landscape || (Boolean(options.landscape) && layout.pagesWide > 1);
+    const footerLeft = options.footer ? `&L&8${hf(options.footer)}` : '';
     const wsOptions: Partial<ExcelJS.AddWorksheetOptions> = {
       views: options.freeze ? [{ state: 'frozen', xSplit: options.freeze.columns, ySplit: options.freeze.rows }] : [],
       pageSetup: {
         paperSize: 9,
-        orientation: options.landscape ? 'landscape' : 'portrait',
+        orientation: landscape ? 'landscape' : 'portrait',
         fitToPage: true,
-        fitToWidth: 1,
+        fitToWidth: layout.pagesWide,
         fitToHeight: 0,
+        margins: MARGINS,
         printTitlesRow: options.printTitleRows ? `1:${options.printTitleRows}` : undefined,
+      },
+      headerFooter: {
+        oddHeader: `${options.header ? `&L&8${hf(options.header)}` : ''}&R&8${hf(name)}`,
+        oddFooter: `${footerLeft}&R&8${options.pageLabel ?? 'Page &P / &N'}`,
       },
       properties: options.tabColor ? { tabColor: { argb: options.tabColor } } : {},
     };
+    const usableWidth = (landscape ? A4.long : A4.short) - (MARGINS.left + MARGINS.right) * 72;
+    this.pageHeight = (landscape ? A4.short : A4.long) - (MARGINS.top + MARGINS.bottom) * 72;
+    this.fitScale = Math.min(1, usableWidth / Math.max(1, columns.reduce((w, c) => w + pt(c.width), 0)));
     this.ws = wb.addWorksheet(name, wsOptions);
     const cols: Partial<ExcelJS.Column>[] = columns.map((c) => ({
       width: c.width,
-      style: { alignment: { wrapText: true, vertical: 'top' }, ...(c.date ? { numFmt: options.dateFormat } : {}) },
+      style: { font: CELL_FONT, alignment: { wrapText: true, vertical: 'top' }, ...(c.date ? { numFmt: options.dateFormat } : {}) },
     }));
     this.ws.columns = cols;
     this.columnStyles = cols.map((c) => c.style ?? {});
     this.width = columns.length;
     this.dateColumns = columns.map((c) => Boolean(c.date));
+    this.textWidths = columns.map((c) => columnTextWidth(c.width));
     if (recorder) {
       this.record = { name, columns: cols, options: wsOptions, rows: [] };
       recorder.push(this.record);
@@ -104,12 +175,37 @@ export class SheetWriter {
       }
     }
     for (const [from, to] of layout.merges ?? []) if (to > from) this.ws.mergeCells(this.rowCount, from, this.rowCount, to);
-    if (layout.height) row.height = layout.height;
+    const height = layout.height ?? this.heightOf(values, style, layout.merges);
+    if (height) row.height = height;
+    this.totalHeight += height ?? 15;
     values.forEach((v, k) => {
       if (v instanceof Date && !this.dateColumns[k]) row.getCell(k + 1).numFmt = this.options.dateFormat;
     });
-    if (this.record) this.record.rows.push({ values, style });
+    if (this.record) this.record.rows.push({ values, style, height });
     row.commit();
+  }
+
+  /**
+   * The height a row needs for its text, wrapped in its column (or merged columns) with the font
+   * of its style; undefined when one line of the default size fits (the sheet's default height).
+   */
+  private heightOf(values: ExcelJS.CellValue[], style: RowStyle, merges?: [number, number][]): number | undefined {
+    const font = ROW_STYLES[style].font;
+    const size = font?.size ?? CELL_FONT.size;
+    const bold = Boolean(font?.bold);
+    let lines = 1;
+    for (let k = 0; k < values.length && k < this.width; k++) {
+      const text = measuredText(values[k]);
+      if (!text) continue;
+      let width = this.textWidths[k];
+      const merge = merges?.find(([from]) => from === k + 1);
+      if (merge) for (let c = merge[0]; c < merge[1] && c < this.width; c++) width += this.textWidths[c] + 5;
+      // A short text on one line needs no measuring.
+      if (text.length * size * 1.02 < width && !text.includes('\n')) continue;
+      lines = Math.max(lines, wrappedLines(text, width, size, bold));
+    }
+    if (lines === 1 && size <= CELL_FONT.size) return ROW_STYLES[style].height;
+    return Math.max(ROW_STYLES[style].height ?? 0, rowHeight(lines, size));
   }
 
   blank(): void {
@@ -122,6 +218,10 @@ export class SheetWriter {
 
   /** Finishes the sheet: autofilter over the header row, then the sheet is flushed to the file. */
   async commit(): Promise<void> {
+    // One page when the whole sheet fits on it at a readable scale (a fiche on its own page).
+    if (this.options.onePage && this.totalHeight * this.fitScale <= this.pageHeight && this.fitScale >= MIN_PRINT_SCALE) {
+      (this.ws.pageSetup as { fitToHeight: number }).fitToHeight = 1;
+    }
     if (this.options.autoFilter && this.options.freeze) {
       const headerRow = this.options.freeze.rows;
       this.ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(headerRow, this.rowCount), column: this.width } };

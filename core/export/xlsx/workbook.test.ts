@@ -89,7 +89,8 @@ describe('XLSX export of the demo register', () => {
   beforeAll(async () => {
     t = openTempRegister({ demo: true });
     file = path.join(t.dir, 'registre.xlsx');
-    const r = await t.call('export/file', { format: 'xlsx', lang: 'fr', out: file, scope: {} });
+    // The internal version: the transfers' alerts (points to review) are part of what is checked here.
+    const r = await t.call('export/file', { format: 'xlsx', lang: 'fr', out: file, scope: {}, audience: 'internal' });
     expect(r.activities).toBe(12);
     ({ wb, sheets } = await readWorkbook(file));
     activities = t.reg.activities.loadMany({});
@@ -200,10 +201,16 @@ describe('XLSX export of the demo register', () => {
 
   it('lists data categories with their retention, recipients, transfers and security measures, each row with its activity reference', () => {
     const labels = L();
-    const data = sheets.get('Données et conservation')!;
-    const recipients = sheets.get('Destinataires')!;
-    const transfers = sheets.get('Transferts')!;
-    const security = sheets.get('Mesures de sécurité')!;
+    // Two organisations are in scope: an organisation column follows the reference (checked, then set aside).
+    const withoutOrg = (rows: string[][]) => {
+      expect(rows[0][1]).toBe('Organisme');
+      for (const r of rows.slice(1)) expect(['Atelier Lumière SAS', 'Fondation Atelier Lumière']).toContain(r[1]);
+      return rows.map((r) => [r[0], ...r.slice(2)]);
+    };
+    const data = withoutOrg(sheets.get('Données et conservation')!);
+    const recipients = withoutOrg(sheets.get('Destinataires')!);
+    const transfers = withoutOrg(sheets.get('Transferts')!);
+    const security = withoutOrg(sheets.get('Mesures de sécurité')!);
     expect(transfers[0]).toEqual(['N° / RÉF', 'Nom du traitement', 'Destinataire', 'Pays', 'Code pays', 'Situation du pays', 'Décision d’adéquation', 'Type de garanties', 'Article RGPD', 'Dérogation (art. 49)', 'Liens vers la documentation', 'Point d’attention', 'Analyse d’impact du transfert (référence)', 'Données de référence']);
     for (const a of activities) {
       for (const c of a.dataCategories) expect(data.some((r) => r[0] === a.ref && r[2] === c.label && r[3] === c.description && r[4] === labels.yesNo(c.special)), `${a.ref} ${c.label}`).toBe(true);
@@ -244,7 +251,7 @@ describe('XLSX export of the demo register', () => {
   });
 
   it('writes a fiche per activity in the CNIL layout', () => {
-    const fiche = sheets.get('Fiche T-001')!;
+    const fiche = sheets.get('Fiche ALS T-001')!;
     const byLabel = (label: string) => fiche.find((r) => r[0] === label);
     expect(byLabel('Nom du traitement')![1]).toBe('Gestion de la paie');
     expect(byLabel('N° / RÉF')![1]).toBe('T-001');
@@ -257,9 +264,9 @@ describe('XLSX export of the demo register', () => {
     expect(byLabel('Numéro de Sécurité Sociale (NIR)')![4]).toContain('5 ans après le départ du salarié');
     const header = fiche.find((r) => r[0] === 'Transferts hors UE')!;
     expect([...new Set(header.filter(Boolean))]).toEqual(['Transferts hors UE', 'Pays', 'Type de garanties', 'Liens vers la documentation']);
-    const biometric = sheets.get('Fiche T-007')!;
+    const biometric = sheets.get('Fiche ALS T-007')!;
     expect(biometric.find((r) => r[0] === 'Données biométriques')![1]).toContain('Gabarit');
-    const processor = sheets.get('Fiche P-001')!;
+    const processor = sheets.get('Fiche ALS P-001')!;
     expect(processor.find((r) => r[0] === 'Sous-traitant')![1]).toBe('Atelier Lumière SAS');
     expect(processor.filter((r) => r[0] === 'Responsable de traitement (client)').map((r) => r[1])).toEqual(['Boulangerie Martin', 'Cabinet Dupuis Avocats']);
   });
