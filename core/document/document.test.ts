@@ -74,9 +74,9 @@ describe('the JSON register document', () => {
   it('records a JSON export in the history with its file name and SHA-256', async () => {
     const source = temp(true);
     const out = path.join(source.dir, 'extrait.json');
-    const { sha256 } = await source.call('register/exportJson', { out, scope: { refs: ['T-001'] } });
+    const { sha256 } = await source.call('register/exportJson', { out, scope: { refs: ['T-001'], organisationId: 1 } });
     const [entry] = await source.call('history/list', { entityType: 'export' });
-    expect(entry.changes[0].after).toMatchObject({ format: 'json', file: 'extrait.json', sha256, scope: { refs: ['T-001'] } });
+    expect(entry.changes[0].after).toMatchObject({ format: 'json', file: 'extrait.json', sha256, scope: { refs: ['T-001'], organisationId: 1 } });
     expect(fs.readdirSync(source.dir).filter((f) => f.includes('partial'))).toEqual([]);
   });
 

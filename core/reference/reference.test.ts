@@ -159,7 +159,8 @@ describe('destinations: countries and international organisations', () => {
     const t = temp();
     await registerWithDestinations(t);
     const xlsx = path.join(t.dir, 'registre.xlsx');
-    await t.call('export/file', { format: 'xlsx', lang: 'fr', out: xlsx, scope: {} });
+    // The internal audience prints the alerts column (points to review).
+    await t.call('export/file', { format: 'xlsx', lang: 'fr', out: xlsx, scope: {}, audience: 'internal' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const sheet = wb.worksheets.find((w) => /transfert/i.test(w.name))!;
@@ -185,7 +186,7 @@ describe('destinations: countries and international organisations', () => {
     expect(names).toContain('Organisation européenne des brevets');
 
     const pdf = path.join(t.dir, 'registre.pdf');
-    await t.call('export/file', { format: 'pdf', lang: 'en', out: pdf, scope: {} });
+    await t.call('export/file', { format: 'pdf', lang: 'en', out: pdf, scope: {}, audience: 'internal' });
     const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('European Patent Organisation');
     expect(text).toContain('Adequate organisation');
