@@ -8,6 +8,7 @@ import { ImportStore } from '../db/import-store.js';
 import { openRegisterFile, type OpenOptions, type OpenedRegister } from '../db/open.js';
 import { ReferenceStore } from '../db/reference-store.js';
 import type { ChangeSource } from './model/codes.js';
+import { ensureBundledDataset } from './reference/apply.js';
 import type { HistoryEntry } from './model/register.js';
 import { OrganisationStore } from '../db/organisation-store.js';
 import { RecipientStore } from '../db/recipient-store.js';
@@ -46,7 +47,15 @@ export class Register {
   }
 
   static open(file: string, options: OpenOptions = {}): Register {
-    return new Register(openRegisterFile(file, options));
+    const reg = new Register(openRegisterFile(file, options));
+    try {
+      // The dated reference data shipped with this Art30, when the register's is older (core/reference/apply.ts).
+      ensureBundledDataset(reg);
+    } catch (error) {
+      reg.close();
+      throw error;
+    }
+    return reg;
   }
 
   get file(): string {

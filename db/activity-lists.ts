@@ -64,14 +64,15 @@ export const CHILD_LISTS: ChildListSpec[] = [
   spec({
     field: 'transfers',
     table: 'activity_transfers',
-    columns: ['recipient', 'country', 'safeguard', 'derogation', 'documentation'],
-    toRow: (t) => [t.recipient, t.country, t.safeguard, t.derogation, t.documentation],
+    columns: ['recipient', 'country', 'safeguard', 'derogation', 'documentation', 'tia_ref'],
+    toRow: (t) => [t.recipient, t.country, t.safeguard, t.derogation, t.documentation, t.tiaRef ?? ''],
     fromRow: (r) => ({
       recipient: str(r.recipient),
       country: str(r.country),
       safeguard: r.safeguard ?? null,
       derogation: r.derogation ?? null,
       documentation: str(r.documentation),
+      tiaRef: str(r.tia_ref),
     }),
   }),
   spec({

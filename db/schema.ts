@@ -49,6 +49,8 @@ export const recipients = sqliteTable(
     contractRef: text('contract_ref').notNull().default(''),
     contractDate: text('contract_date').notNull().default(''),
     dpfCertified: integer('dpf_certified', { mode: 'boolean' }).notNull().default(false),
+    /** When the DPO last checked the recipient on the Data Privacy Framework list (YYYY-MM-DD). */
+    dpfVerifiedAt: text('dpf_verified_at').notNull().default(''),
     contact: text('contact').notNull().default(''),
     notes: text('notes').notNull().default(''),
     ...stamps,
@@ -183,12 +185,13 @@ export const activityTransfers = sqliteTable(
   {
     ...child(),
     recipient: text('recipient').notNull(),
-    country: text('country')
-      .notNull()
-      .references(() => countries.code),
+    /** The destination: an ISO 3166-1 country code, or an international organisation's code (`IO-…`). */
+    country: text('country').notNull(),
     safeguard: text('safeguard'),
     derogation: text('derogation'),
     documentation: text('documentation').notNull().default(''),
+    /** Reference of the transfer impact assessment (SCCs and other Art. 46 tools). */
+    tiaRef: text('tia_ref').notNull().default(''),
   },
   (t) => [...childKeys(t), index('activity_transfers_country').on(t.country)],
 );
@@ -248,6 +251,8 @@ export const vocabulary = sqliteTable(
     special: integer('special', { mode: 'boolean' }).notNull().default(false),
     custom: integer('custom', { mode: 'boolean' }).notNull().default(false),
     sort: integer('sort').notNull().default(0),
+    /** The DPO changed this entry: a reference data update never overwrites it. */
+    dpoEdited: integer('dpo_edited', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.kind, t.code] })],
 );
@@ -262,6 +267,35 @@ export const countries = sqliteTable('countries', {
   adequacyDecisionDate: text('adequacy_decision_date').notNull().default(''),
   adequacyScopeFr: text('adequacy_scope_fr').notNull().default(''),
   adequacyScopeEn: text('adequacy_scope_en').notNull().default(''),
+  /** The DPO changed this entry: a reference data update never overwrites it. */
+  dpoEdited: integer('dpo_edited', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** International organisations (Art. 30(1)(e)): transfer destinations beside countries, code `IO-…`. */
+export const internationalOrganisations = sqliteTable('international_organisations', {
+  code: text('code').primaryKey(),
+  nameFr: text('name_fr').notNull(),
+  nameEn: text('name_en').notNull(),
+  acronymFr: text('acronym_fr').notNull().default(''),
+  acronymEn: text('acronym_en').notNull().default(''),
+  /** Other names the import recognises, JSON array. */
+  aliases: text('aliases_json').notNull().default('[]'),
+  adequacy: text('adequacy').notNull().default('none'),
+  adequacyDecisionDate: text('adequacy_decision_date').notNull().default(''),
+  adequacyScopeFr: text('adequacy_scope_fr').notNull().default(''),
+  adequacyScopeEn: text('adequacy_scope_en').notNull().default(''),
+  dpoEdited: integer('dpo_edited', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** Reference data sets applied to this register (dated, with their sources), newest last. */
+export const referenceDatasets = sqliteTable('reference_datasets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  asOf: text('as_of').notNull(),
+  sha256: text('sha256').notNull().default(''),
+  sources: text('sources_json').notNull().default('[]'),
+  appliedAt: text('applied_at').notNull(),
+  /** What the update changed and which activities' points to review moved, JSON. */
+  report: text('report_json').notNull().default('{}'),
 });
 
 /** Append-only change history; each entry's hash covers the previous entry's hash. */

@@ -19,6 +19,7 @@ import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
 import { RecordsScreen } from './screens/records.js';
 import { invalidateRegisterCache, RegisterView } from './screens/register-view.js';
+import { ReferenceUpdateNotice } from './screens/legal-fields.js';
 
 interface Boot {
   lang: Language;
@@ -351,6 +352,7 @@ function Shell() {
             </div>
           </div>
         ) : null}
+        <ReferenceUpdateNotice />
         {screen}
       </main>
       {importOpen ? (

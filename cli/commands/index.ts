@@ -23,4 +23,5 @@ export const commands: CommandEntry[] = [
   { name: 'requests', load: async () => (await import('./records.js')).requestsCommand },
   { name: 'overview', load: async () => (await import('./overview.js')).overviewCommand },
   { name: 'due', load: async () => (await import('./due.js')).dueCommand },
+  { name: 'reference', load: async () => (await import('./reference.js')).referenceCommand },
 ];

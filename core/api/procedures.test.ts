@@ -59,7 +59,8 @@ describe('every procedure of the register core, through the dispatcher', () => {
     const t004 = await call('activities/getByRef', { ref: 'T-004', organisationId: 1 });
     const got = await call('activities/get', { id: t004.id });
     expect(got.transfers[0]).toMatchObject({ country: 'US', safeguard: 'adequacy' });
-    expect((await call('activities/checks', { id: t004.id })).map((c) => c.code)).toEqual(['adequacy_partial']);
+    // T-004 sends data to the US to a recipient certified under the Data Privacy Framework: nothing to flag.
+    expect((await call('activities/checks', { id: t004.id })).map((c) => c.code)).toEqual([]);
     const created = await call('activities/create', { organisationId: 1, activity: { name: 'Badges', purpose: 'Accès aux locaux' } });
     expect(created.ref).toBe('T-011');
     const updated = await call('activities/update', { id: created.id, version: 1, activity: { name: 'Badges', purpose: 'Accès aux locaux', status: 'active' } });
@@ -95,12 +96,20 @@ describe('every procedure of the register core, through the dispatcher', () => {
     expect(await call('reference/deleteTerm', { kind: 'data_category', code: 'vehicle' })).toEqual({ deleted: 'data_category/vehicle' });
     const countries = await call('reference/countries', {});
     const br = countries.find((c) => c.code === 'BR')!;
-    expect(br).toMatchObject({ nameFr: 'Brésil', adequacy: 'pending' });
+    expect(br).toMatchObject({ nameFr: 'Brésil', adequacy: 'adequate', adequacyDecisionDate: '2026-01-26' });
     expect(countries.find((c) => c.code === 'GB')).toMatchObject({ adequacy: 'adequate', eea: false });
-    const confirmed = await call('reference/updateCountry', { ...br, adequacy: 'adequate', adequacyDecisionDate: '2026-02-01' });
-    expect(confirmed.adequacy).toBe('adequate');
+    const changed = await call('reference/updateCountry', { ...br, adequacy: 'pending' });
+    expect(changed.adequacy).toBe('pending');
     const [entry] = await call('history/list', { entityType: 'country' });
-    expect(entry.changes).toEqual(expect.arrayContaining([{ path: 'adequacy', before: 'pending', after: 'adequate' }]));
+    expect(entry.changes).toEqual(expect.arrayContaining([{ path: 'adequacy', before: 'adequate', after: 'pending' }]));
+    // International organisations and the dated reference data set (core/reference/reference.test.ts goes further).
+    expect((await call('reference/organisations', {})).find((o) => o.code === 'IO-EPO')).toMatchObject({ adequacy: 'adequate' });
+    const who = await call('reference/saveOrganisation', { code: 'io-xyz', nameFr: 'Organisation XYZ', nameEn: 'XYZ Organisation', adequacy: 'none' });
+    expect(who).toMatchObject({ code: 'IO-XYZ', dpoEdited: true });
+    expect((await call('reference/destinations', {})).filter((d) => d.code === 'IO-XYZ' || d.code === 'FR')).toHaveLength(2);
+    expect(await call('reference/dataset', {})).toMatchObject({ asOf: '2026-11-28' });
+    expect((await fails('reference/updateData', { text: '{}', fileName: 'vide.json' })).code).toBe('bad_input');
+    expect((await fails('reference/updateFile', { file: path.join(t.dir, 'missing.json') })).code).toBe('bad_input');
   });
 
   it('register/* file procedures and history/*', async () => {

@@ -29,6 +29,7 @@ export function exportDocument(reg: Register, filter: DocumentScope & OverviewFi
     recipients: recipients.map((r) => ({ ...recipientData(r), createdAt: r.createdAt, updatedAt: r.updatedAt })),
     activities: activities.map(documentActivity),
     ...exportRecords(reg, new Set(organisations.map((o) => o.id)), hasActivityScope(scope) ? new Set(activities.map((a) => a.id)) : undefined, orgKey),
+    ...documentReferenceData(reg, activities),
   };
 }
 
@@ -69,6 +70,20 @@ export function documentActivity(a: Activity): DocumentActivity {
     nextReviewAt: a.nextReviewAt,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
+  };
+}
+
+/** Version 2: the data set in use and the international organisations the transfers go to. */
+function documentReferenceData(reg: Register, activities: Activity[]): Pick<RegisterDocument, 'referenceData' | 'internationalOrganisations'> {
+  const dataset = reg.reference.currentDataset();
+  const orgs = reg.reference.organisations();
+  const used = [...new Set(activities.flatMap((a) => a.transfers.map((t) => t.country)))].filter((c) => orgs.has(c)).sort();
+  return {
+    ...(dataset ? { referenceData: { asOf: dataset.asOf, sources: dataset.sources } } : {}),
+    internationalOrganisations: used.map((code) => {
+      const o = orgs.get(code)!;
+      return { code, nameFr: o.nameFr, nameEn: o.nameEn, adequacy: o.adequacy, adequacyDecisionDate: o.adequacyDecisionDate, adequacyScopeFr: o.adequacyScopeFr, adequacyScopeEn: o.adequacyScopeEn };
+    }),
   };
 }
 

@@ -1,12 +1,12 @@
 /** Importing a JSON register document: one transaction, every record in the history. */
 import { AppError } from '../errors.js';
+import { REGISTER_FORMAT_VERSION } from '../model/register.js';
 import type { CallMeta, Register } from '../register.js';
 import { createActivity, updateActivity } from '../services/activities.js';
 import { createOrganisation, listOrganisations } from '../services/organisations.js';
 import { createRecipient, findRecipientByName, updateRecipient } from '../services/recipients.js';
 import { foldKey } from '../text.js';
 import { zodIssues } from '../validate.js';
-import { REGISTER_FORMAT_VERSION } from '../model/register.js';
 import { importRecords, type RecordsImportResult } from '../records/document.js';
 import { registerDocumentSchema, type ParsedRegisterDocument } from './schema.js';
 
@@ -45,6 +45,11 @@ export function parseRegisterDocument(text: string, fileName = 'the file'): Pars
 export function importDocument(reg: Register, doc: ParsedRegisterDocument, meta: CallMeta): DocumentImportResult {
   const result: DocumentImportResult = { organisations: { created: 0, matched: 0 }, recipients: { created: 0, updated: 0 }, activities: { created: 0, updated: 0 } };
   return reg.write(() => {
+    // Version 2: international organisations the transfers go to that this register does not know yet.
+    const knownOrgs = reg.reference.organisations();
+    for (const o of doc.internationalOrganisations ?? []) {
+      if (!knownOrgs.has(o.code)) reg.reference.saveOrganisation({ ...o, acronymFr: '', acronymEn: '', aliases: [], eea: false, kind: 'organisation' });
+    }
     const orgIds = new Map<string, number>();
     const existingOrgs = listOrganisations(reg);
     for (const [i, o] of doc.organisations.entries()) {
@@ -81,7 +86,8 @@ export function importDocument(reg: Register, doc: ParsedRegisterDocument, meta:
           { path: `activities[${i}].organisation`, message: 'is not a key of organisations[]' },
         ]);
       }
-      const input = { ...fields, dpia: { criteria: dpia.criteria, art35Cases: dpia.art35Cases, override: dpia.override, status: dpia.status, date: dpia.date, link: dpia.link } };
+      const { suggested: _s, required: _r, ...screening } = dpia as typeof dpia & { suggested?: boolean; required?: boolean };
+      const input = { ...fields, dpia: screening };
       const stamps = createdAt && updatedAt ? { createdAt, updatedAt } : undefined;
       const existingId = fields.ref ? reg.activities.idByRef(organisationId, fields.ref) : undefined;
       withPath(`activities[${i}]`, () => {

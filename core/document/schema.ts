@@ -1,10 +1,10 @@
 /**
- * The JSON register document (`{"format": "art30-register", "version": 1, ...}`), validated on
+ * The JSON register document (`{"format": "art30-register", "version": 2, ...}`), validated on
  * import. `docs/register-document.schema.json` is generated from this schema
  * (`npm run schema:json`) and checked by a test so the two cannot drift.
  */
 import { z } from 'zod';
-import { RECIPIENT_TYPES } from '../model/codes.js';
+import { ADEQUACY_STATUSES, RECIPIENT_TYPES } from '../model/codes.js';
 import { REGISTER_FORMAT, REGISTER_FORMAT_VERSION } from '../model/register.js';
 import { documentRecordMembers } from '../records/document.js';
 import { activityFieldsSchema, countryCode, organisationInputSchema, recipientInputSchema } from '../model/schemas.js';
@@ -31,6 +31,7 @@ export const documentActivitySchema = activityFieldsSchema.extend({
 
 export const registerDocumentSchema = z.object({
   format: z.literal(REGISTER_FORMAT),
+  /** Version 1 documents (before international organisations and the 2026 legal fields) are still read. */
   version: z.union([z.literal(1), z.literal(REGISTER_FORMAT_VERSION)]),
   exportedAt: z.string().optional(),
   /** The register as it stood at the end of this day (issue 16). */
@@ -40,6 +41,22 @@ export const registerDocumentSchema = z.object({
   recipients: z.array(recipientInputSchema.extend({ createdAt: timestamp.optional(), updatedAt: timestamp.optional() })).default([]),
   activities: z.array(documentActivitySchema).default([]),
   ...documentRecordMembers,
+  referenceData: z
+    .object({ asOf: z.string(), sources: z.array(z.object({ title: z.string(), url: z.string().optional() })).default([]) })
+    .optional(),
+  internationalOrganisations: z
+    .array(
+      z.object({
+        code: z.string().regex(/^IO-[A-Z0-9]{2,20}$/),
+        nameFr: z.string(),
+        nameEn: z.string(),
+        adequacy: z.enum(ADEQUACY_STATUSES),
+        adequacyDecisionDate: z.string().default(''),
+        adequacyScopeFr: z.string().default(''),
+        adequacyScopeEn: z.string().default(''),
+      }),
+    )
+    .optional(),
 });
 
 export type ParsedRegisterDocument = z.output<typeof registerDocumentSchema>;
@@ -47,7 +64,7 @@ export type ParsedRegisterDocument = z.output<typeof registerDocumentSchema>;
 export function registerDocumentJsonSchema(): object {
   return {
     $id: 'https://art30.app/schemas/register-document-v2.json',
-    title: 'Art30 register document, version 2',
+    title: 'Art30 register document, version 2 (version 1 is still read)',
     description: 'The whole GDPR Article 30 register (controller and processor activities) as one JSON document.',
     ...(z.toJSONSchema(registerDocumentSchema, { io: 'input' }) as object),
   };

@@ -3,7 +3,7 @@
  * a retention rule…), shared by the detailed sheet, the CSV and the PDF so that they never disagree.
  */
 import { showsReview } from './audience.js';
-import type { ResolvedActivityRecipient } from '../model/register.js';
+import type { Activity, ResolvedActivityRecipient } from '../model/register.js';
 import type {
   ClientController,
   Contact,
@@ -63,8 +63,8 @@ export function safeguard(L: Labels, t: Transfer): string {
 
 export function transfer(L: Labels, t: Transfer): string {
   const info = L.countryInfo(t.country);
-  const country = `${L.country(t.country)}${info ? ` (${L.adequacy(info.adequacy)})` : ''}`;
-  return join([`${t.recipient} → ${country}`, safeguard(L, t), t.documentation, transferAlert(L, t)]);
+  const country = `${L.country(t.country)}${info ? ` (${L.adequacy(info.adequacy, t.country)})` : ''}`;
+  return join([`${t.recipient} → ${country}`, safeguard(L, t), t.tiaRef ? colon(L, L.t('legal.tiaRef'), t.tiaRef) : '', t.documentation, transferAlert(L, t)]);
 }
 
 /** What an auditor must notice about a transfer: an invalidated basis, or a missing safeguard. */
@@ -73,10 +73,12 @@ export function transferAlert(L: Labels, t: Transfer): string {
   if (t.safeguard && L.isLegacy('transfer_safeguard', t.safeguard)) return L.t('legacyWarning');
   const info = L.countryInfo(t.country);
   if (!info || info.eea) return '';
-  if (!t.safeguard) return L.t('noSafeguardWarning');
+  // The US adequacy decision covers recipients certified under the Data Privacy Framework.
+  const dpf = info.adequacy === 'partial' && info.code === 'US' && L.isDpfCertified(t.recipient);
+  if (!t.safeguard) return info.adequacy === 'adequate' || dpf ? '' : L.t('noSafeguardWarning');
   if (t.safeguard === 'adequacy') {
     if (info.adequacy === 'none') return L.t('notAdequateWarning');
-    if (info.adequacy === 'partial') return L.t('partialWarning');
+    if (info.adequacy === 'partial' && !dpf) return L.t('partialWarning');
     if (info.adequacy === 'pending') return L.t('pendingWarning');
   }
   return '';
@@ -120,6 +122,20 @@ export function client(L: Labels, c: ClientController): string {
 
 export function system(L: Labels, s: SystemEntry): string {
   return join([s.name, s.hosting, s.country ? L.country(s.country) : '']);
+}
+
+/** The DPIA decisions beside the screening: CNIL lists, DPO's advice (Art. 35(2)), prior consultation (Art. 36). */
+export function dpiaDecisions(L: Labels, d: Activity['dpia']): [string, string][] {
+  const rows: [string, string][] = [
+    [L.t('legal.dpia.cnilRequired'), (d.cnilRequired ?? []).map((c) => join([L.term('dpia_cnil_required', c), L.article('dpia_cnil_required', c)], ' — ')).join('\n')],
+    [L.t('legal.dpia.cnilExempted'), (d.cnilExempted ?? []).map((c) => join([L.term('dpia_cnil_exempted', c), L.article('dpia_cnil_exempted', c)], ' — ')).join('\n')],
+    [L.t('legal.dpia.dpoAdvice'), join([d.dpoAdviceDate ? L.date(d.dpoAdviceDate) : '', d.dpoAdvice ?? ''], ' — ')],
+    [
+      L.t('legal.dpia.priorConsultation'),
+      d.priorConsultation && d.priorConsultation !== 'not_needed' ? join([L.t(`legal.priorConsultation.${d.priorConsultation}`), d.priorConsultationDate ? L.date(d.priorConsultationDate) : '', d.priorConsultationRef ?? ''], ' — ') : '',
+    ],
+  ];
+  return rows;
 }
 
 export function dpiaOverride(L: Labels, o: { required: boolean; justification: string } | null): string {

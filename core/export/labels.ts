@@ -7,6 +7,8 @@ import type { Audience } from './audience.js';
 import type { AdequacyStatus, VocabularyKind } from '../model/codes.js';
 import type { Country, VocabularyTerm } from '../model/register.js';
 import type { Register } from '../register.js';
+import { t as translate } from '../i18n/i18n.js';
+import { foldKey } from '../text.js';
 
 export type ExportLang = 'fr' | 'en';
 export const EXPORT_LANGS = ['fr', 'en'] as const;
@@ -164,7 +166,8 @@ const TEXT = {
   sheetFichePrefix: ['Fiche', 'Record'],
 } as const satisfies Record<string, readonly [string, string]>;
 
-export type TextKey = keyof typeof TEXT;
+/** Export words: the table above, and catalogue keys of the `legal` area (core/i18n/locales/legal.ts). */
+export type TextKey = keyof typeof TEXT | `legal.${string}`;
 
 const ROLE: Record<string, [string, string]> = {
   controller: ['Responsable de traitement', 'Controller'],
@@ -188,6 +191,8 @@ const FINAL_FATE: Record<string, [string, string]> = {
   delete: ['Suppression', 'Deletion'],
   anonymise: ['Anonymisation', 'Anonymisation'],
   archive: ['Archivage définitif', 'Permanent archiving'],
+  sort: ['Tri', 'Sorting'],
+  deposit: ['Versement aux archives publiques', 'Deposit in the public archives'],
 };
 const ADEQUACY: Record<AdequacyStatus, [string, string]> = {
   eea: ['Espace économique européen', 'European Economic Area'],
@@ -210,11 +215,15 @@ export class Labels {
   audience: Audience = 'authority';
   private readonly terms = new Map<string, VocabularyTerm>();
   private readonly countryMap: Map<string, Country>;
+  /** "Données de référence au 28/11/2026": the date of the adequacy statuses printed. */
+  referenceAsOf = '';
 
   constructor(
     readonly lang: ExportLang,
     terms: VocabularyTerm[],
     countries: Map<string, Country>,
+    /** Folded names of the directory's recipients certified under the EU-US Data Privacy Framework. */
+    readonly dpfCertified: ReadonlySet<string> = new Set(),
   ) {
     this.i = lang === 'fr' ? 0 : 1;
     for (const t of terms) this.terms.set(`${t.kind}:${t.code}`, t);
@@ -222,11 +231,20 @@ export class Labels {
   }
 
   static forRegister(reg: Register, lang: ExportLang): Labels {
-    return new Labels(lang, reg.reference.terms(), reg.reference.countries());
+    // Destinations: countries and international organisations.
+    const labels = new Labels(lang, reg.reference.terms(), reg.reference.destinations(), new Set(reg.reference.dpfCertifiedRecipients().map(foldKey)));
+    const dataset = reg.reference.currentDataset();
+    if (dataset) labels.referenceAsOf = translate(lang, 'legal.dataset.asOf', { date: labels.date(dataset.asOf) });
+    return labels;
   }
 
   t(key: TextKey): string {
-    return TEXT[key][this.i];
+    return key in TEXT ? TEXT[key as keyof typeof TEXT][this.i] : translate(this.lang, key);
+  }
+
+  /** Whether a transfer's recipient is certified under the Data Privacy Framework (directory). */
+  isDpfCertified(recipient: string): boolean {
+    return this.dpfCertified.has(foldKey(recipient));
   }
 
   /** "Label : value" in French typography, "Label: value" in English. */
@@ -284,7 +302,9 @@ export class Labels {
     return c ? (this.i === 0 ? c.nameFr : c.nameEn) : code;
   }
 
-  adequacy(status: AdequacyStatus): string {
+  adequacy(status: AdequacyStatus, code?: string): string {
+    // An international organisation is "adequate", not an "adequate country".
+    if (status === 'adequate' && code && this.countryInfo(code)?.kind === 'organisation') return this.t('legal.adequacy.organisation');
     return ADEQUACY[status][this.i];
   }
 

@@ -15,6 +15,7 @@ import * as records from './locales/records.js';
 import * as shell from './locales/shell.js';
 import * as ui from './locales/ui.js';
 import * as overview from './locales/overview.js';
+import * as legal from './locales/legal.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -35,6 +36,7 @@ export const areas: Record<string, Area> = {
   mapping,
   records,
   overview,
+  legal,
 };
 
 function merge(lang: keyof Area): Entries {

@@ -4,6 +4,7 @@
  * value that could not be read. Only fields whose columns hold a value are "present": an update never
  * erases a field because its cell was blank.
  */
+import { EMPTY_DPIA } from '../model/dpia.js';
 import type { LegalBasisCode, RecipientType, SecurityMeasureType } from '../model/codes.js';
 import type { ActivityFields } from '../model/schemas.js';
 import { fold as foldKey } from './fold.js';
@@ -217,6 +218,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       }
     }
     const documentation = text('transferDocumentation')?.text ?? '';
+    const tiaRef = text('transferTia')?.text ?? '';
     const importers = items('transferRecipients').map((i) => i.text);
     const recipientCells = items('recipients', true, (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p));
     /** The recipient the row links a destination to: never a guess. */
@@ -248,6 +250,9 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       if (country.eea) return;
       let sg = safeguard?.safeguard ?? null;
       if (!sg && country.adequacy === 'adequate') sg = 'adequacy';
+      // The US adequacy decision covers recipients certified under the Data Privacy Framework (directory).
+      const importer = importers[i] ?? importers[0] ?? recipients[0]?.name;
+      if (!sg && country.adequacy === 'partial' && country.code === 'US' && importer && ctx.recipients.get(foldKey(importer))?.dpfCertified) sg = 'adequacy';
       if (!sg) {
         const why = country.adequacy === 'partial' ? ` (the adequacy decision for ${country.nameEn} covers only part of it: ${country.adequacyScopeEn || 'see the country table'})` : '';
         warn('transferCountries', item.cell, item.text, `transfer to ${country.nameFr} without a safeguard${why}: say which one (standard contractual clauses, BCR, derogation…).`, country.adequacy === 'partial' ? 'transfer_partial_adequacy' : 'transfer_without_safeguard', { nameFr: country.nameFr, nameEn: country.nameEn, scopeFr: country.adequacyScopeFr || '', scopeEn: country.adequacyScopeEn || '' });
@@ -257,7 +262,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
         warn('transferCountries', item.cell, item.text, `the transfer to ${country.nameEn} is not linked to a recipient: the row does not say which recipient receives the data there (add a "Transfer recipient" column, or link it in the activity).`, 'transfer_not_linked', { nameFr: country.nameFr, nameEn: country.nameEn });
       }
       if (!transfers.some((t) => t.country === code && t.recipient === recipient)) {
-        transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation });
+        transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation, tiaRef });
       }
     });
     set('transfers', transfers);
@@ -297,7 +302,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const dpiaStatus = text('dpiaStatus');
   const dpiaLink = text('dpiaLink');
   if (dpiaStatus || dpiaLink) {
-    const dpia: ActivityFields['dpia'] = { criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: dpiaLink?.text ?? '' };
+    const dpia: ActivityFields['dpia'] = { ...EMPTY_DPIA, link: dpiaLink?.text ?? '' };
     if (dpiaStatus) {
       const k = foldKey(dpiaStatus.text);
       const code = DPIA.find(([re]) => re.test(k))?.[1];
@@ -356,7 +361,7 @@ function mentionsCountry(text: string, code: string, ctx: ImportContext): boolea
 
 /** Fields whose values are read together (a transfer names the first recipient, a justification goes to a basis…). */
 const GROUPS: string[][] = [
-  ['recipients', 'recipientType', 'transferCountries', 'transferSafeguard', 'transferDocumentation', 'transferRecipients', 'processors'],
+  ['recipients', 'recipientType', 'transferCountries', 'transferSafeguard', 'transferDocumentation', 'transferRecipients', 'processors', 'transferTia'],
   ['legalBases', 'legalBasisJustification'],
   ['dataCategories', 'specialCategories', 'hasSpecialData'],
   ['dpiaStatus', 'dpiaLink'],

@@ -10,7 +10,7 @@ export interface ImportContext {
   countries: CountryMatcher;
   vocab: (kind: VocabularyKind) => VocabularyMatcher;
   /** Directory entries by folded name. */
-  recipients: Map<string, { id: number; name: string; countries?: string[]; type?: string }>;
+  recipients: Map<string, { id: number; name: string; countries?: string[]; type?: string; dpfCertified?: boolean }>;
   /**
    * Caches a pure result for the life of one preview (cells repeat a lot in real files), keyed by
    * a path of strings: the cell texts themselves, never a long key built from them, whose hashing
@@ -45,7 +45,7 @@ export function importContext(reg: Register): ImportContext {
       node.set(VALUE, value);
       return value;
     },
-    countries: new CountryMatcher(reg.reference.countries()),
+    countries: new CountryMatcher(reg.reference.destinations()),
     vocab(kind) {
       let m = matchers.get(kind);
       if (!m) {
@@ -54,6 +54,6 @@ export function importContext(reg: Register): ImportContext {
       }
       return m;
     },
-    recipients: new Map(listRecipients(reg).map((r) => [foldKey(r.name), { id: r.id, name: r.name, countries: r.countries, type: r.type }])),
+    recipients: new Map(listRecipients(reg).map((r) => [foldKey(r.name), { id: r.id, name: r.name, countries: r.countries, type: r.type, dpfCertified: r.dpfCertified }])),
   };
 }

@@ -74,7 +74,7 @@ describe('a French department workbook with a title block, group labels and seve
     expect(paie.securityMeasures.map((m) => m.type)).toEqual(['access_control', 'backup']);
     expect(paie.transfers).toEqual([]);
     expect(row(p, 'Registre RH!7').activity!.legalBases.map((b) => b.code)).toEqual(['consent', 'legitimate_interests']);
-    expect(row(p, 'Registre RH!7').activity!.transfers).toEqual([{ recipient: 'TalentBridge Ltd', country: 'GB', safeguard: 'adequacy', derogation: null, documentation: '' }]);
+    expect(row(p, 'Registre RH!7').activity!.transfers).toEqual([{ recipient: 'TalentBridge Ltd', country: 'GB', safeguard: 'adequacy', derogation: null, documentation: '', tiaRef: '' }]);
     expect(row(p, 'Registre RH!8').activity!.retention[0]).toMatchObject({ duration: '', trigger: 'suppression du compte' });
     expect(row(p, 'Registre RH!9').activity!.dataSubjects.map((s) => s.code)).toEqual(['employees', 'service_providers']);
     expect(row(p, 'Registre RH!11').activity!.transfers[0]).toMatchObject({ country: 'US', safeguard: 'scc', recipient: 'SurveyNow Inc' });
@@ -300,7 +300,7 @@ describe('the CNIL template', () => {
         ["Banque d'Andorre", 'third_country_recipient'],
       ]);
       expect(paie.securityMeasures.map((m) => m.type)).toEqual(['software_protection', 'backup', 'access_control']);
-      expect(paie.transfers).toEqual([{ recipient: "Banque d'Andorre", country: 'AD', safeguard: 'scc', derogation: null, documentation: 'Contrat en date du 23/01/2018' }]);
+      expect(paie.transfers).toEqual([{ recipient: "Banque d'Andorre", country: 'AD', safeguard: 'scc', derogation: null, documentation: 'Contrat en date du 23/01/2018', tiaRef: '' }]);
       expect(p.rows[0].warnings).toEqual([]);
       expect(p.rows[1].warnings.map((w) => w.message).join()).toMatch(/transfer to Inde without a safeguard/);
       const changes = Object.fromEntries(p.organisation!.changes.map((c) => [c.path, c.after]));

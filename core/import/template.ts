@@ -89,6 +89,9 @@ export async function buildTemplate(reg: Register, lang: TemplateLang = 'fr'): P
   const terms = reg.reference.terms();
   const countries = [...reg.reference.countries().values()].filter((c) => !c.eea).map((c) => (lang === 'fr' ? c.nameFr : c.nameEn));
   countries.sort((a, b) => a.localeCompare(b, lang));
+  // International organisations are destinations too (Art. 30(1)(e)), listed after the countries.
+  const organisations = [...reg.reference.organisations().values()].map((o) => (lang === 'fr' ? o.nameFr : o.nameEn)).sort((a, b) => a.localeCompare(b, lang));
+  countries.push(...organisations);
   const listRanges = new Map<string, string>();
   let listCol = 0;
   for (const d of defs) {

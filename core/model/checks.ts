@@ -19,7 +19,19 @@ export type CheckCode =
   | 'no_security_measures'
   | 'dpia_required_not_done'
   | 'processor_without_client'
-  | 'import_to_complete';
+  | 'import_to_complete'
+  | 'transfer_without_tia'
+  | 'dpf_recipient_not_certified'
+  | 'prior_consultation_pending';
+
+/** What the checks know beyond the activity: the directory's DPF-certified recipients. */
+export interface CheckContext {
+  /** Whether the recipient named in a transfer is certified under the EU-US Data Privacy Framework. */
+  dpfCertified?: (recipientName: string) => boolean;
+}
+
+/** Art. 46 tools after which the EDPB expects a transfer impact assessment. */
+const TIA_SAFEGUARDS = new Set(['scc', 'sa_scc', 'bcr', 'code_of_conduct', 'certification', 'ad_hoc_clauses']);
 
 /** A point to review; its text is the catalogue key `checks.<code>` with `params`, translated where shown. */
 export interface ComplianceCheck {
@@ -29,7 +41,15 @@ export interface ComplianceCheck {
   params: MessageParams;
 }
 
-export function checkActivity(a: Pick<Activity, 'legalBases' | 'dataCategories' | 'art9Conditions' | 'transfers' | 'retention' | 'securityMeasures' | 'dpia' | 'role' | 'clients' | 'status'> & Partial<Pick<Activity, 'name' | 'purpose'>>, countries: Map<string, Country>): ComplianceCheck[] {
+/**
+ * `countries` holds every transfer destination by code: countries and international organisations
+ * (`ReferenceStore.destinations()`).
+ */
+export function checkActivity(
+  a: Pick<Activity, 'legalBases' | 'dataCategories' | 'art9Conditions' | 'transfers' | 'retention' | 'securityMeasures' | 'dpia' | 'role' | 'clients' | 'status'> & Partial<Pick<Activity, 'name' | 'purpose'>>,
+  countries: Map<string, Country>,
+  context: CheckContext = {},
+): ComplianceCheck[] {
   const out: ComplianceCheck[] = [];
   const add = (code: CheckCode, path: string, params: MessageParams = {}) => out.push({ code, path, params });
   if (a.role !== 'processor') {
@@ -48,14 +68,26 @@ export function checkActivity(a: Pick<Activity, 'legalBases' | 'dataCategories' 
     const c = countries.get(t.country);
     const name = c ? `${c.nameFr}` : t.country;
     const nameEn = c ? `${c.nameEn}` : t.country;
+    // Inside the EEA (and EU territory such as Réunion or the Åland Islands): no transfer.
     if (c?.eea) return;
-    if (!t.safeguard) add('transfer_without_safeguard', `transfers[${i}].safeguard`, { nameFr: name, nameEn });
-    else if (t.safeguard === 'privacy_shield_legacy') {
-      add('privacy_shield_legacy', `transfers[${i}].safeguard`, { nameFr: name, nameEn });
+    const path = `transfers[${i}].safeguard`;
+    // A partial adequacy decision limited to certified organisations (the US Data Privacy Framework):
+    // covered when the recipient is certified.
+    const dpf = c?.adequacy === 'partial' && c.code === 'US' && Boolean(context.dpfCertified?.(t.recipient));
+    if (!t.safeguard) {
+      if (c?.adequacy === 'adequate' || dpf) return;
+      add('transfer_without_safeguard', path, { nameFr: name, nameEn });
+    } else if (t.safeguard === 'privacy_shield_legacy') {
+      add('privacy_shield_legacy', path, { nameFr: name, nameEn });
     } else if (t.safeguard === 'adequacy' && c) {
-      if (c.adequacy === 'none') add('adequacy_not_applicable', `transfers[${i}].safeguard`, { nameFr: name, nameEn });
-      if (c.adequacy === 'partial') add('adequacy_partial', `transfers[${i}].safeguard`, { nameFr: name, nameEn, scopeFr: c.adequacyScopeFr, scopeEn: c.adequacyScopeEn });
-      if (c.adequacy === 'pending') add('adequacy_pending', `transfers[${i}].safeguard`, { nameFr: name, nameEn });
+      if (c.adequacy === 'none') add('adequacy_not_applicable', path, { nameFr: name, nameEn });
+      if (c.adequacy === 'partial' && !dpf) {
+        if (c.code === 'US' && context.dpfCertified) add('dpf_recipient_not_certified', path, { nameFr: name, nameEn, recipient: t.recipient });
+        else add('adequacy_partial', path, { nameFr: name, nameEn, scopeFr: c.adequacyScopeFr, scopeEn: c.adequacyScopeEn });
+      }
+      if (c.adequacy === 'pending') add('adequacy_pending', path, { nameFr: name, nameEn });
+    } else if (TIA_SAFEGUARDS.has(t.safeguard) && !t.tiaRef?.trim()) {
+      add('transfer_without_tia', `transfers[${i}].tiaRef`, { nameFr: name, nameEn });
     }
   });
   if (a.status !== 'retired') {
@@ -64,6 +96,7 @@ export function checkActivity(a: Pick<Activity, 'legalBases' | 'dataCategories' 
     if (a.dpia.required && a.dpia.status !== 'completed') {
       add('dpia_required_not_done', 'dpia.status');
     }
+    if (a.dpia.priorConsultation === 'to_do') add('prior_consultation_pending', 'dpia.priorConsultation');
   }
   if (a.role === 'processor' && !a.clients.length) {
     add('processor_without_client', 'clients');

@@ -47,6 +47,10 @@ export const TRANSFER_SAFEGUARDS = [
   'public_authority_instrument',
   'ad_hoc_clauses',
   'derogation',
+  /** Standard data protection clauses adopted by a supervisory authority, Art. 46(2)(d). */
+  'sa_scc',
+  /** Administrative arrangements between public authorities or bodies, Art. 46(3)(b). */
+  'administrative_arrangement',
   'privacy_shield_legacy',
 ] as const;
 export type TransferSafeguardCode = (typeof TRANSFER_SAFEGUARDS)[number];
@@ -115,7 +119,45 @@ export type Art35Case = (typeof ART35_CASES)[number];
 export const DPIA_STATUSES = ['not_assessed', 'not_required', 'planned', 'in_progress', 'completed'] as const;
 export type DpiaStatus = (typeof DPIA_STATUSES)[number];
 
-export const RETENTION_FINAL_FATES = ['delete', 'anonymise', 'archive'] as const;
+/** CNIL list of processing types that always require a DPIA (délibération 2018-327). */
+export const CNIL_DPIA_REQUIRED = [
+  'health_establishments',
+  'genetic_vulnerable',
+  'hr_profiling',
+  'employee_monitoring',
+  'alerts_social_health',
+  'whistleblowing',
+  'health_data_warehouse',
+  'profiling_contract_exclusion',
+  'pooled_contract_breaches',
+  'profiling_external_sources',
+  'biometric_vulnerable',
+  'social_housing',
+  'social_support',
+  'large_scale_location',
+] as const;
+export type CnilDpiaRequired = (typeof CNIL_DPIA_REQUIRED)[number];
+
+/** CNIL list of processing types for which no DPIA is required (délibération 2019-118). */
+export const CNIL_DPIA_EXEMPTED = [
+  'hr_small_organisations',
+  'supplier_relations',
+  'association_members',
+  'individual_health_practice',
+  'lawyers',
+  'court_clerks',
+  'notaries',
+  'access_control_working_time',
+  'breathalyser_transport',
+] as const;
+export type CnilDpiaExempted = (typeof CNIL_DPIA_EXEMPTED)[number];
+
+/** Prior consultation of the supervisory authority (Art. 36). */
+export const PRIOR_CONSULTATION_STATUSES = ['not_needed', 'to_do', 'submitted', 'answered'] as const;
+export type PriorConsultationStatus = (typeof PRIOR_CONSULTATION_STATUSES)[number];
+
+/** Final fate of data; public bodies also decide "tri" (sort) and "versement" (deposit) with the archives. */
+export const RETENTION_FINAL_FATES = ['delete', 'anonymise', 'archive', 'sort', 'deposit'] as const;
 export type RetentionFinalFate = (typeof RETENTION_FINAL_FATES)[number];
 
 export const ADEQUACY_STATUSES = ['eea', 'adequate', 'partial', 'pending', 'none'] as const;
@@ -137,6 +179,9 @@ export const VOCABULARY_KINDS = [
   'art49_derogation',
   'dpia_criterion',
   'art35_case',
+  'dpia_cnil_required',
+  'dpia_cnil_exempted',
+  'retention_final_fate',
 ] as const;
 export type VocabularyKind = (typeof VOCABULARY_KINDS)[number];
 

@@ -76,9 +76,12 @@ export interface VocabularyTerm {
   /** Added by the DPO rather than shipped. */
   custom: boolean;
   sort: number;
+  /** The DPO changed this entry: reference data updates leave it as it is. */
+  dpoEdited?: boolean;
 }
 
 export interface Country {
+  /** ISO 3166-1 alpha-2, or `IO-…` for an international organisation (see `kind`). */
   code: string;
   nameFr: string;
   nameEn: string;
@@ -87,6 +90,19 @@ export interface Country {
   adequacyDecisionDate: string;
   adequacyScopeFr: string;
   adequacyScopeEn: string;
+  /** The DPO changed this entry: reference data updates leave it as it is. */
+  dpoEdited?: boolean;
+  /** A transfer destination is a country or an international organisation (Art. 30(1)(e)). */
+  kind?: 'country' | 'organisation';
+}
+
+/** An international organisation, a transfer destination beside countries (`code` = `IO-…`). */
+export interface InternationalOrganisation extends Country {
+  kind: 'organisation';
+  acronymFr: string;
+  acronymEn: string;
+  /** Other names the import recognises. */
+  aliases: string[];
 }
 
 export interface HistoryChange {
@@ -118,8 +134,8 @@ export interface HistoryEntry {
 
 export const REGISTER_FORMAT = 'art30-register';
 export const REGISTER_FORMAT_VERSION = 2;
-/** Document versions this Art30 still imports. */
-export const REGISTER_FORMAT_VERSIONS_READ = [1, 2] as const;
+/** Document versions this Art30 reads: version 1 has no international organisations nor the 2026 legal fields. */
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
 
 export interface DocumentOrganisation extends OrganisationData {
   /** Key used by `activities[].organisation` within this document. */
@@ -162,4 +178,18 @@ export interface RegisterDocument {
   /** Version 2: the breach record and the request log (issue 15). */
   breaches?: DocumentBreach[];
   requests?: DocumentRequest[];
+  /** Version 2: the reference data set the statuses were read from. */
+  referenceData?: { asOf: string; sources: { title: string; url?: string }[] };
+  /** Version 2: the international organisations the document's transfers go to (`IO-…` codes). */
+  internationalOrganisations?: DocumentInternationalOrganisation[];
+}
+
+export interface DocumentInternationalOrganisation {
+  code: string;
+  nameFr: string;
+  nameEn: string;
+  adequacy: AdequacyStatus;
+  adequacyDecisionDate: string;
+  adequacyScopeFr: string;
+  adequacyScopeEn: string;
 }

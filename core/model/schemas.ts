@@ -10,9 +10,12 @@ import {
   ART35_CASES,
   ART49_DEROGATIONS,
   ART9_CONDITIONS,
+  CNIL_DPIA_EXEMPTED,
+  CNIL_DPIA_REQUIRED,
   DPIA_CRITERIA,
   DPIA_STATUSES,
   LEGAL_BASES,
+  PRIOR_CONSULTATION_STATUSES,
   RECIPIENT_TYPES,
   RETENTION_FINAL_FATES,
   SECURITY_MEASURE_TYPES,
@@ -40,6 +43,16 @@ export const countryCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 country code such as FR, US or IN' });
+
+/**
+ * A transfer's destination: an ISO 3166-1 alpha-2 country code, or an international organisation's
+ * code (`IO-` and its acronym, e.g. IO-EPO). Whether it exists is checked against the reference tables.
+ */
+export const destinationCode = z
+  .string({ error: 'must be a country or international organisation code' })
+  .trim()
+  .toUpperCase()
+  .regex(/^([A-Z]{2}|IO-[A-Z0-9]{2,20})$/, { error: 'must be an ISO 3166-1 alpha-2 country code such as FR, US or IN, or an international organisation code such as IO-EPO' });
 
 /** ISO 8601 duration such as P3Y, P1M, P10D, P1Y6M. */
 export const isoDuration = z
@@ -103,6 +116,8 @@ export const recipientInputSchema = z.object({
   contractRef: optText(LIMITS.shortText),
   contractDate: isoDate.or(z.literal('')).default(''),
   dpfCertified: z.boolean({ error: 'must be yes or no' }).default(false),
+  /** When the DPF certification was last checked on the official list. */
+  dpfVerifiedAt: isoDate.or(z.literal('')).default(''),
   contact: optText(1000),
   notes: optText(),
 });
@@ -142,10 +157,12 @@ const activityRecipientSchema = z.object({
 const transferSchema = z.object({
   /** Empty when the file did not say which recipient receives the data there. */
   recipient: optText(LIMITS.shortText),
-  country: countryCode,
+  country: destinationCode,
   safeguard: oneOf(TRANSFER_SAFEGUARDS, 'transfer safeguard').nullable().default(null),
   derogation: oneOf(ART49_DEROGATIONS, 'Art. 49 derogation').nullable().default(null),
   documentation: optText(),
+  /** Reference of the transfer impact assessment (expected for SCCs and other Art. 46 tools). */
+  tiaRef: optText(LIMITS.shortText),
 });
 const retentionSchema = z.object({
   /** Label of the data category this rule applies to; empty for the whole activity. */
@@ -187,8 +204,33 @@ export const dpiaSchema = z
     status: oneOf(DPIA_STATUSES, 'DPIA status').default('not_assessed'),
     date: isoDate.or(z.literal('')).default(''),
     link: optText(1000),
+    /** CNIL list of processing that always requires a DPIA (délibération 2018-327). */
+    cnilRequired: list(oneOf(CNIL_DPIA_REQUIRED, 'type of the CNIL list of processing requiring a DPIA')),
+    /** CNIL list of processing that does not require a DPIA (délibération 2019-118). */
+    cnilExempted: list(oneOf(CNIL_DPIA_EXEMPTED, 'type of the CNIL list of processing exempted from a DPIA')),
+    /** The DPO's advice (Art. 35(2)). */
+    dpoAdvice: optText(),
+    dpoAdviceDate: isoDate.or(z.literal('')).default(''),
+    /** Prior consultation of the supervisory authority (Art. 36). */
+    priorConsultation: oneOf(PRIOR_CONSULTATION_STATUSES, 'prior consultation status').default('not_needed'),
+    priorConsultationDate: isoDate.or(z.literal('')).default(''),
+    priorConsultationRef: optText(LIMITS.shortText),
   })
-  .default({ criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: '' });
+  .default({
+    criteria: [],
+    art35Cases: [],
+    override: null,
+    status: 'not_assessed',
+    date: '',
+    link: '',
+    cnilRequired: [],
+    cnilExempted: [],
+    dpoAdvice: '',
+    dpoAdviceDate: '',
+    priorConsultation: 'not_needed',
+    priorConsultationDate: '',
+    priorConsultationRef: '',
+  });
 
 export const activityFieldsSchema = z.object({
   ref: text(40).default(''),

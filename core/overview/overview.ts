@@ -58,7 +58,10 @@ const CHECK_ORDER: Record<CheckCode, number> = {
   no_security_measures: 11,
   dpia_required_not_done: 12,
   processor_without_client: 13,
-  import_to_complete: 14,
+  transfer_without_tia: 14,
+  dpf_recipient_not_certified: 15,
+  prior_consultation_pending: 16,
+  import_to_complete: 17,
 };
 export const CHECK_CODES = (Object.keys(CHECK_ORDER) as CheckCode[]).sort((a, b) => CHECK_ORDER[a] - CHECK_ORDER[b]);
 

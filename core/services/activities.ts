@@ -38,7 +38,7 @@ function comparable(f: StoredActivityFields | ActivityFields): unknown {
 }
 
 function derive(reg: Register, f: ActivityFields): ActivityDerived {
-  const countries = reg.reference.countries();
+  const countries = reg.reference.destinations();
   const transferCountries = [...new Set(f.transfers.map((t) => t.country))];
   return {
     legalBasisCodes: [...new Set(f.legalBases.map((b) => b.code))],

@@ -20,6 +20,7 @@ function fromRow(r: RecipientRow, activityCount = 0): Recipient {
     contractRef: r.contractRef,
     contractDate: r.contractDate,
     dpfCertified: r.dpfCertified,
+    dpfVerifiedAt: r.dpfVerifiedAt,
     contact: r.contact,
     notes: r.notes,
     version: r.version,
@@ -43,16 +44,25 @@ export function toColumns(d: RecipientData) {
     contractRef: d.contractRef,
     contractDate: d.contractDate,
     dpfCertified: d.dpfCertified,
+    dpfVerifiedAt: d.dpfVerifiedAt ?? '',
     contact: d.contact,
     notes: d.notes,
   };
 }
 
 export function checkCountries(reg: Register, codes: { path: string; code: string }[], what = 'The entry'): void {
-  const known = reg.reference.countries();
+  // Transfers may also go to an international organisation (Art. 30(1)(e)).
+  const known = reg.reference.destinations();
   const issues = codes
     .filter((c) => c.code && !known.has(c.code))
-    .map((c) => ({ path: c.path, message: `"${c.code}" is not a known country (use an ISO 3166-1 code such as FR, US or IN)`, key: 'errors.countryUnknown', params: { code: c.code } }));
+    .map((c) => ({
+      path: c.path,
+      message: c.code.startsWith('IO-')
+        ? `"${c.code}" is not a known international organisation (see the reference data)`
+        : `"${c.code}" is not a known country (use an ISO 3166-1 code such as FR, US or IN)`,
+      key: c.code.startsWith('IO-') ? 'errors.organisationUnknown' : 'errors.countryUnknown',
+      params: { code: c.code },
+    }));
   if (issues.length) throw validationError(issues, what);
 }
 

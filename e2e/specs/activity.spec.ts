@@ -72,7 +72,7 @@ test.describe('on an empty register', () => {
     // Transfers: the country picker shows adequacy
     const tr = await ed.addItem('Transfers outside the EU', 'Add a transfer', 'Transfer');
     await ed.field('Recipient abroad', tr).fill('BadgeCloud Inc.');
-    await ed.field('Country', tr).selectOption('US');
+    await ed.field('Destination (country or international organisation)', tr).selectOption('US');
     await expect(tr.getByText('Adequacy: Partial adequacy')).toBeVisible();
     await ed.field('Safeguard', tr).selectOption('scc');
     await ed.field('Documentation (link or reference)', tr).fill('CCT module 2, annexe 3');
@@ -158,7 +158,7 @@ test.describe('on an empty register', () => {
     await expect(ed.field('Role for this activity', rec2)).toHaveValue('Hébergeur du logiciel');
     const tr2 = ed.group('Transfer 1');
     await expect(ed.field('Recipient abroad', tr2)).toHaveValue('BadgeCloud Inc.');
-    await expect(ed.field('Country', tr2)).toHaveValue('US');
+    await expect(ed.field('Destination (country or international organisation)', tr2)).toHaveValue('US');
     await expect(ed.field('Safeguard', tr2)).toHaveValue('scc');
     await expect(ed.field('Documentation (link or reference)', tr2)).toHaveValue('CCT module 2, annexe 3');
     const sec2 = ed.group('Security measure 1');
@@ -193,7 +193,7 @@ test.describe('on an empty register', () => {
     await ed.field('Name of the processing activity').fill('Sans finalité');
     const tr = await ed.addItem('Transfers outside the EU', 'Add a transfer', 'Transfer');
     await ed.field('Recipient abroad', tr).fill('Quelqu’un');
-    await ed.field('Country', tr).selectOption('IN');
+    await ed.field('Destination (country or international organisation)', tr).selectOption('IN');
     await ed.field('Safeguard', tr).selectOption('derogation');
     await ed.save();
     const summary = page.getByRole('alert').filter({ hasText: 'could not be saved' }).first();
@@ -256,8 +256,13 @@ test.describe('on the demo register', () => {
       'No security measure is described.',
     ]);
     await ed.back();
+    // A US transfer to a recipient certified under the Data Privacy Framework: nothing to review (issue 11).
     await register.open('Gestion de la relation client');
-    await expect(page.getByRole('region', { name: 'Points to review' })).toContainText('Partial adequacy for United States: EU-US Data Privacy Framework certified organisations only.');
+    await expect(ed.heading).toContainText('Gestion de la relation client');
+    await expect(page.getByRole('region', { name: 'Points to review' })).toHaveCount(0);
+    await ed.back();
+    await register.open('Prospection commerciale par courriel');
+    await expect(page.getByRole('region', { name: 'Points to review' })).toContainText('Transfer to India: no transfer impact assessment is referenced.');
     await ed.back();
     await register.open('Gestion de la paie');
     await expect(ed.heading).toHaveText('T-001 — Gestion de la paie');

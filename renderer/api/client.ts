@@ -20,10 +20,16 @@ export type Out<N extends AnyProcedure> = N extends ShellProcedureName ? ShellPr
 export class ApiCallError extends Error {
   readonly code: ApiError['code'];
   readonly details: FieldIssue[];
+  /** A catalogue key and its parameters, when the error carries one (e.g. a refused reference data file). */
+  readonly key?: string;
+  readonly params?: Record<string, string>;
   constructor(error: ApiError) {
     super(error.message);
     this.code = error.code;
     this.details = error.details ?? [];
+    const keyed = error as ApiError & { key?: string; params?: Record<string, string> };
+    this.key = keyed.key;
+    this.params = keyed.params;
   }
 }
 

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Activity, Recipient } from '../../core/model/register.js';
 import type { ActivityFields } from '../../core/model/schemas.js';
-import { assessDpia } from '../../core/model/dpia.js';
+import { assessDpia, EMPTY_DPIA } from '../../core/model/dpia.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { useDirty } from '../hooks/use-dirty.js';
@@ -52,7 +52,7 @@ export function emptyActivity(): ActivityFields {
     securityNotes: '',
     jointControllers: [],
     clients: [],
-    dpia: { criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: '' },
+    dpia: { ...EMPTY_DPIA },
     automatedDecision: { exists: false, description: '' },
     systems: [],
     rights: '',

@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../components/modal.js';
 import { invalidateRegisterCache } from './register-view.js';
 import { inLang } from '../../core/i18n/localized.js';
 
-const blank = (): RecipientData => ({ name: '', type: 'other', countries: [], contractRef: '', contractDate: '', dpfCertified: false, contact: '', notes: '' });
+const blank = (): RecipientData => ({ name: '', type: 'other', countries: [], contractRef: '', contractDate: '', dpfCertified: false, dpfVerifiedAt: '', contact: '', notes: '' });
 
 function dataOf(r: Recipient): RecipientData {
   const { id: _i, version: _v, createdAt: _c, updatedAt: _u, activityCount: _a, ...d } = r;
@@ -155,6 +155,7 @@ export function RecipientsScreen(props: { selectedId?: number }) {
                 <TextField label={t('recipients.contractDate')} type="date" value={editing.data.contractDate} onChange={set('contractDate')} path="contractDate" />
               </div>
               <CheckboxField label={t('recipients.dpf')} checked={editing.data.dpfCertified} onChange={set('dpfCertified')} path="dpfCertified" />
+              {editing.data.dpfCertified ? <TextField label={t('legal.dpfVerifiedAt')} type="date" value={editing.data.dpfVerifiedAt} onChange={set('dpfVerifiedAt')} path="dpfVerifiedAt" /> : null}
               <TextArea label={t('recipients.contact')} value={editing.data.contact} onChange={set('contact')} path="contact" rows={2} />
               <TextArea label={t('recipients.notes')} value={editing.data.notes} onChange={set('notes')} path="notes" rows={3} />
               <div className="form-actions">

@@ -8,6 +8,7 @@ import { CheckboxField, SelectField, TextArea, TextField } from '../components/f
 import { FormModal } from '../components/modal.js';
 import { fold } from '../text.js';
 import { inLang } from '../../core/i18n/localized.js';
+import { DatasetDate, OrganisationsTable, ReferenceDatasetPanel } from './legal-fields.js';
 
 const EDITABLE_KINDS: VocabularyKind[] = ['data_category', 'data_subject_category'];
 
@@ -19,6 +20,7 @@ export function ReferenceScreen() {
       <header className="screen-header">
         <h1>{t('ref.title')}</h1>
       </header>
+      <ReferenceDatasetPanel />
       <div role="tablist" aria-label={t('ref.title')} className="tabs">
         {(['countries', 'vocabularies'] as const).map((k) => (
           <button key={k} type="button" role="tab" id={`ref-tab-${k}`} aria-selected={tab === k} aria-controls="ref-panel" className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
@@ -73,7 +75,9 @@ function Countries() {
               <th scope="col">{t('ref.code')}</th>
               <th scope="col">{t('f.country')}</th>
               <th scope="col">{t('ref.eea')}</th>
-              <th scope="col">{t('ref.adequacy')}</th>
+              <th scope="col">
+                {t('ref.adequacy')} <DatasetDate />
+              </th>
               <th scope="col">{t('ref.decisionDate')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('common.edit')}</span>
@@ -89,6 +93,7 @@ function Countries() {
                 <td>
                   <span className={`adequacy adequacy-${c.adequacy}`}>{t(`adequacy.${c.adequacy}`)}</span>
                   {inLang(c, 'adequacyScope', app.lang) ? <div className="muted small">{inLang(c, 'adequacyScope', app.lang)}</div> : null}
+                  {c.dpoEdited ? <div className="muted small">{t('legal.dataset.dpoEdited')}</div> : null}
                 </td>
                 <td>{c.adequacyDecisionDate}</td>
                 <td>
@@ -110,6 +115,7 @@ function Countries() {
           </tbody>
         </table>
       </div>
+      <OrganisationsTable />
       {editing ? (
         <FormModal
           title={t('ref.editCountry', { name: inLang(editing, 'name', app.lang) })}

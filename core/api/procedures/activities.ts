@@ -12,6 +12,7 @@ import {
 } from '../../services/activities.js';
 import { checkActivity } from '../../model/checks.js';
 import { listFiltered } from '../../overview/filter.js';
+import { activityChecks } from '../../services/checks.js';
 import { procedure } from '../procedure.js';
 import { overviewFilterExtras } from './overview.js';
 import { content, id, version } from './common.js';
@@ -54,7 +55,7 @@ export const activityProcedures = {
   'activities/checks': procedure({
     summary: 'What a DPO would flag in an activity (missing safeguard, Art. 9 condition, retention…)',
     input: z.object({ id }),
-    run: (reg, i) => checkActivity(getActivity(reg, i.id), reg.reference.countries()),
+    run: (reg, i) => activityChecks(reg, getActivity(reg, i.id)),
   }),
   'activities/create': procedure({
     summary: 'Add a processing activity',

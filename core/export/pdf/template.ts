@@ -333,7 +333,12 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
       a.transfers.map((t) => {
         const info = L.countryInfo(t.country);
         const alert = F.transferAlert(L, t);
-        return [t.recipient, `${L.country(t.country)}${info ? `\n${L.adequacy(info.adequacy)}` : ''}`, lines([F.safeguard(L, t), L.article('transfer_safeguard', t.safeguard)]), lines([t.documentation, alert ? `⚠ ${alert}` : ''])];
+        return [
+          t.recipient,
+          `${L.country(t.country)}${info ? `\n${L.adequacy(info.adequacy, t.country)}` : ''}${info && L.referenceAsOf ? `\n${L.referenceAsOf}` : ''}`,
+          lines([F.safeguard(L, t), L.article('transfer_safeguard', t.safeguard)]),
+          lines([t.documentation, t.tiaRef ? L.kv(L.t('legal.tiaRef'), t.tiaRef) : '', alert ? `⚠ ${alert}` : '']),
+        ];
       }),
       [24, 20, 24, 32],
     ),
@@ -370,6 +375,7 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
     ['dpiaArt35', lines(a.dpia.art35Cases.map((c) => L.term('art35_case', c)))],
     ['dpiaOverride', F.dpiaOverride(L, a.dpia.override)],
     ['dpiaLink', printsField(L, 'dpiaLink') ? a.dpia.link : ''],
+    ...F.dpiaDecisions(L, a.dpia),
     ['automatedDecisionDescription', a.automatedDecision.description],
     ['systems', printsField(L, 'systems') ? lines(a.systems.map((s) => F.system(L, s))) : ''],
     ['rights', a.rights],

@@ -131,8 +131,9 @@ export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisati
   if (!a.transfers.length) spanRow(sheet, [[t('none'), 8]]);
   for (const x of a.transfers) {
     const info = L.countryInfo(x.country);
-    const country = `${L.country(x.country)}${info ? `\n(${L.adequacy(info.adequacy)})` : ''}`;
-    spanRow(sheet, [[x.recipient, 1], [country, 1], [F.safeguard(L, x), 2], [[x.documentation, F.transferAlert(L, x)].filter(Boolean).join('\n'), 4]], 'plain', note);
+    const country = `${L.country(x.country)}${info ? `\n(${L.adequacy(info.adequacy, x.country)})` : ''}`;
+    const tia = x.tiaRef ? L.kv(L.t('legal.tiaRef'), x.tiaRef) : '';
+    spanRow(sheet, [[x.recipient, 1], [country, 1], [F.safeguard(L, x), 2], [[x.documentation, tia, F.transferAlert(L, x)].filter(Boolean).join('\n'), 4]], 'plain', note);
   }
 
   sheet.blank();
@@ -145,6 +146,7 @@ export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisati
   if (a.dpia.override) field(sheet, t('dpiaOverride'), F.dpiaOverride(L, a.dpia.override), note);
   if (a.dpia.date) field(sheet, t('dpiaDate'), toSheetDate(a.dpia.date));
   if (a.dpia.link && printsField(L, 'dpiaLink')) field(sheet, t('dpiaLink'), a.dpia.link);
+  for (const [label, value] of F.dpiaDecisions(L, a.dpia)) if (value) field(sheet, label, value, note);
   field(sheet, t('automatedDecision'), [L.yesNo(a.automatedDecision.exists), a.automatedDecision.description].filter(Boolean).join(' — '), note);
   if (printsField(L, 'systems')) field(sheet, t('systems'), a.systems.map((s) => F.system(L, s)).join('\n'), note);
   field(sheet, t('rights'), a.rights, note);

@@ -88,7 +88,7 @@ export const RECIPIENTS_SHEET: NormalisedSheet = {
             cell(r.precision),
             cell(dir?.contractRef),
             dir?.contractDate ? toSheetDate(dir.contractDate) : null,
-            cell(dir ? L.yesNo(dir.dpfCertified) : ''),
+            cell(dir ? (dir.dpfCertified && dir.dpfVerifiedAt ? `${L.yesNo(true)} — ${L.kv(L.t('legal.dpfVerifiedAt'), L.date(dir.dpfVerifiedAt))}` : L.yesNo(dir.dpfCertified)) : ''),
           ]);
         }
       }
@@ -98,8 +98,8 @@ export const RECIPIENTS_SHEET: NormalisedSheet = {
 
 export const TRANSFERS_SHEET: NormalisedSheet = {
   title: 'sheetTransfers',
-  headers: ['recipient', 'country', 'countryCode', 'countryStatus', 'adequacyDecision', 'safeguard', 'safeguardArticle', 'derogation', 'documentation', 'alert'],
-  columns: [...ID_COLUMNS, { width: 28 }, { width: 18 }, { width: 8 }, { width: 20 }, { width: 30 }, { width: 28 }, { width: 14 }, { width: 30 }, { width: 36 }, { width: 36 }],
+  headers: ['recipient', 'country', 'countryCode', 'countryStatus', 'adequacyDecision', 'safeguard', 'safeguardArticle', 'derogation', 'documentation', 'alert', 'legal.tiaRef', 'legal.dataset.column'],
+  columns: [...ID_COLUMNS, { width: 28 }, { width: 18 }, { width: 8 }, { width: 20 }, { width: 30 }, { width: 28 }, { width: 14 }, { width: 30 }, { width: 36 }, { width: 36 }, { width: 24 }, { width: 22 }],
   write(sheet, source, L) {
     const review = showsReview(L.audience);
     header(sheet, L, review ? this.headers : this.headers.filter((h) => h !== 'alert'), source);
@@ -113,13 +113,15 @@ export const TRANSFERS_SHEET: NormalisedSheet = {
             cell(t.recipient),
             cell(L.country(t.country)),
             cell(t.country),
-            cell(info ? L.adequacy(info.adequacy) : ''),
+            cell(info ? L.adequacy(info.adequacy, t.country) : ''),
             cell(L.adequacyDecision(t.country)),
             cell(L.term('transfer_safeguard', t.safeguard)),
             cell(L.article('transfer_safeguard', t.safeguard)),
             cell(L.term('art49_derogation', t.derogation)),
             cell(t.documentation),
             ...(review ? [cell(F.transferAlert(L, t))] : []),
+            cell(t.tiaRef ?? ''),
+            cell(L.referenceAsOf),
           ]);
         }
       }

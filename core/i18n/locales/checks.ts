@@ -16,6 +16,9 @@ export const en: Entries = {
   'checks.dpia_required_not_done': 'A DPIA is required and is not completed.',
   'checks.processor_without_client': 'No client controller is named.',
   'checks.import_to_complete': 'Imported as a draft without this field: complete it.',
+  'checks.transfer_without_tia': 'Transfer to {{nameEn}}: no transfer impact assessment is referenced.',
+  'checks.dpf_recipient_not_certified': 'Transfer to {{nameEn}}: {{recipient}} is not marked as certified under the Data Privacy Framework in the directory.',
+  'checks.prior_consultation_pending': 'The prior consultation of the supervisory authority (Art. 36) is still to be done.',
 };
 
 export const fr: Entries = {
@@ -33,4 +36,7 @@ export const fr: Entries = {
   'checks.dpia_required_not_done': 'Une AIPD est requise et n’est pas terminée.',
   'checks.processor_without_client': 'Aucun responsable de traitement client n’est indiqué.',
   'checks.import_to_complete': 'Importé comme brouillon sans ce champ : complétez-le.',
+  'checks.transfer_without_tia': 'Transfert vers {{nameFr}} : aucune analyse d’impact du transfert (TIA) n’est référencée.',
+  'checks.dpf_recipient_not_certified': 'Transfert vers {{nameFr}} : {{recipient}} n’est pas indiqué comme certifié Data Privacy Framework dans l’annuaire.',
+  'checks.prior_consultation_pending': 'La consultation préalable de l’autorité de contrôle (art. 36) reste à faire.',
 };

@@ -3,7 +3,7 @@
  * "Irlande", "UK", "GBR". Names come from the register's country table (so DPO edits count), plus
  * the usual aliases and alpha-3 codes.
  */
-import type { Country } from '../../model/register.js';
+import type { Country, InternationalOrganisation } from '../../model/register.js';
 import { fold as foldKey } from '../fold.js';
 
 const ALIASES: Record<string, string> = {
@@ -30,17 +30,46 @@ export class CountryMatcher {
       this.byKey.set(foldKey(c.nameEn.replace(/\(.*\)/, '')), c.code);
     }
     for (const [k, v] of Object.entries(ALIASES)) if (countries.has(v)) this.byKey.set(k.replace(/_$/, ''), v);
+    // International organisations (Art. 30(1)(e)) among the destinations: names, acronyms, other names.
+    for (const c of countries.values()) if (c.kind === 'organisation') for (const name of organisationNames(c as InternationalOrganisation)) this.addIfAbsent(name, c.code);
   }
 
-  /** The alpha-2 code, or undefined when the text names no known country. */
+  private addIfAbsent(name: string, code: string): void {
+    for (const k of new Set([foldKey(name), foldKey(name.replace(/\(.*\)/, '')), foldKey(name.replace(/^.*\((.*)\).*$/, '$1'))])) {
+      if (k && !this.byKey.has(k)) this.byKey.set(k, code);
+    }
+  }
+
+  /** The alpha-2 code (or `IO-…` for an international organisation), or undefined when the text names no known destination. */
   match(text: string): string | undefined {
     const t = text.trim();
     if (/^[A-Za-z]{2}$/.test(t) && this.countries.has(t.toUpperCase())) return t.toUpperCase();
+    if (/^io-/i.test(t) && this.countries.has(t.toUpperCase())) return t.toUpperCase();
     const k = foldKey(t.replace(/\(.*\)\s*$/, '')) || foldKey(t);
-    return this.byKey.get(k) ?? this.byKey.get(foldKey(t)) ?? this.byKey.get(k.replace(/^(l |la |le |les |the )/, ''));
+    return (
+      this.byKey.get(k) ??
+      this.byKey.get(foldKey(t)) ??
+      this.byKey.get(k.replace(/^(l |la |le |les |the )/, '')) ??
+      // "O.N.U.", "U.E.B." → the acronym written without its dots.
+      (/^(\w )+\w$/.test(k) ? this.byKey.get(k.replace(/ /g, '')) : undefined) ??
+      // "EPO – European Patent Office", "OMS (Genève)": one of the parts names the destination.
+      this.matchPart(t)
+    );
+  }
+
+  private matchPart(t: string): string | undefined {
+    const parts = t.split(/\s+[-–—:]\s+|[()]/).map((p) => p.trim()).filter((p) => p && p !== t);
+    if (parts.length < 2) return undefined;
+    const found = new Set(parts.map((p) => this.byKey.get(foldKey(p)) ?? this.byKey.get(foldKey(p).replace(/^(l |la |le |les |the )/, ''))).filter(Boolean));
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   get(code: string): Country | undefined {
     return this.countries.get(code);
   }
+}
+
+/** Every name an organisation is known by: French and English names and acronyms, other names, its code without `IO-`. */
+function organisationNames(o: InternationalOrganisation): string[] {
+  return [o.nameFr, o.nameEn, o.acronymFr, o.acronymEn, ...o.aliases, o.code.slice(3)].filter(Boolean);
 }

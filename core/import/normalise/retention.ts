@@ -62,6 +62,9 @@ export function parseRetention(text: string): ParsedRetention {
   const k = foldKey(original);
   const result: ParsedRetention = { text: original, duration: '', trigger: '', activePeriod: '', archivePeriod: '', finalFate: null, understood: false };
   if (/\b(anonymis|anonymiz|anonymous)/.test(k)) result.finalFate = 'anonymise';
+  // Public bodies: deposit in the public archives ("versement"), sorting with the archives ("tri").
+  else if (/\b(versement (aux|aux services d|au service d|en|dans les) archives|verse(es)? aux archives|deposit(ed)? (in|with) the (public )?archives)/.test(k)) result.finalFate = 'deposit';
+  else if (/\b(tri|triage|sorting|tri selectif)\b/.test(k) && !/\b(tri(mestre|mestriel))/.test(k)) result.finalFate = 'sort';
   else if (/\b(archives? (definitive|historique|publique)|archivage definitif|permanent archiv|versement aux archives)/.test(k)) result.finalFate = 'archive';
   else if (/\b(suppression|supprime|effac|destruction|detruit|deleted?|erased?|destroyed?|purge)/.test(k) && !UNTIL.test(k)) result.finalFate = 'delete';
 

@@ -4,6 +4,7 @@ import { inLang } from '../../../core/i18n/localized.js';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { Section } from './parts.js';
 import type { SectionProps } from './props.js';
+import { DpiaDecisions } from '../legal-fields.js';
 
 export function DpiaSection(props: SectionProps) {
   const { form, set, t, app, dpia } = props;
@@ -80,6 +81,7 @@ export function DpiaSection(props: SectionProps) {
         <TextField label={t('f.dpiaDate')} type="date" value={form.dpia.date} onChange={(v) => set('dpia')({ ...form.dpia, date: v })} path="dpia.date" />
         <TextField label={t('f.dpiaLink')} value={form.dpia.link} onChange={(v) => set('dpia')({ ...form.dpia, link: v })} path="dpia.link" />
       </div>
+      <DpiaDecisions dpia={form.dpia} onChange={set('dpia')} />
     </Section>
   );
 }

@@ -1,8 +1,9 @@
 /** The editor's "transfers" section (see renderer/screens/activity-editor.tsx). */
 import type { Transfer } from '../../../core/model/schemas.js';
-import { CountryField, Repeated, TextField, VocabPicker } from '../../components/fields.js';
+import { Repeated, TextField, VocabPicker } from '../../components/fields.js';
 import { Section } from './parts.js';
 import type { SectionProps } from './props.js';
+import { DestinationField } from '../legal-fields.js';
 
 export function TransfersSection(props: SectionProps) {
   const { form, set, t, directory } = props;
@@ -19,13 +20,13 @@ export function TransfersSection(props: SectionProps) {
         addLabel={t('f.addTransfer')}
         items={form.transfers}
         onChange={set('transfers')}
-        make={() => ({ recipient: '', country: '', safeguard: null, derogation: null, documentation: '' })}
+        make={() => ({ recipient: '', country: '', safeguard: null, derogation: null, documentation: '', tiaRef: '' })}
         path="transfers"
         render={(x, upd, i) => (
           <>
             <div className="grid-2">
               <TextField label={t('f.transferRecipient')} value={x.recipient} onChange={(v) => upd({ ...x, recipient: v })} path={`transfers[${i}].recipient`} list="recipient-names" required />
-              <CountryField label={t('f.transferCountry')} value={x.country} onChange={(v) => upd({ ...x, country: v })} path={`transfers[${i}].country`} required />
+              <DestinationField value={x.country} onChange={(v) => upd({ ...x, country: v })} path={`transfers[${i}].country`} />
               <VocabPicker
                 kind="transfer_safeguard"
                 label={t('f.safeguard')}
@@ -48,6 +49,7 @@ export function TransfersSection(props: SectionProps) {
               ) : null}
             </div>
             <TextField label={t('f.documentation')} value={x.documentation} onChange={(v) => upd({ ...x, documentation: v })} path={`transfers[${i}].documentation`} />
+            <TextField label={t('legal.tiaRef')} value={x.tiaRef} onChange={(v) => upd({ ...x, tiaRef: v })} path={`transfers[${i}].tiaRef`} />
           </>
         )}
       />

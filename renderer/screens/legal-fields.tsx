@@ -1,0 +1,376 @@
+/**
+ * Legal reference fields (issue 11): the transfer destination picker (countries and international
+ * organisations, with the adequacy status and the date of the reference data), the DPIA decisions
+ * (CNIL lists, DPO's advice, Art. 36 prior consultation), and the reference data set panel.
+ */
+import { useContext, useEffect, useId, useRef, useState } from 'react';
+import type { Country, InternationalOrganisation } from '../../core/model/register.js';
+import type { ActivityFields } from '../../core/model/schemas.js';
+import type { DatasetReport } from '../../core/reference/apply.js';
+import { ApiCallError, call } from '../api/client.js';
+import { useApp } from '../app-context.js';
+import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
+import { FormModal } from '../components/modal.js';
+
+interface DatasetInfo {
+  asOf: string;
+  sources: { title: string; url?: string }[];
+  appliedAt: string;
+  report: DatasetReport;
+}
+
+let destinationsCache: Promise<[Country[], DatasetInfo | null]> | null = null;
+
+/** Destinations and the data set in use, read once and again after an update. */
+function loadDestinations(): Promise<[Country[], DatasetInfo | null]> {
+  destinationsCache ??= Promise.all([call('reference/destinations', {}), call('reference/dataset', {}) as Promise<DatasetInfo | null>]);
+  return destinationsCache;
+}
+
+export function useDestinations(): { destinations: Country[]; dataset: DatasetInfo | null } {
+  const { generation } = useApp();
+  const [state, setState] = useState<{ destinations: Country[]; dataset: DatasetInfo | null }>({ destinations: [], dataset: null });
+  useEffect(() => {
+    let live = true;
+    void loadDestinations().then(([destinations, dataset]) => live && setState({ destinations, dataset }));
+    return () => {
+      live = false;
+    };
+  }, [generation]);
+  return state;
+}
+
+/** A transfer's destination: a country or an international organisation (Art. 30(1)(e)). */
+export function DestinationField(props: { value: string; onChange(code: string): void; path: string }) {
+  const { lang, t } = useApp();
+  const { destinations, dataset } = useDestinations();
+  const id = useId();
+  const name = (c: Country) => (lang === 'fr' ? c.nameFr : c.nameEn);
+  const sorted = [...destinations].sort((a, b) => name(a).localeCompare(name(b), lang));
+  const countries = sorted.filter((c) => c.kind !== 'organisation');
+  const organisations = sorted.filter((c) => c.kind === 'organisation');
+  const selected = destinations.find((c) => c.code === props.value);
+  const error = useContext(ErrorsContext).get(props.path);
+  const scope = selected ? (lang === 'fr' ? selected.adequacyScopeFr : selected.adequacyScopeEn) : '';
+  const option = (c: Country) => (
+    <option key={c.code} value={c.code}>
+      {name(c)} ({c.code}) — {t(`adequacy.${c.adequacy}`)}
+    </option>
+  );
+  return (
+    <div className={`field ${error ? 'has-error' : ''}`} data-path={props.path}>
+      <div className="label-row">
+        <label htmlFor={id}>{t('legal.destination.label')}</label>
+        <span className="req" aria-hidden="true">
+          *
+        </span>
+      </div>
+      <select
+        id={id}
+        value={props.value}
+        aria-required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[selected ? `${id}-adq` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        <option value="">{t('common.choose')}</option>
+        {props.value && !selected ? <option value={props.value}>{props.value}</option> : null}
+        <optgroup label={t('legal.destination.countries')}>{countries.map(option)}</optgroup>
+        <optgroup label={t('legal.destination.organisations')}>{organisations.map(option)}</optgroup>
+      </select>
+      {selected ? (
+        <div id={`${id}-adq`} className={`adequacy adequacy-${selected.adequacy}`} data-testid="destination-adequacy">
+          {t('f.adequacyOf', { status: t(`adequacy.${selected.adequacy}`) })}
+          {selected.adequacyDecisionDate ? ` (${selected.adequacyDecisionDate})` : ''}
+          {scope ? ` — ${scope}` : ''}
+          {' · '}
+          {dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')}
+        </div>
+      ) : null}
+      {error ? (
+        <div id={`${id}-err`} className="field-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+type Dpia = ActivityFields['dpia'];
+
+/** The DPIA decisions beside the screening: the CNIL's two lists, the DPO's advice, the prior consultation. */
+export function DpiaDecisions(props: { dpia: Dpia; onChange(d: Dpia): void }) {
+  const app = useApp();
+  const { t, lang } = app;
+  const d = props.dpia;
+  const list = (kind: 'dpia_cnil_required' | 'dpia_cnil_exempted', field: 'cnilRequired' | 'cnilExempted', legend: string) => (
+    <fieldset className="checks" data-path={`dpia.${field}`}>
+      <legend>{legend}</legend>
+      {(app.terms.get(kind) ?? []).map((c) => (
+        <CheckboxField
+          key={c.code}
+          label={lang === 'fr' ? c.labelFr : c.labelEn}
+          hint={c.article}
+          checked={(d[field] as string[]).includes(c.code)}
+          onChange={(on) => props.onChange({ ...d, [field]: on ? [...d[field], c.code] : (d[field] as string[]).filter((x) => x !== c.code) })}
+        />
+      ))}
+    </fieldset>
+  );
+  return (
+    <>
+      {list('dpia_cnil_required', 'cnilRequired', t('legal.dpia.cnilRequired'))}
+      {list('dpia_cnil_exempted', 'cnilExempted', t('legal.dpia.cnilExempted'))}
+      <div className="grid-3">
+        <TextField label={t('legal.dpia.dpoAdviceDate')} type="date" value={d.dpoAdviceDate} onChange={(v) => props.onChange({ ...d, dpoAdviceDate: v })} path="dpia.dpoAdviceDate" />
+        <SelectField
+          label={t('legal.dpia.priorConsultation')}
+          value={d.priorConsultation}
+          onChange={(v) => props.onChange({ ...d, priorConsultation: v as Dpia['priorConsultation'] })}
+          path="dpia.priorConsultation"
+          options={(['not_needed', 'to_do', 'submitted', 'answered'] as const).map((s) => ({ value: s, label: t(`legal.priorConsultation.${s}`) }))}
+        />
+        <TextField label={t('legal.dpia.priorConsultationDate')} type="date" value={d.priorConsultationDate} onChange={(v) => props.onChange({ ...d, priorConsultationDate: v })} path="dpia.priorConsultationDate" />
+      </div>
+      <TextArea label={t('legal.dpia.dpoAdvice')} value={d.dpoAdvice} onChange={(v) => props.onChange({ ...d, dpoAdvice: v })} path="dpia.dpoAdvice" rows={2} />
+      <TextField label={t('legal.dpia.priorConsultationRef')} value={d.priorConsultationRef} onChange={(v) => props.onChange({ ...d, priorConsultationRef: v })} path="dpia.priorConsultationRef" />
+    </>
+  );
+}
+
+/** The reference data set in use, its sources, loading a newer one, and what the last update changed. */
+export function ReferenceDatasetPanel() {
+  const app = useApp();
+  const { t } = app;
+  const { dataset } = useDestinations();
+  const [error, setError] = useState('');
+  const [report, setReport] = useState<DatasetReport | null>(null);
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const shown = report ?? dataset?.report ?? null;
+
+  const load = async (file: File) => {
+    setError('');
+    try {
+      const text = await file.text();
+      const r = (await call('reference/updateData', { text, fileName: file.name })) as DatasetReport;
+      destinationsCache = null;
+      try {
+        localStorage.setItem(`art30.reference.seen.${app.registerFile}.${r.asOf}`, '1');
+      } catch {
+        // The notice may then show once more: harmless.
+      }
+      setReport(r);
+      await app.reloadReference();
+      app.bumpGeneration();
+      app.notify(t('legal.dataset.updated', { asOf: r.asOf, previous: r.previousAsOf ?? '—' }));
+    } catch (e) {
+      const err = e as ApiCallError & { key?: string; params?: Record<string, string> };
+      setError(err.key ? t(err.key, err.params) : err.message);
+    }
+  };
+
+  return (
+    <section className="reference-dataset" aria-labelledby={`${inputId}-h`}>
+      <h2 id={`${inputId}-h`} data-testid="dataset-date">
+        {dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')}
+      </h2>
+      {dataset?.sources.length ? (
+        <details>
+          <summary>{t('legal.dataset.sources')}</summary>
+          <ul>
+            {dataset.sources.map((s) => (
+              <li key={s.title}>{s.url ? <a href={s.url}>{s.title}</a> : s.title}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <button type="button" className="secondary" onClick={() => input.current?.click()}>
+        {t('legal.dataset.update')}
+      </button>
+      <input
+        ref={input}
+        id={inputId}
+        type="file"
+        accept=".json,application/json"
+        aria-label={t('legal.dataset.update')}
+        tabIndex={-1}
+        className="visually-hidden"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void load(f);
+        }}
+      />
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {shown && shown.previousAsOf !== undefined ? (
+        <div role="status" data-testid="dataset-report">
+          <h3>{t('legal.dataset.lastReport')}</h3>
+          <p>{t('legal.dataset.changed', { count: shown.changed.length })}</p>
+          {shown.keptDpoEdits.length ? <p>{t('legal.dataset.kept', { count: shown.keptDpoEdits.length })}</p> : null}
+          <p>{shown.activities.length ? t('legal.dataset.activities', { count: shown.activities.length }) : t('legal.dataset.noActivity')}</p>
+          {shown.activities.length ? (
+            <ul>
+              {shown.activities.map((a) => (
+                <li key={a.id}>
+                  <a
+                    href={`#activity-${a.id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      void app.navigate({ view: 'activity', id: a.id });
+                    }}
+                  >
+                    {a.ref} — {a.name}
+                  </a>{' '}
+                  ({a.destinations.map((c) => app.countryName(c)).join(', ')}
+                  {a.before.join() !== a.after.join() ? ` · ${a.before.length} → ${a.after.length}` : ''})
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** "(as of 2026-11-28)": the date of the reference data, next to an adequacy status. */
+export function DatasetDate() {
+  const { t } = useApp();
+  const { dataset } = useDestinations();
+  return <span className="muted">({dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')})</span>;
+}
+
+/** The international organisations (transfer destinations), with their adequacy status; the DPO can change one. */
+export function OrganisationsTable() {
+  const app = useApp();
+  const { t, lang } = app;
+  const { destinations } = useDestinations();
+  const [editing, setEditing] = useState<InternationalOrganisation | null>(null);
+  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const [message, setMessage] = useState<string | null>(null);
+  const organisations = destinations
+    .filter((d): d is InternationalOrganisation => d.kind === 'organisation')
+    .sort((a, b) => (lang === 'fr' ? a.nameFr : a.nameEn).localeCompare(lang === 'fr' ? b.nameFr : b.nameEn, lang));
+  const save = async () => {
+    if (!editing) return;
+    try {
+      const { eea: _e, kind: _k, dpoEdited: _d, ...input } = editing;
+      await call('reference/saveOrganisation', input);
+      destinationsCache = null;
+      setEditing(null);
+      app.bumpGeneration();
+      app.notify(t('ref.saved'));
+    } catch (e) {
+      if (e instanceof ApiCallError) setErrors(new Map(e.details.map((d) => [d.path, d.message])));
+      setMessage((e as Error).message);
+    }
+  };
+  return (
+    <section aria-labelledby="io-heading">
+      <h2 id="io-heading">{t('legal.destination.organisations')}</h2>
+      <div className="table-scroll static">
+        <table className="grid compact" aria-label={t('legal.destination.organisations')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('ref.code')}</th>
+              <th scope="col">{t('legal.destination.organisation')}</th>
+              <th scope="col">
+                {t('ref.adequacy')} <DatasetDate />
+              </th>
+              <th scope="col">{t('ref.decisionDate')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.edit')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisations.map((o) => (
+              <tr key={o.code}>
+                <td>{o.code}</td>
+                <td>{lang === 'fr' ? o.nameFr : o.nameEn}</td>
+                <td>
+                  <span className={`adequacy adequacy-${o.adequacy}`}>{t(`adequacy.${o.adequacy}`)}</span>
+                  {(lang === 'fr' ? o.adequacyScopeFr : o.adequacyScopeEn) ? <div className="muted small">{lang === 'fr' ? o.adequacyScopeFr : o.adequacyScopeEn}</div> : null}
+                  {o.dpoEdited ? <div className="muted small">{t('legal.dataset.dpoEdited')}</div> : null}
+                </td>
+                <td>{o.adequacyDecisionDate}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={t('ref.editCountry', { name: lang === 'fr' ? o.nameFr : o.nameEn })}
+                    onClick={() => {
+                      setEditing({ ...o });
+                      setErrors(new Map());
+                      setMessage(null);
+                    }}
+                  >
+                    {t('common.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {editing ? (
+        <FormModal
+          title={t('ref.editCountry', { name: lang === 'fr' ? editing.nameFr : editing.nameEn })}
+          cancelLabel={t('common.cancel')}
+          saveLabel={t('common.save')}
+          errors={errors}
+          message={message}
+          onSave={() => void save()}
+          onClose={() => setEditing(null)}
+        >
+          <div className="grid-2">
+            <TextField label={t('ref.nameFr')} value={editing.nameFr} onChange={(v) => setEditing({ ...editing, nameFr: v })} path="nameFr" />
+            <TextField label={t('ref.nameEn')} value={editing.nameEn} onChange={(v) => setEditing({ ...editing, nameEn: v })} path="nameEn" />
+            <SelectField
+              label={t('ref.adequacy')}
+              value={editing.adequacy}
+              onChange={(v) => setEditing({ ...editing, adequacy: v as Country['adequacy'] })}
+              path="adequacy"
+              options={(['adequate', 'partial', 'pending', 'none'] as const).map((s) => ({ value: s, label: t(`adequacy.${s}`) }))}
+            />
+            <TextField label={t('ref.decisionDate')} type="date" value={editing.adequacyDecisionDate} onChange={(v) => setEditing({ ...editing, adequacyDecisionDate: v })} path="adequacyDecisionDate" />
+          </div>
+          <TextArea label={t('ref.scopeFr')} value={editing.adequacyScopeFr} onChange={(v) => setEditing({ ...editing, adequacyScopeFr: v })} path="adequacyScopeFr" rows={2} />
+          <TextArea label={t('ref.scopeEn')} value={editing.adequacyScopeEn} onChange={(v) => setEditing({ ...editing, adequacyScopeEn: v })} path="adequacyScopeEn" rows={2} />
+        </FormModal>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * Once per data set: when the reference data was updated (by the upgrade or by the DPO) and activities
+ * are concerned, a notice says so and leads to the list on the Reference data screen.
+ */
+export function ReferenceUpdateNotice() {
+  const app = useApp();
+  const { dataset } = useDestinations();
+  useEffect(() => {
+    const report = dataset?.report;
+    if (!dataset || !report?.activities?.length) return;
+    const seen = `art30.reference.seen.${app.registerFile}.${dataset.asOf}`;
+    try {
+      if (localStorage.getItem(seen)) return;
+      localStorage.setItem(seen, '1');
+    } catch {
+      return;
+    }
+    app.notify(`${app.t('legal.dataset.asOf', { date: dataset.asOf })} — ${app.t('legal.dataset.activities', { count: report.activities.length })}`, {
+      label: app.t('legal.dataset.lastReport'),
+      run: () => void app.navigate({ view: 'reference' }),
+    });
+    // Shown once per data set and register: the dependencies are the data set and the file.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dataset?.asOf, app.registerFile]);
+  return null;
+}
