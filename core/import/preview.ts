@@ -319,7 +319,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     }
   }
   // Fiches of any workbook: one activity per sheet of labels and values.
-  for (const [index, labels] of session.fiches ?? []) {
+  for (const [index, labels] of own ? [] : (session.fiches ?? [])) {
     if (selected !== null && index !== selected) continue;
     const f = readGenericFiche(session.workbook.sheets[index], labels, ctx);
     const own: BuiltRow = { ...f.built, fields: { ...f.built.fields }, present: new Set(f.built.present), warnings: [...f.built.warnings] };
@@ -492,7 +492,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   const sheets: PreviewSheet[] = session.tables.map((t) => {
     const s = t.sheet;
     const cnilSkip = session.cnil?.skipped.find((x) => x.index === s.index);
-    const isFiche = (session.cnil?.ficheSheets.includes(s.index) ?? false) || (session.fiches?.has(s.index) ?? false);
+    const isFiche = !own && ((session.cnil?.ficheSheets.includes(s.index) ?? false) || (session.fiches?.has(s.index) ?? false));
     const state = session.mappings.get(s.index);
     const importable = own ? s.name === own.detailSheet : session.cnil ? isFiche || session.cnil.listSheet === t : t.status === 'table' || isFiche;
     const status: PreviewSheet['status'] = !importable ? 'skipped' : selected !== null && selected !== s.index ? 'not_selected' : 'imported';
