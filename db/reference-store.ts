@@ -52,7 +52,7 @@ export interface AppliedDataset {
   id: number;
   asOf: string;
   sha256: string;
-  sources: { title: string; url?: string }[];
+  sources: { title: string; titleFr?: string; url?: string }[];
   appliedAt: string;
   report: unknown;
 }

@@ -29,7 +29,8 @@ export const datasetSchema = z.object({
   formatVersion: z.literal(DATASET_FORMAT_VERSION),
   asOf: isoDate,
   title: z.object({ fr: z.string(), en: z.string() }).optional(),
-  sources: z.array(z.object({ title: z.string().min(1), url: z.string().optional() })).min(1),
+  // A source's title as published; `titleFr` where it has a French version.
+  sources: z.array(z.object({ title: z.string().min(1), titleFr: z.string().optional(), url: z.string().optional() })).min(1),
   countries: z
     .array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), nameFr: name, nameEn: name, eea: z.boolean(), ...adequacy }))
     .min(1),

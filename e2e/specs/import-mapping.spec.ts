@@ -30,7 +30,7 @@ test('the mapping step explains each mapping, names the missing purpose, and imp
   await dialog.getByLabel(/Import the rows that lack a required field as drafts/).check();
   await expect(dialog.getByRole('button', { name: /^Import \(2\)$/ })).toBeEnabled();
   await dialog.getByRole('button', { name: /^Import \(2\)$/ }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: 'service-rh.csv' })).toContainText('+2');
+  await expect(dialog.getByRole('status').filter({ hasText: 'service-rh.csv' })).toContainText('2 activities created');
   const list = (await app.callDirect('activities/list', {})) as { name: string; status: string }[];
   expect(list.find((a) => a.name === 'Entretiens annuels')?.status).toBe('draft');
 });

@@ -14,7 +14,7 @@ import { FormModal } from '../components/modal.js';
 
 interface DatasetInfo {
   asOf: string;
-  sources: { title: string; url?: string }[];
+  sources: { title: string; titleFr?: string; url?: string }[];
   appliedAt: string;
   report: DatasetReport;
 }
@@ -179,9 +179,10 @@ export function ReferenceDatasetPanel() {
         <details>
           <summary>{t('legal.dataset.sources')}</summary>
           <ul>
-            {dataset.sources.map((s) => (
-              <li key={s.title}>{s.url ? <a href={s.url}>{s.title}</a> : s.title}</li>
-            ))}
+            {dataset.sources.map((s) => {
+              const title = app.lang === 'fr' && s.titleFr ? s.titleFr : s.title;
+              return <li key={s.title}>{s.url ? <a href={s.url}>{title}</a> : title}</li>;
+            })}
           </ul>
         </details>
       ) : null}
