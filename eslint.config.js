@@ -8,7 +8,20 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'release/**', 'bench/out/**', '.electron-native/**', 'test-results/**', 'playwright-report/**', 'e2e/test-results/**', 'docs/**', 'migrations/**', '**/*.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'bench/out/**',
+      '.electron-native/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e/test-results/**',
+      'docs/**',
+      'migrations/**',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -39,7 +52,7 @@ export default defineConfig(
       'no-dupe-keys': 'error',
       'no-self-assign': 'error',
       'no-unreachable': 'error',
-      'eqeqeq': ['error', 'always', { null: 'ignore' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-promise-executor-return': 'off',
     },
   },
@@ -56,14 +69,34 @@ export default defineConfig(
     files: ['core/model/**/*.ts', 'core/text.ts', 'core/errors.ts', 'core/i18n/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/db/*', '**/services/*', '**/api/*', '**/import/*', '**/export/*', '**/core/register.js', '../register.js', 'electron'], message: 'core/model, core/text and core/i18n are the bottom layer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/*', '**/services/*', '**/api/*', '**/import/*', '**/export/*', '**/core/register.js', '../register.js', 'electron'],
+              message: 'core/model, core/text and core/i18n are the bottom layer.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['db/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../core/*', '!../core/model', '!../core/text.js', '!../core/errors.js', '!../core/files.js', 'electron'], message: 'db/ sits on core/model and core/text only: the services are above it.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../core/*', '!../core/model', '!../core/text.js', '!../core/errors.js', '!../core/files.js', 'electron'],
+              message: 'db/ sits on core/model and core/text only: the services are above it.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -61,7 +61,13 @@ const suite: BenchSuite = {
       const round = (xs: number[]) => xs.map((x) => Math.round(x)).join(', ');
       console.log(`    art30 list (ms): ${round(cli)}\n    raw node (ms):   ${round(raw)}`);
       return [
-        { name: '`art30 list` start-up ÷ raw node open + read (best of each)', value: best(cli) / best(raw), unit: '×', limit: 2, detail: `${best(cli).toFixed(0)} ms vs ${best(raw).toFixed(0)} ms` },
+        {
+          name: '`art30 list` start-up ÷ raw node open + read (best of each)',
+          value: best(cli) / best(raw),
+          unit: '×',
+          limit: 2,
+          detail: `${best(cli).toFixed(0)} ms vs ${best(raw).toFixed(0)} ms`,
+        },
         { name: '`art30 --version`', value: best([0, 1, 2].map(() => timed([bin, '--version']).ms)), unit: 'ms' },
       ];
     } finally {

@@ -25,7 +25,6 @@ import { writeXlsx } from '../core/export/xlsx/workbook.js';
 import { openTempRegister } from '../core/testing/temp-register.js';
 import { collectGarbage as gc, timeIt, type BenchResult, type BenchSuite } from './harness.js';
 
-
 const XLSX_ACTIVITIES = 10_000;
 const PDF_ACTIVITIES = 1_000;
 
@@ -75,64 +74,66 @@ const suite: BenchSuite = {
       const only = process.env.ART30_EXPORT_BENCH; // 'xlsx' or 'pdf' to run one half
       // XLSX ---------------------------------------------------------------------------------
       if (only !== 'pdf') {
-      const out = path.join(t.dir, 'export.xlsx');
-      const raw = path.join(t.dir, 'raw.xlsx');
-      let best = Infinity;
-      let bestRaw = Infinity;
-      let peakMb = 0;
-      let rows = 0;
-      for (let run = 0; run < 3; run++) {
-        let recorded: RecordedSheet[] | null = [];
-        await writeXlsx(path.join(t.dir, 'recorded.xlsx'), new ExportSource(t.reg, {}), L, { recorder: recorded });
-        rows = recorded.reduce((n, s) => n + s.rows.length, 0);
-        const sheets = recorded;
-        gc();
-        bestRaw = Math.min(bestRaw, (await timeIt(() => rawWrite(raw, sheets))).ms);
-        recorded = null;
-        sheets.length = 0;
-        const measured = await peakHeapGrowth(() => t.call('export/file', { format: 'xlsx', lang: 'fr', out, scope: {} }));
-        best = Math.min(best, measured.ms);
-        peakMb = Math.max(peakMb, measured.mb);
-      }
-      const size = fs.statSync(out).size / 1e6;
-      results.push({
-        name: `XLSX export, ${XLSX_ACTIVITIES.toLocaleString('en')} activities vs raw exceljs (same cells)`,
-        value: best / bestRaw,
-        unit: '×',
-        limit: 1.3,
-        detail: `${(best / 1000).toFixed(1)} s vs ${(bestRaw / 1000).toFixed(1)} s, ${rows.toLocaleString('en')} rows, ${size.toFixed(1)} MB`,
-      });
-      results.push({
-        name: 'XLSX export, peak heap growth (streaming)',
-        value: peakMb,
-        unit: 'MB',
-        limit: 300,
-        detail: `file ${size.toFixed(1)} MB`,
-      });
-
+        const out = path.join(t.dir, 'export.xlsx');
+        const raw = path.join(t.dir, 'raw.xlsx');
+        let best = Infinity;
+        let bestRaw = Infinity;
+        let peakMb = 0;
+        let rows = 0;
+        for (let run = 0; run < 3; run++) {
+          let recorded: RecordedSheet[] | null = [];
+          await writeXlsx(path.join(t.dir, 'recorded.xlsx'), new ExportSource(t.reg, {}), L, { recorder: recorded });
+          rows = recorded.reduce((n, s) => n + s.rows.length, 0);
+          const sheets = recorded;
+          gc();
+          bestRaw = Math.min(bestRaw, (await timeIt(() => rawWrite(raw, sheets))).ms);
+          recorded = null;
+          sheets.length = 0;
+          const measured = await peakHeapGrowth(() => t.call('export/file', { format: 'xlsx', lang: 'fr', out, scope: {} }));
+          best = Math.min(best, measured.ms);
+          peakMb = Math.max(peakMb, measured.mb);
+        }
+        const size = fs.statSync(out).size / 1e6;
+        results.push({
+          name: `XLSX export, ${XLSX_ACTIVITIES.toLocaleString('en')} activities vs raw exceljs (same cells)`,
+          value: best / bestRaw,
+          unit: '×',
+          limit: 1.3,
+          detail: `${(best / 1000).toFixed(1)} s vs ${(bestRaw / 1000).toFixed(1)} s, ${rows.toLocaleString('en')} rows, ${size.toFixed(1)} MB`,
+        });
+        results.push({
+          name: 'XLSX export, peak heap growth (streaming)',
+          value: peakMb,
+          unit: 'MB',
+          limit: 300,
+          detail: `file ${size.toFixed(1)} MB`,
+        });
       }
       // PDF ----------------------------------------------------------------------------------
       if (only !== 'xlsx') {
-      const ids = t.reg.activities.list({}).slice(0, PDF_ACTIVITIES).map((s) => s.id);
-      const scope = { ids };
-      let html = '';
-      for (const piece of renderDocument(new ExportSource(t.reg, scope), L)) html += piece;
-      const printer = new PlaywrightPrinter();
-      const pdfOut = path.join(t.dir, 'export.pdf');
-      let bestPrint = Infinity;
-      let bestPdf = Infinity;
-      for (let run = 0; run < 2; run++) {
-        bestPrint = Math.min(bestPrint, (await timeIt(() => printer.print(html))).ms);
-        bestPdf = Math.min(bestPdf, (await timeIt(() => t.call('export/file', { format: 'pdf', lang: 'fr', out: pdfOut, scope }))).ms);
-      }
-      results.push({
-        name: `PDF export, ${PDF_ACTIVITIES.toLocaleString('en')} activities vs Chromium printing the same HTML`,
-        value: bestPdf / bestPrint,
-        unit: '×',
-        limit: 1.5,
-        detail: `${(bestPdf / 1000).toFixed(1)} s vs ${(bestPrint / 1000).toFixed(1)} s, HTML ${(html.length / 1e6).toFixed(1)} MB, PDF ${(fs.statSync(pdfOut).size / 1e6).toFixed(1)} MB; the export prints ${Math.ceil(PDF_ACTIVITIES / ACTIVITIES_PER_VOLUME)} volumes, ${printConcurrency()} at a time`,
-      });
-      results.push({ name: `PDF export, ${PDF_ACTIVITIES.toLocaleString('en')} activities`, value: bestPdf / 1000, unit: 's', limit: 30 });
+        const ids = t.reg.activities
+          .list({})
+          .slice(0, PDF_ACTIVITIES)
+          .map((s) => s.id);
+        const scope = { ids };
+        let html = '';
+        for (const piece of renderDocument(new ExportSource(t.reg, scope), L)) html += piece;
+        const printer = new PlaywrightPrinter();
+        const pdfOut = path.join(t.dir, 'export.pdf');
+        let bestPrint = Infinity;
+        let bestPdf = Infinity;
+        for (let run = 0; run < 2; run++) {
+          bestPrint = Math.min(bestPrint, (await timeIt(() => printer.print(html))).ms);
+          bestPdf = Math.min(bestPdf, (await timeIt(() => t.call('export/file', { format: 'pdf', lang: 'fr', out: pdfOut, scope }))).ms);
+        }
+        results.push({
+          name: `PDF export, ${PDF_ACTIVITIES.toLocaleString('en')} activities vs Chromium printing the same HTML`,
+          value: bestPdf / bestPrint,
+          unit: '×',
+          limit: 1.5,
+          detail: `${(bestPdf / 1000).toFixed(1)} s vs ${(bestPrint / 1000).toFixed(1)} s, HTML ${(html.length / 1e6).toFixed(1)} MB, PDF ${(fs.statSync(pdfOut).size / 1e6).toFixed(1)} MB; the export prints ${Math.ceil(PDF_ACTIVITIES / ACTIVITIES_PER_VOLUME)} volumes, ${printConcurrency()} at a time`,
+        });
+        results.push({ name: `PDF export, ${PDF_ACTIVITIES.toLocaleString('en')} activities`, value: bestPdf / 1000, unit: 's', limit: 30 });
       }
     } finally {
       t.cleanup();

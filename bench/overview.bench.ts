@@ -30,7 +30,13 @@ const suite: BenchSuite = {
       gc();
       const overviewMs = await median(5, () => computeOverview(t.reg));
       const o = computeOverview(t.reg);
-      results.push({ name: `overview of ${ACTIVITIES.toLocaleString('en')} activities`, value: overviewMs, unit: 'ms', limit: 200, detail: `${o.checks.any.count} with points to review` });
+      results.push({
+        name: `overview of ${ACTIVITIES.toLocaleString('en')} activities`,
+        value: overviewMs,
+        unit: 'ms',
+        limit: 200,
+        detail: `${o.checks.any.count} with points to review`,
+      });
 
       // A history of 50,000 entries: each activity created on 1 January, its purpose edited on each of the next four days.
       const built = await timeIt(() => {
@@ -42,14 +48,38 @@ const suite: BenchSuite = {
           for (const a of all) {
             const f = activityFields(a);
             const stored = { ...f, recipients: a.recipients.map((r) => ({ recipientId: r.recipientId, role: r.role, precision: r.precision })) };
-            reg.history.append({ at: '2026-01-01T09:00:00.000Z', entityType: 'activity', entityId: a.id, entityLabel: `${a.ref} ${a.name}`, organisationId: a.organisationId, action: 'create', changes: recordFields(stored as unknown as Record<string, unknown>, 'after'), source: 'system', sourceFile: '', sourceSha256: '', batchId: null });
+            reg.history.append({
+              at: '2026-01-01T09:00:00.000Z',
+              entityType: 'activity',
+              entityId: a.id,
+              entityLabel: `${a.ref} ${a.name}`,
+              organisationId: a.organisationId,
+              action: 'create',
+              changes: recordFields(stored as unknown as Record<string, unknown>, 'after'),
+              source: 'system',
+              sourceFile: '',
+              sourceSha256: '',
+              batchId: null,
+            });
             purposes.set(a.id, a.purpose);
           }
           for (let d = 1; d <= EDITS_PER_ACTIVITY; d++) {
             for (const a of all) {
               const before = purposes.get(a.id)!;
               const after = `${a.purpose} (v${d + 1})`;
-              reg.history.append({ at: `2026-01-0${d + 1}T09:00:00.000Z`, entityType: 'activity', entityId: a.id, entityLabel: `${a.ref} ${a.name}`, organisationId: a.organisationId, action: 'update', changes: [{ path: 'purpose', before, after }], source: 'system', sourceFile: '', sourceSha256: '', batchId: null });
+              reg.history.append({
+                at: `2026-01-0${d + 1}T09:00:00.000Z`,
+                entityType: 'activity',
+                entityId: a.id,
+                entityLabel: `${a.ref} ${a.name}`,
+                organisationId: a.organisationId,
+                action: 'update',
+                changes: [{ path: 'purpose', before, after }],
+                source: 'system',
+                sourceFile: '',
+                sourceSha256: '',
+                batchId: null,
+              });
               purposes.set(a.id, after);
             }
           }

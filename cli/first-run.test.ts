@@ -51,7 +51,14 @@ describe('art30 first run and everyday use', () => {
 
   it('read commands refuse a register file that does not exist (exit 2) and create nothing', async () => {
     const missing = path.join(tmp.dir, 'typo.art30');
-    for (const argv of [['list'], ['show', 'T-001'], ['orgs'], ['export', '--format', 'json', '--out', path.join(tmp.dir, 'x.json')], ['verify-history'], ['backup', '--out', path.join(tmp.dir, 'b.art30')]]) {
+    for (const argv of [
+      ['list'],
+      ['show', 'T-001'],
+      ['orgs'],
+      ['export', '--format', 'json', '--out', path.join(tmp.dir, 'x.json')],
+      ['verify-history'],
+      ['backup', '--out', path.join(tmp.dir, 'b.art30')],
+    ]) {
       const r = await run(...argv, '--db', missing);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err).toMatch(/No register at .*typo\.art30.*art30 init/);
@@ -96,7 +103,11 @@ describe('art30 first run and everyday use', () => {
   it('speaks French when the system does', async () => {
     const { main } = await import('./main.js');
     const err: string[] = [];
-    const code = await main(['list', '--db', path.join(tmp.dir, 'absent.art30')], { stdout: () => undefined, stderr: (s) => void err.push(s), confirm: async () => false }, { LANG: 'fr_FR.UTF-8' });
+    const code = await main(
+      ['list', '--db', path.join(tmp.dir, 'absent.art30')],
+      { stdout: () => undefined, stderr: (s) => void err.push(s), confirm: async () => false },
+      { LANG: 'fr_FR.UTF-8' },
+    );
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/Aucun registre à .*absent\.art30/);
   });

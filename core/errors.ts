@@ -67,7 +67,12 @@ export function validationError(details: FieldIssue[], what = 'The entry'): AppE
   const first = details[0];
   const summary = first ? `${first.path ? `${first.path} ` : ''}${first.message}` : 'is not valid';
   const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : '';
-  return new AppError('validation', `${what} could not be saved: ${summary}${more}.`, details, details.length > 1 ? { key: 'errors.validationMore', params: { count: details.length - 1 } } : { key: 'errors.validation' });
+  return new AppError(
+    'validation',
+    `${what} could not be saved: ${summary}${more}.`,
+    details,
+    details.length > 1 ? { key: 'errors.validationMore', params: { count: details.length - 1 } } : { key: 'errors.validation' },
+  );
 }
 
 export function notFound(what: string): AppError {

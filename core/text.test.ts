@@ -14,7 +14,13 @@ describe('foldKey', () => {
 
   it('folds several texts at once like one at a time', () => {
     const texts = ['Paie des agents', 'Données de santé', '', '  ---  ', 'Arrêts-maladie\nsur deux lignes', 'CloudCRM Inc.'];
-    expect(foldTexts(texts)).toBe(texts.flatMap((t) => t.split('\n')).map(foldKey).filter(Boolean).join(' | '));
+    expect(foldTexts(texts)).toBe(
+      texts
+        .flatMap((t) => t.split('\n'))
+        .map(foldKey)
+        .filter(Boolean)
+        .join(' | '),
+    );
     expect(foldTexts(['ASCII only', 'text'])).toBe('ascii only | text');
   });
 
@@ -41,8 +47,14 @@ describe('foldKey', () => {
     let seed = 11;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 3000; i++) {
-      const texts = Array.from({ length: 1 + Math.floor(random() * 5) }, () => Array.from({ length: Math.floor(random() * 12) }, () => pool[Math.floor(random() * pool.length)]).join(''));
-      const expected = texts.flatMap((t) => t.split('\n')).map(foldKey).filter(Boolean).join(' | ');
+      const texts = Array.from({ length: 1 + Math.floor(random() * 5) }, () =>
+        Array.from({ length: Math.floor(random() * 12) }, () => pool[Math.floor(random() * pool.length)]).join(''),
+      );
+      const expected = texts
+        .flatMap((t) => t.split('\n'))
+        .map(foldKey)
+        .filter(Boolean)
+        .join(' | ');
       expect(foldTexts(texts), JSON.stringify(texts)).toBe(expected);
     }
   });

@@ -8,7 +8,15 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 /** What a zod issue says, as a catalogue key (`errors.*`) and parameters: the same for every schema. */
 export function issueText(issue: z.core.$ZodIssue): { key: string; params?: FieldIssue['params'] } {
-  const i = issue as z.core.$ZodIssue & { origin?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string; format?: string; pattern?: string; keys?: string[] };
+  const i = issue as z.core.$ZodIssue & {
+    origin?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    expected?: string;
+    format?: string;
+    pattern?: string;
+    keys?: string[];
+  };
   switch (i.code) {
     case 'invalid_type':
       if (i.message === 'is required' || /received (undefined|null)/.test(i.message)) return { key: 'errors.required' };

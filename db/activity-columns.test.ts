@@ -17,6 +17,16 @@ describe('the one column list of activities', () => {
         )[i],
       ]),
     );
-    expect(values).toMatchObject({ ref: 'T-1', name: 'Paie', dpia_json: '{"criteria":["a"]}', legal_basis_codes: 'contract legal_obligation', special_categories: 1, non_eea_transfer: 0, transfer_countries: '', dpia_required: 1, department: '' });
+    expect(values).toMatchObject({
+      ref: 'T-1',
+      name: 'Paie',
+      dpia_json: '{"criteria":["a"]}',
+      legal_basis_codes: 'contract legal_obligation',
+      special_categories: 1,
+      non_eea_transfer: 0,
+      transfer_countries: '',
+      dpia_required: 1,
+      department: '',
+    });
   });
 });

@@ -395,9 +395,10 @@ export class ActivityStore {
 
   /** Distinct departments, for the filter pickers. */
   departments(organisationId?: number): string[] {
-    const rows = this.stmt(
-      `SELECT DISTINCT department FROM activities WHERE department <> '' AND (? IS NULL OR organisation_id = ?) ORDER BY department`,
-    ).all(organisationId ?? null, organisationId ?? null) as { department: string }[];
+    const rows = this.stmt(`SELECT DISTINCT department FROM activities WHERE department <> '' AND (? IS NULL OR organisation_id = ?) ORDER BY department`).all(
+      organisationId ?? null,
+      organisationId ?? null,
+    ) as { department: string }[];
     return rows.map((r) => r.department);
   }
 

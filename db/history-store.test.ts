@@ -60,7 +60,9 @@ describe('the history hash chain', () => {
     t.reg.close();
     const c = captureIO();
     expect(await main(['verify-history', '--db', t.file], c.io)).toBe(2);
-    expect(c.err.join('')).toMatch(new RegExp(`History check FAILED at entry #${target.id} \\(.*activity T-003 Suivi de la santé au travail \\(create\\)\\): it was altered after it was written`));
+    expect(c.err.join('')).toMatch(
+      new RegExp(`History check FAILED at entry #${target.id} \\(.*activity T-003 Suivi de la santé au travail \\(create\\)\\): it was altered after it was written`),
+    );
   });
 
   it('detects an entry removed from the middle of the chain', async () => {

@@ -48,7 +48,7 @@ describe('opening a register file', () => {
     expect(sqlite.prepare('SELECT count(*) FROM countries').pluck().get()).toBe(249);
     const us = sqlite.prepare("SELECT * FROM countries WHERE code = 'US'").get() as Record<string, unknown>;
     expect(us).toMatchObject({ name_fr: 'États-Unis', eea: 0, adequacy: 'partial', adequacy_decision_date: '2023-07-10' });
-    expect(sqlite.prepare("SELECT count(*) FROM countries WHERE eea = 1").pluck().get()).toBe(30);
+    expect(sqlite.prepare('SELECT count(*) FROM countries WHERE eea = 1').pluck().get()).toBe(30);
     expect(sqlite.prepare("SELECT legacy FROM vocabulary WHERE kind = 'transfer_safeguard' AND code = 'privacy_shield_legacy'").pluck().get()).toBe(1);
     sqlite.close();
     // Opening again applies nothing and keeps the data.
@@ -68,7 +68,7 @@ describe('opening a register file', () => {
   it('refuses another application’s SQLite database, and leaves it untouched', () => {
     const file = path.join(dir(), 'other.sqlite');
     const db = new Database(file);
-    db.exec('CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts (name) VALUES (\'x\');');
+    db.exec("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts (name) VALUES ('x');");
     db.close();
     const before = digest(file);
     expectOpenError(file, 'not_a_register', /is an SQLite database, but not an Art30 register/);

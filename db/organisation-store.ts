@@ -40,6 +40,12 @@ export class OrganisationStore {
 
   /** How many activities belong to the organisation. */
   activityCount(id: number): number {
-    return this.orm.select({ n: sql<number>`count(*)` }).from(activities).where(eq(activities.organisationId, id)).get()?.n ?? 0;
+    return (
+      this.orm
+        .select({ n: sql<number>`count(*)` })
+        .from(activities)
+        .where(eq(activities.organisationId, id))
+        .get()?.n ?? 0
+    );
   }
 }

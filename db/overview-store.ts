@@ -32,7 +32,11 @@ export function readFactRows(sqlite: Database.Database, organisationId?: number)
   const byOrg = organisationId !== undefined;
   const p = byOrg ? [organisationId] : [];
   const scope = byOrg ? 'WHERE activity_id IN (SELECT id FROM activities WHERE organisation_id = ?)' : '';
-  const raw = <T>(sql: string) => sqlite.prepare(sql).raw().all(...p) as T[];
+  const raw = <T>(sql: string) =>
+    sqlite
+      .prepare(sql)
+      .raw()
+      .all(...p) as T[];
   const fields = Object.keys(COUNTED) as (keyof typeof COUNTED)[];
   // One pass over the activities; each count is a range of the list's primary key (activity_id, position).
   const rows = raw<unknown[]>(

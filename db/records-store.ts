@@ -137,9 +137,7 @@ export class RecordsStore {
 
   /** Erases a requester's details; the request itself stays in the log. */
   eraseRequester(id: number, at: string): void {
-    this.sqlite
-      .prepare(`UPDATE subject_requests SET requester = '', requester_erased_at = ?, version = version + 1, updated_at = ? WHERE id = ?`)
-      .run(at, at, id);
+    this.sqlite.prepare(`UPDATE subject_requests SET requester = '', requester_erased_at = ?, version = version + 1, updated_at = ? WHERE id = ?`).run(at, at, id);
   }
 
   delete(kind: RecordKind, id: number): void {

@@ -96,9 +96,7 @@ export class ReferenceStore {
 
   /** Catalogue data categories that are special (Art. 9(1)) or criminal (Art. 10). */
   specialCategoryCodes(): Set<string> {
-    this.specialCache ??= new Set(
-      (this.sqlite.prepare("SELECT code FROM vocabulary WHERE kind = 'data_category' AND special = 1").all() as { code: string }[]).map((r) => r.code),
-    );
+    this.specialCache ??= new Set((this.sqlite.prepare("SELECT code FROM vocabulary WHERE kind = 'data_category' AND special = 1").all() as { code: string }[]).map((r) => r.code));
     return this.specialCache;
   }
 
@@ -157,7 +155,19 @@ export class ReferenceStore {
            aliases_json = excluded.aliases_json, adequacy = excluded.adequacy, adequacy_decision_date = excluded.adequacy_decision_date,
            adequacy_scope_fr = excluded.adequacy_scope_fr, adequacy_scope_en = excluded.adequacy_scope_en, dpo_edited = excluded.dpo_edited`,
       )
-      .run(o.code, o.nameFr, o.nameEn, o.acronymFr, o.acronymEn, JSON.stringify(o.aliases), o.adequacy, o.adequacyDecisionDate, o.adequacyScopeFr, o.adequacyScopeEn, dpoEdited ? 1 : 0);
+      .run(
+        o.code,
+        o.nameFr,
+        o.nameEn,
+        o.acronymFr,
+        o.acronymEn,
+        JSON.stringify(o.aliases),
+        o.adequacy,
+        o.adequacyDecisionDate,
+        o.adequacyScopeFr,
+        o.adequacyScopeEn,
+        dpoEdited ? 1 : 0,
+      );
     this.organisationCache = null;
     this.destinationCache = null;
   }
@@ -167,7 +177,9 @@ export class ReferenceStore {
    * omitted): true when a destination is not an EEA country (an international organisation never is).
    */
   recomputeTransferFlags(codes?: string[]): void {
-    const where = codes ? `WHERE id IN (SELECT activity_id FROM activity_transfers WHERE country IN (${codes.map(() => '?').join(', ')}))` : 'WHERE id IN (SELECT activity_id FROM activity_transfers)';
+    const where = codes
+      ? `WHERE id IN (SELECT activity_id FROM activity_transfers WHERE country IN (${codes.map(() => '?').join(', ')}))`
+      : 'WHERE id IN (SELECT activity_id FROM activity_transfers)';
     this.sqlite
       .prepare(
         `UPDATE activities SET non_eea_transfer = EXISTS (

@@ -92,10 +92,7 @@ export const activities = sqliteTable(
     dpiaRequired: integer('dpia_required', { mode: 'boolean' }).notNull().default(false),
     ...stamps,
   },
-  (t) => [
-    uniqueIndex('activities_org_ref').on(t.organisationId, sql`${t.ref} COLLATE NOCASE`),
-    index('activities_org_role').on(t.organisationId, t.role),
-  ],
+  (t) => [uniqueIndex('activities_org_ref').on(t.organisationId, sql`${t.ref} COLLATE NOCASE`), index('activities_org_role').on(t.organisationId, t.role)],
 );
 
 /**
@@ -115,15 +112,9 @@ const child = () => ({
     .references(() => activities.id, { onDelete: 'cascade' }),
   position: integer('position').notNull(),
 });
-const childKeys = (t: { activityId: unknown; position: unknown }) => [
-  primaryKey({ columns: [t.activityId as never, t.position as never] }),
-];
+const childKeys = (t: { activityId: unknown; position: unknown }) => [primaryKey({ columns: [t.activityId as never, t.position as never] })];
 
-export const activitySubPurposes = sqliteTable(
-  'activity_sub_purposes',
-  { ...child(), text: text('text').notNull() },
-  childKeys,
-);
+export const activitySubPurposes = sqliteTable('activity_sub_purposes', { ...child(), text: text('text').notNull() }, childKeys);
 
 export const activityLegalBases = sqliteTable(
   'activity_legal_bases',
@@ -161,11 +152,7 @@ export const activityDataCategories = sqliteTable(
   childKeys,
 );
 
-export const activityDataSources = sqliteTable(
-  'activity_data_sources',
-  { ...child(), text: text('text').notNull() },
-  childKeys,
-);
+export const activityDataSources = sqliteTable('activity_data_sources', { ...child(), text: text('text').notNull() }, childKeys);
 
 export const activityRecipients = sqliteTable(
   'activity_recipients',
@@ -218,11 +205,7 @@ export const activitySecurityMeasures = sqliteTable(
 );
 
 /** Joint controllers (contact block and split of responsibilities), as JSON. */
-export const activityJointControllers = sqliteTable(
-  'activity_joint_controllers',
-  { ...child(), data: text('data_json').notNull() },
-  childKeys,
-);
+export const activityJointControllers = sqliteTable('activity_joint_controllers', { ...child(), data: text('data_json').notNull() }, childKeys);
 
 /** Processor register: the client controllers on whose behalf the processing is done, as JSON. */
 export const activityClients = sqliteTable('activity_clients', { ...child(), data: text('data_json').notNull() }, childKeys);

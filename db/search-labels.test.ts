@@ -12,8 +12,16 @@ describe('search over labels', () => {
     t = openTempRegister({ demo: true });
     const all = await t.call('activities/list', {});
     const doc = await t.call('register/document', {});
-    const withCountry = (code: string) => doc.activities.filter((a) => a.transfers.some((x) => x.country === code)).map((a) => a.ref).sort();
-    const withBasis = (code: string) => doc.activities.filter((a) => a.legalBases.some((b) => b.code === code)).map((a) => a.ref).sort();
+    const withCountry = (code: string) =>
+      doc.activities
+        .filter((a) => a.transfers.some((x) => x.country === code))
+        .map((a) => a.ref)
+        .sort();
+    const withBasis = (code: string) =>
+      doc.activities
+        .filter((a) => a.legalBases.some((b) => b.code === code))
+        .map((a) => a.ref)
+        .sort();
     const countries = [...new Set(doc.activities.flatMap((a) => a.transfers.map((x) => x.country)))];
     expect(countries.length).toBeGreaterThan(1);
     const names = await t.call('reference/countries', {});

@@ -16,7 +16,7 @@ import type Database from 'better-sqlite3';
 import type { ActivitySummary } from '../core/model/register.js';
 import { statement } from './statements.js';
 
-const KEY_SQL = 'SELECT total_changes() || \':\' || data_version FROM pragma_data_version';
+const KEY_SQL = "SELECT total_changes() || ':' || data_version FROM pragma_data_version";
 
 export class SummaryCache {
   private key: string | undefined;

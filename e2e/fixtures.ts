@@ -111,10 +111,11 @@ export const test = base.extend<Options & { app: RegisterFixture }>({
           await second.goto(start === 'register' ? `${server.url}#/register` : server.url);
           return second;
         },
-        callDirect: (name, input) => dispatch(server.register, name, input, { source: 'cli' }, { trusted: true }).then((r) => {
-          if (!r.ok) throw new Error(r.error.message);
-          return r.value;
-        }),
+        callDirect: (name, input) =>
+          dispatch(server.register, name, input, { source: 'cli' }, { trusted: true }).then((r) => {
+            if (!r.ok) throw new Error(r.error.message);
+            return r.value;
+          }),
       });
       await context.close();
       await server.close();

@@ -49,7 +49,12 @@ async function importLarge(backend: RegisterBackend, file: string, progress?: (p
   expect((await backend.dispatch('organisations/create', { organisation: { name: 'Mairie' } }, meta, { trusted: false })).ok).toBe(true);
   const opened = await backend.dispatch('import/open', { file }, meta, { trusted: true });
   if (!opened.ok) throw new Error(opened.error.message);
-  const committed = await backend.dispatch('import/commit', { sessionId: (opened.value as { sessionId: string }).sessionId }, { source: 'import' }, { trusted: true, context: { progress } });
+  const committed = await backend.dispatch(
+    'import/commit',
+    { sessionId: (opened.value as { sessionId: string }).sessionId },
+    { source: 'import' },
+    { trusted: true, context: { progress } },
+  );
   if (!committed.ok) throw new Error(committed.error.message);
   return (committed.value as { created: number }).created;
 }
@@ -64,7 +69,10 @@ describe('the register process', () => {
     const list = await backend.dispatch('activities/list', {}, meta, { trusted: false });
     expect(list.ok && (list.value as unknown[]).length).toBe(12);
     // Procedures that take paths stay refused to untrusted callers, in the other process too.
-    expect(await backend.dispatch('register/backup', { out: path.join(dir, 'b.art30') }, meta, { trusted: false })).toMatchObject({ ok: false, error: { code: 'unknown_procedure' } });
+    expect(await backend.dispatch('register/backup', { out: path.join(dir, 'b.art30') }, meta, { trusted: false })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_procedure' },
+    });
     expect(await backend.dispatch('activities/get', { id: 'x' }, meta, { trusted: false })).toMatchObject({ ok: false, error: { code: 'validation' } });
     // A register that cannot be opened: the previous one stays open.
     fs.writeFileSync(path.join(dir, 'not.art30'), 'not a register');

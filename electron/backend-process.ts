@@ -26,7 +26,10 @@ export interface BackendProcessOptions {
   maxRestarts?: number;
 }
 
-export const BACKEND_STOPPED: ApiError = { code: 'internal', message: 'The register process stopped during this operation; it has been restarted. Nothing of this operation was saved: try again.' };
+export const BACKEND_STOPPED: ApiError = {
+  code: 'internal',
+  message: 'The register process stopped during this operation; it has been restarted. Nothing of this operation was saved: try again.',
+};
 
 export class BackendProcess implements RegisterBackend {
   private child!: BackendChild;

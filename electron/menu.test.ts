@@ -15,10 +15,7 @@ function setup(state: Partial<MenuState> = {}) {
     openRegister: (file?: string) => calls.push(`openRegister:${file ?? ''}`),
     setLanguage: (l: Language) => calls.push(`language:${l}`),
   };
-  const template = menuTemplate(
-    { language: 'en', platform: 'linux', recent: [], currentFile: null, canImport: true, canExport: true, devTools: false, ...state },
-    actions,
-  );
+  const template = menuTemplate({ language: 'en', platform: 'linux', recent: [], currentFile: null, canImport: true, canExport: true, devTools: false, ...state }, actions);
   const items = flatten(template);
   const byId = (id: string) => {
     const item = items.find((i) => i.id === id);

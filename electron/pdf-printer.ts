@@ -23,7 +23,13 @@ export class ElectronPdfPrinter implements PdfPrinter {
     ses.protocol.handle(APP_SCHEME, (request) => {
       const html = this.documents.get(request.url);
       if (html === undefined) return new Response('Not found', { status: 404 });
-      return new Response(html, { headers: { ...RESPONSE_HEADERS, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:", 'content-type': 'text/html; charset=utf-8' } });
+      return new Response(html, {
+        headers: {
+          ...RESPONSE_HEADERS,
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
+          'content-type': 'text/html; charset=utf-8',
+        },
+      });
     });
     this.ses = ses;
     return ses;

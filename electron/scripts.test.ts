@@ -13,7 +13,11 @@ import { runtimeLayout } from './paths.js';
 const root = path.resolve(import.meta.dirname, '..');
 // Electron is an optional dependency: when it was left out, the version is package.json's.
 const electronPackage = path.join(root, 'node_modules', 'electron', 'package.json');
-const electronVersion = (fs.existsSync(electronPackage) ? JSON.parse(fs.readFileSync(electronPackage, 'utf8')).version : JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).optionalDependencies.electron) as string;
+const electronVersion = (
+  fs.existsSync(electronPackage)
+    ? JSON.parse(fs.readFileSync(electronPackage, 'utf8')).version
+    : JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).optionalDependencies.electron
+) as string;
 
 function electronBinaryPresent(): boolean {
   try {
@@ -55,7 +59,11 @@ describe('scripts/start.mjs', () => {
       const opened = path.join(dir, 'opened.txt');
       const browser = path.join(dir, 'browser.sh');
       fs.writeFileSync(browser, `#!/bin/sh\necho "$1" > "${opened}"\n`, { mode: 0o755 });
-      const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--register', db], { cwd: root, env: { ...process.env, BROWSER: browser }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--register', db], {
+        cwd: root,
+        env: { ...process.env, BROWSER: browser },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (d) => (out += String(d)));
       try {

@@ -103,7 +103,12 @@ describe('the IPC invoker', () => {
   it('reports progress as events, throttled, the last one always sent', () => {
     const sent: AppEvent[] = [];
     let now = 0;
-    const report = progressReporter('import/commit', (e) => sent.push(e), 50, () => now);
+    const report = progressReporter(
+      'import/commit',
+      (e) => sent.push(e),
+      50,
+      () => now,
+    );
     report({ phase: 'Writing', done: 0, total: 3 });
     now = 10;
     report({ phase: 'Writing', done: 1, total: 3 });
@@ -121,7 +126,12 @@ describe('the IPC invoker', () => {
 
 describe('shell procedures', () => {
   it('app/info tells the shell, the open register, the recent ones and the language chosen', async () => {
-    expect(await ok(invoke('app/info', {}))).toEqual({ shell: 'electron', file: path.join(userData, 'register.art30'), recent: [path.join(userData, 'register.art30')], language: null });
+    expect(await ok(invoke('app/info', {}))).toEqual({
+      shell: 'electron',
+      file: path.join(userData, 'register.art30'),
+      recent: [path.join(userData, 'register.art30')],
+      language: null,
+    });
     await ok(invoke('app/setLanguage', { language: 'en' }));
     expect(await ok(invoke('app/info', {}))).toMatchObject({ language: 'en' });
     expect(new SettingsStore(userData).get().language).toBe('en');
@@ -131,9 +141,14 @@ describe('shell procedures', () => {
     dialogs.answers = [path.join(docs, 'copy')];
     const r = await ok<{ cancelled: false; file: string }>(invoke('app/backup', {}));
     expect(r.file).toBe(path.join(docs, 'copy.art30'));
-    expect(dialogs.asked[0]).toMatchObject({ kind: 'save', title: 'Sauvegarder le registre', defaultPath: path.join(docs, 'register-sauvegarde-2025-03-14.art30'), extensions: ['art30'] });
+    expect(dialogs.asked[0]).toMatchObject({
+      kind: 'save',
+      title: 'Sauvegarder le registre',
+      defaultPath: path.join(docs, 'register-sauvegarde-2025-03-14.art30'),
+      extensions: ['art30'],
+    });
     const copy = Register.open(r.file, { create: false });
-    expect((copy.sqlite.prepare('SELECT count(*) FROM activities').pluck().get() as number)).toBe(12);
+    expect(copy.sqlite.prepare('SELECT count(*) FROM activities').pluck().get() as number).toBe(12);
     copy.close();
     expect(await ok(invoke('app/showInFolder', { file: r.file }))).toEqual({ shown: true });
     expect(shown).toEqual([r.file]);
@@ -215,7 +230,9 @@ describe('shell procedures', () => {
       expect((await fails(invoke('app/export', { format: 'json', lang: 'fr', scope: {} }))).message).toMatch(/not available/);
     } else {
       dialogs.answers = [path.join(docs, 'extract')];
-      const r = await ok<{ cancelled: false; file: string; fileName: string; sha256: string }>(invoke('app/export', { format: 'json', lang: 'fr', scope: { organisationId: 1, refs: ['T-001'] } }));
+      const r = await ok<{ cancelled: false; file: string; fileName: string; sha256: string }>(
+        invoke('app/export', { format: 'json', lang: 'fr', scope: { organisationId: 1, refs: ['T-001'] } }),
+      );
       expect(r.file).toBe(path.join(docs, 'extract.json'));
       expect(r.fileName).toBe('extract.json');
       expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -88,7 +88,10 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
       const chosen = await host.dialogs.save({
         title: t().exportTitle,
         // The name says what is inside: organisation, scope, audience, date (core/export/run.ts).
-        defaultPath: path.join(host.documentsDir, ((await trusted('export/fileName', input, ctx)) as { fileName: string }).fileName || `${t().exportFileName}-${today()}.${input.format}`),
+        defaultPath: path.join(
+          host.documentsDir,
+          ((await trusted('export/fileName', input, ctx)) as { fileName: string }).fileName || `${t().exportFileName}-${today()}.${input.format}`,
+        ),
         filters: [filter],
       });
       if (!chosen) return { cancelled: true };

@@ -90,7 +90,14 @@ describe('command line and paths', () => {
       migrationsFolder: path.join('/repo/migrations'),
       nativeBinding: path.join('/repo/.electron-native/electron-v39.8.9-linux-x64/better_sqlite3.node'),
     });
-    const installed = runtimeLayout({ mainDir: '/opt/Art30/resources/app.asar/dist/electron', isPackaged: true, resourcesPath: '/opt/Art30/resources', electronVersion: '39.8.9', platform: 'linux', arch: 'x64' });
+    const installed = runtimeLayout({
+      mainDir: '/opt/Art30/resources/app.asar/dist/electron',
+      isPackaged: true,
+      resourcesPath: '/opt/Art30/resources',
+      electronVersion: '39.8.9',
+      platform: 'linux',
+      arch: 'x64',
+    });
     expect(installed.migrationsFolder).toBe(path.join('/opt/Art30/resources/migrations'));
     expect(installed.nativeBinding).toBe(path.join('/opt/Art30/resources/native/better_sqlite3.node'));
     expect(installed.rendererRoot).toBe(path.join('/opt/Art30/resources/app.asar/dist/renderer'));

@@ -107,29 +107,29 @@ export function App() {
   const t = translator(state.lang);
   return (
     <QueryClientProvider client={queryClient}>
-    <AppProvider key={bootKey} initial={state} onNotice={onNotice} askLeave={askLeave}>
-      <Shell />
-      <div className="notices" role="status" aria-live="polite">
-        {notices.map((n) => (
-          <div key={n.id} className="notice">
-            <span>{n.message}</span>
-            {n.action ? (
-              <button type="button" className="link" onClick={n.action.run}>
-                {n.action.label}
-              </button>
-            ) : null}
-          </div>
-        ))}
-      </div>
-      <LeaveDialog
-        open={leave !== null}
-        t={t}
-        onAnswer={(ok) => {
-          leave?.(ok);
-          setLeave(null);
-        }}
-      />
-    </AppProvider>
+      <AppProvider key={bootKey} initial={state} onNotice={onNotice} askLeave={askLeave}>
+        <Shell />
+        <div className="notices" role="status" aria-live="polite">
+          {notices.map((n) => (
+            <div key={n.id} className="notice">
+              <span>{n.message}</span>
+              {n.action ? (
+                <button type="button" className="link" onClick={n.action.run}>
+                  {n.action.label}
+                </button>
+              ) : null}
+            </div>
+          ))}
+        </div>
+        <LeaveDialog
+          open={leave !== null}
+          t={t}
+          onAnswer={(ok) => {
+            leave?.(ok);
+            setLeave(null);
+          }}
+        />
+      </AppProvider>
     </QueryClientProvider>
   );
 }
@@ -170,7 +170,6 @@ function Shell() {
   const [exportState, setExportState] = useState<{ current: ExportScope; selected: number[]; shown: number[] } | null>(null);
   const [about, setAbout] = useState(false);
   const progressTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
 
   const backup = useCallback(async () => {
     try {
@@ -244,13 +243,7 @@ function Shell() {
   else if (r.view === 'overview') screen = <OverviewScreen />;
   else
     screen = (
-      <HomeScreen route={r}
-        canImport={canImport}
-        canExport={canExport}
-        focusSearch={focusSearch}
-        onImport={() => setImportOpen(true)}
-        onExport={(s) => setExportState(s)}
-      />
+      <HomeScreen route={r} canImport={canImport} canExport={canExport} focusSearch={focusSearch} onImport={() => setImportOpen(true)} onExport={(s) => setExportState(s)} />
     );
 
   const navItem = (view: 'overview' | 'register' | 'recipients' | 'organisation' | 'reference', label: string) => {
@@ -343,7 +336,14 @@ function Shell() {
       </nav>
       <main id="main" className="main" tabIndex={-1}>
         {progress ? (
-          <div className="progress" role="progressbar" aria-label={phaseText(t, progress.phase) || t('common.progress')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label={phaseText(t, progress.phase) || t('common.progress')}
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+          >
             <div className="progress-text">
               {phaseText(t, progress.phase)} {progress.total ? `${progress.done} / ${progress.total}` : ''}
             </div>

@@ -30,7 +30,10 @@ const sourceUrls = {
 
 fs.rmSync(outdir, { recursive: true, force: true });
 await esbuild.build({
-  entryPoints: fs.readdirSync(benchDir).filter((f) => f === 'run.ts' || f === 'backend.entry.ts' || f.endsWith('.bench.ts')).map((f) => path.join(benchDir, f)),
+  entryPoints: fs
+    .readdirSync(benchDir)
+    .filter((f) => f === 'run.ts' || f === 'backend.entry.ts' || f.endsWith('.bench.ts'))
+    .map((f) => path.join(benchDir, f)),
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -43,5 +46,8 @@ await esbuild.build({
   logLevel: 'warning',
   plugins: [sourceUrls],
 });
-const run = spawnSync(process.execPath, ['--enable-source-maps', path.join(outdir, 'run.mjs'), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ART30_BENCH_DIR: outdir } });
+const run = spawnSync(process.execPath, ['--enable-source-maps', path.join(outdir, 'run.mjs'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, ART30_BENCH_DIR: outdir },
+});
 process.exit(run.status ?? 1);

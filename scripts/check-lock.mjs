@@ -46,9 +46,17 @@ export function checkLock(dir = root) {
   try {
     for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(dir, f), path.join(tmp, f));
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const r = spawnSync(npm, ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: tmp, encoding: 'utf8', shell: process.platform === 'win32' });
+    const r = spawnSync(npm, ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: tmp,
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    });
     if (r.status !== 0) {
-      const why = `${r.stderr}`.split('\n').filter((l) => /Invalid|Missing|sync|ERR|error/.test(l)).slice(0, 12).join('\n');
+      const why = `${r.stderr}`
+        .split('\n')
+        .filter((l) => /Invalid|Missing|sync|ERR|error/.test(l))
+        .slice(0, 12)
+        .join('\n');
       problems.push(`npm ci refuses the lock file:\n${why || r.stderr}`);
     }
   } finally {

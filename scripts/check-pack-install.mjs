@@ -58,7 +58,13 @@ try {
   const project = path.join(work, 'project');
   fs.mkdirSync(project);
   fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'art30-pack-check', version: '1.0.0', private: true }));
-  const env = { ...process.env, ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: path.join(work, 'electron-cache'), npm_config_audit: 'false', npm_config_fund: 'false' };
+  const env = {
+    ...process.env,
+    ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+    electron_config_cache: path.join(work, 'electron-cache'),
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+  };
   // The Electron download is to be blocked, not skipped.
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
   delete env.npm_config_electron_skip_binary_download;

@@ -133,16 +133,19 @@ function main() {
   if (!method || !fs.existsSync(built)) {
     process.stderr.write(
       `\nCould not build better-sqlite3 for Electron ${electronVersion}.\n` +
-        'The first build needs either a prebuilt binary or Electron\'s headers, both downloaded from the network,\n' +
+        "The first build needs either a prebuilt binary or Electron's headers, both downloaded from the network,\n" +
         'and a C++ toolchain (python3, make, a C++20 compiler) for the headers route.\n' +
-        'Offline: pass --nodedir DIR (or ART30_ELECTRON_NODEDIR) pointing at Electron\'s headers.\n' +
+        "Offline: pass --nodedir DIR (or ART30_ELECTRON_NODEDIR) pointing at Electron's headers.\n" +
         'Without Electron, use the app in a browser: npm run web\n',
     );
     return 1;
   }
   fs.mkdirSync(dir, { recursive: true });
   fs.copyFileSync(built, target);
-  fs.writeFileSync(stampFile, `${JSON.stringify({ electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch, method, builtAt: new Date().toISOString() }, null, 2)}\n`);
+  fs.writeFileSync(
+    stampFile,
+    `${JSON.stringify({ electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch, method, builtAt: new Date().toISOString() }, null, 2)}\n`,
+  );
   fs.rmSync(path.dirname(work), { recursive: true, force: true });
   stageForPackaging(target);
   process.stdout.write(`better-sqlite3 for Electron ${electronVersion}: ${path.relative(root, target)}\n`);

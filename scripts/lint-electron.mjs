@@ -75,7 +75,11 @@ const unparsed = result.errors.filter((e) => !e.tolerable);
 
 for (const issue of result.issues) {
   const mark = level(issue) >= threshold ? 'FAIL' : 'note';
-  process.stdout.write(`${mark} ${String(issue.severity.name ?? issue.severity).toUpperCase().padEnd(6)} ${issue.id} ${issue.file}:${issue.location.line}:${issue.location.column}  ${issue.description}\n`);
+  process.stdout.write(
+    `${mark} ${String(issue.severity.name ?? issue.severity)
+      .toUpperCase()
+      .padEnd(6)} ${issue.id} ${issue.file}:${issue.location.line}:${issue.location.column}  ${issue.description}\n`,
+  );
 }
 for (const e of unparsed) process.stdout.write(`FAIL could not parse ${e.file}: ${e.message}\n`);
 process.stdout.write(

@@ -31,9 +31,21 @@ add('art9_condition', [
 add('data_category', [
   ['identity', 'État civil, identité, données d’identification, images', 'Identity, identification data, images'],
   ['personal_life', 'Vie personnelle (habitudes de vie, situation familiale, etc.)', 'Personal life (lifestyle, family situation, etc.)'],
-  ['professional_life', 'Vie professionnelle (CV, scolarité, formation professionnelle, distinctions, diplômes, etc.)', 'Professional life (CV, education, training, awards, diplomas, etc.)'],
-  ['economic_financial', 'Informations d’ordre économique et financier (revenus, situation financière, situation fiscale, etc.)', 'Economic and financial information (income, financial and tax situation, etc.)'],
-  ['connection', 'Données de connexion (adresse IP, logs, identifiants des terminaux, horodatage, etc.)', 'Connection data (IP address, logs, device identifiers, timestamps, etc.)'],
+  [
+    'professional_life',
+    'Vie professionnelle (CV, scolarité, formation professionnelle, distinctions, diplômes, etc.)',
+    'Professional life (CV, education, training, awards, diplomas, etc.)',
+  ],
+  [
+    'economic_financial',
+    'Informations d’ordre économique et financier (revenus, situation financière, situation fiscale, etc.)',
+    'Economic and financial information (income, financial and tax situation, etc.)',
+  ],
+  [
+    'connection',
+    'Données de connexion (adresse IP, logs, identifiants des terminaux, horodatage, etc.)',
+    'Connection data (IP address, logs, device identifiers, timestamps, etc.)',
+  ],
   ['location', 'Données de localisation (déplacements, données GPS, GSM, etc.)', 'Location data (movements, GPS, GSM, etc.)'],
   ['internet', 'Internet (cookies, traceurs, données de navigation, mesures d’audience, etc.)', 'Internet (cookies, trackers, browsing data, audience measurement, etc.)'],
   ['nir', 'Numéro de Sécurité Sociale (ou NIR)', 'French social security number (NIR)', 'Loi Informatique et Libertés, art. 30'],
@@ -42,7 +54,13 @@ add('data_category', [
   ['religious_beliefs', 'Convictions religieuses ou philosophiques', 'Religious or philosophical beliefs', 'Art. 9(1)', { special: 1 }],
   ['trade_union', 'Appartenance syndicale', 'Trade union membership', 'Art. 9(1)', { special: 1 }],
   ['genetic', 'Données génétiques', 'Genetic data', 'Art. 9(1)', { special: 1 }],
-  ['biometric', 'Données biométriques aux fins d’identifier une personne physique de manière unique', 'Biometric data for the purpose of uniquely identifying a person', 'Art. 9(1)', { special: 1 }],
+  [
+    'biometric',
+    'Données biométriques aux fins d’identifier une personne physique de manière unique',
+    'Biometric data for the purpose of uniquely identifying a person',
+    'Art. 9(1)',
+    { special: 1 },
+  ],
   ['health', 'Données concernant la santé', 'Health data', 'Art. 9(1)', { special: 1 }],
   ['sex_life', 'Données concernant la vie sexuelle ou l’orientation sexuelle', 'Sex life or sexual orientation', 'Art. 9(1)', { special: 1 }],
   ['criminal', 'Données relatives à des condamnations pénales ou infractions', 'Criminal convictions and offences', 'Art. 10', { special: 1 }],
@@ -103,7 +121,12 @@ add('art49_derogation', [
   ['legal_claims', 'Constatation, exercice ou défense de droits en justice', 'Legal claims', 'Art. 49(1)(e)'],
   ['vital_interests', 'Sauvegarde des intérêts vitaux', 'Vital interests', 'Art. 49(1)(f)'],
   ['public_register', 'Registre public', 'Public register', 'Art. 49(1)(g)'],
-  ['compelling_legitimate_interests', 'Intérêts légitimes impérieux (transfert non répétitif, garanties documentées, autorité informée)', 'Compelling legitimate interests (non-repetitive, safeguards documented, authority informed)', 'Art. 49(1), 2nd subparagraph'],
+  [
+    'compelling_legitimate_interests',
+    'Intérêts légitimes impérieux (transfert non répétitif, garanties documentées, autorité informée)',
+    'Compelling legitimate interests (non-repetitive, safeguards documented, authority informed)',
+    'Art. 49(1), 2nd subparagraph',
+  ],
 ]);
 add('dpia_criterion', [
   ['evaluation_scoring', 'Évaluation ou notation (y compris le profilage)', 'Evaluation or scoring (incl. profiling)'],
@@ -117,9 +140,19 @@ add('dpia_criterion', [
   ['prevents_right_or_service', 'Exclusion du bénéfice d’un droit, d’un service ou d’un contrat', 'Prevents exercising a right or using a service or contract'],
 ]);
 add('art35_case', [
-  ['systematic_extensive_evaluation', 'Évaluation systématique et approfondie avec effets juridiques', 'Systematic and extensive automated evaluation with legal or similar effects', 'Art. 35(3)(a)'],
+  [
+    'systematic_extensive_evaluation',
+    'Évaluation systématique et approfondie avec effets juridiques',
+    'Systematic and extensive automated evaluation with legal or similar effects',
+    'Art. 35(3)(a)',
+  ],
   ['large_scale_special_categories', 'Traitement à grande échelle de données sensibles ou pénales', 'Large-scale special-category or criminal data', 'Art. 35(3)(b)'],
-  ['public_area_monitoring', 'Surveillance systématique à grande échelle d’une zone accessible au public', 'Systematic large-scale monitoring of a publicly accessible area', 'Art. 35(3)(c)'],
+  [
+    'public_area_monitoring',
+    'Surveillance systématique à grande échelle d’une zone accessible au public',
+    'Systematic large-scale monitoring of a publicly accessible area',
+    'Art. 35(3)(c)',
+  ],
 ]);
 
 const NON_ISO = new Set('AC AN BU CP CQ CS DD DG DY EA EU EZ FX HV IC NH QO RH SU TA TP UK UN VD XA XB XK YD YU ZR ZZ'.split(' '));
@@ -148,15 +181,17 @@ const fr = new Intl.DisplayNames(['fr'], { type: 'region', fallback: 'none' });
 const en = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 const countries = [];
 const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-for (const a of A) for (const b of A) {
-  const code = a + b;
-  const nameEn = en.of(code);
-  if (!nameEn || nameEn === code || NON_ISO.has(code)) continue;
-  countries.push({ code, nameFr: fr.of(code), nameEn });
-}
+for (const a of A)
+  for (const b of A) {
+    const code = a + b;
+    const nameEn = en.of(code);
+    if (!nameEn || nameEn === code || NON_ISO.has(code)) continue;
+    countries.push({ code, nameFr: fr.of(code), nameEn });
+  }
 if (countries.length !== 249) throw new Error(`expected 249 ISO 3166-1 countries, got ${countries.length}`);
 
-let sql = '-- Reference data: Art30 vocabularies (CNIL wording) and ISO 3166-1 countries with EEA membership\n-- and adequacy status. Generated by scripts/reference-seed.mjs; edit the data in the app, not here.\n';
+let sql =
+  '-- Reference data: Art30 vocabularies (CNIL wording) and ISO 3166-1 countries with EEA membership\n-- and adequacy status. Generated by scripts/reference-seed.mjs; edit the data in the app, not here.\n';
 for (const v of vocab) {
   sql += `INSERT INTO vocabulary (kind, code, label_fr, label_en, article, legacy, special, custom, sort) VALUES (${q(v.kind)}, ${q(v.code)}, ${q(v.fr)}, ${q(v.en)}, ${q(v.article)}, ${v.legacy ?? 0}, ${v.special ?? 0}, 0, ${v.sort});\n--> statement-breakpoint\n`;
 }

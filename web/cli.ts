@@ -19,7 +19,9 @@ async function main(): Promise<number> {
     return 1;
   }
   if (values.help) {
-    process.stdout.write(`${USAGE}\n\n  --db FILE   the register file (default: $ART30_DB, else the desktop app’s register)\n  --port N    the port (default: a random free port)\n`);
+    process.stdout.write(
+      `${USAGE}\n\n  --db FILE   the register file (default: $ART30_DB, else the desktop app’s register)\n  --port N    the port (default: a random free port)\n`,
+    );
     return 0;
   }
   const port = values.port === undefined ? 0 : Number(values.port);

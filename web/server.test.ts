@@ -6,7 +6,10 @@ import { tempDir } from '../core/testing/temp-register.js';
 import { startWebServer, type WebServer } from './server.js';
 
 /** A raw request, so that the Host header can be anything. */
-function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -72,12 +75,30 @@ describe('web mode server', () => {
 
   it('refuses a request without the token, with a wrong token, or with another Host', async () => {
     expect((await api('organisations/list', {}, 'wrong-token')).status).toBe(403);
-    expect((await request(server.port, { method: 'POST', path: '/api/organisations/list', headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(403);
+    expect(
+      (
+        await request(server.port, {
+          method: 'POST',
+          path: '/api/organisations/list',
+          headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
     expect((await api('organisations/list', {}, server.token, `evil.example:${server.port}`)).status).toBe(421);
     expect((await request(server.port, { path: '/', headers: { Host: `127.0.0.1:${server.port}` } })).status).toBe(403);
     // A cookie alone is not enough for the API (a cross-site form could send it).
     const cookie = `art30_${server.port}=${server.token}`;
-    expect((await request(server.port, { method: 'POST', path: '/api/organisations/list', headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', Cookie: cookie }, body: '{}' })).status).toBe(403);
+    expect(
+      (
+        await request(server.port, {
+          method: 'POST',
+          path: '/api/organisations/list',
+          headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', Cookie: cookie },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('serves the renderer on the token, sets a port-scoped cookie for the assets, and never serves files outside it', async () => {

@@ -25,7 +25,11 @@ describe('art30 export', () => {
     const csv = path.join(tmp.dir, 'processor.csv');
     const c = await run('export', '--format', 'csv', '--out', csv, '--role', 'processor', '--json', '--db', tmp.db);
     expect(JSON.parse(c.out)).toMatchObject({ activities: 1, file: csv });
-    expect(readCsv(fs.readFileSync(csv, 'utf8')).slice(1).map((row) => row[0])).toEqual(['P-001']);
+    expect(
+      readCsv(fs.readFileSync(csv, 'utf8'))
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(['P-001']);
 
     // --format json still goes through the register document.
     const json = path.join(tmp.dir, 'r.json');

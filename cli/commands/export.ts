@@ -43,7 +43,13 @@ export const exportCommand: Command = {
     const scope = {
       organisationId: await organisationOption(ctx),
       role: role === 'controller' ? ('controller_register' as const) : (role as 'processor' | undefined),
-      refs: typeof ctx.values.refs === 'string' ? ctx.values.refs.split(',').map((r) => r.trim()).filter(Boolean) : undefined,
+      refs:
+        typeof ctx.values.refs === 'string'
+          ? ctx.values.refs
+              .split(',')
+              .map((r) => r.trim())
+              .filter(Boolean)
+          : undefined,
     };
     const asOf = ctx.values['as-of'];
     if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new UsageError('--as-of is a date: YYYY-MM-DD.');
@@ -54,7 +60,13 @@ export const exportCommand: Command = {
       return;
     }
     const fiches = ctx.values.fiches ? true : ctx.values['no-fiches'] ? false : undefined;
-    const subjects = typeof ctx.values.subjects === 'string' ? ctx.values.subjects.split(',').map((r) => r.trim()).filter(Boolean) : undefined;
+    const subjects =
+      typeof ctx.values.subjects === 'string'
+        ? ctx.values.subjects
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean)
+        : undefined;
     const result = await ctx.call('export/file', {
       format: format as 'xlsx' | 'pdf' | 'csv' | 'docx' | 'html',
       lang,

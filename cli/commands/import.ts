@@ -44,14 +44,20 @@ function rowLine(r: PreviewRow): string {
 
 function printPreview(ctx: CommandContext, p: ImportPreview): void {
   const io = ctx.io;
-  io.stdout(`${p.fileName} (${p.format.toUpperCase()}${p.encoding ? `, ${p.encoding}` : ''}${p.delimiter ? `, delimiter "${p.delimiter === '\t' ? 'tab' : p.delimiter}"` : ''}) → ${p.organisationName}\n`);
+  io.stdout(
+    `${p.fileName} (${p.format.toUpperCase()}${p.encoding ? `, ${p.encoding}` : ''}${p.delimiter ? `, delimiter "${p.delimiter === '\t' ? 'tab' : p.delimiter}"` : ''}) → ${p.organisationName}\n`,
+  );
   for (const s of p.sheets) {
-    io.stdout(`Sheet "${s.name}": ${s.status === 'imported' ? `${s.dataRows} row${s.dataRows === 1 ? '' : 's'}${s.headerRow ? `, header on row ${s.headerRow}` : ''}${s.savedMapping ? `, saved mapping "${s.savedMapping}"` : ''}` : `${s.status.replace('_', ' ')}${s.reason ? ` (${s.reason})` : ''}`}${s.hidden ? ' [hidden]' : ''}\n`);
+    io.stdout(
+      `Sheet "${s.name}": ${s.status === 'imported' ? `${s.dataRows} row${s.dataRows === 1 ? '' : 's'}${s.headerRow ? `, header on row ${s.headerRow}` : ''}${s.savedMapping ? `, saved mapping "${s.savedMapping}"` : ''}` : `${s.status.replace('_', ' ')}${s.reason ? ` (${s.reason})` : ''}`}${s.hidden ? ' [hidden]' : ''}\n`,
+    );
     if (s.status !== 'imported') continue;
     for (const m of s.messages ?? []) io.stdout(`  ! ${t(ctx.lang, m.key, m.params)}\n`);
     for (const c of s.columns) {
       if (!c.header && !c.field) continue;
-      io.stdout(`  ${c.letter.padEnd(3)} ${JSON.stringify(c.header.replace(/\s+/g, ' ')).padEnd(40)} → ${c.field ? `${c.field} (${Math.round(c.confidence * 100)}%${c.source !== 'auto' ? `, ${c.source}` : ''})` : 'ignored'}${c.hidden ? ' [hidden column]' : ''}\n`);
+      io.stdout(
+        `  ${c.letter.padEnd(3)} ${JSON.stringify(c.header.replace(/\s+/g, ' ')).padEnd(40)} → ${c.field ? `${c.field} (${Math.round(c.confidence * 100)}%${c.source !== 'auto' ? `, ${c.source}` : ''})` : 'ignored'}${c.hidden ? ' [hidden column]' : ''}\n`,
+      );
     }
   }
   if (p.organisation) {
@@ -72,7 +78,9 @@ function printPreview(ctx: CommandContext, p: ImportPreview): void {
   }
   if (p.newRecipients.length) io.stdout(`New recipients for the directory: ${p.newRecipients.join(', ')}\n`);
   const c = p.counts;
-  io.stdout(`${c.new} new, ${c.update} updated, ${c.unchanged} unchanged, ${c.duplicate} duplicate, ${c.error} in error, ${c.excluded} excluded; ${c.warnings} warning${c.warnings === 1 ? '' : 's'}.\n`);
+  io.stdout(
+    `${c.new} new, ${c.update} updated, ${c.unchanged} unchanged, ${c.duplicate} duplicate, ${c.error} in error, ${c.excluded} excluded; ${c.warnings} warning${c.warnings === 1 ? '' : 's'}.\n`,
+  );
 }
 
 export const importCommand: Command = {
@@ -99,7 +107,11 @@ export const importCommand: Command = {
       const batches = await ctx.call('import/batches', {});
       if (ctx.json) printJson(ctx.io, batches);
       else if (!batches.length) ctx.io.stdout('No import yet.\n');
-      else for (const b of batches) ctx.io.stdout(`#${b.id}  ${b.at.slice(0, 19).replace('T', ' ')}  ${b.fileName}  ${b.created} created, ${b.updated} updated${b.undoneAt ? `  (undone ${b.undoneAt.slice(0, 10)})` : ''}\n`);
+      else
+        for (const b of batches)
+          ctx.io.stdout(
+            `#${b.id}  ${b.at.slice(0, 19).replace('T', ' ')}  ${b.fileName}  ${b.created} created, ${b.updated} updated${b.undoneAt ? `  (undone ${b.undoneAt.slice(0, 10)})` : ''}\n`,
+          );
       return;
     }
     if (typeof v.undo === 'string') {
@@ -107,7 +119,10 @@ export const importCommand: Command = {
       if (!Number.isInteger(batchId) || batchId <= 0) throw new UsageError('--undo takes the number of an import (see art30 import --batches).');
       const r = await ctx.call('import/undo', { batchId });
       if (ctx.json) printJson(ctx.io, r);
-      else ctx.io.stdout(`Import #${r.batchId} undone: ${r.activitiesDeleted} activities deleted, ${r.activitiesRestored} restored, ${r.recipientsDeleted} recipients removed${r.changedSince.length ? ` (edited since the import: ${r.changedSince.join(', ')})` : ''}.\n`);
+      else
+        ctx.io.stdout(
+          `Import #${r.batchId} undone: ${r.activitiesDeleted} activities deleted, ${r.activitiesRestored} restored, ${r.recipientsDeleted} recipients removed${r.changedSince.length ? ` (edited since the import: ${r.changedSince.join(', ')})` : ''}.\n`,
+        );
       return;
     }
     const file = ctx.positionals[0];
@@ -118,8 +133,12 @@ export const importCommand: Command = {
     if (detectFormat(data, path.basename(file)).format === 'json') {
       if (v['dry-run']) {
         const doc = parseRegisterDocument(data.toString('utf8'), path.basename(file));
-        if (ctx.json) printJson(ctx.io, { format: 'art30-register', organisations: doc.organisations.length, recipients: doc.recipients.length, activities: doc.activities.length });
-        else ctx.io.stdout(`${file} is a valid register document: ${doc.organisations.length} organisations, ${doc.recipients.length} recipients, ${doc.activities.length} activities. Nothing was written (--dry-run).\n`);
+        if (ctx.json)
+          printJson(ctx.io, { format: 'art30-register', organisations: doc.organisations.length, recipients: doc.recipients.length, activities: doc.activities.length });
+        else
+          ctx.io.stdout(
+            `${file} is a valid register document: ${doc.organisations.length} organisations, ${doc.recipients.length} recipients, ${doc.activities.length} activities. Nothing was written (--dry-run).\n`,
+          );
         return;
       }
       const result = await ctx.call('register/importJson', { file });
@@ -130,14 +149,22 @@ export const importCommand: Command = {
             `${result.recipients.created} recipients created; ${result.organisations.created} organisations created.\n`,
         );
         if (result.breaches && result.requests) {
-          ctx.io.stdout(`Breaches: ${result.breaches.created} created, ${result.breaches.updated} updated; requests: ${result.requests.created} created, ${result.requests.updated} updated.\n`);
+          ctx.io.stdout(
+            `Breaches: ${result.breaches.created} created, ${result.breaches.updated} updated; requests: ${result.requests.created} created, ${result.requests.updated} updated.\n`,
+          );
         }
       }
       return;
     }
 
     const organisationId = await organisationOption(ctx);
-    const excludedRows = typeof v.exclude === 'string' ? v.exclude.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const excludedRows =
+      typeof v.exclude === 'string'
+        ? v.exclude
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined;
     const sheet = typeof v.sheet === 'string' ? v.sheet : undefined;
     const opened = await ctx.call('import/open', { file, organisationId });
     const mapping = typeof v.mapping === 'string' ? await mappingOption(ctx, v.mapping) : undefined;
@@ -145,7 +172,13 @@ export const importCommand: Command = {
     const base = { sheet, excludedRows, organisationId, ...drafts, ...(mapping ?? {}) };
     const first = sheet || excludedRows || mapping || v.drafts ? await ctx.call('import/preview', { sessionId: opened.sessionId, ...base }) : opened;
     // --replace applies to every row that updates an activity: the preview shows what it removes.
-    const replaceFields = typeof v.replace === 'string' ? v.replace.split(',').map((x) => x.trim()).filter(Boolean) : [];
+    const replaceFields =
+      typeof v.replace === 'string'
+        ? v.replace
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [];
     const replace = replaceFields.length ? Object.fromEntries(first.rows.filter((r) => r.existingId).map((r) => [r.key, replaceFields])) : undefined;
     const options = { ...base, replace };
     const preview = replace ? await ctx.call('import/preview', { sessionId: opened.sessionId, ...options }) : first;

@@ -42,7 +42,9 @@ export const overviewCommand: Command = {
     block('', o.checks.byKind, (k) => T(`overview.check.${k}`));
     out(`${T('overview.completeness')}${colon}${T('overview.completenessAverage', { percent: Math.round(o.completeness.average * 100) })}`);
     block('', o.completeness.bands, (k) => T(`overview.band.${k}`));
-    out(`${T('overview.reviews')}${colon}${T('overview.overdue', { count: o.reviews.overdue.count })}, ${T('overview.dueSoon', { count: o.reviews.dueSoon.count, days: o.reviews.dueSoonDays })}`);
+    out(
+      `${T('overview.reviews')}${colon}${T('overview.overdue', { count: o.reviews.overdue.count })}, ${T('overview.dueSoon', { count: o.reviews.dueSoon.count, days: o.reviews.dueSoonDays })}`,
+    );
     for (const s of o.sections) {
       out();
       out(T(s.titleKey));

@@ -43,7 +43,8 @@ describe('art30 breaches / art30 requests', () => {
     expect(imported.out).toContain('Breaches: 2 created, 0 updated; requests: 4 created, 0 updated.');
     const before = JSON.parse((await runCli('requests', 'list', '--json', '--db', tmp.db)).out) as unknown[];
     const after = JSON.parse((await runCli('requests', 'list', '--json', '--db', other)).out) as unknown[];
-    const strip = (l: unknown[]) => l.map((r) => ({ ...(r as object), id: 0, activities: (r as { activities: { ref: string }[] }).activities.map((a) => a.ref), organisationId: 0 }));
+    const strip = (l: unknown[]) =>
+      l.map((r) => ({ ...(r as object), id: 0, activities: (r as { activities: { ref: string }[] }).activities.map((a) => a.ref), organisationId: 0 }));
     expect(strip(after)).toEqual(strip(before));
   });
 

@@ -49,7 +49,17 @@ export const breachesCommand: Command = {
     const list = await ctx.call('breaches/list', { organisationId: p.organisationId, status: p.status });
     if (ctx.json) return void printJson(ctx.io, list);
     if (!list.length) return void ctx.io.stdout(`${t(p.lang, 'records.noBreaches')}\n`);
-    table(ctx, list.map((b) => [b.ref, formatInstant(p.lang, b.discoveredAt), valueLabel.status(p.lang, b.status), valueLabel.risk(p.lang, b.riskLevel), notificationText(p.lang, b.deadline), b.title]));
+    table(
+      ctx,
+      list.map((b) => [
+        b.ref,
+        formatInstant(p.lang, b.discoveredAt),
+        valueLabel.status(p.lang, b.status),
+        valueLabel.risk(p.lang, b.riskLevel),
+        notificationText(p.lang, b.deadline),
+        b.title,
+      ]),
+    );
     ctx.io.stdout(`${t(p.lang, 'records.breach', { count: list.length })}\n`);
   },
 };
@@ -72,7 +82,14 @@ export const requestsCommand: Command = {
     if (!list.length) return void ctx.io.stdout(`${t(p.lang, 'records.noRequests')}\n`);
     table(
       ctx,
-      list.map((r) => [r.ref, formatDate(p.lang, r.receivedOn), valueLabel.right(p.lang, r.right), valueLabel.requestStatus(p.lang, r.status), formatDate(p.lang, r.deadline.dueOn), requestDeadlineText(p.lang, r.deadline)]),
+      list.map((r) => [
+        r.ref,
+        formatDate(p.lang, r.receivedOn),
+        valueLabel.right(p.lang, r.right),
+        valueLabel.requestStatus(p.lang, r.status),
+        formatDate(p.lang, r.deadline.dueOn),
+        requestDeadlineText(p.lang, r.deadline),
+      ]),
     );
     const overdue = list.filter((r) => r.deadline.state === 'overdue').length;
     ctx.io.stdout(`${t(p.lang, 'records.request', { count: list.length })}${overdue ? `, ${t(p.lang, 'records.overdueCount', { count: overdue })}` : ''}\n`);

@@ -49,11 +49,16 @@ export function formatReport(r: DatasetReport, lang: Lang): string {
     t(lang, 'legal.dataset.changed', { count: r.changed.length }),
     ...r.changed
       .filter((c) => c.entity !== 'vocabulary')
-      .map((c) => `  ${c.code} ${lang === 'fr' ? c.nameFr : c.nameEn}: ${c.changes.map((x) => `${fieldLabel(lang, x.path)} ${JSON.stringify(x.before ?? '')} → ${JSON.stringify(x.after)}`).join('; ')}`),
+      .map(
+        (c) =>
+          `  ${c.code} ${lang === 'fr' ? c.nameFr : c.nameEn}: ${c.changes.map((x) => `${fieldLabel(lang, x.path)} ${JSON.stringify(x.before ?? '')} → ${JSON.stringify(x.after)}`).join('; ')}`,
+      ),
   ];
-  if (r.keptDpoEdits.length) lines.push(t(lang, 'legal.dataset.kept', { count: r.keptDpoEdits.length }), ...r.keptDpoEdits.map((c) => `  ${c.code} ${lang === 'fr' ? c.nameFr : c.nameEn}`));
+  if (r.keptDpoEdits.length)
+    lines.push(t(lang, 'legal.dataset.kept', { count: r.keptDpoEdits.length }), ...r.keptDpoEdits.map((c) => `  ${c.code} ${lang === 'fr' ? c.nameFr : c.nameEn}`));
   lines.push(r.activities.length ? t(lang, 'legal.dataset.activities', { count: r.activities.length }) : t(lang, 'legal.dataset.noActivity'));
-  for (const a of r.activities) lines.push(`  ${a.ref} ${a.name} [${a.destinations.join(', ')}] ${t(lang, 'legal.dataset.points', { before: a.before.length, after: a.after.length })}`);
+  for (const a of r.activities)
+    lines.push(`  ${a.ref} ${a.name} [${a.destinations.join(', ')}] ${t(lang, 'legal.dataset.points', { before: a.before.length, after: a.after.length })}`);
   return lines.join('\n');
 }
 

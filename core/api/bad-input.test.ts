@@ -114,7 +114,12 @@ describe('bad input is refused with field-level errors and nothing written', () 
       ['[1, 2, 3]', /register\.json is not an Art30 register document/],
       ['{"format": "art30-register", "version": 7, "organisations": []}', /written by a newer Art30 \(document version 7\)/],
       [
-        JSON.stringify({ format: 'art30-register', version: 1, organisations: [{ key: 'o', name: 'A' }], activities: [{ organisation: 'o', name: 'x', purpose: 'y', transfers: [{ recipient: 'r', country: 'ZZ' }] }] }),
+        JSON.stringify({
+          format: 'art30-register',
+          version: 1,
+          organisations: [{ key: 'o', name: 'A' }],
+          activities: [{ organisation: 'o', name: 'x', purpose: 'y', transfers: [{ recipient: 'r', country: 'ZZ' }] }],
+        }),
         /activities\[0\]: The activity could not be saved: transfers\[0\]\.country "ZZ" is not a known country/,
       ],
       [

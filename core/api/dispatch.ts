@@ -30,13 +30,7 @@ export function toApiError(error: unknown): ApiError {
   return { code: 'internal', message: `Unexpected error: ${e?.message ?? String(error)}` };
 }
 
-export async function dispatch<N extends ProcedureName>(
-  reg: Register,
-  name: N,
-  input: ApiInput<N>,
-  meta: CallMeta,
-  options?: DispatchOptions,
-): Promise<ApiResult<ApiOutput<N>>>;
+export async function dispatch<N extends ProcedureName>(reg: Register, name: N, input: ApiInput<N>, meta: CallMeta, options?: DispatchOptions): Promise<ApiResult<ApiOutput<N>>>;
 export async function dispatch(reg: Register, name: string, input: unknown, meta: CallMeta, options?: DispatchOptions): Promise<ApiResult<unknown>>;
 export async function dispatch(reg: Register, name: string, input: unknown, meta: CallMeta, options: DispatchOptions = {}): Promise<ApiResult<unknown>> {
   if (!isProcedureName(name)) return { ok: false, error: { code: 'unknown_procedure', message: `There is no procedure "${String(name)}".` } };
@@ -63,7 +57,8 @@ export async function dispatch(reg: Register, name: string, input: unknown, meta
 
 /** The one place an API result becomes an exception: returns the value or throws its AppError. */
 export function unwrap<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details ?? [], result.error.key ? { key: result.error.key, params: result.error.params } : undefined);
+  if (!result.ok)
+    throw new AppError(result.error.code, result.error.message, result.error.details ?? [], result.error.key ? { key: result.error.key, params: result.error.params } : undefined);
   return result.value;
 }
 

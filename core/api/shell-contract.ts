@@ -31,7 +31,10 @@ export const shellInputSchemas: { [K in ShellProcedureName]: z.ZodType<ShellProc
       document: z.enum(['register', 'notice']).optional(),
       subjects: z.array(z.string().min(1).max(200)).max(50).optional(),
       records: z.boolean().optional(),
-      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      asOf: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
     })
     .strict(),
   'app/showInFolder': z.object({ file: z.string().min(1).max(4096) }).strict(),
@@ -53,7 +56,15 @@ export async function runShellProcedure(handlers: ShellHandlers, name: ShellProc
   if (!parsed.success) {
     const details = zodIssues(parsed.error);
     const first = details[0];
-    return { ok: false, error: { code: 'validation', message: `The request could not be processed: ${first?.path ? `${first.path} ` : ''}${first?.message ?? 'invalid input'}.`, details, key: 'errors.request' } };
+    return {
+      ok: false,
+      error: {
+        code: 'validation',
+        message: `The request could not be processed: ${first?.path ? `${first.path} ` : ''}${first?.message ?? 'invalid input'}.`,
+        details,
+        key: 'errors.request',
+      },
+    };
   }
   try {
     const handler = handlers[name] as (i: unknown, c: ProcedureContext) => Promise<unknown>;

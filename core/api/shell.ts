@@ -9,18 +9,7 @@ import type { ApiError } from '../errors.js';
 import type { Progress } from './procedure.js';
 
 export type MenuCommand =
-  | 'new-activity'
-  | 'search'
-  | 'import'
-  | 'export'
-  | 'backup'
-  | 'language-fr'
-  | 'language-en'
-  | 'about'
-  | 'recipients'
-  | 'organisation'
-  | 'reference'
-  | 'register';
+  'new-activity' | 'search' | 'import' | 'export' | 'backup' | 'language-fr' | 'language-en' | 'about' | 'recipients' | 'organisation' | 'reference' | 'register';
 
 export type AppEvent =
   | { type: 'progress'; operation: string; progress: Progress }
@@ -57,7 +46,17 @@ export interface ShellProcedures {
   'app/info': { input: Record<string, never>; output: { shell: 'electron' | 'web'; file: string; recent: string[]; language: Language | null } };
   /** Ask for a destination (Electron: save dialog), export, and say where the file went. */
   'app/export': {
-    input: { format: ExportFormat; lang: Language; scope: ExportScope; fiches?: boolean; audience?: ExportAudience; document?: 'register' | 'notice'; subjects?: string[]; records?: boolean; asOf?: string };
+    input: {
+      format: ExportFormat;
+      lang: Language;
+      scope: ExportScope;
+      fiches?: boolean;
+      audience?: ExportAudience;
+      document?: 'register' | 'notice';
+      subjects?: string[];
+      records?: boolean;
+      asOf?: string;
+    };
     output: { cancelled: true } | { cancelled: false; file: string; fileName: string; sha256: string; downloadUrl?: string };
   };
   /** Show an exported file in the system file manager (only files this shell wrote). */

@@ -82,7 +82,15 @@ function documentReferenceData(reg: Register, activities: Activity[]): Pick<Regi
     ...(dataset ? { referenceData: { asOf: dataset.asOf, sources: dataset.sources } } : {}),
     internationalOrganisations: used.map((code) => {
       const o = orgs.get(code)!;
-      return { code, nameFr: o.nameFr, nameEn: o.nameEn, adequacy: o.adequacy, adequacyDecisionDate: o.adequacyDecisionDate, adequacyScopeFr: o.adequacyScopeFr, adequacyScopeEn: o.adequacyScopeEn };
+      return {
+        code,
+        nameFr: o.nameFr,
+        nameEn: o.nameEn,
+        adequacy: o.adequacy,
+        adequacyDecisionDate: o.adequacyDecisionDate,
+        adequacyScopeFr: o.adequacyScopeFr,
+        adequacyScopeEn: o.adequacyScopeEn,
+      };
     }),
   };
 }

@@ -37,7 +37,11 @@ export function parseRegisterDocument(text: string, fileName = 'the file'): Pars
   if (!result.success) {
     const details = zodIssues(result.error);
     const first = details[0];
-    throw new AppError('bad_input', `${fileName} is not a valid register document: ${first.path} ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}.`, details);
+    throw new AppError(
+      'bad_input',
+      `${fileName} is not a valid register document: ${first.path} ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}.`,
+      details,
+    );
   }
   return result.data;
 }
@@ -59,9 +63,7 @@ export function importDocument(reg: Register, doc: ParsedRegisterDocument, meta:
         orgIds.set(key, match.id);
         result.organisations.matched++;
       } else {
-        const created = withPath(`organisations[${i}]`, () =>
-          createOrganisation(reg, data, meta, createdAt && updatedAt ? { createdAt, updatedAt } : undefined),
-        );
+        const created = withPath(`organisations[${i}]`, () => createOrganisation(reg, data, meta, createdAt && updatedAt ? { createdAt, updatedAt } : undefined));
         orgIds.set(key, created.id);
         result.organisations.created++;
       }

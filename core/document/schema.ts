@@ -41,9 +41,7 @@ export const registerDocumentSchema = z.object({
   recipients: z.array(recipientInputSchema.extend({ createdAt: timestamp.optional(), updatedAt: timestamp.optional() })).default([]),
   activities: z.array(documentActivitySchema).default([]),
   ...documentRecordMembers,
-  referenceData: z
-    .object({ asOf: z.string(), sources: z.array(z.object({ title: z.string(), url: z.string().optional() })).default([]) })
-    .optional(),
+  referenceData: z.object({ asOf: z.string(), sources: z.array(z.object({ title: z.string(), url: z.string().optional() })).default([]) }).optional(),
   internationalOrganisations: z
     .array(
       z.object({

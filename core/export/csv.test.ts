@@ -50,7 +50,10 @@ describe('CSV export', () => {
     await t.call('export/file', { format: 'csv', lang: 'en', out, scope: {} });
     const text = fs.readFileSync(out, 'utf8');
     // No field of the file starts with a formula trigger once unquoted.
-    const raw = text.slice(1).split(/;|\r\n/).map((f) => f.replace(/^"/, ''));
+    const raw = text
+      .slice(1)
+      .split(/;|\r\n/)
+      .map((f) => f.replace(/^"/, ''));
     expect(raw.filter((f) => /^[=+\-@\t\r]/.test(f))).toEqual([]);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     const rows = readCsv(text);

@@ -112,9 +112,24 @@ describe.runIf(hasLibreOffice())('printing with LibreOffice', () => {
   it('prints generated activities (texts of every length, long words, wide and narrow letters, line breaks) with no overlap and no page under 6 pt', async () => {
     // A seeded generator: the same corpus every run, wide enough to exercise wrapping in every column.
     let seed = 12;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
-    const words = ['données', 'WWWWWW', 'illimité', 'traitement', 'Maître', 'i', 'ÉTABLISSEMENT', 'sous-traitant', '個人情報', 'https://exemple.example/une/adresse/tres/longue/sans/espace', 'mmmmmmmm', '(art. 6.1.f)', '—', '42'];
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+    const words = [
+      'données',
+      'WWWWWW',
+      'illimité',
+      'traitement',
+      'Maître',
+      'i',
+      'ÉTABLISSEMENT',
+      'sous-traitant',
+      '個人情報',
+      'https://exemple.example/une/adresse/tres/longue/sans/espace',
+      'mmmmmmmm',
+      '(art. 6.1.f)',
+      '—',
+      '42',
+    ];
     const text = (n: number) => Array.from({ length: n }, () => pick(words) + (rnd() < 0.08 ? '\n' : '')).join(' ');
     for (let k = 0; k < 12; k++) {
       await t.call('activities/create', {
@@ -168,7 +183,11 @@ describe('information notice', () => {
     const out = path.join(t.dir, 'notice.html');
     await t.call('export/file', { format: 'html', lang: 'fr', out, scope: { organisationId: 1 }, document: 'notice', subjects: ['clients'] });
     const html = fs.readFileSync(out, 'utf8');
-    const text = html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    const text = html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'");
     const L = Labels.forRegister(t.reg, 'fr');
     const all = t.reg.activities.loadMany({ organisationId: 1 });
     const customers = all.filter((a) => a.status !== 'retired' && a.role !== 'processor' && a.dataSubjects.some((d) => /client/i.test(d.label)));

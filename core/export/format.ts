@@ -4,18 +4,7 @@
  */
 import { showsReview } from './audience.js';
 import type { Activity, ResolvedActivityRecipient } from '../model/register.js';
-import type {
-  ClientController,
-  Contact,
-  DataCategory,
-  DataSubject,
-  JointController,
-  LegalBasis,
-  RetentionRule,
-  SecurityMeasure,
-  SystemEntry,
-  Transfer,
-} from '../model/schemas.js';
+import type { ClientController, Contact, DataCategory, DataSubject, JointController, LegalBasis, RetentionRule, SecurityMeasure, SystemEntry, Transfer } from '../model/schemas.js';
 import type { Labels } from './labels.js';
 
 const join = (parts: (string | null | undefined)[], sep = ' — ') => parts.filter((p) => p && p.trim()).join(sep);
@@ -132,7 +121,9 @@ export function dpiaDecisions(L: Labels, d: Activity['dpia']): [string, string][
     [L.t('legal.dpia.dpoAdvice'), join([d.dpoAdviceDate ? L.date(d.dpoAdviceDate) : '', d.dpoAdvice ?? ''], ' — ')],
     [
       L.t('legal.dpia.priorConsultation'),
-      d.priorConsultation && d.priorConsultation !== 'not_needed' ? join([L.t(`legal.priorConsultation.${d.priorConsultation}`), d.priorConsultationDate ? L.date(d.priorConsultationDate) : '', d.priorConsultationRef ?? ''], ' — ') : '',
+      d.priorConsultation && d.priorConsultation !== 'not_needed'
+        ? join([L.t(`legal.priorConsultation.${d.priorConsultation}`), d.priorConsultationDate ? L.date(d.priorConsultationDate) : '', d.priorConsultationRef ?? ''], ' — ')
+        : '',
     ],
   ];
   return rows;

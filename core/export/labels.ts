@@ -35,7 +35,10 @@ const TEXT = {
   yes: ['Oui', 'Yes'],
   no: ['Non', 'No'],
   truncated: ['[texte tronqué : voir la fiche PDF ou le registre]', '[text truncated: see the PDF record or the register]'],
-  legacyWarning: ['Fondement invalidé (arrêt Schrems II, CJUE C-311/18, 16 juillet 2020) : à remplacer', 'Invalidated basis (Schrems II, CJEU C-311/18, 16 July 2020): to be replaced'],
+  legacyWarning: [
+    'Fondement invalidé (arrêt Schrems II, CJUE C-311/18, 16 juillet 2020) : à remplacer',
+    'Invalidated basis (Schrems II, CJEU C-311/18, 16 July 2020): to be replaced',
+  ],
   notAdequateWarning: ['Le pays ne bénéficie pas d’une décision d’adéquation', 'The country has no adequacy decision'],
   partialWarning: ['Adéquation partielle : vérifier que le destinataire entre dans son champ', 'Partial adequacy: check that the recipient falls within its scope'],
   pendingWarning: ['Décision d’adéquation annoncée, à confirmer', 'Adequacy decision reported, to be confirmed'],
@@ -202,10 +205,22 @@ const ADEQUACY: Record<AdequacyStatus, [string, string]> = {
   none: ['Non adéquat', 'Not adequate'],
 };
 const DURATION_UNITS: Record<string, [[string, string], [string, string]]> = {
-  Y: [['an', 'ans'], ['year', 'years']],
-  M: [['mois', 'mois'], ['month', 'months']],
-  W: [['semaine', 'semaines'], ['week', 'weeks']],
-  D: [['jour', 'jours'], ['day', 'days']],
+  Y: [
+    ['an', 'ans'],
+    ['year', 'years'],
+  ],
+  M: [
+    ['mois', 'mois'],
+    ['month', 'months'],
+  ],
+  W: [
+    ['semaine', 'semaines'],
+    ['week', 'weeks'],
+  ],
+  D: [
+    ['jour', 'jours'],
+    ['day', 'days'],
+  ],
 };
 
 /** Labels for one language, resolved against one register's reference tables. */

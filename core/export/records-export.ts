@@ -42,10 +42,37 @@ export function breachSheetRows(records: ExportRecords, L: Labels): { groups: [s
 
 function emptyBreach(): Breach {
   return {
-    ref: '', title: '', status: 'open', description: '', nature: [], occurredAt: '', discoveredAt: '1970-01-01T00:00:00.000Z', peopleCategories: '', peopleCount: null,
-    recordsCount: null, dataCategories: [], consequences: '', measuresTaken: '', measuresProposed: '', riskLevel: 'risk', riskReasoning: '', notifiedAt: '',
-    notificationRef: '', notNotifiedReason: '', lateReason: '', peopleInformed: 'not_decided', peopleInformedOn: '', peopleInformedMeans: '', peopleNotInformedReason: '',
-    id: 0, organisationId: 0, version: 0, createdAt: '', updatedAt: '', activities: [], deadline: { dueAt: '1970-01-04T00:00:00.000Z', state: 'not_required', hoursLeft: null },
+    ref: '',
+    title: '',
+    status: 'open',
+    description: '',
+    nature: [],
+    occurredAt: '',
+    discoveredAt: '1970-01-01T00:00:00.000Z',
+    peopleCategories: '',
+    peopleCount: null,
+    recordsCount: null,
+    dataCategories: [],
+    consequences: '',
+    measuresTaken: '',
+    measuresProposed: '',
+    riskLevel: 'risk',
+    riskReasoning: '',
+    notifiedAt: '',
+    notificationRef: '',
+    notNotifiedReason: '',
+    lateReason: '',
+    peopleInformed: 'not_decided',
+    peopleInformedOn: '',
+    peopleInformedMeans: '',
+    peopleNotInformedReason: '',
+    id: 0,
+    organisationId: 0,
+    version: 0,
+    createdAt: '',
+    updatedAt: '',
+    activities: [],
+    deadline: { dueAt: '1970-01-04T00:00:00.000Z', state: 'not_required', hoursLeft: null },
   };
 }
 
@@ -54,7 +81,10 @@ function fitHeight(values: string[], columns: ColumnSpec[]): number | undefined 
   let lines = 1;
   values.forEach((v, i) => {
     const perLine = Math.max(6, Math.floor((columns[i]?.width ?? 10) * 0.9));
-    lines = Math.max(lines, v.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0));
+    lines = Math.max(
+      lines,
+      v.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0),
+    );
   });
   return lines > 1 ? Math.min(409, lines * 15) : undefined;
 }
@@ -66,17 +96,43 @@ export async function writeRecordSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, 
   // Breaches as an inspector reads them (Art. 33(5)): one row per breach, the facts, the effects and
   // the remedial action each in one column, written as "label : value" lines.
   const tColumns: ColumnSpec[] = [{ width: 10 }, { width: 18 }, { width: 11 }, { width: 50 }, { width: 50 }, { width: 50 }];
-  const ts = new SheetWriter(wb, sheetName(t(lang, 'records.export.breachSheet'), taken), tColumns, { dateFormat: L.dateFormat, freeze: { rows: 3, columns: 1 }, autoFilter: true, landscape: true, printTitleRows: 3, tabColor: 'FFA4262C' });
+  const ts = new SheetWriter(wb, sheetName(t(lang, 'records.export.breachSheet'), taken), tColumns, {
+    dateFormat: L.dateFormat,
+    freeze: { rows: 3, columns: 1 },
+    autoFilter: true,
+    landscape: true,
+    printTitleRows: 3,
+    tabColor: 'FFA4262C',
+  });
   ts.row([cell(t(lang, 'records.export.breachTitle'))], 'title', { merges: [[1, 6]] });
   ts.row([cell(subtitle)], 'subtitle', { merges: [[1, 6]] });
-  const tHeaders = [t(lang, 'records.field.ref'), t(lang, 'records.field.discoveredAt'), t(lang, 'records.field.status'), t(lang, 'records.facts'), t(lang, 'records.effects'), t(lang, 'records.remedialAction')];
-  ts.row(tHeaders.map((h) => cell(h)), 'header', { height: fitHeight(tHeaders, tColumns) });
+  const tHeaders = [
+    t(lang, 'records.field.ref'),
+    t(lang, 'records.field.discoveredAt'),
+    t(lang, 'records.field.status'),
+    t(lang, 'records.facts'),
+    t(lang, 'records.effects'),
+    t(lang, 'records.remedialAction'),
+  ];
+  ts.row(
+    tHeaders.map((h) => cell(h)),
+    'header',
+    { height: fitHeight(tHeaders, tColumns) },
+  );
   const skip = new Set([t(lang, 'records.field.ref'), t(lang, 'records.field.status'), t(lang, 'records.field.discoveredAt')]);
   for (const b of records.breaches) {
     const sections = breachSections(lang, b);
-    const lines = (k: number) => sections[k].rows.filter(([label, v]) => v && !skip.has(label)).map(([label, v]) => L.kv(label, v)).join('\n');
+    const lines = (k: number) =>
+      sections[k].rows
+        .filter(([label, v]) => v && !skip.has(label))
+        .map(([label, v]) => L.kv(label, v))
+        .join('\n');
     const values = [b.ref, formatInstant(lang, b.discoveredAt), valueLabel.status(lang, b.status), lines(0), lines(1), lines(2)];
-    ts.row(values.map((v) => cell(v)), 'plain', { height: fitHeight(values, tColumns) });
+    ts.row(
+      values.map((v) => cell(v)),
+      'plain',
+      { height: fitHeight(values, tColumns) },
+    );
   }
   if (!records.breaches.length) ts.row([cell(t(lang, 'records.noBreaches'))]);
   await ts.commit();
@@ -85,7 +141,14 @@ export async function writeRecordSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, 
   const b = breachSheetRows(records, L);
   const bColumns: ColumnSpec[] = b.headers.map((_, i) => ({ width: i < 2 ? 14 : 28 }));
   bColumns[1] = { width: 30 };
-  const bs = new SheetWriter(wb, sheetName(t(lang, 'records.export.breachDetailSheet'), taken), bColumns, { dateFormat: L.dateFormat, freeze: { rows: 4, columns: 2 }, autoFilter: true, landscape: true, printTitleRows: 4, tabColor: 'FFD98A8E' });
+  const bs = new SheetWriter(wb, sheetName(t(lang, 'records.export.breachDetailSheet'), taken), bColumns, {
+    dateFormat: L.dateFormat,
+    freeze: { rows: 4, columns: 2 },
+    autoFilter: true,
+    landscape: true,
+    printTitleRows: 4,
+    tabColor: 'FFD98A8E',
+  });
   // Titles span the table, so they neither wrap in the first column nor hide behind the frozen panes.
   bs.row([cell(t(lang, 'records.export.breachTitle'))], 'title', { merges: [[1, Math.min(8, b.headers.length)]] });
   bs.row([cell(subtitle)], 'subtitle', { merges: [[1, Math.min(8, b.headers.length)]] });
@@ -98,20 +161,58 @@ export async function writeRecordSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, 
     col += span;
   }
   bs.row(groupRow, 'section', { merges });
-  bs.row(b.headers.map((h) => cell(h)), 'header', { height: fitHeight(b.headers, bColumns) });
-  for (const r of b.rows) bs.row(r.map((v) => cell(v)), 'plain', { height: fitHeight(r, bColumns) });
+  bs.row(
+    b.headers.map((h) => cell(h)),
+    'header',
+    { height: fitHeight(b.headers, bColumns) },
+  );
+  for (const r of b.rows)
+    bs.row(
+      r.map((v) => cell(v)),
+      'plain',
+      { height: fitHeight(r, bColumns) },
+    );
   if (!b.rows.length) bs.row([cell(t(lang, 'records.noBreaches'))]);
   await bs.commit();
 
   // Requests.
-  const headers = ['ref', 'right', 'receivedOn', 'channel', 'requester', 'identityChecked', 'requestDescription', 'initialDueOn', 'extendedUntil', 'extensionReason', 'extensionToldOn', 'deadline', 'status', 'answeredOn', 'outcome', 'outcomeReason', 'activities'];
+  const headers = [
+    'ref',
+    'right',
+    'receivedOn',
+    'channel',
+    'requester',
+    'identityChecked',
+    'requestDescription',
+    'initialDueOn',
+    'extendedUntil',
+    'extensionReason',
+    'extensionToldOn',
+    'deadline',
+    'status',
+    'answeredOn',
+    'outcome',
+    'outcomeReason',
+    'activities',
+  ];
   const dateCols = new Set(['receivedOn', 'initialDueOn', 'extendedUntil', 'extensionToldOn', 'answeredOn']);
   const rColumns: ColumnSpec[] = headers.map((h) => (dateCols.has(h) ? { width: 13, date: true } : { width: ['ref', 'identityChecked'].includes(h) ? 10 : 22 }));
-  const rs = new SheetWriter(wb, sheetName(t(lang, 'records.export.requestSheet'), taken), rColumns, { dateFormat: L.dateFormat, freeze: { rows: 3, columns: 1 }, autoFilter: true, landscape: true, printTitleRows: 3, tabColor: 'FF1F6F3F' });
+  const rs = new SheetWriter(wb, sheetName(t(lang, 'records.export.requestSheet'), taken), rColumns, {
+    dateFormat: L.dateFormat,
+    freeze: { rows: 3, columns: 1 },
+    autoFilter: true,
+    landscape: true,
+    printTitleRows: 3,
+    tabColor: 'FF1F6F3F',
+  });
   rs.row([cell(t(lang, 'records.export.requestTitle'))], 'title', { merges: [[1, 8]] });
   rs.row([cell(subtitle)], 'subtitle', { merges: [[1, 8]] });
   const headerTexts = headers.map((h) => t(lang, `records.field.${h}`));
-  rs.row(headerTexts.map((h) => cell(h)), 'header', { height: fitHeight(headerTexts, rColumns) });
+  rs.row(
+    headerTexts.map((h) => cell(h)),
+    'header',
+    { height: fitHeight(headerTexts, rColumns) },
+  );
   for (const r of records.requests) {
     const values: Record<string, ExcelJS.CellValue> = {
       ref: cell(r.ref),
@@ -132,10 +233,16 @@ export async function writeRecordSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, 
       outcomeReason: cell(r.outcomeReason),
       activities: cell(r.activities.map((a) => `${a.ref} ${a.name}`).join('\n')),
     };
-    const texts = headers.map((h) => { const v = values[h]; return v instanceof Date ? '00/00/0000' : v && typeof v === 'object' && 'richText' in v ? v.richText.map((x) => x.text).join('') : String(v ?? ''); });
-    rs.row(headers.map((h) => values[h]), 'plain', { height: fitHeight(texts, rColumns) });
+    const texts = headers.map((h) => {
+      const v = values[h];
+      return v instanceof Date ? '00/00/0000' : v && typeof v === 'object' && 'richText' in v ? v.richText.map((x) => x.text).join('') : String(v ?? '');
+    });
+    rs.row(
+      headers.map((h) => values[h]),
+      'plain',
+      { height: fitHeight(texts, rColumns) },
+    );
   }
   if (!records.requests.length) rs.row([cell(t(lang, 'records.noRequests'))]);
   await rs.commit();
 }
-

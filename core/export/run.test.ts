@@ -24,10 +24,16 @@ describe('export/file and export/bytes', () => {
     t = openTempRegister({ demo: true });
     const out = path.join(t.dir, 'extrait.xlsx');
     const progress: string[] = [];
-    const r = await dispatch(t.reg, 'export/file', { format: 'xlsx', lang: 'fr', out, scope: { refs: ['T-002', 'T-004'] } }, { source: 'ui' }, {
-      trusted: true,
-      context: { progress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`) },
-    });
+    const r = await dispatch(
+      t.reg,
+      'export/file',
+      { format: 'xlsx', lang: 'fr', out, scope: { refs: ['T-002', 'T-004'] } },
+      { source: 'ui' },
+      {
+        trusted: true,
+        context: { progress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`) },
+      },
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toEqual({ file: out, sha256: sha(fs.readFileSync(out)), activities: 2 });
@@ -44,16 +50,26 @@ describe('export/file and export/bytes', () => {
   it('leaves no file, not even a partial one, when the export fails or is cancelled', async () => {
     t = openTempRegister({ demo: true });
     const out = path.join(t.dir, 'registre.pdf');
-    setPdfPrinter({ print: async () => { throw new Error('the printer is on fire'); } });
+    setPdfPrinter({
+      print: async () => {
+        throw new Error('the printer is on fire');
+      },
+    });
     const failed = await t.result('export/file', { format: 'pdf', lang: 'fr', out, scope: {} });
     expect(failed).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('the printer is on fire') } });
     expect(fs.readdirSync(t.dir).filter((f) => !f.startsWith('register.art30'))).toEqual([]);
 
     const controller = new AbortController();
-    const cancelled = await dispatch(t.reg, 'export/file', { format: 'xlsx', lang: 'fr', out: path.join(t.dir, 'r.xlsx'), scope: {} }, { source: 'ui' }, {
-      trusted: true,
-      context: { signal: controller.signal, progress: (p) => p.done > 0 && controller.abort() },
-    });
+    const cancelled = await dispatch(
+      t.reg,
+      'export/file',
+      { format: 'xlsx', lang: 'fr', out: path.join(t.dir, 'r.xlsx'), scope: {} },
+      { source: 'ui' },
+      {
+        trusted: true,
+        context: { signal: controller.signal, progress: (p) => p.done > 0 && controller.abort() },
+      },
+    );
     expect(cancelled).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(fs.readdirSync(t.dir).filter((f) => !f.startsWith('register.art30'))).toEqual([]);
     expect(exportEntries(t)).toEqual([]);

@@ -101,7 +101,11 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', 0, 1);
       let pdf: Buffer;
       try {
-        pdf = await printRegister(source, L, getPdfPrinter(), { appendix: records && recordsHtml(records, L), signal: ctx.signal, onVolume: (done, of) => report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', done, of) });
+        pdf = await printRegister(source, L, getPdfPrinter(), {
+          appendix: records && recordsHtml(records, L),
+          signal: ctx.signal,
+          onVolume: (done, of) => report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', done, of),
+        });
       } catch (error) {
         source.checkCancelled();
         throw new AppError('internal', `The PDF could not be printed: ${(error as Error).message}`);
@@ -125,7 +129,22 @@ export async function exportToFile(reg: Register, req: ExportRequest & { out: st
     source = await produceExport(reg, req, tmp, ctx);
   });
   const activities = source!.summaries.length;
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName: path.basename(file), activities, audience: req.audience, document: req.document, records: req.records, ...(req.asOf ? { asOf: req.asOf } : {}) }, sha256);
+  recordExport(
+    reg,
+    meta,
+    {
+      format: req.format,
+      lang: req.lang,
+      scope: source!.scope,
+      fileName: path.basename(file),
+      activities,
+      audience: req.audience,
+      document: req.document,
+      records: req.records,
+      ...(req.asOf ? { asOf: req.asOf } : {}),
+    },
+    sha256,
+  );
   return { file, sha256, activities };
 }
 
@@ -137,7 +156,22 @@ export async function exportToBytes(reg: Register, req: ExportRequest, meta: Cal
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const L = Labels.forRegister(reg, req.lang);
   const fileName = exportFileName(reg, req, source!);
-  recordExport(reg, meta, { format: req.format, lang: req.lang, scope: source!.scope, fileName, activities: source!.summaries.length, audience: req.audience, document: req.document, records: req.records, ...(req.asOf ? { asOf: req.asOf } : {}) }, sha256);
+  recordExport(
+    reg,
+    meta,
+    {
+      format: req.format,
+      lang: req.lang,
+      scope: source!.scope,
+      fileName,
+      activities: source!.summaries.length,
+      audience: req.audience,
+      document: req.document,
+      records: req.records,
+      ...(req.asOf ? { asOf: req.asOf } : {}),
+    },
+    sha256,
+  );
   return { fileName, mime: EXPORT_MIME[req.format], base64: bytes.toString('base64'), sha256, activities: source!.summaries.length };
 }
 

@@ -84,9 +84,17 @@ export function suggestedFileName(L: Labels, organisations: Organisation[], scop
       : organisations.length === 1
         ? organisations[0].name
         : organisations.length > 1
-          ? (L.lang === 'fr' ? `${organisations.length} organismes` : `${organisations.length} organisations`)
+          ? L.lang === 'fr'
+            ? `${organisations.length} organismes`
+            : `${organisations.length} organisations`
           : '';
-  const words = [base, slug(org ?? ''), ...(isExtract(scope) ? scopeWords(lang, scope) : []), audience === 'internal' ? t(lang, 'export.file.internal') : '', exportedAt.slice(0, 10)];
+  const words = [
+    base,
+    slug(org ?? ''),
+    ...(isExtract(scope) ? scopeWords(lang, scope) : []),
+    audience === 'internal' ? t(lang, 'export.file.internal') : '',
+    exportedAt.slice(0, 10),
+  ];
   return `${words.filter(Boolean).join('-')}.${extension}`;
 }
 
@@ -148,7 +156,12 @@ function initials(o: Organisation): string {
     .replace(/\p{M}+/gu, '')
     .split(/[^A-Za-z0-9]+/)
     .filter((w) => w.length > 1 || /\d/.test(w));
-  return words.map((w) => w[0].toUpperCase()).join('').slice(0, 5) || `O${o.id}`;
+  return (
+    words
+      .map((w) => w[0].toUpperCase())
+      .join('')
+      .slice(0, 5) || `O${o.id}`
+  );
 }
 
 /** A short, readable tag for an organisation in sheet names: its initials (`ALS` for Atelier Lumière SAS), with its number if two share them. */

@@ -29,7 +29,9 @@ const ACTIVITY_COLUMNS = [
 type ListField = Exclude<{ [K in keyof ActivityFields]: ActivityFields[K] extends unknown[] ? K : never }[keyof ActivityFields], undefined>;
 
 /** An activity's summary with only the lists a sheet asked for. */
-export type PartialActivity<K extends ListField> = { summary: ActivitySummary; columns: Record<string, unknown> } & { [F in K]: F extends 'recipients' ? ResolvedActivityRecipient[] : ActivityFields[F] };
+export type PartialActivity<K extends ListField> = { summary: ActivitySummary; columns: Record<string, unknown> } & {
+  [F in K]: F extends 'recipients' ? ResolvedActivityRecipient[] : ActivityFields[F];
+};
 
 export class ExportSource {
   readonly summaries: ActivitySummary[];
@@ -50,9 +52,7 @@ export class ExportSource {
     this.exportedAt = reg.now();
     this.summaries = listFiltered(reg, scope);
     const orgIds = new Set(this.summaries.map((s) => s.organisationId));
-    this.organisations = listOrganisations(reg).filter((o) =>
-      scope.organisationId !== undefined ? o.id === scope.organisationId : orgIds.has(o.id) || !isExtract(scope),
-    );
+    this.organisations = listOrganisations(reg).filter((o) => (scope.organisationId !== undefined ? o.id === scope.organisationId : orgIds.has(o.id) || !isExtract(scope)));
     this.recipients = new Map(listRecipients(reg).map((r) => [r.id, r]));
   }
 
@@ -120,7 +120,14 @@ export class ExportSource {
         if (spec.field === 'recipients') {
           const r = spec.fromRow(row) as { recipientId: number; role: string; precision: string };
           const dir = this.recipients.get(Number(r.recipientId));
-          item.recipients.push({ recipientId: Number(r.recipientId), role: r.role, precision: r.precision, name: dir?.name ?? '', type: dir?.type ?? 'other', countries: dir?.countries ?? [] });
+          item.recipients.push({
+            recipientId: Number(r.recipientId),
+            role: r.role,
+            precision: r.precision,
+            name: dir?.name ?? '',
+            type: dir?.type ?? 'other',
+            countries: dir?.countries ?? [],
+          });
         } else item[spec.field].push(spec.fromRow(row));
       }
     }

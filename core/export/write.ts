@@ -63,16 +63,30 @@ export async function produceBytes(produce: (tmp: string) => Promise<void> | voi
 /** Records the export in the history: what was exported, to which file, with which SHA-256. */
 export function recordExport(reg: Register, meta: CallMeta, r: ExportRecord, sha256: string): void {
   reg.write(() =>
-    reg.record(
-      meta,
-      {
-        entityType: 'export',
-        entityId: null,
-        entityLabel: r.fileName,
-        organisationId: r.scope.organisationId ?? null,
-        action: 'export',
-        changes: [{ path: 'export', before: null, after: { format: r.format, lang: r.lang, file: r.fileName, sha256, activities: r.activities, scope: r.scope, ...(r.audience ? { audience: r.audience } : {}), ...(r.document ? { document: r.document } : {}), ...(r.records ? { records: true } : {}), ...(r.asOf ? { asOf: r.asOf } : {}) } }],
-      },
-    ),
+    reg.record(meta, {
+      entityType: 'export',
+      entityId: null,
+      entityLabel: r.fileName,
+      organisationId: r.scope.organisationId ?? null,
+      action: 'export',
+      changes: [
+        {
+          path: 'export',
+          before: null,
+          after: {
+            format: r.format,
+            lang: r.lang,
+            file: r.fileName,
+            sha256,
+            activities: r.activities,
+            scope: r.scope,
+            ...(r.audience ? { audience: r.audience } : {}),
+            ...(r.document ? { document: r.document } : {}),
+            ...(r.records ? { records: true } : {}),
+            ...(r.asOf ? { asOf: r.asOf } : {}),
+          },
+        },
+      ],
+    }),
   );
 }

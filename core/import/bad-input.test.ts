@@ -116,11 +116,22 @@ describe('workbooks without a usable table', () => {
     await expectBadInput(file('headers.xlsx'), /sheet "Registre": headers only/);
   });
   it('no recognisable header', async () => {
-    await writeXlsx(file('random.xlsx'), { Data: [['Colonne 1', 'Truc', 'Machin'], ['a', 'b', 'c'], ['d', 'e', 'f']] });
+    await writeXlsx(file('random.xlsx'), {
+      Data: [
+        ['Colonne 1', 'Truc', 'Machin'],
+        ['a', 'b', 'c'],
+        ['d', 'e', 'f'],
+      ],
+    });
     await expectBadInput(file('random.xlsx'), /sheet "Data": no recognisable header row/);
   });
   it('a 40,000-character cell, named by sheet and cell', async () => {
-    await writeXlsx(file('long.xlsx'), { Registre: [['Nom du traitement', 'Finalité'], ['Paie', 'x'.repeat(40_000)]] });
+    await writeXlsx(file('long.xlsx'), {
+      Registre: [
+        ['Nom du traitement', 'Finalité'],
+        ['Paie', 'x'.repeat(40_000)],
+      ],
+    });
     await expectBadInput(file('long.xlsx'), /sheet "Registre", cell B2: the cell holds 40,000 characters/);
     fs.writeFileSync(file('long.csv'), `Nom du traitement;Finalité\nPaie;${'y'.repeat(40_000)}\n`);
     await expectBadInput(file('long.csv'), /row 2, column 2: the cell holds 40,000 characters/);
@@ -130,7 +141,13 @@ describe('workbooks without a usable table', () => {
     await expectBadInput(file('cut.csv'), /row 2: a quoted cell is never closed/);
   });
   it('a row missing its purpose: the preview names sheet, row and field, the commit writes nothing', async () => {
-    await writeXlsx(file('nopurpose.xlsx'), { Registre: [['Nom du traitement', 'Finalité'], ['Paie', 'Payer'], ['Badges', '']] });
+    await writeXlsx(file('nopurpose.xlsx'), {
+      Registre: [
+        ['Nom du traitement', 'Finalité'],
+        ['Paie', 'Payer'],
+        ['Badges', ''],
+      ],
+    });
     const before = snapshot();
     const p = await t.call('import/open', { file: file('nopurpose.xlsx') });
     expect(p.rows[1]).toMatchObject({ key: 'Registre!3', status: 'error' });

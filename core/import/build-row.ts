@@ -66,7 +66,8 @@ const DPIA: [RegExp, ActivityFields['dpia']['status']][] = [
 function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const out: BuiltRow = { fields: {}, present: new Set(), stamps: {}, warnings: [], errors: [], newRecipients: [] };
   const f = out.fields;
-  const warn = (field: string, cell: string, value: string, message: string, code?: string, params: Record<string, string | number> = {}) => out.warnings.push({ field, cell, value, message, code, params });
+  const warn = (field: string, cell: string, value: string, message: string, code?: string, params: Record<string, string | number> = {}) =>
+    out.warnings.push({ field, cell, value, message, code, params });
   const set = <K extends keyof ActivityFields>(key: K, value: ActivityFields[K]) => {
     f[key] = value;
     out.present.add(key);
@@ -86,14 +87,26 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     if (t) set(key, key === 'name' || key === 'ref' ? t.text.replace(/\s*\n\s*/g, ' ') : t.text);
   }
   const sub = items('subPurposes', false);
-  if (sub.length) set('subPurposes', sub.map((s) => s.text));
+  if (sub.length)
+    set(
+      'subPurposes',
+      sub.map((s) => s.text),
+    );
 
   const role = text('role');
   if (role) {
     const k = foldKey(role.text);
     const code = ROLE.find(([re]) => re.test(k))?.[1];
     if (code) set('role', code);
-    else warn('role', role.cell, role.text, `"${role.text}" is not a known role (controller, joint controller or processor): the activity stays a controller activity.`, 'role_unknown', {});
+    else
+      warn(
+        'role',
+        role.cell,
+        role.text,
+        `"${role.text}" is not a known role (controller, joint controller or processor): the activity stays a controller activity.`,
+        'role_unknown',
+        {},
+      );
   }
   const status = text('status');
   if (status) {
@@ -109,7 +122,14 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const [head, ...rest] = item.text.split(/\s*:\s*/);
     const code = parseLegalBasis(head) ?? parseLegalBasis(item.text);
     if (!code) {
-      warn('legalBases', item.cell, item.text, `"${item.text}" is not a legal basis Art30 recognises (consent, contract, legal obligation, vital interests, public task, legitimate interests): it was left out.`, 'legal_basis_unknown', {});
+      warn(
+        'legalBases',
+        item.cell,
+        item.text,
+        `"${item.text}" is not a legal basis Art30 recognises (consent, contract, legal obligation, vital interests, public task, legitimate interests): it was left out.`,
+        'legal_basis_unknown',
+        {},
+      );
       continue;
     }
     if (!bases.some((b) => b.code === code)) bases.push({ code, justification: rest.join(': ') });
@@ -118,14 +138,23 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   if (justification) {
     const target = bases.find((b) => b.code === 'legitimate_interests') ?? bases[0];
     if (target) target.justification = [target.justification, justification.text].filter(Boolean).join('\n');
-    else warn('legalBasisJustification', justification.cell, justification.text, 'a justification is given but no legal basis: name the legal basis it justifies.', 'justification_without_basis', {});
+    else
+      warn(
+        'legalBasisJustification',
+        justification.cell,
+        justification.text,
+        'a justification is given but no legal basis: name the legal basis it justifies.',
+        'justification_without_basis',
+        {},
+      );
   }
   if (bases.length) set('legalBases', bases);
 
   const art9: ActivityFields['art9Conditions'] = [];
   for (const item of items('art9Conditions', true, exactIn('art9_condition'))) {
     const m = ctx.vocab('art9_condition').match(item.text);
-    if (m && !art9.some((a) => a.code === m.code)) art9.push({ code: m.code as ActivityFields['art9Conditions'][number]['code'], justification: m.how === 'exact' ? '' : item.text });
+    if (m && !art9.some((a) => a.code === m.code))
+      art9.push({ code: m.code as ActivityFields['art9Conditions'][number]['code'], justification: m.how === 'exact' ? '' : item.text });
     else if (!m) warn('art9Conditions', item.cell, item.text, `"${item.text}" is not an Art. 9(2) condition Art30 recognises: it was left out.`, 'art9_unknown', {});
   }
   if (art9.length) set('art9Conditions', art9);
@@ -161,11 +190,23 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   if (special) {
     const yes = parseYesNo(special.text);
     if (yes === undefined) warn('hasSpecialData', special.cell, special.text, `"${special.text}" is neither yes nor no.`, 'not_yes_no', {});
-    else if (yes && !categories.some((c) => c.special)) warn('hasSpecialData', special.cell, special.text, 'the row says it holds sensitive data but names no special category: add them in the activity.', 'special_without_category', {});
+    else if (yes && !categories.some((c) => c.special))
+      warn(
+        'hasSpecialData',
+        special.cell,
+        special.text,
+        'the row says it holds sensitive data but names no special category: add them in the activity.',
+        'special_without_category',
+        {},
+      );
   }
 
   const sources = items('dataSources', false);
-  if (sources.length) set('dataSources', sources.map((s) => s.text));
+  if (sources.length)
+    set(
+      'dataSources',
+      sources.map((s) => s.text),
+    );
 
   // Recipients: matched to the directory ignoring case and accents, else created on commit.
   const typeText = text('recipientType');
@@ -173,7 +214,8 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   if (typeText) {
     const m = ctx.vocab('recipient_type').match(typeText.text);
     if (m) defaultType = m.code as RecipientType;
-    else warn('recipientType', typeText.cell, typeText.text, `"${typeText.text}" is not a known recipient type: new recipients are created as "other".`, 'recipient_type_unknown', {});
+    else
+      warn('recipientType', typeText.cell, typeText.text, `"${typeText.text}" is not a known recipient type: new recipients are created as "other".`, 'recipient_type_unknown', {});
   }
   const recipients: ActivityFields['recipients'] = [];
   const seen = new Set<string>();
@@ -185,7 +227,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision: '' });
     else {
       const asType = ctx.vocab('recipient_type').match(item.text);
-      recipients.push({ name: item.text, type: (asType?.how === 'exact' ? asType.code : defaultType) as RecipientType | undefined ?? 'other', role: '', precision: '' });
+      recipients.push({ name: item.text, type: ((asType?.how === 'exact' ? asType.code : defaultType) as RecipientType | undefined) ?? 'other', role: '', precision: '' });
       out.newRecipients.push(item.text);
     }
   }
@@ -210,10 +252,33 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     let safeguard: ReturnType<typeof parseSafeguard>;
     if (safeguardText) {
       safeguard = parseSafeguard(safeguardText.text);
-      if (!safeguard) warn('transferSafeguard', safeguardText.cell, safeguardText.text, `"${safeguardText.text}" is not a transfer safeguard Art30 recognises (adequacy, standard contractual clauses, BCR, code of conduct, certification, Art. 49 derogation).`, 'safeguard_unknown', {});
-      else if (safeguard.safeguard === 'privacy_shield_legacy') warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'the Privacy Shield was invalidated on 16 July 2020 (CJEU C-311/18, Schrems II): kept as a legacy value, the transfer needs a valid safeguard.', 'privacy_shield', {});
+      if (!safeguard)
+        warn(
+          'transferSafeguard',
+          safeguardText.cell,
+          safeguardText.text,
+          `"${safeguardText.text}" is not a transfer safeguard Art30 recognises (adequacy, standard contractual clauses, BCR, code of conduct, certification, Art. 49 derogation).`,
+          'safeguard_unknown',
+          {},
+        );
+      else if (safeguard.safeguard === 'privacy_shield_legacy')
+        warn(
+          'transferSafeguard',
+          safeguardText.cell,
+          safeguardText.text,
+          'the Privacy Shield was invalidated on 16 July 2020 (CJEU C-311/18, Schrems II): kept as a legacy value, the transfer needs a valid safeguard.',
+          'privacy_shield',
+          {},
+        );
       else if (safeguard.safeguard === 'derogation' && !safeguard.derogation) {
-        warn('transferSafeguard', safeguardText.cell, safeguardText.text, 'an Art. 49 derogation is named without saying which one (consent, contract, legal claims…): the safeguard was left empty.', 'derogation_unnamed', {});
+        warn(
+          'transferSafeguard',
+          safeguardText.cell,
+          safeguardText.text,
+          'an Art. 49 derogation is named without saying which one (consent, contract, legal claims…): the safeguard was left empty.',
+          'derogation_unnamed',
+          {},
+        );
         safeguard = undefined;
       }
     }
@@ -243,7 +308,14 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       if (parseYesNo(item.text) !== undefined && !ctx.countries.match(item.text)) return;
       const code = ctx.countries.match(item.text);
       if (!code) {
-        warn('transferCountries', item.cell, item.text, `"${item.text}" is not a country Art30 recognises: write its name in French or English, or its ISO code (US, IN…).`, 'country_unknown', {});
+        warn(
+          'transferCountries',
+          item.cell,
+          item.text,
+          `"${item.text}" is not a country Art30 recognises: write its name in French or English, or its ISO code (US, IN…).`,
+          'country_unknown',
+          {},
+        );
         return;
       }
       const country = ctx.countries.get(code)!;
@@ -254,12 +326,27 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       const importer = importers[i] ?? importers[0] ?? recipients[0]?.name;
       if (!sg && country.adequacy === 'partial' && country.code === 'US' && importer && ctx.recipients.get(foldKey(importer))?.dpfCertified) sg = 'adequacy';
       if (!sg) {
-        const why = country.adequacy === 'partial' ? ` (the adequacy decision for ${country.nameEn} covers only part of it: ${country.adequacyScopeEn || 'see the country table'})` : '';
-        warn('transferCountries', item.cell, item.text, `transfer to ${country.nameFr} without a safeguard${why}: say which one (standard contractual clauses, BCR, derogation…).`, country.adequacy === 'partial' ? 'transfer_partial_adequacy' : 'transfer_without_safeguard', { nameFr: country.nameFr, nameEn: country.nameEn, scopeFr: country.adequacyScopeFr || '', scopeEn: country.adequacyScopeEn || '' });
+        const why =
+          country.adequacy === 'partial' ? ` (the adequacy decision for ${country.nameEn} covers only part of it: ${country.adequacyScopeEn || 'see the country table'})` : '';
+        warn(
+          'transferCountries',
+          item.cell,
+          item.text,
+          `transfer to ${country.nameFr} without a safeguard${why}: say which one (standard contractual clauses, BCR, derogation…).`,
+          country.adequacy === 'partial' ? 'transfer_partial_adequacy' : 'transfer_without_safeguard',
+          { nameFr: country.nameFr, nameEn: country.nameEn, scopeFr: country.adequacyScopeFr || '', scopeEn: country.adequacyScopeEn || '' },
+        );
       }
       const recipient = linkFor(code, i);
       if (!recipient) {
-        warn('transferCountries', item.cell, item.text, `the transfer to ${country.nameEn} is not linked to a recipient: the row does not say which recipient receives the data there (add a "Transfer recipient" column, or link it in the activity).`, 'transfer_not_linked', { nameFr: country.nameFr, nameEn: country.nameEn });
+        warn(
+          'transferCountries',
+          item.cell,
+          item.text,
+          `the transfer to ${country.nameEn} is not linked to a recipient: the row does not say which recipient receives the data there (add a "Transfer recipient" column, or link it in the activity).`,
+          'transfer_not_linked',
+          { nameFr: country.nameFr, nameEn: country.nameEn },
+        );
       }
       if (!transfers.some((t) => t.country === code && t.recipient === recipient)) {
         transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation, tiaRef });
@@ -274,8 +361,24 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const m = /^([^:]{2,80}?)\s*:\s*(.+)$/.exec(item.text);
     const category = m && !/\d/.test(m[1]) ? m[1] : '';
     const r = ctx.memo(['retention', category ? m![2] : item.text], () => parseRetention(category ? m![2] : item.text));
-    if (!r.understood) warn('retention', item.cell, item.text, `the retention period "${item.text}" could not be read as a duration (such as "3 ans" or "10 years after contract end"): kept as text.`, 'retention_not_understood', {});
-    retention.push({ dataCategory: category, text: item.text, duration: r.duration, trigger: r.trigger, activePeriod: r.activePeriod, archivePeriod: r.archivePeriod, finalFate: r.finalFate });
+    if (!r.understood)
+      warn(
+        'retention',
+        item.cell,
+        item.text,
+        `the retention period "${item.text}" could not be read as a duration (such as "3 ans" or "10 years after contract end"): kept as text.`,
+        'retention_not_understood',
+        {},
+      );
+    retention.push({
+      dataCategory: category,
+      text: item.text,
+      duration: r.duration,
+      trigger: r.trigger,
+      activePeriod: r.activePeriod,
+      archivePeriod: r.archivePeriod,
+      finalFate: r.finalFate,
+    });
   }
   if (retention.length) set('retention', retention);
 
@@ -291,13 +394,37 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const clients = items('clients', false);
   if (clients.length) {
     const processing = items('clientProcessing', false).map((p) => p.text);
-    set('clients', clients.map((c) => ({ name: c.text, firstName: '', company: c.text, address: '', postalCode: '', city: '', country: '', phone: '', email: '', representative: '', dpo: '', processingCategories: processing })));
+    set(
+      'clients',
+      clients.map((c) => ({
+        name: c.text,
+        firstName: '',
+        company: c.text,
+        address: '',
+        postalCode: '',
+        city: '',
+        country: '',
+        phone: '',
+        email: '',
+        representative: '',
+        dpo: '',
+        processingCategories: processing,
+      })),
+    );
     set('role', 'processor');
   } else if (items('clientProcessing', false).length) set('role', 'processor');
   const joint = items('jointControllers', false);
-  if (joint.length) set('jointControllers', joint.map((j) => ({ name: j.text, firstName: '', company: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '', responsibilities: '' })));
+  if (joint.length)
+    set(
+      'jointControllers',
+      joint.map((j) => ({ name: j.text, firstName: '', company: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '', responsibilities: '' })),
+    );
   const systems = items('systems', false);
-  if (systems.length) set('systems', systems.map((s) => ({ name: s.text, hosting: '', country: '' })));
+  if (systems.length)
+    set(
+      'systems',
+      systems.map((s) => ({ name: s.text, hosting: '', country: '' })),
+    );
 
   const dpiaStatus = text('dpiaStatus');
   const dpiaLink = text('dpiaLink');
@@ -307,7 +434,15 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       const k = foldKey(dpiaStatus.text);
       const code = DPIA.find(([re]) => re.test(k))?.[1];
       if (code) dpia.status = code;
-      else warn('dpiaStatus', dpiaStatus.cell, dpiaStatus.text, `"${dpiaStatus.text}" is not a DPIA status Art30 recognises (not required, planned, in progress, completed).`, 'dpia_status_unknown', {});
+      else
+        warn(
+          'dpiaStatus',
+          dpiaStatus.cell,
+          dpiaStatus.text,
+          `"${dpiaStatus.text}" is not a DPIA status Art30 recognises (not required, planned, in progress, completed).`,
+          'dpia_status_unknown',
+          {},
+        );
     }
     set('dpia', dpia);
   }
@@ -339,18 +474,24 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   }
 
   for (const [key, list] of cells) {
-    for (const c of list) if (c.formula && c.text.trim()) warn(key, c.cell, c.text, 'this cell holds a formula: the value saved in the file was imported, the formula was not evaluated.', 'formula', {});
+    for (const c of list)
+      if (c.formula && c.text.trim())
+        warn(key, c.cell, c.text, 'this cell holds a formula: the value saved in the file was imported, the formula was not evaluated.', 'formula', {});
   }
   return out;
 }
 
-const NEGATION = /(?<![\p{L}\p{N}])(hors|sauf|excepté|excepte|à l[’']exclusion d[eu’']s?|a l[’']exclusion d[eu’']s?|sans|excluding|except|excluded|other than|not including|autres? que|non)(?![\p{L}\p{N}])/iu;
+const NEGATION =
+  /(?<![\p{L}\p{N}])(hors|sauf|excepté|excepte|à l[’']exclusion d[eu’']s?|a l[’']exclusion d[eu’']s?|sans|excluding|except|excluded|other than|not including|autres? que|non)(?![\p{L}\p{N}])/iu;
 
 /** The text before any negation ("Absences et motifs (hors médical)" → "Absences et motifs"). */
 export function withoutNegated(text: string): string {
   const m = NEGATION.exec(text);
   if (!m) return text;
-  return text.slice(0, m.index).replace(/[\s(,;:–—-]+$/u, '').trim();
+  return text
+    .slice(0, m.index)
+    .replace(/[\s(,;:–—-]+$/u, '')
+    .trim();
 }
 
 /** Whether a recipient's text names the country: "Infosys (Inde)", "CloudCRM — US". */
@@ -366,8 +507,20 @@ const GROUPS: string[][] = [
   ['dataCategories', 'specialCategories', 'hasSpecialData'],
   ['dpiaStatus', 'dpiaLink'],
   ['automatedDecision', 'automatedDecisionDescription'],
-  ['clients', 'clientProcessing'], ['role'], ['status'], ['subPurposes'], ['art9Conditions'], ['dataSubjects'], ['dataSources'], ['retention'], ['securityMeasures'],
-  ['jointControllers'], ['systems'], ['lastReviewedAt'], ['createdAt'], ['updatedAt'],
+  ['clients', 'clientProcessing'],
+  ['role'],
+  ['status'],
+  ['subPurposes'],
+  ['art9Conditions'],
+  ['dataSubjects'],
+  ['dataSources'],
+  ['retention'],
+  ['securityMeasures'],
+  ['jointControllers'],
+  ['systems'],
+  ['lastReviewedAt'],
+  ['createdAt'],
+  ['updatedAt'],
 ];
 const GROUPED = new Set(GROUPS.flat());
 const PLACEHOLDER = /^\u0000(\w+)\u0000(\d+)$/;
@@ -395,7 +548,11 @@ export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
       const sub: RowCells = new Map();
       for (const field of group) {
         const list = cells.get(field);
-        if (list?.length) sub.set(field, list.map((c, i) => ({ text: c.text, cell: `\u0000${field}\u0000${i}`, formula: c.formula })));
+        if (list?.length)
+          sub.set(
+            field,
+            list.map((c, i) => ({ text: c.text, cell: `\u0000${field}\u0000${i}`, formula: c.formula })),
+          );
       }
       return buildRowDirect(sub, ctx);
     });

@@ -95,7 +95,16 @@ function valueLines(field: string, v: unknown, L: Labels, typeOf?: (name: string
  * The changes from `before` to `after` for the fields the row gives (`present`): `incoming` is the
  * row's own value of each field (to tell what a "replace" would remove).
  */
-export function fieldChanges(before: ActivityFields, after: ActivityFields, incoming: Partial<ActivityFields>, present: Iterable<string>, replace: ReadonlySet<string>, L: Labels, lang: 'fr' | 'en', typeOf?: (name: string) => string | undefined): FieldChange[] {
+export function fieldChanges(
+  before: ActivityFields,
+  after: ActivityFields,
+  incoming: Partial<ActivityFields>,
+  present: Iterable<string>,
+  replace: ReadonlySet<string>,
+  L: Labels,
+  lang: 'fr' | 'en',
+  typeOf?: (name: string) => string | undefined,
+): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of new Set(present)) {
     const b = (before as Record<string, unknown>)[field];
@@ -103,7 +112,8 @@ export function fieldChanges(before: ActivityFields, after: ActivityFields, inco
     const bl = valueLines(field, b, L, typeOf);
     const al = valueLines(field, a, L, typeOf);
     let wouldRemove: string[] = [];
-    if (isListField(field)) wouldRemove = removedBy(field, (b ?? []) as never[], ((incoming as Record<string, unknown>)[field] ?? []) as never[]).map((x) => itemText(field, x, L, typeOf));
+    if (isListField(field))
+      wouldRemove = removedBy(field, (b ?? []) as never[], ((incoming as Record<string, unknown>)[field] ?? []) as never[]).map((x) => itemText(field, x, L, typeOf));
     const same = JSON.stringify(b) === JSON.stringify(a);
     if (same && !wouldRemove.length) continue;
     const removed = bl.filter((x) => !al.includes(x));

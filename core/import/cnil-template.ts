@@ -197,7 +197,15 @@ export function readFiche(sheet: SheetData, ctx: ImportContext): CnilFiche {
       if (retention) {
         const p = parseRetention(retention);
         if (!p.understood) warn('retention', e.r, rCol, `the retention period "${retention}" could not be read as a duration: kept as text.`);
-        (f.retention ??= []).push({ dataCategory: categoryLabel, text: retention, duration: p.duration, trigger: p.trigger, activePeriod: p.activePeriod, archivePeriod: p.archivePeriod, finalFate: p.finalFate });
+        (f.retention ??= []).push({
+          dataCategory: categoryLabel,
+          text: retention,
+          duration: p.duration,
+          trigger: p.trigger,
+          activePeriod: p.activePeriod,
+          archivePeriod: p.archivePeriod,
+          finalFate: p.finalFate,
+        });
         built.present.add('retention');
       }
     } else if (e.kind === 'subjects') {
@@ -253,7 +261,19 @@ export function readFiche(sheet: SheetData, ctx: ImportContext): CnilFiche {
     } else if (e.kind === 'actors' && /conjoint/.test(label(rowLabel))) {
       const contact = readContact(sheet.rows[e.r] ?? [], e.cols);
       if (contact.name) {
-        (f.jointControllers ??= []).push({ firstName: '', company: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '', ...contact, name: contact.name, responsibilities: '' });
+        (f.jointControllers ??= []).push({
+          firstName: '',
+          company: '',
+          address: '',
+          postalCode: '',
+          city: '',
+          country: '',
+          phone: '',
+          email: '',
+          ...contact,
+          name: contact.name,
+          responsibilities: '',
+        });
         built.present.add('jointControllers');
       }
     }
@@ -284,7 +304,15 @@ export function ficheActors(sheet: SheetData): CnilIdentity {
     if (a === 'acteurs') cols = sectionColumns(row);
     else if (cols && /^finalite/.test(a)) break;
     else if (cols) {
-      const which = /^responsable du traitement/.test(a) ? 'head' : /^delegue/.test(a) ? 'dpo' : /^representant/.test(a) ? 'representative' : /^societe du dpo/.test(a) ? 'dpoCompany' : null;
+      const which = /^responsable du traitement/.test(a)
+        ? 'head'
+        : /^delegue/.test(a)
+          ? 'dpo'
+          : /^representant/.test(a)
+            ? 'representative'
+            : /^societe du dpo/.test(a)
+              ? 'dpoCompany'
+              : null;
       if (!which) continue;
       if (which === 'dpoCompany') {
         const company = firstValue(row);

@@ -44,7 +44,13 @@ export function backupPathFor(registerFile: string, at: string): string {
 function currentPlan(reg: Register, session: ImportSession, opts: PreviewOptions): PreviewPlan {
   const last = session.last;
   const mappingChanged = opts.mapping && Object.keys(opts.mapping).length > 0;
-  if (last && !mappingChanged && last.optionsKey === optionsKey({ ...opts, organisationId: opts.organisationId ?? last.organisationId }) && last.registerState === registerState(reg)) return last;
+  if (
+    last &&
+    !mappingChanged &&
+    last.optionsKey === optionsKey({ ...opts, organisationId: opts.organisationId ?? last.organisationId }) &&
+    last.registerState === registerState(reg)
+  )
+    return last;
   return buildPreview(reg, session, opts);
 }
 
@@ -53,7 +59,9 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
   let plan = currentPlan(reg, session, opts);
   const failing = plan.rows.filter((r) => r.status === 'error');
   if (failing.length) {
-    const details = failing.flatMap((r) => r.errors.map((e) => ({ path: `${r.sheet}!${r.row}${e.field ? `.${e.field}` : ''}`, message: `${e.cell ? `cell ${e.cell}: ` : ''}${e.message}` })));
+    const details = failing.flatMap((r) =>
+      r.errors.map((e) => ({ path: `${r.sheet}!${r.row}${e.field ? `.${e.field}` : ''}`, message: `${e.cell ? `cell ${e.cell}: ` : ''}${e.message}` })),
+    );
     const first = failing[0];
     throw new AppError(
       'bad_input',
@@ -140,14 +148,24 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
           const createdAt = r.stamps.createdAt ?? at;
           const orgId = orgOf(r);
           const ref = fields.ref || nextRef(orgId);
-          const { id } = insertParsedActivity(reg, orgId, { ...fields, ref }, m, { createdAt, updatedAt: r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at), recordedAt: at }, orgState(orgId).inserts);
+          const { id } = insertParsedActivity(
+            reg,
+            orgId,
+            { ...fields, ref },
+            m,
+            { createdAt, updatedAt: r.stamps.updatedAt ?? (r.stamps.createdAt ? createdAt : at), recordedAt: at },
+            orgState(orgId).inserts,
+          );
           undo.activitiesCreated.push(id);
           summary.activities.push({ id, ref, name: fields.name, action: 'create' });
           summary.created++;
         } else {
           const current = getActivity(reg, r.existingId!);
           if (current.version !== r.existingVersion) {
-            throw new AppError('conflict', `${session.fileName}, sheet "${r.sheet}", row ${r.row}: activity ${current.ref} was changed since the preview; preview the import again.`);
+            throw new AppError(
+              'conflict',
+              `${session.fileName}, sheet "${r.sheet}", row ${r.row}: activity ${current.ref} was changed since the preview; preview the import again.`,
+            );
           }
           const a = updateActivity(reg, current.id, current.version, fields, m);
           undo.activitiesUpdated.push({ id: current.id, before: activityFields(current), versionAfter: a.version });
@@ -168,7 +186,13 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
       const rec = getRecipient(reg, id);
       const d = plan.recipientDetails.get(fold(rec.name));
       if (d && (d.contractRef || d.contractDate || d.dpfCertified)) {
-        updateRecipient(reg, id, rec.version, { ...recipientData(rec), contractRef: d.contractRef ?? '', contractDate: d.contractDate ?? '', dpfCertified: d.dpfCertified ?? false }, m);
+        updateRecipient(
+          reg,
+          id,
+          rec.version,
+          { ...recipientData(rec), contractRef: d.contractRef ?? '', contractDate: d.contractDate ?? '', dpfCertified: d.dpfCertified ?? false },
+          m,
+        );
       }
     }
     summary.recipientsCreated = undo.recipientsCreated.length;
@@ -179,7 +203,21 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
       entityLabel: session.fileName,
       organisationId: plan.organisationId,
       action: 'import',
-      changes: [{ path: 'import', before: null, after: { file: session.fileName, sha256: session.sha256, batchId, created: summary.created, updated: summary.updated, recipientsCreated: summary.recipientsCreated, backup: path.basename(backup) } }],
+      changes: [
+        {
+          path: 'import',
+          before: null,
+          after: {
+            file: session.fileName,
+            sha256: session.sha256,
+            batchId,
+            created: summary.created,
+            updated: summary.updated,
+            recipientsCreated: summary.recipientsCreated,
+            backup: path.basename(backup),
+          },
+        },
+      ],
     });
     return batchId;
   });

@@ -84,7 +84,18 @@ function icuCountry(text: string): string | undefined {
           if (name) regionNames.set(foldKey(name), code);
         }
       }
-    for (const [k, v] of Object.entries({ usa: 'US', uk: 'GB', 'royaume uni': 'GB', 'etats unis': 'US', 'united states': 'US', 'coree du sud': 'KR', 'south korea': 'KR', russie: 'RU', russia: 'RU' })) regionNames.set(k, v);
+    for (const [k, v] of Object.entries({
+      usa: 'US',
+      uk: 'GB',
+      'royaume uni': 'GB',
+      'etats unis': 'US',
+      'united states': 'US',
+      'coree du sud': 'KR',
+      'south korea': 'KR',
+      russie: 'RU',
+      russia: 'RU',
+    }))
+      regionNames.set(k, v);
   }
   const t = text.trim();
   if (/^[A-Z]{2}$/.test(t)) return [...regionNames.values()].includes(t) ? t : undefined;
@@ -92,7 +103,8 @@ function icuCountry(text: string): string | undefined {
 }
 
 /** Organisations: legal-entity forms, and vendors every DPO meets. */
-const LEGAL_FORM = /(?:^|\s)(sas|sasu|sarl|sa|sca|eurl|sci|scop|gie|ltd|limited|inc|llc|llp|plc|corp|corporation|co|company|gmbh|ag|kg|bv|nv|spa|srl|sl|pvt|pty|ab|as|oy|group|groupe|holding)\.?$/;
+const LEGAL_FORM =
+  /(?:^|\s)(sas|sasu|sarl|sa|sca|eurl|sci|scop|gie|ltd|limited|inc|llc|llp|plc|corp|corporation|co|company|gmbh|ag|kg|bv|nv|spa|srl|sl|pvt|pty|ab|as|oy|group|groupe|holding)\.?$/;
 const VENDORS =
   /\b(microsoft|google|amazon|aws|azure|salesforce|sap|oracle|workday|hubspot|mailchimp|zoom|slack|atlassian|jira|dropbox|docusign|adobe|stripe|paypal|ovh|ovhcloud|scaleway|cegid|sage|adp|lucca|payfit|zendesk|intercom|twilio|sendgrid|brevo|sendinblue|meta|facebook|linkedin|qonto|pennylane|alan|swile|doctolib|pronote|index education|ecoledirecte|cloudflare|apple|ibm|cisco|okta|servicenow|shopify|typeform|surveymonkey|calendly|notion|trello|asana|monday|mailjet|orange|sfr|bouygues|docaposte|yousign|welcome to the jungle|indeed|talentsoft|cornerstone|teams|gmail|office 365|microsoft 365|google workspace)\b/;
 
@@ -110,7 +122,10 @@ function itemsOf(text: string): string[] {
 
 /** What the column's cells hold, or null when no kind dominates. */
 export function readColumnContent(values: string[], tools: ContentTools = {}): ColumnContent | null {
-  const cells = values.map((v) => v.trim()).filter((v) => v && !isEmptyEquivalent(v)).slice(0, 40);
+  const cells = values
+    .map((v) => v.trim())
+    .filter((v) => v && !isEmptyEquivalent(v))
+    .slice(0, 40);
   if (cells.length < 2) return null;
   const country = tools.country ?? icuCountry;
   const counts: Record<ContentKind, number> = { country: 0, legalBasis: 0, duration: 0, yesno: 0, date: 0, email: 0, organisation: 0, safeguard: 0 };

@@ -49,7 +49,10 @@ export function importContext(reg: Register): ImportContext {
     vocab(kind) {
       let m = matchers.get(kind);
       if (!m) {
-        m = new VocabularyMatcher(kind, terms.filter((t) => t.kind === kind));
+        m = new VocabularyMatcher(
+          kind,
+          terms.filter((t) => t.kind === kind),
+        );
         matchers.set(kind, m);
       }
       return m;

@@ -28,7 +28,10 @@ beforeAll(async () => {
   const chosen = made.filter((f) => f.file.endsWith('.xlsx')).filter((_, i) => i % 4 === 0);
   const lo: CorpusFile[] = [];
   for (const format of ['xlsx', 'ods'] as const) {
-    const copies = libreOfficeCopies(chosen.map((f) => f.file), format);
+    const copies = libreOfficeCopies(
+      chosen.map((f) => f.file),
+      format,
+    );
     copies.forEach((file, i) => lo.push({ ...chosen[i], file, shape: `${chosen[i].shape} (LibreOffice ${format.toUpperCase()})` }));
   }
   corpus = [...made, ...lo];
@@ -75,7 +78,11 @@ describe('a corpus of department files', () => {
       if (r.correct / r.total < 0.8) below.push(`${path.basename(f.file)} [${f.shape}] ${r.correct}/${r.total}: ${r.misses.join('; ')}`);
       const rows = p.rows.filter((x) => x.sheet === (f.sheet ?? p.rows[0]?.sheet));
       expect(rows.length, f.file).toBe(f.rows);
-      if (!f.needsDrafts) expect(rows.filter((x) => x.status === 'error').map((x) => `${x.key}: ${x.errors.map((e) => e.message).join(', ')}`), f.file).toEqual([]);
+      if (!f.needsDrafts)
+        expect(
+          rows.filter((x) => x.status === 'error').map((x) => `${x.key}: ${x.errors.map((e) => e.message).join(', ')}`),
+          f.file,
+        ).toEqual([]);
       // Every mapped column says why.
       const sheet = p.sheets.find((s) => s.status === 'imported')!;
       for (const c of sheet.columns) if (c.field) expect(c.why?.key, `${f.file} ${c.header}`).toMatch(/^mapping\.why\./);
@@ -173,8 +180,14 @@ describe('relational workbooks (an activity sheet plus one sheet per part)', () 
         expect(act.dataCategories.length, `${label} ${a.name} categories`).toBe(a.categories);
         expect(act.dataSubjects.length, `${label} ${a.name} subjects`).toBe(a.subjects);
         expect(act.recipients.length, `${label} ${a.name} recipients`).toBe(a.recipients);
-        expect(act.recipients.some((r) => r.type === 'processor'), `${label} contractors`).toBe(true);
-        expect(act.transfers.map((x) => x.country), `${label} ${a.name} transfers`).toEqual(a.countries);
+        expect(
+          act.recipients.some((r) => r.type === 'processor'),
+          `${label} contractors`,
+        ).toBe(true);
+        expect(
+          act.transfers.map((x) => x.country),
+          `${label} ${a.name} transfers`,
+        ).toEqual(a.countries);
         if (a.countries.length) expect(act.transfers[0].safeguard).toBe('scc');
       }
       await t.call('import/close', { sessionId: p.sessionId });

@@ -36,7 +36,8 @@ export function detectFormat(data: Buffer, fileName: string, limits = IMPORT_LIM
     if (zip.has('xl/workbook.xml')) return { format: 'xlsx', zip };
     const mime = zip.has('mimetype') ? zip.readText('mimetype')?.trim() : undefined;
     if (mime === 'application/vnd.oasis.opendocument.spreadsheet' || (!mime && zip.has('content.xml'))) return { format: 'ods', zip };
-    if (mime?.startsWith('application/vnd.oasis.opendocument.')) throw new AppError('bad_input', `${name} is an OpenDocument file but not a spreadsheet (${mime.split('.').pop()}).`);
+    if (mime?.startsWith('application/vnd.oasis.opendocument.'))
+      throw new AppError('bad_input', `${name} is an OpenDocument file but not a spreadsheet (${mime.split('.').pop()}).`);
     if (zip.has('word/document.xml')) throw new AppError('bad_input', `${name} is a Word document, not a spreadsheet.`);
     if (zip.has('ppt/presentation.xml')) throw new AppError('bad_input', `${name} is a PowerPoint presentation, not a spreadsheet.`);
     throw new AppError('bad_input', `${name} is a ZIP archive, not a spreadsheet: Art30 imports XLSX, ODS, CSV and Art30 JSON files.`);
@@ -48,12 +49,16 @@ export function detectFormat(data: Buffer, fileName: string, limits = IMPORT_LIM
   }
   const head = data.subarray(0, 8192);
   const utf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
-  if (!utf16 && head.includes(0)) throw new AppError('bad_input', `${name} is a binary file of an unknown kind, not a spreadsheet: Art30 imports XLSX, ODS, CSV and Art30 JSON files.`);
+  if (!utf16 && head.includes(0))
+    throw new AppError('bad_input', `${name} is a binary file of an unknown kind, not a spreadsheet: Art30 imports XLSX, ODS, CSV and Art30 JSON files.`);
   const ext = path.extname(name).toLowerCase();
   if (['.xlsx', '.xlsm', '.xls', '.ods'].includes(ext)) {
     throw new AppError('bad_input', `${name} is named ${ext} but is a plain text file, not a spreadsheet. If it is a CSV export, rename it to .csv.`);
   }
-  const first = head.toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
+  const first = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()[0];
   if (first === '{') return { format: 'json' };
   return { format: 'csv' };
 }

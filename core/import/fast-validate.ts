@@ -10,7 +10,27 @@ import { LIMITS, activityFieldsSchema, type ActivityFields } from '../model/sche
 const DEFAULTS = activityFieldsSchema.parse({ name: 'x', purpose: 'x' });
 
 /** Strings allowed past LIMITS.shortText, by property name. */
-const LONG = new Set(['purpose', 'description', 'justification', 'precision', 'text', 'criminalDataBasis', 'securityNotes', 'rights', 'consentRecords', 'breaches', 'documentation', 'responsibilities', 'address', 'contact', 'notes', 'link', 'processingCategories', 'representative', 'dpo']);
+const LONG = new Set([
+  'purpose',
+  'description',
+  'justification',
+  'precision',
+  'text',
+  'criminalDataBasis',
+  'securityNotes',
+  'rights',
+  'consentRecords',
+  'breaches',
+  'documentation',
+  'responsibilities',
+  'address',
+  'contact',
+  'notes',
+  'link',
+  'processingCategories',
+  'representative',
+  'dpo',
+]);
 
 /** Space the schema's `trim()` would remove. */
 const EDGE_SPACE = /^\s|\s$/;

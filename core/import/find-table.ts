@@ -22,8 +22,14 @@ export interface SheetTable {
 }
 
 const SKIP_NAMES: [RegExp, string][] = [
-  [/^(instructions?|notice|mode d emploi|tutoriel|tutorial|lisez moi|read ?me|aide|help|guide|how to|consignes|explications?|presentation|introduction|sommaire|contents|cover|page de garde)\b/, 'instructions'],
-  [/^(listes?|lists?|valeurs?|values|referentiels?|lookups?|parametres|parameters|settings|dropdowns?|menus? deroulants?|choix|options|vocabulaires?|codes)$/, 'lists behind the dropdowns'],
+  [
+    /^(instructions?|notice|mode d emploi|tutoriel|tutorial|lisez moi|read ?me|aide|help|guide|how to|consignes|explications?|presentation|introduction|sommaire|contents|cover|page de garde)\b/,
+    'instructions',
+  ],
+  [
+    /^(listes?|lists?|valeurs?|values|referentiels?|lookups?|parametres|parameters|settings|dropdowns?|menus? deroulants?|choix|options|vocabulaires?|codes)$/,
+    'lists behind the dropdowns',
+  ],
   [/^(exemples?|examples?|samples?|modele exemple|exemple de fiche)\b/, 'example'],
   [/^(notes?|commentaires?|comments?|changelog|historique|history|versions?|journal des modifications|legende|legend|glossaire|glossary|definitions?)\b/, 'notes'],
 ];
@@ -119,15 +125,30 @@ export function findTable(sheet: SheetData, tools: ContentTools = {}): SheetTabl
   if (!best) return { ...base, reason: 'no recognisable header row (expected columns such as "Nom du traitement" / "Processing activity" and "Finalité" / "Purpose")' };
   // The cells' content: the second signal, read below the chosen header row.
   const below = sheet.rows.slice(best.r + 1, Math.min(lastFilled + 1, best.r + 41));
-  const contents = best.headers.map((_, c) => readColumnContent(below.map((row) => row[c] ?? ''), tools));
+  const contents = best.headers.map((_, c) =>
+    readColumnContent(
+      below.map((row) => row[c] ?? ''),
+      tools,
+    ),
+  );
   if (contents.some(Boolean)) best.mapping = autoMap(best.headers, contents);
   // Columns with content but no header (a table without its header cell) are read from their content alone.
   const width = Math.max(best.headers.length, ...below.map((row) => row.length));
   for (let c = best.headers.length; c < width; c++) {
-    const content = readColumnContent(below.map((row) => row[c] ?? ''), tools);
+    const content = readColumnContent(
+      below.map((row) => row[c] ?? ''),
+      tools,
+    );
     best.headers[c] = '';
     best.mapping[c] = { column: c, header: '', field: null, confidence: 0 };
-    if (content?.field && content.strong) best.mapping[c] = { column: c, header: '', field: content.field, confidence: Math.min(0.75, 0.4 + 0.35 * content.share), why: { key: 'mapping.why.content', params: { kind: content.kind, share: Math.round(content.share * 100) } } };
+    if (content?.field && content.strong)
+      best.mapping[c] = {
+        column: c,
+        header: '',
+        field: content.field,
+        confidence: Math.min(0.75, 0.4 + 0.35 * content.share),
+        why: { key: 'mapping.why.content', params: { kind: content.kind, share: Math.round(content.share * 100) } },
+      };
   }
   const mappedCols = best.mapping.filter((m) => m.field).map((m) => m.column);
   const dataRows: number[] = [];

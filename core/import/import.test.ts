@@ -74,7 +74,9 @@ describe('a French department workbook with a title block, group labels and seve
     expect(paie.securityMeasures.map((m) => m.type)).toEqual(['access_control', 'backup']);
     expect(paie.transfers).toEqual([]);
     expect(row(p, 'Registre RH!7').activity!.legalBases.map((b) => b.code)).toEqual(['consent', 'legitimate_interests']);
-    expect(row(p, 'Registre RH!7').activity!.transfers).toEqual([{ recipient: 'TalentBridge Ltd', country: 'GB', safeguard: 'adequacy', derogation: null, documentation: '', tiaRef: '' }]);
+    expect(row(p, 'Registre RH!7').activity!.transfers).toEqual([
+      { recipient: 'TalentBridge Ltd', country: 'GB', safeguard: 'adequacy', derogation: null, documentation: '', tiaRef: '' },
+    ]);
     expect(row(p, 'Registre RH!8').activity!.retention[0]).toMatchObject({ duration: '', trigger: 'suppression du compte' });
     expect(row(p, 'Registre RH!9').activity!.dataSubjects.map((s) => s.code)).toEqual(['employees', 'service_providers']);
     expect(row(p, 'Registre RH!11').activity!.transfers[0]).toMatchObject({ country: 'US', safeguard: 'scc', recipient: 'SurveyNow Inc' });
@@ -128,7 +130,10 @@ describe('a French department workbook with a title block, group labels and seve
     expect(list.map((a) => a.ref).sort()).toEqual(['RH-01', 'RH-02', 'RH-03', 'RH-04', 'RH-05', 'RH-06', 'RH-07', 'RH-09']);
     const paie = await t.call('activities/getByRef', { ref: 'RH-01' });
     expect(paie.createdAt.slice(0, 10)).toBe('2021-03-15');
-    const entries = t.reg.sqlite.prepare("SELECT source, source_file, source_sha256, batch_id, entity_type, action FROM history WHERE batch_id = ?").all(s.batchId) as Record<string, unknown>[];
+    const entries = t.reg.sqlite.prepare('SELECT source, source_file, source_sha256, batch_id, entity_type, action FROM history WHERE batch_id = ?').all(s.batchId) as Record<
+      string,
+      unknown
+    >[];
     expect(entries.filter((e) => e.entity_type === 'activity' && e.action === 'create')).toHaveLength(8);
     expect(entries.every((e) => e.source === 'import' && e.source_file === 'registre-rh.xlsx' && e.source_sha256 === sha)).toBe(true);
     expect(entries.some((e) => e.entity_type === 'import' && e.action === 'import')).toBe(true);
@@ -185,7 +190,10 @@ describe('English workbook, several sheets, columns reordered', () => {
     expect(news).toMatchObject({ name: 'Newsletter', purpose: 'Send the newsletter', department: 'Marketing', lastReviewedAt: '2024-01-12' });
     expect(news.transfers[0]).toMatchObject({ country: 'IN', safeguard: 'scc' });
     expect(news.dataSubjects.map((s) => s.code)).toEqual(['customers', 'prospects']);
-    const messages = (key: string) => row(p, key).warnings.map((w) => `${w.field}: ${w.message}`).join('\n');
+    const messages = (key: string) =>
+      row(p, key)
+        .warnings.map((w) => `${w.field}: ${w.message}`)
+        .join('\n');
     expect(messages('Marketing!3')).toMatch(/transferCountries: "Wakanda" is not a country/);
     expect(messages('Marketing!3')).toMatch(/lastReviewedAt: "yesterday" is not a date/);
     expect(messages('Marketing!4')).toMatch(/Privacy Shield was invalidated/);
@@ -300,7 +308,9 @@ describe('the CNIL template', () => {
         ["Banque d'Andorre", 'third_country_recipient'],
       ]);
       expect(paie.securityMeasures.map((m) => m.type)).toEqual(['software_protection', 'backup', 'access_control']);
-      expect(paie.transfers).toEqual([{ recipient: "Banque d'Andorre", country: 'AD', safeguard: 'scc', derogation: null, documentation: 'Contrat en date du 23/01/2018', tiaRef: '' }]);
+      expect(paie.transfers).toEqual([
+        { recipient: "Banque d'Andorre", country: 'AD', safeguard: 'scc', derogation: null, documentation: 'Contrat en date du 23/01/2018', tiaRef: '' },
+      ]);
       expect(p.rows[0].warnings).toEqual([]);
       expect(p.rows[1].warnings.map((w) => w.message).join()).toMatch(/transfer to Inde without a safeguard/);
       const changes = Object.fromEntries(p.organisation!.changes.map((c) => [c.path, c.after]));
@@ -406,11 +416,23 @@ describe('the window’s path (drag and drop)', () => {
     expect(page.counts).toMatchObject({ rows: 5, excluded: 1, new: 4 });
     const progress: string[] = [];
     const { dispatch } = await import('../api/dispatch.js');
-    const again = await dispatch(t.reg, 'import/preview', { sessionId: p.sessionId, excludedRows: [2] }, { source: 'ui' }, { context: { progress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) } });
+    const again = await dispatch(
+      t.reg,
+      'import/preview',
+      { sessionId: p.sessionId, excludedRows: [2] },
+      { source: 'ui' },
+      { context: { progress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) } },
+    );
     expect(again.ok && again.value.organisationId).toBe(other.id);
     expect(progress).toEqual(['Checking the rows 0/5']);
     // The commit takes the last preview's organisation and excluded rows.
-    const r = await dispatch(t.reg, 'import/commit', { sessionId: p.sessionId }, { source: 'ui' }, { context: { progress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) } });
+    const r = await dispatch(
+      t.reg,
+      'import/commit',
+      { sessionId: p.sessionId },
+      { source: 'ui' },
+      { context: { progress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) } },
+    );
     expect(r.ok && r.value.created).toBe(4);
     expect(progress).toContain('Writing activities 4/4');
     expect((await t.call('activities/list', { organisationId: other.id })).map((a) => a.name).sort()).toEqual(['CRM', 'Contests', 'Quotes', 'Web analytics']);

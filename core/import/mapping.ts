@@ -41,9 +41,103 @@ const STOP = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'the', 'of
 /** Words that carry no field meaning in a header, questions included ("Quelles données ?", "What do we keep?"). */
 const FILLER = new Set([
   ...STOP,
-  'quel', 'quelle', 'quels', 'quelles', 'est', 'ce', 'que', 'qu', 'on', 'nous', 'vous', 'il', 'y', 'sont', 'ont', 'dans', 'avec', 'un', 'une', 'ces', 'cette', 'leur', 'leurs', 'se', 'sa', 'son', 'ses', 'notre', 'nos', 'votre', 'vos', 'elles', 'ils', 'oui', 'non', 'ou', 'si', 'svp', 'merci', 'preciser', 'indiquer', 'renseigner', 'lister',
-  'what', 'which', 'do', 'does', 'did', 'is', 'are', 'was', 'we', 'you', 'it', 'they', 'them', 'to', 'in', 'on', 'by', 'with', 'an', 'or', 'our', 'your', 'their', 'this', 'that', 'these', 'please', 'list', 'specify', 'describe', 'enter', 'any', 'if', 'yes', 'no', 'be', 'been', 'has', 'have', 'at',
-  'der', 'die', 'das', 'und', 'oder', 'von', 'fur', 'zu', 'im', 'mit', 'welche', 'wer', 'ist', 'wird',
+  'quel',
+  'quelle',
+  'quels',
+  'quelles',
+  'est',
+  'ce',
+  'que',
+  'qu',
+  'on',
+  'nous',
+  'vous',
+  'il',
+  'y',
+  'sont',
+  'ont',
+  'dans',
+  'avec',
+  'un',
+  'une',
+  'ces',
+  'cette',
+  'leur',
+  'leurs',
+  'se',
+  'sa',
+  'son',
+  'ses',
+  'notre',
+  'nos',
+  'votre',
+  'vos',
+  'elles',
+  'ils',
+  'oui',
+  'non',
+  'ou',
+  'si',
+  'svp',
+  'merci',
+  'preciser',
+  'indiquer',
+  'renseigner',
+  'lister',
+  'what',
+  'which',
+  'do',
+  'does',
+  'did',
+  'is',
+  'are',
+  'was',
+  'we',
+  'you',
+  'it',
+  'they',
+  'them',
+  'to',
+  'in',
+  'on',
+  'by',
+  'with',
+  'an',
+  'or',
+  'our',
+  'your',
+  'their',
+  'this',
+  'that',
+  'these',
+  'please',
+  'list',
+  'specify',
+  'describe',
+  'enter',
+  'any',
+  'if',
+  'yes',
+  'no',
+  'be',
+  'been',
+  'has',
+  'have',
+  'at',
+  'der',
+  'die',
+  'das',
+  'und',
+  'oder',
+  'von',
+  'fur',
+  'zu',
+  'im',
+  'mit',
+  'welche',
+  'wer',
+  'ist',
+  'wird',
 ]);
 
 const QUESTION = new Set(['quel', 'quelle', 'quels', 'quelles', 'what', 'which', 'welche', 'welcher', 'welches']);
@@ -68,13 +162,14 @@ let index: Entry[] | null = null;
 function entries(): Entry[] {
   if (index) return index;
   index = [];
-  for (const d of FIELDS) for (const s of [d.labelFr, d.labelEn, d.key, ...d.synonyms]) {
-    const t = norm(s);
-    const entry = (text: string) => ({ key: d.key, text, spaced: ` ${text} `, words: text.split(' ').length, source: s });
-    if (t) index.push(entry(t));
-    const full = foldKey(s);
-    if (full && full !== t) index.push(entry(full));
-  }
+  for (const d of FIELDS)
+    for (const s of [d.labelFr, d.labelEn, d.key, ...d.synonyms]) {
+      const t = norm(s);
+      const entry = (text: string) => ({ key: d.key, text, spaced: ` ${text} `, words: text.split(' ').length, source: s });
+      if (t) index.push(entry(t));
+      const full = foldKey(s);
+      if (full && full !== t) index.push(entry(full));
+    }
   return index;
 }
 
@@ -238,9 +333,7 @@ function scoreWords(header: string): WordScore[] {
       sums.set(field, s);
     }
   });
-  return [...sums]
-    .map(([field, s]) => ({ field, score: s.score / total, matched: s.matched }))
-    .sort((a, b) => b.score - a.score);
+  return [...sums].map(([field, s]) => ({ field, score: s.score / total, matched: s.matched })).sort((a, b) => b.score - a.score);
 }
 
 const cache = new Map<string, HeaderMatch>();
@@ -274,7 +367,11 @@ function matchCombined(header: string): HeaderMatch {
     const m = match(part);
     if (m.field && m.confidence > bestRaw + 0.02) {
       bestRaw = m.confidence;
-      best = { ...m, confidence: Math.min(m.confidence, 0.9), why: { key: 'mapping.why.part', params: { part, reason: m.why?.key ?? '', detail: String(m.why?.params?.synonym ?? m.why?.params?.words ?? '') } } };
+      best = {
+        ...m,
+        confidence: Math.min(m.confidence, 0.9),
+        why: { key: 'mapping.why.part', params: { part, reason: m.why?.key ?? '', detail: String(m.why?.params?.synonym ?? m.why?.params?.words ?? '') } },
+      };
     }
   }
   return best;
@@ -295,7 +392,8 @@ function match(header: string): HeaderMatch {
     const yesNo = entries().find((e) => (e.text === `${hf} oui non` || e.text === `${h} oui non` || e.text === hf || e.text === h) && FIELD_BY_KEY.get(e.key)?.kind === 'yesno');
     if (yesNo) return { field: yesNo.key, confidence: 1, why: { key: 'mapping.why.question', params: { synonym: yesNo.source } } };
     const scored = scoreWords(header.replace(/\(.*?\)/g, ' ')).filter((x) => FIELD_BY_KEY.get(x.field)?.kind === 'yesno');
-    if (scored[0] && scored[0].score >= (yesNoMark ? 0.3 : 0.5)) return { field: scored[0].field, confidence: 0.85, why: { key: 'mapping.why.words', params: { words: [...new Set(scored[0].matched)].join(', ') } } };
+    if (scored[0] && scored[0].score >= (yesNoMark ? 0.3 : 0.5))
+      return { field: scored[0].field, confidence: 0.85, why: { key: 'mapping.why.words', params: { words: [...new Set(scored[0].matched)].join(', ') } } };
   }
   for (const e of entries()) if (e.text === hf) return { field: e.key, confidence: 1, why: { key: 'mapping.why.synonym', params: { synonym: e.source } } };
   const hs = ` ${h} `;
@@ -303,9 +401,12 @@ function match(header: string): HeaderMatch {
   const hWords = h.split(' ');
   for (const e of entries()) {
     if (e.text === h) return { field: e.key, confidence: 1, why: { key: 'mapping.why.synonym', params: { synonym: e.source } } };
-    if (e.words >= 2 && (hs.includes(e.spaced) || hfs.includes(e.spaced))) consider(e.key, 0.8 + Math.min(0.1, e.text.length / 400), { key: 'mapping.why.contains', params: { synonym: e.source } });
-    else if (e.words === 1 && e.text.length >= 4 && hWords[0] === e.text && hWords.length <= 3) consider(e.key, 0.7, { key: 'mapping.why.contains', params: { synonym: e.source } });
-    else if (e.text.length >= 6 && best.confidence < 0.6 && Math.abs(h.length - e.text.length) <= 2 && h[0] === e.text[0] && distance(h, e.text) <= (e.text.length >= 12 ? 2 : 1)) consider(e.key, 0.6, { key: 'mapping.why.spelling', params: { synonym: e.source } });
+    if (e.words >= 2 && (hs.includes(e.spaced) || hfs.includes(e.spaced)))
+      consider(e.key, 0.8 + Math.min(0.1, e.text.length / 400), { key: 'mapping.why.contains', params: { synonym: e.source } });
+    else if (e.words === 1 && e.text.length >= 4 && hWords[0] === e.text && hWords.length <= 3)
+      consider(e.key, 0.7, { key: 'mapping.why.contains', params: { synonym: e.source } });
+    else if (e.text.length >= 6 && best.confidence < 0.6 && Math.abs(h.length - e.text.length) <= 2 && h[0] === e.text[0] && distance(h, e.text) <= (e.text.length >= 12 ? 2 : 1))
+      consider(e.key, 0.6, { key: 'mapping.why.spelling', params: { synonym: e.source } });
   }
   // The words of the header against every field's vocabulary.
   const scored = scoreWords(header);
@@ -320,9 +421,19 @@ function match(header: string): HeaderMatch {
     const why: Message = { key: 'mapping.why.words', params: { words } };
     if (best.field === top.field && confidence > 0) best = { ...best, confidence: Math.max(best.confidence, Math.min(0.95, best.confidence + 0.05)) };
     else if (confidence > best.confidence + 0.05) best = { field: top.field, confidence, why };
-    best.alternatives = scored.filter((s) => s.field !== best.field && s.score > 0.15).slice(0, 3).map((s) => ({ field: s.field, confidence: Math.round(s.score * 100) / 100 }));
+    best.alternatives = scored
+      .filter((s) => s.field !== best.field && s.score > 0.15)
+      .slice(0, 3)
+      .map((s) => ({ field: s.field, confidence: Math.round(s.score * 100) / 100 }));
   }
-  return best.confidence >= 0.5 ? best : { field: null, confidence: best.confidence, why: best.why, alternatives: best.field ? [{ field: best.field, confidence: best.confidence }, ...(best.alternatives ?? [])] : best.alternatives };
+  return best.confidence >= 0.5
+    ? best
+    : {
+        field: null,
+        confidence: best.confidence,
+        why: best.why,
+        alternatives: best.field ? [{ field: best.field, confidence: best.confidence }, ...(best.alternatives ?? [])] : best.alternatives,
+      };
 }
 
 /**
@@ -355,11 +466,28 @@ export function autoMap(headers: string[], contents?: (ColumnContent | null)[]):
 function combine(m: HeaderMatch, content: ColumnContent): HeaderMatch {
   const agree = m.field ? contentAgrees(m.field, content) : false;
   if (m.field && agree) {
-    return { ...m, confidence: Math.min(1, Math.max(m.confidence, 0.6) + 0.1), why: { key: 'mapping.why.both', params: { reason: m.why?.key ?? '', detail: String(m.why?.params?.synonym ?? m.why?.params?.words ?? m.why?.params?.part ?? ''), kind: content.kind, share: Math.round(content.share * 100) } } };
+    return {
+      ...m,
+      confidence: Math.min(1, Math.max(m.confidence, 0.6) + 0.1),
+      why: {
+        key: 'mapping.why.both',
+        params: {
+          reason: m.why?.key ?? '',
+          detail: String(m.why?.params?.synonym ?? m.why?.params?.words ?? m.why?.params?.part ?? ''),
+          kind: content.kind,
+          share: Math.round(content.share * 100),
+        },
+      },
+    };
   }
   // A column of tools or vendors whose entries are organisations: the processors.
-  if (content.kind === 'organisation' && content.share >= 0.5 && (m.field === 'systems' || m.field === 'recipients' && m.confidence < 1)) {
-    return { field: 'processors', confidence: Math.max(0.7, Math.min(0.9, m.confidence)), why: { key: 'mapping.why.vendors', params: { share: Math.round(content.share * 100) } }, alternatives: [{ field: m.field, confidence: m.confidence }] };
+  if (content.kind === 'organisation' && content.share >= 0.5 && (m.field === 'systems' || (m.field === 'recipients' && m.confidence < 1))) {
+    return {
+      field: 'processors',
+      confidence: Math.max(0.7, Math.min(0.9, m.confidence)),
+      why: { key: 'mapping.why.vendors', params: { share: Math.round(content.share * 100) } },
+      alternatives: [{ field: m.field, confidence: m.confidence }],
+    };
   }
   if (!content.field) return m;
   // The content says what the column is: under a cryptic or missing header, or against a weak guess.
@@ -367,7 +495,12 @@ function combine(m: HeaderMatch, content: ColumnContent): HeaderMatch {
   if (!m.field || (content.share >= 0.8 && content.strong && (m.confidence < 0.8 || (fromWords && m.confidence < 0.9)))) {
     const confidence = Math.min(0.8, 0.45 + 0.35 * content.share + (m.alternatives?.some((a) => a.field === content.field) ? 0.1 : 0));
     if (confidence >= 0.5 && content.share >= 0.6) {
-      return { field: content.field, confidence, why: { key: 'mapping.why.content', params: { kind: content.kind, share: Math.round(content.share * 100) } }, alternatives: m.field ? [{ field: m.field, confidence: m.confidence }] : m.alternatives };
+      return {
+        field: content.field,
+        confidence,
+        why: { key: 'mapping.why.content', params: { kind: content.kind, share: Math.round(content.share * 100) } },
+        alternatives: m.field ? [{ field: m.field, confidence: m.confidence }] : m.alternatives,
+      };
     }
   }
   return m;

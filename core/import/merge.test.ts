@@ -55,7 +55,12 @@ describe('an update from a partial file', () => {
     expect({ ...after, recipients: [], version: 0, updatedAt: '' }).toEqual({ ...before, recipients: [], version: 0, updatedAt: '' });
 
     // The DPO chooses "replace" for the recipients only: exactly the items the preview showed go.
-    const p2 = await t.call('import/open', { file: csv('rh2.csv', [['Référence', 'Nom du traitement', 'Destinataires', 'Base légale'], ['T-001', 'Gestion de la paie', 'URSSAF; PaieFacile SAS', 'Contrat']]) });
+    const p2 = await t.call('import/open', {
+      file: csv('rh2.csv', [
+        ['Référence', 'Nom du traitement', 'Destinataires', 'Base légale'],
+        ['T-001', 'Gestion de la paie', 'URSSAF; PaieFacile SAS', 'Contrat'],
+      ]),
+    });
     const shown = p2.rows[0].fieldChanges.find((c) => c.field === 'recipients')!.replaceWouldRemove;
     expect(shown).toEqual(['Service des ressources humaines (Service interne qui traite les données) — Gestion interne de la paie', 'Cabinet Expertise Sociale (Autre)']);
     const p3 = await t.call('import/preview', { sessionId: p2.sessionId, replace: { [p2.rows[0].key]: ['recipients'] } });

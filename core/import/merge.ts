@@ -59,7 +59,8 @@ function findSame(field: ListField, list: Item[], item: Item, taken: Set<number>
     // A transfer without a recipient, a measure without a precision: the same country, the same type.
     if (field === 'transfers' && !o.recipient) i = list.findIndex((x, k) => !taken.has(k) && f((x as { country: string }).country) === f(o.country));
     if (field === 'securityMeasures' && !o.precision) i = list.findIndex((x, k) => !taken.has(k) && f((x as { type: string }).type) === f(o.type));
-    if (field === 'retention' && o.dataCategory) i = list.findIndex((x, k) => !taken.has(k) && f((x as { dataCategory: string }).dataCategory) === f(o.dataCategory) && f((x as { text: string }).text) === f(o.text));
+    if (field === 'retention' && o.dataCategory)
+      i = list.findIndex((x, k) => !taken.has(k) && f((x as { dataCategory: string }).dataCategory) === f(o.dataCategory) && f((x as { text: string }).text) === f(o.text));
   }
   return i;
 }

@@ -226,7 +226,12 @@ function findSheet(session: ImportSession, name: string): number {
   return s.index;
 }
 
-export function buildPreview(reg: Register, session: ImportSession, opts: PreviewOptions = {}, progress?: (p: { phase: string; done: number; total: number }) => void): PreviewPlan {
+export function buildPreview(
+  reg: Register,
+  session: ImportSession,
+  opts: PreviewOptions = {},
+  progress?: (p: { phase: string; done: number; total: number }) => void,
+): PreviewPlan {
   const orgs = listOrganisations(reg);
   const own = readOwnExport(session.workbook, reg);
   // An empty register: the file's organisations (Art30 exports), or one named after the file.
@@ -258,7 +263,14 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     for (const o of own.organisations) if (!orgByName.has(foldKey(o.name))) newOrganisations.push(o);
     for (const r of own.rows) {
       const present = new Set((Object.keys(r.fields) as (keyof ActivityFields)[]).filter((k) => !isBlank(r.fields[k])));
-      const built: BuiltRow = { fields: r.fields, present, stamps: r.stamps, warnings: [], errors: [], newRecipients: r.fields.recipients.filter((x) => !ctx.recipients.has(foldKey(x.name))).map((x) => x.name) };
+      const built: BuiltRow = {
+        fields: r.fields,
+        present,
+        stamps: r.stamps,
+        warnings: [],
+        errors: [],
+        newRecipients: r.fields.recipients.filter((x) => !ctx.recipients.has(foldKey(x.name))).map((x) => x.name),
+      };
       for (const [name, d] of r.recipients) recipientDetails.set(foldKey(name), d);
       candidates.push({ key: r.key, sheet: r.sheet, row: r.row, hidden: false, built, source: [], organisationName: r.organisationName });
     }
@@ -330,9 +342,7 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   let organisationUpdate: OrganisationData | null = null;
   let orgChanges: HistoryChange[] = [];
   if (session.cnil && !own) {
-    const fiches = session.cnil.ficheSheets
-      .filter((i) => selected === null || i === selected)
-      .map((i) => readFiche(session.workbook.sheets[i], ctx));
+    const fiches = session.cnil.ficheSheets.filter((i) => selected === null || i === selected).map((i) => readFiche(session.workbook.sheets[i], ctx));
     const fromFiche = new Map<string, string>();
     for (const f of fiches) {
       const key = `${f.sheet.name}!${f.row + 1}`;
@@ -366,7 +376,10 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
   }
   if (!candidates.length && !organisationUpdate) {
     const reasons = session.tables
-      .map((t, i) => `"${t.sheet.name}": ${session.cnil ? (session.cnil.skipped.find((s) => s.index === i)?.reason ?? (t === session.cnil.listSheet ? 'the list holds only the CNIL’s example row' : 'nothing to import')) : t.reason || 'no rows'}`)
+      .map(
+        (t, i) =>
+          `"${t.sheet.name}": ${session.cnil ? (session.cnil.skipped.find((s) => s.index === i)?.reason ?? (t === session.cnil.listSheet ? 'the list holds only the CNIL’s example row' : 'nothing to import')) : t.reason || 'no rows'}`,
+      )
       .join('; ');
     throw new AppError('bad_input', `${session.fileName} holds no activity to import (${reasons}).`);
   }
@@ -408,7 +421,10 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     const nameKey = foldKey(name);
     const nameDeptKey = `${nameKey}|${foldKey(dept)}`;
     const sameName = byName.get(nameKey);
-    const match = (ref && byRef.get(ref.toUpperCase())) || (name && (b.present.has('department') ? byNameDept.get(nameDeptKey) : sameName?.length === 1 ? sameName[0] : undefined)) || undefined;
+    const match =
+      (ref && byRef.get(ref.toUpperCase())) ||
+      (name && (b.present.has('department') ? byNameDept.get(nameDeptKey) : sameName?.length === 1 ? sameName[0] : undefined)) ||
+      undefined;
     const dupKey = `${foldKey(target.name)}|${ref ? `ref:${ref.toUpperCase()}` : `name:${nameDeptKey}`}`;
     let status: RowStatus;
     let duplicateOf: string | null = c.describedBy ?? null;
@@ -429,11 +445,36 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     if (base && ref && base.ref.toUpperCase() !== ref.toUpperCase()) {
       // Matched by name: the register's reference stays.
       merged.ref = base.ref;
-      warnings.push({ field: 'ref', cell: '', value: ref, message: `matched to the existing activity ${base.ref} by its name; its reference ${base.ref} is kept (the file says ${ref}).`, code: 'matched_by_name', params: { ref: base.ref } });
+      warnings.push({
+        field: 'ref',
+        cell: '',
+        value: ref,
+        message: `matched to the existing activity ${base.ref} by its name; its reference ${base.ref} is kept (the file says ${ref}).`,
+        code: 'matched_by_name',
+        params: { ref: base.ref },
+      });
     }
     const sheetMissing = missingOf(missingBySheet, session, c.sheet);
-    if (!name && !base) errors.push({ field: 'name', cell: '', value: '', message: sheetMissing.has('name') ? 'no column of this sheet gives the name (see the sheet’s message for the closest columns).' : 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).', code: sheetMissing.has('name') ? 'no_name_column' : 'no_name' });
-    if (!b.fields.purpose && !base?.purpose) errors.push({ field: 'purpose', cell: '', value: '', message: sheetMissing.has('purpose') ? 'no column of this sheet gives the purpose (see the sheet’s message for the closest columns).' : 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").', code: sheetMissing.has('purpose') ? 'no_purpose_column' : 'no_purpose' });
+    if (!name && !base)
+      errors.push({
+        field: 'name',
+        cell: '',
+        value: '',
+        message: sheetMissing.has('name')
+          ? 'no column of this sheet gives the name (see the sheet’s message for the closest columns).'
+          : 'the activity has no name (column "Nom du traitement" / "Processing activity" is empty).',
+        code: sheetMissing.has('name') ? 'no_name_column' : 'no_name',
+      });
+    if (!b.fields.purpose && !base?.purpose)
+      errors.push({
+        field: 'purpose',
+        cell: '',
+        value: '',
+        message: sheetMissing.has('purpose')
+          ? 'no column of this sheet gives the purpose (see the sheet’s message for the closest columns).'
+          : 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").',
+        code: sheetMissing.has('purpose') ? 'no_purpose_column' : 'no_purpose',
+      });
     if (errors.length && opts.drafts && asDraft(merged, errors, warnings, c.key, opts.lang ?? 'fr')) {
       b.present.add('name');
       b.present.add('purpose');
@@ -467,7 +508,20 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       counts.willWrite++;
       for (const r of b.newRecipients) allNewRecipients.add(r);
     }
-    planRows.push({ key: c.key, status, existingId: match?.id ?? null, existingVersion: match?.version ?? null, fields, stamps: b.stamps, errors, sheet: c.sheet, row: c.row, name: fields?.name ?? name, organisationId: target.id, organisationName: target.name });
+    planRows.push({
+      key: c.key,
+      status,
+      existingId: match?.id ?? null,
+      existingVersion: match?.version ?? null,
+      fields,
+      stamps: b.stamps,
+      errors,
+      sheet: c.sheet,
+      row: c.row,
+      name: fields?.name ?? name,
+      organisationId: target.id,
+      organisationName: target.name,
+    });
     rows.push({
       key: c.key,
       sheet: c.sheet,
@@ -507,7 +561,12 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
             source: state.source.get(index) ?? 'auto',
             hidden: s.hiddenCols.has(index),
             samples: samplesOf(t.sheet.rows, t.headerRow, index),
-            why: state.source.get(index) === 'user' ? { key: 'mapping.why.user' } : state.source.get(index) === 'saved' ? { key: 'mapping.why.saved' } : columnWhy(t, index, state.fields.get(index) ?? null),
+            why:
+              state.source.get(index) === 'user'
+                ? { key: 'mapping.why.user' }
+                : state.source.get(index) === 'saved'
+                  ? { key: 'mapping.why.saved' }
+                  : columnWhy(t, index, state.fields.get(index) ?? null),
             alternatives: t.mapping[index]?.alternatives,
           }))
         : [];
@@ -516,12 +575,22 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
       index: s.index,
       hidden: s.hidden,
       status,
-      reason: !importable ? (own ? `Art30 export: its activities are read from the sheet "${own.detailSheet}"` : (cnilSkip?.reason ?? t.reason)) : isFiche ? (session.cnil ? 'CNIL fiche: one activity' : 'fiche: one activity') : '',
+      reason: !importable
+        ? own
+          ? `Art30 export: its activities are read from the sheet "${own.detailSheet}"`
+          : (cnilSkip?.reason ?? t.reason)
+        : isFiche
+          ? session.cnil
+            ? 'CNIL fiche: one activity'
+            : 'fiche: one activity'
+          : '',
       headerRow: t.headerRow >= 0 && !isFiche ? t.headerRow + 1 : null,
       dataRows: isFiche ? 1 : rows.filter((r) => r.sheet === s.name).length,
       columns,
       savedMapping: state?.savedMapping ?? null,
-      ...(missingBySheet.get(s.index)?.length ? { missing: missingBySheet.get(s.index), messages: [...missingMessages(s.name, missingBySheet.get(s.index)!), { key: 'mapping.missing.drafts' }] } : {}),
+      ...(missingBySheet.get(s.index)?.length
+        ? { missing: missingBySheet.get(s.index), messages: [...missingMessages(s.name, missingBySheet.get(s.index)!), { key: 'mapping.missing.drafts' }] }
+        : {}),
     };
   });
 
@@ -548,7 +617,16 @@ export function buildPreview(reg: Register, session: ImportSession, opts: Previe
     offset,
     counts,
   };
-  return { optionsKey: optionsKey({ ...opts, organisationId: organisation.id }), registerState: registerState(reg), organisationId: organisation.id, rows: planRows, organisationUpdate, newOrganisations, recipientDetails, preview };
+  return {
+    optionsKey: optionsKey({ ...opts, organisationId: organisation.id }),
+    registerState: registerState(reg),
+    organisationId: organisation.id,
+    rows: planRows,
+    organisationUpdate,
+    newOrganisations,
+    recipientDetails,
+    preview,
+  };
 }
 
 function samplesOf(rows: string[][], headerRow: number, c: number): string[] {
@@ -566,11 +644,22 @@ function comparable(f: ActivityFields): unknown {
 }
 
 export function optionsKey(opts: PreviewOptions): string {
-  return JSON.stringify({ sheet: opts.sheet ?? null, organisationId: opts.organisationId ?? null, drafts: Boolean(opts.drafts), excludedRows: [...(opts.excludedRows ?? [])].map(String).sort(), replace: opts.replace ?? {}, lang: opts.lang ?? 'fr' });
+  return JSON.stringify({
+    sheet: opts.sheet ?? null,
+    organisationId: opts.organisationId ?? null,
+    drafts: Boolean(opts.drafts),
+    excludedRows: [...(opts.excludedRows ?? [])].map(String).sort(),
+    replace: opts.replace ?? {},
+    lang: opts.lang ?? 'fr',
+  });
 }
 
 /** The mapping's reason for a column; an unmapped header that reads like a field is flagged. */
-function columnWhy(t: { mapping: { column: number; why?: Message; alternatives?: { field: string; confidence: number }[]; confidence: number }[] }, index: number, field: string | null): Message | undefined {
+function columnWhy(
+  t: { mapping: { column: number; why?: Message; alternatives?: { field: string; confidence: number }[]; confidence: number }[] },
+  index: number,
+  field: string | null,
+): Message | undefined {
   const m = t.mapping[index];
   if (!m) return undefined;
   if (field) return m.why;

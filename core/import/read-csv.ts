@@ -56,7 +56,10 @@ export function parseCsv(text: string, delimiter: string, fileName: string, limi
   let cells = 0;
   const pushCell = () => {
     if (cell.length > limits.maxCellChars) {
-      throw new AppError('bad_input', `${fileName}, row ${rows.length + 1}, column ${row.length + 1}: the cell holds ${cell.length.toLocaleString('en')} characters (at most ${limits.maxCellChars.toLocaleString('en')}).`);
+      throw new AppError(
+        'bad_input',
+        `${fileName}, row ${rows.length + 1}, column ${row.length + 1}: the cell holds ${cell.length.toLocaleString('en')} characters (at most ${limits.maxCellChars.toLocaleString('en')}).`,
+      );
     }
     row.push(cell);
     if (cell) cells++;

@@ -16,15 +16,15 @@ type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 let odsParser: XMLParser | undefined;
 const parser = () =>
   (odsParser ??= new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: false,
-}));
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    processEntities: true,
+    htmlEntities: false,
+  }));
 
 function tagOf(n: Node): string {
   for (const k of Object.keys(n)) if (k !== ':@') return k;
@@ -100,15 +100,24 @@ export function readOds(zip: ZipReader, fileName: string, limits = IMPORT_LIMITS
           const hidden = a['table:visibility'] === 'collapse' || a['table:visibility'] === 'filter';
           if (cellsOfRow) {
             for (let i = 0; i < rep; i++) {
-              if (row + i >= limits.maxRows + 1000) throw new AppError('bad_input', `${fileName}, sheet "${name}": more than ${limits.maxRows.toLocaleString('en')} rows; split the file.`);
+              if (row + i >= limits.maxRows + 1000)
+                throw new AppError('bad_input', `${fileName}, sheet "${name}": more than ${limits.maxRows.toLocaleString('en')} rows; split the file.`);
               sheet.rows[row + i] = i === 0 ? cellsOfRow : [...cellsOfRow];
               if (hidden) sheet.hiddenRows.add(row + i);
               cells += cellsOfRow.filter(Boolean).length;
-              if (cells > limits.maxCells) throw new AppError('bad_input', `${fileName} has more than ${limits.maxCells.toLocaleString('en')} filled cells: split it into smaller files.`);
+              if (cells > limits.maxCells)
+                throw new AppError('bad_input', `${fileName} has more than ${limits.maxCells.toLocaleString('en')} filled cells: split it into smaller files.`);
             }
           }
           row += rep;
-        } else if (tag === 'table:table-header-rows' || tag === 'table:table-row-group' || tag === 'table:table-rows' || tag === 'table:table-column-group' || tag === 'table:table-header-columns' || tag === 'table:table-columns') {
+        } else if (
+          tag === 'table:table-header-rows' ||
+          tag === 'table:table-row-group' ||
+          tag === 'table:table-rows' ||
+          tag === 'table:table-column-group' ||
+          tag === 'table:table-header-columns' ||
+          tag === 'table:table-columns'
+        ) {
           visit(children(n));
         }
       }
@@ -130,7 +139,10 @@ export function readOds(zip: ZipReader, fileName: string, limits = IMPORT_LIMITS
       const rep = Number(a['table:number-columns-repeated'] ?? 1) || 1;
       const value = tag === 'table:covered-table-cell' ? '' : cellValue(cell);
       if (value.length > limits.maxCellChars) {
-        throw new AppError('bad_input', `${fileName}, sheet "${sheet.name}", row ${row + 1}: a cell holds ${value.length.toLocaleString('en')} characters (at most ${limits.maxCellChars.toLocaleString('en')}).`);
+        throw new AppError(
+          'bad_input',
+          `${fileName}, sheet "${sheet.name}", row ${row + 1}: a cell holds ${value.length.toLocaleString('en')} characters (at most ${limits.maxCellChars.toLocaleString('en')}).`,
+        );
       }
       if (value !== '') {
         if (c + rep > limits.maxColumns) throw new AppError('bad_input', `${fileName}, sheet "${sheet.name}": more than ${limits.maxColumns} columns are filled.`);

@@ -29,7 +29,10 @@ function textRuns(xml: string): string {
 }
 
 function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
   return /[dmy]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
@@ -157,7 +160,10 @@ export function readXlsx(zip: ZipReader, fileName: string, limits = IMPORT_LIMIT
           if (v === undefined && formula) value = `=${formula}`;
         }
         if (value.length > limits.maxCellChars) {
-          throw new AppError('bad_input', `${fileName}, sheet "${sheet.name}", cell ${ref?.[1] ?? ''}${r + 1}: the cell holds ${value.length.toLocaleString('en')} characters (at most ${limits.maxCellChars.toLocaleString('en')}).`);
+          throw new AppError(
+            'bad_input',
+            `${fileName}, sheet "${sheet.name}", cell ${ref?.[1] ?? ''}${r + 1}: the cell holds ${value.length.toLocaleString('en')} characters (at most ${limits.maxCellChars.toLocaleString('en')}).`,
+          );
         }
         if (value !== '') {
           row[col] = value;
@@ -165,7 +171,8 @@ export function readXlsx(zip: ZipReader, fileName: string, limits = IMPORT_LIMIT
         }
       }
       if (row.length) {
-        if (r > limits.maxRows + 1000) throw new AppError('bad_input', `${fileName}, sheet "${sheet.name}": more than ${limits.maxRows.toLocaleString('en')} rows; split the file.`);
+        if (r > limits.maxRows + 1000)
+          throw new AppError('bad_input', `${fileName}, sheet "${sheet.name}": more than ${limits.maxRows.toLocaleString('en')} rows; split the file.`);
         for (let i = 0; i < row.length; i++) row[i] ??= '';
         sheet.rows[r] = row;
       }

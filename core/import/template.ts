@@ -15,10 +15,35 @@ export type TemplateLang = 'fr' | 'en';
 
 /** The template's columns, in order. */
 export const TEMPLATE_FIELDS = [
-  'ref', 'name', 'department', 'owner', 'role', 'status', 'purpose', 'subPurposes', 'legalBases', 'legalBasisJustification',
-  'dataSubjects', 'dataCategories', 'specialCategories', 'art9Conditions', 'dataSources', 'recipients', 'recipientType',
-  'transferCountries', 'transferRecipients', 'transferSafeguard', 'transferDocumentation', 'retention', 'securityMeasures',
-  'systems', 'dpiaStatus', 'automatedDecision', 'rights', 'description', 'lastReviewedAt',
+  'ref',
+  'name',
+  'department',
+  'owner',
+  'role',
+  'status',
+  'purpose',
+  'subPurposes',
+  'legalBases',
+  'legalBasisJustification',
+  'dataSubjects',
+  'dataCategories',
+  'specialCategories',
+  'art9Conditions',
+  'dataSources',
+  'recipients',
+  'recipientType',
+  'transferCountries',
+  'transferRecipients',
+  'transferSafeguard',
+  'transferDocumentation',
+  'retention',
+  'securityMeasures',
+  'systems',
+  'dpiaStatus',
+  'automatedDecision',
+  'rights',
+  'description',
+  'lastReviewedAt',
 ] as const;
 
 const FIXED_LISTS: Record<string, { fr: string[]; en: string[] }> = {
@@ -120,7 +145,8 @@ export async function buildTemplate(reg: Register, lang: TemplateLang = 'fr'): P
       const c = sheet.getCell(r, i + 1);
       c.alignment = { wrapText: true, vertical: 'top' };
       if (range) c.dataValidation = { type: 'list', allowBlank: true, formulae: [range], showErrorMessage: false };
-      else if (d.kind === 'date') c.dataValidation = { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1990, 0, 1))], showErrorMessage: false };
+      else if (d.kind === 'date')
+        c.dataValidation = { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1990, 0, 1))], showErrorMessage: false };
     }
   });
   sheet.getRow(1).height = 36;
@@ -136,7 +162,8 @@ export async function buildTemplate(reg: Register, lang: TemplateLang = 'fr'): P
   instructions.getRow(start).font = { bold: true };
   defs.forEach((d, i) => {
     instructions.getCell(`A${start + 1 + i}`).value = label(d) + (d.required ? ' *' : '');
-    instructions.getCell(`B${start + 1 + i}`).value = (lang === 'fr' ? d.helpFr : d.helpEn) || (listRanges.has(d.key) ? (lang === 'fr' ? 'Choisir dans la liste.' : 'Choose from the list.') : '');
+    instructions.getCell(`B${start + 1 + i}`).value =
+      (lang === 'fr' ? d.helpFr : d.helpEn) || (listRanges.has(d.key) ? (lang === 'fr' ? 'Choisir dans la liste.' : 'Choose from the list.') : '');
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

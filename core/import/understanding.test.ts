@@ -135,11 +135,16 @@ describe('a LibreOffice workbook whose sheet carries styles and validations down
       });
       // What LibreOffice writes for a formatted column and a column-wide validation: styled, empty rows to the end.
       const parts = unzipSync(fs.readFileSync(file));
-      const name = Object.keys(parts).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).sort()[1];
+      const name = Object.keys(parts)
+        .filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k))
+        .sort()[1];
       let xml = strFromU8(parts[name]);
       const styled = Array.from({ length: 30 }, (_, i) => `<row r="${1_048_547 + i}" s="1" customFormat="true" ht="12.8"><c r="C${1_048_547 + i}" s="1"/></row>`).join('');
       xml = xml.replace('</sheetData>', `${styled}</sheetData>`).replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:AMJ1048576"/>');
-      xml = xml.replace('</worksheet>', '<dataValidations count="1"><dataValidation type="list" sqref="C2:C1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>');
+      xml = xml.replace(
+        '</worksheet>',
+        '<dataValidations count="1"><dataValidation type="list" sqref="C2:C1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>',
+      );
       parts[name] = strToU8(xml);
       fs.writeFileSync(file, zipSync(parts));
       const p = (await tmp.call('import/open', { file })) as ImportPreview;

@@ -43,7 +43,6 @@ export interface UndoSummary {
   missing: string[];
 }
 
-
 const toBatch = (r: BatchRow): ImportBatch => ({ id: r.id, at: r.at, fileName: r.file_name, sha256: r.sha256, created: r.created, updated: r.updated, undoneAt: r.undone_at });
 
 export function listBatches(reg: Register): ImportBatch[] {
@@ -111,7 +110,13 @@ export function undoImport(reg: Register, batchId: number, meta: CallMeta): Undo
       entityLabel: row.file_name,
       organisationId: undo.organisation?.id ?? null,
       action: 'undo',
-      changes: [{ path: 'import', before: { batchId, file: row.file_name, sha256: row.sha256 }, after: { undone: true, activitiesDeleted: out.activitiesDeleted, activitiesRestored: out.activitiesRestored, recipientsDeleted: out.recipientsDeleted } }],
+      changes: [
+        {
+          path: 'import',
+          before: { batchId, file: row.file_name, sha256: row.sha256 },
+          after: { undone: true, activitiesDeleted: out.activitiesDeleted, activitiesRestored: out.activitiesRestored, recipientsDeleted: out.recipientsDeleted },
+        },
+      ],
     });
     return out;
   });

@@ -33,7 +33,11 @@ describe('import warnings in the DPO’s language', () => {
     const file = path.join(t.dir, 'achats.csv');
     fs.writeFileSync(
       file,
-      ['Nom du traitement;Finalité;Destinataires;Pays;Durée de conservation;Base légale;Statut', 'Achats;Gérer les achats;Service achats;Inde;le temps qu’il faut;magie;peut-être', 'Sans finalité;;;;;;'].join('\r\n'),
+      [
+        'Nom du traitement;Finalité;Destinataires;Pays;Durée de conservation;Base légale;Statut',
+        'Achats;Gérer les achats;Service achats;Inde;le temps qu’il faut;magie;peut-être',
+        'Sans finalité;;;;;;',
+      ].join('\r\n'),
     );
     const p = await t.call('import/open', { file, lang: 'fr' });
     const issues = p.rows.flatMap((r) => [...r.warnings, ...r.errors]);
@@ -47,6 +51,8 @@ describe('import warnings in the DPO’s language', () => {
       if (w.field === 'transferCountries') expect(line).toContain('Transferts hors UE (pays)');
     }
     const transfer = issues.find((w) => w.code === 'transfer_without_safeguard')!;
-    expect(translate('fr', `import.warning.${transfer.code}`, transfer.params)).toBe('Transfert vers Inde sans garantie : indiquez laquelle (clauses contractuelles types, BCR, dérogation…).');
+    expect(translate('fr', `import.warning.${transfer.code}`, transfer.params)).toBe(
+      'Transfert vers Inde sans garantie : indiquez laquelle (clauses contractuelles types, BCR, dérogation…).',
+    );
   });
 });

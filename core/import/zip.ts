@@ -108,7 +108,10 @@ export class ZipReader {
   }
 
   private tooBig(): AppError {
-    return new AppError('bad_input', `${this.fileName} is too large to import: its content exceeds ${formatBytes(this.limits.maxUncompressedBytes)} once uncompressed. Split it into smaller files.`);
+    return new AppError(
+      'bad_input',
+      `${this.fileName} is too large to import: its content exceeds ${formatBytes(this.limits.maxUncompressedBytes)} once uncompressed. Split it into smaller files.`,
+    );
   }
 
   private bomb(name: string): AppError {

@@ -46,7 +46,8 @@ export interface ComplianceCheck {
  * (`ReferenceStore.destinations()`).
  */
 export function checkActivity(
-  a: Pick<Activity, 'legalBases' | 'dataCategories' | 'art9Conditions' | 'transfers' | 'retention' | 'securityMeasures' | 'dpia' | 'role' | 'clients' | 'status'> & Partial<Pick<Activity, 'name' | 'purpose'>>,
+  a: Pick<Activity, 'legalBases' | 'dataCategories' | 'art9Conditions' | 'transfers' | 'retention' | 'securityMeasures' | 'dpia' | 'role' | 'clients' | 'status'> &
+    Partial<Pick<Activity, 'name' | 'purpose'>>,
   countries: Map<string, Country>,
   context: CheckContext = {},
 ): ComplianceCheck[] {

@@ -11,15 +11,7 @@ export const ACTIVITY_STATUSES = ['draft', 'active', 'retired'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 /** Art. 6(1) lawful bases, plus "to be determined" while an entry is drafted. */
-export const LEGAL_BASES = [
-  'consent',
-  'contract',
-  'legal_obligation',
-  'vital_interests',
-  'public_task',
-  'legitimate_interests',
-  'to_be_determined',
-] as const;
+export const LEGAL_BASES = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests', 'to_be_determined'] as const;
 export type LegalBasisCode = (typeof LEGAL_BASES)[number];
 
 /** Art. 9(2) conditions (a) to (j). */
@@ -83,15 +75,7 @@ export const RECIPIENT_TYPES = [
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];
 
 /** CNIL security measure types ("Mesures de sécurité" list of the template). */
-export const SECURITY_MEASURE_TYPES = [
-  'traceability',
-  'software_protection',
-  'backup',
-  'encryption',
-  'access_control',
-  'processor_oversight',
-  'other',
-] as const;
+export const SECURITY_MEASURE_TYPES = ['traceability', 'software_protection', 'backup', 'encryption', 'access_control', 'processor_oversight', 'other'] as const;
 export type SecurityMeasureType = (typeof SECURITY_MEASURE_TYPES)[number];
 
 /** EDPB / WP248 nine criteria (CNIL délibération 2018-326). */
@@ -109,11 +93,7 @@ export const DPIA_CRITERIA = [
 export type DpiaCriterion = (typeof DPIA_CRITERIA)[number];
 
 /** Art. 35(3) cases: a DPIA is always required. */
-export const ART35_CASES = [
-  'systematic_extensive_evaluation',
-  'large_scale_special_categories',
-  'public_area_monitoring',
-] as const;
+export const ART35_CASES = ['systematic_extensive_evaluation', 'large_scale_special_categories', 'public_area_monitoring'] as const;
 export type Art35Case = (typeof ART35_CASES)[number];
 
 export const DPIA_STATUSES = ['not_assessed', 'not_required', 'planned', 'in_progress', 'completed'] as const;

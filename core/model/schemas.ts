@@ -29,11 +29,17 @@ export const LIMITS = {
 } as const;
 
 const text = (max: number = LIMITS.text) =>
-  z.string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'is required' : 'must be text') }).trim().max(max, { error: `is too long (at most ${max.toLocaleString('en')} characters)` });
+  z
+    .string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'is required' : 'must be text') })
+    .trim()
+    .max(max, { error: `is too long (at most ${max.toLocaleString('en')} characters)` });
 const optText = (max?: number) => text(max).default('');
 const required = (max: number = LIMITS.shortText) => text(max).min(1, { error: 'is required' });
 const list = <T extends z.ZodType>(item: T) =>
-  z.array(item, { error: 'must be a list' }).max(LIMITS.listItems, { error: `has too many entries (at most ${LIMITS.listItems})` }).default([]);
+  z
+    .array(item, { error: 'must be a list' })
+    .max(LIMITS.listItems, { error: `has too many entries (at most ${LIMITS.listItems})` })
+    .default([]);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: (iss) => `"${String(iss.input)}" is not a known ${what} (expected one of: ${values.join(', ')})` });
 
@@ -256,9 +262,7 @@ export const activityFieldsSchema = z.object({
   jointControllers: list(jointControllerSchema),
   clients: list(clientSchema),
   dpia: dpiaSchema,
-  automatedDecision: z
-    .object({ exists: z.boolean({ error: 'must be yes or no' }).default(false), description: optText() })
-    .default({ exists: false, description: '' }),
+  automatedDecision: z.object({ exists: z.boolean({ error: 'must be yes or no' }).default(false), description: optText() }).default({ exists: false, description: '' }),
   systems: list(systemSchema),
   rights: optText(),
   consentRecords: optText(1000),

@@ -92,7 +92,15 @@ describe('the register as of a date', () => {
 
     setDay('2026-01-13');
     // T-006 re-created under the same reference (a new record), T-002 renamed back with a new list entry, a recipient renamed.
-    await t.call('activities/create', { organisationId: 1, activity: { ref: 'T-006', name: 'Vidéoprotection (nouvelle version)', purpose: 'Sécurité des locaux', legalBases: [{ code: 'legitimate_interests', justification: 'Sécurité' }] } });
+    await t.call('activities/create', {
+      organisationId: 1,
+      activity: {
+        ref: 'T-006',
+        name: 'Vidéoprotection (nouvelle version)',
+        purpose: 'Sécurité des locaux',
+        legalBases: [{ code: 'legitimate_interests', justification: 'Sécurité' }],
+      },
+    });
     await update('T-002', (f) => {
       f.name = 'Recrutement';
       f.dataCategories.push({ code: '', label: 'Permis de conduire', description: '', special: false });
@@ -126,7 +134,9 @@ describe('the register as of a date', () => {
     expect((await asOf('2026-01-12')).asOf).toBe('2026-01-12');
     expect(strip(exportDocument(t.reg))).toEqual(strip(now));
     // A scope applies to the register as it was: T-006 deleted on the 12th is in the 10th's extract.
-    expect((await asOf('2026-01-10', { refs: ['T-006'], organisationId: 1 })).activities.map((a) => a.name)).toEqual([captured.get('2026-01-10')!.activities.find((a) => a.ref === 'T-006' && a.organisation === 'org-1')!.name]);
+    expect((await asOf('2026-01-10', { refs: ['T-006'], organisationId: 1 })).activities.map((a) => a.name)).toEqual([
+      captured.get('2026-01-10')!.activities.find((a) => a.ref === 'T-006' && a.organisation === 'org-1')!.name,
+    ]);
     // The export is recorded in the live register's history, with its date.
     const [entry] = await t.call('history/list', { entityType: 'export', limit: 1 });
     expect((entry.changes[0].after as { asOf: string }).asOf).toBe('2026-01-10');
@@ -148,9 +158,13 @@ describe('the register as of a date', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const texts: string[] = [];
-    wb.eachSheet((s) => s.eachRow((row) => row.eachCell((c) => {
-      if (c.type !== ExcelJS.ValueType.Merge) texts.push(String(c.text));
-    })));
+    wb.eachSheet((s) =>
+      s.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type !== ExcelJS.ValueType.Merge) texts.push(String(c.text));
+        }),
+      ),
+    );
     expect(texts.some((x) => x.includes('Registre tel qu’il était à la fin du 31/01/2026'))).toBe(true);
     expect(texts.some((x) => x === 'Recrutement')).toBe(true);
     expect(texts.some((x) => x.includes('Recrutement modifié'))).toBe(false);

@@ -119,7 +119,9 @@ const tableOf = (type: Entity) => (type === 'activity' ? 'activities' : type ===
 function rewind(past: Register, kept: (id: number, at: string) => boolean): void {
   const sqlite = past.sqlite;
   const rows = sqlite
-    .prepare(`SELECT id, at, entity_type, entity_id, action, changes_json, organisation_id FROM history WHERE entity_type IN ('activity', 'organisation', 'recipient') AND entity_id IS NOT NULL ORDER BY id`)
+    .prepare(
+      `SELECT id, at, entity_type, entity_id, action, changes_json, organisation_id FROM history WHERE entity_type IN ('activity', 'organisation', 'recipient') AND entity_id IS NOT NULL ORDER BY id`,
+    )
     .raw()
     .all() as HistoryRow[];
   // Per record, from the entries kept: when it was created, its last change, the updates since its last creation.
@@ -148,13 +150,29 @@ function rewind(past: Register, kept: (id: number, at: string) => boolean): void
     for (const a of past.activities.loadMany({ ids: activityIds.slice(i, i + 500) })) {
       const f = activityFields(a);
       const state = { ...f, recipients: a.recipients.map((r) => ({ recipientId: r.recipientId, role: r.role, precision: r.precision })) } as unknown as Record<string, unknown>;
-      states.set(`activity:${a.id}`, { type: 'activity', id: a.id, state, exists: true, version: a.version, updatesUndone: 0, organisationId: a.organisationId, fields: new Set() });
+      states.set(`activity:${a.id}`, {
+        type: 'activity',
+        id: a.id,
+        state,
+        exists: true,
+        version: a.version,
+        updatesUndone: 0,
+        organisationId: a.organisationId,
+        fields: new Set(),
+      });
     }
   }
   for (const type of ['organisation', 'recipient'] as const) {
     for (const id of ids[type]) {
       const state = current(past, type, id);
-      const version = state ? Number(sqlite.prepare(`SELECT version FROM ${tableOf(type)} WHERE id = ?`).pluck().get(id)) : 0;
+      const version = state
+        ? Number(
+            sqlite
+              .prepare(`SELECT version FROM ${tableOf(type)} WHERE id = ?`)
+              .pluck()
+              .get(id),
+          )
+        : 0;
       states.set(`${type}:${id}`, { type, id, state: state ?? null, exists: !!state, version, updatesUndone: 0, organisationId: null, fields: new Set() });
     }
   }
@@ -259,9 +277,17 @@ function write(past: Register, type: Entity, id: number, full: Record<string, un
     const updatedAt = String(past.sqlite.prepare('SELECT updated_at FROM activities WHERE id = ?').pluck().get(id) ?? '');
     past.activities.updateLists(id, f, derive(countries, f as unknown as ActivityFields), updatedAt, changed);
   } else if (type === 'organisation') {
-    past.orm.update(organisations).set(organisationColumns(full as never)).where(eq(organisations.id, id)).run();
+    past.orm
+      .update(organisations)
+      .set(organisationColumns(full as never))
+      .where(eq(organisations.id, id))
+      .run();
   } else {
-    past.orm.update(recipients).set(recipientColumns(full as never)).where(eq(recipients.id, id)).run();
+    past.orm
+      .update(recipients)
+      .set(recipientColumns(full as never))
+      .where(eq(recipients.id, id))
+      .run();
   }
 }
 
@@ -272,9 +298,15 @@ function restore(past: Register, type: Entity, id: number, full: Record<string, 
     const newId = past.activities.insert(Number(organisationId), stored, derive(past.reference.countries(), f as unknown as ActivityFields), createdAt, createdAt);
     if (newId !== id) moveActivity(past, newId, id);
   } else if (type === 'organisation') {
-    past.orm.insert(organisations).values({ id, ...organisationColumns(full as never), createdAt, updatedAt: createdAt }).run();
+    past.orm
+      .insert(organisations)
+      .values({ id, ...organisationColumns(full as never), createdAt, updatedAt: createdAt })
+      .run();
   } else {
-    past.orm.insert(recipients).values({ id, ...recipientColumns(full as never), createdAt, updatedAt: createdAt }).run();
+    past.orm
+      .insert(recipients)
+      .values({ id, ...recipientColumns(full as never), createdAt, updatedAt: createdAt })
+      .run();
   }
 }
 

@@ -48,7 +48,17 @@ async function checkAgainstPerActivity(o: Overview) {
   expect(o.transfers.activities.count).toBe(e.nonEea.length);
   expect(await ids(o.transfers.activities)).toEqual(sorted(e.nonEea));
   // Every segment of every chart lists exactly as many activities as it counts.
-  const segments = [...o.byStatus, ...o.byRole, ...o.byLegalBasis, ...o.byDepartment, ...o.transfers.byCountry, ...o.transfers.bySafeguard, ...o.completeness.bands, o.reviews.overdue, o.reviews.dueSoon];
+  const segments = [
+    ...o.byStatus,
+    ...o.byRole,
+    ...o.byLegalBasis,
+    ...o.byDepartment,
+    ...o.transfers.byCountry,
+    ...o.transfers.bySafeguard,
+    ...o.completeness.bands,
+    o.reviews.overdue,
+    o.reviews.dueSoon,
+  ];
   for (const s of segments) expect((await ids(s)).length, `${s.key} ${JSON.stringify(s.filter)}`).toBe(s.count);
   expect(o.byDepartment.reduce((n, s) => n + s.count, 0)).toBe(e.all.length);
   expect(o.completeness.bands.reduce((n, s) => n + s.count, 0)).toBe(e.all.length);
@@ -64,7 +74,11 @@ describe('overview', () => {
 
   it('still does after edits (a safeguard removed, a retention added, an activity retired, one created)', async () => {
     const [a4] = t.reg.activities.loadMany({ organisationId: 1, refs: ['T-004'] });
-    await t.call('activities/update', { id: a4.id, version: a4.version, activity: { ...activityFields(a4), transfers: a4.transfers.map((x) => ({ ...x, safeguard: null })) } as never });
+    await t.call('activities/update', {
+      id: a4.id,
+      version: a4.version,
+      activity: { ...activityFields(a4), transfers: a4.transfers.map((x) => ({ ...x, safeguard: null })) } as never,
+    });
     const [a10] = t.reg.activities.loadMany({ organisationId: 1, refs: ['T-010'] });
     await t.call('activities/update', { id: a10.id, version: a10.version, activity: { ...activityFields(a10), retention: [{ text: '5 ans' }] } as never });
     const [a1] = t.reg.activities.loadMany({ organisationId: 1, refs: ['T-001'] });
@@ -100,7 +114,11 @@ describe('overview', () => {
 
   it('follows the organisation period and a date set by hand', async () => {
     const org = (await t.call('organisations/list', {}))[0];
-    await t.call('organisations/update', { id: org.id, version: org.version, organisation: { ...org, id: undefined, version: undefined, createdAt: undefined, updatedAt: undefined, reviewPeriodMonths: 6 } as never });
+    await t.call('organisations/update', {
+      id: org.id,
+      version: org.version,
+      organisation: { ...org, id: undefined, version: undefined, createdAt: undefined, updatedAt: undefined, reviewPeriodMonths: 6 } as never,
+    });
     const a = t.reg.activities.loadMany({ organisationId: 1, refs: ['T-002'] })[0];
     const reviewed = await t.call('activities/markReviewed', { id: a.id, version: a.version });
     expect(reviewed.lastReviewedBy).toBe('Sophie Nguyen'); // the organisation's DPO by default

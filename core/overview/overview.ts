@@ -112,7 +112,16 @@ export function computeOverview(reg: Register, scope: { organisationId?: number 
     if (x.review.state === 'overdue' || x.review.state === 'due_soon') {
       if (x.review.state === 'overdue') overdue++;
       else dueSoon++;
-      due.push({ id: s.id, organisationId: s.organisationId, ref: s.ref, name: s.name, nextReviewAt: x.review.nextReviewAt, byHand: x.review.byHand, state: x.review.state, daysLeft: x.review.daysLeft! });
+      due.push({
+        id: s.id,
+        organisationId: s.organisationId,
+        ref: s.ref,
+        name: s.name,
+        nextReviewAt: x.review.nextReviewAt,
+        byHand: x.review.byHand,
+        state: x.review.state,
+        daysLeft: x.review.daysLeft!,
+      });
     }
   });
   due.sort((a, b) => a.nextReviewAt.localeCompare(b.nextReviewAt) || a.ref.localeCompare(b.ref));

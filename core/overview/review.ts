@@ -57,11 +57,7 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.UTC(b[0], b[1] - 1, b[2]) - Date.UTC(a[0], a[1] - 1, a[2])) / 86_400_000);
 }
 
-export function reviewInfo(
-  a: { status: string; lastReviewedAt: string; nextReviewAt?: string; createdAt: string },
-  periodMonths: number,
-  today: string,
-): ReviewInfo {
+export function reviewInfo(a: { status: string; lastReviewedAt: string; nextReviewAt?: string; createdAt: string }, periodMonths: number, today: string): ReviewInfo {
   if (a.status === 'retired') return { nextReviewAt: '', byHand: false, state: 'none', daysLeft: null };
   const byHand = Boolean(a.nextReviewAt);
   const next = byHand ? a.nextReviewAt! : addMonths(a.lastReviewedAt || a.createdAt.slice(0, 10), periodMonths || DEFAULT_REVIEW_PERIOD_MONTHS);

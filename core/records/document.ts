@@ -60,8 +60,12 @@ export function exportRecords(reg: Register, organisationIds: Set<number>, activ
   const inScope = (r: { organisationId: number; activities: { id: number }[] }) =>
     organisationIds.has(r.organisationId) && (!activityIds || r.activities.some((a) => activityIds.has(a.id)));
   return {
-    breaches: listBreaches(reg).filter(inScope).map((b) => documentBreach(b, orgKey)),
-    requests: listRequests(reg).filter(inScope).map((r) => documentRequest(r, orgKey)),
+    breaches: listBreaches(reg)
+      .filter(inScope)
+      .map((b) => documentBreach(b, orgKey)),
+    requests: listRequests(reg)
+      .filter(inScope)
+      .map((r) => documentRequest(r, orgKey)),
   };
 }
 
@@ -76,7 +80,13 @@ interface ParsedRecords {
 }
 
 /** Imports the records of a parsed document (inside the document's transaction); same reference = same record. */
-export function importRecords(reg: Register, doc: Partial<ParsedRecords>, orgIds: Map<string, number>, meta: CallMeta, withPath: <T>(prefix: string, fn: () => T) => T): RecordsImportResult {
+export function importRecords(
+  reg: Register,
+  doc: Partial<ParsedRecords>,
+  orgIds: Map<string, number>,
+  meta: CallMeta,
+  withPath: <T>(prefix: string, fn: () => T) => T,
+): RecordsImportResult {
   const result: RecordsImportResult = { breaches: { created: 0, updated: 0 }, requests: { created: 0, updated: 0 } };
   const store = recordsStore(reg);
   const resolve = (member: string, i: number, organisation: string, refs: string[]) => {

@@ -15,16 +15,7 @@ export type BreachRiskLevel = (typeof BREACH_RISK_LEVELS)[number];
 export const BREACH_NATURES = ['confidentiality', 'integrity', 'availability'] as const;
 export const PEOPLE_INFORMED = ['not_decided', 'informed', 'not_informed'] as const;
 
-export const REQUEST_RIGHTS = [
-  'access',
-  'rectification',
-  'erasure',
-  'restriction',
-  'portability',
-  'objection',
-  'automated_decision',
-  'consent_withdrawal',
-] as const;
+export const REQUEST_RIGHTS = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'automated_decision', 'consent_withdrawal'] as const;
 export type RequestRight = (typeof REQUEST_RIGHTS)[number];
 export const REQUEST_CHANNELS = ['email', 'post', 'web_form', 'in_person', 'phone', 'other'] as const;
 export const REQUEST_STATUSES = ['received', 'in_progress', 'answered', 'closed'] as const;

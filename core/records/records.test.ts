@@ -32,7 +32,10 @@ const breach = {
   discoveredAt: '2026-03-02T09:30:00Z',
   peopleCategories: 'Agents',
   peopleCount: 120,
-  dataCategories: [{ code: 'identity', label: 'Identité' }, { code: 'health', label: 'Arrêts maladie' }],
+  dataCategories: [
+    { code: 'identity', label: 'Identité' },
+    { code: 'health', label: 'Arrêts maladie' },
+  ],
   consequences: 'Usurpation d’identité possible',
   measuresTaken: 'Mots de passe changés',
   riskLevel: 'high_risk',
@@ -164,7 +167,7 @@ describe('request log', () => {
         const day = d.toISOString().slice(0, 10);
         const due = addMonths(day, 1);
         const [y, m, dd] = due.split('-').map(Number);
-        expect((y * 12 + m) - (d.getUTCFullYear() * 12 + d.getUTCMonth() + 1)).toBe(1);
+        expect(y * 12 + m - (d.getUTCFullYear() * 12 + d.getUTCMonth() + 1)).toBe(1);
         const lastOfMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
         expect(dd).toBe(Math.min(d.getUTCDate(), lastOfMonth));
       }
@@ -186,7 +189,17 @@ describe('request log', () => {
     const answered = await t.call('requests/update', {
       id: r.id,
       version: 2,
-      request: { ...request, requester: 'J. Martin', activityIds: [], extendedUntil: '2026-04-30', extensionReason: 'Demande complexe', extensionToldOn: '2026-02-20', status: 'answered', answeredOn: '2026-03-15', outcome: 'granted' },
+      request: {
+        ...request,
+        requester: 'J. Martin',
+        activityIds: [],
+        extendedUntil: '2026-04-30',
+        extensionReason: 'Demande complexe',
+        extensionToldOn: '2026-02-20',
+        status: 'answered',
+        answeredOn: '2026-03-15',
+        outcome: 'granted',
+      },
     });
     expect(answered.deadline.state).toBe('answered_on_time');
     expect(answered.activities).toEqual([]);
@@ -200,7 +213,10 @@ describe('request log', () => {
     const before = t.reg.history.counts().historyEntries;
     const beyond = await t.result('requests/create', { organisationId: orgId, request: { ...request, extendedUntil: '2026-05-01', extensionReason: 'Complexe' } });
     expect(!beyond.ok && beyond.error.details?.[0]).toMatchObject({ path: 'extendedUntil', key: 'records.error.extensionBeyondThreeMonths', params: { max: '2026-04-30' } });
-    const told = await t.result('requests/create', { organisationId: orgId, request: { ...request, extendedUntil: '2026-04-30', extensionReason: 'Complexe', extensionToldOn: '2026-03-01' } });
+    const told = await t.result('requests/create', {
+      organisationId: orgId,
+      request: { ...request, extendedUntil: '2026-04-30', extensionReason: 'Complexe', extensionToldOn: '2026-03-01' },
+    });
     expect(!told.ok && told.error.details?.[0].path).toBe('extensionToldOn');
     const foreign = await t.result('requests/create', { organisationId: orgId, request: { ...request, activityIds: [otherActivityId] } });
     expect(!foreign.ok && foreign.error.details?.[0]).toMatchObject({ path: 'activityIds[0]', key: 'records.error.activityOtherOrganisation' });
@@ -261,7 +277,11 @@ describe('request log', () => {
     const erased = await t.call('requests/get', { id: a.id });
     expect(erased).toMatchObject({ requester: '', requesterErasedAt: '2027-02-15T08:00:00.000Z' });
     expect((await t.call('requests/getByRef', { ref: 'R-002' })).requester).toBe('Paul');
-    const refill = await t.result('requests/update', { id: a.id, version: erased.version, request: { ...request, status: 'answered', answeredOn: '2026-02-15', outcome: 'granted' } });
+    const refill = await t.result('requests/update', {
+      id: a.id,
+      version: erased.version,
+      request: { ...request, status: 'answered', answeredOn: '2026-02-15', outcome: 'granted' },
+    });
     expect(!refill.ok && refill.error.details?.[0].path).toBe('requester');
     const bad = await t.result('requests/setSettings', { settings: { requesterRetention: 'one year' } });
     expect(!bad.ok && bad.error.details?.[0].path).toBe('requesterRetention');

@@ -50,9 +50,7 @@ function checkOrganisation(reg: Register, organisationId: number): void {
 
 function checkRef(reg: Register, kind: RecordKind, organisationId: number, ref: string, exceptId = 0): void {
   if (recordsStore(reg).refTaken(kind, organisationId, ref, exceptId)) {
-    throw new AppError('conflict', `The reference ${ref} is already used in this organisation.`, [
-      issue('ref', `${ref} is already used`, 'records.error.refTaken', { ref }),
-    ]);
+    throw new AppError('conflict', `The reference ${ref} is already used in this organisation.`, [issue('ref', `${ref} is already used`, 'records.error.refTaken', { ref })]);
   }
 }
 
@@ -85,7 +83,9 @@ function breachFromRow(reg: Register, row: StoredRecordRow): Breach {
   const data = row.data as unknown as BreachData;
   // Defaults fill fields a record written by an older version lacks.
   const { activityIds: _ids, ...fields } = { ...breachInputSchema.parse({ title: '-', discoveredAt: '2000-01-01' }), ...data };
-  const activities = recordsStore(reg).links('breach', row.id).map(({ id, ref, name }) => ({ id, ref, name }));
+  const activities = recordsStore(reg)
+    .links('breach', row.id)
+    .map(({ id, ref, name }) => ({ id, ref, name }));
   return {
     ...fields,
     ref: row.ref,
@@ -164,7 +164,14 @@ export function createBreach(reg: Register, organisationId: number, input: Breac
     const at = reg.now();
     const id = store.insert('breach', organisationId, data.ref, stored(data), breachColumns(data), stamps ?? { createdAt: at, updatedAt: at });
     store.setLinks('breach', id, data.activityIds);
-    reg.record(meta, { entityType: 'breach', entityId: id, entityLabel: `${data.ref} ${data.title}`, organisationId, action: 'create', changes: recordFields(breachForHistory(data, reg), 'after') });
+    reg.record(meta, {
+      entityType: 'breach',
+      entityId: id,
+      entityLabel: `${data.ref} ${data.title}`,
+      organisationId,
+      action: 'create',
+      changes: recordFields(breachForHistory(data, reg), 'after'),
+    });
     return getBreach(reg, id);
   });
 }
@@ -194,7 +201,14 @@ export function deleteBreach(reg: Register, id: number, expectedVersion: number,
     const current = getBreach(reg, id);
     checkVersion('The breach', current, expectedVersion);
     recordsStore(reg).delete('breach', id);
-    reg.record(meta, { entityType: 'breach', entityId: id, entityLabel: `${current.ref} ${current.title}`, organisationId: current.organisationId, action: 'delete', changes: recordFields(breachForHistory(breachData(current), reg), 'before') });
+    reg.record(meta, {
+      entityType: 'breach',
+      entityId: id,
+      entityLabel: `${current.ref} ${current.title}`,
+      organisationId: current.organisationId,
+      action: 'delete',
+      changes: recordFields(breachForHistory(breachData(current), reg), 'before'),
+    });
   });
 }
 
@@ -217,7 +231,11 @@ export function requestIssues(reg: Register, organisationId: number, r: RequestD
   const maxDueOn = addMonths(r.receivedOn, 3);
   if (r.extensionMonths !== undefined) {
     if (r.extensionMonths > 2) {
-      issues.push(issue('extensionMonths', `goes beyond three months after receipt (at most two more months, until ${maxDueOn}, Art. 12(3))`, 'records.error.extensionBeyondThreeMonths', { max: maxDueOn }));
+      issues.push(
+        issue('extensionMonths', `goes beyond three months after receipt (at most two more months, until ${maxDueOn}, Art. 12(3))`, 'records.error.extensionBeyondThreeMonths', {
+          max: maxDueOn,
+        }),
+      );
       return issues;
     }
     r.extendedUntil = r.extensionMonths > 0 ? addMonths(r.receivedOn, 1 + r.extensionMonths) : '';
@@ -225,7 +243,9 @@ export function requestIssues(reg: Register, organisationId: number, r: RequestD
   delete r.extensionMonths;
   if (r.extendedUntil) {
     if (r.extendedUntil > maxDueOn) {
-      issues.push(issue('extendedUntil', `goes beyond three months after receipt (at most ${maxDueOn}, Art. 12(3))`, 'records.error.extensionBeyondThreeMonths', { max: maxDueOn }));
+      issues.push(
+        issue('extendedUntil', `goes beyond three months after receipt (at most ${maxDueOn}, Art. 12(3))`, 'records.error.extensionBeyondThreeMonths', { max: maxDueOn }),
+      );
     } else if (r.extendedUntil <= initialDueOn) {
       issues.push(issue('extendedUntil', `must be after the one-month deadline (${initialDueOn})`, 'records.error.extensionNotAfterDeadline', { due: initialDueOn }));
     }
@@ -262,7 +282,9 @@ function requestFromRow(reg: Register, row: StoredRecordRow): SubjectRequest {
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    activities: recordsStore(reg).links('request', row.id).map(({ id, ref, name }) => ({ id, ref, name })),
+    activities: recordsStore(reg)
+      .links('request', row.id)
+      .map(({ id, ref, name }) => ({ id, ref, name })),
     deadline: requestDeadline(fields, reg.now()),
   };
 }
@@ -324,7 +346,14 @@ export function createRequest(reg: Register, organisationId: number, input: Requ
     const at = reg.now();
     const id = store.insert('request', organisationId, data.ref, storedRequest(data), requestColumns(data), stamps ?? { createdAt: at, updatedAt: at });
     store.setLinks('request', id, data.activityIds);
-    reg.record(meta, { entityType: 'request', entityId: id, entityLabel: data.ref, organisationId, action: 'create', changes: recordFields(requestForHistory(data, reg), 'after') });
+    reg.record(meta, {
+      entityType: 'request',
+      entityId: id,
+      entityLabel: data.ref,
+      organisationId,
+      action: 'create',
+      changes: recordFields(requestForHistory(data, reg), 'after'),
+    });
     return getRequest(reg, id);
   });
 }
@@ -358,7 +387,14 @@ export function deleteRequest(reg: Register, id: number, expectedVersion: number
     const current = getRequest(reg, id);
     checkVersion('The request', current, expectedVersion);
     recordsStore(reg).delete('request', id);
-    reg.record(meta, { entityType: 'request', entityId: id, entityLabel: current.ref, organisationId: current.organisationId, action: 'delete', changes: recordFields(requestForHistory(requestData(current), reg), 'before') });
+    reg.record(meta, {
+      entityType: 'request',
+      entityId: id,
+      entityLabel: current.ref,
+      organisationId: current.organisationId,
+      action: 'delete',
+      changes: recordFields(requestForHistory(requestData(current), reg), 'before'),
+    });
   });
 }
 
@@ -378,7 +414,14 @@ export function eraseRequester(reg: Register, id: number, expectedVersion: numbe
     checkVersion('The request', current, expectedVersion);
     if (current.requesterErasedAt) return current;
     recordsStore(reg).eraseRequester(id, reg.now());
-    reg.record(meta, { entityType: 'request', entityId: id, entityLabel: current.ref, organisationId: current.organisationId, action: 'update', changes: [{ path: 'requester', before: current.requester ? REDACTED : '', after: '' }] });
+    reg.record(meta, {
+      entityType: 'request',
+      entityId: id,
+      entityLabel: current.ref,
+      organisationId: current.organisationId,
+      action: 'update',
+      changes: [{ path: 'requester', before: current.requester ? REDACTED : '', after: '' }],
+    });
     return getRequest(reg, id);
   });
 }

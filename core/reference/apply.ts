@@ -133,7 +133,13 @@ export function applyDataset(reg: Register, ds: ReferenceDataset, meta: CallMeta
         entityLabel: `reference ${ds.asOf}`,
         organisationId: null,
         action: 'import',
-        changes: [{ path: 'referenceData', before: current?.asOf ?? null, after: { asOf: ds.asOf, file, changed: changed.length, keptDpoEdits: kept.length, activities: activities.map((x) => x.ref) } }],
+        changes: [
+          {
+            path: 'referenceData',
+            before: current?.asOf ?? null,
+            after: { asOf: ds.asOf, file, changed: changed.length, keptDpoEdits: kept.length, activities: activities.map((x) => x.ref) },
+          },
+        ],
       });
     }
     reg.reference.recordDataset({ asOf: ds.asOf, sha256: options.sha256 ?? '', sources: ds.sources, appliedAt: reg.now(), report });

@@ -31,9 +31,7 @@ export const datasetSchema = z.object({
   title: z.object({ fr: z.string(), en: z.string() }).optional(),
   // A source's title as published; `titleFr` where it has a French version.
   sources: z.array(z.object({ title: z.string().min(1), titleFr: z.string().optional(), url: z.string().optional() })).min(1),
-  countries: z
-    .array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), nameFr: name, nameEn: name, eea: z.boolean(), ...adequacy }))
-    .min(1),
+  countries: z.array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), nameFr: name, nameEn: name, eea: z.boolean(), ...adequacy })).min(1),
   organisations: z
     .array(
       z.object({

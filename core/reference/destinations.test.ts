@@ -37,7 +37,8 @@ describe('destination matcher', () => {
   });
 
   it('reads the spellings the issue names, dotted acronyms and "acronym – name"', () => {
-    for (const text of ['OEB', 'Office européen des brevets', 'European Patent Office', 'EPO – European Patent Office', 'Organisation européenne des brevets (OEB)', 'io-epo']) expect(m.match(text), text).toBe('IO-EPO');
+    for (const text of ['OEB', 'Office européen des brevets', 'European Patent Office', 'EPO – European Patent Office', 'Organisation européenne des brevets (OEB)', 'io-epo'])
+      expect(m.match(text), text).toBe('IO-EPO');
     for (const text of ['ONU', 'O.N.U.', 'Nations unies', 'United Nations', 'UN']) expect(m.match(text), text).toBe('IO-UN');
     expect(m.match('OMS')).toBe('IO-WHO');
     // Countries are still countries, and EU territories are found.

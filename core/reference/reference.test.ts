@@ -85,7 +85,17 @@ describe('destinations: countries and international organisations', () => {
     expect(summary.transferCountries).toEqual(['BR', 'RE', 'IO-EPO', 'US']);
 
     // Réunion alone is no transfer at all.
-    const local = await t.call('activities/create', { organisationId: a.organisationId, activity: { name: 'Antenne', purpose: 'x', legalBases: [{ code: 'contract' }], retention: [{ text: '1 an' }], securityMeasures: [{ type: 'backup' }], transfers: [{ recipient: 'Antenne', country: 'RE' }] } });
+    const local = await t.call('activities/create', {
+      organisationId: a.organisationId,
+      activity: {
+        name: 'Antenne',
+        purpose: 'x',
+        legalBases: [{ code: 'contract' }],
+        retention: [{ text: '1 an' }],
+        securityMeasures: [{ type: 'backup' }],
+        transfers: [{ recipient: 'Antenne', country: 'RE' }],
+      },
+    });
     expect((await t.call('activities/list', { refs: [local.ref] }))[0].nonEeaTransfer).toBe(false);
     expect(await t.call('activities/checks', { id: local.id })).toEqual([]);
 
@@ -115,7 +125,10 @@ describe('destinations: countries and international organisations', () => {
       ['transfer_without_tia', 'transfers[2].tiaRef'],
       ['transfer_without_safeguard', 'transfers[4].safeguard'],
     ]);
-    const unknown = await t.result('activities/create', { organisationId: a.organisationId, activity: { name: 'X', purpose: 'x', transfers: [{ recipient: 'X', country: 'IO-NOPE' }] } });
+    const unknown = await t.result('activities/create', {
+      organisationId: a.organisationId,
+      activity: { name: 'X', purpose: 'x', transfers: [{ recipient: 'X', country: 'IO-NOPE' }] },
+    });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.error.details?.[0]).toMatchObject({ path: 'transfers[0].country', message: expect.stringContaining('international organisation') });
     // The DPF verification date is kept on the recipient.
@@ -164,7 +177,8 @@ describe('destinations: countries and international organisations', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const sheet = wb.worksheets.find((w) => /transfert/i.test(w.name))!;
-    const cellText = (v: unknown) => (v == null ? '' : typeof v === 'object' && 'richText' in v ? (v as ExcelJS.CellRichTextValue).richText.map((x) => x.text).join('') : String(v));
+    const cellText = (v: unknown) =>
+      v == null ? '' : typeof v === 'object' && 'richText' in v ? (v as ExcelJS.CellRichTextValue).richText.map((x) => x.text).join('') : String(v);
     const values = (r: number) => Array.from({ length: sheet.columnCount }, (_, k) => cellText(sheet.getRow(r).getCell(k + 1).value));
     const header = values(1);
     const col = (name: string) => header.indexOf(name);
@@ -212,10 +226,9 @@ describe('the reference data set', () => {
     const db = openRegisterFile(file, { migrationsFolder: migrations });
     const s = db.sqlite;
     s.prepare("INSERT INTO organisations (name) VALUES ('Ancienne mairie')").run();
-    s.prepare("INSERT INTO activities (organisation_id, ref, name, role, status, purpose, dpia_json, automated_decision_json, non_eea_transfer, transfer_countries) VALUES (1, 'T-001', 'Filiales', 'controller', 'active', 'x', ?, ?, 1, 'BR RE JP')").run(
-      JSON.stringify({ criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: '' }),
-      JSON.stringify({ exists: false, description: '' }),
-    );
+    s.prepare(
+      "INSERT INTO activities (organisation_id, ref, name, role, status, purpose, dpia_json, automated_decision_json, non_eea_transfer, transfer_countries) VALUES (1, 'T-001', 'Filiales', 'controller', 'active', 'x', ?, ?, 1, 'BR RE JP')",
+    ).run(JSON.stringify({ criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: '' }), JSON.stringify({ exists: false, description: '' }));
     const transfer = s.prepare('INSERT INTO activity_transfers (activity_id, position, recipient, country, safeguard) VALUES (1, ?, ?, ?, NULL)');
     transfer.run(0, 'Filiale Brésil', 'BR');
     transfer.run(1, 'Antenne Réunion', 'RE');
@@ -225,7 +238,19 @@ describe('the reference data set', () => {
     s.prepare("UPDATE countries SET adequacy = 'pending' WHERE code = 'IN'").run();
     const history = new HistoryStore(s, () => 1);
     for (const code of ['JP', 'IN']) {
-      history.append({ at: '2026-06-01T10:00:00.000Z', entityType: 'country', entityId: null, entityLabel: code, organisationId: null, action: 'update', changes: [{ path: 'adequacy', before: 'x', after: 'y' }], source: 'ui', sourceFile: '', sourceSha256: '', batchId: null });
+      history.append({
+        at: '2026-06-01T10:00:00.000Z',
+        entityType: 'country',
+        entityId: null,
+        entityLabel: code,
+        organisationId: null,
+        action: 'update',
+        changes: [{ path: 'adequacy', before: 'x', after: 'y' }],
+        source: 'ui',
+        sourceFile: '',
+        sourceSha256: '',
+        batchId: null,
+      });
     }
     s.close();
     return file;
@@ -284,12 +309,23 @@ describe('the reference data set', () => {
     const t = temp(true);
     const india = await t.call('activities/create', {
       organisationId: 1,
-      activity: { ref: 'T-200', name: 'Support Inde', purpose: 'x', legalBases: [{ code: 'contract' }], retention: [{ text: '1 an' }], securityMeasures: [{ type: 'backup' }], transfers: [{ recipient: 'Infosys', country: 'IN' }] },
+      activity: {
+        ref: 'T-200',
+        name: 'Support Inde',
+        purpose: 'x',
+        legalBases: [{ code: 'contract' }],
+        retention: [{ text: '1 an' }],
+        securityMeasures: [{ type: 'backup' }],
+        transfers: [{ recipient: 'Infosys', country: 'IN' }],
+      },
     });
     expect((await t.call('activities/checks', { id: india.id })).map((c) => c.code)).toEqual(['transfer_without_safeguard']);
     const file = datasetFile(t.dir, (d) => {
       d.asOf = '2027-03-01';
-      Object.assign(d.countries.find((c) => c.code === 'IN')!, { adequacy: 'adequate', adequacyDecisionDate: '2027-02-15', adequacyScopeFr: 'Décision test', adequacyScopeEn: 'Test decision' });
+      Object.assign(
+        d.countries.find((c) => c.code === 'IN')!,
+        { adequacy: 'adequate', adequacyDecisionDate: '2027-02-15', adequacyScopeFr: 'Décision test', adequacyScopeEn: 'Test decision' },
+      );
     });
     t.reg.close();
     const r = await runCli('reference', 'update', file, '--db', t.file, '--lang', 'fr');
@@ -331,11 +367,32 @@ describe('the reference data set', () => {
     const cases: [string, string, RegExp][] = [
       ['damaged', datasetFile(t.dir, (d) => JSON.stringify(d).slice(0, 5000), 'damaged.json'), /damaged\.json est endommagé/],
       ['binary', datasetFile(t.dir, () => '\u0000\u0001PK\u0003\u0004', 'image.json'), /image\.json est endommagé/],
-      ['older', datasetFile(t.dir, (d) => { d.asOf = '2025-01-01'; }, 'old.json'), /old\.json est daté du 2025-01-01, antérieur aux données de référence en usage \(2026-11-28\)/],
+      [
+        'older',
+        datasetFile(
+          t.dir,
+          (d) => {
+            d.asOf = '2025-01-01';
+          },
+          'old.json',
+        ),
+        /old\.json est daté du 2025-01-01, antérieur aux données de référence en usage \(2026-11-28\)/,
+      ],
       ['same', datasetFile(t.dir, () => undefined, 'same.json'), /déjà en usage/],
       ['unknown format', datasetFile(t.dir, () => ({ format: 'art30-register', version: 2 }), 'register.json'), /n’est pas un fichier de données de référence Art30/],
       ['unknown version', datasetFile(t.dir, (d) => ({ ...d, formatVersion: 7 }), 'v7.json'), /version de format inconnue \(7\)/],
-      ['invalid entry', datasetFile(t.dir, (d) => { d.asOf = '2027-05-05'; (d.countries[3] as { adequacy: string }).adequacy = 'maybe'; }, 'bad.json'), /bad\.json n’est pas un fichier de données de référence valide : countries\[3\]\.adequacy/],
+      [
+        'invalid entry',
+        datasetFile(
+          t.dir,
+          (d) => {
+            d.asOf = '2027-05-05';
+            (d.countries[3] as { adequacy: string }).adequacy = 'maybe';
+          },
+          'bad.json',
+        ),
+        /bad\.json n’est pas un fichier de données de référence valide : countries\[3\]\.adequacy/,
+      ],
     ];
     t.reg.close();
     for (const [what, file, message] of cases) {
@@ -365,12 +422,38 @@ describe('DPIA decisions, new safeguards and final fates', () => {
   it('uses the CNIL lists as screening inputs and keeps the DPO’s advice and the Art. 36 consultation, in the exports too', async () => {
     const t = temp();
     const org = await t.call('organisations/create', { organisation: { name: 'Hôpital' } });
-    const base = { purpose: 'x', legalBases: [{ code: 'legal_obligation' as const }], retention: [{ text: '5 ans', finalFate: 'deposit' as const }], securityMeasures: [{ type: 'backup' as const }] };
-    const listed = await t.call('activities/create', { organisationId: org.id, activity: { ...base, ref: 'T-1', name: 'Dossier patient', dpia: { cnilRequired: ['health_establishments'], dpoAdvice: 'Avis favorable sous réserve du chiffrement', dpoAdviceDate: '2026-10-01', priorConsultation: 'submitted', priorConsultationDate: '2026-10-15', priorConsultationRef: 'CNIL-2026-123' } } });
+    const base = {
+      purpose: 'x',
+      legalBases: [{ code: 'legal_obligation' as const }],
+      retention: [{ text: '5 ans', finalFate: 'deposit' as const }],
+      securityMeasures: [{ type: 'backup' as const }],
+    };
+    const listed = await t.call('activities/create', {
+      organisationId: org.id,
+      activity: {
+        ...base,
+        ref: 'T-1',
+        name: 'Dossier patient',
+        dpia: {
+          cnilRequired: ['health_establishments'],
+          dpoAdvice: 'Avis favorable sous réserve du chiffrement',
+          dpoAdviceDate: '2026-10-01',
+          priorConsultation: 'submitted',
+          priorConsultationDate: '2026-10-15',
+          priorConsultationRef: 'CNIL-2026-123',
+        },
+      },
+    });
     expect(listed.dpia).toMatchObject({ suggested: true, required: true, priorConsultation: 'submitted' });
-    const exempted = await t.call('activities/create', { organisationId: org.id, activity: { ...base, ref: 'T-2', name: 'Fournisseurs', dpia: { criteria: ['large_scale', 'matching_datasets'], cnilExempted: ['supplier_relations'] } } });
+    const exempted = await t.call('activities/create', {
+      organisationId: org.id,
+      activity: { ...base, ref: 'T-2', name: 'Fournisseurs', dpia: { criteria: ['large_scale', 'matching_datasets'], cnilExempted: ['supplier_relations'] } },
+    });
     expect(exempted.dpia).toMatchObject({ suggested: false, required: false });
-    const plain = await t.call('activities/create', { organisationId: org.id, activity: { ...base, ref: 'T-3', name: 'Profilage', dpia: { criteria: ['large_scale', 'matching_datasets'], priorConsultation: 'to_do' } } });
+    const plain = await t.call('activities/create', {
+      organisationId: org.id,
+      activity: { ...base, ref: 'T-3', name: 'Profilage', dpia: { criteria: ['large_scale', 'matching_datasets'], priorConsultation: 'to_do' } },
+    });
     expect(plain.dpia.suggested).toBe(true);
     expect((await t.call('activities/checks', { id: plain.id })).map((c) => c.code)).toContain('prior_consultation_pending');
     await expect(t.call('activities/create', { organisationId: org.id, activity: { ...base, name: 'X', dpia: { cnilRequired: ['nope'] } } })).rejects.toThrow(/CNIL list/);
@@ -429,7 +512,11 @@ describe('the JSON register document, version 2', () => {
     const t = temp();
     await registerWithDestinations(t);
     const doc = await t.call('register/document', {});
-    expect(doc).toMatchObject({ version: 2, referenceData: { asOf: '2026-11-28' }, internationalOrganisations: [expect.objectContaining({ code: 'IO-EPO', adequacy: 'adequate' })] });
+    expect(doc).toMatchObject({
+      version: 2,
+      referenceData: { asOf: '2026-11-28' },
+      internationalOrganisations: [expect.objectContaining({ code: 'IO-EPO', adequacy: 'adequate' })],
+    });
     const file = path.join(t.dir, 'v2.json');
     fs.writeFileSync(file, JSON.stringify(doc));
     const target = temp();
@@ -442,7 +529,16 @@ describe('the JSON register document, version 2', () => {
       version: 1,
       organisations: [{ key: 'org-1', name: 'Ancienne' }],
       recipients: [],
-      activities: [{ organisation: 'org-1', ref: 'A-1', name: 'Ancien', purpose: 'x', transfers: [{ recipient: 'R', country: 'BR' }], dpia: { criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: '', suggested: false, required: false } }],
+      activities: [
+        {
+          organisation: 'org-1',
+          ref: 'A-1',
+          name: 'Ancien',
+          purpose: 'x',
+          transfers: [{ recipient: 'R', country: 'BR' }],
+          dpia: { criteria: [], art35Cases: [], override: null, status: 'not_assessed', date: '', link: '', suggested: false, required: false },
+        },
+      ],
     };
     const v1file = path.join(t.dir, 'v1.json');
     fs.writeFileSync(v1file, JSON.stringify(v1));

@@ -129,9 +129,17 @@ describe('activities', () => {
     await t.call('activities/create', { organisationId: orgId, activity: payroll });
     await t.call('activities/create', {
       organisationId: orgId,
-      activity: { name: 'Newsletter', purpose: 'Informer les usagers', legalBases: [{ code: 'consent' }], transfers: [{ recipient: 'Mailer', country: 'US', safeguard: 'adequacy' }] },
+      activity: {
+        name: 'Newsletter',
+        purpose: 'Informer les usagers',
+        legalBases: [{ code: 'consent' }],
+        transfers: [{ recipient: 'Mailer', country: 'US', safeguard: 'adequacy' }],
+      },
     });
-    await t.call('activities/create', { organisationId: orgId, activity: { name: 'Archives', purpose: 'Archivage', status: 'retired', transfers: [{ recipient: 'Cloud', country: 'DE' }] } });
+    await t.call('activities/create', {
+      organisationId: orgId,
+      activity: { name: 'Archives', purpose: 'Archivage', status: 'retired', transfers: [{ recipient: 'Cloud', country: 'DE' }] },
+    });
     const names = async (filter: object) => (await t.call('activities/list', filter)).map((a) => a.name);
     expect(await names({ legalBasis: 'consent' })).toEqual(['Newsletter']);
     expect(await names({ country: 'us' })).toEqual(['Newsletter']);
@@ -158,7 +166,10 @@ describe('activities', () => {
   });
 
   it('recomputes the outside-EEA flag when a country’s EEA membership changes', async () => {
-    await t.call('activities/create', { organisationId: orgId, activity: { name: 'Partenariat', purpose: 'x', transfers: [{ recipient: 'Partner', country: 'CH', safeguard: 'adequacy' }] } });
+    await t.call('activities/create', {
+      organisationId: orgId,
+      activity: { name: 'Partenariat', purpose: 'x', transfers: [{ recipient: 'Partner', country: 'CH', safeguard: 'adequacy' }] },
+    });
     expect((await t.call('activities/list', { nonEeaTransfer: true })).length).toBe(1);
     const ch = (await t.call('reference/countries', {})).find((c) => c.code === 'CH')!;
     await t.call('reference/updateCountry', { ...ch, eea: true, adequacy: 'eea' });
@@ -182,7 +193,14 @@ describe('a batch of inserts in one write (an import)', () => {
     const ids = t.reg.write(() => {
       const batch = insertBatch(t.reg, orgId);
       expect(() => insertParsedActivity(t.reg, orgId, parsed({ ...payroll, ref: first.ref.toLowerCase() }), { source: 'import' }, undefined, batch)).toThrow(/already used/);
-      const a = insertParsedActivity(t.reg, orgId, parsed({ ...payroll, ref: 'B-1', recipients: [{ name: 'TRESOR PUBLIC' }, { name: 'Nouveau prestataire' }] }), { source: 'import' }, undefined, batch);
+      const a = insertParsedActivity(
+        t.reg,
+        orgId,
+        parsed({ ...payroll, ref: 'B-1', recipients: [{ name: 'TRESOR PUBLIC' }, { name: 'Nouveau prestataire' }] }),
+        { source: 'import' },
+        undefined,
+        batch,
+      );
       const b = insertParsedActivity(t.reg, orgId, parsed({ ...payroll, ref: 'B-2', recipients: [{ name: 'nouveau  prestataire' }] }), { source: 'import' }, undefined, batch);
       expect(() => insertParsedActivity(t.reg, orgId, parsed({ ...payroll, ref: 'b-1' }), { source: 'import' }, undefined, batch)).toThrow(/already used/);
       return [a.id, b.id];
@@ -193,4 +211,3 @@ describe('a batch of inserts in one write (an import)', () => {
     expect((await t.call('activities/list', { search: 'nouveau prestataire' })).map((x) => x.ref)).toEqual(['B-1', 'B-2']);
   });
 });
-

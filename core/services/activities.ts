@@ -50,14 +50,19 @@ function derive(reg: Register, f: ActivityFields): ActivityDerived {
 }
 
 function checkFields(reg: Register, f: ActivityFields): void {
-  checkCountries(reg, [
-    ...f.transfers.map((t, i) => ({ path: `transfers[${i}].country`, code: t.country })),
-    ...f.recipients.flatMap((r, i) => (r.countries ?? []).map((code, j) => ({ path: `recipients[${i}].countries[${j}]`, code }))),
-    ...f.systems.map((s, i) => ({ path: `systems[${i}].country`, code: s.country })),
-  ], 'The activity');
+  checkCountries(
+    reg,
+    [
+      ...f.transfers.map((t, i) => ({ path: `transfers[${i}].country`, code: t.country })),
+      ...f.recipients.flatMap((r, i) => (r.countries ?? []).map((code, j) => ({ path: `recipients[${i}].countries[${j}]`, code }))),
+      ...f.systems.map((s, i) => ({ path: `systems[${i}].country`, code: s.country })),
+    ],
+    'The activity',
+  );
   const issues: FieldIssue[] = [];
   f.transfers.forEach((t, i) => {
-    if (t.safeguard === 'derogation' && !t.derogation) issues.push({ path: `transfers[${i}].derogation`, message: 'must name the Art. 49 derogation relied on', key: 'errors.derogationMissing' });
+    if (t.safeguard === 'derogation' && !t.derogation)
+      issues.push({ path: `transfers[${i}].derogation`, message: 'must name the Art. 49 derogation relied on', key: 'errors.derogationMissing' });
   });
   if (issues.length) throw validationError(issues, 'The activity');
   const specialCodes = reg.reference.specialCategoryCodes();
@@ -72,7 +77,10 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta, kno
     let name: string | undefined;
     if (r.recipientId) {
       if (!reg.activities.recipientExists(r.recipientId)) {
-        throw validationError([{ path: `recipients[${i}].recipientId`, message: `recipient #${r.recipientId} is not in the directory`, key: 'errors.recipientNotInDirectory' }], 'The activity');
+        throw validationError(
+          [{ path: `recipients[${i}].recipientId`, message: `recipient #${r.recipientId} is not in the directory`, key: 'errors.recipientNotInDirectory' }],
+          'The activity',
+        );
       }
       id = r.recipientId;
     } else {
@@ -81,7 +89,8 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta, kno
       known?.set(key, id);
       name = r.name;
     }
-    if (seen.has(id)) throw validationError([{ path: `recipients[${i}]`, message: `"${r.name}" is listed twice`, key: 'errors.listedTwice', params: { name: r.name } }], 'The activity');
+    if (seen.has(id))
+      throw validationError([{ path: `recipients[${i}]`, message: `"${r.name}" is listed twice`, key: 'errors.listedTwice', params: { name: r.name } }], 'The activity');
     seen.add(id);
     return name === undefined ? { recipientId: id, role: r.role, precision: r.precision } : { recipientId: id, role: r.role, precision: r.precision, name };
   });
@@ -157,10 +166,15 @@ export function insertParsedActivity(reg: Register, organisationId: number, fiel
     checkFields(reg, f);
     if (!f.ref) f.ref = reg.activities.nextRef(organisationId);
     else if (batch ? batch.refs.has(refKey(f.ref)) : reg.activities.refTaken(organisationId, f.ref)) {
-      throw new AppError('conflict', `Reference ${f.ref} is already used by another activity of this organisation.`, [{ path: 'ref', message: 'is already used', key: 'errors.refTaken' }], {
-        key: 'errors.refTakenSummary',
-        params: { ref: f.ref },
-      });
+      throw new AppError(
+        'conflict',
+        `Reference ${f.ref} is already used by another activity of this organisation.`,
+        [{ path: 'ref', message: 'is already used', key: 'errors.refTaken' }],
+        {
+          key: 'errors.refTakenSummary',
+          params: { ref: f.ref },
+        },
+      );
     }
     const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta, batch?.recipients) };
     const at = stamps?.recordedAt ?? reg.now();
@@ -189,10 +203,15 @@ export function updateActivity(reg: Register, id: number, expectedVersion: numbe
     checkFields(reg, f);
     if (!f.ref) f.ref = current.ref;
     else if (reg.activities.refTaken(current.organisationId, f.ref, id)) {
-      throw new AppError('conflict', `Reference ${f.ref} is already used by another activity of this organisation.`, [{ path: 'ref', message: 'is already used', key: 'errors.refTaken' }], {
-        key: 'errors.refTakenSummary',
-        params: { ref: f.ref },
-      });
+      throw new AppError(
+        'conflict',
+        `Reference ${f.ref} is already used by another activity of this organisation.`,
+        [{ path: 'ref', message: 'is already used', key: 'errors.refTaken' }],
+        {
+          key: 'errors.refTakenSummary',
+          params: { ref: f.ref },
+        },
+      );
     }
     const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta) };
     const changes = diffRecords(comparable(activityFields(current)), comparable(stored));

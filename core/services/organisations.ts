@@ -67,12 +67,7 @@ export function getOrganisation(reg: Register, id: number): Organisation {
   return fromRow(row);
 }
 
-export function createOrganisation(
-  reg: Register,
-  input: OrganisationInput,
-  meta: CallMeta,
-  stamps?: { createdAt: string; updatedAt: string },
-): Organisation {
+export function createOrganisation(reg: Register, input: OrganisationInput, meta: CallMeta, stamps?: { createdAt: string; updatedAt: string }): Organisation {
   const data = parseInput(organisationInputSchema, input, 'The organisation');
   return reg.write(() => {
     const at = reg.now();

@@ -86,17 +86,26 @@ export function findRecipientByName(reg: Register, name: string): Recipient | un
 function assertNameFree(reg: Register, name: string, exceptId = 0): void {
   const other = findRecipientByName(reg, name);
   if (other && other.id !== exceptId) {
-    throw new AppError('conflict', `The directory already has a recipient named "${other.name}".`, [{ path: 'name', message: `already used by "${other.name}"`, key: 'errors.nameTaken', params: { name: other.name } }], {
-      key: 'errors.recipientNameTaken',
-      params: { name: other.name },
-    });
+    throw new AppError(
+      'conflict',
+      `The directory already has a recipient named "${other.name}".`,
+      [{ path: 'name', message: `already used by "${other.name}"`, key: 'errors.nameTaken', params: { name: other.name } }],
+      {
+        key: 'errors.recipientNameTaken',
+        params: { name: other.name },
+      },
+    );
   }
 }
 
 export function createRecipient(reg: Register, input: RecipientInput, meta: CallMeta, stamps?: { createdAt: string; updatedAt: string }): Recipient {
   const data = parseInput(recipientInputSchema, input, 'The recipient');
   return reg.write(() => {
-    checkCountries(reg, data.countries.map((code, i) => ({ path: `countries[${i}]`, code })), 'The recipient');
+    checkCountries(
+      reg,
+      data.countries.map((code, i) => ({ path: `countries[${i}]`, code })),
+      'The recipient',
+    );
     assertNameFree(reg, data.name);
     const at = reg.now();
     const row = reg.recipients.insert({ ...toColumns(data), createdAt: stamps?.createdAt ?? at, updatedAt: stamps?.updatedAt ?? at });
@@ -110,7 +119,11 @@ export function updateRecipient(reg: Register, id: number, expectedVersion: numb
   return reg.write(() => {
     const current = getRecipient(reg, id);
     checkVersion('The recipient', current, expectedVersion);
-    checkCountries(reg, data.countries.map((code, i) => ({ path: `countries[${i}]`, code })), 'The recipient');
+    checkCountries(
+      reg,
+      data.countries.map((code, i) => ({ path: `countries[${i}]`, code })),
+      'The recipient',
+    );
     assertNameFree(reg, data.name, id);
     const changes = diffRecords(recipientData(current), data);
     if (!changes.length) return current;
@@ -134,6 +147,13 @@ export function deleteRecipient(reg: Register, id: number, expectedVersion: numb
       );
     }
     reg.recipients.delete(id);
-    reg.record(meta, { entityType: 'recipient', entityId: id, entityLabel: current.name, organisationId: null, action: 'delete', changes: recordFields(recipientData(current), 'before') });
+    reg.record(meta, {
+      entityType: 'recipient',
+      entityId: id,
+      entityLabel: current.name,
+      organisationId: null,
+      action: 'delete',
+      changes: recordFields(recipientData(current), 'before'),
+    });
   });
 }

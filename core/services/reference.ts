@@ -37,7 +37,19 @@ export const countryInputSchema = z.object({
 });
 
 /** Kinds whose codes are part of the register format: labels may change, entries may not be added. */
-const FIXED_KINDS: VocabularyKind[] = ['legal_basis', 'art9_condition', 'transfer_safeguard', 'art49_derogation', 'dpia_criterion', 'art35_case', 'recipient_type', 'security_measure_type', 'dpia_cnil_required', 'dpia_cnil_exempted', 'retention_final_fate'];
+const FIXED_KINDS: VocabularyKind[] = [
+  'legal_basis',
+  'art9_condition',
+  'transfer_safeguard',
+  'art49_derogation',
+  'dpia_criterion',
+  'art35_case',
+  'recipient_type',
+  'security_measure_type',
+  'dpia_cnil_required',
+  'dpia_cnil_exempted',
+  'retention_final_fate',
+];
 
 export function listTerms(reg: Register, kind?: VocabularyKind): VocabularyTerm[] {
   return reg.reference.terms(kind);
@@ -68,7 +80,14 @@ export function deleteTerm(reg: Register, kind: VocabularyKind, code: string, me
     if (!current) throw notFound(`Reference entry ${kind}/${code}`);
     if (!current.custom) throw new AppError('in_use', 'Entries shipped with Art30 cannot be deleted; you can change their wording.');
     reg.reference.deleteTerm(kind, code);
-    reg.record(meta, { entityType: 'vocabulary', entityId: null, entityLabel: `${kind}/${code}`, organisationId: null, action: 'delete', changes: recordFields({ ...current }, 'before') });
+    reg.record(meta, {
+      entityType: 'vocabulary',
+      entityId: null,
+      entityLabel: `${kind}/${code}`,
+      organisationId: null,
+      action: 'delete',
+      changes: recordFields({ ...current }, 'before'),
+    });
   });
 }
 

@@ -6,7 +6,14 @@ export function checkVersion(what: string, current: { version: number; updatedAt
     throw new AppError(
       'conflict',
       `${what} was changed elsewhere since you opened it (now version ${current.version}, last saved ${current.updatedAt}). Reload it to see the changes, then apply yours again.`,
-      [{ path: 'version', message: `expected version ${expectedVersion}, found ${current.version}`, key: 'errors.versionField', params: { expected: expectedVersion, found: current.version } }],
+      [
+        {
+          path: 'version',
+          message: `expected version ${expectedVersion}, found ${current.version}`,
+          key: 'errors.versionField',
+          params: { expected: expectedVersion, found: current.version },
+        },
+      ],
       { key: 'errors.stale', params: { version: current.version, at: current.updatedAt } },
     );
   }

@@ -28,8 +28,7 @@ export function openTempRegister(options: { demo?: boolean } = {}): TempRegister
   const reg = Register.open(file);
   const meta: CallMeta = { source: 'cli' };
   if (options.demo) createDemoRegister(reg, meta);
-  const result = <N extends ProcedureName>(name: N, input: ApiInput<N>, m = meta): Promise<ApiResult<ApiOutput<N>>> =>
-    dispatch(reg, name, input, m, { trusted: true });
+  const result = <N extends ProcedureName>(name: N, input: ApiInput<N>, m = meta): Promise<ApiResult<ApiOutput<N>>> => dispatch(reg, name, input, m, { trusted: true });
   return {
     reg,
     dir,

@@ -9,7 +9,10 @@ export class AppPage {
   }
 
   async language(lang: 'fr' | 'en'): Promise<void> {
-    await this.page.getByRole('group', { name: /Language|Langue/ }).getByRole('button', { name: new RegExp(`^${lang.toUpperCase()}`) }).click();
+    await this.page
+      .getByRole('group', { name: /Language|Langue/ })
+      .getByRole('button', { name: new RegExp(`^${lang.toUpperCase()}`) })
+      .click();
   }
 
   async ready(): Promise<void> {
@@ -69,7 +72,10 @@ export class EditorPage extends AppPage {
     return (within ?? this.page).getByRole('button', { name });
   }
   async save(): Promise<void> {
-    await this.page.getByRole('button', { name: /^(Save|Enregistrer)$/ }).first().click();
+    await this.page
+      .getByRole('button', { name: /^(Save|Enregistrer)$/ })
+      .first()
+      .click();
   }
   get heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
@@ -82,7 +88,9 @@ export class EditorPage extends AppPage {
   }
   /** Adds an entry to a repeated group and returns the new item's group. */
   async addItem(sectionName: string, addLabel: string, itemLabel: string, n = 1): Promise<Locator> {
-    await this.section(sectionName).getByRole('button', { name: `+ ${addLabel}`, exact: true }).click();
+    await this.section(sectionName)
+      .getByRole('button', { name: `+ ${addLabel}`, exact: true })
+      .click();
     return this.section(sectionName).getByRole('group', { name: `${itemLabel} ${n}`, exact: true });
   }
 }

@@ -250,11 +250,7 @@ test.describe('on the demo register', () => {
     const ed = new EditorPage(page);
     await register.open('Assistant conversationnel du service client');
     const checks = page.getByRole('region', { name: 'Points to review' });
-    await expect(checks.getByRole('listitem')).toHaveText([
-      'The lawful basis is still to be determined.',
-      'No retention period is given.',
-      'No security measure is described.',
-    ]);
+    await expect(checks.getByRole('listitem')).toHaveText(['The lawful basis is still to be determined.', 'No retention period is given.', 'No security measure is described.']);
     await ed.back();
     // A US transfer to a recipient certified under the Data Privacy Framework: nothing to review (issue 11).
     await register.open('Gestion de la relation client');
@@ -288,7 +284,15 @@ test.describe('on the demo register', () => {
       // Electron has one window: the other writer is another program on the same file.
       const list = (await app.callDirect('activities/list', { refs: ['T-001'] })) as { id: number }[];
       const current = (await app.callDirect('activities/get', { id: list[0].id })) as Record<string, unknown> & { version: number };
-      const { id, organisationId: _o, version, createdAt: _c, updatedAt: _u, dpia, ...rest } = current as never as Record<string, never> & { id: number; version: number; dpia: Record<string, unknown> };
+      const {
+        id,
+        organisationId: _o,
+        version,
+        createdAt: _c,
+        updatedAt: _u,
+        dpia,
+        ...rest
+      } = current as never as Record<string, never> & { id: number; version: number; dpia: Record<string, unknown> };
       const { suggested: _s, required: _r, ...screening } = dpia;
       await app.callDirect('activities/update', { id, version, activity: { ...rest, dpia: screening, owner: 'Seconde fenêtre' } });
     }
@@ -401,7 +405,9 @@ test.describe('on the demo register', () => {
 
     await register.nav('Register').click();
     await register.open('Gestion de la paie');
-    await expect(ed.section('Recipients').getByLabel('Recipient from the directory', { exact: true }).first().locator('option:checked')).toHaveText(new RegExp(`^${escape(before)} \\(renamed\\)`));
+    await expect(ed.section('Recipients').getByLabel('Recipient from the directory', { exact: true }).first().locator('option:checked')).toHaveText(
+      new RegExp(`^${escape(before)} \\(renamed\\)`),
+    );
   });
 
   test('French and English, switchable at any time', async ({ app }) => {

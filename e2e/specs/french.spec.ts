@@ -13,11 +13,65 @@ test.use({ locale: 'fr-FR', demo: true });
 
 /** Words of English that are not French, as they would appear in an untranslated sentence or label. */
 const ENGLISH = [
-  'the', 'is', 'are', 'and', 'with', 'without', 'could', 'not', 'required', 'must', 'should', 'this', 'that', 'which',
-  'save', 'saved', 'cancel', 'delete', 'search', 'activity', 'activities', 'recipient', 'recipients', 'processing',
-  'register', 'field', 'error', 'warning', 'loading', 'yes', 'row', 'rows', 'sheet', 'column', 'columns', 'choose',
-  'file', 'back', 'new', 'close', 'undo', 'history', 'changed', 'created', 'more', 'problem', 'problems', 'unknown',
-  'country', 'countries', 'transfer', 'safeguard', 'name', 'purpose', 'department', 'legal', 'basis', 'data', 'subjects',
+  'the',
+  'is',
+  'are',
+  'and',
+  'with',
+  'without',
+  'could',
+  'not',
+  'required',
+  'must',
+  'should',
+  'this',
+  'that',
+  'which',
+  'save',
+  'saved',
+  'cancel',
+  'delete',
+  'search',
+  'activity',
+  'activities',
+  'recipient',
+  'recipients',
+  'processing',
+  'register',
+  'field',
+  'error',
+  'warning',
+  'loading',
+  'yes',
+  'row',
+  'rows',
+  'sheet',
+  'column',
+  'columns',
+  'choose',
+  'file',
+  'back',
+  'new',
+  'close',
+  'undo',
+  'history',
+  'changed',
+  'created',
+  'more',
+  'problem',
+  'problems',
+  'unknown',
+  'country',
+  'countries',
+  'transfer',
+  'safeguard',
+  'name',
+  'purpose',
+  'department',
+  'legal',
+  'basis',
+  'data',
+  'subjects',
 ];
 const WORD = new RegExp(`(?<![\\p{L}\\p{N}_'’.-])(${ENGLISH.join('|')})(?![\\p{L}\\p{N}_'’.-])`, 'giu');
 /** Proper names that are English in French too. */
@@ -71,8 +125,14 @@ test('every screen and dialog in French, without an English word', async ({ app,
   await check('registre');
 
   // The editor, saved empty: the API's errors, with the fields' labels.
-  await page.getByRole('button', { name: /Nouvelle activité/ }).first().click();
-  await page.getByRole('button', { name: /^Enregistrer$/ }).first().click();
+  await page
+    .getByRole('button', { name: /Nouvelle activité/ })
+    .first()
+    .click();
+  await page
+    .getByRole('button', { name: /^Enregistrer$/ })
+    .first()
+    .click();
   await expect(page.getByRole('alert').filter({ hasText: 'Enregistrement impossible' })).toBeVisible();
   await check('éditeur avec erreurs');
   await page.getByRole('textbox', { name: 'Nom du traitement', exact: true }).fill('Test');
@@ -83,7 +143,11 @@ test('every screen and dialog in French, without an English word', async ({ app,
 
   // An activity and its history.
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Registre' }).click();
-  await page.getByRole('table', { name: /Activités de traitement/ }).getByRole('link').first().click();
+  await page
+    .getByRole('table', { name: /Activités de traitement/ })
+    .getByRole('link')
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Historique' }).click();
   await expect(page.getByRole('complementary', { name: /Historique/ })).toBeVisible();
   await check('historique');

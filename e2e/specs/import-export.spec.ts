@@ -12,7 +12,12 @@ test('import a department spreadsheet: mapping, preview, import, summary, undo',
   const csv = path.join(app.dir, 'service-achats.csv');
   fs.writeFileSync(
     csv,
-    ['Nom du traitement;Finalité;Service;Base légale', 'Gestion des fournisseurs;Suivi des contrats fournisseurs;Achats;Contrat', 'Évaluation des fournisseurs;Notation annuelle;Achats;Intérêt légitime', ''].join('\r\n'),
+    [
+      'Nom du traitement;Finalité;Service;Base légale',
+      'Gestion des fournisseurs;Suivi des contrats fournisseurs;Achats;Contrat',
+      'Évaluation des fournisseurs;Notation annuelle;Achats;Intérêt légitime',
+      '',
+    ].join('\r\n'),
     'utf8',
   );
   await expect(register.count).toHaveText('10 of 10 activities');

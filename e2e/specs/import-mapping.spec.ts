@@ -10,7 +10,12 @@ test('the mapping step explains each mapping, names the missing purpose, and imp
   const csv = path.join(app.dir, 'service-rh.csv');
   fs.writeFileSync(
     csv,
-    ['Nom du traitement;Qui a accès ?;Combien de temps on garde ?;Description', 'Entretiens annuels;Service RH;5 ans;Suivi des entretiens', 'Astreintes;Direction;deux ans;Planning des astreintes', ''].join('\r\n'),
+    [
+      'Nom du traitement;Qui a accès ?;Combien de temps on garde ?;Description',
+      'Entretiens annuels;Service RH;5 ans;Suivi des entretiens',
+      'Astreintes;Direction;deux ans;Planning des astreintes',
+      '',
+    ].join('\r\n'),
     'utf8',
   );
   await page.getByRole('button', { name: 'Import a spreadsheet' }).click();

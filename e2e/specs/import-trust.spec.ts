@@ -43,7 +43,10 @@ test('an update previewed with values, committed, then undone from the past impo
   await replace.check();
   await expect(changes.getByRole('row', { name: /^Destinataires/ }).getByText('Supprimé', { exact: true })).toHaveCount(3);
   await page.screenshot({ path: test.info().outputPath('import-replace-fr.png') });
-  await changes.getByRole('row', { name: /^Destinataires/ }).getByRole('checkbox').uncheck();
+  await changes
+    .getByRole('row', { name: /^Destinataires/ })
+    .getByRole('checkbox')
+    .uncheck();
   await expect(changes.getByRole('row', { name: /^Destinataires/ }).getByText('Supprimé', { exact: true })).toHaveCount(0);
 
   await dialog.getByRole('button', { name: /^Importer \(1\)$/ }).click();

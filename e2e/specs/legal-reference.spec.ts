@@ -48,7 +48,10 @@ test('a transfer to the European Patent Organisation, DPIA decisions, and a newe
   await expect(page.getByRole('alert').filter({ hasText: 'damaged.json is damaged' })).toContainText('Nothing was changed.');
   const newer = bundledDataset();
   newer.asOf = '2027-02-01';
-  Object.assign(newer.countries.find((c) => c.code === 'IN')!, { adequacy: 'adequate', adequacyDecisionDate: '2027-01-20' });
+  Object.assign(
+    newer.countries.find((c) => c.code === 'IN')!,
+    { adequacy: 'adequate', adequacyDecisionDate: '2027-01-20' },
+  );
   const file = path.join(dir, 'reference-2027-02-01.json');
   fs.writeFileSync(file, JSON.stringify(newer));
   await page.getByLabel('Load newer reference data…').setInputFiles(file);
@@ -66,7 +69,10 @@ test('after a reference data update made elsewhere, the app says once which acti
   const { page } = app;
   const newer = bundledDataset();
   newer.asOf = '2027-06-01';
-  Object.assign(newer.countries.find((c) => c.code === 'IN')!, { adequacy: 'adequate', adequacyDecisionDate: '2027-05-20' });
+  Object.assign(
+    newer.countries.find((c) => c.code === 'IN')!,
+    { adequacy: 'adequate', adequacyDecisionDate: '2027-05-20' },
+  );
   await app.callDirect('reference/updateData', { text: JSON.stringify(newer), fileName: 'reference-2027-06-01.json' });
   await page.reload();
   const notice = page.locator('.notices').getByText('Reference data as of 2027-06-01 — 2 activities are concerned');

@@ -28,10 +28,16 @@ test.describe('the overview in English', () => {
     const { page } = app;
     const register = new RegisterPage(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
-    await page.getByRole('button', { name: /^Open the register: Legitimate interests? \(\d+\)$/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Open the register: Legitimate interests? \(\d+\)$/ })
+      .first()
+      .click();
     await expect(register.heading).toBeVisible();
     const expected = (await app.callDirect('activities/list', { organisationId: 1, legalBasis: 'legitimate_interests' })) as { ref: string; role: string }[];
-    const controller = expected.filter((a) => a.role !== 'processor').map((a) => a.ref).sort();
+    const controller = expected
+      .filter((a) => a.role !== 'processor')
+      .map((a) => a.ref)
+      .sort();
     await expect(register.count).toHaveText(`${controller.length} of ${controller.length} activities`);
     const refs = await register.table.locator('tbody tr[data-ref]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')));
     expect([...refs].sort()).toEqual(controller);
@@ -107,7 +113,10 @@ test.describe('the register as it was', () => {
     await expect(exportDialog.getByLabel('As it stood at the end of', { exact: true }).last()).toHaveValue(new Date().toISOString().slice(0, 10));
     await exportDialog.getByRole('radio', { name: 'JSON' }).check();
     const download = page.waitForEvent('download');
-    await exportDialog.getByRole('button', { name: /^(Export|Start)/ }).last().click();
+    await exportDialog
+      .getByRole('button', { name: /^(Export|Start)/ })
+      .last()
+      .click();
     const file = await (await download).path();
     const doc = JSON.parse((await import('node:fs')).readFileSync(file!, 'utf8')) as { asOf: string; activities: { name: string }[] };
     expect(doc.asOf).toBe(new Date().toISOString().slice(0, 10));

@@ -94,7 +94,10 @@ test('the request log: counts, an overdue badge, a filter, and an extension beyo
   await expect(editor.locator('[data-path="extendedUntil"] .field-error')).toContainText('cannot go beyond three months');
   const r3 = ((await app.callDirect('requests/list', {})) as { ref: string; extendedUntil: string }[]).find((r) => r.ref === 'R-003');
   expect(r3?.extendedUntil).toBe('');
-  await page.getByRole('group', { name: /Language/ }).getByRole('button', { name: /^FR/ }).click();
+  await page
+    .getByRole('group', { name: /Language/ })
+    .getByRole('button', { name: /^FR/ })
+    .click();
   await page.evaluate(() => document.querySelectorAll('*').forEach((e) => e.scrollTop > 0 && e.scrollTo(0, 0)));
   await expect(page.getByTestId('request-counts')).toContainText('4 demandes');
   await page.screenshot({ path: path.join('test-results', 'records-requests.png') });

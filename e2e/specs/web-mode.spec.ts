@@ -8,7 +8,10 @@ test('npm run web: 127.0.0.1 only, prints the address with its token, refuses re
   test.skip(target !== 'web', 'web mode only');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'art30-webcli-'));
   const db = path.join(dir, 'cli.art30');
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'web', 'cli.ts'), '--db', db], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'web', 'cli.ts'), '--db', db], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';

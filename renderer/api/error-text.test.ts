@@ -12,12 +12,19 @@ afterEach(() => {
 describe('API errors in the DPO’s language', () => {
   it('translates a real validation error with the fields’ labels, never their paths', async () => {
     reg = openTempRegister({ demo: true });
-    const r = await reg.result('activities/create', { organisationId: 1, activity: { name: '', purpose: 'x', dataCategories: [{ label: '' }], retention: [{ text: 'x', duration: '5 ans' }] } } as never);
+    const r = await reg.result('activities/create', {
+      organisationId: 1,
+      activity: { name: '', purpose: 'x', dataCategories: [{ label: '' }], retention: [{ text: 'x', duration: '5 ans' }] },
+    } as never);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const fr = localiseError(r.error, translator('fr'));
     expect(fr.message).toBe('Enregistrement impossible : Nom du traitement est obligatoire (et 2 autres problèmes).'.replace('Nom du traitement', translator('fr')('f.name')));
-    expect(fr.details?.map((d) => d.label)).toEqual([translator('fr')('f.name'), `${translator('fr')('f.dataCategory')} n° 1 — ${translator('fr')('f.label')}`, expect.stringContaining('n° 1')]);
+    expect(fr.details?.map((d) => d.label)).toEqual([
+      translator('fr')('f.name'),
+      `${translator('fr')('f.dataCategory')} n° 1 — ${translator('fr')('f.label')}`,
+      expect.stringContaining('n° 1'),
+    ]);
     expect(fr.details?.map((d) => d.message)).toEqual(['est obligatoire', 'est obligatoire', 'doit être une durée comme P3Y, P6M ou P30D']);
     const text = JSON.stringify([fr.message, ...(fr.details ?? []).flatMap((d) => [d.message, d.label])]);
     for (const path of ['dataCategories', 'retention[', 'duration', '"name']) expect(text).not.toContain(path);

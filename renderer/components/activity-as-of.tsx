@@ -35,7 +35,10 @@ export function ActivityAsOfEntry(props: { activityId: number; entryId: number; 
         [t('f.dataSubjects'), list(a.dataSubjects.map((s) => s.label))],
         [t('f.dataCategories'), list(a.dataCategories.map((c) => c.label))],
         [t('f.recipients'), list(a.recipients.map((r) => r.name))],
-        [t('overview.transfers'), list(a.transfers.map((x) => `${app.countryName(x.country)} — ${x.safeguard ? app.termLabel('transfer_safeguard', x.safeguard) : t('overview.noSafeguard')}`))],
+        [
+          t('overview.transfers'),
+          list(a.transfers.map((x) => `${app.countryName(x.country)} — ${x.safeguard ? app.termLabel('transfer_safeguard', x.safeguard) : t('overview.noSafeguard')}`)),
+        ],
         [t('f.retention'), list(a.retention.map((r) => r.text))],
         [t('f.securityMeasures'), list(a.securityMeasures.map((m) => `${app.termLabel('security_measure_type', m.type)}${m.precision ? ` (${m.precision})` : ''}`))],
         [t('f.lastReviewedAt'), a.lastReviewedAt || '—'],

@@ -25,7 +25,11 @@ function Wrapper(props: Common & { id: string; error?: string; children: ReactNo
     <div className={`field ${props.className ?? ''} ${props.error ? 'has-error' : ''}`} data-path={props.path}>
       <div className="label-row">
         <label htmlFor={props.id}>{props.label}</label>
-        {props.required ? <span className="req" aria-hidden="true">*</span> : null}
+        {props.required ? (
+          <span className="req" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </div>
       {props.children}
       {props.hint ? (
@@ -52,7 +56,9 @@ const controlProps = (id: string, props: { required?: boolean; hint?: string }, 
   'aria-describedby': describedBy(id, props.hint, error),
 });
 
-export function TextField(props: Common & { value: string; onChange(v: string): void; type?: 'text' | 'email' | 'date' | 'tel'; list?: string; placeholder?: string; autoFocus?: boolean }) {
+export function TextField(
+  props: Common & { value: string; onChange(v: string): void; type?: 'text' | 'email' | 'date' | 'tel'; list?: string; placeholder?: string; autoFocus?: boolean },
+) {
   const id = useId();
   const error = useFieldError(props.path);
   return (
@@ -156,7 +162,11 @@ export function VocabPicker(props: {
     <div className={`field vocab ${error ? 'has-error' : ''}`} data-path={props.path ?? props.labelPath}>
       <div className="label-row">
         <label htmlFor={id}>{props.label}</label>
-        {props.required ? <span className="req" aria-hidden="true">*</span> : null}
+        {props.required ? (
+          <span className="req" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </div>
       <select
         id={id}
@@ -215,9 +225,19 @@ export function CountryField(props: { label: string; value: string; onChange(cod
     <div className={`field ${error ? 'has-error' : ''}`} data-path={props.path}>
       <div className="label-row">
         <label htmlFor={id}>{props.label}</label>
-        {props.required ? <span className="req" aria-hidden="true">*</span> : null}
+        {props.required ? (
+          <span className="req" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </div>
-      <select id={id} value={props.value} aria-invalid={error ? true : undefined} aria-describedby={selected ? `${id}-adq` : undefined} onChange={(e) => props.onChange(e.target.value)}>
+      <select
+        id={id}
+        value={props.value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={selected ? `${id}-adq` : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
         <option value="">{t('common.choose')}</option>
         {countries.map((c) => (
           <option key={c.code} value={c.code}>
@@ -291,10 +311,14 @@ export function Repeated<T>(props: {
           </button>
         </fieldset>
       ))}
-      <button type="button" className="secondary add" onClick={() => {
+      <button
+        type="button"
+        className="secondary add"
+        onClick={() => {
           added.current = true;
           props.onChange([...props.items, props.make()]);
-        }}>
+        }}
+      >
         + {props.addLabel}
       </button>
     </fieldset>

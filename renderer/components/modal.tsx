@@ -27,7 +27,11 @@ export function Modal(props: { title: string; onClose(): void; children: ReactNo
             props.onClose();
           }
           if (e.key === 'Tab' && ref.current) {
-            const items = [...ref.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]')];
+            const items = [
+              ...ref.current.querySelectorAll<HTMLElement>(
+                'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]',
+              ),
+            ];
             if (!items.length) return;
             const first = items[0];
             const last = items[items.length - 1];

@@ -14,12 +14,20 @@ const notificationTone: Record<NotificationDeadline['state'], string> = {
 
 export function NotificationBadge(props: { deadline: NotificationDeadline }) {
   const { lang } = useApp();
-  return <span className={`badge record-${notificationTone[props.deadline.state]}`} data-state={props.deadline.state}>{notificationText(lang, props.deadline)}</span>;
+  return (
+    <span className={`badge record-${notificationTone[props.deadline.state]}`} data-state={props.deadline.state}>
+      {notificationText(lang, props.deadline)}
+    </span>
+  );
 }
 
 export function RequestDeadlineBadge(props: { deadline: RequestDeadline }) {
   const { lang } = useApp();
   const d = props.deadline;
   const tone = d.state === 'overdue' || d.state === 'answered_late' ? 'overdue' : d.state === 'answered_on_time' ? 'ok' : (d.daysLeft ?? 99) <= 7 ? 'warn' : 'info';
-  return <span className={`badge record-${tone}`} data-state={d.state}>{requestDeadlineText(lang, d)}</span>;
+  return (
+    <span className={`badge record-${tone}`} data-state={d.state}>
+      {requestDeadlineText(lang, d)}
+    </span>
+  );
 }

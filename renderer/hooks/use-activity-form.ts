@@ -39,7 +39,17 @@ export class ActivityFormStore {
     private id: number | 'new',
   ) {
     const blank = model.empty();
-    this.state = { status: id === 'new' ? 'ready' : 'loading', activity: null, form: blank, initial: JSON.stringify(blank), loadError: null, errors: new Map(), summary: null, conflict: null, saving: false };
+    this.state = {
+      status: id === 'new' ? 'ready' : 'loading',
+      activity: null,
+      form: blank,
+      initial: JSON.stringify(blank),
+      loadError: null,
+      errors: new Map(),
+      summary: null,
+      conflict: null,
+      saving: false,
+    };
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -509,7 +509,8 @@ export const fr: Messages = {
   'editor.confirmRetireTitle': 'Retirer l’activité',
   'editor.confirmDuplicateTitle': 'Dupliquer l’activité',
   'editor.conflictTitle': 'Cette activité a été modifiée ailleurs',
-  'editor.conflictText': 'Quelqu’un (une autre fenêtre, la ligne de commande ou un import) a enregistré cette activité depuis que vous l’avez ouverte. Vos modifications sont toujours là et n’ont pas été enregistrées.',
+  'editor.conflictText':
+    'Quelqu’un (une autre fenêtre, la ligne de commande ou un import) a enregistré cette activité depuis que vous l’avez ouverte. Vos modifications sont toujours là et n’ont pas été enregistrées.',
   'editor.conflictReload': 'Abandonner mes modifications et recharger',
   'editor.errorSummary': 'L’activité n’a pas pu être enregistrée. Vérifiez les champs signalés ci-dessous.',
   'editor.savedAt': 'Enregistré — version {version}',

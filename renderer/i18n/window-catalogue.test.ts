@@ -5,7 +5,10 @@ import { toI18next, windowText } from './window-catalogue.js';
 
 describe('the window’s words in the one catalogue', () => {
   it('never give another text to a key an area of core/i18n already has (areas never collide)', () => {
-    for (const [lang, entries] of [['en', toI18next(en)], ['fr', toI18next(fr)]] as const) {
+    for (const [lang, entries] of [
+      ['en', toI18next(en)],
+      ['fr', toI18next(fr)],
+    ] as const) {
       const clashes = Object.entries(entries).filter(([k, v]) => k in catalogue[lang] && catalogue[lang][k] !== v);
       expect(clashes, `${lang}: keys of messages.ts with another text in core/i18n`).toEqual([]);
     }

@@ -76,7 +76,6 @@ export function fieldsOf(a: Activity): ActivityFields {
   };
 }
 
-
 const SECTIONS = ['identification', 'actors', 'purposes', 'subjects', 'legal', 'recipients', 'transfers', 'security', 'dpia', 'other', 'dates'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
@@ -142,7 +141,10 @@ export function ActivityEditor(props: { id: number | 'new' }) {
   const dirty = useMemo(() => JSON.stringify(form) !== initial, [form, initial]);
   useDirty(dirty);
 
-  const set = <K extends keyof ActivityFields>(key: K) => (value: ActivityFields[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof ActivityFields>(key: K) =>
+    (value: ActivityFields[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
 
   const save = async () => {
     if (saving) return;

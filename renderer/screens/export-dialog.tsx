@@ -90,7 +90,15 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
         fiches: format === 'xlsx' && !notice ? fiches : undefined,
         audience: notice || format === 'json' ? undefined : audience,
         records: !notice && audience !== 'public' && (format === 'xlsx' || format === 'pdf') ? records : undefined,
-        ...(notice ? { document: 'notice' as const, subjects: subjects.split(/[,;]/).map((x) => x.trim()).filter(Boolean) } : {}),
+        ...(notice
+          ? {
+              document: 'notice' as const,
+              subjects: subjects
+                .split(/[,;]/)
+                .map((x) => x.trim())
+                .filter(Boolean),
+            }
+          : {}),
         ...(asOf ? { asOf } : {}),
       });
       if (!r.cancelled) {

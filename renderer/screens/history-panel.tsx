@@ -40,8 +40,7 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
         {entries?.map((e) => (
           <li key={e.id} className="history-entry">
             <div className="history-when">
-              <strong>{t(`history.action.${e.action}`)}</strong>{' '}
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString(LOCALES[app.lang])}</time>
+              <strong>{t(`history.action.${e.action}`)}</strong> <time dateTime={e.at}>{new Date(e.at).toLocaleString(LOCALES[app.lang])}</time>
               <span className="muted">
                 {' '}
                 · {t(`history.source.${e.source as 'ui'}`) ?? e.source}
@@ -73,7 +72,9 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
                 </tbody>
               </table>
             ) : (
-              <div className="muted small">{e.changes.length} {t('history.field').toLowerCase()}(s)</div>
+              <div className="muted small">
+                {e.changes.length} {t('history.field').toLowerCase()}(s)
+              </div>
             )}
           </li>
         ))}

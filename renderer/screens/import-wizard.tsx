@@ -66,7 +66,9 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
       }
       return;
     }
-    const p = await run(async () => call('import/openBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()), organisationId: app.orgId ?? undefined, lang: app.lang }));
+    const p = await run(async () =>
+      call('import/openBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()), organisationId: app.orgId ?? undefined, lang: app.lang }),
+    );
     if (p) {
       setPreview(p);
       setExcluded([]);
@@ -79,23 +81,41 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
     if (r && !r.cancelled) {
       const first = r.preview as Preview;
       // The dialog's preview shows values in French; in another language, the same preview again in it.
-      const again = app.lang !== 'fr' ? await run(() => call('import/preview', { sessionId: first.sessionId, organisationId: first.organisationId || undefined, lang: app.lang })) : undefined;
+      const again =
+        app.lang !== 'fr' ? await run(() => call('import/preview', { sessionId: first.sessionId, organisationId: first.organisationId || undefined, lang: app.lang })) : undefined;
       setPreview(again ?? first);
       setStep('mapping');
     }
   };
 
-  const repreview = async (extra: { mapping?: Record<string, string | null>; mappingFor?: string; excludedRows?: string[]; drafts?: boolean; replace?: Record<string, string[]> }) => {
+  const repreview = async (extra: {
+    mapping?: Record<string, string | null>;
+    mappingFor?: string;
+    excludedRows?: string[];
+    drafts?: boolean;
+    replace?: Record<string, string[]>;
+  }) => {
     if (!preview) return;
     const p = await run(() =>
-      call('import/preview', { sessionId: preview.sessionId, organisationId: preview.organisationId || undefined, excludedRows: extra.excludedRows ?? excluded, mapping: extra.mapping, mappingFor: extra.mappingFor, drafts: extra.drafts ?? drafts, replace: extra.replace ?? replace, lang: app.lang }),
+      call('import/preview', {
+        sessionId: preview.sessionId,
+        organisationId: preview.organisationId || undefined,
+        excludedRows: extra.excludedRows ?? excluded,
+        mapping: extra.mapping,
+        mappingFor: extra.mappingFor,
+        drafts: extra.drafts ?? drafts,
+        replace: extra.replace ?? replace,
+        lang: app.lang,
+      }),
     );
     if (p) setPreview(p);
   };
 
   const commit = async () => {
     if (!preview) return;
-    const s = await run(() => call('import/commit', { sessionId: preview.sessionId, organisationId: preview.organisationId || undefined, excludedRows: excluded, drafts, replace, lang: app.lang }));
+    const s = await run(() =>
+      call('import/commit', { sessionId: preview.sessionId, organisationId: preview.organisationId || undefined, excludedRows: excluded, drafts, replace, lang: app.lang }),
+    );
     if (s) {
       setSummary(s);
       setChanged(true);
@@ -124,7 +144,8 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
   };
 
   const steps: Step[] = ['file', 'mapping', 'preview', 'summary'];
-  const stepLabel = (s: Step) => (s === 'file' ? t('import.choose').split(' (')[0] : s === 'mapping' ? t('import.mapping') : s === 'preview' ? t('import.preview') : t('import.summary'));
+  const stepLabel = (s: Step) =>
+    s === 'file' ? t('import.choose').split(' (')[0] : s === 'mapping' ? t('import.mapping') : s === 'preview' ? t('import.preview') : t('import.summary');
   const sheets = preview?.sheets.filter((s) => s.status === 'imported') ?? [];
   const counts = preview?.counts;
 
@@ -180,7 +201,12 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
           }}
         >
           <label htmlFor="import-file">{t('import.choose')}</label>
-          <input id="import-file" type="file" accept=".xlsx,.ods,.csv,.json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv" onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])} />
+          <input
+            id="import-file"
+            type="file"
+            accept=".xlsx,.ods,.csv,.json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv"
+            onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])}
+          />
           {isElectron() ? (
             <button type="button" className="secondary" onClick={() => void openWithDialog()}>
               {t('import.choose')}
@@ -298,46 +324,46 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
               <tbody>
                 {preview.rows.slice(0, ROWS_SHOWN).map((r) => (
                   <Fragment key={r.key}>
-                  <tr>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`${t('import.ignore')} ${r.key}`}
-                        checked={excluded.includes(r.key)}
-                        onChange={(e) => {
-                          const next = e.target.checked ? [...excluded, r.key] : excluded.filter((k) => k !== r.key);
-                          setExcluded(next);
-                          void repreview({ excludedRows: next });
-                        }}
-                      />
-                    </td>
-                    <td>{r.key}</td>
-                    <td>
-                      <span className={`badge import-${r.status}`}>{t(`import.status.${r.status}`)}</span>
-                    </td>
-                    <td>{r.ref}</td>
-                    <td>{r.name}</td>
-                    <td className="small">
-                      <RowIssues row={r} fields={preview.fields} />
-                    </td>
-                  </tr>
-                  {r.fieldChanges.length ? (
-                    <tr className="row-changes">
-                      <td colSpan={6}>
-                        <RowChanges
-                          row={r}
-                          busy={busy}
-                          replace={replace[r.key] ?? []}
-                          onReplace={(field, on) => {
-                            const list = (replace[r.key] ?? []).filter((f) => f !== field);
-                            const next = { ...replace, [r.key]: on ? [...list, field] : list };
-                            setReplace(next);
-                            void repreview({ replace: next });
+                    <tr>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`${t('import.ignore')} ${r.key}`}
+                          checked={excluded.includes(r.key)}
+                          onChange={(e) => {
+                            const next = e.target.checked ? [...excluded, r.key] : excluded.filter((k) => k !== r.key);
+                            setExcluded(next);
+                            void repreview({ excludedRows: next });
                           }}
                         />
                       </td>
+                      <td>{r.key}</td>
+                      <td>
+                        <span className={`badge import-${r.status}`}>{t(`import.status.${r.status}`)}</span>
+                      </td>
+                      <td>{r.ref}</td>
+                      <td>{r.name}</td>
+                      <td className="small">
+                        <RowIssues row={r} fields={preview.fields} />
+                      </td>
                     </tr>
-                  ) : null}
+                    {r.fieldChanges.length ? (
+                      <tr className="row-changes">
+                        <td colSpan={6}>
+                          <RowChanges
+                            row={r}
+                            busy={busy}
+                            replace={replace[r.key] ?? []}
+                            onReplace={(field, on) => {
+                              const list = (replace[r.key] ?? []).filter((f) => f !== field);
+                              const next = { ...replace, [r.key]: on ? [...list, field] : list };
+                              setReplace(next);
+                              void repreview({ replace: next });
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    ) : null}
                   </Fragment>
                 ))}
               </tbody>
@@ -353,19 +379,19 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
           {undo ? (
             <p role="status">{t('import.undone')}</p>
           ) : summary.batchId ? (
-            <button
-              type="button"
-              className="secondary danger-text"
-              disabled={busy}
-              onClick={() => setConfirmUndo(true)}
-            >
+            <button type="button" className="secondary danger-text" disabled={busy} onClick={() => setConfirmUndo(true)}>
               {t('import.undo')}
             </button>
           ) : null}
           {confirmUndo && summary.batchId ? (
             <ConfirmDialog
               title={t('import.history.confirmTitle')}
-              text={t('import.history.confirmText', { file: summary.fileName, date: new Date().toLocaleDateString(app.lang === 'fr' ? 'fr-FR' : 'en-GB'), created: summary.created, updated: summary.updated })}
+              text={t('import.history.confirmText', {
+                file: summary.fileName,
+                date: new Date().toLocaleDateString(app.lang === 'fr' ? 'fr-FR' : 'en-GB'),
+                created: summary.created,
+                updated: summary.updated,
+              })}
               confirmLabel={t('import.history.confirm')}
               cancelLabel={t('common.cancel')}
               danger

@@ -122,7 +122,13 @@ export function DpiaDecisions(props: { dpia: Dpia; onChange(d: Dpia): void }) {
       {list('dpia_cnil_required', 'cnilRequired', t('legal.dpia.cnilRequired'))}
       {list('dpia_cnil_exempted', 'cnilExempted', t('legal.dpia.cnilExempted'))}
       <div className="grid-3">
-        <TextField label={t('legal.dpia.dpoAdviceDate')} type="date" value={d.dpoAdviceDate} onChange={(v) => props.onChange({ ...d, dpoAdviceDate: v })} path="dpia.dpoAdviceDate" />
+        <TextField
+          label={t('legal.dpia.dpoAdviceDate')}
+          type="date"
+          value={d.dpoAdviceDate}
+          onChange={(v) => props.onChange({ ...d, dpoAdviceDate: v })}
+          path="dpia.dpoAdviceDate"
+        />
         <SelectField
           label={t('legal.dpia.priorConsultation')}
           value={d.priorConsultation}
@@ -130,10 +136,21 @@ export function DpiaDecisions(props: { dpia: Dpia; onChange(d: Dpia): void }) {
           path="dpia.priorConsultation"
           options={(['not_needed', 'to_do', 'submitted', 'answered'] as const).map((s) => ({ value: s, label: t(`legal.priorConsultation.${s}`) }))}
         />
-        <TextField label={t('legal.dpia.priorConsultationDate')} type="date" value={d.priorConsultationDate} onChange={(v) => props.onChange({ ...d, priorConsultationDate: v })} path="dpia.priorConsultationDate" />
+        <TextField
+          label={t('legal.dpia.priorConsultationDate')}
+          type="date"
+          value={d.priorConsultationDate}
+          onChange={(v) => props.onChange({ ...d, priorConsultationDate: v })}
+          path="dpia.priorConsultationDate"
+        />
       </div>
       <TextArea label={t('legal.dpia.dpoAdvice')} value={d.dpoAdvice} onChange={(v) => props.onChange({ ...d, dpoAdvice: v })} path="dpia.dpoAdvice" rows={2} />
-      <TextField label={t('legal.dpia.priorConsultationRef')} value={d.priorConsultationRef} onChange={(v) => props.onChange({ ...d, priorConsultationRef: v })} path="dpia.priorConsultationRef" />
+      <TextField
+        label={t('legal.dpia.priorConsultationRef')}
+        value={d.priorConsultationRef}
+        onChange={(v) => props.onChange({ ...d, priorConsultationRef: v })}
+        path="dpia.priorConsultationRef"
+      />
     </>
   );
 }
@@ -339,7 +356,13 @@ export function OrganisationsTable() {
               path="adequacy"
               options={(['adequate', 'partial', 'pending', 'none'] as const).map((s) => ({ value: s, label: t(`adequacy.${s}`) }))}
             />
-            <TextField label={t('ref.decisionDate')} type="date" value={editing.adequacyDecisionDate} onChange={(v) => setEditing({ ...editing, adequacyDecisionDate: v })} path="adequacyDecisionDate" />
+            <TextField
+              label={t('ref.decisionDate')}
+              type="date"
+              value={editing.adequacyDecisionDate}
+              onChange={(v) => setEditing({ ...editing, adequacyDecisionDate: v })}
+              path="adequacyDecisionDate"
+            />
           </div>
           <TextArea label={t('ref.scopeFr')} value={editing.adequacyScopeFr} onChange={(v) => setEditing({ ...editing, adequacyScopeFr: v })} path="adequacyScopeFr" rows={2} />
           <TextArea label={t('ref.scopeEn')} value={editing.adequacyScopeEn} onChange={(v) => setEditing({ ...editing, adequacyScopeEn: v })} path="adequacyScopeEn" rows={2} />

@@ -10,7 +10,21 @@ import { ReviewPeriodField } from '../components/review-period-field.js';
 import { DeleteOrganisationButton } from './first-run.js';
 
 const contact = (): Contact => ({ name: '', firstName: '', company: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '' });
-const blankOrg = (): OrganisationData => ({ name: '', legalForm: '', registrationNumber: '', address: '', postalCode: '', city: '', country: '', phone: '', email: '', head: null, representative: null, dpo: null, reviewPeriodMonths: 12 });
+const blankOrg = (): OrganisationData => ({
+  name: '',
+  legalForm: '',
+  registrationNumber: '',
+  address: '',
+  postalCode: '',
+  city: '',
+  country: '',
+  phone: '',
+  email: '',
+  head: null,
+  representative: null,
+  dpo: null,
+  reviewPeriodMonths: 12,
+});
 
 function dataOf(o: Organisation): OrganisationData {
   const { id: _i, version: _v, createdAt: _c, updatedAt: _u, ...d } = o;
@@ -39,7 +53,10 @@ export function OrganisationScreen() {
   const dirty = JSON.stringify(data) !== initial;
   useDirty(dirty);
 
-  const set = <K extends keyof OrganisationData>(k: K) => (v: OrganisationData[K]) => setData((d) => ({ ...d, [k]: v }));
+  const set =
+    <K extends keyof OrganisationData>(k: K) =>
+    (v: OrganisationData[K]) =>
+      setData((d) => ({ ...d, [k]: v }));
 
   const save = async () => {
     try {
@@ -122,19 +139,38 @@ export function OrganisationScreen() {
         </section>
         <OptionalContact title={t('org.dpo')} toggle={t('org.hasDpo')} path="dpo" value={data.dpo} onChange={(v) => set('dpo')(v as Dpo | null)} t={t} dpo />
         <OptionalContact title={t('org.head')} toggle={t('org.hasHead')} path="head" value={data.head} onChange={set('head')} t={t} />
-        <OptionalContact title={t('org.representative')} toggle={t('org.hasRepresentative')} path="representative" value={data.representative} onChange={set('representative')} t={t} />
+        <OptionalContact
+          title={t('org.representative')}
+          toggle={t('org.hasRepresentative')}
+          path="representative"
+          value={data.representative}
+          onChange={set('representative')}
+          t={t}
+        />
       </form>
     </ErrorsContext.Provider>
   );
 }
 
-function OptionalContact(props: { title: string; toggle: string; path: string; value: Contact | Dpo | null; onChange(v: Contact | Dpo | null): void; t: Translate; dpo?: boolean }) {
+function OptionalContact(props: {
+  title: string;
+  toggle: string;
+  path: string;
+  value: Contact | Dpo | null;
+  onChange(v: Contact | Dpo | null): void;
+  t: Translate;
+  dpo?: boolean;
+}) {
   const { value: c, t, path } = props;
   const id = `org-${path}`;
   return (
     <section className="section" aria-labelledby={id}>
       <h2 id={id}>{props.title}</h2>
-      <CheckboxField label={props.toggle} checked={c !== null} onChange={(on) => props.onChange(on ? (props.dpo ? { ...contact(), cnilDesignationNumber: '' } : contact()) : null)} />
+      <CheckboxField
+        label={props.toggle}
+        checked={c !== null}
+        onChange={(on) => props.onChange(on ? (props.dpo ? { ...contact(), cnilDesignationNumber: '' } : contact()) : null)}
+      />
       {c ? (
         <div className="grid-3">
           <TextField label={t('f.contactName')} value={c.name} onChange={(v) => props.onChange({ ...c, name: v })} path={`${path}.name`} />

@@ -85,20 +85,64 @@ export function OverviewScreen() {
         <>
           <section className="kpis" aria-label={t('overview.title')}>
             <Kpi value={data.total} label={t('overview.activities', { count: data.total }).replace(/^\d+\s*/, '')} onOpen={() => void app.navigate({ view: 'register' })} />
-            <Kpi value={data.checks.any.count} label={t('overview.checks')} tone={data.checks.any.count ? 'warn' : 'ok'} segment={data.checks.any} onOpen={open} described={t('overview.checksAny', { count: data.checks.any.count })} />
-            <Kpi value={data.reviews.overdue.count} label={t('overview.state.overdue')} tone={data.reviews.overdue.count ? 'danger' : 'ok'} segment={data.reviews.overdue} onOpen={open} described={t('overview.overdue', { count: data.reviews.overdue.count })} />
-            <Kpi value={data.reviews.dueSoon.count} label={t('overview.state.due_soon')} segment={data.reviews.dueSoon} onOpen={open} described={t('overview.dueSoon', { count: data.reviews.dueSoon.count, days: data.reviews.dueSoonDays })} />
-            <Kpi value={data.transfers.activities.count} label={t('overview.transfers')} segment={data.transfers.activities} onOpen={open} described={t('overview.transfersActivities', { count: data.transfers.activities.count })} />
-            <Kpi value={`${pct(data.completeness.average)} %`} label={t('overview.completeness')} described={t('overview.completenessAverage', { percent: pct(data.completeness.average) })} />
+            <Kpi
+              value={data.checks.any.count}
+              label={t('overview.checks')}
+              tone={data.checks.any.count ? 'warn' : 'ok'}
+              segment={data.checks.any}
+              onOpen={open}
+              described={t('overview.checksAny', { count: data.checks.any.count })}
+            />
+            <Kpi
+              value={data.reviews.overdue.count}
+              label={t('overview.state.overdue')}
+              tone={data.reviews.overdue.count ? 'danger' : 'ok'}
+              segment={data.reviews.overdue}
+              onOpen={open}
+              described={t('overview.overdue', { count: data.reviews.overdue.count })}
+            />
+            <Kpi
+              value={data.reviews.dueSoon.count}
+              label={t('overview.state.due_soon')}
+              segment={data.reviews.dueSoon}
+              onOpen={open}
+              described={t('overview.dueSoon', { count: data.reviews.dueSoon.count, days: data.reviews.dueSoonDays })}
+            />
+            <Kpi
+              value={data.transfers.activities.count}
+              label={t('overview.transfers')}
+              segment={data.transfers.activities}
+              onOpen={open}
+              described={t('overview.transfersActivities', { count: data.transfers.activities.count })}
+            />
+            <Kpi
+              value={`${pct(data.completeness.average)} %`}
+              label={t('overview.completeness')}
+              described={t('overview.completenessAverage', { percent: pct(data.completeness.average) })}
+            />
           </section>
 
           <div className="overview-grid">
             <ChartCard title={t('overview.byStatus')} segments={data.byStatus} label={(k) => t(`status.${k}`)} onOpen={open} pie colours={(k) => STATUS_COLOURS[k]} />
-            <ChartCard title={t('overview.checks')} segments={data.checks.byKind} label={(k) => t(`overview.check.${k}`)} onOpen={open} empty={t('overview.noChecks')} colours={() => '#b26b00'} />
+            <ChartCard
+              title={t('overview.checks')}
+              segments={data.checks.byKind}
+              label={(k) => t(`overview.check.${k}`)}
+              onOpen={open}
+              empty={t('overview.noChecks')}
+              colours={() => '#b26b00'}
+            />
             <ChartCard title={t('overview.byLegalBasis')} segments={data.byLegalBasis} label={term('legal_basis')} onOpen={open} />
             <ChartCard title={t('overview.byDepartment')} segments={data.byDepartment} label={(k) => k || t('overview.noDepartment')} onOpen={open} />
             <ChartCard title={`${t('overview.transfers')} — ${t('overview.byDestination')}`} segments={data.transfers.byCountry} label={app.countryName} onOpen={open} empty="—" />
-            <ChartCard title={`${t('overview.transfers')} — ${t('overview.bySafeguard')}`} segments={data.transfers.bySafeguard} label={term('transfer_safeguard')} onOpen={open} empty="—" colours={(k) => (k === 'none' || k === 'privacy_shield_legacy' ? '#a8321f' : undefined)} />
+            <ChartCard
+              title={`${t('overview.transfers')} — ${t('overview.bySafeguard')}`}
+              segments={data.transfers.bySafeguard}
+              label={term('transfer_safeguard')}
+              onOpen={open}
+              empty="—"
+              colours={(k) => (k === 'none' || k === 'privacy_shield_legacy' ? '#a8321f' : undefined)}
+            />
             <ChartCard
               title={t('overview.completeness')}
               subtitle={t('overview.completenessAverage', { percent: pct(data.completeness.average) })}
@@ -132,7 +176,11 @@ export function OverviewScreen() {
                   {s.items.map((i) => (
                     <li key={i.key}>
                       {i.filter ? (
-                        <button type="button" className={`segment ${i.alert && i.count ? 'alert' : ''}`} onClick={() => void open({ key: i.key, count: i.count, filter: i.filter! })}>
+                        <button
+                          type="button"
+                          className={`segment ${i.alert && i.count ? 'alert' : ''}`}
+                          onClick={() => void open({ key: i.key, count: i.count, filter: i.filter! })}
+                        >
                           <span className="segment-label">{t(i.labelKey, { count: i.count })}</span>
                           <span className="segment-count">{i.count}</span>
                         </button>
@@ -154,7 +202,14 @@ export function OverviewScreen() {
   );
 }
 
-function Kpi(props: { value: number | string; label: string; described?: string; tone?: 'warn' | 'danger' | 'ok'; segment?: Segment; onOpen?: ((s: Segment) => void) | (() => void) }) {
+function Kpi(props: {
+  value: number | string;
+  label: string;
+  described?: string;
+  tone?: 'warn' | 'danger' | 'ok';
+  segment?: Segment;
+  onOpen?: ((s: Segment) => void) | (() => void);
+}) {
   const t = useT();
   const content = (
     <>
@@ -208,7 +263,16 @@ function ChartCard(props: {
             <ResponsiveContainer width="100%" height={height}>
               {props.pie ? (
                 <PieChart>
-                  <Pie data={rows} dataKey="count" nameKey="label" innerRadius={45} outerRadius={80} isAnimationActive={false} onClick={(d) => props.onOpen((d.payload as (typeof rows)[number]).segment)} cursor="pointer">
+                  <Pie
+                    data={rows}
+                    dataKey="count"
+                    nameKey="label"
+                    innerRadius={45}
+                    outerRadius={80}
+                    isAnimationActive={false}
+                    onClick={(d) => props.onOpen((d.payload as (typeof rows)[number]).segment)}
+                    cursor="pointer"
+                  >
                     {rows.map((r) => (
                       <Cell key={r.key} fill={r.fill} />
                     ))}
@@ -231,7 +295,13 @@ function ChartCard(props: {
           <ul className="segment-list" aria-label={t('overview.chartTable')}>
             {rows.map((r) => (
               <li key={r.key}>
-                <button type="button" className="segment" data-segment={r.key} aria-label={t('overview.openFiltered', { label: r.label, count: r.count })} onClick={() => props.onOpen(r.segment)}>
+                <button
+                  type="button"
+                  className="segment"
+                  data-segment={r.key}
+                  aria-label={t('overview.openFiltered', { label: r.label, count: r.count })}
+                  onClick={() => props.onOpen(r.segment)}
+                >
                   <span className="swatch" style={{ background: r.fill }} aria-hidden="true" />
                   <span className="segment-label">{r.label}</span>
                   <span className="segment-count">{r.count}</span>
@@ -305,7 +375,13 @@ function ReviewsCard(props: { data: Overview; onOpen(s: Segment): void; onChange
                   </span>
                 </td>
                 <td>
-                  <button type="button" className="secondary small" disabled={busy === d.id} aria-label={`${t('overview.markReviewed')} — ${d.ref} ${d.name}`} onClick={() => void mark(d)}>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    disabled={busy === d.id}
+                    aria-label={`${t('overview.markReviewed')} — ${d.ref} ${d.name}`}
+                    onClick={() => void mark(d)}
+                  >
                     {t('overview.markReviewed')}
                   </button>
                 </td>

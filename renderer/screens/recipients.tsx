@@ -83,7 +83,10 @@ export function RecipientsScreen(props: { selectedId?: number }) {
     }
   };
 
-  const set = <K extends keyof RecipientData>(k: K) => (v: RecipientData[K]) => setEditing((e) => (e ? { ...e, data: { ...e.data, [k]: v } } : e));
+  const set =
+    <K extends keyof RecipientData>(k: K) =>
+    (v: RecipientData[K]) =>
+      setEditing((e) => (e ? { ...e, data: { ...e.data, [k]: v } } : e));
 
   return (
     <div className="screen split-screen">
@@ -149,13 +152,22 @@ export function RecipientsScreen(props: { selectedId?: number }) {
                 path="type"
                 options={(app.terms.get('recipient_type') ?? []).map((x) => ({ value: x.code, label: inLang(x, 'label', app.lang) }))}
               />
-              <CodesField key={editing.id ?? 'new'} label={t('f.countries')} hint={t('f.countriesHint')} value={editing.data.countries} onChange={set('countries')} path="countries" />
+              <CodesField
+                key={editing.id ?? 'new'}
+                label={t('f.countries')}
+                hint={t('f.countriesHint')}
+                value={editing.data.countries}
+                onChange={set('countries')}
+                path="countries"
+              />
               <div className="grid-2">
                 <TextField label={t('recipients.contractRef')} value={editing.data.contractRef} onChange={set('contractRef')} path="contractRef" />
                 <TextField label={t('recipients.contractDate')} type="date" value={editing.data.contractDate} onChange={set('contractDate')} path="contractDate" />
               </div>
               <CheckboxField label={t('recipients.dpf')} checked={editing.data.dpfCertified} onChange={set('dpfCertified')} path="dpfCertified" />
-              {editing.data.dpfCertified ? <TextField label={t('legal.dpfVerifiedAt')} type="date" value={editing.data.dpfVerifiedAt} onChange={set('dpfVerifiedAt')} path="dpfVerifiedAt" /> : null}
+              {editing.data.dpfCertified ? (
+                <TextField label={t('legal.dpfVerifiedAt')} type="date" value={editing.data.dpfVerifiedAt} onChange={set('dpfVerifiedAt')} path="dpfVerifiedAt" />
+              ) : null}
               <TextArea label={t('recipients.contact')} value={editing.data.contact} onChange={set('contact')} path="contact" rows={2} />
               <TextArea label={t('recipients.notes')} value={editing.data.notes} onChange={set('notes')} path="notes" rows={3} />
               <div className="form-actions">
@@ -173,7 +185,15 @@ export function RecipientsScreen(props: { selectedId?: number }) {
         ) : null}
       </div>
       {confirmDelete ? (
-        <ConfirmDialog title={t('common.delete')} text={t('recipients.confirmDelete')} confirmLabel={t('common.delete')} cancelLabel={t('common.cancel')} danger onCancel={() => setConfirmDelete(false)} onConfirm={() => void remove()} />
+        <ConfirmDialog
+          title={t('common.delete')}
+          text={t('recipients.confirmDelete')}
+          confirmLabel={t('common.delete')}
+          cancelLabel={t('common.cancel')}
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => void remove()}
+        />
       ) : null}
     </div>
   );

@@ -78,7 +78,11 @@ export function RecordsScreen(props: { route: RecordsRoute }) {
         ))}
       </div>
       <div id="records-panel" role="tabpanel" aria-labelledby={`records-tab-${tab}`}>
-        {tab === 'breaches' ? <BreachesTab key={`b-${app.orgId}`} route={props.route} onChanged={onChanged} /> : <RequestsTab key={`r-${app.orgId}`} route={props.route} onChanged={onChanged} />}
+        {tab === 'breaches' ? (
+          <BreachesTab key={`b-${app.orgId}`} route={props.route} onChanged={onChanged} />
+        ) : (
+          <RequestsTab key={`r-${app.orgId}`} route={props.route} onChanged={onChanged} />
+        )}
       </div>
     </div>
   );
@@ -158,7 +162,11 @@ function DateTimeField(props: { label: string; value: string; onChange(v: string
           <div className={`field ${error ? 'has-error' : ''}`} data-path={props.path}>
             <div className="label-row">
               <label htmlFor={id}>{props.label}</label>
-              {props.required ? <span className="req" aria-hidden="true">*</span> : null}
+              {props.required ? (
+                <span className="req" aria-hidden="true">
+                  *
+                </span>
+              ) : null}
             </div>
             <input
               id={id}
@@ -208,7 +216,12 @@ function ActivityLinks(props: { value: number[]; onChange(v: number[]): void; ac
                   <li key={aid} data-path={`activityIds[${i}]`}>
                     <span>{a ? `${a.ref} — ${a.name}` : `#${aid}`}</span>
                     {error ? <span className="field-error">{error}</span> : null}
-                    <button type="button" className="link small" aria-label={`${t('records.remove')} ${a?.ref ?? aid}`} onClick={() => props.onChange(props.value.filter((x) => x !== aid))}>
+                    <button
+                      type="button"
+                      className="link small"
+                      aria-label={`${t('records.remove')} ${a?.ref ?? aid}`}
+                      onClick={() => props.onChange(props.value.filter((x) => x !== aid))}
+                    >
                       {t('records.remove')}
                     </button>
                   </li>
@@ -322,7 +335,10 @@ function useEditing<D>() {
   useEffect(() => app.setDirty(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => () => app.setDirty(false), []); // eslint-disable-line react-hooks/exhaustive-deps
   const open = (id: number | null, version: number, data: D) => setEditing({ id, version, data, initial: JSON.stringify(data) });
-  const set = <K extends keyof D>(k: K) => (v: D[K]) => setEditing((e) => (e ? { ...e, data: { ...e.data, [k]: v } } : e));
+  const set =
+    <K extends keyof D>(k: K) =>
+    (v: D[K]) =>
+      setEditing((e) => (e ? { ...e, data: { ...e.data, [k]: v } } : e));
   return { editing, setEditing, open, set };
 }
 
@@ -361,7 +377,13 @@ const blankBreach = (activityId?: number): BreachForm => ({
 
 function breachForm(b: Breach): BreachForm {
   const { id: _i, organisationId: _o, version: _v, createdAt: _c, updatedAt: _u, activities, deadline: _d, ...rest } = b;
-  return { ...rest, occurredAt: toLocalInput(b.occurredAt), discoveredAt: toLocalInput(b.discoveredAt), notifiedAt: toLocalInput(b.notifiedAt), activityIds: activities.map((a) => a.id) };
+  return {
+    ...rest,
+    occurredAt: toLocalInput(b.occurredAt),
+    discoveredAt: toLocalInput(b.discoveredAt),
+    notifiedAt: toLocalInput(b.notifiedAt),
+    activityIds: activities.map((a) => a.id),
+  };
 }
 
 function BreachesTab(props: { route: RecordsRoute; onChanged(): void }) {
@@ -400,7 +422,11 @@ function BreachesTab(props: { route: RecordsRoute; onChanged(): void }) {
 
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
-    return (list ?? []).filter((b) => (!status || (status === 'to_notify' ? ['pending', 'overdue'].includes(b.deadline.state) : b.status === status)) && (!q || `${b.ref} ${b.title} ${b.description}`.toLowerCase().includes(q)));
+    return (list ?? []).filter(
+      (b) =>
+        (!status || (status === 'to_notify' ? ['pending', 'overdue'].includes(b.deadline.state) : b.status === status)) &&
+        (!q || `${b.ref} ${b.title} ${b.description}`.toLowerCase().includes(q)),
+    );
   }, [list, status, search]);
   const all = list ?? [];
   const toNotify = all.filter((b) => b.deadline.state === 'pending' || b.deadline.state === 'overdue').length;
@@ -493,7 +519,12 @@ function BreachesTab(props: { route: RecordsRoute; onChanged(): void }) {
                 <tr key={b.id} className={editing?.id === b.id ? 'selected' : undefined}>
                   <td>{b.ref}</td>
                   <td>
-                    <button type="button" className="link row-link" aria-current={editing?.id === b.id ? 'true' : undefined} onClick={() => void app.navigate({ view: 'records', tab: 'breaches', id: b.id })}>
+                    <button
+                      type="button"
+                      className="link row-link"
+                      aria-current={editing?.id === b.id ? 'true' : undefined}
+                      onClick={() => void app.navigate({ view: 'records', tab: 'breaches', id: b.id })}
+                    >
                       {b.title}
                     </button>
                   </td>
@@ -519,20 +550,32 @@ function BreachesTab(props: { route: RecordsRoute; onChanged(): void }) {
           >
             {current ? (
               <p>
-                <NotificationBadge deadline={current.deadline} /> <span className="muted">{t('records.notification.dueAt', { at: formatInstant(app.lang, current.deadline.dueAt) })}</span>
+                <NotificationBadge deadline={current.deadline} />{' '}
+                <span className="muted">{t('records.notification.dueAt', { at: formatInstant(app.lang, current.deadline.dueAt) })}</span>
               </p>
             ) : null}
             <Group title={t('records.facts')}>
               <div className="grid-2">
                 <TextField label={t('records.field.ref')} value={d.ref} onChange={set('ref')} path="ref" />
-                <SelectField label={t('records.field.status')} value={d.status} onChange={(v) => set('status')(v as BreachForm['status'])} path="status" options={BREACH_STATUSES.map((s) => ({ value: s, label: t(`records.status.${s}`) }))} />
+                <SelectField
+                  label={t('records.field.status')}
+                  value={d.status}
+                  onChange={(v) => set('status')(v as BreachForm['status'])}
+                  path="status"
+                  options={BREACH_STATUSES.map((s) => ({ value: s, label: t(`records.status.${s}`) }))}
+                />
               </div>
               <TextField label={t('records.field.title')} value={d.title} onChange={set('title')} path="title" required autoFocus={!editing.id} />
               <TextArea label={t('records.field.description')} value={d.description} onChange={set('description')} path="description" rows={3} />
               <fieldset className="checks" data-path="nature">
                 <legend>{t('records.field.nature')}</legend>
                 {BREACH_NATURES.map((n) => (
-                  <CheckboxField key={n} label={t(`records.nature.${n}`)} checked={d.nature.includes(n)} onChange={(on) => set('nature')(on ? [...d.nature, n] : d.nature.filter((x) => x !== n))} />
+                  <CheckboxField
+                    key={n}
+                    label={t(`records.nature.${n}`)}
+                    checked={d.nature.includes(n)}
+                    onChange={(on) => set('nature')(on ? [...d.nature, n] : d.nature.filter((x) => x !== n))}
+                  />
                 ))}
               </fieldset>
               <div className="grid-2">
@@ -557,7 +600,9 @@ function BreachesTab(props: { route: RecordsRoute; onChanged(): void }) {
                       label={term.special ? `${name} (${t('records.special')})` : name}
                       checked={checked}
                       onChange={(on) =>
-                        set('dataCategories')(on ? [...d.dataCategories, { code: term.code, label: name, special: term.special }] : d.dataCategories.filter((c) => c.code !== term.code))
+                        set('dataCategories')(
+                          on ? [...d.dataCategories, { code: term.code, label: name, special: term.special }] : d.dataCategories.filter((c) => c.code !== term.code),
+                        )
                       }
                     />
                   );
@@ -566,7 +611,13 @@ function BreachesTab(props: { route: RecordsRoute; onChanged(): void }) {
               <TextArea label={t('records.field.consequences')} value={d.consequences} onChange={set('consequences')} path="consequences" rows={2} />
             </Group>
             <Group title={t('records.riskSection')}>
-              <SelectField label={t('records.field.riskLevel')} value={d.riskLevel} onChange={(v) => set('riskLevel')(v as BreachForm['riskLevel'])} path="riskLevel" options={BREACH_RISK_LEVELS.map((s) => ({ value: s, label: t(`records.risk.${s}`) }))} />
+              <SelectField
+                label={t('records.field.riskLevel')}
+                value={d.riskLevel}
+                onChange={(v) => set('riskLevel')(v as BreachForm['riskLevel'])}
+                path="riskLevel"
+                options={BREACH_RISK_LEVELS.map((s) => ({ value: s, label: t(`records.risk.${s}`) }))}
+              />
               <TextArea label={t('records.field.riskReasoning')} value={d.riskReasoning} onChange={set('riskReasoning')} path="riskReasoning" rows={2} />
             </Group>
             <Group title={t('records.remedialAction')}>
@@ -583,11 +634,23 @@ function BreachesTab(props: { route: RecordsRoute; onChanged(): void }) {
             </Group>
             <Group title={t('records.informationSection')}>
               <div className="grid-2">
-                <SelectField label={t('records.field.peopleInformed')} value={d.peopleInformed} onChange={(v) => set('peopleInformed')(v as BreachForm['peopleInformed'])} path="peopleInformed" options={PEOPLE_INFORMED.map((s) => ({ value: s, label: t(`records.informed.${s}`) }))} />
+                <SelectField
+                  label={t('records.field.peopleInformed')}
+                  value={d.peopleInformed}
+                  onChange={(v) => set('peopleInformed')(v as BreachForm['peopleInformed'])}
+                  path="peopleInformed"
+                  options={PEOPLE_INFORMED.map((s) => ({ value: s, label: t(`records.informed.${s}`) }))}
+                />
                 <TextField label={t('records.field.peopleInformedOn')} type="date" value={d.peopleInformedOn} onChange={set('peopleInformedOn')} path="peopleInformedOn" />
               </div>
               <TextField label={t('records.field.peopleInformedMeans')} value={d.peopleInformedMeans} onChange={set('peopleInformedMeans')} path="peopleInformedMeans" />
-              <TextArea label={t('records.field.peopleNotInformedReason')} value={d.peopleNotInformedReason} onChange={set('peopleNotInformedReason')} path="peopleNotInformedReason" rows={2} />
+              <TextArea
+                label={t('records.field.peopleNotInformedReason')}
+                value={d.peopleNotInformedReason}
+                onChange={set('peopleNotInformedReason')}
+                path="peopleNotInformedReason"
+                rows={2}
+              />
             </Group>
             <ActivityLinks value={d.activityIds} onChange={set('activityIds')} activities={activities} />
             {current ? <RecordHistory entityType="breach" id={current.id} version={current.version} /> : null}
@@ -595,7 +658,15 @@ function BreachesTab(props: { route: RecordsRoute; onChanged(): void }) {
         ) : null}
       </div>
       {confirmDelete && current ? (
-        <ConfirmDialog title={t('records.delete')} text={t('records.confirmDelete', { ref: current.ref })} confirmLabel={t('records.delete')} cancelLabel={t('records.cancel')} danger onCancel={() => setConfirmDelete(false)} onConfirm={() => void remove()} />
+        <ConfirmDialog
+          title={t('records.delete')}
+          text={t('records.confirmDelete', { ref: current.ref })}
+          confirmLabel={t('records.delete')}
+          cancelLabel={t('records.cancel')}
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => void remove()}
+        />
       ) : null}
     </>
   );
@@ -820,7 +891,13 @@ function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
             void saveRetention();
           }}
         >
-          <TextField label={t('records.field.requesterRetention')} hint={t('records.retentionHint')} value={retention.value} onChange={(v) => setRetention({ ...retention, value: v })} placeholder="P1Y" />
+          <TextField
+            label={t('records.field.requesterRetention')}
+            hint={t('records.retentionHint')}
+            value={retention.value}
+            onChange={(v) => setRetention({ ...retention, value: v })}
+            placeholder="P1Y"
+          />
           <button type="submit" className="secondary" disabled={retention.value === retention.saved}>
             {t('records.save')}
           </button>
@@ -851,7 +928,12 @@ function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
               {shown.map((r) => (
                 <tr key={r.id} className={editing?.id === r.id ? 'selected' : undefined}>
                   <td>
-                    <button type="button" className="link row-link" aria-current={editing?.id === r.id ? 'true' : undefined} onClick={() => void app.navigate({ view: 'records', tab: 'requests', id: r.id })}>
+                    <button
+                      type="button"
+                      className="link row-link"
+                      aria-current={editing?.id === r.id ? 'true' : undefined}
+                      onClick={() => void app.navigate({ view: 'records', tab: 'requests', id: r.id })}
+                    >
                       {r.ref}
                     </button>
                   </td>
@@ -869,7 +951,7 @@ function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
         {editing && d ? (
           <EditorFrame
             title={editing.id ? `${current?.ref ?? ''} — ${t(`records.right.${d.right}`)}` : t('records.newRequest')}
-            label={editing.id ? current?.ref ?? '' : t('records.newRequest')}
+            label={editing.id ? (current?.ref ?? '') : t('records.newRequest')}
             state={errs}
             onSave={() => void save()}
             onReload={() => void reloadCurrent()}
@@ -877,15 +959,28 @@ function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
           >
             {current ? (
               <p>
-                <RequestDeadlineBadge deadline={current.deadline} /> <span className="muted">{t('records.deadline.dueOn', { date: formatDate(app.lang, current.deadline.dueOn) })}</span>
+                <RequestDeadlineBadge deadline={current.deadline} />{' '}
+                <span className="muted">{t('records.deadline.dueOn', { date: formatDate(app.lang, current.deadline.dueOn) })}</span>
               </p>
             ) : null}
             <Group title={t('records.requestSection')}>
               <div className="grid-2">
                 <TextField label={t('records.field.ref')} value={d.ref} onChange={set('ref')} path="ref" />
-                <SelectField label={t('records.field.right')} value={d.right} onChange={(v) => set('right')(v as RequestData['right'])} path="right" options={REQUEST_RIGHTS.map((s) => ({ value: s, label: t(`records.right.${s}`) }))} />
+                <SelectField
+                  label={t('records.field.right')}
+                  value={d.right}
+                  onChange={(v) => set('right')(v as RequestData['right'])}
+                  path="right"
+                  options={REQUEST_RIGHTS.map((s) => ({ value: s, label: t(`records.right.${s}`) }))}
+                />
                 <TextField label={t('records.field.receivedOn')} type="date" value={d.receivedOn} onChange={set('receivedOn')} path="receivedOn" required />
-                <SelectField label={t('records.field.channel')} value={d.channel} onChange={(v) => set('channel')(v as RequestData['channel'])} path="channel" options={REQUEST_CHANNELS.map((s) => ({ value: s, label: t(`records.channel.${s}`) }))} />
+                <SelectField
+                  label={t('records.field.channel')}
+                  value={d.channel}
+                  onChange={(v) => set('channel')(v as RequestData['channel'])}
+                  path="channel"
+                  options={REQUEST_CHANNELS.map((s) => ({ value: s, label: t(`records.channel.${s}`) }))}
+                />
               </div>
               {current?.requesterErasedAt ? (
                 <p className="muted" data-path="requester">
@@ -919,9 +1014,21 @@ function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
             </Group>
             <Group title={t('records.answerSection')}>
               <div className="grid-2">
-                <SelectField label={t('records.field.status')} value={d.status} onChange={(v) => set('status')(v as RequestData['status'])} path="status" options={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`records.requestStatus.${s}`) }))} />
+                <SelectField
+                  label={t('records.field.status')}
+                  value={d.status}
+                  onChange={(v) => set('status')(v as RequestData['status'])}
+                  path="status"
+                  options={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`records.requestStatus.${s}`) }))}
+                />
                 <TextField label={t('records.field.answeredOn')} type="date" value={d.answeredOn} onChange={set('answeredOn')} path="answeredOn" />
-                <SelectField label={t('records.field.outcome')} value={d.outcome} onChange={(v) => set('outcome')(v as RequestData['outcome'])} path="outcome" options={REQUEST_OUTCOMES.map((s) => ({ value: s, label: t(`records.outcome.${s}`) }))} />
+                <SelectField
+                  label={t('records.field.outcome')}
+                  value={d.outcome}
+                  onChange={(v) => set('outcome')(v as RequestData['outcome'])}
+                  path="outcome"
+                  options={REQUEST_OUTCOMES.map((s) => ({ value: s, label: t(`records.outcome.${s}`) }))}
+                />
               </div>
               <TextArea label={t('records.field.outcomeReason')} value={d.outcomeReason} onChange={set('outcomeReason')} path="outcomeReason" rows={2} />
             </Group>

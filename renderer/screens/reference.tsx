@@ -23,7 +23,16 @@ export function ReferenceScreen() {
       <ReferenceDatasetPanel />
       <div role="tablist" aria-label={t('ref.title')} className="tabs">
         {(['countries', 'vocabularies'] as const).map((k) => (
-          <button key={k} type="button" role="tab" id={`ref-tab-${k}`} aria-selected={tab === k} aria-controls="ref-panel" className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            id={`ref-tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls="ref-panel"
+            className={tab === k ? 'tab active' : 'tab'}
+            onClick={() => setTab(k)}
+          >
             {k === 'countries' ? t('ref.countries') : t('ref.vocabularies')}
           </button>
         ))}
@@ -136,7 +145,13 @@ function Countries() {
               path="adequacy"
               options={ADEQUACY_STATUSES.map((s) => ({ value: s, label: t(`adequacy.${s}`) }))}
             />
-            <TextField label={t('ref.decisionDate')} type="date" value={editing.adequacyDecisionDate} onChange={(v) => setEditing({ ...editing, adequacyDecisionDate: v })} path="adequacyDecisionDate" />
+            <TextField
+              label={t('ref.decisionDate')}
+              type="date"
+              value={editing.adequacyDecisionDate}
+              onChange={(v) => setEditing({ ...editing, adequacyDecisionDate: v })}
+              path="adequacyDecisionDate"
+            />
           </div>
           <CheckboxField label={t('ref.eea')} checked={editing.eea} onChange={(v) => setEditing({ ...editing, eea: v })} path="eea" />
           <TextArea label={t('ref.scopeFr')} value={editing.adequacyScopeFr} onChange={(v) => setEditing({ ...editing, adequacyScopeFr: v })} path="adequacyScopeFr" rows={2} />
@@ -171,7 +186,12 @@ function Vocabularies() {
   return (
     <>
       <div className="filterbar">
-        <SelectField label={t('ref.kind')} value={kind} onChange={(v) => setKind(v as VocabularyKind)} options={VOCABULARY_KINDS.map((k) => ({ value: k, label: t(`ref.kind.${k}`) }))} />
+        <SelectField
+          label={t('ref.kind')}
+          value={kind}
+          onChange={(v) => setKind(v as VocabularyKind)}
+          options={VOCABULARY_KINDS.map((k) => ({ value: k, label: t(`ref.kind.${k}`) }))}
+        />
         {EDITABLE_KINDS.includes(kind) ? (
           <button
             type="button"
@@ -241,7 +261,9 @@ function Vocabularies() {
           <TextField label={t('ref.labelFr')} value={editing.labelFr} onChange={(v) => setEditing({ ...editing, labelFr: v })} path="labelFr" />
           <TextField label={t('ref.labelEn')} value={editing.labelEn} onChange={(v) => setEditing({ ...editing, labelEn: v })} path="labelEn" />
           <TextField label={t('ref.article')} value={editing.article} onChange={(v) => setEditing({ ...editing, article: v })} path="article" />
-          {kind === 'data_category' ? <CheckboxField label={t('f.special')} checked={editing.special} onChange={(v) => setEditing({ ...editing, special: v })} path="special" /> : null}
+          {kind === 'data_category' ? (
+            <CheckboxField label={t('f.special')} checked={editing.special} onChange={(v) => setEditing({ ...editing, special: v })} path="special" />
+          ) : null}
         </FormModal>
       ) : null}
     </>

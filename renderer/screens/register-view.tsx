@@ -17,7 +17,16 @@ import { invalidateAfterWrite, keys } from '../api/queries.js';
 import { EmptyRegister } from './register-parts/empty-register.js';
 import { RegisterFilters } from './register-parts/filters.js';
 import type { OverviewFilter } from '../components/overview-filter.js';
-import { matchesPoints, NO_POINTS, OverviewFilterBanner, PointsCell, PointsFilters, useActivityFacts, useOverviewFilterIds, type PointsSelection } from '../components/register-points.js';
+import {
+  matchesPoints,
+  NO_POINTS,
+  OverviewFilterBanner,
+  PointsCell,
+  PointsFilters,
+  useActivityFacts,
+  useOverviewFilterIds,
+  type PointsSelection,
+} from '../components/register-points.js';
 
 export type RegisterTab = 'controller' | 'processor';
 
@@ -244,7 +253,13 @@ export function RegisterView(props: RegisterViewProps) {
         size: 90,
         cell: (c) => (c.row.original.dpiaRequired ? <span className="badge warn">{yesNo(true)}</span> : <span className="muted">{yesNo(false)}</span>),
       },
-      { id: 'points', header: t('overview.pointsColumn'), accessorFn: (r) => facts?.get(r.id)?.checks.length ?? 0, size: 120, cell: (c) => <PointsCell facts={facts?.get(c.row.original.id)} /> },
+      {
+        id: 'points',
+        header: t('overview.pointsColumn'),
+        accessorFn: (r) => facts?.get(r.id)?.checks.length ?? 0,
+        size: 120,
+        cell: (c) => <PointsCell facts={facts?.get(c.row.original.id)} />,
+      },
       { id: 'updatedAt', header: t('col.updatedAt'), accessorKey: 'updatedAt', size: 130, cell: (c) => formatDate(c.row.original.updatedAt, app.lang) },
     ];
   }, [t, app.lang, app.termLabel, app.countryMap, facts]);
@@ -307,7 +322,15 @@ export function RegisterView(props: RegisterViewProps) {
               className="secondary"
               onClick={() =>
                 props.onExport?.({
-                  current: { ...(props.overviewFilter as ExportScope | undefined), organisationId: orgId, role: tab === 'processor' ? 'processor' : 'controller_register', ...filterScope(filters), ...(query.trim() ? { search: query.trim() } : {}), ...((points.check ? { check: points.check } : {}) as ExportScope), ...((points.review ? { review: points.review } : {}) as ExportScope) },
+                  current: {
+                    ...(props.overviewFilter as ExportScope | undefined),
+                    organisationId: orgId,
+                    role: tab === 'processor' ? 'processor' : 'controller_register',
+                    ...filterScope(filters),
+                    ...(query.trim() ? { search: query.trim() } : {}),
+                    ...((points.check ? { check: points.check } : {}) as ExportScope),
+                    ...((points.review ? { review: points.review } : {}) as ExportScope),
+                  },
                   selected: [...selected],
                   shown: tableRows.map((r) => r.original.id),
                 })
@@ -446,7 +469,12 @@ export function RegisterView(props: RegisterViewProps) {
                           const sorted = h.column.getIsSorted();
                           return (
                             <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                              <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()} title={t('register.sortBy', { column: String(h.column.columnDef.header) })}>
+                              <button
+                                type="button"
+                                className="sort"
+                                onClick={h.column.getToggleSortingHandler()}
+                                title={t('register.sortBy', { column: String(h.column.columnDef.header) })}
+                              >
                                 {flexRender(h.column.columnDef.header, h.getContext())}
                                 <span className="sort-mark" aria-hidden="true">
                                   {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}

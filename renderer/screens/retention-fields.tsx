@@ -29,7 +29,16 @@ export function RetentionTextField(props: { label: string; rule: RetentionRule; 
   const { t } = useApp();
   const text = props.rule.text;
   const understood = !text.trim() || parseRetention(text).understood;
-  return <TextField label={props.label} value={text} onChange={(v) => props.onChange(readRetentionText(props.rule, v))} path={props.path} required hint={understood ? undefined : t('mapping.retention.notUnderstood')} />;
+  return (
+    <TextField
+      label={props.label}
+      value={text}
+      onChange={(v) => props.onChange(readRetentionText(props.rule, v))}
+      path={props.path}
+      required
+      hint={understood ? undefined : t('mapping.retention.notUnderstood')}
+    />
+  );
 }
 
 /** A duration shown and typed in words ("3 ans", "18 months"), kept as ISO 8601. */
@@ -55,7 +64,14 @@ export function DurationField(props: { label: string; value: string; onChange(is
       <div className="label-row">
         <label htmlFor={id}>{props.label}</label>
       </div>
-      <input id={id} value={draft} aria-invalid={bad || undefined} aria-describedby={bad ? `${id}-warn` : undefined} onChange={(e) => setDraft(e.target.value)} onBlur={(e) => commit(e.target.value)} />
+      <input
+        id={id}
+        value={draft}
+        aria-invalid={bad || undefined}
+        aria-describedby={bad ? `${id}-warn` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={(e) => commit(e.target.value)}
+      />
       {bad ? (
         <div id={`${id}-warn`} className="small field-warning" role="status">
           {t('mapping.retention.notUnderstood')}

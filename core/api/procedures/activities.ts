@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_ROLES, ACTIVITY_STATUSES, LEGAL_BASES } from '../../model/codes.js';
 import type { ActivityInput } from '../../model/schemas.js';
-import {
-  createActivity,
-  deleteActivity,
-  duplicateActivity,
-  getActivity,
-  getActivityByRef,
-  retireActivity,
-  updateActivity,
-} from '../../services/activities.js';
+import { createActivity, deleteActivity, duplicateActivity, getActivity, getActivityByRef, retireActivity, updateActivity } from '../../services/activities.js';
 import { checkActivity } from '../../model/checks.js';
 import { listFiltered } from '../../overview/filter.js';
 import { activityChecks } from '../../services/checks.js';
@@ -24,7 +16,10 @@ export const activityFilterSchema = z
     status: z.enum(ACTIVITY_STATUSES).optional(),
     department: z.string().max(300).optional(),
     legalBasis: z.enum(LEGAL_BASES).optional(),
-    country: z.string().regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 country code' }).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 country code' })
+      .optional(),
     nonEeaTransfer: z.boolean().optional(),
     specialCategories: z.boolean().optional(),
     dpiaRequired: z.boolean().optional(),

@@ -26,7 +26,10 @@ const exportRequest = z.object({
   /** XLSX and PDF: include the breach record and the request log. */
   records: z.boolean().optional(),
   /** The register as it stood at the end of this day (YYYY-MM-DD), rebuilt from the verified history. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date (YYYY-MM-DD)' }).optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date (YYYY-MM-DD)' })
+    .optional(),
 });
 
 export const exportProcedures = {

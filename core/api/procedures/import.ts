@@ -95,7 +95,10 @@ const previewOptions = {
   sheet: z.string().max(300).optional(),
   mapping: z.record(z.string().max(300), z.string().max(60).nullable()).optional(),
   mappingFor: z.string().max(300).optional(),
-  excludedRows: z.array(z.union([z.number().int().positive(), z.string().max(400)])).max(100_000).optional(),
+  excludedRows: z
+    .array(z.union([z.number().int().positive(), z.string().max(400)]))
+    .max(100_000)
+    .optional(),
   organisationId: id.optional(),
   /** Rows lacking a required field are imported as drafts, each with a point to review. */
   drafts: z.boolean().optional(),
@@ -107,9 +110,21 @@ const previewOptions = {
 function preview(reg: Register, sessionIdValue: string, opts: PreviewOptions, ctx: ProcedureContext = {}) {
   const session = getSession(sessionIdValue, reg.file);
   // The organisation chosen once stays chosen (like the mapping); sheet and excluded rows are as given.
-  const plan = buildPreview(reg, session, { ...opts, organisationId: opts.organisationId ?? session.lastOptions.organisationId, lang: opts.lang ?? session.lastOptions.lang }, ctx.progress);
+  const plan = buildPreview(
+    reg,
+    session,
+    { ...opts, organisationId: opts.organisationId ?? session.lastOptions.organisationId, lang: opts.lang ?? session.lastOptions.lang },
+    ctx.progress,
+  );
   session.last = plan;
-  session.lastOptions = { sheet: opts.sheet, organisationId: plan.organisationId || undefined, excludedRows: opts.excludedRows, drafts: opts.drafts, replace: opts.replace, lang: opts.lang ?? session.lastOptions.lang };
+  session.lastOptions = {
+    sheet: opts.sheet,
+    organisationId: plan.organisationId || undefined,
+    excludedRows: opts.excludedRows,
+    drafts: opts.drafts,
+    replace: opts.replace,
+    lang: opts.lang ?? session.lastOptions.lang,
+  };
   return plan.preview;
 }
 
@@ -123,7 +138,8 @@ export const importProcedures = {
       if (!fs.existsSync(i.file)) throw new AppError('bad_input', `File not found: ${i.file}`);
       const stat = fs.statSync(i.file);
       if (stat.isDirectory()) throw new AppError('bad_input', `${i.file} is a folder, not a file.`);
-      if (stat.size > IMPORT_LIMITS.maxFileBytes) throw new AppError('bad_input', `${name} is too large to import (${formatBytes(stat.size)}; at most ${formatBytes(IMPORT_LIMITS.maxFileBytes)}).`);
+      if (stat.size > IMPORT_LIMITS.maxFileBytes)
+        throw new AppError('bad_input', `${name} is too large to import (${formatBytes(stat.size)}; at most ${formatBytes(IMPORT_LIMITS.maxFileBytes)}).`);
       ctx.progress?.({ phase: 'Reading the file', done: 0, total: 1 });
       const session = openImport(reg, fs.readFileSync(i.file), name);
       return preview(reg, session.id, { organisationId: i.organisationId, lang: i.lang }, ctx);

@@ -85,7 +85,13 @@ export const recordProcedures = {
   'requests/list': procedure({
     summary: 'The log of data-subject requests, with the deadline of each',
     input: z
-      .object({ organisationId: id.optional(), status: z.string().max(50).optional(), right: z.string().max(50).optional(), activityId: id.optional(), overdue: z.boolean().optional() })
+      .object({
+        organisationId: id.optional(),
+        status: z.string().max(50).optional(),
+        right: z.string().max(50).optional(),
+        activityId: id.optional(),
+        overdue: z.boolean().optional(),
+      })
       .default({}),
     run: (reg, i) => listRequests(reg, i),
   }),
@@ -140,7 +146,7 @@ export const recordProcedures = {
     run: (reg) => requestersDue(reg),
   }),
   'requests/purgeRequesters': procedure({
-    summary: "Erase the details of every requester past the retention period",
+    summary: 'Erase the details of every requester past the retention period',
     input: empty,
     run: (reg, _i, meta) => purgeRequesters(reg, meta),
   }),

@@ -70,7 +70,9 @@ function kvTable(L: Labels, rows: [TextKey | string, string | null | undefined][
   if (!kept.length) return null;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: kept.map(([k, v]) => new TableRow({ cantSplit: true, children: [cell(isKey(L, k) ? L.t(k as TextKey) : k, { bold: true, fill: 'F2F5FA', width: 28 }), cell(v, { width: 72 })] })),
+    rows: kept.map(
+      ([k, v]) => new TableRow({ cantSplit: true, children: [cell(isKey(L, k) ? L.t(k as TextKey) : k, { bold: true, fill: 'F2F5FA', width: 28 }), cell(v, { width: 72 })] }),
+    ),
   });
 }
 
@@ -113,9 +115,27 @@ function activityBlocks(a: Activity, L: Labels, orgName: string): (Paragraph | T
     out.push(heading(L.t(title), HeadingLevel.HEADING_3));
     out.push(rows.length ? table() : new Paragraph({ children: [new TextRun({ text: L.t('none'), italics: true, font: FONT })] }));
   };
-  block('dataCategories', a.dataCategories, () => gridTable([L.t('category'), L.t('description'), L.t('special')], a.dataCategories.map((c) => [c.label, c.description, L.yesNo(c.special)]), [36, 48, 16]));
-  block('retention', a.retention, () => gridTable([L.t('appliesTo'), L.t('retentionPeriod')], a.retention.map((r) => [r.dataCategory || L.t('allCategories'), F.retention(L, { ...r, dataCategory: '' })]), [30, 70]));
-  block('recipients', a.recipients, () => gridTable([L.t('recipient'), L.t('recipientType'), L.t('recipientRole')], a.recipients.map((r) => [r.name, L.term('recipient_type', r.type), join([r.role, r.precision])]), [34, 24, 42]));
+  block('dataCategories', a.dataCategories, () =>
+    gridTable(
+      [L.t('category'), L.t('description'), L.t('special')],
+      a.dataCategories.map((c) => [c.label, c.description, L.yesNo(c.special)]),
+      [36, 48, 16],
+    ),
+  );
+  block('retention', a.retention, () =>
+    gridTable(
+      [L.t('appliesTo'), L.t('retentionPeriod')],
+      a.retention.map((r) => [r.dataCategory || L.t('allCategories'), F.retention(L, { ...r, dataCategory: '' })]),
+      [30, 70],
+    ),
+  );
+  block('recipients', a.recipients, () =>
+    gridTable(
+      [L.t('recipient'), L.t('recipientType'), L.t('recipientRole')],
+      a.recipients.map((r) => [r.name, L.term('recipient_type', r.type), join([r.role, r.precision])]),
+      [34, 24, 42],
+    ),
+  );
   block('transfers', a.transfers, () =>
     gridTable(
       [L.t('recipient'), L.t('country'), L.t('safeguard'), L.t('documentation')],
@@ -124,10 +144,30 @@ function activityBlocks(a: Activity, L: Labels, orgName: string): (Paragraph | T
     ),
   );
   if (printsField(L, 'securityMeasures')) {
-    block('securityMeasures', a.securityMeasures, () => gridTable([L.t('measureType'), L.t('precisions')], a.securityMeasures.map((m) => [L.term('security_measure_type', m.type), m.precision]), [34, 66]));
+    block('securityMeasures', a.securityMeasures, () =>
+      gridTable(
+        [L.t('measureType'), L.t('precisions')],
+        a.securityMeasures.map((m) => [L.term('security_measure_type', m.type), m.precision]),
+        [34, 66],
+      ),
+    );
   }
-  if (a.jointControllers.length) block('jointControllers', a.jointControllers, () => gridTable([L.t('jointControllers'), L.t('responsibilities')], a.jointControllers.map((j) => [F.jointController(L, j), j.responsibilities]), [50, 50]));
-  if (a.clients.length) block('clients', a.clients, () => gridTable([L.t('client'), L.t('processingCategories')], a.clients.map((c) => [F.client(L, c), c.processingCategories.join('\n')]), [50, 50]));
+  if (a.jointControllers.length)
+    block('jointControllers', a.jointControllers, () =>
+      gridTable(
+        [L.t('jointControllers'), L.t('responsibilities')],
+        a.jointControllers.map((j) => [F.jointController(L, j), j.responsibilities]),
+        [50, 50],
+      ),
+    );
+  if (a.clients.length)
+    block('clients', a.clients, () =>
+      gridTable(
+        [L.t('client'), L.t('processingCategories')],
+        a.clients.map((c) => [F.client(L, c), c.processingCategories.join('\n')]),
+        [50, 50],
+      ),
+    );
   out.push(heading(L.t('moreInformation'), HeadingLevel.HEADING_3));
   push(
     kvTable(L, [
@@ -200,7 +240,14 @@ export async function writeDocx(file: string, source: ExportSource, L: Labels, o
   children.push(
     gridTable(
       headers,
-      source.summaries.map((a) => [a.ref, ...(several ? [source.organisation(a.organisationId)?.name ?? ''] : []), a.name, a.purpose, L.date(a.updatedAt), `${L.role(a.role)}\n${L.status(a.status)}`]),
+      source.summaries.map((a) => [
+        a.ref,
+        ...(several ? [source.organisation(a.organisationId)?.name ?? ''] : []),
+        a.name,
+        a.purpose,
+        L.date(a.updatedAt),
+        `${L.role(a.role)}\n${L.status(a.status)}`,
+      ]),
       several ? [9, 16, 22, 31, 10, 12] : [9, 26, 39, 12, 14],
     ),
   );
@@ -218,7 +265,11 @@ export async function writeDocx(file: string, source: ExportSource, L: Labels, o
     children.push(heading(t(L.lang, 'export.review.annex'), HeadingLevel.HEADING_1, true));
     const rows: string[][] = [];
     for (const chunk of source.activities()) for (const a of chunk) for (const p of reviewPoints(a, L)) rows.push([a.ref, a.name, p]);
-    children.push(rows.length ? gridTable([L.t('ref'), t(L.lang, 'export.review.activity'), t(L.lang, 'export.review.column')], rows, [12, 30, 58]) : new Paragraph({ text: t(L.lang, 'export.review.none') }));
+    children.push(
+      rows.length
+        ? gridTable([L.t('ref'), t(L.lang, 'export.review.activity'), t(L.lang, 'export.review.column')], rows, [12, 30, 58])
+        : new Paragraph({ text: t(L.lang, 'export.review.none') }),
+    );
   }
   source.checkCancelled();
   const doc = new Document({

@@ -74,7 +74,12 @@ class Facts {
   }
 }
 
-export function draftNotice(activities: Activity[], organisations: Organisation[], L: Labels, options: { subjects?: string[]; exportedAt: string; processorsLeftOut: number }): Notice {
+export function draftNotice(
+  activities: Activity[],
+  organisations: Organisation[],
+  L: Labels,
+  options: { subjects?: string[]; exportedAt: string; processorsLeftOut: number },
+): Notice {
   const lang = L.lang as Lang;
   const t = (key: string, params?: Record<string, string | number>) => tr(lang, `export.notice.${key}`, params);
   const missing = new Facts();
@@ -150,7 +155,8 @@ export function draftNotice(activities: Activity[], organisations: Organisation[
       anyTransfer = true;
       const safeguard = F.safeguard(L, x);
       // No safeguard, or one no longer valid (the Privacy Shield): the DPO must give the real one.
-      if ((!x.safeguard || L.isLegacy('transfer_safeguard', x.safeguard)) && !x.derogation) missing.add(t('missing.safeguard', { country: L.country(x.country), recipient: x.recipient }), refOf(a));
+      if ((!x.safeguard || L.isLegacy('transfer_safeguard', x.safeguard)) && !x.derogation)
+        missing.add(t('missing.safeguard', { country: L.country(x.country), recipient: x.recipient }), refOf(a));
       else transfers.add(t('transfer', { recipient: x.recipient, country: L.country(x.country), safeguard }), refOf(a));
     }
   }

@@ -50,7 +50,10 @@ export async function assembleVolumes(volumes: Uint8Array[], options: AssembleOp
     const volume = await PDFDocument.load(bytes);
     outlines.push({ items: readOutline(volume), offset: out.getPageCount() });
     const sources = volume.getPages();
-    const pages = await out.copyPages(volume, sources.map((_, i) => i));
+    const pages = await out.copyPages(
+      volume,
+      sources.map((_, i) => i),
+    );
     const pageRefs = new Map(sources.map((p, i) => [p.ref.toString(), pages[i].ref]));
     for (const page of pages) out.addPage(page);
     const named = volume.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);

@@ -40,7 +40,8 @@ describe('PDF export (Chromium)', () => {
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(pages).toBeGreaterThan(activities.length);
     const cover = pdfText(file, ['-f', '1', '-l', '1']);
-    for (const s of ['Registre des activités de traitement', 'Atelier Lumière SAS', 'Registre complet', 'Sophie Nguyen', 'DPO-2019-012345', 'Fondation Atelier Lumière']) expect(cover).toContain(s);
+    for (const s of ['Registre des activités de traitement', 'Atelier Lumière SAS', 'Registre complet', 'Sophie Nguyen', 'DPO-2019-012345', 'Fondation Atelier Lumière'])
+      expect(cover).toContain(s);
     expect(cover).toContain(`page 1 / ${pages}`);
     const last = pdfText(file, ['-f', String(pages), '-l', String(pages)]);
     expect(last).toContain(`page ${pages} / ${pages}`);
@@ -144,7 +145,13 @@ describe('PDF export of a large register (volumes printed side by side, then ass
     expect(pageCount(assembled)).toBe(pages);
     for (let p = 1; p <= pages; p++) {
       // The same words (the footer drawn afterwards comes last in content order).
-      const [a, w] = [assembled, whole].map((f) => pdfText(f, ['-f', String(p), '-l', String(p)]).trim().split(' ').sort().join(' '));
+      const [a, w] = [assembled, whole].map((f) =>
+        pdfText(f, ['-f', String(p), '-l', String(p)])
+          .trim()
+          .split(' ')
+          .sort()
+          .join(' '),
+      );
       expect(a, `page ${p}`).toBe(w);
     }
     expect(dests(assembled)).toEqual(dests(whole));
@@ -169,7 +176,9 @@ describe('PDF export of a large register (volumes printed side by side, then ass
     for (const p of [1, 2, Math.ceil(pages / 2), pages]) expect(pdfText(assembled, ['-f', String(p), '-l', String(p)])).toContain(`page ${p} / ${pages}`);
     for (const line of execFileSync('pdffonts', [assembled], { encoding: 'utf8' }).trim().split('\n').slice(2)) expect(line.trim().split(/\s+/).slice(-5, -2)[0], line).toBe('yes');
     // The footer's font is embedded as a subset (only the glyphs of "page 0-9 /"), not the whole font.
-    const footer = execFileSync('pdffonts', [assembled], { encoding: 'utf8' }).split('\n').find((l) => /LiberationSans/.test(l) && /^[A-Z]{6}\+/.test(l));
+    const footer = execFileSync('pdffonts', [assembled], { encoding: 'utf8' })
+      .split('\n')
+      .find((l) => /LiberationSans/.test(l) && /^[A-Z]{6}\+/.test(l));
     expect(footer, 'subset Liberation Sans').toBeTruthy();
     expect(footer!.trim().split(/\s+/).slice(-4, -3)[0]).toBe('yes');
     const info = execFileSync('pdfinfo', [assembled], { encoding: 'utf8' });

@@ -21,7 +21,10 @@ try {
     const text = execFileSync('pdftotext', ['-raw', '-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' });
     if (/^T-001 /m.test(text) && /Finalité principale|Main purpose/.test(text)) activityPage = p;
   }
-  for (const [name, page] of [['cover', 1], ['activity', activityPage]] as const) {
+  for (const [name, page] of [
+    ['cover', 1],
+    ['activity', activityPage],
+  ] as const) {
     execFileSync('pdftoppm', ['-png', '-r', '90', '-singlefile', '-f', String(page), '-l', String(page), pdf, path.join(outDir, `demo-${lang}-${name}`)]);
   }
   console.log(`${pdf} (${pages} pages); PNG: demo-${lang}-cover.png, demo-${lang}-activity.png (page ${activityPage}) in ${outDir}`);

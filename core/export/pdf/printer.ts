@@ -18,15 +18,7 @@ export interface PdfPrinter {
 }
 
 export const CHROMIUM_PATH = process.env.ART30_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Chromium through playwright-core: one browser per print, closed afterwards. */
 export class PlaywrightPrinter implements PdfPrinter {

@@ -142,16 +142,24 @@ export function coverPage(source: ExportSource, L: Labels): string {
   const orgs = source.organisations
     .map(
       (o) => `<div class="org">${esc(o.name)}</div>
-      ${kv(L, ([
-        ['legalForm', o.legalForm],
-        ['registrationNumber', o.registrationNumber],
-        ['address', F.postalAddress(o)],
-        ['phone', o.phone],
-        ['email', o.email],
-        ['headBlock', showsInternal(L.audience) ? contactRows(L, o.head) : o.head ? F.personName(o.head) : ''],
-        ['representativeBlock', contactRows(L, o.representative)],
-        ['dpoBlock', o.dpo ? [F.contactLine(o.dpo), o.dpo.cnilDesignationNumber ? L.kv(L.t('cnilDesignationNumber'), o.dpo.cnilDesignationNumber) : ''].filter(Boolean).join('\n') : ''],
-      ] as [TextKey, string][]).filter(([k, v]) => v || k === 'dpoBlock'))}`,
+      ${kv(
+        L,
+        (
+          [
+            ['legalForm', o.legalForm],
+            ['registrationNumber', o.registrationNumber],
+            ['address', F.postalAddress(o)],
+            ['phone', o.phone],
+            ['email', o.email],
+            ['headBlock', showsInternal(L.audience) ? contactRows(L, o.head) : o.head ? F.personName(o.head) : ''],
+            ['representativeBlock', contactRows(L, o.representative)],
+            [
+              'dpoBlock',
+              o.dpo ? [F.contactLine(o.dpo), o.dpo.cnilDesignationNumber ? L.kv(L.t('cnilDesignationNumber'), o.dpo.cnilDesignationNumber) : ''].filter(Boolean).join('\n') : '',
+            ],
+          ] as [TextKey, string][]
+        ).filter(([k, v]) => v || k === 'dpoBlock'),
+      )}`,
     )
     .join('');
   return `<section class="cover">
@@ -218,10 +226,13 @@ export function summaryTable(source: ExportSource, L: Labels): string {
   const orgCell = (a: ActivitySummary) => (several ? `<td>${esc(source.organisation(a.organisationId)?.name)}</td>` : '');
   const rows = source.summaries
     .map(
-      (a) => `<tr><td>${esc(a.ref)}</td>${orgCell(a)}<td>${esc(a.name)}</td><td>${esc(a.purpose)}</td><td>${esc(L.date(a.createdAt))}</td><td>${esc(L.date(a.updatedAt))}</td><td>${esc(L.yesNo(a.specialCategories))}</td><td>${esc(L.role(a.role))}<br>${esc(L.status(a.status))}</td></tr>`,
+      (a) =>
+        `<tr><td>${esc(a.ref)}</td>${orgCell(a)}<td>${esc(a.name)}</td><td>${esc(a.purpose)}</td><td>${esc(L.date(a.createdAt))}</td><td>${esc(L.date(a.updatedAt))}</td><td>${esc(L.yesNo(a.specialCategories))}</td><td>${esc(L.role(a.role))}<br>${esc(L.status(a.status))}</td></tr>`,
     )
     .join('');
-  const keys: TextKey[] = several ? ['ref', 'organisation', 'name', 'purposeList', 'createdAt', 'updatedAt', 'specialYesNo', 'status'] : ['ref', 'name', 'purposeList', 'createdAt', 'updatedAt', 'specialYesNo', 'status'];
+  const keys: TextKey[] = several
+    ? ['ref', 'organisation', 'name', 'purposeList', 'createdAt', 'updatedAt', 'specialYesNo', 'status']
+    : ['ref', 'name', 'purposeList', 'createdAt', 'updatedAt', 'specialYesNo', 'status'];
   const head = keys.map((k) => `<th>${esc(L.t(k))}</th>`).join('');
   const widths = several ? [8, 14, 18, 23, 9, 9, 8, 11] : [8, 22, 29, 10, 10, 9, 12];
   return `<section class="summary" id="summary"><h2 class="part">${esc(L.t('summary'))}</h2>
@@ -242,9 +253,7 @@ export function reviewAnnex(activities: Iterable<Activity[]>, L: Labels): string
 
 /** A titled list: its table, or one line saying there is none. */
 function block(L: Labels, title: TextKey, rows: unknown[], table: () => string): string {
-  return rows.length
-    ? `<h4>${esc(L.t(title))}</h4>${table()}`
-    : `<p class="empty"><span class="h">${esc(L.t(title))}</span> <span class="muted">${esc(L.t('none'))}</span></p>`;
+  return rows.length ? `<h4>${esc(L.t(title))}</h4>${table()}` : `<p class="empty"><span class="h">${esc(L.t(title))}</span> <span class="muted">${esc(L.t('none'))}</span></p>`;
 }
 
 /** Four-column key/value rows: two short fields side by side. */
@@ -307,12 +316,23 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
     ['subPurposes', lines(a.subPurposes)],
     ['legalBases', lines(a.legalBases.map((b) => F.legalBasis(L, b)))],
   ])}
-  ${block(L, 'dataSubjects', a.dataSubjects, () => grid(L, ['personCategory', 'precisions', 'volume'], a.dataSubjects.map((s) => [s.label, s.precision, s.volume]), [30, 50, 20]))}
+  ${block(L, 'dataSubjects', a.dataSubjects, () =>
+    grid(
+      L,
+      ['personCategory', 'precisions', 'volume'],
+      a.dataSubjects.map((s) => [s.label, s.precision, s.volume]),
+      [30, 50, 20],
+    ),
+  )}
   ${block(L, 'dataCategories', a.dataCategories, () =>
     grid(
       L,
       ['category', 'description', 'special'],
-      a.dataCategories.map((c) => [c.label, c.description, c.special ? `${L.t('yes')}${c.code && L.article('data_category', c.code) ? ` (${L.article('data_category', c.code)})` : ''}` : L.t('no')]),
+      a.dataCategories.map((c) => [
+        c.label,
+        c.description,
+        c.special ? `${L.t('yes')}${c.code && L.article('data_category', c.code) ? ` (${L.article('data_category', c.code)})` : ''}` : L.t('no'),
+      ]),
       [36, 48, 16],
     ),
   )}
@@ -324,7 +344,12 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
   ])}
   ${block(L, 'retention', a.retention, () => retentionGrid(L, a))}
   ${block(L, 'recipients', a.recipients, () =>
-    grid(L, ['recipient', 'recipientType', 'countries', 'recipientRole'], a.recipients.map((r) => [r.name, L.term('recipient_type', r.type), r.countries.map((c) => L.country(c)).join(', '), lines([r.role, r.precision])]), [28, 22, 15, 35]),
+    grid(
+      L,
+      ['recipient', 'recipientType', 'countries', 'recipientRole'],
+      a.recipients.map((r) => [r.name, L.term('recipient_type', r.type), r.countries.map((c) => L.country(c)).join(', '), lines([r.role, r.precision])]),
+      [28, 22, 15, 35],
+    ),
   )}
   ${block(L, 'transfers', a.transfers, () =>
     grid(
@@ -344,7 +369,18 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
     ),
   )}
   ${alerts.length ? `<p class="alert-text">⚠ ${esc(L.kv(L.t('alert'), alerts.join(' ; ')))}</p>` : ''}
-  ${printsField(L, 'securityMeasures') ? block(L, 'securityMeasures', a.securityMeasures, () => grid(L, ['measureType', 'precisions'], a.securityMeasures.map((m) => [L.term('security_measure_type', m.type), m.precision]), [34, 66])) : ''}
+  ${
+    printsField(L, 'securityMeasures')
+      ? block(L, 'securityMeasures', a.securityMeasures, () =>
+          grid(
+            L,
+            ['measureType', 'precisions'],
+            a.securityMeasures.map((m) => [L.term('security_measure_type', m.type), m.precision]),
+            [34, 66],
+          ),
+        )
+      : ''
+  }
   ${printsField(L, 'securityNotes') ? kv(L, [['securityNotes', a.securityNotes]]) : ''}
   ${
     processor || a.clients.length
@@ -353,7 +389,11 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
             L,
             ['client', 'address', 'processingCategories'],
             a.clients.map((c) => [
-              lines([[F.personName(c), c.company].filter(Boolean).join(', '), c.representative ? L.kv(L.t('clientRepresentative'), c.representative) : '', c.dpo ? L.kv(L.t('clientDpo'), c.dpo) : '']),
+              lines([
+                [F.personName(c), c.company].filter(Boolean).join(', '),
+                c.representative ? L.kv(L.t('clientRepresentative'), c.representative) : '',
+                c.dpo ? L.kv(L.t('clientDpo'), c.dpo) : '',
+              ]),
               lines([F.postalAddress(c), c.phone, c.email]),
               lines(c.processingCategories),
             ]),
@@ -363,7 +403,12 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
       : ''
   }
   ${block(L, 'jointControllers', a.jointControllers, () =>
-    grid(L, ['jointControllers', 'address', 'responsibilities'], a.jointControllers.map((j) => [[F.personName(j), j.company].filter(Boolean).join(', '), lines([F.postalAddress(j), j.phone, j.email]), j.responsibilities]), [28, 32, 40]),
+    grid(
+      L,
+      ['jointControllers', 'address', 'responsibilities'],
+      a.jointControllers.map((j) => [[F.personName(j), j.company].filter(Boolean).join(', '), lines([F.postalAddress(j), j.phone, j.email]), j.responsibilities]),
+      [28, 32, 40],
+    ),
   )}
   <h4>${esc(L.t('moreInformation'))}</h4>
   ${kv4(L, [
@@ -421,7 +466,11 @@ export function* renderDocument(source: ExportSource, L: Labels, appendix = ''):
   yield coverPage(source, L);
   yield tableOfContents(parts, L, source.summaries.length);
   yield summaryTable(source, L);
-  yield* registerSections(source, L, parts.map((part) => ({ part, activities: part.activities, partStart: true })));
+  yield* registerSections(
+    source,
+    L,
+    parts.map((part) => ({ part, activities: part.activities, partStart: true })),
+  );
   if (showsReview(L.audience)) yield reviewAnnex(source.activities(), L);
   yield appendix;
   yield `</body></html>`;
@@ -441,7 +490,7 @@ export function renderVolumes(source: ExportSource, L: Labels, perVolume: number
   const volumes: VolumePiece[][] = [[]];
   let count = 0;
   for (const part of parts) {
-    for (let start = 0; start < part.activities.length; ) {
+    for (let start = 0; start < part.activities.length;) {
       if (count >= perVolume) {
         volumes.push([]);
         count = 0;
@@ -467,7 +516,10 @@ export function renderVolumes(source: ExportSource, L: Labels, perVolume: number
         yield* documentStart(source, L, 'assembled');
         // Out of the flow: they change no page.
         if (k === 0) yield later.map((id) => `<div class="anchor" id="${id}"></div>`).join('');
-        else yield linked(pieces).map((id) => `<a class="anchor" href="#${id}"></a>`).join('');
+        else
+          yield linked(pieces)
+            .map((id) => `<a class="anchor" href="#${id}"></a>`)
+            .join('');
         if (k === 0) {
           yield coverPage(source, L);
           yield tableOfContents(parts, L, source.summaries.length);

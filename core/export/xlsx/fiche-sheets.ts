@@ -34,7 +34,15 @@ function spanRow(sheet: SheetWriter, parts: Part[], style: RowStyle = 'plain', n
 
 /** Label in column A, value across B:H. */
 function field(sheet: SheetWriter, label: string, value: string | Date | null, note?: string): void {
-  spanRow(sheet, [[label, 1], [value, 7]], 'plain', note);
+  spanRow(
+    sheet,
+    [
+      [label, 1],
+      [value, 7],
+    ],
+    'plain',
+    note,
+  );
 }
 
 function actor(sheet: SheetWriter, label: string, c: Partial<Contact> | null, name?: string): void {
@@ -53,7 +61,14 @@ function actor(sheet: SheetWriter, label: string, c: Partial<Contact> | null, na
 export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisation | undefined, L: Labels): void {
   const t = (k: Parameters<Labels['t']>[0]) => L.t(k);
   const note = t('truncated');
-  spanRow(sheet, [[`${t('fiche')} — ${org?.name ?? ''}`, 7], [a.ref, 1]], 'title');
+  spanRow(
+    sheet,
+    [
+      [`${t('fiche')} — ${org?.name ?? ''}`, 7],
+      [a.ref, 1],
+    ],
+    'title',
+  );
   sheet.blank();
   field(sheet, t('name'), a.name);
   field(sheet, t('ref'), a.ref);
@@ -66,12 +81,20 @@ export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisati
   if (a.description) field(sheet, t('description'), a.description, note);
 
   sheet.blank();
-  sheet.row([t('actors'), t('lastName'), t('address'), t('postalCode'), t('city'), t('country'), t('phone'), t('email')].map((v) => cell(v)), 'header');
+  sheet.row(
+    [t('actors'), t('lastName'), t('address'), t('postalCode'), t('city'), t('country'), t('phone'), t('email')].map((v) => cell(v)),
+    'header',
+  );
   const orgContact: Partial<Contact> | null = org ? { ...org, firstName: '' } : null;
   actor(sheet, a.role === 'processor' ? t('processorActor') : t('controller'), orgContact, org?.name);
   actor(sheet, t('dpoActor'), org?.dpo ?? null);
   actor(sheet, t('dpoCompany'), org?.dpo?.company ? { company: org.dpo.company } : null, org?.dpo?.company ?? '');
-  actor(sheet, t('representativeActor'), org?.representative ?? null, org?.representative ? [F.personName(org.representative), org.representative.company].filter(Boolean).join(', ') : '');
+  actor(
+    sheet,
+    t('representativeActor'),
+    org?.representative ?? null,
+    org?.representative ? [F.personName(org.representative), org.representative.company].filter(Boolean).join(', ') : '',
+  );
   if (a.role !== 'processor' || a.jointControllers.length) {
     if (!a.jointControllers.length) actor(sheet, t('jointControllers'), null);
     for (const j of a.jointControllers) {
@@ -93,47 +116,181 @@ export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisati
 
   const ordinary = a.dataCategories.filter((c) => !c.special);
   const special = a.dataCategories.filter((c) => c.special);
-  const retentionText = (label: string) => F.retentionFor(label, a.retention).map((r) => F.retention(L, { ...r, dataCategory: '' })).join('\n');
+  const retentionText = (label: string) =>
+    F.retentionFor(label, a.retention)
+      .map((r) => F.retention(L, { ...r, dataCategory: '' }))
+      .join('\n');
   sheet.blank();
-  spanRow(sheet, [[t('dataCategories'), 1], [t('description'), 3], [t('retentionPeriod'), 4]], 'header');
+  spanRow(
+    sheet,
+    [
+      [t('dataCategories'), 1],
+      [t('description'), 3],
+      [t('retentionPeriod'), 4],
+    ],
+    'header',
+  );
   if (!ordinary.length) spanRow(sheet, [[t('none'), 8]]);
-  for (const c of ordinary) spanRow(sheet, [[c.label, 1], [c.description, 3], [retentionText(c.label), 4]], 'plain', note);
-  for (const r of F.orphanRetention(a.dataCategories, a.retention)) spanRow(sheet, [[r.dataCategory, 1], [null, 3], [F.retention(L, { ...r, dataCategory: '' }), 4]], 'plain', note);
-  if (!a.dataCategories.length) for (const r of a.retention) spanRow(sheet, [[L.t('allCategories'), 1], [null, 3], [F.retention(L, r), 4]], 'plain', note);
+  for (const c of ordinary)
+    spanRow(
+      sheet,
+      [
+        [c.label, 1],
+        [c.description, 3],
+        [retentionText(c.label), 4],
+      ],
+      'plain',
+      note,
+    );
+  for (const r of F.orphanRetention(a.dataCategories, a.retention))
+    spanRow(
+      sheet,
+      [
+        [r.dataCategory, 1],
+        [null, 3],
+        [F.retention(L, { ...r, dataCategory: '' }), 4],
+      ],
+      'plain',
+      note,
+    );
+  if (!a.dataCategories.length)
+    for (const r of a.retention)
+      spanRow(
+        sheet,
+        [
+          [L.t('allCategories'), 1],
+          [null, 3],
+          [F.retention(L, r), 4],
+        ],
+        'plain',
+        note,
+      );
 
   sheet.blank();
-  spanRow(sheet, [[t('specialCategories'), 1], [t('description'), 3], [t('retentionPeriod'), 4]], 'header');
+  spanRow(
+    sheet,
+    [
+      [t('specialCategories'), 1],
+      [t('description'), 3],
+      [t('retentionPeriod'), 4],
+    ],
+    'header',
+  );
   if (!special.length) spanRow(sheet, [[t('none'), 8]]);
-  for (const c of special) spanRow(sheet, [[c.label, 1], [c.description, 3], [retentionText(c.label), 4]], 'plain', note);
+  for (const c of special)
+    spanRow(
+      sheet,
+      [
+        [c.label, 1],
+        [c.description, 3],
+        [retentionText(c.label), 4],
+      ],
+      'plain',
+      note,
+    );
   for (const b of a.art9Conditions) field(sheet, t('art9Conditions'), F.art9Condition(L, b), note);
   if (a.criminalDataBasis) field(sheet, t('criminalDataBasis'), a.criminalDataBasis, note);
 
   sheet.blank();
-  spanRow(sheet, [[t('dataSubjects'), 1], [t('precisions'), 5], [t('volume'), 2]], 'header');
+  spanRow(
+    sheet,
+    [
+      [t('dataSubjects'), 1],
+      [t('precisions'), 5],
+      [t('volume'), 2],
+    ],
+    'header',
+  );
   if (!a.dataSubjects.length) spanRow(sheet, [[t('none'), 8]]);
-  for (const s of a.dataSubjects) spanRow(sheet, [[s.label, 1], [s.precision, 5], [s.volume, 2]], 'plain', note);
+  for (const s of a.dataSubjects)
+    spanRow(
+      sheet,
+      [
+        [s.label, 1],
+        [s.precision, 5],
+        [s.volume, 2],
+      ],
+      'plain',
+      note,
+    );
 
   sheet.blank();
-  spanRow(sheet, [[t('recipients'), 1], [t('recipientType'), 2], [t('precisions'), 5]], 'header');
+  spanRow(
+    sheet,
+    [
+      [t('recipients'), 1],
+      [t('recipientType'), 2],
+      [t('precisions'), 5],
+    ],
+    'header',
+  );
   if (!a.recipients.length) spanRow(sheet, [[t('none'), 8]]);
-  for (const r of a.recipients) spanRow(sheet, [[r.name, 1], [L.term('recipient_type', r.type), 2], [[r.role, r.precision].filter(Boolean).join('\n'), 5]], 'plain', note);
+  for (const r of a.recipients)
+    spanRow(
+      sheet,
+      [
+        [r.name, 1],
+        [L.term('recipient_type', r.type), 2],
+        [[r.role, r.precision].filter(Boolean).join('\n'), 5],
+      ],
+      'plain',
+      note,
+    );
 
   if (printsField(L, 'securityMeasures')) {
     sheet.blank();
-    spanRow(sheet, [[t('securityMeasures'), 1], [t('measureType'), 2], [t('precisions'), 5]], 'header');
+    spanRow(
+      sheet,
+      [
+        [t('securityMeasures'), 1],
+        [t('measureType'), 2],
+        [t('precisions'), 5],
+      ],
+      'header',
+    );
     if (!a.securityMeasures.length) spanRow(sheet, [[t('none'), 8]]);
-    a.securityMeasures.forEach((m, k) => spanRow(sheet, [[`${t('securityMeasures')} ${k + 1}`, 1], [L.term('security_measure_type', m.type), 2], [m.precision, 5]], 'plain', note));
+    a.securityMeasures.forEach((m, k) =>
+      spanRow(
+        sheet,
+        [
+          [`${t('securityMeasures')} ${k + 1}`, 1],
+          [L.term('security_measure_type', m.type), 2],
+          [m.precision, 5],
+        ],
+        'plain',
+        note,
+      ),
+    );
     if (a.securityNotes) field(sheet, t('securityNotes'), a.securityNotes, note);
   }
 
   sheet.blank();
-  spanRow(sheet, [[t('transfers'), 1], [t('country'), 1], [t('safeguard'), 2], [t('documentation'), 4]], 'header');
+  spanRow(
+    sheet,
+    [
+      [t('transfers'), 1],
+      [t('country'), 1],
+      [t('safeguard'), 2],
+      [t('documentation'), 4],
+    ],
+    'header',
+  );
   if (!a.transfers.length) spanRow(sheet, [[t('none'), 8]]);
   for (const x of a.transfers) {
     const info = L.countryInfo(x.country);
     const country = `${L.country(x.country)}${info ? `\n(${L.adequacy(info.adequacy, x.country)})` : ''}`;
     const tia = x.tiaRef ? L.kv(L.t('legal.tiaRef'), x.tiaRef) : '';
-    spanRow(sheet, [[x.recipient, 1], [country, 1], [F.safeguard(L, x), 2], [[x.documentation, tia, F.transferAlert(L, x)].filter(Boolean).join('\n'), 4]], 'plain', note);
+    spanRow(
+      sheet,
+      [
+        [x.recipient, 1],
+        [country, 1],
+        [F.safeguard(L, x), 2],
+        [[x.documentation, tia, F.transferAlert(L, x)].filter(Boolean).join('\n'), 4],
+      ],
+      'plain',
+      note,
+    );
   }
 
   sheet.blank();
@@ -158,6 +315,10 @@ export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisati
     spanRow(sheet, [[tr(L.lang, 'export.review.title'), 8]], 'section');
     const points = reviewPoints(a, L);
     if (!points.length) spanRow(sheet, [[tr(L.lang, 'export.review.none'), 8]]);
-    for (const p of points) spanRow(sheet, [['⚠', 1], [p, 7]]);
+    for (const p of points)
+      spanRow(sheet, [
+        ['⚠', 1],
+        [p, 7],
+      ]);
   }
 }

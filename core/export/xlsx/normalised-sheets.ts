@@ -88,7 +88,9 @@ export const RECIPIENTS_SHEET: NormalisedSheet = {
             cell(r.precision),
             cell(dir?.contractRef),
             dir?.contractDate ? toSheetDate(dir.contractDate) : null,
-            cell(dir ? (dir.dpfCertified && dir.dpfVerifiedAt ? `${L.yesNo(true)} — ${L.kv(L.t('legal.dpfVerifiedAt'), L.date(dir.dpfVerifiedAt))}` : L.yesNo(dir.dpfCertified)) : ''),
+            cell(
+              dir ? (dir.dpfCertified && dir.dpfVerifiedAt ? `${L.yesNo(true)} — ${L.kv(L.t('legal.dpfVerifiedAt'), L.date(dir.dpfVerifiedAt))}` : L.yesNo(dir.dpfCertified)) : '',
+            ),
           ]);
         }
       }
@@ -98,8 +100,35 @@ export const RECIPIENTS_SHEET: NormalisedSheet = {
 
 export const TRANSFERS_SHEET: NormalisedSheet = {
   title: 'sheetTransfers',
-  headers: ['recipient', 'country', 'countryCode', 'countryStatus', 'adequacyDecision', 'safeguard', 'safeguardArticle', 'derogation', 'documentation', 'alert', 'legal.tiaRef', 'legal.dataset.column'],
-  columns: [...ID_COLUMNS, { width: 28 }, { width: 18 }, { width: 8 }, { width: 20 }, { width: 30 }, { width: 28 }, { width: 14 }, { width: 30 }, { width: 36 }, { width: 36 }, { width: 24 }, { width: 22 }],
+  headers: [
+    'recipient',
+    'country',
+    'countryCode',
+    'countryStatus',
+    'adequacyDecision',
+    'safeguard',
+    'safeguardArticle',
+    'derogation',
+    'documentation',
+    'alert',
+    'legal.tiaRef',
+    'legal.dataset.column',
+  ],
+  columns: [
+    ...ID_COLUMNS,
+    { width: 28 },
+    { width: 18 },
+    { width: 8 },
+    { width: 20 },
+    { width: 30 },
+    { width: 28 },
+    { width: 14 },
+    { width: 30 },
+    { width: 36 },
+    { width: 36 },
+    { width: 24 },
+    { width: 22 },
+  ],
   write(sheet, source, L) {
     const review = showsReview(L.audience);
     header(sheet, L, review ? this.headers : this.headers.filter((h) => h !== 'alert'), source);

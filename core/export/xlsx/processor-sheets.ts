@@ -29,7 +29,9 @@ export const PROCESSOR_COLUMNS: ColumnSpec[] = [
 export function writeProcessorSheet(sheet: SheetWriter, source: ExportSource, L: Labels, summaries: ActivitySummary[]): void {
   const note = L.t('truncated');
   sheet.row(
-    (['ref', 'name', 'organisation', 'purpose', 'clients', 'processingCategories', 'subProcessors', 'transfers', 'securityMeasures', 'createdAt', 'updatedAt'] as const).map((k) => cell(L.t(k))),
+    (['ref', 'name', 'organisation', 'purpose', 'clients', 'processingCategories', 'subProcessors', 'transfers', 'securityMeasures', 'createdAt', 'updatedAt'] as const).map((k) =>
+      cell(L.t(k)),
+    ),
     'header',
   );
   for (const chunk of source.activities(summaries)) {
@@ -43,7 +45,9 @@ export function writeProcessorSheet(sheet: SheetWriter, source: ExportSource, L:
         cell(a.clients.map((c) => L.kv(c.name, c.processingCategories.join(' ; '))).join('\n'), note),
         cell(a.recipients.map((r) => F.recipient(L, r)).join('\n'), note),
         cell(a.transfers.map((t) => F.transfer(L, t)).join('\n'), note),
-        printsField(L, 'securityMeasures') ? cell([...a.securityMeasures.map((m) => F.securityMeasure(L, m)), a.securityNotes].filter(Boolean).join('\n'), note) : cell(tr(L.lang, 'export.public.withheld')),
+        printsField(L, 'securityMeasures')
+          ? cell([...a.securityMeasures.map((m) => F.securityMeasure(L, m)), a.securityNotes].filter(Boolean).join('\n'), note)
+          : cell(tr(L.lang, 'export.public.withheld')),
         toSheetDate(a.createdAt),
         toSheetDate(a.updatedAt),
       ]);
@@ -68,7 +72,9 @@ export const CLIENT_COLUMNS: ColumnSpec[] = [
 
 export function writeClientSheet(sheet: SheetWriter, source: ExportSource, L: Labels, summaries: ActivitySummary[]): void {
   sheet.row(
-    (['ref', 'name', 'client', 'address', 'postalCode', 'city', 'country', 'phone', 'email', 'clientRepresentative', 'clientDpo', 'processingCategories'] as const).map((k) => cell(L.t(k))),
+    (['ref', 'name', 'client', 'address', 'postalCode', 'city', 'country', 'phone', 'email', 'clientRepresentative', 'clientDpo', 'processingCategories'] as const).map((k) =>
+      cell(L.t(k)),
+    ),
     'header',
   );
   for (const chunk of source.lists(['clients'], { summaries })) {

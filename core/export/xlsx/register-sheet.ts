@@ -15,12 +15,26 @@ import type { ExportSource } from '../source.js';
 import { cell } from './cells.js';
 import type { SheetWriter } from './sheet.js';
 
-export const REGISTER_COLUMNS = [{ width: 44 }, { width: 14 }, { width: 16, date: true }, { width: 16, date: true }, { width: 60 }, { width: 14 }, { width: 12 }, { width: 20 }, { width: 14 }, { width: 30 }];
+export const REGISTER_COLUMNS = [
+  { width: 44 },
+  { width: 14 },
+  { width: 16, date: true },
+  { width: 16, date: true },
+  { width: 60 },
+  { width: 14 },
+  { width: 12 },
+  { width: 20 },
+  { width: 14 },
+  { width: 30 },
+];
 
 export function writeRegisterSheet(sheet: SheetWriter, source: ExportSource, L: Labels): void {
   const t = (k: Parameters<Labels['t']>[0]) => cell(L.t(k));
   sheet.row([t('registerTitle')], 'title');
-  sheet.row([cell(`${describeScope(source.scope, L, source.organisations)} — ${L.t('exportedOn')} ${L.date(source.exportedAt)}${source.asOf ? ` — ${asOfLine(L, source.asOf)}` : ''}`)], 'subtitle');
+  sheet.row(
+    [cell(`${describeScope(source.scope, L, source.organisations)} — ${L.t('exportedOn')} ${L.date(source.exportedAt)}${source.asOf ? ` — ${asOfLine(L, source.asOf)}` : ''}`)],
+    'subtitle',
+  );
   const byOrg = new Map<number, ActivitySummary[]>();
   for (const s of source.summaries) {
     const list = byOrg.get(s.organisationId) ?? [];
@@ -42,12 +56,45 @@ export function writeRegisterSheet(sheet: SheetWriter, source: ExportSource, L: 
 function writeIdentity(sheet: SheetWriter, org: Organisation, L: Labels): void {
   sheet.row([cell(L.kv(L.t('organisation'), org.name))], 'section');
   sheet.row(
-    [cell(L.t('organisation')), cell(L.t('legalForm')), cell(L.t('registrationNumber')), null, cell(L.t('address')), cell(L.t('postalCode')), cell(L.t('city')), cell(L.t('country')), cell(L.t('phone')), cell(L.t('email'))],
+    [
+      cell(L.t('organisation')),
+      cell(L.t('legalForm')),
+      cell(L.t('registrationNumber')),
+      null,
+      cell(L.t('address')),
+      cell(L.t('postalCode')),
+      cell(L.t('city')),
+      cell(L.t('country')),
+      cell(L.t('phone')),
+      cell(L.t('email')),
+    ],
     'header',
   );
-  sheet.row([cell(org.name), cell(org.legalForm), cell(org.registrationNumber), null, cell(org.address), cell(org.postalCode), cell(org.city), cell(org.country), cell(org.phone), cell(org.email)]);
+  sheet.row([
+    cell(org.name),
+    cell(org.legalForm),
+    cell(org.registrationNumber),
+    null,
+    cell(org.address),
+    cell(org.postalCode),
+    cell(org.city),
+    cell(org.country),
+    cell(org.phone),
+    cell(org.email),
+  ]);
   sheet.row(
-    [null, cell(L.t('lastName')), cell(L.t('firstName')), cell(L.t('companyShort')), cell(L.t('address')), cell(L.t('postalCode')), cell(L.t('city')), cell(L.t('country')), cell(L.t('phone')), cell(L.t('email'))],
+    [
+      null,
+      cell(L.t('lastName')),
+      cell(L.t('firstName')),
+      cell(L.t('companyShort')),
+      cell(L.t('address')),
+      cell(L.t('postalCode')),
+      cell(L.t('city')),
+      cell(L.t('country')),
+      cell(L.t('phone')),
+      cell(L.t('email')),
+    ],
     'header',
   );
   const contact = (label: string, c: Contact | null, extra = '') =>
@@ -73,7 +120,16 @@ function writeList(sheet: SheetWriter, title: string, activities: ActivitySummar
   sheet.blank();
   sheet.row([cell(title)], 'section');
   sheet.row(
-    [cell(L.t('name')), cell(L.t('ref')), cell(L.t('createdAt')), cell(L.t('updatedAt')), cell(L.t('purposeList')), cell(L.t('specialYesNo')), cell(L.t('status')), cell(L.t('role'))],
+    [
+      cell(L.t('name')),
+      cell(L.t('ref')),
+      cell(L.t('createdAt')),
+      cell(L.t('updatedAt')),
+      cell(L.t('purposeList')),
+      cell(L.t('specialYesNo')),
+      cell(L.t('status')),
+      cell(L.t('role')),
+    ],
     'header',
   );
   if (!activities.length) sheet.row([cell(L.t('none'))]);

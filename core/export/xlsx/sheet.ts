@@ -140,7 +140,14 @@ export class SheetWriter {
     };
     const usableWidth = (landscape ? A4.long : A4.short) - (MARGINS.left + MARGINS.right) * 72;
     this.pageHeight = (landscape ? A4.short : A4.long) - (MARGINS.top + MARGINS.bottom) * 72;
-    this.fitScale = Math.min(1, usableWidth / Math.max(1, columns.reduce((w, c) => w + pt(c.width), 0)));
+    this.fitScale = Math.min(
+      1,
+      usableWidth /
+        Math.max(
+          1,
+          columns.reduce((w, c) => w + pt(c.width), 0),
+        ),
+    );
     this.ws = wb.addWorksheet(name, wsOptions);
     const cols: Partial<ExcelJS.Column>[] = columns.map((c) => ({
       width: c.width,
@@ -244,7 +251,12 @@ export function applyRowStyle(row: ExcelJS.Row, style: RowStyle, width: number):
 
 /** A worksheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ], unique. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base =
+    wanted
+      .replace(/[:\\/?*[\]]/g, '-')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
   taken.add(name.toLowerCase());

@@ -84,7 +84,8 @@ export function wrappedLines(text: string, width: number, size: number = CELL_FO
     word += w;
     if (line > limit) {
       lines++;
-      if (word < line && word <= limit) line = word; // the word moves to the next line
+      if (word < line && word <= limit)
+        line = word; // the word moves to the next line
       else line = word = w; // a word longer than the line is cut
     }
   }

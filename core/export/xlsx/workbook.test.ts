@@ -19,7 +19,10 @@ async function readWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook; sheet
       row.eachCell({ includeEmpty: true }, (c, col) => (cells[col - 1] = cellText(c)));
       rows[n - 1] = Array.from(cells, (v) => v ?? '');
     });
-    sheets.set(ws.name, Array.from(rows, (r) => r ?? []));
+    sheets.set(
+      ws.name,
+      Array.from(rows, (r) => r ?? []),
+    );
   });
   return { wb, sheets };
 }
@@ -46,12 +49,18 @@ function expectedTexts(L: Labels, field: string, a: Activity): string[] {
     case 'transfers':
       return a.transfers.flatMap((x) => s(x.recipient, L.country(x.country), L.term('transfer_safeguard', x.safeguard), L.term('art49_derogation', x.derogation), x.documentation));
     case 'retention':
-      return a.retention.flatMap((x) => s(x.dataCategory, x.text, x.trigger, L.duration(x.duration), L.duration(x.activePeriod), L.duration(x.archivePeriod), L.finalFate(x.finalFate)));
+      return a.retention.flatMap((x) =>
+        s(x.dataCategory, x.text, x.trigger, L.duration(x.duration), L.duration(x.activePeriod), L.duration(x.archivePeriod), L.finalFate(x.finalFate)),
+      );
     case 'securityMeasures':
       return a.securityMeasures.flatMap((x) => s(L.term('security_measure_type', x.type), x.precision));
     case 'jointControllers':
     case 'clients':
-      return (v as Record<string, unknown>[]).flatMap((x) => Object.values(x).flatMap((y) => (Array.isArray(y) ? y : [y])).filter((y): y is string => typeof y === 'string' && y !== ''));
+      return (v as Record<string, unknown>[]).flatMap((x) =>
+        Object.values(x)
+          .flatMap((y) => (Array.isArray(y) ? y : [y]))
+          .filter((y): y is string => typeof y === 'string' && y !== ''),
+      );
     case 'dpia':
       return s(
         L.dpiaStatus(a.dpia.status),
@@ -181,11 +190,32 @@ describe('XLSX export of the demo register', () => {
   it('mirrors the CNIL list: identity blocks, then one row per activity in the CNIL columns', () => {
     const rows = sheets.get('Registre')!;
     const flat = rows.map((r) => r.join('|'));
-    for (const text of ['Atelier Lumière SAS', 'Moreau', 'Claire', 'Keller', 'EU Rep Services GmbH', 'Nguyen', 'Conformité & Co', 'dpo@conformite.example', 'DPO-2019-012345', 'Fondation Atelier Lumière']) {
-      expect(flat.some((r) => r.includes(text)), text).toBe(true);
+    for (const text of [
+      'Atelier Lumière SAS',
+      'Moreau',
+      'Claire',
+      'Keller',
+      'EU Rep Services GmbH',
+      'Nguyen',
+      'Conformité & Co',
+      'dpo@conformite.example',
+      'DPO-2019-012345',
+      'Fondation Atelier Lumière',
+    ]) {
+      expect(
+        flat.some((r) => r.includes(text)),
+        text,
+      ).toBe(true);
     }
     const headerAt = rows.findIndex((r) => r[0] === 'Nom du traitement');
-    expect(rows[headerAt].slice(0, 6)).toEqual(['Nom du traitement', 'N° / RÉF', 'Date de création de la fiche', 'Dernière mise à jour de la fiche', 'Finalité du traitement', 'Données sensibles ? (Oui/Non)']);
+    expect(rows[headerAt].slice(0, 6)).toEqual([
+      'Nom du traitement',
+      'N° / RÉF',
+      'Date de création de la fiche',
+      'Dernière mise à jour de la fiche',
+      'Finalité du traitement',
+      'Données sensibles ? (Oui/Non)',
+    ]);
     for (const a of activities) {
       const row = rows.find((r) => r[1] === a.ref && r[0] === a.name);
       expect(row, a.ref).toBeTruthy();
@@ -211,18 +241,49 @@ describe('XLSX export of the demo register', () => {
     const recipients = withoutOrg(sheets.get('Destinataires')!);
     const transfers = withoutOrg(sheets.get('Transferts')!);
     const security = withoutOrg(sheets.get('Mesures de sécurité')!);
-    expect(transfers[0]).toEqual(['N° / RÉF', 'Nom du traitement', 'Destinataire', 'Pays', 'Code pays', 'Situation du pays', 'Décision d’adéquation', 'Type de garanties', 'Article RGPD', 'Dérogation (art. 49)', 'Liens vers la documentation', 'Point d’attention', 'Analyse d’impact du transfert (référence)', 'Données de référence']);
+    expect(transfers[0]).toEqual([
+      'N° / RÉF',
+      'Nom du traitement',
+      'Destinataire',
+      'Pays',
+      'Code pays',
+      'Situation du pays',
+      'Décision d’adéquation',
+      'Type de garanties',
+      'Article RGPD',
+      'Dérogation (art. 49)',
+      'Liens vers la documentation',
+      'Point d’attention',
+      'Analyse d’impact du transfert (référence)',
+      'Données de référence',
+    ]);
     for (const a of activities) {
-      for (const c of a.dataCategories) expect(data.some((r) => r[0] === a.ref && r[2] === c.label && r[3] === c.description && r[4] === labels.yesNo(c.special)), `${a.ref} ${c.label}`).toBe(true);
-      for (const k of a.retention) expect(data.some((r) => r[0] === a.ref && r[6] === k.text), `${a.ref} ${k.text}`).toBe(true);
-      for (const r of a.recipients) expect(recipients.some((x) => x[0] === a.ref && x[2] === r.name && x[3] === labels.term('recipient_type', r.type) && x[5] === r.role), `${a.ref} ${r.name}`).toBe(true);
+      for (const c of a.dataCategories)
+        expect(
+          data.some((r) => r[0] === a.ref && r[2] === c.label && r[3] === c.description && r[4] === labels.yesNo(c.special)),
+          `${a.ref} ${c.label}`,
+        ).toBe(true);
+      for (const k of a.retention)
+        expect(
+          data.some((r) => r[0] === a.ref && r[6] === k.text),
+          `${a.ref} ${k.text}`,
+        ).toBe(true);
+      for (const r of a.recipients)
+        expect(
+          recipients.some((x) => x[0] === a.ref && x[2] === r.name && x[3] === labels.term('recipient_type', r.type) && x[5] === r.role),
+          `${a.ref} ${r.name}`,
+        ).toBe(true);
       for (const x of a.transfers) {
         const row = transfers.find((r) => r[0] === a.ref && r[2] === x.recipient && r[4] === x.country);
         expect(row, `${a.ref} → ${x.country}`).toBeTruthy();
         expect(row![7]).toBe(labels.term('transfer_safeguard', x.safeguard));
         expect(row![10]).toBe(x.documentation);
       }
-      for (const m of a.securityMeasures) expect(security.some((r) => r[0] === a.ref && r[2] === labels.term('security_measure_type', m.type) && r[3] === m.precision), `${a.ref} ${m.type}`).toBe(true);
+      for (const m of a.securityMeasures)
+        expect(
+          security.some((r) => r[0] === a.ref && r[2] === labels.term('security_measure_type', m.type) && r[3] === m.precision),
+          `${a.ref} ${m.type}`,
+        ).toBe(true);
     }
     const us = transfers.find((r) => r[0] === 'T-004' && r[4] === 'US')!;
     expect(us[5]).toBe('Adéquation partielle');
@@ -304,7 +365,12 @@ describe('XLSX export options', () => {
       expect(r.activities).toBe(1);
       const { sheets } = await readWorkbook(file);
       expect(sheets.has('Registre sous-traitant')).toBe(true);
-      expect(sheets.get('Détail des traitements')!.slice(1).map((x) => x[0])).toEqual(['P-001']);
+      expect(
+        sheets
+          .get('Détail des traitements')!
+          .slice(1)
+          .map((x) => x[0]),
+      ).toEqual(['P-001']);
     } finally {
       t.cleanup();
     }
@@ -321,12 +387,18 @@ describe('XLSX formula injection', () => {
         purpose: '+33 4 72 00 00 00',
         description: '-2+3',
         owner: '@SUM(A1:A9)',
-        rights: 'Écrire à =cmd|\' /C calc\'!A0',
+        rights: "Écrire à =cmd|' /C calc'!A0",
         breaches: 'Escape _x0041_ kept',
       };
       await t.call('activities/create', {
         organisationId: org.id,
-        activity: { ref: '=T-1', ...nasty, subPurposes: ['=2*3', '@x'], dataCategories: [{ label: '+cat', description: '=desc' }], securityMeasures: [{ type: 'other', precision: '-rm -rf' }] },
+        activity: {
+          ref: '=T-1',
+          ...nasty,
+          subPurposes: ['=2*3', '@x'],
+          dataCategories: [{ label: '+cat', description: '=desc' }],
+          securityMeasures: [{ type: 'other', precision: '-rm -rf' }],
+        },
       });
       const file = path.join(t.dir, 'nasty.xlsx');
       await t.call('export/file', { format: 'xlsx', lang: 'fr', out: file, scope: {} });

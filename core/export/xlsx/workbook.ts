@@ -54,7 +54,10 @@ export async function writeXlsx(file: string, source: ExportSource, L: Labels, o
   // Progress in activities read: each sheet reads the activities in scope (or the processor ones) once.
   const n = source.summaries.length;
   const perSheet = [n, n, ...normalised.map(() => n), ...(processors.length ? [processors.length, processors.length] : []), ...(review ? [n] : []), ...(fiches ? [n] : [])];
-  const total = Math.max(1, perSheet.reduce((a, b) => a + b, 0));
+  const total = Math.max(
+    1,
+    perSheet.reduce((a, b) => a + b, 0),
+  );
   let done = 0;
   let phase = '';
   let sheetIndex = 0;

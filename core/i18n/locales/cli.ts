@@ -12,7 +12,8 @@ export const en: Entries = {
   'cli.orgsTotal_one': '{{count}} organisation',
   'cli.orgsTotal_other': '{{count}} organisations',
   'cli.orgsEmpty': 'No organisation in this register.',
-  'cli.demoNotEmpty': 'The demo register goes only into an empty register: {{file}} already holds {{organisations}} organisation(s) and {{activities}} activit(y/ies). Use a new file: art30 init --demo --db demo.art30',
+  'cli.demoNotEmpty':
+    'The demo register goes only into an empty register: {{file}} already holds {{organisations}} organisation(s) and {{activities}} activit(y/ies). Use a new file: art30 init --demo --db demo.art30',
   'cli.demoConfirm': 'Add the demo register (2 fictitious organisations, 12 activities) to {{file}}?',
   'cli.demoCancelled': 'Nothing done: the demo register needs a confirmation (answer yes, or add --yes).',
 };
@@ -28,7 +29,8 @@ export const fr: Entries = {
   'cli.orgsTotal_one': '{{count}} organisme',
   'cli.orgsTotal_other': '{{count}} organismes',
   'cli.orgsEmpty': 'Aucun organisme dans ce registre.',
-  'cli.demoNotEmpty': 'Le registre de démonstration ne s’ajoute qu’à un registre vide : {{file}} contient déjà {{organisations}} organisme(s) et {{activities}} traitement(s). Utilisez un nouveau fichier : art30 init --demo --db demo.art30',
+  'cli.demoNotEmpty':
+    'Le registre de démonstration ne s’ajoute qu’à un registre vide : {{file}} contient déjà {{organisations}} organisme(s) et {{activities}} traitement(s). Utilisez un nouveau fichier : art30 init --demo --db demo.art30',
   'cli.demoConfirm': 'Ajouter le registre de démonstration (2 organismes fictifs, 12 traitements) à {{file}} ?',
   'cli.demoCancelled': 'Rien n’a été fait : le registre de démonstration demande une confirmation (répondez oui, ou ajoutez --yes).',
 };

@@ -3,8 +3,10 @@ import type { Entries } from '../catalogue.js';
 
 export const en: Entries = {
   'export.scope.ambiguous_one': 'The reference {{refs}} is used in {{orgCount}} organisations: {{organisations}}. Choose one with --org (number or name): nothing was exported.',
-  'export.scope.ambiguous_other': 'The references {{refs}} are used in {{orgCount}} organisations: {{organisations}}. Choose one with --org (number or name): nothing was exported.',
-  'export.scope.spread': 'The references {{refs}} belong to different organisations ({{organisations}}); an extract by references covers one organisation: choose it with --org. Nothing was exported.',
+  'export.scope.ambiguous_other':
+    'The references {{refs}} are used in {{orgCount}} organisations: {{organisations}}. Choose one with --org (number or name): nothing was exported.',
+  'export.scope.spread':
+    'The references {{refs}} belong to different organisations ({{organisations}}); an extract by references covers one organisation: choose it with --org. Nothing was exported.',
   'export.scope.missing_one': 'No activity in scope has the reference {{refs}}: nothing was exported.',
   'export.scope.missing_other': 'No activity in scope has the references {{refs}}: nothing was exported.',
   'export.scope.missingIn': '{{ref}} is not in the register (or not in the organisation or register chosen)',
@@ -64,12 +66,15 @@ export const en: Entries = {
   'export.notice.noTransfers': 'Your data is not transferred outside the European Economic Area.',
   'export.notice.retention': 'How long we keep your data',
   'export.notice.rights': 'Your rights',
-  'export.notice.rightsText': 'You have the right to access your data, to have it rectified or erased, to restrict its processing and to object to it, as provided by Articles 15 to 21 of the GDPR.',
+  'export.notice.rightsText':
+    'You have the right to access your data, to have it rectified or erased, to restrict its processing and to object to it, as provided by Articles 15 to 21 of the GDPR.',
   'export.notice.rightPortability': 'Where the processing is based on your consent or on a contract, you can also receive your data in a portable format (Art. 20 GDPR).',
-  'export.notice.rightWithdraw': 'Where the processing is based on your consent, you can withdraw it at any time, without affecting the lawfulness of the processing carried out before.',
+  'export.notice.rightWithdraw':
+    'Where the processing is based on your consent, you can withdraw it at any time, without affecting the lawfulness of the processing carried out before.',
   'export.notice.exercise': 'How to exercise your rights: {{how}}',
   'export.notice.complaint': 'Complaint to the supervisory authority',
-  'export.notice.complaintText': 'If you consider that the processing of your data does not comply with the rules, you can lodge a complaint with the CNIL (Commission nationale de l’informatique et des libertés, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07; www.cnil.fr).',
+  'export.notice.complaintText':
+    'If you consider that the processing of your data does not comply with the rules, you can lodge a complaint with the CNIL (Commission nationale de l’informatique et des libertés, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07; www.cnil.fr).',
   'export.notice.automated': 'Automated decisions',
   'export.notice.noAutomated': 'No decision producing legal effects or similarly significant effects on you is taken solely by automated means.',
   'export.notice.automatedItem': 'Automated decision: {{description}}',
@@ -91,9 +96,12 @@ export const en: Entries = {
 };
 
 export const fr: Entries = {
-  'export.scope.ambiguous_one': 'La référence {{refs}} est utilisée dans {{orgCount}} organismes : {{organisations}}. Choisissez-en un avec --org (numéro ou nom) : rien n’a été exporté.',
-  'export.scope.ambiguous_other': 'Les références {{refs}} sont utilisées dans {{orgCount}} organismes : {{organisations}}. Choisissez-en un avec --org (numéro ou nom) : rien n’a été exporté.',
-  'export.scope.spread': 'Les références {{refs}} appartiennent à des organismes différents ({{organisations}}) ; un extrait par références porte sur un seul organisme : choisissez-le avec --org. Rien n’a été exporté.',
+  'export.scope.ambiguous_one':
+    'La référence {{refs}} est utilisée dans {{orgCount}} organismes : {{organisations}}. Choisissez-en un avec --org (numéro ou nom) : rien n’a été exporté.',
+  'export.scope.ambiguous_other':
+    'Les références {{refs}} sont utilisées dans {{orgCount}} organismes : {{organisations}}. Choisissez-en un avec --org (numéro ou nom) : rien n’a été exporté.',
+  'export.scope.spread':
+    'Les références {{refs}} appartiennent à des organismes différents ({{organisations}}) ; un extrait par références porte sur un seul organisme : choisissez-le avec --org. Rien n’a été exporté.',
   'export.scope.missing_one': 'Aucune activité du périmètre n’a la référence {{refs}} : rien n’a été exporté.',
   'export.scope.missing_other': 'Aucune activité du périmètre n’a les références {{refs}} : rien n’a été exporté.',
   'export.scope.missingIn': '{{ref}} n’est pas dans le registre (ou pas dans l’organisme ou le registre choisi)',
@@ -135,7 +143,8 @@ export const fr: Entries = {
   'export.docx.pageOf': 'Page {{page}} / {{pages}}',
   'export.notice.title': 'Information sur le traitement de vos données personnelles',
   'export.notice.for': 'Personnes concernées : {{subjects}}',
-  'export.notice.draft': 'Projet établi à partir du registre des activités de traitement le {{date}}. Chaque mention indique entre crochets l’activité du registre dont elle provient.',
+  'export.notice.draft':
+    'Projet établi à partir du registre des activités de traitement le {{date}}. Chaque mention indique entre crochets l’activité du registre dont elle provient.',
   'export.notice.controller': 'Qui est responsable de vos données',
   'export.notice.controllerText': '{{name}} est responsable des traitements décrits ci-dessous.',
   'export.notice.contact': 'Coordonnées : {{contact}}',
@@ -153,14 +162,19 @@ export const fr: Entries = {
   'export.notice.noTransfers': 'Vos données ne sont pas transférées hors de l’Espace économique européen.',
   'export.notice.retention': 'Combien de temps nous conservons vos données',
   'export.notice.rights': 'Vos droits',
-  'export.notice.rightsText': 'Vous disposez d’un droit d’accès à vos données, de rectification, d’effacement, de limitation du traitement et d’opposition, dans les conditions prévues aux articles 15 à 21 du RGPD.',
-  'export.notice.rightPortability': 'Lorsque le traitement repose sur votre consentement ou sur un contrat, vous pouvez aussi recevoir vos données dans un format portable (art. 20 du RGPD).',
-  'export.notice.rightWithdraw': 'Lorsque le traitement repose sur votre consentement, vous pouvez le retirer à tout moment, sans remettre en cause la licéité du traitement effectué auparavant.',
+  'export.notice.rightsText':
+    'Vous disposez d’un droit d’accès à vos données, de rectification, d’effacement, de limitation du traitement et d’opposition, dans les conditions prévues aux articles 15 à 21 du RGPD.',
+  'export.notice.rightPortability':
+    'Lorsque le traitement repose sur votre consentement ou sur un contrat, vous pouvez aussi recevoir vos données dans un format portable (art. 20 du RGPD).',
+  'export.notice.rightWithdraw':
+    'Lorsque le traitement repose sur votre consentement, vous pouvez le retirer à tout moment, sans remettre en cause la licéité du traitement effectué auparavant.',
   'export.notice.exercise': 'Pour exercer vos droits : {{how}}',
   'export.notice.complaint': 'Réclamation auprès de la CNIL',
-  'export.notice.complaintText': 'Si vous estimez que le traitement de vos données ne respecte pas la réglementation, vous pouvez adresser une réclamation à la CNIL (Commission nationale de l’informatique et des libertés, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07 ; www.cnil.fr).',
+  'export.notice.complaintText':
+    'Si vous estimez que le traitement de vos données ne respecte pas la réglementation, vous pouvez adresser une réclamation à la CNIL (Commission nationale de l’informatique et des libertés, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07 ; www.cnil.fr).',
   'export.notice.automated': 'Décisions automatisées',
-  'export.notice.noAutomated': 'Aucune décision produisant des effets juridiques à votre égard ou vous affectant de manière significative n’est prise sur le seul fondement d’un traitement automatisé.',
+  'export.notice.noAutomated':
+    'Aucune décision produisant des effets juridiques à votre égard ou vous affectant de manière significative n’est prise sur le seul fondement d’un traitement automatisé.',
   'export.notice.automatedItem': 'Décision automatisée : {{description}}',
   'export.notice.missing': 'À compléter par le DPO avant publication',
   'export.notice.missingIntro': 'Le registre ne donne pas ces informations ; elles ne sont pas inventées ici :',

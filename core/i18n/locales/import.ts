@@ -13,19 +13,22 @@ export const en: Entries = {
   'import.warning.line': '{{cell}} {{label}}: {{message}}',
   'import.warning.role_unknown': '"{{value}}" is not a known role (controller, joint controller or processor): the activity stays a controller activity.',
   'import.warning.status_unknown': '"{{value}}" is not a known status (draft, active, retired): the activity is imported as a draft.',
-  'import.warning.legal_basis_unknown': '"{{value}}" is not a legal basis Art30 recognises (consent, contract, legal obligation, vital interests, public task, legitimate interests): it was left out.',
+  'import.warning.legal_basis_unknown':
+    '"{{value}}" is not a legal basis Art30 recognises (consent, contract, legal obligation, vital interests, public task, legitimate interests): it was left out.',
   'import.warning.justification_without_basis': 'A justification is given but no legal basis: name the legal basis it justifies.',
   'import.warning.art9_unknown': '"{{value}}" is not an Art. 9(2) condition Art30 recognises: it was left out.',
   'import.warning.not_yes_no': '"{{value}}" is neither yes nor no.',
   'import.warning.special_without_category': 'The row says it holds sensitive data but names no special category: add them in the activity.',
   'import.warning.recipient_type_unknown': '"{{value}}" is not a known recipient type: new recipients are created as "other".',
-  'import.warning.safeguard_unknown': '"{{value}}" is not a transfer safeguard Art30 recognises (adequacy, standard contractual clauses, BCR, code of conduct, certification, Art. 49 derogation).',
+  'import.warning.safeguard_unknown':
+    '"{{value}}" is not a transfer safeguard Art30 recognises (adequacy, standard contractual clauses, BCR, code of conduct, certification, Art. 49 derogation).',
   'import.warning.privacy_shield': 'The Privacy Shield was invalidated on 16 July 2020 (CJEU C-311/18, Schrems II): kept as a legacy value, the transfer needs a valid safeguard.',
   'import.warning.derogation_unnamed': 'An Art. 49 derogation is named without saying which one (consent, contract, legal claims…): the safeguard was left empty.',
   'import.warning.country_unknown': '"{{value}}" is not a country Art30 recognises: write its name in French or English, or its ISO code (US, IN…).',
   'import.warning.transfer_without_safeguard': 'Transfer to {{nameEn}} without a safeguard: say which one (standard contractual clauses, BCR, derogation…).',
   'import.warning.transfer_partial_adequacy': 'Transfer to {{nameEn}} without a safeguard (the adequacy decision covers only part of it: {{scopeEn}}): say which one.',
-  'import.warning.transfer_not_linked': 'The transfer to {{nameEn}} is not linked to a recipient: the row does not say which recipient receives the data there (add a "Transfer recipient" column, or link it in the activity).',
+  'import.warning.transfer_not_linked':
+    'The transfer to {{nameEn}} is not linked to a recipient: the row does not say which recipient receives the data there (add a "Transfer recipient" column, or link it in the activity).',
   'import.warning.retention_not_understood': 'The retention period "{{value}}" could not be read as a duration (such as "3 years after contract end"): kept as text.',
   'import.warning.dpia_status_unknown': '"{{value}}" is not a DPIA status Art30 recognises (not required, planned, in progress, completed).',
   'import.warning.not_yes_no_description': '"{{value}}" is neither yes nor no: recorded as a description.',
@@ -74,7 +77,8 @@ export const en: Entries = {
   'import.history.undo': 'Undo',
   'import.history.undoLabel': 'Undo the import of {{file}} ({{date}})',
   'import.history.confirmTitle': 'Undo this import?',
-  'import.history.confirmText': 'The import of {{file}} on {{date}} will be undone: the activities it created ({{created}}) are deleted and those it updated ({{updated}}) get back their previous values. Changes made since are kept in the history.',
+  'import.history.confirmText':
+    'The import of {{file}} on {{date}} will be undone: the activities it created ({{created}}) are deleted and those it updated ({{updated}}) get back their previous values. Changes made since are kept in the history.',
   'import.history.confirm': 'Undo the import',
   'import.history.done': 'Import #{{id}} undone: activities deleted: {{deleted}}; restored: {{restored}}.',
 };
@@ -86,22 +90,29 @@ export const fr: Entries = {
   'import.phase.writing': 'Écriture des traitements',
   'import.phase.done': 'Terminé',
   'import.warning.line': '{{cell}} {{label}} : {{message}}',
-  'import.warning.role_unknown': '« {{value}} » n’est pas une qualité connue (responsable de traitement, responsable conjoint ou sous-traitant) : le traitement reste en responsable de traitement.',
+  'import.warning.role_unknown':
+    '« {{value}} » n’est pas une qualité connue (responsable de traitement, responsable conjoint ou sous-traitant) : le traitement reste en responsable de traitement.',
   'import.warning.status_unknown': '« {{value}} » n’est pas un statut connu (brouillon, actif, retiré) : le traitement est importé en brouillon.',
-  'import.warning.legal_basis_unknown': '« {{value}} » n’est pas une base légale reconnue (consentement, contrat, obligation légale, intérêts vitaux, mission d’intérêt public, intérêt légitime) : elle n’a pas été reprise.',
+  'import.warning.legal_basis_unknown':
+    '« {{value}} » n’est pas une base légale reconnue (consentement, contrat, obligation légale, intérêts vitaux, mission d’intérêt public, intérêt légitime) : elle n’a pas été reprise.',
   'import.warning.justification_without_basis': 'Une justification est donnée sans base légale : indiquez la base légale qu’elle justifie.',
   'import.warning.art9_unknown': '« {{value}} » n’est pas une condition de l’article 9.2 reconnue : elle n’a pas été reprise.',
   'import.warning.not_yes_no': '« {{value}} » n’est ni oui ni non.',
   'import.warning.special_without_category': 'La ligne indique des données sensibles sans en nommer la catégorie : complétez-les dans la fiche.',
   'import.warning.recipient_type_unknown': '« {{value}} » n’est pas un type de destinataire connu : les nouveaux destinataires sont créés en « autre ».',
-  'import.warning.safeguard_unknown': '« {{value}} » n’est pas une garantie de transfert reconnue (adéquation, clauses contractuelles types, BCR, code de conduite, certification, dérogation de l’art. 49).',
-  'import.warning.privacy_shield': 'Le Privacy Shield a été invalidé le 16 juillet 2020 (CJUE C-311/18, Schrems II) : conservé pour mémoire, le transfert doit reposer sur une garantie valable.',
-  'import.warning.derogation_unnamed': 'Une dérogation de l’art. 49 est indiquée sans préciser laquelle (consentement, contrat, droits en justice…) : la garantie est laissée vide.',
+  'import.warning.safeguard_unknown':
+    '« {{value}} » n’est pas une garantie de transfert reconnue (adéquation, clauses contractuelles types, BCR, code de conduite, certification, dérogation de l’art. 49).',
+  'import.warning.privacy_shield':
+    'Le Privacy Shield a été invalidé le 16 juillet 2020 (CJUE C-311/18, Schrems II) : conservé pour mémoire, le transfert doit reposer sur une garantie valable.',
+  'import.warning.derogation_unnamed':
+    'Une dérogation de l’art. 49 est indiquée sans préciser laquelle (consentement, contrat, droits en justice…) : la garantie est laissée vide.',
   'import.warning.country_unknown': '« {{value}} » n’est pas un pays reconnu : écrivez son nom en français ou en anglais, ou son code ISO (US, IN…).',
   'import.warning.transfer_without_safeguard': 'Transfert vers {{nameFr}} sans garantie : indiquez laquelle (clauses contractuelles types, BCR, dérogation…).',
   'import.warning.transfer_partial_adequacy': 'Transfert vers {{nameFr}} sans garantie (la décision d’adéquation n’en couvre qu’une partie : {{scopeFr}}) : indiquez laquelle.',
-  'import.warning.transfer_not_linked': 'Le transfert vers {{nameFr}} n’est rattaché à aucun destinataire : la ligne ne dit pas quel destinataire y reçoit les données (ajoutez une colonne « Destinataire du transfert » ou rattachez-le dans la fiche).',
-  'import.warning.retention_not_understood': 'La durée de conservation « {{value}} » n’a pas pu être lue comme une durée (par exemple « 3 ans à compter de la fin du contrat ») : conservée en texte.',
+  'import.warning.transfer_not_linked':
+    'Le transfert vers {{nameFr}} n’est rattaché à aucun destinataire : la ligne ne dit pas quel destinataire y reçoit les données (ajoutez une colonne « Destinataire du transfert » ou rattachez-le dans la fiche).',
+  'import.warning.retention_not_understood':
+    'La durée de conservation « {{value}} » n’a pas pu être lue comme une durée (par exemple « 3 ans à compter de la fin du contrat ») : conservée en texte.',
   'import.warning.dpia_status_unknown': '« {{value}} » n’est pas un statut d’AIPD reconnu (non requise, prévue, en cours, réalisée).',
   'import.warning.not_yes_no_description': '« {{value}} » n’est ni oui ni non : repris comme description.',
   'import.warning.date_unknown': '« {{value}} » n’est pas une date lisible (écrivez-la JJ/MM/AAAA).',
@@ -149,7 +160,8 @@ export const fr: Entries = {
   'import.history.undo': 'Annuler',
   'import.history.undoLabel': 'Annuler l’import de {{file}} ({{date}})',
   'import.history.confirmTitle': 'Annuler cet import ?',
-  'import.history.confirmText': 'L’import de {{file}} du {{date}} sera annulé : les traitements qu’il a créés ({{created}}) sont supprimés et ceux qu’il a modifiés ({{updated}}) retrouvent leurs valeurs antérieures. Les modifications faites depuis restent dans l’historique.',
+  'import.history.confirmText':
+    'L’import de {{file}} du {{date}} sera annulé : les traitements qu’il a créés ({{created}}) sont supprimés et ceux qu’il a modifiés ({{updated}}) retrouvent leurs valeurs antérieures. Les modifications faites depuis restent dans l’historique.',
   'import.history.confirm': 'Annuler l’import',
   'import.history.done': 'Import n° {{id}} annulé : traitements supprimés : {{deleted}} ; restaurés : {{restored}}.',
 };

@@ -62,7 +62,8 @@ export const en: Entries = {
 export const fr: Entries = {
   'legal.dataset.damaged': '{{file}} est endommagé et ne peut pas être lu comme un fichier de données de référence ({{reason}}). Rien n’a été modifié.',
   'legal.dataset.unknownFormat': '{{file}} n’est pas un fichier de données de référence Art30 (son « format » n’est pas « art30-reference »). Rien n’a été modifié.',
-  'legal.dataset.unknownVersion': '{{file}} est un fichier de données de référence d’une version de format inconnue ({{version}}) ; cette version d’Art30 lit la version {{supported}}. Rien n’a été modifié.',
+  'legal.dataset.unknownVersion':
+    '{{file}} est un fichier de données de référence d’une version de format inconnue ({{version}}) ; cette version d’Art30 lit la version {{supported}}. Rien n’a été modifié.',
   'legal.dataset.invalid': '{{file}} n’est pas un fichier de données de référence valide : {{path}} {{problem}}. Rien n’a été modifié.',
   'legal.dataset.older': '{{file}} est daté du {{asOf}}, antérieur aux données de référence en usage ({{current}}). Rien n’a été modifié.',
   'legal.dataset.same': '{{file}} contient les données de référence déjà en usage ({{asOf}}). Rien n’a été modifié.',

@@ -76,7 +76,8 @@ export const en: Entries = {
   'overview.asOfCover': 'Register as it stood at the end of {{date}}',
   'overview.asOfBadDate': '"{{date}}" is not a date: give it as YYYY-MM-DD.',
   'overview.asOfAltered': 'The register cannot be rebuilt as of that date: history entry #{{id}} ({{at}}, {{entity}}) was altered after it was written. Nothing was exported.',
-  'overview.asOfChainBroken': 'The register cannot be rebuilt as of that date: history entry #{{id}} ({{at}}, {{entity}}) does not follow the entry before it (an entry was removed or reordered). Nothing was exported.',
+  'overview.asOfChainBroken':
+    'The register cannot be rebuilt as of that date: history entry #{{id}} ({{at}}, {{entity}}) does not follow the entry before it (an entry was removed or reordered). Nothing was exported.',
   'overview.showAsOfEntry': 'Show as of this entry',
   'overview.dueNone': 'No review is overdue or due within {{days}} days.',
   'overview.dueLine': '{{ref}}  {{name}} — next review {{date}} ({{state}})',
@@ -170,8 +171,10 @@ export const fr: Entries = {
   'overview.asOfHint': 'Reconstitué à partir de l’historique des modifications, vérifié au préalable.',
   'overview.asOfCover': 'Registre tel qu’il était à la fin du {{date}}',
   'overview.asOfBadDate': '« {{date}} » n’est pas une date : indiquez-la sous la forme AAAA-MM-JJ.',
-  'overview.asOfAltered': 'Le registre ne peut pas être reconstitué à cette date : l’entrée n° {{id}} de l’historique ({{at}}, {{entity}}) a été modifiée après son enregistrement. Rien n’a été exporté.',
-  'overview.asOfChainBroken': 'Le registre ne peut pas être reconstitué à cette date : l’entrée n° {{id}} de l’historique ({{at}}, {{entity}}) ne suit pas l’entrée précédente (une entrée a été supprimée ou déplacée). Rien n’a été exporté.',
+  'overview.asOfAltered':
+    'Le registre ne peut pas être reconstitué à cette date : l’entrée n° {{id}} de l’historique ({{at}}, {{entity}}) a été modifiée après son enregistrement. Rien n’a été exporté.',
+  'overview.asOfChainBroken':
+    'Le registre ne peut pas être reconstitué à cette date : l’entrée n° {{id}} de l’historique ({{at}}, {{entity}}) ne suit pas l’entrée précédente (une entrée a été supprimée ou déplacée). Rien n’a été exporté.',
   'overview.showAsOfEntry': 'Voir tel qu’à cette entrée',
   'overview.dueNone': 'Aucune revue en retard ni à faire sous {{days}} jours.',
   'overview.dueLine': '{{ref}}  {{name}} — prochaine revue {{date}} ({{state}})',

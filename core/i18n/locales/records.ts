@@ -151,20 +151,44 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'records.error.activityOtherOrganisation': ['Activity #{{id}} belongs to another organisation.', 'Le traitement n°{{id}} appartient à un autre organisme.'],
   'records.error.refTaken': ['The reference {{ref}} is already used.', 'La référence {{ref}} est déjà utilisée.'],
   'records.error.occurredAfterDiscovery': ['A breach cannot occur after its discovery.', 'Une violation ne peut survenir après sa découverte.'],
-  'records.error.notifiedBeforeDiscovery': ['The notification cannot be dated before the discovery of the breach.', 'La notification ne peut être antérieure à la découverte de la violation.'],
-  'records.error.lateReasonRequired': ['Notified more than 72 hours after discovery: give the reasons for the delay (Art. 33(1)).', 'Notifiée plus de 72 heures après la découverte : indiquez les motifs du retard (art. 33.1).'],
-  'records.error.informedBeforeDiscovery': ['The people cannot be informed before the discovery of the breach.', 'Les personnes ne peuvent être informées avant la découverte de la violation.'],
+  'records.error.notifiedBeforeDiscovery': [
+    'The notification cannot be dated before the discovery of the breach.',
+    'La notification ne peut être antérieure à la découverte de la violation.',
+  ],
+  'records.error.lateReasonRequired': [
+    'Notified more than 72 hours after discovery: give the reasons for the delay (Art. 33(1)).',
+    'Notifiée plus de 72 heures après la découverte : indiquez les motifs du retard (art. 33.1).',
+  ],
+  'records.error.informedBeforeDiscovery': [
+    'The people cannot be informed before the discovery of the breach.',
+    'Les personnes ne peuvent être informées avant la découverte de la violation.',
+  ],
   'records.error.notInformedReasonRequired': ['Say why the people are not informed (Art. 34(3)).', 'Indiquez pourquoi les personnes ne sont pas informées (art. 34.3).'],
-  'records.error.extensionBeyondThreeMonths': ['An extension cannot go beyond three months after receipt (at most {{max}}, Art. 12(3)).', 'La prolongation ne peut dépasser trois mois après la réception (au plus tard le {{max}}, art. 12.3).'],
+  'records.error.extensionBeyondThreeMonths': [
+    'An extension cannot go beyond three months after receipt (at most {{max}}, Art. 12(3)).',
+    'La prolongation ne peut dépasser trois mois après la réception (au plus tard le {{max}}, art. 12.3).',
+  ],
   'records.error.extensionNotAfterDeadline': ['An extension must end after the one-month deadline ({{due}}).', 'La prolongation doit finir après l’échéance d’un mois ({{due}}).'],
   'records.error.extensionReasonRequired': ['Give the reasons for the extension (Art. 12(3)).', 'Indiquez les motifs de la prolongation (art. 12.3).'],
-  'records.error.extensionToldLate': ['The person must be told of the extension within the first month (by {{due}}).', 'La personne doit être informée de la prolongation dans le premier mois (au plus tard le {{due}}).'],
+  'records.error.extensionToldLate': [
+    'The person must be told of the extension within the first month (by {{due}}).',
+    'La personne doit être informée de la prolongation dans le premier mois (au plus tard le {{due}}).',
+  ],
   'records.error.beforeReceipt': ['This date is before the request was received.', 'Cette date est antérieure à la réception de la demande.'],
   'records.error.answeredOnRequired': ['Give the date of the answer.', 'Indiquez la date de la réponse.'],
-  'records.error.outcomeReasonRequired': ['Give the reasons for a refusal or a partial answer (Art. 12(4)).', 'Indiquez les motifs d’un refus ou d’une réponse partielle (art. 12.4).'],
-  'records.error.requesterErased': ['The requester’s details were erased and cannot be filled in again.', 'Les coordonnées du demandeur ont été effacées et ne peuvent être saisies à nouveau.'],
+  'records.error.outcomeReasonRequired': [
+    'Give the reasons for a refusal or a partial answer (Art. 12(4)).',
+    'Indiquez les motifs d’un refus ou d’une réponse partielle (art. 12.4).',
+  ],
+  'records.error.requesterErased': [
+    'The requester’s details were erased and cannot be filled in again.',
+    'Les coordonnées du demandeur ont été effacées et ne peuvent être saisies à nouveau.',
+  ],
   'records.error.invalid': ['This value is not valid.', 'Cette valeur n’est pas valide.'],
-  'records.error.conflict': ['This record was changed elsewhere since you opened it. Reload it, then apply your changes again.', 'Cette fiche a été modifiée ailleurs depuis son ouverture. Rechargez-la puis refaites vos modifications.'],
+  'records.error.conflict': [
+    'This record was changed elsewhere since you opened it. Reload it, then apply your changes again.',
+    'Cette fiche a été modifiée ailleurs depuis son ouverture. Rechargez-la puis refaites vos modifications.',
+  ],
   'records.error.notSaved': ['Nothing was saved: {{field}}: {{message}}', 'Rien n’a été enregistré : {{field}} : {{message}}'],
 
   // Actions and UI
@@ -173,7 +197,10 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'records.cancel': ['Cancel', 'Annuler'],
   'records.close': ['Close', 'Fermer'],
   'records.delete': ['Delete', 'Supprimer'],
-  'records.confirmDelete': ['Delete {{ref}}? This cannot be undone (the history keeps a trace).', 'Supprimer {{ref}} ? Cette action est définitive (l’historique en garde la trace).'],
+  'records.confirmDelete': [
+    'Delete {{ref}}? This cannot be undone (the history keeps a trace).',
+    'Supprimer {{ref}} ? Cette action est définitive (l’historique en garde la trace).',
+  ],
   'records.reload': ['Reload', 'Recharger'],
   'records.back': ['Back to the list', 'Retour à la liste'],
   'records.filter.all': ['All', 'Toutes'],
@@ -189,7 +216,10 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'records.purgeRequesters': ['Erase details past the retention period', 'Effacer les coordonnées dont la durée de conservation est échue'],
   'records.purged_one': ['{{count}} requester’s details erased.', 'Coordonnées de {{count}} demandeur effacées.'],
   'records.purged_other': ['{{count}} requesters’ details erased.', 'Coordonnées de {{count}} demandeurs effacées.'],
-  'records.retentionHint': ['An ISO 8601 period (P1Y = one year, P6M = six months); empty: kept until you erase them.', 'Une durée ISO 8601 (P1Y = un an, P6M = six mois) ; vide : conservées jusqu’à effacement manuel.'],
+  'records.retentionHint': [
+    'An ISO 8601 period (P1Y = one year, P6M = six months); empty: kept until you erase them.',
+    'Une durée ISO 8601 (P1Y = un an, P6M = six mois) ; vide : conservées jusqu’à effacement manuel.',
+  ],
   'records.dueForErasure_one': ['{{count}} requester’s details are past the retention period.', 'Les coordonnées de {{count}} demandeur ont dépassé la durée de conservation.'],
   'records.dueForErasure_other': ['{{count}} requesters’ details are past the retention period.', 'Les coordonnées de {{count}} demandeurs ont dépassé la durée de conservation.'],
   'records.erased': ['(erased)', '(effacées)'],

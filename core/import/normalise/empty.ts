@@ -3,11 +3,51 @@ import { fold as foldKey } from '../fold.js';
 
 const EMPTY = new Set(
   [
-    '-', '--', '—', '–', '/', '.', '?', 'x/x',
-    'n/a', 'na', 'n.a.', 'n a', 'nc', 'n/c', 'nr', 'n/r', 'nd', 'n/d',
-    'néant', 'neant', 'aucun', 'aucune', 'aucuns', 'aucunes', 'sans objet', 'so', 's/o', 'non applicable', 'non concerné', 'non concerne', 'rien',
-    'none', 'nil', 'null', 'not applicable', 'nothing', 'no one', 'tbc', 'vide', 'empty',
-    'sélectionnez un élément dans cette liste déroulante ►', 'selectionnez un element dans cette liste deroulante', 'select', 'choisir', 'choose',
+    '-',
+    '--',
+    '—',
+    '–',
+    '/',
+    '.',
+    '?',
+    'x/x',
+    'n/a',
+    'na',
+    'n.a.',
+    'n a',
+    'nc',
+    'n/c',
+    'nr',
+    'n/r',
+    'nd',
+    'n/d',
+    'néant',
+    'neant',
+    'aucun',
+    'aucune',
+    'aucuns',
+    'aucunes',
+    'sans objet',
+    'so',
+    's/o',
+    'non applicable',
+    'non concerné',
+    'non concerne',
+    'rien',
+    'none',
+    'nil',
+    'null',
+    'not applicable',
+    'nothing',
+    'no one',
+    'tbc',
+    'vide',
+    'empty',
+    'sélectionnez un élément dans cette liste déroulante ►',
+    'selectionnez un element dans cette liste deroulante',
+    'select',
+    'choisir',
+    'choose',
   ].map((v) => foldKey(v) || v),
 );
 
@@ -20,6 +60,9 @@ export function isEmptyEquivalent(text: string): boolean {
 
 /** Trims, drops empty-equivalents (returns ''), normalises line endings and non-breaking spaces. */
 export function cleanText(text: string): string {
-  const t = text.replace(/\r\n?/g, '\n').replace(/[\u00a0\u202f]/g, ' ').trim();
+  const t = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .trim();
   return isEmptyEquivalent(t) ? '' : t;
 }

@@ -14,11 +14,20 @@ const LETTERS: Record<string, LegalBasisCode> = {
 const WORDS: [RegExp, LegalBasisCode][] = [
   [/\b(a determiner|to be determined|tbd|en cours d analyse|inconnu|unknown)\b/, 'to_be_determined'],
   [/\b(interets? legitimes?|legitimate interests?|li)\b/, 'legitimate_interests'],
-  [/\b(obligations? legales?|legal obligations?|obligation reglementaire|regulatory obligation|loi|code du travail|statutory (duty|obligation)|compliance with a legal)\b/, 'legal_obligation'],
+  [
+    /\b(obligations? legales?|legal obligations?|obligation reglementaire|regulatory obligation|loi|code du travail|statutory (duty|obligation)|compliance with a legal)\b/,
+    'legal_obligation',
+  ],
   [/\b(interets? vitaux|vital interests?|sauvegarde des interets)\b/, 'vital_interests'],
-  [/\b(mission d interet public|interet public|missions? de service public|service public|autorite publique|public (task|interest|authority)|official authority|exercice de l autorite)\b/, 'public_task'],
+  [
+    /\b(mission d interet public|interet public|missions? de service public|service public|autorite publique|public (task|interest|authority)|official authority|exercice de l autorite)\b/,
+    'public_task',
+  ],
   [/\b(consentement|consent|opt in|accord de la personne)\b/, 'consent'],
-  [/\b(contrat|contractuel|contractuelle|contract|contractual|precontractuel|mesures precontractuelles|pre contractual|execution d un contrat|cgu|cgv|terms of (service|use))\b/, 'contract'],
+  [
+    /\b(contrat|contractuel|contractuelle|contract|contractual|precontractuel|mesures precontractuelles|pre contractual|execution d un contrat|cgu|cgv|terms of (service|use))\b/,
+    'contract',
+  ],
 ];
 
 /** One basis, or undefined when the text cannot be read as one. */

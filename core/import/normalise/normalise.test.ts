@@ -120,10 +120,13 @@ describe('multi-value cells and empty-equivalents', () => {
     expect(splitMulti('État civil, identité', { keepWhole: (p) => p === 'État civil, identité' })).toEqual(['État civil, identité']);
     expect(splitMulti('A; N/A; -; néant')).toEqual(['A']);
   });
-  it.each(['-', 'N/A', 'n/a', 'néant', 'Néant', 'aucun', 'Aucune', 'sans objet', 'Sans Objet', '', '  ', 'Sélectionnez un élément dans cette liste déroulante ►'])('drops %j', (v) => {
-    expect(isEmptyEquivalent(v)).toBe(true);
-    expect(cleanText(v)).toBe('');
-  });
+  it.each(['-', 'N/A', 'n/a', 'néant', 'Néant', 'aucun', 'Aucune', 'sans objet', 'Sans Objet', '', '  ', 'Sélectionnez un élément dans cette liste déroulante ►'])(
+    'drops %j',
+    (v) => {
+      expect(isEmptyEquivalent(v)).toBe(true);
+      expect(cleanText(v)).toBe('');
+    },
+  );
   it('keeps real values', () => expect(cleanText(' Aucun transfert prévu en 2025 ')).toBe('Aucun transfert prévu en 2025'));
 });
 
@@ -137,5 +140,6 @@ describe('transfer safeguards', () => {
     ['Privacy Shield', 'privacy_shield_legacy'],
     ['Code de conduite', 'code_of_conduct'],
   ])('%s → %s', (text, code) => expect(parseSafeguard(text)?.safeguard).toBe(code));
-  it('reads the Art. 49 derogation relied on', () => expect(parseSafeguard('Dérogation art. 49 : consentement explicite')).toEqual({ safeguard: 'derogation', derogation: 'explicit_consent' }));
+  it('reads the Art. 49 derogation relied on', () =>
+    expect(parseSafeguard('Dérogation art. 49 : consentement explicite')).toEqual({ safeguard: 'derogation', derogation: 'explicit_consent' }));
 });

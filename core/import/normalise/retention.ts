@@ -19,12 +19,49 @@ export interface ParsedRetention {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  un: 1, une: 1, one: 1, a: 1, an: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6, sept: 7, seven: 7, huit: 8, eight: 8,
-  neuf: 9, nine: 9, dix: 10, ten: 10, onze: 11, eleven: 11, douze: 12, twelve: 12, quinze: 15, fifteen: 15, vingt: 20, twenty: 20, trente: 30, thirty: 30, cinquante: 50, fifty: 50, cent: 100, hundred: 100,
+  un: 1,
+  une: 1,
+  one: 1,
+  a: 1,
+  an: 1,
+  deux: 2,
+  two: 2,
+  trois: 3,
+  three: 3,
+  quatre: 4,
+  four: 4,
+  cinq: 5,
+  five: 5,
+  six: 6,
+  sept: 7,
+  seven: 7,
+  huit: 8,
+  eight: 8,
+  neuf: 9,
+  nine: 9,
+  dix: 10,
+  ten: 10,
+  onze: 11,
+  eleven: 11,
+  douze: 12,
+  twelve: 12,
+  quinze: 15,
+  fifteen: 15,
+  vingt: 20,
+  twenty: 20,
+  trente: 30,
+  thirty: 30,
+  cinquante: 50,
+  fifty: 50,
+  cent: 100,
+  hundred: 100,
 };
 const UNITS: [RegExp, 'Y' | 'M' | 'W' | 'D'][] = [
   // School and business terms: a school year, a financial year, a fiscal year count as years.
-  [/^(ans?|annees?|years?|yrs?|a|annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux| fiscal)?|financial years?|fiscal years?|jahre?n?)$/, 'Y'],
+  [
+    /^(ans?|annees?|years?|yrs?|a|annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux| fiscal)?|financial years?|fiscal years?|jahre?n?)$/,
+    'Y',
+  ],
   [/^(mois|months?|mths?|m)$/, 'M'],
   [/^(semaines?|weeks?|sem|wks?)$/, 'W'],
   [/^(jours?|days?|j|d)$/, 'D'],
@@ -54,7 +91,8 @@ function iso(parts: { n: number; u: 'Y' | 'M' | 'W' | 'D' }[]): string {
   return s === 'P' ? '' : s;
 }
 
-const TRIGGER = /\b(?:a compter d(?:u|e la|e l|es|e)|a partir d(?:u|e la|e l|es|e)|apres(?: la| le| l| les)?|suivant(?: la| le| l)?|des la fin d(?:u|e la|e l|es)|from(?: the)?|after(?: the)?|following(?: the)?|since(?: the)?|counted from(?: the)?)\s+(.+)$/;
+const TRIGGER =
+  /\b(?:a compter d(?:u|e la|e l|es|e)|a partir d(?:u|e la|e l|es|e)|apres(?: la| le| l| les)?|suivant(?: la| le| l)?|des la fin d(?:u|e la|e l|es)|from(?: the)?|after(?: the)?|following(?: the)?|since(?: the)?|counted from(?: the)?)\s+(.+)$/;
 const UNTIL = /\b(?:jusqu a|jusqu au|jusqu aux|until|till|pendant|pour la duree d|for the duration of|during|le temps d|duree d|duree de la|duree du|tant que)\s+(.+)$/;
 
 export function parseRetention(text: string): ParsedRetention {
@@ -63,7 +101,8 @@ export function parseRetention(text: string): ParsedRetention {
   const result: ParsedRetention = { text: original, duration: '', trigger: '', activePeriod: '', archivePeriod: '', finalFate: null, understood: false };
   if (/\b(anonymis|anonymiz|anonymous)/.test(k)) result.finalFate = 'anonymise';
   // Public bodies: deposit in the public archives ("versement"), sorting with the archives ("tri").
-  else if (/\b(versement (aux|aux services d|au service d|en|dans les) archives|verse(es)? aux archives|deposit(ed)? (in|with) the (public )?archives)/.test(k)) result.finalFate = 'deposit';
+  else if (/\b(versement (aux|aux services d|au service d|en|dans les) archives|verse(es)? aux archives|deposit(ed)? (in|with) the (public )?archives)/.test(k))
+    result.finalFate = 'deposit';
   else if (/\b(tri|triage|sorting|tri selectif)\b/.test(k) && !/\b(tri(mestre|mestriel))/.test(k)) result.finalFate = 'sort';
   else if (/\b(archives? (definitive|historique|publique)|archivage definitif|permanent archiv|versement aux archives)/.test(k)) result.finalFate = 'archive';
   else if (/\b(suppression|supprime|effac|destruction|detruit|deleted?|erased?|destroyed?|purge)/.test(k) && !UNTIL.test(k)) result.finalFate = 'delete';
@@ -91,16 +130,35 @@ export function parseRetention(text: string): ParsedRetention {
     }
     result.duration = iso(group);
   }
-  const t = TRIGGER.exec(original.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]/g, ' '));
-  const u = UNTIL.exec(original.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]/g, ' '));
+  const t = TRIGGER.exec(
+    original
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/['’]/g, ' '),
+  );
+  const u = UNTIL.exec(
+    original
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/['’]/g, ' '),
+  );
   const clause = t?.[1] ?? (found.length ? undefined : u?.[1]);
   if (clause) result.trigger = originalSlice(original, clause);
   else if (/\b(fin du contrat|fin de contrat|fin de la relation|end of (the )?contract|contract end)\b/.test(k)) {
     result.trigger = /\b(end of (the )?contract|contract end)\b/.test(k) ? 'contract end' : 'fin du contrat';
   } else {
     // "Fin de scolarité + 1 an", "end of employment", "départ de l'agent": an event that starts the period.
-    const folded = original.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]/g, ' ');
-    const event = /\b((?:fin|sortie|depart|cloture|terminaison) (?:de la|du|de l|des|de|d) [a-z ]{3,40}?|end of (?:the )?[a-z ]{3,40}?|(?:depart|departure|leaving|graduation|closure|sortie))(?=$|[\s,;.+(])/.exec(folded);
+    const folded = original
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/['’]/g, ' ');
+    const event =
+      /\b((?:fin|sortie|depart|cloture|terminaison) (?:de la|du|de l|des|de|d) [a-z ]{3,40}?|end of (?:the )?[a-z ]{3,40}?|(?:depart|departure|leaving|graduation|closure|sortie))(?=$|[\s,;.+(])/.exec(
+        folded,
+      );
     if (event) result.trigger = originalSlice(original.slice(0, event.index + event[0].length).trim(), event[1]);
   }
   result.understood = Boolean(result.duration || result.trigger);

@@ -5,7 +5,10 @@ import { fold as foldKey } from '../fold.js';
 const SAFEGUARDS: [RegExp, TransferSafeguardCode][] = [
   [/\b(privacy shield|bouclier de protection)\b/, 'privacy_shield_legacy'],
   [/\b(data privacy framework|dpf|pays adequat|adequat|adequacy|adequation|decision d adequation|art(icle)? 45)\b/, 'adequacy'],
-  [/\b((clauses?|cct|scc|sccs)( contractuelles)?( types?)?( de protection( des donnees)?)? (adoptee?s?|adopted) (par|by) (une|l|la|a|the) (autorite|cnil|supervisory authority|data protection authority)|art(icle)? 46 ?2 ?d)\b/, 'sa_scc'],
+  [
+    /\b((clauses?|cct|scc|sccs)( contractuelles)?( types?)?( de protection( des donnees)?)? (adoptee?s?|adopted) (par|by) (une|l|la|a|the) (autorite|cnil|supervisory authority|data protection authority)|art(icle)? 46 ?2 ?d)\b/,
+    'sa_scc',
+  ],
   [/\b(arrangements? administratifs?|administrative arrangements?|art(icle)? 46 ?3 ?b)\b/, 'administrative_arrangement'],
   [/\b(cct|scc|sccs|clauses contractuelles types|standard contractual clauses|clauses types|model clauses|2021 914|art(icle)? 46 ?2 ?c)\b/, 'scc'],
   [/\b(bcr|regles d entreprise contraignantes|binding corporate rules|art(icle)? 47)\b/, 'bcr'],

@@ -121,7 +121,7 @@ export class VocabularyMatcher {
     const exact = this.exact.get(k) ?? this.exact.get(stem(foldKey(text.replace(/\(.*$/, ''))));
     if (exact) return { code: exact, how: 'exact' };
     for (const [phrase, code] of this.phrases) {
-      if (phrase.length >= 3 && (` ${k} `).includes(` ${phrase} `)) return { code, how: 'partial' };
+      if (phrase.length >= 3 && ` ${k} `.includes(` ${phrase} `)) return { code, how: 'partial' };
     }
     return undefined;
   }

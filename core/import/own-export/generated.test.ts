@@ -39,11 +39,30 @@ function rng(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   return { next, pick, int: (n: number) => Math.floor(next() * n) };
 }
 
-const WORDS = ['Données', 'salariés', 'hors médical', 'Pays : Inde', 'A — B', 'Société (Lyon)', '→ flèche', '=SOMME(A1)', 'l’été', 'Précisions : x', 'Durée : 3 ans', 'œuvre', '"citation"', 'a;b', 'Rôle pour ce traitement', '+33 4 00', '@mention', 'x'];
+const WORDS = [
+  'Données',
+  'salariés',
+  'hors médical',
+  'Pays : Inde',
+  'A — B',
+  'Société (Lyon)',
+  '→ flèche',
+  '=SOMME(A1)',
+  'l’été',
+  'Précisions : x',
+  'Durée : 3 ans',
+  'œuvre',
+  '"citation"',
+  'a;b',
+  'Rôle pour ce traitement',
+  '+33 4 00',
+  '@mention',
+  'x',
+];
 
 function text(r: ReturnType<typeof rng>, words = 3, breaks = false): string {
   const out: string[] = [];
@@ -54,13 +73,19 @@ function text(r: ReturnType<typeof rng>, words = 3, breaks = false): string {
   return s.trim();
 }
 const maybe = (r: ReturnType<typeof rng>, f: () => string) => (r.next() < 0.5 ? f() : '');
-const some = <T,>(r: ReturnType<typeof rng>, max: number, f: (i: number) => T): T[] => Array.from({ length: r.int(max + 1) }, (_x, i) => f(i));
-const uniq = <T,>(xs: T[], key: (x: T) => string) => xs.filter((x, i) => xs.findIndex((y) => key(y) === key(x)) === i);
+const some = <T>(r: ReturnType<typeof rng>, max: number, f: (i: number) => T): T[] => Array.from({ length: r.int(max + 1) }, (_x, i) => f(i));
+const uniq = <T>(xs: T[], key: (x: T) => string) => xs.filter((x, i) => xs.findIndex((y) => key(y) === key(x)) === i);
 
 function activity(r: ReturnType<typeof rng>, i: number) {
   const countries = ['US', 'IN', 'GB', 'CH', 'JP', 'BR'];
   const recipients = uniq(
-    some(r, 3, (k) => ({ name: `${r.pick(['Prestataire', 'Cabinet', 'Service', 'CloudCo (US)', 'Éditeur — SaaS'])} ${i}-${k}`, type: r.pick(RECIPIENT_TYPES), countries: r.next() < 0.5 ? [r.pick(countries)] : [], role: maybe(r, () => text(r)), precision: maybe(r, () => text(r, 3, true)) })),
+    some(r, 3, (k) => ({
+      name: `${r.pick(['Prestataire', 'Cabinet', 'Service', 'CloudCo (US)', 'Éditeur — SaaS'])} ${i}-${k}`,
+      type: r.pick(RECIPIENT_TYPES),
+      countries: r.next() < 0.5 ? [r.pick(countries)] : [],
+      role: maybe(r, () => text(r)),
+      precision: maybe(r, () => text(r, 3, true)),
+    })),
     (x) => x.name.toLowerCase(),
   );
   const categories = uniq(
@@ -77,18 +102,39 @@ function activity(r: ReturnType<typeof rng>, i: number) {
     owner: maybe(r, () => text(r)),
     description: maybe(r, () => text(r, 5, true)),
     purpose: text(r, 4, true),
-    subPurposes: uniq(some(r, 3, () => text(r, 3, true)), (x) => x),
-    legalBases: uniq(some(r, 2, () => ({ code: r.pick(LEGAL_BASES), justification: maybe(r, () => text(r, 4, true)) })), (x) => x.code),
-    art9Conditions: uniq(some(r, 1, () => ({ code: r.pick(ART9_CONDITIONS), justification: maybe(r, () => text(r)) })), (x) => x.code),
+    subPurposes: uniq(
+      some(r, 3, () => text(r, 3, true)),
+      (x) => x,
+    ),
+    legalBases: uniq(
+      some(r, 2, () => ({ code: r.pick(LEGAL_BASES), justification: maybe(r, () => text(r, 4, true)) })),
+      (x) => x.code,
+    ),
+    art9Conditions: uniq(
+      some(r, 1, () => ({ code: r.pick(ART9_CONDITIONS), justification: maybe(r, () => text(r)) })),
+      (x) => x.code,
+    ),
     criminalDataBasis: maybe(r, () => text(r)),
-    dataSubjects: uniq(some(r, 2, (k) => ({ code: '', label: `${text(r, 2)} ${k}`, precision: maybe(r, () => text(r)), volume: maybe(r, () => `${r.int(900)} personnes`) })), (x) => x.label.toLowerCase()),
+    dataSubjects: uniq(
+      some(r, 2, (k) => ({ code: '', label: `${text(r, 2)} ${k}`, precision: maybe(r, () => text(r)), volume: maybe(r, () => `${r.int(900)} personnes`) })),
+      (x) => x.label.toLowerCase(),
+    ),
     dataCategories: categories,
-    dataSources: uniq(some(r, 2, () => text(r)), (x) => x),
+    dataSources: uniq(
+      some(r, 2, () => text(r)),
+      (x) => x,
+    ),
     recipients,
     transfers: uniq(
       some(r, 2, () => {
         const sg = r.next() < 0.2 ? 'derogation' : safeguard;
-        return { recipient: r.next() < 0.8 && recipients.length ? r.pick(recipients).name : '', country: r.pick(countries), safeguard: sg, derogation: sg === 'derogation' ? r.pick(ART49_DEROGATIONS) : null, documentation: maybe(r, () => text(r)) };
+        return {
+          recipient: r.next() < 0.8 && recipients.length ? r.pick(recipients).name : '',
+          country: r.pick(countries),
+          safeguard: sg,
+          derogation: sg === 'derogation' ? r.pick(ART49_DEROGATIONS) : null,
+          documentation: maybe(r, () => text(r)),
+        };
       }),
       (x) => `${x.country}|${x.recipient}`,
     ),
@@ -101,13 +147,46 @@ function activity(r: ReturnType<typeof rng>, i: number) {
       archivePeriod: r.pick(['', 'P4Y', 'P6M']),
       finalFate: r.pick([null, ...RETENTION_FINAL_FATES]),
     })),
-    securityMeasures: uniq(some(r, 3, () => ({ type: r.pick(SECURITY_MEASURE_TYPES), precision: maybe(r, () => text(r, 4, true)) })), (x) => `${x.type}|${x.precision}`),
+    securityMeasures: uniq(
+      some(r, 3, () => ({ type: r.pick(SECURITY_MEASURE_TYPES), precision: maybe(r, () => text(r, 4, true)) })),
+      (x) => `${x.type}|${x.precision}`,
+    ),
     securityNotes: maybe(r, () => text(r, 4, true)),
-    jointControllers: some(r, 1, () => ({ name: text(r, 2), firstName: maybe(r, () => 'Anne'), company: maybe(r, () => text(r)), address: maybe(r, () => '1 rue — du Port'), postalCode: '69001', city: 'Lyon', country: 'France', phone: '', email: 'a@b.example', responsibilities: maybe(r, () => text(r)) })),
-    clients: some(r, 1, () => ({ name: text(r, 2), firstName: '', company: '', address: '', postalCode: '', city: maybe(r, () => 'Paris'), country: '', phone: '', email: '', representative: maybe(r, () => text(r)), dpo: maybe(r, () => text(r)), processingCategories: some(r, 2, () => text(r)) })),
+    jointControllers: some(r, 1, () => ({
+      name: text(r, 2),
+      firstName: maybe(r, () => 'Anne'),
+      company: maybe(r, () => text(r)),
+      address: maybe(r, () => '1 rue — du Port'),
+      postalCode: '69001',
+      city: 'Lyon',
+      country: 'France',
+      phone: '',
+      email: 'a@b.example',
+      responsibilities: maybe(r, () => text(r)),
+    })),
+    clients: some(r, 1, () => ({
+      name: text(r, 2),
+      firstName: '',
+      company: '',
+      address: '',
+      postalCode: '',
+      city: maybe(r, () => 'Paris'),
+      country: '',
+      phone: '',
+      email: '',
+      representative: maybe(r, () => text(r)),
+      dpo: maybe(r, () => text(r)),
+      processingCategories: some(r, 2, () => text(r)),
+    })),
     dpia: {
-      criteria: uniq(some(r, 2, () => r.pick(DPIA_CRITERIA)), (x) => x),
-      art35Cases: uniq(some(r, 1, () => r.pick(ART35_CASES)), (x) => x),
+      criteria: uniq(
+        some(r, 2, () => r.pick(DPIA_CRITERIA)),
+        (x) => x,
+      ),
+      art35Cases: uniq(
+        some(r, 1, () => r.pick(ART35_CASES)),
+        (x) => x,
+      ),
       override: r.next() < 0.2 ? { required: r.next() < 0.5, justification: text(r, 3) } : null,
       status: r.pick(DPIA_STATUSES),
       date: r.pick(['', '2024-02-29']),
@@ -163,7 +242,8 @@ describe('the round trip over generated registers', () => {
       for (const [key, a] of want) {
         for (const f of Object.keys(a)) {
           fields++;
-          if (JSON.stringify(got.get(key)?.[f]) !== JSON.stringify(a[f])) wrong.push(`${key}.${f}: ${JSON.stringify(a[f]).slice(0, 160)} ≠ ${JSON.stringify(got.get(key)?.[f]).slice(0, 160)}`);
+          if (JSON.stringify(got.get(key)?.[f]) !== JSON.stringify(a[f]))
+            wrong.push(`${key}.${f}: ${JSON.stringify(a[f]).slice(0, 160)} ≠ ${JSON.stringify(got.get(key)?.[f]).slice(0, 160)}`);
         }
       }
       expect(got.size).toBe(want.size);

@@ -92,7 +92,15 @@ export function readOwnExport(wb: WorkbookData, reg: Register): OwnExport | null
       const d = parseDate(s);
       return d ? `${d}T00:00:00.000Z` : undefined;
     };
-    rows.push({ key: `${sheet.name}!${r + 1}`, sheet: sheet.name, row: r + 1, organisationName: orgName, fields, stamps: { createdAt: date(v('createdAt')), updatedAt: date(v('updatedAt')) }, recipients });
+    rows.push({
+      key: `${sheet.name}!${r + 1}`,
+      sheet: sheet.name,
+      row: r + 1,
+      organisationName: orgName,
+      fields,
+      stamps: { createdAt: date(v('createdAt')), updatedAt: date(v('updatedAt')) },
+      recipients,
+    });
   }
   const identities = readRegisterSheet(wb, L);
   // Every organisation of the `Registre` sheet (one without activities too), then any other the rows name.
@@ -120,7 +128,23 @@ class Decoder {
   }
   duration(text: string): string {
     if (!text) return '';
-    const units: Record<string, string> = { an: 'Y', ans: 'Y', year: 'Y', years: 'Y', mois: 'M', month: 'M', months: 'M', semaine: 'W', semaines: 'W', week: 'W', weeks: 'W', jour: 'D', jours: 'D', day: 'D', days: 'D' };
+    const units: Record<string, string> = {
+      an: 'Y',
+      ans: 'Y',
+      year: 'Y',
+      years: 'Y',
+      mois: 'M',
+      month: 'M',
+      months: 'M',
+      semaine: 'W',
+      semaines: 'W',
+      week: 'W',
+      weeks: 'W',
+      jour: 'D',
+      jours: 'D',
+      day: 'D',
+      days: 'D',
+    };
     let out = 'P';
     for (const m of text.matchAll(/(\d+)\s+([a-zé]+)/gi)) out += `${Number(m[1])}${units[m[2].toLowerCase()] ?? ''}`;
     return out === 'P' ? '' : out;
@@ -204,7 +228,12 @@ class Decoder {
         const m = /^(.*) \(([^()]*)\)$/.exec(d.head);
         const type = m ? this.code('recipient_type', m[2]) : null;
         const name = type ? m![1] : d.head;
-        const countries = p(d, 'countries') ? p(d, 'countries').split(', ').map((c) => this.country(c)).filter(Boolean) : [];
+        const countries = p(d, 'countries')
+          ? p(d, 'countries')
+              .split(', ')
+              .map((c) => this.country(c))
+              .filter(Boolean)
+          : [];
         recipients.set(name, { type: type ?? undefined, countries });
         return { name, type: (type ?? undefined) as never, role: p(d, 'recipientRole'), precision: p(d, 'precisions'), countries };
       }),
@@ -242,11 +271,20 @@ class Decoder {
       }),
       clients: this.lines(v('clients')).map((line) => {
         const d = this.item(line, false);
-        return { ...contact(d), representative: p(d, 'clientRepresentative'), dpo: p(d, 'clientDpo'), processingCategories: p(d, 'processingCategories') ? p(d, 'processingCategories').split(' ; ') : [] };
+        return {
+          ...contact(d),
+          representative: p(d, 'clientRepresentative'),
+          dpo: p(d, 'clientDpo'),
+          processingCategories: p(d, 'processingCategories') ? p(d, 'processingCategories').split(' ; ') : [],
+        };
       }),
       dpia: {
-        criteria: this.lines(v('dpia', 'dpiaCriteria')).map((l) => this.reverse(DPIA_CRITERIA, (c) => L.term('dpia_criterion', c), l)).filter(Boolean) as never[],
-        art35Cases: this.lines(v('dpia', 'dpiaArt35')).map((l) => this.reverse(ART35_CASES, (c) => L.term('art35_case', c), l)).filter(Boolean) as never[],
+        criteria: this.lines(v('dpia', 'dpiaCriteria'))
+          .map((l) => this.reverse(DPIA_CRITERIA, (c) => L.term('dpia_criterion', c), l))
+          .filter(Boolean) as never[],
+        art35Cases: this.lines(v('dpia', 'dpiaArt35'))
+          .map((l) => this.reverse(ART35_CASES, (c) => L.term('art35_case', c), l))
+          .filter(Boolean) as never[],
         override: dpiaOverride,
         status: this.reverse(DPIA_STATUSES, (c) => L.dpiaStatus(c), v('dpia', 'dpiaStatus')) ?? 'not_assessed',
         date: parseDate(v('dpia', 'dpiaDate')) ?? '',
@@ -326,7 +364,11 @@ function readRecipientSheet(wb: WorkbookData, L: Labels): Map<string, { contract
   for (const row of sheet.rows.slice(1)) {
     const name = (row[at('recipient')] ?? '').trim();
     if (!name || out.has(fold(name))) continue;
-    out.set(fold(name), { contractRef: row[at('contract')] ?? '', contractDate: parseDate(row[at('contractDate')] ?? '') ?? '', dpfCertified: fold(row[at('dpfCertified')] ?? '') === fold(L.yesNo(true)) });
+    out.set(fold(name), {
+      contractRef: row[at('contract')] ?? '',
+      contractDate: parseDate(row[at('contractDate')] ?? '') ?? '',
+      dpfCertified: fold(row[at('dpfCertified')] ?? '') === fold(L.yesNo(true)),
+    });
   }
   return out;
 }

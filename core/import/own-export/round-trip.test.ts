@@ -61,7 +61,10 @@ describe('the round trip of Art30’s own exports into an empty register', () =>
         const src = openTempRegister({ demo: true });
         open.push(src);
         // An organisation without activities comes back too (from the XLSX's Registre sheet).
-        if (format === 'xlsx') await src.call('organisations/create', { organisation: { name: 'Filiale sans traitement', city: 'Lyon', dpo: { name: 'Durand', email: 'dpo@filiale.example' } } } as never);
+        if (format === 'xlsx')
+          await src.call('organisations/create', {
+            organisation: { name: 'Filiale sans traitement', city: 'Lyon', dpo: { name: 'Durand', email: 'dpo@filiale.example' } },
+          } as never);
         const out = path.join(src.dir, `registre.${format}`);
         await src.call('export/file', { format, lang, out, scope: {} });
         const dst = openTempRegister();
@@ -91,7 +94,15 @@ describe('the round trip of Art30’s own exports into an empty register', () =>
         expect(got.recipients).toEqual(want.recipients);
         // Importing the same file again changes nothing.
         const again = await dst.call('import/open', { file: out });
-        expect(again.counts.update, JSON.stringify(again.rows.filter((r) => r.status === 'update').map((r) => r.changes).slice(0, 2))).toBe(0);
+        expect(
+          again.counts.update,
+          JSON.stringify(
+            again.rows
+              .filter((r) => r.status === 'update')
+              .map((r) => r.changes)
+              .slice(0, 2),
+          ),
+        ).toBe(0);
         expect(fs.existsSync(out)).toBe(true);
       });
     }

@@ -17,19 +17,195 @@ export const CNIL_ODS = path.resolve(import.meta.dirname, 'fixtures/registre-tra
 
 /** Rows of the French HR file: [name, ref, purpose, legal basis, subjects, categories, recipients, countries, safeguard, retention, security, department, created, sensitive, comment]. */
 export const RH_ROWS: (string | number | Date | { formula: string; result: string })[][] = [
-  ['Gestion de la paie', 'RH-01', 'Calcul et versement des salaires', 'Obligation légale', 'Salariés', 'État civil, identité, données d’identification, images;\nInformations d’ordre économique et financier (revenus, situation financière, situation fiscale, etc.)', 'PaieFacile SAS; URSSAF', '-', '', '5 ans à compter du versement de la paie', 'Contrôle d’accès des utilisateurs\nSauvegarde des données', 'RH', new Date(Date.UTC(2021, 2, 15)), 'Non', 'revu en 2023'],
-  ['Recrutement', 'RH-02', 'Sélection des candidats', 'consentement, intérêt légitime', 'Candidats', 'CV / Diplômes', 'TalentBridge Ltd', 'Royaume-Uni', '', '2 ans après le dernier contact', 'Chiffrement', 'RH', '03/04/2022', 'non', ''],
-  ['Médecine du travail', 'RH-03', 'Suivi de l’aptitude médicale', 'Art. 6(1)(c)', 'Salariés', 'Identité', 'Santé Travail Rhône', 'néant', '', 'jusqu\'à la suppression du compte', 'Mesures de traçabilité', 'RH', 44562, 'Oui', ''],
-  ['Annuaire interne', 'RH-04', 'Permettre aux salariés de se joindre', 'Art. 6(1)(f)', 'Salariés / Prestataires', 'Identité', 'Service interne qui traite les données', 'N/A', '', '1 mois', '• Contrôle d’accès des utilisateurs\n• Sauvegarde des données', 'RH', '2022-09-01', 'X', ''],
-  ['Outil de sondage', 'RH-05', 'Enquêtes de satisfaction des salariés', 'contrat', 'Salariés', 'Vie professionnelle (CV, scolarité, formation professionnelle, distinctions, diplômes, etc.)', 'SurveyNow Inc', 'USA', 'Clauses contractuelles types (CCT)', '10 years after contract end', 'Chiffrement', 'RH', '', 'FALSE', ''],
-  ['Support informatique', 'RH-06', 'Assistance aux utilisateurs', 'intérêt légitime', 'Salariés', 'Données de connexion (adresse IP, logs, identifiants des terminaux, horodatage, etc.)', 'HelpDesk India Pvt', 'Inde', '', '6 mois', 'aucun', 'DSI', '', 'TRUE', ''],
-  ['Formation', 'RH-07', 'Suivi des formations', 'obligation légale', 'Salariés', 'Vie professionnelle (CV, scolarité, formation professionnelle, distinctions, diplômes, etc.)', 'sans objet', 'Irlande', '', '3 ans', 'Contrôle d’accès des utilisateurs', 'RH', '', 'Non', ''],
-  ['Vidéosurveillance', 'RH-08', '', 'intérêt légitime', 'Salariés; Visiteurs', 'Images', 'SecureVideo SARL', '', '', '1 mois', 'Contrôle d’accès des utilisateurs', 'Services généraux', '', 'Non', 'purpose missing on purpose'],
-  ['Gestion de la paie', 'RH-01', 'Calcul et versement des salaires', 'Obligation légale', 'Salariés', 'Identité', 'URSSAF', '', '', '5 ans', '', 'RH', '', 'Non', 'duplicate of row 6'],
-  ['Badges', 'RH-09', { formula: 'CONCATENATE("Contrôle"," des accès")', result: 'Contrôle des accès' }, 'Obligation légale', 'Salariés', 'Identité', '', 'États-Unis', '', 'durée du contrat', 'Contrôle d’accès des utilisateurs', 'Services généraux', '', 'Non', ''],
+  [
+    'Gestion de la paie',
+    'RH-01',
+    'Calcul et versement des salaires',
+    'Obligation légale',
+    'Salariés',
+    'État civil, identité, données d’identification, images;\nInformations d’ordre économique et financier (revenus, situation financière, situation fiscale, etc.)',
+    'PaieFacile SAS; URSSAF',
+    '-',
+    '',
+    '5 ans à compter du versement de la paie',
+    'Contrôle d’accès des utilisateurs\nSauvegarde des données',
+    'RH',
+    new Date(Date.UTC(2021, 2, 15)),
+    'Non',
+    'revu en 2023',
+  ],
+  [
+    'Recrutement',
+    'RH-02',
+    'Sélection des candidats',
+    'consentement, intérêt légitime',
+    'Candidats',
+    'CV / Diplômes',
+    'TalentBridge Ltd',
+    'Royaume-Uni',
+    '',
+    '2 ans après le dernier contact',
+    'Chiffrement',
+    'RH',
+    '03/04/2022',
+    'non',
+    '',
+  ],
+  [
+    'Médecine du travail',
+    'RH-03',
+    'Suivi de l’aptitude médicale',
+    'Art. 6(1)(c)',
+    'Salariés',
+    'Identité',
+    'Santé Travail Rhône',
+    'néant',
+    '',
+    "jusqu'à la suppression du compte",
+    'Mesures de traçabilité',
+    'RH',
+    44562,
+    'Oui',
+    '',
+  ],
+  [
+    'Annuaire interne',
+    'RH-04',
+    'Permettre aux salariés de se joindre',
+    'Art. 6(1)(f)',
+    'Salariés / Prestataires',
+    'Identité',
+    'Service interne qui traite les données',
+    'N/A',
+    '',
+    '1 mois',
+    '• Contrôle d’accès des utilisateurs\n• Sauvegarde des données',
+    'RH',
+    '2022-09-01',
+    'X',
+    '',
+  ],
+  [
+    'Outil de sondage',
+    'RH-05',
+    'Enquêtes de satisfaction des salariés',
+    'contrat',
+    'Salariés',
+    'Vie professionnelle (CV, scolarité, formation professionnelle, distinctions, diplômes, etc.)',
+    'SurveyNow Inc',
+    'USA',
+    'Clauses contractuelles types (CCT)',
+    '10 years after contract end',
+    'Chiffrement',
+    'RH',
+    '',
+    'FALSE',
+    '',
+  ],
+  [
+    'Support informatique',
+    'RH-06',
+    'Assistance aux utilisateurs',
+    'intérêt légitime',
+    'Salariés',
+    'Données de connexion (adresse IP, logs, identifiants des terminaux, horodatage, etc.)',
+    'HelpDesk India Pvt',
+    'Inde',
+    '',
+    '6 mois',
+    'aucun',
+    'DSI',
+    '',
+    'TRUE',
+    '',
+  ],
+  [
+    'Formation',
+    'RH-07',
+    'Suivi des formations',
+    'obligation légale',
+    'Salariés',
+    'Vie professionnelle (CV, scolarité, formation professionnelle, distinctions, diplômes, etc.)',
+    'sans objet',
+    'Irlande',
+    '',
+    '3 ans',
+    'Contrôle d’accès des utilisateurs',
+    'RH',
+    '',
+    'Non',
+    '',
+  ],
+  [
+    'Vidéosurveillance',
+    'RH-08',
+    '',
+    'intérêt légitime',
+    'Salariés; Visiteurs',
+    'Images',
+    'SecureVideo SARL',
+    '',
+    '',
+    '1 mois',
+    'Contrôle d’accès des utilisateurs',
+    'Services généraux',
+    '',
+    'Non',
+    'purpose missing on purpose',
+  ],
+  [
+    'Gestion de la paie',
+    'RH-01',
+    'Calcul et versement des salaires',
+    'Obligation légale',
+    'Salariés',
+    'Identité',
+    'URSSAF',
+    '',
+    '',
+    '5 ans',
+    '',
+    'RH',
+    '',
+    'Non',
+    'duplicate of row 6',
+  ],
+  [
+    'Badges',
+    'RH-09',
+    { formula: 'CONCATENATE("Contrôle"," des accès")', result: 'Contrôle des accès' },
+    'Obligation légale',
+    'Salariés',
+    'Identité',
+    '',
+    'États-Unis',
+    '',
+    'durée du contrat',
+    'Contrôle d’accès des utilisateurs',
+    'Services généraux',
+    '',
+    'Non',
+    '',
+  ],
 ];
 
-export const RH_HEADERS = ['Nom du\ntraitement', 'N° / RÉF', 'Finalité(s)', 'Base légale', 'Personnes concernées', 'Catégories de données', 'Destinataires', 'Transfert hors UE', 'Garanties', 'Durée de conservation', 'Mesures de sécurité', 'Service', 'Date de création', 'Données sensibles ?', 'Commentaire interne DPO'];
+export const RH_HEADERS = [
+  'Nom du\ntraitement',
+  'N° / RÉF',
+  'Finalité(s)',
+  'Base légale',
+  'Personnes concernées',
+  'Catégories de données',
+  'Destinataires',
+  'Transfert hors UE',
+  'Garanties',
+  'Durée de conservation',
+  'Mesures de sécurité',
+  'Service',
+  'Date de création',
+  'Données sensibles ?',
+  'Commentaire interne DPO',
+];
 
 /** The French HR workbook: instructions sheet first, title block, group labels, hidden column and row, a formula, a hidden lists sheet. */
 export async function writeRhWorkbook(file: string): Promise<void> {
@@ -75,9 +251,45 @@ export async function writeRhWorkbook(file: string): Promise<void> {
 export async function writeMarketingWorkbook(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const a = wb.addWorksheet('Marketing');
-  a.addRow(['Purpose of the processing', 'Processing activity', 'Lawful basis', 'Categories of data subjects', 'Personal data', 'Recipients', 'Third countries', 'Safeguards', 'Retention period', 'Department', 'Last reviewed']);
-  a.addRow(['Send the newsletter', 'Newsletter', 'Consent', 'Customers; Prospects', 'Identity, email', 'MailReach Technologies Pvt Ltd', 'India', 'SCC', '3 years from last contact', 'Marketing', '12/01/2024']);
-  a.addRow(['Measure the audience of the website', 'Web analytics', 'Legitimate interests', 'Website or app users', 'Internet (cookies, trackers, browsing data, audience measurement, etc.)', 'Matomo', 'Wakanda', '', '13 months', 'Marketing', 'yesterday']);
+  a.addRow([
+    'Purpose of the processing',
+    'Processing activity',
+    'Lawful basis',
+    'Categories of data subjects',
+    'Personal data',
+    'Recipients',
+    'Third countries',
+    'Safeguards',
+    'Retention period',
+    'Department',
+    'Last reviewed',
+  ]);
+  a.addRow([
+    'Send the newsletter',
+    'Newsletter',
+    'Consent',
+    'Customers; Prospects',
+    'Identity, email',
+    'MailReach Technologies Pvt Ltd',
+    'India',
+    'SCC',
+    '3 years from last contact',
+    'Marketing',
+    '12/01/2024',
+  ]);
+  a.addRow([
+    'Measure the audience of the website',
+    'Web analytics',
+    'Legitimate interests',
+    'Website or app users',
+    'Internet (cookies, trackers, browsing data, audience measurement, etc.)',
+    'Matomo',
+    'Wakanda',
+    '',
+    '13 months',
+    'Marketing',
+    'yesterday',
+  ]);
   a.addRow(['Run prize draws', 'Contests', 'Art. 6(1)(b)', 'Customers', 'Identity', '', 'US', 'Privacy Shield', 'forever-ish', 'Marketing', '']);
   const b = wb.addWorksheet('Sales');
   b.addRow(['Sales register — FY 2024']);
@@ -109,7 +321,8 @@ export function writeComptaCsv(file: string): void {
 
 /** UTF-8 CSV with BOM and "," delimiter, English. */
 export function writeUtf8Csv(file: string): void {
-  const text = '\uFEFFProcessing activity,Purpose,Legal basis,Countries,Safeguard\n"Payroll, outsourced",Pay staff,Legal obligation,"USA, India",Standard contractual clauses\nTicketing,Handle support tickets,Contract,,\n';
+  const text =
+    '\uFEFFProcessing activity,Purpose,Legal basis,Countries,Safeguard\n"Payroll, outsourced",Pay staff,Legal obligation,"USA, India",Standard contractual clauses\nTicketing,Handle support tickets,Contract,,\n';
   fs.writeFileSync(file, text, 'utf8');
 }
 
@@ -135,17 +348,26 @@ export function writeFilledCnilOds(file: string): void {
   ];
   for (const [labelText, values] of fill) {
     let n = 0;
-    content = content.replace(new RegExp(`(<text:p>${esc(labelText)}</text:p></table:table-cell>)(<table:table-cell[^>]*?)(/>|>\\s*</table:table-cell>)`, 'g'), (m, a: string, b: string) => {
-      const v = values[n++];
-      if (v === undefined) return m;
-      return `${a}${b.replace(/ table:number-columns-repeated="\d+"/, '')} office:value-type="string"><text:p>${esc(v)}</text:p></table:table-cell>`;
-    });
+    content = content.replace(
+      new RegExp(`(<text:p>${esc(labelText)}</text:p></table:table-cell>)(<table:table-cell[^>]*?)(/>|>\\s*</table:table-cell>)`, 'g'),
+      (m, a: string, b: string) => {
+        const v = values[n++];
+        if (v === undefined) return m;
+        return `${a}${b.replace(/ table:number-columns-repeated="\d+"/, '')} office:value-type="string"><text:p>${esc(v)}</text:p></table:table-cell>`;
+      },
+    );
   }
-  content = content.replace(/(<text:p>Société \(si DPO externe\) :<\/text:p><\/table:table-cell>)(<table:table-cell[^>]*?)(\/>|>\s*<\/table:table-cell>)/, (_m, a: string, b: string) => `${a}${b.replace(/ table:number-columns-repeated="\d+"/, '')} office:value-type="string"><text:p>Centre de gestion</text:p></table:table-cell>`);
+  content = content.replace(
+    /(<text:p>Société \(si DPO externe\) :<\/text:p><\/table:table-cell>)(<table:table-cell[^>]*?)(\/>|>\s*<\/table:table-cell>)/,
+    (_m, a: string, b: string) => `${a}${b.replace(/ table:number-columns-repeated="\d+"/, '')} office:value-type="string"><text:p>Centre de gestion</text:p></table:table-cell>`,
+  );
   // A real fiche: the example under another name, with another transfer.
   const start = content.indexOf('<table:table table:name="4_-_Exemple_de_fiche"');
   const end = content.indexOf('</table:table>', start) + '</table:table>'.length;
-  let fiche = content.slice(start, end).replace('table:name="4_-_Exemple_de_fiche"', 'table:name="Fiche paie"').replace(/1 - Exemple/g, 'PAIE-01');
+  let fiche = content
+    .slice(start, end)
+    .replace('table:name="4_-_Exemple_de_fiche"', 'table:name="Fiche paie"')
+    .replace(/1 - Exemple/g, 'PAIE-01');
   fiche = fiche.replace('<text:p>Organisme destinataire 1</text:p>', '<text:p>Organisme destinataire 1</text:p>');
   let fiche2 = content
     .slice(start, end)
@@ -197,7 +419,22 @@ export async function writeXlsx(file: string, sheets: Record<string, (string | n
 export function bigRows(n: number): (string | number)[][] {
   const bases = ['Consentement', 'Contrat', 'Obligation légale', 'Intérêt légitime', 'Art. 6(1)(e)'];
   const countries = ['', 'USA', 'Inde', 'Suisse', 'Royaume-Uni', ''];
-  const rows: (string | number)[][] = [['Nom du traitement', 'Finalité', 'Base légale', 'Personnes concernées', 'Catégories de données', 'Destinataires', 'Pays', 'Garanties', 'Durée de conservation', 'Service', 'Mesures de sécurité', 'Date de création']];
+  const rows: (string | number)[][] = [
+    [
+      'Nom du traitement',
+      'Finalité',
+      'Base légale',
+      'Personnes concernées',
+      'Catégories de données',
+      'Destinataires',
+      'Pays',
+      'Garanties',
+      'Durée de conservation',
+      'Service',
+      'Mesures de sécurité',
+      'Date de création',
+    ],
+  ];
   for (let i = 0; i < n; i++) {
     const country = countries[i % countries.length];
     rows.push([

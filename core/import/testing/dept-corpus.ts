@@ -32,35 +32,83 @@ type Style = 'label' | 'question' | 'phrase';
 /** Header phrasings per field, language and style (each a way departments really write them). */
 const HEADERS: Record<string, Record<Lang, Partial<Record<Style, string[]>>>> = {
   name: {
-    fr: { label: ['Nom du traitement', 'Intitulé du traitement', 'Traitement'], question: ['Nom du traitement'], phrase: ['Libellé de l’activité', 'Nom de l’activité', 'Activité'] },
+    fr: {
+      label: ['Nom du traitement', 'Intitulé du traitement', 'Traitement'],
+      question: ['Nom du traitement'],
+      phrase: ['Libellé de l’activité', 'Nom de l’activité', 'Activité'],
+    },
     en: { label: ['Processing activity', 'Activity name'], question: ['Name of the activity'], phrase: ['Process name', 'Title of processing', 'Activity'] },
   },
   purpose: {
-    fr: { label: ['Finalité', 'Finalité(s)'], question: ['Pourquoi ?', 'À quoi sert le traitement ?', 'Dans quel but ?'], phrase: ['Objectif du traitement', 'Finalités poursuivies', 'Objectif poursuivi'] },
-    en: { label: ['Purpose', 'Purpose of processing'], question: ['Why do we process it?', 'What is it for?', 'Why?'], phrase: ['Aim of the processing', 'Goal pursued', 'Business purpose'] },
+    fr: {
+      label: ['Finalité', 'Finalité(s)'],
+      question: ['Pourquoi ?', 'À quoi sert le traitement ?', 'Dans quel but ?'],
+      phrase: ['Objectif du traitement', 'Finalités poursuivies', 'Objectif poursuivi'],
+    },
+    en: {
+      label: ['Purpose', 'Purpose of processing'],
+      question: ['Why do we process it?', 'What is it for?', 'Why?'],
+      phrase: ['Aim of the processing', 'Goal pursued', 'Business purpose'],
+    },
   },
   legalBases: {
     fr: { label: ['Base légale'], question: ['Sur quelle base juridique ?', 'Quelle base légale ?'], phrase: ['Fondement juridique', 'Licéité du traitement'] },
-    en: { label: ['Lawful basis', 'Legal basis'], question: ['Under what legal basis?', 'What is the lawful basis?'], phrase: ['Lawfulness of processing', 'Legal ground relied on'] },
+    en: {
+      label: ['Lawful basis', 'Legal basis'],
+      question: ['Under what legal basis?', 'What is the lawful basis?'],
+      phrase: ['Lawfulness of processing', 'Legal ground relied on'],
+    },
   },
   dataSubjects: {
-    fr: { label: ['Personnes concernées'], question: ['Qui est concerné ?', 'Sur qui portent les données ?'], phrase: ['Catégories de personnes', 'Population visée', 'Personnes dont les données sont traitées'] },
+    fr: {
+      label: ['Personnes concernées'],
+      question: ['Qui est concerné ?', 'Sur qui portent les données ?'],
+      phrase: ['Catégories de personnes', 'Population visée', 'Personnes dont les données sont traitées'],
+    },
     en: { label: ['Data subjects'], question: ['Who is the data about?', 'Whose data is it?'], phrase: ['Individuals concerned', 'Categories of individuals', 'People concerned'] },
   },
   dataCategories: {
-    fr: { label: ['Catégories de données'], question: ['Quelles données ?', 'Quelles données collecte-t-on ?'], phrase: ['Données collectées', 'Types de données traitées', 'Informations recueillies'] },
-    en: { label: ['Data categories'], question: ['What personal data do we collect?', 'Which data?'], phrase: ['Personal data processed', 'Types of data', 'Information collected'] },
+    fr: {
+      label: ['Catégories de données'],
+      question: ['Quelles données ?', 'Quelles données collecte-t-on ?'],
+      phrase: ['Données collectées', 'Types de données traitées', 'Informations recueillies'],
+    },
+    en: {
+      label: ['Data categories'],
+      question: ['What personal data do we collect?', 'Which data?'],
+      phrase: ['Personal data processed', 'Types of data', 'Information collected'],
+    },
   },
   recipients: {
-    fr: { label: ['Destinataires'], question: ['Qui a accès ?', 'Qui a accès aux données ?', 'À qui sont-elles transmises ?'], phrase: ['Destinataires des données', 'Données transmises à', 'Accès aux données'] },
-    en: { label: ['Recipients'], question: ['Who has access?', 'Who has access to the data?', 'Who do we share it with?'], phrase: ['Shared with', 'Data disclosed to', 'Recipients of the data'] },
+    fr: {
+      label: ['Destinataires'],
+      question: ['Qui a accès ?', 'Qui a accès aux données ?', 'À qui sont-elles transmises ?'],
+      phrase: ['Destinataires des données', 'Données transmises à', 'Accès aux données'],
+    },
+    en: {
+      label: ['Recipients'],
+      question: ['Who has access?', 'Who has access to the data?', 'Who do we share it with?'],
+      phrase: ['Shared with', 'Data disclosed to', 'Recipients of the data'],
+    },
   },
   transferCountries: {
-    fr: { label: ['Transferts hors UE'], question: ['Des données partent-elles hors UE ?', 'Vers quels pays ?'], phrase: ['Pays hors UE', 'Pays de destination', 'Transfert vers un pays tiers'] },
-    en: { label: ['Transfers outside the EU'], question: ['Which countries is data sent to?', 'Is data sent outside the EU?'], phrase: ['Third countries', 'Country of transfer', 'International transfers'] },
+    fr: {
+      label: ['Transferts hors UE'],
+      question: ['Des données partent-elles hors UE ?', 'Vers quels pays ?'],
+      phrase: ['Pays hors UE', 'Pays de destination', 'Transfert vers un pays tiers'],
+    },
+    en: {
+      label: ['Transfers outside the EU'],
+      question: ['Which countries is data sent to?', 'Is data sent outside the EU?'],
+      phrase: ['Third countries', 'Country of transfer', 'International transfers'],
+    },
   },
   retention: {
-    fr: { label: ['Durée de conservation'], question: ['Combien de temps on garde ?', 'Combien de temps sont-elles conservées ?'], phrase: ['Délai de conservation', 'Conservation des données', 'Durée de conservation des données'] },
+    fr: {
+      label: ['Durée de conservation'],
+      question: ['Combien de temps on garde ?', 'Combien de temps sont-elles conservées ?'],
+      phrase: ['Délai de conservation', 'Conservation des données', 'Durée de conservation des données'],
+    },
     en: { label: ['Retention period'], question: ['How long do we keep it?', 'How long is it kept?'], phrase: ['Kept for', 'Storage duration', 'Retention schedule'] },
   },
   securityMeasures: {
@@ -99,26 +147,78 @@ const HEADERS: Record<string, Record<Lang, Partial<Record<Style, string[]>>>> = 
 
 const VALUES: Record<string, Record<Lang, string[]>> = {
   name: {
-    fr: ['Gestion de la paie', 'Recrutement', 'Formation des agents', 'Gestion des badges', 'Inscriptions scolaires', 'Fichier clients', 'Newsletter', 'Gestion des congés', 'Vidéoprotection', 'Support informatique'],
+    fr: [
+      'Gestion de la paie',
+      'Recrutement',
+      'Formation des agents',
+      'Gestion des badges',
+      'Inscriptions scolaires',
+      'Fichier clients',
+      'Newsletter',
+      'Gestion des congés',
+      'Vidéoprotection',
+      'Support informatique',
+    ],
     en: ['Payroll', 'Recruitment', 'Staff training', 'Access badges', 'School enrolment', 'Customer file', 'Newsletter', 'Leave management', 'CCTV', 'IT helpdesk'],
   },
   purpose: {
-    fr: ['Calculer et verser les salaires', 'Sélectionner les candidats', 'Suivre les formations suivies', 'Contrôler l’accès aux locaux', 'Inscrire les élèves à la cantine', 'Gérer la relation client', 'Informer les abonnés des nouveautés', 'Gérer les absences des agents', 'Assurer la sécurité des biens et des personnes', 'Traiter les demandes d’assistance'],
-    en: ['Pay staff salaries', 'Select job applicants', 'Track training attended', 'Control access to the premises', 'Enrol pupils in school meals', 'Manage customer relations', 'Inform subscribers of news', 'Manage staff absences', 'Protect people and property', 'Handle support requests'],
+    fr: [
+      'Calculer et verser les salaires',
+      'Sélectionner les candidats',
+      'Suivre les formations suivies',
+      'Contrôler l’accès aux locaux',
+      'Inscrire les élèves à la cantine',
+      'Gérer la relation client',
+      'Informer les abonnés des nouveautés',
+      'Gérer les absences des agents',
+      'Assurer la sécurité des biens et des personnes',
+      'Traiter les demandes d’assistance',
+    ],
+    en: [
+      'Pay staff salaries',
+      'Select job applicants',
+      'Track training attended',
+      'Control access to the premises',
+      'Enrol pupils in school meals',
+      'Manage customer relations',
+      'Inform subscribers of news',
+      'Manage staff absences',
+      'Protect people and property',
+      'Handle support requests',
+    ],
   },
-  legalBases: { fr: ['Obligation légale', 'Contrat', 'Consentement', 'Intérêt légitime', 'Mission d’intérêt public', 'Art. 6(1)(c)'], en: ['Legal obligation', 'Contract', 'Consent', 'Legitimate interests', 'Public task', 'Art. 6(1)(b)'] },
-  dataSubjects: { fr: ['Salariés', 'Candidats', 'Clients', 'Élèves; Parents', 'Usagers', 'Visiteurs'], en: ['Employees', 'Applicants', 'Customers', 'Pupils; Parents', 'Citizens', 'Visitors'] },
+  legalBases: {
+    fr: ['Obligation légale', 'Contrat', 'Consentement', 'Intérêt légitime', 'Mission d’intérêt public', 'Art. 6(1)(c)'],
+    en: ['Legal obligation', 'Contract', 'Consent', 'Legitimate interests', 'Public task', 'Art. 6(1)(b)'],
+  },
+  dataSubjects: {
+    fr: ['Salariés', 'Candidats', 'Clients', 'Élèves; Parents', 'Usagers', 'Visiteurs'],
+    en: ['Employees', 'Applicants', 'Customers', 'Pupils; Parents', 'Citizens', 'Visitors'],
+  },
   dataCategories: {
-    fr: ['Identité; coordonnées', 'État civil, identité, données d’identification, images', 'Vie professionnelle', 'Données bancaires', 'Données de connexion', 'Identité\nAdresse'],
+    fr: [
+      'Identité; coordonnées',
+      'État civil, identité, données d’identification, images',
+      'Vie professionnelle',
+      'Données bancaires',
+      'Données de connexion',
+      'Identité\nAdresse',
+    ],
     en: ['Identity; contact details', 'Name, address, phone', 'Professional life', 'Bank details', 'Connection data', 'Identity\nAddress'],
   },
-  recipients: { fr: ['Service RH', 'Trésor public; URSSAF', 'Direction générale', 'Prestataire de paie', 'Service informatique'], en: ['HR department', 'Tax office; Pension fund', 'Management', 'Payroll provider', 'IT department'] },
+  recipients: {
+    fr: ['Service RH', 'Trésor public; URSSAF', 'Direction générale', 'Prestataire de paie', 'Service informatique'],
+    en: ['HR department', 'Tax office; Pension fund', 'Management', 'Payroll provider', 'IT department'],
+  },
   transferCountries: { fr: ['États-Unis', 'Non', 'Inde', 'Royaume-Uni', 'Aucun', 'Suisse'], en: ['United States', 'No', 'India', 'United Kingdom', 'None', 'Canada'] },
   retention: {
     fr: ['5 ans', '2 ans après le dernier contact', 'Durée du contrat + 5 ans', 'deux ans', '3 ans à compter du départ', 'un an', '6 mois'],
     en: ['5 years', '2 years after last contact', 'three years', '10 years after contract end', 'one year', '6 months', '2 years'],
   },
-  securityMeasures: { fr: ['Contrôle d’accès', 'Chiffrement; Sauvegarde', 'Mot de passe', 'Journalisation'], en: ['Access control', 'Encryption; Backups', 'Passwords', 'Logging'] },
+  securityMeasures: {
+    fr: ['Contrôle d’accès', 'Chiffrement; Sauvegarde', 'Mot de passe', 'Journalisation'],
+    en: ['Access control', 'Encryption; Backups', 'Passwords', 'Logging'],
+  },
   department: { fr: ['RH', 'Finances', 'Scolaire', 'Communication', 'DSI'], en: ['HR', 'Finance', 'Schools', 'Communications', 'IT'] },
   owner: { fr: ['marie.dupont@mairie.fr', 'j.martin@mairie.fr', 'paul.leroy@mairie.fr'], en: ['jane.doe@example.org', 'j.smith@example.org', 'a.khan@example.org'] },
   systems: { fr: ['Excel', 'Logiciel paie', 'Intranet', 'GRH interne'], en: ['Excel', 'Payroll software', 'Intranet', 'In-house HR tool'] },
@@ -221,9 +321,20 @@ export async function buildDepartmentCorpus(dir: string): Promise<CorpusFile[]> 
         const cols = table(seed, lang, style, fields);
         const file = path.join(dir, `d${String(n).padStart(2, '0')}-${lang}-${style}-${variant}.xlsx`);
         const sheet = lang === 'fr' ? 'Registre' : 'Register';
-        const layout = variant === 0 ? {} : variant === 1 ? { top: 5, left: 2, title: lang === 'fr' ? 'Registre des traitements du service' : 'Record of processing activities' } : { top: 4, left: 3, groups: true };
+        const layout =
+          variant === 0
+            ? {}
+            : variant === 1
+              ? { top: 5, left: 2, title: lang === 'fr' ? 'Registre des traitements du service' : 'Record of processing activities' }
+              : { top: 4, left: 3, groups: true };
         await writeTable(file, [{ name: sheet, cols, rows: 6, ...layout }]);
-        out.push({ file, sheet, expected: expectedOf(cols), shape: `table ${lang} ${style}${variant === 1 ? ' below a title, from column B' : variant === 2 ? ' two-level header from column C' : ''}`, rows: 6 });
+        out.push({
+          file,
+          sheet,
+          expected: expectedOf(cols),
+          shape: `table ${lang} ${style}${variant === 1 ? ' below a title, from column B' : variant === 2 ? ' two-level header from column C' : ''}`,
+          rows: 6,
+        });
       }
     }
   }
@@ -232,16 +343,63 @@ export async function buildDepartmentCorpus(dir: string): Promise<CorpusFile[]> 
     n++;
     const fr = lang === 'fr';
     const cols: Column[] = [
-      { header: fr ? pick(rng(n), ['Client (responsable de traitement)', 'Responsable de traitement client', 'Donneur d’ordre']) : pick(rng(n), ['Client controller', 'Controller (client)', 'Name of the controller']), field: 'clients', value: (k) => ['Mairie de Lyon', 'Clinique du Parc', 'Lycée Jean Moulin', 'ACME SAS'][k % 4] },
-      { header: fr ? 'Service' : 'Service', field: ['department', 'clientProcessing'], value: (k) => (fr ? ['Hébergement', 'Paie externalisée', 'Support'] : ['Hosting', 'Outsourced payroll', 'Support'])[k % 3] },
-      { header: fr ? pick(rng(n + 1), ['Traitements effectués pour le compte du client', 'Catégories de traitements effectués pour le compte du client', 'Traitement réalisé pour le compte du client']) : pick(rng(n + 1), ['Processing carried out on behalf of the client', 'Processing done on behalf of the client', 'Categories of processing carried out on behalf of each controller']), field: 'clientProcessing', value: (k) => (fr ? ['Hébergement des dossiers patients', 'Calcul de la paie', 'Assistance aux utilisateurs'] : ['Hosting of patient files', 'Payroll calculation', 'User support'])[k % 3] },
-      { header: fr ? pick(rng(n + 2), ['Sous-traitants ultérieurs', 'Sous-traitants']) : pick(rng(n + 2), ['Sub-processors', 'Subprocessors']), field: 'processors', value: (k) => ['OVHcloud SAS', 'Microsoft Ireland Ltd', 'Scaleway SAS'][k % 3] },
-      { header: fr ? 'Lieu d’hébergement' : 'Hosting location', field: 'transferCountries', value: (k) => (fr ? ['France', 'Irlande', 'États-Unis'] : ['France', 'Ireland', 'United States'])[k % 3] },
-      { header: fr ? 'Mesures de sécurité' : 'Security measures', field: 'securityMeasures', value: (k) => (fr ? ['Chiffrement', 'Contrôle d’accès'] : ['Encryption', 'Access control'])[k % 2] },
+      {
+        header: fr
+          ? pick(rng(n), ['Client (responsable de traitement)', 'Responsable de traitement client', 'Donneur d’ordre'])
+          : pick(rng(n), ['Client controller', 'Controller (client)', 'Name of the controller']),
+        field: 'clients',
+        value: (k) => ['Mairie de Lyon', 'Clinique du Parc', 'Lycée Jean Moulin', 'ACME SAS'][k % 4],
+      },
+      {
+        header: fr ? 'Service' : 'Service',
+        field: ['department', 'clientProcessing'],
+        value: (k) => (fr ? ['Hébergement', 'Paie externalisée', 'Support'] : ['Hosting', 'Outsourced payroll', 'Support'])[k % 3],
+      },
+      {
+        header: fr
+          ? pick(rng(n + 1), [
+              'Traitements effectués pour le compte du client',
+              'Catégories de traitements effectués pour le compte du client',
+              'Traitement réalisé pour le compte du client',
+            ])
+          : pick(rng(n + 1), [
+              'Processing carried out on behalf of the client',
+              'Processing done on behalf of the client',
+              'Categories of processing carried out on behalf of each controller',
+            ]),
+        field: 'clientProcessing',
+        value: (k) =>
+          (fr ? ['Hébergement des dossiers patients', 'Calcul de la paie', 'Assistance aux utilisateurs'] : ['Hosting of patient files', 'Payroll calculation', 'User support'])[
+            k % 3
+          ],
+      },
+      {
+        header: fr ? pick(rng(n + 2), ['Sous-traitants ultérieurs', 'Sous-traitants']) : pick(rng(n + 2), ['Sub-processors', 'Subprocessors']),
+        field: 'processors',
+        value: (k) => ['OVHcloud SAS', 'Microsoft Ireland Ltd', 'Scaleway SAS'][k % 3],
+      },
+      {
+        header: fr ? 'Lieu d’hébergement' : 'Hosting location',
+        field: 'transferCountries',
+        value: (k) => (fr ? ['France', 'Irlande', 'États-Unis'] : ['France', 'Ireland', 'United States'])[k % 3],
+      },
+      {
+        header: fr ? 'Mesures de sécurité' : 'Security measures',
+        field: 'securityMeasures',
+        value: (k) => (fr ? ['Chiffrement', 'Contrôle d’accès'] : ['Encryption', 'Access control'])[k % 2],
+      },
     ];
     if (i >= 2) cols.push({ header: fr ? 'Transferts hors UE' : 'Transfers outside the EU', field: 'transferCountries', value: (k) => ['Non', 'USA', 'Inde'][k % 3] });
     const file = path.join(dir, `d${n}-processor-${lang}.xlsx`);
-    await writeTable(file, [{ name: fr ? 'Registre sous-traitant' : 'Processor register', cols, rows: 5, top: i % 2 ? 3 : 1, title: i % 2 ? (fr ? 'Registre des activités de sous-traitance' : 'Processor record') : undefined }]);
+    await writeTable(file, [
+      {
+        name: fr ? 'Registre sous-traitant' : 'Processor register',
+        cols,
+        rows: 5,
+        top: i % 2 ? 3 : 1,
+        title: i % 2 ? (fr ? 'Registre des activités de sous-traitance' : 'Processor record') : undefined,
+      },
+    ]);
     out.push({ file, sheet: fr ? 'Registre sous-traitant' : 'Processor register', expected: expectedOf(cols), shape: `processor register ${lang}`, rows: 5 });
   }
   // 25–30: CSVs without a name column (the name comes from the purpose), ";" or ",".
@@ -273,7 +431,11 @@ export async function buildDepartmentCorpus(dir: string): Promise<CorpusFile[]> 
     const fr = lang === 'fr';
     const combined: Column[] = [
       { header: fr ? 'Finalité / base légale' : 'Purpose and legal basis', field: 'purpose', value: (k) => VALUES.purpose[lang][k % 10] },
-      { header: fr ? 'Données et personnes concernées' : 'Data subjects / categories', field: fr ? 'dataCategories' : 'dataSubjects', value: (k) => VALUES.dataSubjects[lang][k % 6] },
+      {
+        header: fr ? 'Données et personnes concernées' : 'Data subjects / categories',
+        field: fr ? 'dataCategories' : 'dataSubjects',
+        value: (k) => VALUES.dataSubjects[lang][k % 6],
+      },
     ];
     const cols = table(n * 32452843, lang, styles[i % 3], ['name', 'recipients', 'retention', 'transferCountries'], combined);
     const file = path.join(dir, `d${n}-combined-${lang}.xlsx`);
@@ -326,7 +488,11 @@ export function libreOfficeCopies(files: string[], format: 'xlsx' | 'ods'): stri
     });
     fs.mkdirSync(dir, { recursive: true });
     const profile = path.join(os.tmpdir(), `art30-lo-profile-${process.pid}`);
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : 'ods', '--outdir', dir, ...inputs], { stdio: 'ignore', timeout: 240_000 });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : 'ods', '--outdir', dir, ...inputs],
+      { stdio: 'ignore', timeout: 240_000 },
+    );
   }
   return files.map(target).filter((f) => fs.existsSync(f));
 }
@@ -342,10 +508,62 @@ export async function buildFicheCorpus(dir: string): Promise<FicheFile[]> {
   fs.mkdirSync(dir, { recursive: true });
   const out: FicheFile[] = [];
   const layouts = [
-    { lang: 'fr' as Lang, col: 1, colon: true, labels: { name: 'Nom du traitement', purpose: 'Finalité', basis: 'Base légale', subjects: 'Personnes concernées', recipients: 'Destinataires', retention: 'Durée de conservation', dept: 'Service' } },
-    { lang: 'en' as Lang, col: 2, colon: false, labels: { name: 'Name of the processing', purpose: 'Why do we process it?', basis: 'Lawful basis', subjects: 'Who is the data about?', recipients: 'Who has access?', retention: 'How long do we keep it?', dept: 'Department' } },
-    { lang: 'fr' as Lang, col: 1, colon: false, labels: { name: 'Intitulé', purpose: 'Objectif poursuivi', basis: 'Fondement juridique', subjects: 'Qui est concerné ?', recipients: 'Qui a accès aux données ?', retention: 'Combien de temps on garde ?', dept: 'Direction' } },
-    { lang: 'en' as Lang, col: 1, colon: true, labels: { name: 'Activity', purpose: 'Purpose', basis: 'Legal basis', subjects: 'Data subjects', recipients: 'Recipients', retention: 'Retention period', dept: 'Business unit' } },
+    {
+      lang: 'fr' as Lang,
+      col: 1,
+      colon: true,
+      labels: {
+        name: 'Nom du traitement',
+        purpose: 'Finalité',
+        basis: 'Base légale',
+        subjects: 'Personnes concernées',
+        recipients: 'Destinataires',
+        retention: 'Durée de conservation',
+        dept: 'Service',
+      },
+    },
+    {
+      lang: 'en' as Lang,
+      col: 2,
+      colon: false,
+      labels: {
+        name: 'Name of the processing',
+        purpose: 'Why do we process it?',
+        basis: 'Lawful basis',
+        subjects: 'Who is the data about?',
+        recipients: 'Who has access?',
+        retention: 'How long do we keep it?',
+        dept: 'Department',
+      },
+    },
+    {
+      lang: 'fr' as Lang,
+      col: 1,
+      colon: false,
+      labels: {
+        name: 'Intitulé',
+        purpose: 'Objectif poursuivi',
+        basis: 'Fondement juridique',
+        subjects: 'Qui est concerné ?',
+        recipients: 'Qui a accès aux données ?',
+        retention: 'Combien de temps on garde ?',
+        dept: 'Direction',
+      },
+    },
+    {
+      lang: 'en' as Lang,
+      col: 1,
+      colon: true,
+      labels: {
+        name: 'Activity',
+        purpose: 'Purpose',
+        basis: 'Legal basis',
+        subjects: 'Data subjects',
+        recipients: 'Recipients',
+        retention: 'Retention period',
+        dept: 'Business unit',
+      },
+    },
   ];
   for (const [i, l] of layouts.entries()) {
     const wb = new ExcelJS.Workbook();
@@ -399,9 +617,51 @@ export async function buildRelationalCorpus(dir: string): Promise<RelationalFile
   fs.mkdirSync(dir, { recursive: true });
   const out: RelationalFile[] = [];
   const variants = [
-    { lang: 'en' as Lang, by: 'id', count: 4, sheets: { main: 'Processing Activities', purposes: 'Purposes', data: 'Personal data', subjects: 'Data subjects', recipients: 'Recipients', contractors: 'Contractors', transfers: 'Transfers' }, link: 'Activity ID' },
-    { lang: 'fr' as Lang, by: 'name', count: 3, sheets: { main: 'Traitements', purposes: 'Finalités', data: 'Données personnelles', subjects: 'Personnes concernées', recipients: 'Destinataires', contractors: 'Sous-traitants', transfers: 'Transferts' }, link: 'Traitement' },
-    { lang: 'en' as Lang, by: 'one', count: 1, sheets: { main: 'Activity', purposes: 'Purposes', data: 'Personal data', subjects: 'Data subjects', recipients: 'Recipients', contractors: 'Contractors', transfers: 'Transfers' }, link: '' },
+    {
+      lang: 'en' as Lang,
+      by: 'id',
+      count: 4,
+      sheets: {
+        main: 'Processing Activities',
+        purposes: 'Purposes',
+        data: 'Personal data',
+        subjects: 'Data subjects',
+        recipients: 'Recipients',
+        contractors: 'Contractors',
+        transfers: 'Transfers',
+      },
+      link: 'Activity ID',
+    },
+    {
+      lang: 'fr' as Lang,
+      by: 'name',
+      count: 3,
+      sheets: {
+        main: 'Traitements',
+        purposes: 'Finalités',
+        data: 'Données personnelles',
+        subjects: 'Personnes concernées',
+        recipients: 'Destinataires',
+        contractors: 'Sous-traitants',
+        transfers: 'Transferts',
+      },
+      link: 'Traitement',
+    },
+    {
+      lang: 'en' as Lang,
+      by: 'one',
+      count: 1,
+      sheets: {
+        main: 'Activity',
+        purposes: 'Purposes',
+        data: 'Personal data',
+        subjects: 'Data subjects',
+        recipients: 'Recipients',
+        contractors: 'Contractors',
+        transfers: 'Transfers',
+      },
+      link: '',
+    },
   ];
   for (const [i, v] of variants.entries()) {
     const wb = new ExcelJS.Workbook();

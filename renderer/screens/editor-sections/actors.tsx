@@ -33,7 +33,12 @@ export function ActorsSection(props: SectionProps) {
           render={(jc, upd, i) => (
             <>
               <ContactFields value={jc} onChange={(c) => upd({ ...jc, ...c })} path={`jointControllers[${i}]`} t={t} />
-              <TextArea label={t('f.responsibilities')} value={jc.responsibilities} onChange={(v) => upd({ ...jc, responsibilities: v })} path={`jointControllers[${i}].responsibilities`} />
+              <TextArea
+                label={t('f.responsibilities')}
+                value={jc.responsibilities}
+                onChange={(v) => upd({ ...jc, responsibilities: v })}
+                path={`jointControllers[${i}].responsibilities`}
+              />
             </>
           )}
         />

@@ -17,9 +17,7 @@ export function DpiaSection(props: SectionProps) {
             key={c.code}
             label={inLang(c, 'label', app.lang)}
             checked={form.dpia.criteria.includes(c.code as never)}
-            onChange={(on) =>
-              set('dpia')({ ...form.dpia, criteria: on ? [...form.dpia.criteria, c.code as never] : form.dpia.criteria.filter((x) => x !== c.code) })
-            }
+            onChange={(on) => set('dpia')({ ...form.dpia, criteria: on ? [...form.dpia.criteria, c.code as never] : form.dpia.criteria.filter((x) => x !== c.code) })}
           />
         ))}
       </fieldset>
@@ -30,9 +28,7 @@ export function DpiaSection(props: SectionProps) {
             key={c.code}
             label={inLang(c, 'label', app.lang)}
             checked={form.dpia.art35Cases.includes(c.code as never)}
-            onChange={(on) =>
-              set('dpia')({ ...form.dpia, art35Cases: on ? [...form.dpia.art35Cases, c.code as never] : form.dpia.art35Cases.filter((x) => x !== c.code) })
-            }
+            onChange={(on) => set('dpia')({ ...form.dpia, art35Cases: on ? [...form.dpia.art35Cases, c.code as never] : form.dpia.art35Cases.filter((x) => x !== c.code) })}
           />
         ))}
       </fieldset>

@@ -51,7 +51,13 @@ export function LegalSection(props: SectionProps) {
                 onChange={(code) => upd({ ...b, code: (code || 'explicit_consent') as typeof b.code })}
                 path={`art9Conditions[${i}].code`}
               />
-              <TextArea label={t('f.justification')} value={b.justification} onChange={(v) => upd({ ...b, justification: v })} path={`art9Conditions[${i}].justification`} rows={2} />
+              <TextArea
+                label={t('f.justification')}
+                value={b.justification}
+                onChange={(v) => upd({ ...b, justification: v })}
+                path={`art9Conditions[${i}].justification`}
+                rows={2}
+              />
             </div>
           )}
         />

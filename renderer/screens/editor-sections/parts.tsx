@@ -36,7 +36,12 @@ export function Departments() {
   );
 }
 
-export function ContactFields(props: { value: { name: string; firstName: string; company: string; address: string; postalCode: string; city: string; country: string; phone: string; email: string }; onChange(v: Partial<typeof props.value>): void; path: string; t: Translate }) {
+export function ContactFields(props: {
+  value: { name: string; firstName: string; company: string; address: string; postalCode: string; city: string; country: string; phone: string; email: string };
+  onChange(v: Partial<typeof props.value>): void;
+  path: string;
+  t: Translate;
+}) {
   const { value: c, onChange, path, t } = props;
   return (
     <div className="grid-3">
@@ -84,7 +89,10 @@ export function RecipientItem(props: { r: ActivityRecipient; upd(next: ActivityR
               upd({ name: '', role: r.role, precision: r.precision });
             }
           }}
-          options={[...directory.map((d) => ({ value: String(d.id), label: `${d.name} — ${app.termLabel('recipient_type', d.type)}` })), { value: NEW, label: t('f.newRecipient') }]}
+          options={[
+            ...directory.map((d) => ({ value: String(d.id), label: `${d.name} — ${app.termLabel('recipient_type', d.type)}` })),
+            { value: NEW, label: t('f.newRecipient') },
+          ]}
         />
         <TextField label={t('f.recipientRole')} value={r.role} onChange={(v) => upd({ ...r, role: v })} path={`recipients[${i}].role`} />
       </div>
@@ -98,8 +106,22 @@ export function RecipientItem(props: { r: ActivityRecipient; upd(next: ActivityR
       {creating && !r.recipientId ? (
         <div className="grid-3 indent">
           <TextField label={t('f.newRecipientName')} value={r.name} onChange={(v) => upd({ ...r, name: v })} path={`recipients[${i}].name`} required />
-          <VocabPicker kind="recipient_type" label={t('f.recipientType')} code={r.type ?? 'other'} freeLabel="" allowOther={false} onChange={(code) => upd({ ...r, type: (code || 'other') as ActivityRecipient['type'] })} path={`recipients[${i}].type`} />
-          <CodesField label={t('f.countries')} hint={t('f.countriesHint')} value={r.countries ?? []} onChange={(v) => upd({ ...r, countries: v })} path={`recipients[${i}].countries`} />
+          <VocabPicker
+            kind="recipient_type"
+            label={t('f.recipientType')}
+            code={r.type ?? 'other'}
+            freeLabel=""
+            allowOther={false}
+            onChange={(code) => upd({ ...r, type: (code || 'other') as ActivityRecipient['type'] })}
+            path={`recipients[${i}].type`}
+          />
+          <CodesField
+            label={t('f.countries')}
+            hint={t('f.countriesHint')}
+            value={r.countries ?? []}
+            onChange={(v) => upd({ ...r, countries: v })}
+            path={`recipients[${i}].countries`}
+          />
         </div>
       ) : null}
       <TextField label={t('f.precision')} value={r.precision} onChange={(v) => upd({ ...r, precision: v })} path={`recipients[${i}].precision`} />

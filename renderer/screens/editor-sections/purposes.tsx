@@ -8,7 +8,15 @@ export function PurposesSection(props: SectionProps) {
   return (
     <Section id="purposes" title={t('sec.purposes')}>
       <TextArea label={t('f.purpose')} value={form.purpose} onChange={set('purpose')} path="purpose" required />
-      <StringList legend={t('f.subPurposes')} itemLabel={t('f.subPurpose')} addLabel={t('f.addSubPurpose')} items={form.subPurposes} onChange={set('subPurposes')} path="subPurposes" multiline />
+      <StringList
+        legend={t('f.subPurposes')}
+        itemLabel={t('f.subPurpose')}
+        addLabel={t('f.addSubPurpose')}
+        items={form.subPurposes}
+        onChange={set('subPurposes')}
+        path="subPurposes"
+        multiline
+      />
     </Section>
   );
 }

@@ -96,7 +96,10 @@ export function SubjectsSection(props: SectionProps) {
                 onChange={(v) => upd({ ...r, finalFate: (v || null) as RetentionRule['finalFate'] })}
                 path={`retention[${i}].finalFate`}
                 empty={t('common.dash')}
-                options={(['delete', 'anonymise', 'archive', 'sort', 'deposit'] as const).map((x) => ({ value: x, label: x === 'sort' || x === 'deposit' ? t(`legal.fate.${x}`) : t(`fate.${x}`) }))}
+                options={(['delete', 'anonymise', 'archive', 'sort', 'deposit'] as const).map((x) => ({
+                  value: x,
+                  label: x === 'sort' || x === 'deposit' ? t(`legal.fate.${x}`) : t(`fate.${x}`),
+                }))}
               />
               <DurationField label={t('f.activePeriod')} value={r.activePeriod} onChange={(v) => upd({ ...r, activePeriod: v })} path={`retention[${i}].activePeriod`} />
               <DurationField label={t('f.archivePeriod')} value={r.archivePeriod} onChange={(v) => upd({ ...r, archivePeriod: v })} path={`retention[${i}].archivePeriod`} />
@@ -104,7 +107,14 @@ export function SubjectsSection(props: SectionProps) {
           </>
         )}
       />
-      <StringList legend={t('f.dataSources')} itemLabel={t('f.dataSource')} addLabel={t('f.addDataSource')} items={form.dataSources} onChange={set('dataSources')} path="dataSources" />
+      <StringList
+        legend={t('f.dataSources')}
+        itemLabel={t('f.dataSource')}
+        addLabel={t('f.addDataSource')}
+        items={form.dataSources}
+        onChange={set('dataSources')}
+        path="dataSources"
+      />
     </Section>
   );
 }

@@ -25,7 +25,14 @@ export function TransfersSection(props: SectionProps) {
         render={(x, upd, i) => (
           <>
             <div className="grid-2">
-              <TextField label={t('f.transferRecipient')} value={x.recipient} onChange={(v) => upd({ ...x, recipient: v })} path={`transfers[${i}].recipient`} list="recipient-names" required />
+              <TextField
+                label={t('f.transferRecipient')}
+                value={x.recipient}
+                onChange={(v) => upd({ ...x, recipient: v })}
+                path={`transfers[${i}].recipient`}
+                list="recipient-names"
+                required
+              />
               <DestinationField value={x.country} onChange={(v) => upd({ ...x, country: v })} path={`transfers[${i}].country`} />
               <VocabPicker
                 kind="transfer_safeguard"

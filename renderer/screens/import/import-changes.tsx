@@ -74,7 +74,14 @@ export function RowChanges(props: { row: Row; replace: string[]; onReplace(field
                     </ul>
                     {c.mode !== 'set' && (c.replaceWouldRemove.length || c.mode === 'replace') ? (
                       <label htmlFor={id} className="replace-choice">
-                        <input id={id} type="checkbox" disabled={props.busy} checked={props.replace.includes(c.field)} onChange={(e) => props.onReplace(c.field, e.target.checked)} /> {t('import.change.replace')} — {c.label}
+                        <input
+                          id={id}
+                          type="checkbox"
+                          disabled={props.busy}
+                          checked={props.replace.includes(c.field)}
+                          onChange={(e) => props.onReplace(c.field, e.target.checked)}
+                        />{' '}
+                        {t('import.change.replace')} — {c.label}
                       </label>
                     ) : null}
                   </td>

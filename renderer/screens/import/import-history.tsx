@@ -94,7 +94,12 @@ export function ImportHistory(props: { onClose(changed: boolean): void }) {
                 <td>{b.undoneAt ? t('import.history.undoneOn', { date: date(b.undoneAt) }) : t('import.history.active')}</td>
                 <td>
                   {b.undoneAt ? null : (
-                    <button type="button" className="secondary danger-text" aria-label={t('import.history.undoLabel', { file: b.fileName, date: date(b.at) })} onClick={() => setConfirm(b)}>
+                    <button
+                      type="button"
+                      className="secondary danger-text"
+                      aria-label={t('import.history.undoLabel', { file: b.fileName, date: date(b.at) })}
+                      onClick={() => setConfirm(b)}
+                    >
                       {t('import.history.undo')}
                     </button>
                   )}

@@ -14,8 +14,18 @@ export function RegisterFilters(props: { filters: Filters; setFilter(k: keyof Fi
   ];
   return (
     <>
-      <FilterSelect label={t('register.filter.status')} value={filters.status} onChange={setFilter('status')} options={[{ value: '', label: t('common.all') }, ...(['draft', 'active', 'retired'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
-      <FilterSelect label={t('register.filter.department')} value={filters.department} onChange={setFilter('department')} options={[{ value: '', label: t('common.all') }, ...departments.map((d) => ({ value: d, label: d }))]} />
+      <FilterSelect
+        label={t('register.filter.status')}
+        value={filters.status}
+        onChange={setFilter('status')}
+        options={[{ value: '', label: t('common.all') }, ...(['draft', 'active', 'retired'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+      />
+      <FilterSelect
+        label={t('register.filter.department')}
+        value={filters.department}
+        onChange={setFilter('department')}
+        options={[{ value: '', label: t('common.all') }, ...departments.map((d) => ({ value: d, label: d }))]}
+      />
       {tab === 'controller' ? (
         <FilterSelect
           label={t('register.filter.role')}
