@@ -19,9 +19,9 @@ afterEach(() => t.cleanup());
 describe('import warnings in the DPO’s language', () => {
   it('has a French and an English text for every code the import can give', () => {
     const sources = ['build-row.ts', 'preview.ts'].map((f) => fs.readFileSync(path.join(import.meta.dirname, f), 'utf8')).join('\n');
-    const warnLines = sources.split('\n').filter((l) => l.includes('warn(') || l.includes('code: '));
-    const codes = new Set(warnLines.flatMap((l) => [...l.matchAll(/code: '([a-z_]+)'|[`'], '([a-z_]+)', \{/g)].map((m) => m[1] ?? m[2])));
-    for (const m of warnLines.join('\n').matchAll(/\? '([a-z_]+)' : '([a-z_]+)'/g)) codes.add(m[1]).add(m[2]);
+    // Whatever the layout: `code: 'x'`, `code: cond ? 'x' : 'y'`, and warn(…, `message`, 'code', {…}).
+    const codes = new Set([...sources.matchAll(/code: '([a-z_]+)'|[`'],\s*'([a-z_]+)',\s*\{/g)].map((m) => m[1] ?? m[2]));
+    for (const m of sources.matchAll(/code:[^,}]*?\?\s*'([a-z_]+)'\s*:\s*'([a-z_]+)'/g)) codes.add(m[1]).add(m[2]);
     expect(codes.size).toBeGreaterThan(18);
     for (const code of codes) {
       expect(fr[`import.warning.${code}`], code).toBeTruthy();
