@@ -103,10 +103,16 @@ export function checkActivity(
     add('processor_without_client', 'clients');
   }
   // A draft imported without a required field: its placeholder ("À compléter") must be replaced.
-  const placeholders = [t('fr', 'mapping.draft.placeholder'), t('en', 'mapping.draft.placeholder')];
+  const placeholders = draftPlaceholders();
   for (const field of ['name', 'purpose'] as const) {
     const v = a[field]?.trim() ?? '';
     if (v && placeholders.some((p) => v.startsWith(p))) add('import_to_complete', field);
   }
   return out;
+}
+
+let placeholderTexts: string[] | undefined;
+/** The placeholder a draft gets for a missing field, in both languages (translated once: the checks run for every activity of the overview). */
+function draftPlaceholders(): string[] {
+  return (placeholderTexts ??= [t('fr', 'mapping.draft.placeholder'), t('en', 'mapping.draft.placeholder')]);
 }
