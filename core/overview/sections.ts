@@ -4,6 +4,7 @@
  * `art30 overview` show them after the register's own sections, titled and labelled by catalogue
  * keys. Add a record's section with one line in OVERVIEW_SECTIONS.
  */
+import { recordsOverviewSection } from '../records/overview-section.js';
 import type { Register } from '../register.js';
 import type { OverviewFilter } from './filter.js';
 
@@ -29,5 +30,5 @@ export interface OverviewSection {
 
 export type OverviewContributor = (reg: Register, scope: { organisationId?: number }, today: string) => OverviewSection | null;
 
-/** Issue 15 (breaches and requests) adds its contributor here. */
-export const OVERVIEW_SECTIONS: OverviewContributor[] = [];
+/** The breach record and the request log (core/records). */
+export const OVERVIEW_SECTIONS: OverviewContributor[] = [recordsOverviewSection];

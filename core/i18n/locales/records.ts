@@ -239,6 +239,15 @@ const pairs: Record<string, [en: string, fr: string]> = {
   // CLI
   'records.cli.sayWhich': ['Say which record: art30 {{command}} show REF', 'Indiquez la fiche : art30 {{command}} show REF'],
   'records.cli.unknownAction': ['Unknown action "{{action}}": use list or show.', 'Action inconnue « {{action}} » : utilisez list ou show.'],
+  'records.overview.title': ['Breaches and data-subject requests', 'Violations et demandes des personnes'],
+  'records.overview.openBreaches_one': ['open breach', 'violation ouverte'],
+  'records.overview.openBreaches_other': ['open breaches', 'violations ouvertes'],
+  'records.overview.notificationOverdue_one': ['breach not notified within 72 hours', 'violation non notifiée dans les 72 heures'],
+  'records.overview.notificationOverdue_other': ['breaches not notified within 72 hours', 'violations non notifiées dans les 72 heures'],
+  'records.overview.requestsDue_one': ['request awaiting an answer', 'demande en attente de réponse'],
+  'records.overview.requestsDue_other': ['requests awaiting an answer', 'demandes en attente de réponse'],
+  'records.overview.requestsOverdue_one': ['request past its deadline', 'demande hors délai'],
+  'records.overview.requestsOverdue_other': ['requests past their deadline', 'demandes hors délai'],
 };
 
 export const en: Entries = Object.fromEntries(Object.entries(pairs).map(([k, [e]]) => [k, e]));
