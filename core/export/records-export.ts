@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { t } from '../i18n/i18n.js';
-import type { Breach, SubjectRequest } from '../records/model.js';
+import { emptyBreachData, type Breach, type SubjectRequest } from '../records/model.js';
 import { breachSections, formatDate, formatInstant, requestDeadlineText, valueLabel } from '../records/labels.js';
 import { listBreaches, listRequests } from '../records/services.js';
 import type { Register } from '../register.js';
@@ -42,30 +42,7 @@ export function breachSheetRows(records: ExportRecords, L: Labels): { groups: [s
 
 function emptyBreach(): Breach {
   return {
-    ref: '',
-    title: '',
-    status: 'open',
-    description: '',
-    nature: [],
-    occurredAt: '',
-    discoveredAt: '1970-01-01T00:00:00.000Z',
-    peopleCategories: '',
-    peopleCount: null,
-    recordsCount: null,
-    dataCategories: [],
-    consequences: '',
-    measuresTaken: '',
-    measuresProposed: '',
-    riskLevel: 'risk',
-    riskReasoning: '',
-    notifiedAt: '',
-    notificationRef: '',
-    notNotifiedReason: '',
-    lateReason: '',
-    peopleInformed: 'not_decided',
-    peopleInformedOn: '',
-    peopleInformedMeans: '',
-    peopleNotInformedReason: '',
+    ...emptyBreachData('1970-01-01T00:00:00.000Z'),
     id: 0,
     organisationId: 0,
     version: 0,

@@ -215,3 +215,34 @@ export const recordSettingsSchema = z.object({
     .refine((v) => v !== 'P', { error: 'must be a period such as P1Y, P6M or P30D' })
     .default(''),
 });
+
+/** A breach with nothing recorded yet (the editor's new form, the export's sample row). */
+export function emptyBreachData(discoveredAt: string): BreachData {
+  return {
+    ref: '',
+    title: '',
+    status: 'open',
+    description: '',
+    nature: [],
+    occurredAt: '',
+    discoveredAt,
+    peopleCategories: '',
+    peopleCount: null,
+    recordsCount: null,
+    dataCategories: [],
+    consequences: '',
+    measuresTaken: '',
+    measuresProposed: '',
+    riskLevel: 'risk',
+    riskReasoning: '',
+    notifiedAt: '',
+    notificationRef: '',
+    notNotifiedReason: '',
+    lateReason: '',
+    peopleInformed: 'not_decided',
+    peopleInformedOn: '',
+    peopleInformedMeans: '',
+    peopleNotInformedReason: '',
+    activityIds: [],
+  };
+}
