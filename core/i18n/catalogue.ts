@@ -16,6 +16,7 @@ import * as shell from './locales/shell.js';
 import * as ui from './locales/ui.js';
 import * as overview from './locales/overview.js';
 import * as legal from './locales/legal.js';
+import * as doc from './locales/doc.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -37,6 +38,7 @@ export const areas: Record<string, Area> = {
   records,
   overview,
   legal,
+  doc,
 };
 
 function merge(lang: keyof Area): Entries {
