@@ -17,6 +17,7 @@ import * as ui from './locales/ui.js';
 import * as overview from './locales/overview.js';
 import * as legal from './locales/legal.js';
 import * as doc from './locales/doc.js';
+import * as windowArea from './locales/window.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -39,7 +40,12 @@ export const areas: Record<string, Area> = {
   overview,
   legal,
   doc,
+  /** The window's words: keys named after their screen, not prefixed `window.` (see locales/window.ts). */
+  window: windowArea,
 };
+
+/** Areas whose keys are named after their screen rather than prefixed with the area's name. */
+export const UNPREFIXED_AREAS = new Set(['window']);
 
 function merge(lang: keyof Area): Entries {
   const out: Entries = {};
