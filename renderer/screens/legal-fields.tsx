@@ -4,13 +4,12 @@
  * (CNIL lists, DPO's advice, Art. 36 prior consultation), and the reference data set panel.
  */
 import { useContext, useEffect, useId, useRef, useState } from 'react';
-import type { Country, InternationalOrganisation } from '../../core/model/register.js';
+import type { Country } from '../../core/model/register.js';
 import type { ActivityFields } from '../../core/model/schemas.js';
 import type { DatasetReport } from '../../core/reference/apply.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp } from '../app-context.js';
 import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
-import { FormModal } from '../components/modal.js';
 import { inLang } from '../../core/i18n/localized.js';
 
 interface DatasetInfo {
@@ -26,6 +25,11 @@ let destinationsCache: Promise<[Country[], DatasetInfo | null]> | null = null;
 function loadDestinations(): Promise<[Country[], DatasetInfo | null]> {
   destinationsCache ??= Promise.all([call('reference/destinations', {}), call('reference/dataset', {}) as Promise<DatasetInfo | null>]);
   return destinationsCache;
+}
+
+/** Reads the destinations and the data set again at their next use (after the DPO changed one). */
+export function forgetDestinations(): void {
+  destinationsCache = null;
 }
 
 export function useDestinations(): { destinations: Country[]; dataset: DatasetInfo | null } {
@@ -262,115 +266,6 @@ export function DatasetDate() {
   const { t } = useApp();
   const { dataset } = useDestinations();
   return <span className="muted">({dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')})</span>;
-}
-
-/** The international organisations (transfer destinations), with their adequacy status; the DPO can change one. */
-export function OrganisationsTable() {
-  const app = useApp();
-  const { t, lang } = app;
-  const { destinations } = useDestinations();
-  const [editing, setEditing] = useState<InternationalOrganisation | null>(null);
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [message, setMessage] = useState<string | null>(null);
-  const organisations = destinations
-    .filter((d): d is InternationalOrganisation => d.kind === 'organisation')
-    .sort((a, b) => inLang(a, 'name', lang).localeCompare(inLang(b, 'name', lang), lang));
-  const save = async () => {
-    if (!editing) return;
-    try {
-      const { eea: _e, kind: _k, dpoEdited: _d, ...input } = editing;
-      await call('reference/saveOrganisation', input);
-      destinationsCache = null;
-      setEditing(null);
-      app.bumpGeneration();
-      app.notify(t('ref.saved'));
-    } catch (e) {
-      if (e instanceof ApiCallError) setErrors(new Map(e.details.map((d) => [d.path, d.message])));
-      setMessage((e as Error).message);
-    }
-  };
-  return (
-    <section aria-labelledby="io-heading">
-      <h2 id="io-heading">{t('legal.destination.organisations')}</h2>
-      <div className="table-scroll static">
-        <table className="grid compact" aria-label={t('legal.destination.organisations')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('ref.code')}</th>
-              <th scope="col">{t('legal.destination.organisation')}</th>
-              <th scope="col">
-                {t('ref.adequacy')} <DatasetDate />
-              </th>
-              <th scope="col">{t('ref.decisionDate')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.edit')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((o) => (
-              <tr key={o.code}>
-                <td>{o.code}</td>
-                <td>{inLang(o, 'name', lang)}</td>
-                <td>
-                  <span className={`adequacy adequacy-${o.adequacy}`}>{t(`adequacy.${o.adequacy}`)}</span>
-                  {inLang(o, 'adequacyScope', lang) ? <div className="muted small">{inLang(o, 'adequacyScope', lang)}</div> : null}
-                  {o.dpoEdited ? <div className="muted small">{t('legal.dataset.dpoEdited')}</div> : null}
-                </td>
-                <td>{o.adequacyDecisionDate}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    aria-label={t('ref.editCountry', { name: inLang(o, 'name', lang) })}
-                    onClick={() => {
-                      setEditing({ ...o });
-                      setErrors(new Map());
-                      setMessage(null);
-                    }}
-                  >
-                    {t('common.edit')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {editing ? (
-        <FormModal
-          title={t('ref.editCountry', { name: inLang(editing, 'name', lang) })}
-          cancelLabel={t('common.cancel')}
-          saveLabel={t('common.save')}
-          errors={errors}
-          message={message}
-          onSave={() => void save()}
-          onClose={() => setEditing(null)}
-        >
-          <div className="grid-2">
-            <TextField label={t('ref.nameFr')} value={editing.nameFr} onChange={(v) => setEditing({ ...editing, nameFr: v })} path="nameFr" />
-            <TextField label={t('ref.nameEn')} value={editing.nameEn} onChange={(v) => setEditing({ ...editing, nameEn: v })} path="nameEn" />
-            <SelectField
-              label={t('ref.adequacy')}
-              value={editing.adequacy}
-              onChange={(v) => setEditing({ ...editing, adequacy: v as Country['adequacy'] })}
-              path="adequacy"
-              options={(['adequate', 'partial', 'pending', 'none'] as const).map((s) => ({ value: s, label: t(`adequacy.${s}`) }))}
-            />
-            <TextField
-              label={t('ref.decisionDate')}
-              type="date"
-              value={editing.adequacyDecisionDate}
-              onChange={(v) => setEditing({ ...editing, adequacyDecisionDate: v })}
-              path="adequacyDecisionDate"
-            />
-          </div>
-          <TextArea label={t('ref.scopeFr')} value={editing.adequacyScopeFr} onChange={(v) => setEditing({ ...editing, adequacyScopeFr: v })} path="adequacyScopeFr" rows={2} />
-          <TextArea label={t('ref.scopeEn')} value={editing.adequacyScopeEn} onChange={(v) => setEditing({ ...editing, adequacyScopeEn: v })} path="adequacyScopeEn" rows={2} />
-        </FormModal>
-      ) : null}
-    </section>
-  );
 }
 
 /**
