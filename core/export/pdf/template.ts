@@ -115,11 +115,7 @@ function styles(L: Labels, source: ExportSource, pageNames: Map<number, string>,
 const td = (v: string | null | undefined, L: Labels, cls = '') => (v ? `<td${cls ? ` class="${cls}"` : ''}>${esc(v)}</td>` : `<td class="muted">${esc(L.t('none'))}</td>`);
 
 function kv(L: Labels, rows: [TextKey | string, string | null | undefined][]): string {
-  return `<table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th>${esc(isKey(k) ? L.t(k) : k)}</th>${td(v, L, 'lines')}</tr>`).join('')}</tbody></table>`;
-}
-
-function isKey(k: string): k is TextKey {
-  return /^[a-z][A-Za-z0-9]*$/.test(k);
+  return `<table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th>${esc(L.has(k) ? L.t(k as TextKey) : k)}</th>${td(v, L, 'lines')}</tr>`).join('')}</tbody></table>`;
 }
 
 function grid(L: Labels, headers: TextKey[], rows: (string | null | undefined)[][], widths?: number[]): string {
@@ -163,7 +159,7 @@ export function coverPage(source: ExportSource, L: Labels): string {
     )
     .join('');
   return `<section class="cover">
-    <div class="kicker">${esc(L.lang === 'fr' ? 'Article 30 du RGPD' : 'GDPR Article 30')}</div>
+    <div class="kicker">${esc(L.t('kicker'))}</div>
     <h1>${esc(L.t('registerTitle'))}</h1>
     <div class="scope"><b>${esc(L.t('scope'))}</b> — ${esc(describeScope(source.scope, L, source.organisations))}<br>${esc(L.t('exportedOn'))} ${esc(L.date(source.exportedAt))}<br>${esc(t(L.lang, `export.audience.cover.${L.audience}`))}${source.asOf ? `<br><b class="as-of">${esc(asOfLine(L, source.asOf))}</b>` : ''}</div>
     <div class="org-list"><b>${esc(t(L.lang, 'export.organisations'))}</b> — ${esc(source.organisations.map((o) => o.name).join(' ; '))}</div>
