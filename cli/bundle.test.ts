@@ -38,7 +38,7 @@ describe.skipIf(!fs.existsSync(bundle))('the bundled command and its code cache'
   it('has a code cache this Node accepts, and nothing left to load with import()', () => {
     const script = compileBundle(bundle, fs.readFileSync(`${bundle}.cache`));
     expect(script.cachedDataRejected).toBe(false);
-    expect(fs.readFileSync(bundle, 'utf8')).not.toMatch(/\bimport\(/);
+    expect(fs.readFileSync(bundle, 'utf8')).not.toMatch(/(^|[^\w$.])import\((?!\))/m);
   });
 
   it('runs without its cache, and with a cache V8 refuses, as with its own', () => {

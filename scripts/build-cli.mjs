@@ -101,16 +101,17 @@ export async function buildCli() {
     sourcemap: 'linked',
     logLevel: 'warning',
     plugins: [lazyPackages, zodEnglishOnly],
-    metafile: Boolean(process.env.ART30_METAFILE),
+    metafile: true,
     // import.meta.url has no meaning in CommonJS: the bundle's own file URL (the paths computed from
     // it, migrations/ and fonts/, are then resolved from dist/cli/).
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
-  if (result.metafile) fs.writeFileSync(process.env.ART30_METAFILE, JSON.stringify(result.metafile));
+  if (process.env.ART30_METAFILE) fs.writeFileSync(process.env.ART30_METAFILE, JSON.stringify(result.metafile));
   const bundle = path.join(cliOut, 'art30.cjs');
-  // The bundle runs in vm.Script, which has no loader for import(): every import() is bundled.
-  if (/\bimport\(/.test(fs.readFileSync(bundle, 'utf8'))) throw new Error('dist/cli/art30.cjs has an import() esbuild did not bundle');
+  // The bundle runs in vm.Script, which has no loader for import(): every import() must be bundled.
+  const dynamic = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
+  if (dynamic.length) throw new Error(`dist/cli/art30.cjs would load with import(), which it cannot: ${dynamic.join(', ')}`);
   fs.copyFileSync(path.join(root, 'scripts', 'cli-loader.mjs'), path.join(cliOut, 'cli-loader.mjs'));
   fs.writeFileSync(
     path.join(cliOut, 'art30.mjs'),
