@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../../core/model/register.js';
 import { call } from '../../api/client.js';
 import { useApp, useT } from '../../app-context.js';
-import { formatValue } from '../history-panel.js';
+import { ChangesTable } from '../history-panel.js';
 import { useFieldLabel } from './shared.js';
 
 /** The changes of one breach or request, newest first, field by field (labels, not field paths). */
@@ -25,26 +25,7 @@ export function RecordHistory(props: { entityType: 'breach' | 'request'; id: num
               <strong>{t(`history.action.${e.action}`)}</strong> <time dateTime={e.at}>{new Date(e.at).toLocaleString(app.lang === 'fr' ? 'fr-FR' : 'en-GB')}</time>
               <span className="muted"> · {t(`history.source.${e.source}`)}</span>
             </div>
-            {e.action === 'update' ? (
-              <table className="changes">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('history.field')}</th>
-                    <th scope="col">{t('history.before')}</th>
-                    <th scope="col">{t('history.after')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {e.changes.map((c, i) => (
-                    <tr key={i}>
-                      <th scope="row">{label(c.path)}</th>
-                      <td className="before">{formatValue(c.before)}</td>
-                      <td className="after">{formatValue(c.after)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
+            {e.action === 'update' ? <ChangesTable changes={e.changes} label={label} /> : null}
           </li>
         ))}
       </ol>
