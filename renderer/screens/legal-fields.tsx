@@ -11,6 +11,7 @@ import { ApiCallError, call } from '../api/client.js';
 import { useApp } from '../app-context.js';
 import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
 import { FormModal } from '../components/modal.js';
+import { inLang } from '../../core/i18n/localized.js';
 
 interface DatasetInfo {
   asOf: string;
@@ -45,13 +46,13 @@ export function DestinationField(props: { value: string; onChange(code: string):
   const { lang, t } = useApp();
   const { destinations, dataset } = useDestinations();
   const id = useId();
-  const name = (c: Country) => (lang === 'fr' ? c.nameFr : c.nameEn);
+  const name = (c: Country) => inLang(c, 'name', lang);
   const sorted = [...destinations].sort((a, b) => name(a).localeCompare(name(b), lang));
   const countries = sorted.filter((c) => c.kind !== 'organisation');
   const organisations = sorted.filter((c) => c.kind === 'organisation');
   const selected = destinations.find((c) => c.code === props.value);
   const error = useContext(ErrorsContext).get(props.path);
-  const scope = selected ? (lang === 'fr' ? selected.adequacyScopeFr : selected.adequacyScopeEn) : '';
+  const scope = selected ? inLang(selected, 'adequacyScope', lang) : '';
   const option = (c: Country) => (
     <option key={c.code} value={c.code}>
       {name(c)} ({c.code}) — {t(`adequacy.${c.adequacy}`)}
@@ -109,7 +110,7 @@ export function DpiaDecisions(props: { dpia: Dpia; onChange(d: Dpia): void }) {
       {(app.terms.get(kind) ?? []).map((c) => (
         <CheckboxField
           key={c.code}
-          label={lang === 'fr' ? c.labelFr : c.labelEn}
+          label={inLang(c, 'label', lang)}
           hint={c.article}
           checked={(d[field] as string[]).includes(c.code)}
           onChange={(on) => props.onChange({ ...d, [field]: on ? [...d[field], c.code] : (d[field] as string[]).filter((x) => x !== c.code) })}
@@ -273,7 +274,7 @@ export function OrganisationsTable() {
   const [message, setMessage] = useState<string | null>(null);
   const organisations = destinations
     .filter((d): d is InternationalOrganisation => d.kind === 'organisation')
-    .sort((a, b) => (lang === 'fr' ? a.nameFr : a.nameEn).localeCompare(lang === 'fr' ? b.nameFr : b.nameEn, lang));
+    .sort((a, b) => inLang(a, 'name', lang).localeCompare(inLang(b, 'name', lang), lang));
   const save = async () => {
     if (!editing) return;
     try {
@@ -310,10 +311,10 @@ export function OrganisationsTable() {
             {organisations.map((o) => (
               <tr key={o.code}>
                 <td>{o.code}</td>
-                <td>{lang === 'fr' ? o.nameFr : o.nameEn}</td>
+                <td>{inLang(o, 'name', lang)}</td>
                 <td>
                   <span className={`adequacy adequacy-${o.adequacy}`}>{t(`adequacy.${o.adequacy}`)}</span>
-                  {(lang === 'fr' ? o.adequacyScopeFr : o.adequacyScopeEn) ? <div className="muted small">{lang === 'fr' ? o.adequacyScopeFr : o.adequacyScopeEn}</div> : null}
+                  {inLang(o, 'adequacyScope', lang) ? <div className="muted small">{inLang(o, 'adequacyScope', lang)}</div> : null}
                   {o.dpoEdited ? <div className="muted small">{t('legal.dataset.dpoEdited')}</div> : null}
                 </td>
                 <td>{o.adequacyDecisionDate}</td>
@@ -321,7 +322,7 @@ export function OrganisationsTable() {
                   <button
                     type="button"
                     className="link"
-                    aria-label={t('ref.editCountry', { name: lang === 'fr' ? o.nameFr : o.nameEn })}
+                    aria-label={t('ref.editCountry', { name: inLang(o, 'name', lang) })}
                     onClick={() => {
                       setEditing({ ...o });
                       setErrors(new Map());
@@ -338,7 +339,7 @@ export function OrganisationsTable() {
       </div>
       {editing ? (
         <FormModal
-          title={t('ref.editCountry', { name: lang === 'fr' ? editing.nameFr : editing.nameEn })}
+          title={t('ref.editCountry', { name: inLang(editing, 'name', lang) })}
           cancelLabel={t('common.cancel')}
           saveLabel={t('common.save')}
           errors={errors}
