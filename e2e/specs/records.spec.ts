@@ -120,3 +120,47 @@ test('the records screens: no accessibility violation, a breach recorded with th
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
 });
+
+test('a record changed elsewhere is a conflict (reload shows it); erase a requester, delete a breach, each after a confirmation', async ({ app, target }) => {
+  test.skip(target === 'electron', 'same screens as web mode');
+  const { page } = app;
+  type Row = { id: number; ref: string; version: number; title?: string; requester?: string } & Record<string, unknown>;
+  const breaches = (await app.callDirect('breaches/list', {})) as Row[];
+  const b1 = breaches.find((b) => b.ref === 'B-001')!;
+  await page.goto(`${app.server!.url}#/breaches/${b1.id}`);
+  const editor = page.locator('form.edit-pane');
+  await expect(editor.getByLabel('Title')).toHaveValue(b1.title!);
+
+  // Another program saves the breach meanwhile: this window's save is refused, nothing overwritten.
+  const { id, organisationId: _o, version, createdAt: _c, updatedAt: _u, activities, deadline: _d, ...rest } = b1 as Row & { activities: { id: number }[] };
+  await app.callDirect('breaches/update', { id, version, breach: { ...rest, activityIds: activities.map((a) => a.id), title: 'Titre écrit ailleurs' } });
+  await editor.getByLabel('Title').fill('Titre de cette fenêtre');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  const banner = editor.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Reload' }) });
+  await expect(banner).toBeVisible();
+  expect(((await app.callDirect('breaches/list', {})) as Row[]).find((b) => b.id === id)?.title).toBe('Titre écrit ailleurs');
+  await banner.getByRole('button', { name: 'Reload' }).click();
+  await expect(editor.getByLabel('Title')).toHaveValue('Titre écrit ailleurs');
+  await expect(banner).toBeHidden();
+
+  // Delete: cancelled first, then confirmed.
+  await editor.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  expect((await app.callDirect('breaches/list', {})) as Row[]).toHaveLength(2);
+  await editor.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('breach-counts')).toContainText('1 breach');
+  expect(((await app.callDirect('breaches/list', {})) as Row[]).map((b) => b.ref)).toEqual(['B-002']);
+  await expect(page.locator('form.edit-pane')).toHaveCount(0);
+
+  // Erase a requester's details: the request stays, the details are gone and the date is shown.
+  const requests = (await app.callDirect('requests/list', {})) as Row[];
+  const withRequester = requests.find((r) => r.requester)!;
+  await page.goto(`${app.server!.url}#/requests/${withRequester.id}`);
+  await page.getByRole('button', { name: 'Erase the requester’s details' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Erase the requester’s details' }).click();
+  await expect(page.locator('form.edit-pane [data-path="requester"]')).toContainText('Requester’s details erased on');
+  const after = ((await app.callDirect('requests/list', {})) as Row[]).find((r) => r.id === withRequester.id)!;
+  expect(after.requester).toBe('');
+  expect(after.version).toBe(withRequester.version + 1);
+});

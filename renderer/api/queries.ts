@@ -3,6 +3,7 @@
  * invalidates (every screen showing register data refetches after a write).
  */
 import { QueryClient, useQuery } from '@tanstack/react-query';
+import type { Recipient } from '../../core/model/register.js';
 import { call } from './client.js';
 
 export const queryClient = new QueryClient({
@@ -26,7 +27,13 @@ export function invalidateAfterWrite(client: QueryClient = queryClient): Promise
   return client.invalidateQueries({ predicate: (q) => ['activities', 'recipients', 'history'].includes(String(q.queryKey[0])) });
 }
 
-/** The recipient directory (the editor's pickers). */
-export function useRecipientDirectory() {
-  return useQuery({ queryKey: keys.recipients, queryFn: () => call('recipients/list', {}) });
+const NO_RECIPIENTS: Recipient[] = [];
+
+/**
+ * The recipient directory (the editor's pickers): the cached list at once, refreshed when a screen
+ * using it opens, after a write, and when the register changes (`generation`).
+ */
+export function useRecipientDirectory(generation = 0): Recipient[] {
+  const query = useQuery({ queryKey: [...keys.recipients, generation], queryFn: () => call('recipients/list', {}), staleTime: 0 });
+  return query.data ?? NO_RECIPIENTS;
 }

@@ -30,6 +30,11 @@ export interface ActivityFormModel {
 
 export type SaveOutcome = { saved: Activity } | { conflict: string } | { invalid: FieldIssue[] } | { failed: string };
 
+/** The editor's actions on the saved activity, each after a confirmation. */
+export type ActivityAction = 'duplicate' | 'retire' | 'delete';
+/** `done`: the duplicate, the retired activity, or null once deleted. */
+export type ActionOutcome = { done: Activity | null } | { conflict: string } | { failed: string };
+
 export class ActivityFormStore {
   private state: ActivityFormState;
   private readonly listeners = new Set<() => void>();
@@ -73,7 +78,7 @@ export class ActivityFormStore {
     this.update({ status: 'ready', activity: a, form, initial: JSON.stringify(form), loadError: null, errors: new Map(), summary: null, conflict: null });
   }
 
-  /** Loads the activity (from the query cache when it is fresh). */
+  /** Loads the activity as the register holds it now (the query cache is refreshed on the way). */
   async load(): Promise<void> {
     if (this.id === 'new') {
       const blank = this.model.empty();
@@ -83,7 +88,7 @@ export class ActivityFormStore {
     const id = this.id;
     this.update({ status: 'loading' });
     try {
-      this.loaded(await queryClient.fetchQuery({ queryKey: keys.activity(id), queryFn: () => call('activities/get', { id }) }));
+      this.loaded(await queryClient.fetchQuery({ queryKey: keys.activity(id), queryFn: () => call('activities/get', { id }), staleTime: 0 }));
     } catch (e) {
       this.update({ status: 'failed', loadError: (e as Error).message });
     }
@@ -99,7 +104,7 @@ export class ActivityFormStore {
 
   /** Creates or updates; a stale version is a conflict (nothing overwritten), bad fields come back per field. */
   async save(organisationId: number): Promise<SaveOutcome> {
-    this.update({ saving: true });
+    this.update({ saving: true, conflict: null });
     try {
       const activity = this.state.form as unknown as Record<string, unknown>;
       const saved =
@@ -125,6 +130,33 @@ export class ActivityFormStore {
       return { failed: (e as Error).message };
     } finally {
       this.update({ saving: false });
+    }
+  }
+
+  /**
+   * Duplicate, retire or delete the saved activity (at the version loaded). Retiring replaces the
+   * form with the retired activity (edits are dropped, as the DPO was told); a stale version is a
+   * conflict, as for a save.
+   */
+  async act(action: ActivityAction): Promise<ActionOutcome> {
+    const a = this.state.activity;
+    if (!a) return { failed: 'no activity' };
+    try {
+      let done: Activity | null = null;
+      if (action === 'duplicate') done = await call('activities/duplicate', { id: a.id });
+      else if (action === 'retire') done = await call('activities/retire', { id: a.id, version: a.version });
+      else await call('activities/delete', { id: a.id, version: a.version });
+      if (action === 'delete') queryClient.removeQueries({ queryKey: keys.activity(a.id) });
+      await invalidateAfterWrite();
+      if (done) queryClient.setQueryData(keys.activity(done.id), done);
+      if (action === 'retire' && done) this.loaded(done);
+      return { done };
+    } catch (e) {
+      if (e instanceof ApiCallError && e.code === 'conflict') {
+        this.update({ conflict: e.message });
+        return { conflict: e.message };
+      }
+      return { failed: (e as Error).message };
     }
   }
 

@@ -53,24 +53,7 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
               ) : null}
             </div>
             {e.action === 'update' ? (
-              <table className="changes">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('history.field')}</th>
-                    <th scope="col">{t('history.before')}</th>
-                    <th scope="col">{t('history.after')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {e.changes.map((c, i) => (
-                    <tr key={i}>
-                      <th scope="row">{c.path}</th>
-                      <td className="before">{formatValue(c.before)}</td>
-                      <td className="after">{formatValue(c.after)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ChangesTable changes={e.changes} label={(path) => path} />
             ) : (
               <div className="muted small">
                 {e.changes.length} {t('history.field').toLowerCase()}(s)
@@ -81,5 +64,30 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
       </ol>
       {asOfEntry !== null ? <ActivityAsOfEntry activityId={props.activityId} entryId={asOfEntry} onClose={() => setAsOfEntry(null)} /> : null}
     </aside>
+  );
+}
+
+/** What an update changed, field by field: before and after. */
+export function ChangesTable(props: { changes: HistoryEntry['changes']; label(path: string): string }) {
+  const t = useT();
+  return (
+    <table className="changes">
+      <thead>
+        <tr>
+          <th scope="col">{t('history.field')}</th>
+          <th scope="col">{t('history.before')}</th>
+          <th scope="col">{t('history.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.changes.map((c, i) => (
+          <tr key={i}>
+            <th scope="row">{props.label(c.path)}</th>
+            <td className="before">{formatValue(c.before)}</td>
+            <td className="after">{formatValue(c.after)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

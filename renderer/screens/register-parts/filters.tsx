@@ -1,7 +1,7 @@
 /** The register's filters (status, department, role, legal basis, transfers, special data, DPIA). */
 import { inLang } from '../../../core/i18n/localized.js';
 import { useApp, useT } from '../../app-context.js';
-import type { Filters, RegisterTab } from '../register-view.js';
+import type { Filters, RegisterTab } from './use-register-search.js';
 
 export function RegisterFilters(props: { filters: Filters; setFilter(k: keyof Filters): (v: string) => void; tab: RegisterTab; departments: string[] }) {
   const app = useApp();
