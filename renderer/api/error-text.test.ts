@@ -53,3 +53,15 @@ describe('API errors in the DPO’s language', () => {
     expect(fieldLabel(t, 'zzz')).toBe('');
   });
 });
+
+describe('field labels', () => {
+  it('name every field of an activity in both languages (the history and the errors never show a field path)', async () => {
+    const { activityFieldsSchema } = await import('../../core/model/schemas.js');
+    for (const lang of ['fr', 'en'] as const) {
+      const t = translator(lang);
+      const missing = Object.keys(activityFieldsSchema.shape).filter((key) => !fieldLabel(t, key));
+      expect(missing, lang).toEqual([]);
+    }
+    expect(fieldLabel(translator('fr'), 'nextReviewAt')).toMatch(/revue/i);
+  });
+});

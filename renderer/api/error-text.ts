@@ -23,7 +23,7 @@ const ITEM_KEYS: Record<string, string> = {
   clients: 'f.client',
 };
 
-const PREFIXES = ['f.', 'org.', 'recipients.', 'ref.'];
+const PREFIXES = ['f.', 'org.', 'recipients.', 'ref.', 'doc.'];
 
 function labelOf(t: Tr, name: string): string | null {
   for (const prefix of PREFIXES) {

@@ -5,6 +5,7 @@ import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { LOCALES } from '../../core/i18n/localized.js';
 import { ActivityAsOfEntry } from '../components/activity-as-of.js';
+import { fieldLabel } from '../api/error-text.js';
 
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -53,11 +54,9 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
               ) : null}
             </div>
             {e.action === 'update' ? (
-              <ChangesTable changes={e.changes} label={(path) => path} />
+              <ChangesTable changes={e.changes} label={(path) => fieldLabel(t, path) || t('ui.history.otherField')} />
             ) : (
-              <div className="muted small">
-                {e.changes.length} {t('history.field').toLowerCase()}(s)
-              </div>
+              <div className="muted small">{t('ui.history.fields', { count: e.changes.length })}</div>
             )}
           </li>
         ))}

@@ -11,6 +11,7 @@ import type { RecordsRoute } from '../records-route.js';
 import { ActivityLinks, DateTimeField, Group, NumberField, toLocalInput } from './fields.js';
 import { RecordHistory } from './record-history.js';
 import { EditorFrame, RecordList, RecordTabLayout, useRecordTab, type RecordKind } from './record-shell.js';
+import { inLang } from '../../../core/i18n/localized.js';
 import { useActivities } from './shared.js';
 
 type BreachForm = Omit<BreachData, 'occurredAt' | 'discoveredAt' | 'notifiedAt'> & { occurredAt: string; discoveredAt: string; notifiedAt: string };
@@ -166,7 +167,7 @@ export function BreachesTab(props: { route: RecordsRoute; onChanged(): void }) {
                 <legend>{t('records.field.dataCategories')}</legend>
                 {terms.map((term) => {
                   const checked = d.dataCategories.some((c) => c.code === term.code);
-                  const name = app.lang === 'fr' ? term.labelFr : term.labelEn;
+                  const name = inLang(term, 'label', app.lang);
                   return (
                     <CheckboxField
                       key={term.code}

@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../../../core/model/register.js';
 import { call } from '../../api/client.js';
 import { useApp, useT } from '../../app-context.js';
 import { ChangesTable } from '../history-panel.js';
+import { LOCALES } from '../../../core/i18n/localized.js';
 import { useFieldLabel } from './shared.js';
 
 /** The changes of one breach or request, newest first, field by field (labels, not field paths). */
@@ -22,7 +23,7 @@ export function RecordHistory(props: { entityType: 'breach' | 'request'; id: num
         {entries?.map((e) => (
           <li key={e.id} className="history-entry">
             <div className="history-when">
-              <strong>{t(`history.action.${e.action}`)}</strong> <time dateTime={e.at}>{new Date(e.at).toLocaleString(app.lang === 'fr' ? 'fr-FR' : 'en-GB')}</time>
+              <strong>{t(`history.action.${e.action}`)}</strong> <time dateTime={e.at}>{new Date(e.at).toLocaleString(LOCALES[app.lang])}</time>
               <span className="muted"> · {t(`history.source.${e.source}`)}</span>
             </div>
             {e.action === 'update' ? <ChangesTable changes={e.changes} label={label} /> : null}
