@@ -232,8 +232,8 @@ test.describe('on the demo register', () => {
     await ed.saved(2);
     await ed.button('History').click();
     const history = page.getByRole('complementary', { name: 'History of the activity' });
-    await expect(history.getByRole('row', { name: /department/ })).toContainText('Direction des talents');
-    await expect(history.getByRole('row', { name: /department/ })).toContainText('Ressources humaines');
+    await expect(history.getByRole('row', { name: /^Department/ })).toContainText('Direction des talents');
+    await expect(history.getByRole('row', { name: /^Department/ })).toContainText('Ressources humaines');
     await expect(history).toContainText('web mode');
 
     await ed.back();
@@ -464,7 +464,7 @@ test.describe('on the demo register', () => {
     await ed.save();
     await ed.saved(2);
     await page.getByRole('button', { name: 'History' }).click();
-    await expect(page.getByRole('complementary', { name: 'History of the activity' }).getByRole('row', { name: /owner/ })).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'History of the activity' }).getByRole('row', { name: /^Person in charge/ })).toBeVisible();
     await page.getByRole('main').evaluate((el) => el.scrollTo(0, 0));
     await page.screenshot({ path: path.join(out, 'activity-editor.png') });
   });
