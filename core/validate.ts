@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { validationError, type FieldIssue } from './errors.js';
+import { issue, validationError, type FieldIssue, type Subject } from './errors.js';
 
 /** `['transfers', 0, 'country']` → `transfers[0].country` */
 export function fieldPath(path: readonly PropertyKey[]): string {
@@ -49,11 +49,14 @@ export function issueText(issue: z.core.$ZodIssue): { key: string; params?: Fiel
 }
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: fieldPath(i.path), message: i.message, ...issueText(i) }));
+  return error.issues.map((i) => {
+    const { key, params } = issueText(i);
+    return issue(fieldPath(i.path), key, params);
+  });
 }
 
 /** Validates input at the boundary; a failure becomes a field-level `validation` error. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: Subject): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(zodIssues(result.error), what);
   return result.data;

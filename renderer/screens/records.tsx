@@ -29,7 +29,7 @@ import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '
 import { ConfirmDialog } from '../components/modal.js';
 import { NotificationBadge, RequestDeadlineBadge } from '../components/record-badges.js';
 import type { RecordsRoute } from './records-route.js';
-import type { MessageParams } from '../../core/i18n/i18n.js';
+import type { MessageParams } from '../../core/errors.js';
 
 type Tab = RecordsRoute['tab'];
 
