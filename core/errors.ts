@@ -28,9 +28,16 @@ export interface FieldRef {
 
 /**
  * A parameter of an error's text: a value, a field (shown as its label), or another text (a
- * catalogue key with parameters, translated in the same language: the cause of a wrapped error).
+ * catalogue key with parameters, translated in the same language: the cause of a wrapped error),
+ * or a list of texts (joined with `errors.listSeparator`).
  */
-export type TextParam = string | number | boolean | null | undefined | FieldRef | ErrorText;
+export type TextParam = string | number | boolean | null | undefined | FieldRef | Words | ErrorText | ErrorText[];
+
+/** Words given in both languages by the program's own tables (the import's field labels), chosen where shown. */
+export interface Words {
+  fr: string;
+  en: string;
+}
 export type MessageParams = Record<string, TextParam>;
 
 /** A text as a catalogue key and its parameters; plurals via `count`. */

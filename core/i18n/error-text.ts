@@ -5,7 +5,7 @@
  * `core/errors.ts` derives the English message with the catalogue alone (`paths`: fields the core
  * cannot label are then named by their paths, for logs and tests).
  */
-import type { ApiError, FieldIssue, MessageParams, TextParam } from '../errors.js';
+import type { ApiError, ErrorText, FieldIssue, MessageParams, TextParam, Words } from '../errors.js';
 
 export type Tr = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -62,8 +62,12 @@ export function fieldLabel(t: Tr, path: string): string {
   return parts.join(' — ');
 }
 
-function isText(v: TextParam): v is { key: string; params?: MessageParams } {
+function isText(v: TextParam): v is ErrorText {
   return typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string';
+}
+
+function isWords(v: TextParam): v is Words {
+  return typeof v === 'object' && v !== null && typeof (v as { fr?: unknown }).fr === 'string' && typeof (v as { en?: unknown }).en === 'string';
 }
 
 function isField(v: TextParam): v is { field: string } {
@@ -75,7 +79,9 @@ function vars(t: Tr, params: MessageParams | undefined, options: LocaliseOptions
   const out: Record<string, string | number> = { ...extra };
   for (const [k, v] of Object.entries(params ?? {})) {
     if (v === null || v === undefined) continue;
-    if (isField(v)) out[k] = fieldLabel(t, v.field) || (options.paths ? v.field : t('errors.thisField'));
+    if (Array.isArray(v)) out[k] = v.map((x) => t(x.key, vars(t, x.params, options, extra))).join(t('errors.listSeparator'));
+    else if (isWords(v)) out[k] = t('errors.langCode') === 'fr' ? v.fr : v.en;
+    else if (isField(v)) out[k] = fieldLabel(t, v.field) || (options.paths ? v.field : t('errors.thisField'));
     else if (isText(v)) out[k] = t(v.key, vars(t, v.params, options, extra));
     else out[k] = typeof v === 'boolean' ? String(v) : (v as string | number);
   }
