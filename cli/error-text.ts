@@ -22,6 +22,6 @@ export function errorText(lang: Lang, error: AppError | RegisterOpenError): { me
   const shown = localiseError(error.toJSON(), tr);
   return {
     message: shown.message,
-    details: (shown.details ?? []).map((d) => (d.label ? tr('errors.fieldProblem', { field: d.label, problem: d.message }) : d.path ? `${d.path}: ${d.message}` : d.message)),
+    details: (shown.details ?? []).map((d) => (d.label ? tr('errors.fieldLine', { field: d.label, problem: d.message }) : d.path ? `${d.path}: ${d.message}` : d.message)),
   };
 }

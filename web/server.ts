@@ -18,7 +18,7 @@ import { dispatch, toApiError, unwrap } from '../core/api/dispatch.js';
 import type { ProcedureContext } from '../core/api/procedure.js';
 import { isShellProcedure, runShellProcedure, type ShellHandlers } from '../core/api/shell-contract.js';
 import type { AppEvent, Language } from '../core/api/shell.js';
-import { AppError, text } from '../core/errors.js';
+import { AppError, apiError, text } from '../core/errors.js';
 import { sha256File } from '../core/files.js';
 import { Register, type CallMeta } from '../core/register.js';
 import { t } from '../core/i18n/i18n.js';
@@ -234,7 +234,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch (error) {
         const status = (error as { status?: number }).status ?? 400;
-        return json(res, status, { ok: false, error: { code: 'bad_input', message: status === 413 ? 'The request is too large.' : 'The request is not valid JSON.' } });
+        return json(res, status, { ok: false, error: apiError('bad_input', text(status === 413 ? 'errors.requestTooLarge' : 'errors.requestNotJson')) });
       }
       try {
         const context: ProcedureContext = { progress: (p) => emit({ type: 'progress', operation: name, progress: p }) };

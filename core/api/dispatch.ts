@@ -38,7 +38,7 @@ export async function dispatch(reg: Register, name: string, input: unknown, meta
   if (proc.trusted && !options.trusted) {
     return { ok: false, error: apiError('unknown_procedure', text('errors.unknownProcedure', { name })) };
   }
-  const parsed = proc.input.safeParse(input ?? undefined);
+  const parsed = proc.input.safeParse(input ?? undefined, { reportInput: true });
   if (!parsed.success) {
     return { ok: false, error: apiError('validation', text('errors.request'), zodIssues(parsed.error)) };
   }
@@ -52,8 +52,7 @@ export async function dispatch(reg: Register, name: string, input: unknown, meta
 
 /** The one place an API result becomes an exception: returns the value or throws its AppError. */
 export function unwrap<T>(result: ApiResult<T>): T {
-  if (!result.ok)
-    throw AppError.from(result.error);
+  if (!result.ok) throw AppError.from(result.error);
   return result.value;
 }
 

@@ -33,10 +33,14 @@ export function parseRegisterDocument(text: string, fileName = 'the file'): Pars
   if (typeof version === 'number' && version > REGISTER_FORMAT_VERSION) {
     throw new AppError('bad_input', textOf('errors.doc.newer', { file: fileName, version, known: REGISTER_FORMAT_VERSION }));
   }
-  const result = registerDocumentSchema.safeParse(raw);
+  const result = registerDocumentSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     const details = zodIssues(result.error);
-    throw new AppError('bad_input', details.length > 1 ? textOf('errors.doc.invalidMore', { file: fileName, count: details.length - 1 }) : textOf('errors.doc.invalid', { file: fileName }), details);
+    throw new AppError(
+      'bad_input',
+      details.length > 1 ? textOf('errors.doc.invalidMore', { file: fileName, count: details.length - 1 }) : textOf('errors.doc.invalid', { file: fileName }),
+      details,
+    );
   }
   return result.data;
 }

@@ -2,8 +2,8 @@
  * API errors in a language: the API returns codes with parameters (`key`, `params`, per field and
  * for the whole error); they are translated here with the field's label, never its path. The
  * window passes its translator (which knows the fields' labels, `f.*`…), the CLI its own, and
- * `core/errors.ts` derives the English message with the catalogue alone (`paths`: fields the core
- * cannot label are then named by their paths, for logs and tests).
+ * `core/errors.ts` derives the English message with the catalogue alone (`paths`: fields are then
+ * named by their paths, for logs and tests: the core has no labels of its own).
  */
 import type { ApiError, ErrorText, FieldIssue, MessageParams, TextParam, Words } from '../errors.js';
 
@@ -31,7 +31,7 @@ const ITEM_KEYS: Record<string, string> = {
   clients: 'f.client',
 };
 
-const PREFIXES = ['f.', 'org.', 'recipients.', 'ref.', 'records.field.'];
+const PREFIXES = ['f.', 'org.', 'recipients.', 'ref.'];
 
 function labelOf(t: Tr, name: string): string | null {
   for (const prefix of PREFIXES) {
@@ -81,7 +81,7 @@ function vars(t: Tr, params: MessageParams | undefined, options: LocaliseOptions
     if (v === null || v === undefined) continue;
     if (Array.isArray(v)) out[k] = v.map((x) => t(x.key, vars(t, x.params, options, extra))).join(t('errors.listSeparator'));
     else if (isWords(v)) out[k] = t('errors.langCode') === 'fr' ? v.fr : v.en;
-    else if (isField(v)) out[k] = fieldLabel(t, v.field) || (options.paths ? v.field : t('errors.thisField'));
+    else if (isField(v)) out[k] = options.paths ? v.field : fieldLabel(t, v.field) || t('errors.thisField');
     else if (isText(v)) out[k] = t(v.key, vars(t, v.params, options, extra));
     else out[k] = typeof v === 'boolean' ? String(v) : (v as string | number);
   }
@@ -97,7 +97,7 @@ export function localiseText(t: Tr, key: string, params?: MessageParams, options
 export function localiseError(error: ApiError, t: Tr, options: LocaliseOptions = {}): ApiError {
   const details: FieldIssue[] = (error.details ?? []).map((d) => {
     if (!d.key) return d;
-    const label = fieldLabel(t, d.path) || (options.paths ? d.path : '');
+    const label = options.paths ? d.path : fieldLabel(t, d.path);
     return { ...d, message: t(d.key, vars(t, d.params, options)), ...(label ? { label } : {}) };
   });
   const first = details[0];

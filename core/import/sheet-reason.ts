@@ -15,6 +15,10 @@ const REASONS: [RegExp, string][] = [
   [/^not part of the CNIL register layout/, 'notCnil'],
   [/^the list holds only the CNIL’s example row/, 'exampleOnly'],
   [/^Art30 export/, 'art30Export'],
+  [/^instructions$/, 'instructions'],
+  [/^lists behind the dropdowns$/, 'lists'],
+  [/^example$/, 'example'],
+  [/^notes$/, 'notes'],
 ];
 
 export function sheetReason(reason: string | undefined): ErrorText {

@@ -76,6 +76,12 @@ import { importDocument, parseRegisterDocument } from '../../document/import.js'
 import { commitImport } from '../../import/commit.js';
 import { FIELDS } from '../../import/fields.js';
 import { formatBytes, IMPORT_LIMITS } from '../../import/limits.js';
+
+/** A file sent by the window, in base64: refused above the upload limit, saying the limit. */
+const uploadBase64 = z.string().refine((s) => s.length <= Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, {
+  error: 'is too large',
+  params: { key: 'errors.uploadTooLarge', limit: formatBytes(IMPORT_LIMITS.maxUploadBytes) },
+});
 import { baseName, openImport } from '../../import/open.js';
 import { buildPreview, type PreviewOptions } from '../../import/preview.js';
 import { deleteMapping, listMappings, saveMapping } from '../../import/saved-mappings.js';
@@ -149,7 +155,7 @@ export const importProcedures = {
     summary: 'Read a spreadsheet sent by the window (drag and drop) and preview its import',
     input: z.object({
       fileName: z.string().min(1).max(300),
-      base64: z.string().max(Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, { error: 'is too large' }),
+      base64: uploadBase64,
       organisationId: id.optional(),
       lang: z.enum(['fr', 'en']).optional(),
     }),
@@ -164,7 +170,7 @@ export const importProcedures = {
     summary: 'Import an Art30 JSON register document sent by the window (one transaction, all or nothing)',
     input: z.object({
       fileName: z.string().min(1).max(300),
-      base64: z.string().max(Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, { error: 'is too large' }),
+      base64: uploadBase64,
     }),
     run: (reg, i, meta) => {
       const data = Buffer.from(i.base64, 'base64');
