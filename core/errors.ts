@@ -124,10 +124,12 @@ export class AppError extends Error {
 }
 
 /** What a validation error is about, said in English messages ("The activity could not be saved…"). */
-export type Subject = 'entry' | 'activity' | 'organisation' | 'recipient' | 'breach' | 'request' | 'settings' | 'vocabulary' | 'country' | 'internationalOrganisation';
+export const SUBJECTS = ['entry', 'activity', 'organisation', 'recipient', 'breach', 'request', 'settings', 'vocabulary', 'country', 'internationalOrganisation'] as const;
+export type Subject = (typeof SUBJECTS)[number];
 
 /** What may not be found: `errors.notFound.<kind>` names it with its number or reference. */
-export type NotFoundKind = 'activity' | 'organisation' | 'recipient' | 'breach' | 'request' | 'vocabulary' | 'country' | 'mapping' | 'import';
+export const NOT_FOUND_KINDS = ['activity', 'organisation', 'recipient', 'breach', 'request', 'vocabulary', 'country', 'mapping', 'import'] as const;
+export type NotFoundKind = (typeof NOT_FOUND_KINDS)[number];
 
 /**
  * A validation failure: `errors.validation` with the first issue and the number of others, which

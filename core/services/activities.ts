@@ -61,8 +61,7 @@ function checkFields(reg: Register, f: ActivityFields): void {
   );
   const issues: FieldIssue[] = [];
   f.transfers.forEach((t, i) => {
-    if (t.safeguard === 'derogation' && !t.derogation)
-      issues.push({ path: `transfers[${i}].derogation`, message: 'must name the Art. 49 derogation relied on', key: 'errors.derogationMissing' });
+    if (t.safeguard === 'derogation' && !t.derogation) issues.push(issue(`transfers[${i}].derogation`, 'errors.derogationMissing'));
   });
   if (issues.length) throw validationError(issues, 'activity');
   const specialCodes = reg.reference.specialCategoryCodes();
@@ -77,10 +76,7 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta, kno
     let name: string | undefined;
     if (r.recipientId) {
       if (!reg.activities.recipientExists(r.recipientId)) {
-        throw validationError(
-          [issue(`recipients[${i}].recipientId`, 'errors.recipientNotInDirectory', { id: r.recipientId })],
-          'activity',
-        );
+        throw validationError([issue(`recipients[${i}].recipientId`, 'errors.recipientNotInDirectory', { id: r.recipientId })], 'activity');
       }
       id = r.recipientId;
     } else {
@@ -89,8 +85,7 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta, kno
       known?.set(key, id);
       name = r.name;
     }
-    if (seen.has(id))
-      throw validationError([issue(`recipients[${i}]`, 'errors.listedTwice', { name: r.name })], 'activity');
+    if (seen.has(id)) throw validationError([issue(`recipients[${i}]`, 'errors.listedTwice', { name: r.name })], 'activity');
     seen.add(id);
     return name === undefined ? { recipientId: id, role: r.role, precision: r.precision } : { recipientId: id, role: r.role, precision: r.precision, name };
   });
