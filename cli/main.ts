@@ -8,7 +8,7 @@ import { defaultRegisterPath } from '../db/paths.js';
 import { AppError, text } from '../core/errors.js';
 import type { Register } from '../core/register.js';
 import { APP_VERSION } from '../core/version.js';
-import { callProcedure, cliLang, cliText, EXIT, exitCodeFor, UsageError, type CliIO, type Command, type CommandContext } from './command.js';
+import { callProcedure, cliLang, EXIT, exitCodeFor, UsageError, type CliIO, type Command, type CommandContext } from './command.js';
 import { commands } from './commands/index.js';
 
 const GLOBAL_OPTIONS = {

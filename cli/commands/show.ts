@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { orgKey } from '../../core/document/export.js';
 import { AppError, text } from '../../core/errors.js';
-import { cliText, organisationList, organisationOption, printJson, UsageError } from '../command.js';
+import { organisationList, organisationOption, printJson, UsageError } from '../command.js';
 
 export const showCommand: Command = {
   name: 'show',
