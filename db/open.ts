@@ -97,12 +97,7 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
       throw new RegisterOpenError('not_a_register', 'errors.open.notRegister', { file: path.basename(absolute) }, absolute);
     }
     if (userVersion > known) {
-      throw new RegisterOpenError(
-        'newer_version',
-        'errors.open.newer',
-        { file: path.basename(absolute), version: userVersion, known },
-        absolute,
-      );
+      throw new RegisterOpenError('newer_version', 'errors.open.newer', { file: path.basename(absolute), version: userVersion, known }, absolute);
     }
 
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);

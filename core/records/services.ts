@@ -30,7 +30,6 @@ export function recordsStore(reg: Register): RecordsStore {
   return s;
 }
 
-
 /** The activities must exist and belong to the record's organisation. */
 function checkLinks(reg: Register, organisationId: number, ids: number[]): FieldIssue[] {
   const orgs = recordsStore(reg).activityOrganisations(ids);
@@ -242,9 +241,7 @@ export function requestIssues(reg: Register, organisationId: number, r: RequestD
   delete r.extensionMonths;
   if (r.extendedUntil) {
     if (r.extendedUntil > maxDueOn) {
-      issues.push(
-        issue('extendedUntil', 'records.error.extensionBeyondThreeMonths', { max: maxDueOn }),
-      );
+      issues.push(issue('extendedUntil', 'records.error.extensionBeyondThreeMonths', { max: maxDueOn }));
     } else if (r.extendedUntil <= initialDueOn) {
       issues.push(issue('extendedUntil', 'records.error.extensionNotAfterDeadline', { due: initialDueOn }));
     }
