@@ -6,7 +6,7 @@
  * understood, unknown legal basis, transfer without safeguard, formula…).
  */
 import { diffRecords } from '../diff.js';
-import { AppError, notFound, text } from '../errors.js';
+import { AppError, notFound, text, type MessageParams } from '../errors.js';
 import { sheetReason, sheetWithReason } from './sheet-reason.js';
 import type { HistoryChange } from '../model/register.js';
 import { activityFieldsSchema, organisationInputSchema, type ActivityFields, type OrganisationData } from '../model/schemas.js';
@@ -16,7 +16,8 @@ import { listOrganisations, organisationData } from '../services/organisations.j
 import { fold as foldKey } from './fold.js';
 import { buildRow, type BuiltRow, type CellIssue, type RowCells } from './build-row.js';
 import { asDraft, deriveFields, missingFields, missingMessages, type MissingField } from './derive.js';
-import type { Message } from '../i18n/i18n.js';
+import { t, type Message } from '../i18n/i18n.js';
+import { issueText } from '../validate.js';
 import { ficheActors, readFiche } from './cnil-template.js';
 import { readGenericFiche } from './fiche.js';
 import { partIndex } from './relational.js';
@@ -496,7 +497,16 @@ export function buildPreview(
           const top = String(issue.path[0] ?? '');
           const field = PATH_FIELD[top] ?? top;
           const label = FIELD_BY_KEY.get(field)?.labelEn ?? field;
-          errors.push({ field, cell: fieldCell(field), value: '', message: `${label} ${issue.message}.`, code: 'invalid', params: { detail: issue.message } });
+          // The detail in the preview's language (the catalogue's words for the problem, as the API's errors say it).
+          const said = issueText(issue);
+          errors.push({
+            field,
+            cell: fieldCell(field),
+            value: '',
+            message: `${label} ${issue.message}.`,
+            code: 'invalid',
+            params: { detail: t(lang, said.key, flatParams(said.params)) },
+          });
         }
       }
     }
@@ -678,4 +688,12 @@ function columnWhy(
 function missingOf(bySheet: Map<number, MissingField[]>, session: ImportSession, sheet: string): Set<string> {
   const s = session.workbook.sheets.find((x) => x.name === sheet);
   return new Set((s ? bySheet.get(s.index) : undefined)?.map((m) => m.field) ?? []);
+}
+
+/** Plain parameters of a zod issue's text (values only: a schema's refinements give no nested texts). */
+function flatParams(params: MessageParams | undefined): Record<string, string | number> | undefined {
+  if (!params) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return out;
 }
