@@ -1,17 +1,14 @@
 /**
  * Errors as the command line shows them: in its language (ART30_LANG, LANG…), the fields by their
- * labels, from the error's catalogue key and parameters, the same way the window shows them
- * (core/i18n/error-text.ts). The fields' labels are the window's words (renderer/i18n/messages.ts),
- * loaded into the one catalogue here, only when an error is shown.
+ * labels (the window's words, core/i18n/locales/window.ts), from the error's catalogue key and
+ * parameters, the same way the window shows them (core/i18n/error-text.ts).
  */
 import type { AppError } from '../core/errors.js';
 import { localiseError, localiseText, type Tr } from '../core/i18n/error-text.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import type { RegisterOpenError } from '../db/errors.js';
-import { loadWindowCatalogue } from '../renderer/i18n/window-catalogue.js';
 
 export function cliTranslator(lang: Lang): Tr {
-  loadWindowCatalogue();
   return (key, vars) => t(lang, key, vars);
 }
 

@@ -33,6 +33,9 @@ export const ACTIVITY_SCALARS: readonly ScalarColumn[] = Object.entries(getTable
   .filter(([key]) => !NOT_FROM_FIELDS.has(key))
   .map(([key, col]) => ({ key, column: col.name, read: reader(key, col.name, col.dataType === 'boolean') }));
 
+/** The SQL name of a column of `activities`, as the schema declares it (`security_notes`). */
+export type ActivityColumnName = (typeof activities._.columns)[keyof typeof activities._.columns]['_']['name'];
+
 /** The SQL column names, in order. */
 export const ACTIVITY_SCALAR_COLUMNS: readonly string[] = ACTIVITY_SCALARS.map((c) => c.column);
 

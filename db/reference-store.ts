@@ -1,5 +1,6 @@
 /** Reference data: controlled vocabularies and countries (cached: read on every write). */
 import type Database from 'better-sqlite3';
+import { statement } from './statements.js';
 import type { AdequacyStatus, VocabularyKind } from '../core/model/codes.js';
 import type { Country, InternationalOrganisation, VocabularyTerm } from '../core/model/register.js';
 
@@ -63,7 +64,20 @@ export class ReferenceStore {
   private organisationCache: Map<string, InternationalOrganisation> | null = null;
   private destinationCache: Map<string, Country> | null = null;
 
+  /** `PRAGMA data_version` when the caches were filled: it moves when another connection (the CLI, a second window) commits. */
+  private dataVersion: unknown;
+
   constructor(private readonly sqlite: Database.Database) {}
+
+  /** Drops the caches when another connection has committed since they were filled (not inside a transaction). */
+  private fresh(): void {
+    if (this.sqlite.inTransaction) return;
+    const version = statement(this.sqlite, 'PRAGMA data_version').pluck().get();
+    if (version !== this.dataVersion) {
+      this.invalidate();
+      this.dataVersion = version;
+    }
+  }
 
   terms(kind?: VocabularyKind): VocabularyTerm[] {
     const rows = kind
@@ -96,11 +110,13 @@ export class ReferenceStore {
 
   /** Catalogue data categories that are special (Art. 9(1)) or criminal (Art. 10). */
   specialCategoryCodes(): Set<string> {
+    this.fresh();
     this.specialCache ??= new Set((this.sqlite.prepare("SELECT code FROM vocabulary WHERE kind = 'data_category' AND special = 1").all() as { code: string }[]).map((r) => r.code));
     return this.specialCache;
   }
 
   countries(): Map<string, Country> {
+    this.fresh();
     if (!this.countryCache) {
       const rows = this.sqlite.prepare('SELECT * FROM countries ORDER BY code').all() as Row[];
       this.countryCache = new Map(rows.map((r) => [String(r.code), countryFromRow(r)]));
@@ -128,6 +144,7 @@ export class ReferenceStore {
   }
 
   organisations(): Map<string, InternationalOrganisation> {
+    this.fresh();
     if (!this.organisationCache) {
       const rows = this.sqlite.prepare('SELECT * FROM international_organisations ORDER BY code').all() as Row[];
       this.organisationCache = new Map(rows.map((r) => [String(r.code), organisationFromRow(r)]));
@@ -137,6 +154,7 @@ export class ReferenceStore {
 
   /** Every transfer destination by code: countries and international organisations. */
   destinations(): Map<string, Country> {
+    this.fresh();
     this.destinationCache ??= new Map<string, Country>([...this.countries(), ...this.organisations()]);
     return this.destinationCache;
   }

@@ -22,9 +22,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
-  // One retry in CI: the reference-update notice test failed once in four clean runs (a timing of the notice
-  // after a reload, not understood yet); Playwright still reports a retried pass as "flaky".
-  retries: process.env.CI ? 1 : 0,
+  // No retry: a test that passes on its second try hides a race (the reference-update notice test raced
+  // the window's first load; it now waits for it).
+  retries: 0,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: '../test-results/e2e-report' }]] : [['list']],
   use: {
     locale: 'en-GB',

@@ -5,8 +5,8 @@ import type { Country, Organisation, VocabularyTerm } from '../core/model/regist
 import type { Language } from '../core/api/shell.js';
 import { call, setErrorLocaliser } from './api/client.js';
 import { localiseError } from './api/error-text.js';
-import type { MessageKey } from './i18n/messages.js';
-import { windowText } from './i18n/window-catalogue.js';
+import type { MessageKey } from '../core/i18n/locales/window.js';
+import { t as translateKey } from '../core/i18n/i18n.js';
 import { inLang } from '../core/i18n/localized.js';
 import { parseRecordsHash, recordsHash, type RecordsRoute } from './screens/records-route.js';
 import { parseOverviewFilter, type OverviewFilter } from './components/overview-filter.js';
@@ -63,12 +63,12 @@ export function routeHash(r: Route): string {
   }
 }
 
-/** Keys of `i18n/messages.ts`, or of any area of the shared catalogue (`core/i18n`): one catalogue. */
+/** Keys of the one catalogue (`core/i18n`): the window's words (locales/window.ts) and every area. */
 export type Translate = (key: MessageKey | (string & {}), vars?: Record<string, string | number>) => string;
 
-/** The window's translator: i18next over the one catalogue (core/i18n areas and i18n/messages.ts). */
+/** The window's translator: i18next over the one catalogue. */
 export function translator(lang: Language): Translate {
-  return (key, vars) => windowText(lang, key, vars);
+  return (key, vars) => translateKey(lang, key, vars);
 }
 
 export function initialLanguage(stored: string | null, shellLanguage: Language | null, navigatorLanguage: string): Language {

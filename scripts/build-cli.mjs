@@ -1,16 +1,21 @@
 /**
- * The `art30` command, bundled with esbuild as the Electron main process is: dist/cli/art30.mjs
- * (+ the chunks of the commands, loaded on demand), so that it starts like a compiled tool instead
- * of compiling TypeScript with tsx at every run.
+ * The `art30` command, bundled with esbuild as the Electron main process is: one CommonJS file,
+ * dist/cli/art30.cjs, run by dist/cli/art30.mjs with a V8 code cache written at build time
+ * (scripts/cli-loader.mjs), so that it starts like a compiled tool instead of compiling TypeScript
+ * with tsx at every run.
  *
- * Start-up is kept short in two ways:
- * - each command is its own chunk (cli/commands/index.ts imports them with `import()`);
+ * Start-up is kept short in three ways:
+ * - one file and its code cache: no module graph to resolve, read and link, little to compile;
+ * - what is loaded with `import()` (each command, cli/commands/index.ts; each module of the API
+ *   table, core/api/table.ts; the register) is evaluated only when it runs: esbuild keeps each such
+ *   module behind a function called at the `import()`;
  * - packages outside EAGER (exceljs, pdf-lib, fontkit, playwright-core, fast-xml-parser, docx…) are
  *   replaced by a stand-in that requires the real package the first time one of its exports is
  *   touched. The sources keep plain static imports (tsx, vitest and Vite run them as they are): a
  *   hand-written `await import()` at each use would spread through every export and import module.
  */
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,11 +91,9 @@ export async function buildCli() {
   const result = await esbuild.build({
     entryPoints: { art30: path.join(root, 'cli', 'main.ts') },
     outdir: cliOut,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     minify: !process.env.ART30_CLI_NO_MINIFY,
@@ -98,21 +101,37 @@ export async function buildCli() {
     sourcemap: 'linked',
     logLevel: 'warning',
     plugins: [lazyPackages, zodEnglishOnly],
-    metafile: Boolean(process.env.ART30_METAFILE),
-    // Chunks live in chunks/: the paths computed from import.meta.url (migrations/, fonts/) are
-    // resolved from dist/cli/ by the entry, and from dist/cli/chunks/ by a chunk; both are provided.
-    banner: { js: "import { createRequire as __art30Require } from 'node:module'; const require = __art30Require(import.meta.url);" },
+    metafile: true,
+    // import.meta.url has no meaning in CommonJS: the bundle's own file URL (the paths computed from
+    // it, migrations/ and fonts/, are then resolved from dist/cli/).
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
-  if (result.metafile) fs.writeFileSync(process.env.ART30_METAFILE, JSON.stringify(result.metafile));
+  if (process.env.ART30_METAFILE) fs.writeFileSync(process.env.ART30_METAFILE, JSON.stringify(result.metafile));
+  const bundle = path.join(cliOut, 'art30.cjs');
+  // The bundle runs in vm.Script, which has no loader for import(): every import() must be bundled.
+  const dynamic = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
+  if (dynamic.length) throw new Error(`dist/cli/art30.cjs would load with import(), which it cannot: ${dynamic.join(', ')}`);
+  fs.copyFileSync(path.join(root, 'scripts', 'cli-loader.mjs'), path.join(cliOut, 'cli-loader.mjs'));
+  fs.writeFileSync(
+    path.join(cliOut, 'art30.mjs'),
+    [
+      '// The bundled `art30` command (scripts/build-cli.mjs): art30.cjs with its V8 code cache.',
+      "import { fileURLToPath } from 'node:url';",
+      "import { loadBundle } from './cli-loader.mjs';",
+      "export const { main } = loadBundle(fileURLToPath(new URL('./art30.cjs', import.meta.url)));",
+      '',
+    ].join('\n'),
+  );
   // Files read at run time beside the bundle: the migrations (db/paths.ts: ../migrations/ from the
   // module) and the PDF footer's font (./fonts/ beside the module).
-  for (const dir of [cliOut, path.join(cliOut, 'chunks')]) {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.cpSync(path.join(root, 'core', 'export', 'pdf', 'fonts'), path.join(dir, 'fonts'), { recursive: true });
-  }
+  fs.cpSync(path.join(root, 'core', 'export', 'pdf', 'fonts'), path.join(cliOut, 'fonts'), { recursive: true });
   fs.cpSync(path.join(root, 'migrations'), path.join(root, 'dist', 'migrations'), { recursive: true });
   fs.cpSync(path.join(root, 'migrations'), path.join(cliOut, 'migrations'), { recursive: true });
-  console.log(`cli/main.ts → dist/cli/art30.mjs (${Date.now() - started} ms)`);
+  // The code cache, written by running the bundle in a process of its own (no V8 flags, as art30 runs).
+  const cache = spawnSync(process.execPath, [path.join(root, 'scripts', 'cli-code-cache.mjs'), bundle], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
+  if (cache.status !== 0) throw new Error('writing the code cache of dist/cli/art30.cjs failed');
+  console.log(`cli/main.ts → dist/cli/art30.cjs + its code cache (${Date.now() - started} ms)`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();

@@ -50,7 +50,14 @@ try {
   const packed = JSON.parse(packOut.slice(packOut.search(/^\[/m)));
   const tarball = path.join(work, packed[0].filename);
   const files = packed[0].files.map((f) => f.path);
-  for (const needed of ['cli/bin/art30.mjs', 'dist/cli/art30.mjs', 'dist/cli/migrations/meta/_journal.json']) {
+  for (const needed of [
+    'cli/bin/art30.mjs',
+    'dist/cli/art30.mjs',
+    'dist/cli/cli-loader.mjs',
+    'dist/cli/art30.cjs',
+    'dist/cli/art30.cjs.cache',
+    'dist/cli/migrations/meta/_journal.json',
+  ]) {
     if (!files.includes(needed)) throw new Error(`the package lacks ${needed}`);
   }
   log(`${packed[0].filename}: ${files.length} files, ${(packed[0].size / 1e6).toFixed(1)} MB`);

@@ -203,9 +203,9 @@ export const importCommand: Command = {
     let lastShown = -1;
     const progress = (p: { phase: string; done: number; total: number }) => {
       const pct = p.total ? Math.floor((p.done / p.total) * 100) : 0;
-      if (p.phase === 'Writing activities' && pct < lastShown + 10 && p.done !== p.total) return;
+      if (p.phase === 'import.phase.writing' && pct < lastShown + 10 && p.done !== p.total) return;
       lastShown = pct;
-      ctx.io.stderr(`${p.phase}: ${p.done}/${p.total}\n`);
+      ctx.io.stderr(`${t(ctx.lang, p.phase)}: ${p.done}/${p.total}\n`);
     };
     const summary = unwrap(await dispatch(ctx.open(), 'import/commit', { sessionId: preview.sessionId, ...options }, ctx.meta, { trusted: true, context: { progress } }));
     if (ctx.json) printJson(ctx.io, summary);

@@ -1,4 +1,5 @@
 import { Labels } from '../../core/export/labels.js';
+import { t } from '../../core/i18n/i18n.js';
 import type { Segment } from '../../core/overview/overview.js';
 import type { Command } from '../command.js';
 import { printJson, UsageError } from '../command.js';
@@ -21,7 +22,7 @@ export const overviewCommand: Command = {
     const T = tr(lang);
     const L = Labels.forRegister(ctx.open(), lang);
     const out = (s = '') => ctx.io.stdout(`${s}\n`);
-    const colon = lang === 'fr' ? ' : ' : ': ';
+    const kv = (label: string, value: string) => t(lang, 'doc.kv', { label, value });
     const block = (title: string, segments: Segment[], label: (k: string) => string) => {
       if (title) out(title);
       if (!segments.length) out('  —');
@@ -35,15 +36,18 @@ export const overviewCommand: Command = {
     block(T('overview.byRole'), o.byRole, (k) => L.role(k));
     block(T('overview.byLegalBasis'), o.byLegalBasis, (k) => L.term('legal_basis', k));
     block(T('overview.byDepartment'), o.byDepartment, (k) => k || T('overview.noDepartment'));
-    out(`${T('overview.transfers')}${colon}${T('overview.transfersActivities', { count: o.transfers.activities.count })}`);
+    out(kv(T('overview.transfers'), T('overview.transfersActivities', { count: o.transfers.activities.count })));
     block(`  ${T('overview.byDestination')}`, o.transfers.byCountry, (k) => L.country(k));
     block(`  ${T('overview.bySafeguard')}`, o.transfers.bySafeguard, (k) => (k === 'none' ? T('overview.noSafeguard') : L.term('transfer_safeguard', k)));
-    out(`${T('overview.checks')}${colon}${T('overview.checksAny', { count: o.checks.any.count })}`);
+    out(kv(T('overview.checks'), T('overview.checksAny', { count: o.checks.any.count })));
     block('', o.checks.byKind, (k) => T(`overview.check.${k}`));
-    out(`${T('overview.completeness')}${colon}${T('overview.completenessAverage', { percent: Math.round(o.completeness.average * 100) })}`);
+    out(kv(T('overview.completeness'), T('overview.completenessAverage', { percent: Math.round(o.completeness.average * 100) })));
     block('', o.completeness.bands, (k) => T(`overview.band.${k}`));
     out(
-      `${T('overview.reviews')}${colon}${T('overview.overdue', { count: o.reviews.overdue.count })}, ${T('overview.dueSoon', { count: o.reviews.dueSoon.count, days: o.reviews.dueSoonDays })}`,
+      kv(
+        T('overview.reviews'),
+        `${T('overview.overdue', { count: o.reviews.overdue.count })}, ${T('overview.dueSoon', { count: o.reviews.dueSoon.count, days: o.reviews.dueSoonDays })}`,
+      ),
     );
     for (const s of o.sections) {
       out();

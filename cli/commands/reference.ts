@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { applyDatasetText } from '../../core/reference/apply.js';
 import { isLang, t, type Lang } from '../../core/i18n/i18n.js';
+import { inLang } from '../../core/i18n/localized.js';
 import type { DatasetReport } from '../../core/reference/apply.js';
 import { DatasetError } from '../../core/reference/dataset.js';
 import type { Command } from '../command.js';
@@ -52,11 +53,10 @@ export function formatReport(r: DatasetReport, lang: Lang): string {
       .filter((c) => c.entity !== 'vocabulary')
       .map(
         (c) =>
-          `  ${c.code} ${lang === 'fr' ? c.nameFr : c.nameEn}: ${c.changes.map((x) => `${fieldLabel(lang, x.path)} ${JSON.stringify(x.before ?? '')} → ${JSON.stringify(x.after)}`).join('; ')}`,
+          `  ${c.code} ${inLang(c, 'name', lang)}: ${c.changes.map((x) => `${fieldLabel(lang, x.path)} ${JSON.stringify(x.before ?? '')} → ${JSON.stringify(x.after)}`).join('; ')}`,
       ),
   ];
-  if (r.keptDpoEdits.length)
-    lines.push(t(lang, 'legal.dataset.kept', { count: r.keptDpoEdits.length }), ...r.keptDpoEdits.map((c) => `  ${c.code} ${lang === 'fr' ? c.nameFr : c.nameEn}`));
+  if (r.keptDpoEdits.length) lines.push(t(lang, 'legal.dataset.kept', { count: r.keptDpoEdits.length }), ...r.keptDpoEdits.map((c) => `  ${c.code} ${inLang(c, 'name', lang)}`));
   lines.push(r.activities.length ? t(lang, 'legal.dataset.activities', { count: r.activities.length }) : t(lang, 'legal.dataset.noActivity'));
   for (const a of r.activities)
     lines.push(`  ${a.ref} ${a.name} [${a.destinations.join(', ')}] ${t(lang, 'legal.dataset.points', { before: a.before.length, after: a.after.length })}`);

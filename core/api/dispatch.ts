@@ -3,7 +3,7 @@ import { AppError, apiError, text, type ApiError } from '../errors.js';
 import type { CallMeta, Register } from '../register.js';
 import { zodIssues } from '../validate.js';
 import type { Procedure, ProcedureContext } from './procedure.js';
-import { api, type ApiInput, type ApiOutput, type ProcedureName } from './table.js';
+import { findProcedure, type ApiInput, type ApiOutput, type ProcedureName } from './table.js';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -13,8 +13,9 @@ export interface DispatchOptions {
   context?: ProcedureContext;
 }
 
-export function isProcedureName(name: unknown): name is ProcedureName {
-  return typeof name === 'string' && Object.hasOwn(api, name);
+/** Whether the API table has a procedure of that name (its module is loaded to know). */
+export async function isProcedureName(name: unknown): Promise<boolean> {
+  return (await findProcedure(name)) !== undefined;
 }
 
 /** Turns anything thrown into an error a DPO can read. */
@@ -33,8 +34,13 @@ export function toApiError(error: unknown): ApiError {
 export async function dispatch<N extends ProcedureName>(reg: Register, name: N, input: ApiInput<N>, meta: CallMeta, options?: DispatchOptions): Promise<ApiResult<ApiOutput<N>>>;
 export async function dispatch(reg: Register, name: string, input: unknown, meta: CallMeta, options?: DispatchOptions): Promise<ApiResult<unknown>>;
 export async function dispatch(reg: Register, name: string, input: unknown, meta: CallMeta, options: DispatchOptions = {}): Promise<ApiResult<unknown>> {
-  if (!isProcedureName(name)) return { ok: false, error: apiError('unknown_procedure', text('errors.noProcedure', { name: String(name) })) };
-  const proc = api[name] as unknown as Procedure;
+  let proc: Procedure | undefined;
+  try {
+    proc = await findProcedure(name);
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+  if (!proc) return { ok: false, error: apiError('unknown_procedure', text('errors.noProcedure', { name: String(name) })) };
   if (proc.trusted && !options.trusted) {
     return { ok: false, error: apiError('unknown_procedure', text('errors.unknownProcedure', { name })) };
   }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CallMeta, Register } from '../register.js';
 
 export interface Progress {
-  /** What is being done, for the DPO: "Reading sheet 2", "Writing activities". */
+  /** What is being done, as a catalogue key (`import.phase.writing`), shown in the DPO's language. */
   phase: string;
   done: number;
   total: number;

@@ -101,6 +101,11 @@ describe('the breach record and the request log in the XLSX and PDF exports', ()
     expect(text).toMatch(/R-002 Effacement \(art\. 17\)/);
     expect(text).toMatch(/En retard de \d+ jours/);
     expect(text).not.toContain('B-002');
+    // The table of contents (page 2) lists both sections, with their counts, after the activities.
+    const toc = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-raw', '-enc', 'UTF-8', withRecords, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(toc).toMatch(/Sommaire/);
+    expect(toc).toMatch(/Registre des violations de données à caractère personnel \(art\. 33\.5 du RGPD\) \(1\)/);
+    expect(toc).toMatch(/Journal des demandes d’exercice des droits \(art\. 12 et 15 à 22 du RGPD\) \(4\)/);
     const without = path.join(t.dir, 'plain.pdf');
     await t.call('export/file', { format: 'pdf', lang: 'fr', out: without, scope: { organisationId: 1, refs: ['T-001'] } });
     expect(pdfText(without)).not.toContain('Registre des violations');

@@ -5,7 +5,7 @@
 import { t } from '../i18n/i18n.js';
 import { breachSections, formatDate, requestDeadlineText, valueLabel } from '../records/labels.js';
 import type { Labels } from './labels.js';
-import { esc } from './pdf/template.js';
+import { esc, type Appendix } from './pdf/template.js';
 import type { ExportRecords } from './records-export.js';
 
 export const RECORDS_PDF_IDS = { breaches: 'records-breaches', requests: 'records-requests' } as const;
@@ -13,7 +13,7 @@ export const RECORDS_PDF_IDS = { breaches: 'records-breaches', requests: 'record
 const kv = (rows: [string, string][]) =>
   `<table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th>${v ? `<td class="lines">${esc(v)}</td>` : '<td class="muted">—</td>'}</tr>`).join('')}</tbody></table>`;
 
-export function recordsHtml(records: ExportRecords, L: Labels): string {
+export function recordsHtml(records: ExportRecords, L: Labels): Appendix {
   const lang = L.lang;
   const breaches = records.breaches
     .map((b) => {
@@ -32,7 +32,7 @@ export function recordsHtml(records: ExportRecords, L: Labels): string {
         r.ref,
         valueLabel.right(lang, r.right),
         formatDate(lang, r.receivedOn),
-        `${formatDate(lang, r.deadline.dueOn)}\n${requestDeadlineText(lang, r.deadline)}${r.extendedUntil ? `\n${t(lang, 'records.field.extensionReason')} : ${r.extensionReason}` : ''}`,
+        `${formatDate(lang, r.deadline.dueOn)}\n${requestDeadlineText(lang, r.deadline)}${r.extendedUntil ? `\n${L.kv(t(lang, 'records.field.extensionReason'), r.extensionReason)}` : ''}`,
         valueLabel.requestStatus(lang, r.status),
         formatDate(lang, r.answeredOn),
         [r.outcome ? valueLabel.outcome(lang, r.outcome) : '', r.outcomeReason].filter(Boolean).join(' — '),
@@ -43,7 +43,7 @@ export function recordsHtml(records: ExportRecords, L: Labels): string {
     })
     .join('');
   const widths = [9, 15, 11, 22, 12, 11, 10, 10];
-  return `<section class="records">
+  const html = `<section class="records">
 <h2 class="part part-start" id="${RECORDS_PDF_IDS.breaches}">${esc(t(lang, 'records.export.breachTitle'))}</h2>
 ${breaches || `<p class="muted">${esc(t(lang, 'records.noBreaches'))}</p>`}
 <h2 class="part part-start" id="${RECORDS_PDF_IDS.requests}">${esc(t(lang, 'records.export.requestTitle'))}</h2>
@@ -53,4 +53,11 @@ ${
     : `<p class="muted">${esc(t(lang, 'records.noRequests'))}</p>`
 }
 </section>`;
+  return {
+    html,
+    toc: [
+      { id: RECORDS_PDF_IDS.breaches, title: t(lang, 'records.export.breachTitle'), count: records.breaches.length },
+      { id: RECORDS_PDF_IDS.requests, title: t(lang, 'records.export.requestTitle'), count: records.requests.length },
+    ],
+  };
 }

@@ -38,9 +38,9 @@ describe('export/file and export/bytes', () => {
     if (!r.ok) return;
     expect(r.value).toEqual({ file: out, sha256: sha(fs.readFileSync(out)), activities: 2 });
     // Progress counts activities read, sheet after sheet: 7 sheets × 2 activities (fiches included).
-    expect(progress[0]).toBe('Registre 0/14');
-    expect(progress).toContain('Détail des traitements 4/14');
-    expect(progress.at(-1)).toBe('done 14/14');
+    expect(progress[0]).toBe('export.phase.writing 0/14');
+    expect(progress).toContain('export.phase.writing 4/14');
+    expect(progress.at(-1)).toBe('export.phase.done 14/14');
     const [entry] = exportEntries(t);
     expect(entry.label).toBe('extrait.xlsx');
     expect(entry.changes[0].after).toMatchObject({ format: 'xlsx', lang: 'fr', file: 'extrait.xlsx', sha256: r.value.sha256, activities: 2, scope: { refs: ['T-002', 'T-004'] } });

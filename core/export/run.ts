@@ -70,27 +70,29 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
   if (req.document === 'notice') {
     if (!(NOTICE_FORMATS as readonly string[]).includes(req.format)) throw new AppError('validation', text('errors.export.noticeFormat', { format: req.format }));
     await writeNotice(file, source, L, { format: req.format as NoticeFormat, subjects: req.subjects, signal: ctx.signal });
-    ctx.progress?.({ phase: 'done', done: 1, total: 1 });
+    ctx.progress?.({ phase: 'export.phase.done', done: 1, total: 1 });
     return source;
   }
   // Never in a public register: breaches and requests are for the authority and the organisation.
   const records = req.records && req.audience !== 'public' ? recordsForExport(reg, source) : undefined;
   const total = source.summaries.length;
-  const report = (phase: string, done: number, of: number) => ctx.progress?.({ phase, done, total: of });
+  // Phases are catalogue keys, shown in the DPO's language (which may not be the export's).
+  const report = (phase: 'writing' | 'printing' | 'done', done: number, of: number) => ctx.progress?.({ phase: `export.phase.${phase}`, done, total: of });
+  const writing = (step: string, done: number, of: number) => report(step === 'done' ? 'done' : 'writing', done, of);
   switch (req.format) {
     case 'xlsx':
-      await writeXlsx(file, source, L, { fiches: req.fiches, onProgress: report, records });
+      await writeXlsx(file, source, L, { fiches: req.fiches, onProgress: writing, records });
       break;
     case 'csv': {
       let done = 0;
       writeCsv(file, source, L, () => {
-        if (++done % 500 === 0) report(L.t('sheetDetails'), done, total);
+        if (++done % 500 === 0) report('writing', done, total);
       });
       report('done', total, total);
       break;
     }
     case 'docx':
-      await writeDocx(file, source, L, { onProgress: report });
+      await writeDocx(file, source, L, { onProgress: writing });
       report('done', total, total);
       break;
     case 'json':
@@ -98,13 +100,13 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       report('done', 1, 1);
       break;
     case 'pdf': {
-      report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', 0, 1);
+      report('printing', 0, 1);
       let pdf: Buffer;
       try {
         pdf = await printRegister(source, L, getPdfPrinter(), {
           appendix: records && recordsHtml(records, L),
           signal: ctx.signal,
-          onVolume: (done, of) => report(L.lang === 'fr' ? 'Impression PDF' : 'Printing the PDF', done, of),
+          onVolume: (done, of) => report('printing', done, of),
         });
       } catch (error) {
         source.checkCancelled();
@@ -154,7 +156,6 @@ export async function exportToBytes(reg: Register, req: ExportRequest, meta: Cal
     source = await produceExport(reg, req, tmp, ctx);
   });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const L = Labels.forRegister(reg, req.lang);
   const fileName = exportFileName(reg, req, source!);
   recordExport(
     reg,
@@ -181,6 +182,8 @@ export function exportFileName(reg: Register, req: Omit<ExportRequest, 'format'>
   const L = Labels.forRegister(reg, req.lang);
   const name = suggestedFileName(L, src.organisations, src.scope, src.exportedAt, req.format, req.audience);
   if (req.document !== 'notice') return name;
-  const base = L.lang === 'fr' ? /^(extrait-registre|registre-public|registre)/ : /^(register-extract|public-register|register)/;
-  return name.replace(base, t(req.lang, 'export.file.notice'));
+  // The notice's name in place of the kind of register (longest word first: "registre-public" before "registre").
+  const kinds = (['extract', 'public', 'register'] as const).map((k) => t(req.lang, `export.file.${k}`)).sort((a, b) => b.length - a.length);
+  const kind = kinds.find((k) => name.startsWith(k));
+  return kind ? t(req.lang, 'export.file.notice') + name.slice(kind.length) : name;
 }

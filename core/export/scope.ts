@@ -20,26 +20,25 @@ export function isExtract(scope: ExportScope): boolean {
 /** The scope in the reader's words, for the cover page, the Register sheet and the history. */
 export function describeScope(scope: ExportScope, L: Labels, organisations: Organisation[]): string {
   if (!isExtract(scope)) return L.t('wholeRegister');
-  const fr = L.lang === 'fr';
   const kv = (label: string, value: string) => L.kv(label, value);
   const parts: string[] = [];
   if (scope.organisationId !== undefined) {
     const org = organisations.find((o) => o.id === scope.organisationId);
     parts.push(kv(L.t('organisation'), org?.name ?? `#${scope.organisationId}`));
   }
-  if (scope.role === 'controller_register') parts.push(fr ? 'registre du responsable de traitement' : 'controller register');
-  else if (scope.role === 'processor') parts.push(fr ? 'registre du sous-traitant' : 'processor register');
+  if (scope.role === 'controller_register') parts.push(L.t('scope.controllerRegister'));
+  else if (scope.role === 'processor') parts.push(L.t('scope.processorRegister'));
   else if (scope.role) parts.push(L.role(scope.role));
   if (scope.status) parts.push(kv(L.t('status'), L.status(scope.status)));
   if (scope.department) parts.push(kv(L.t('department'), scope.department));
   if (scope.legalBasis) parts.push(kv(L.t('legalBases'), L.term('legal_basis', scope.legalBasis)));
   if (scope.country) parts.push(kv(L.t('transfers'), L.country(scope.country)));
-  if (scope.nonEeaTransfer !== undefined) parts.push(kv(fr ? 'transfert hors EEE' : 'transfer outside the EEA', L.yesNo(scope.nonEeaTransfer)));
+  if (scope.nonEeaTransfer !== undefined) parts.push(kv(L.t('scope.nonEeaTransfer'), L.yesNo(scope.nonEeaTransfer)));
   if (scope.specialCategories !== undefined) parts.push(kv(L.t('specialCategories'), L.yesNo(scope.specialCategories)));
   if (scope.dpiaRequired !== undefined) parts.push(kv(L.t('dpiaRequired'), L.yesNo(scope.dpiaRequired)));
-  if (scope.search) parts.push(fr ? `recherche « ${scope.search} »` : `search "${scope.search}"`);
-  if (scope.refs?.length) parts.push(`${fr ? 'références' : 'references'} ${listShort(scope.refs)}`);
-  if (scope.ids?.length) parts.push(fr ? `${scope.ids.length} activité(s) sélectionnée(s)` : `${scope.ids.length} selected activit${scope.ids.length > 1 ? 'ies' : 'y'}`);
+  if (scope.search) parts.push(L.format('scope.search', { text: scope.search }));
+  if (scope.refs?.length) parts.push(L.format('scope.refs', { refs: listShort(scope.refs) }));
+  if (scope.ids?.length) parts.push(L.format('scope.selected', { count: scope.ids.length }));
   return `${L.t('extractOf')} — ${parts.join(' ; ')}`;
 }
 
@@ -63,8 +62,8 @@ function scopeWords(lang: Lang, scope: ExportScope): string[] {
   if (scope.refs?.length) return [slug(scope.refs.length <= 4 ? scope.refs.join('-') : `${scope.refs.slice(0, 3).join('-')}-plus-${scope.refs.length - 3}`, 40)];
   if (scope.ids?.length) return [`${t(lang, 'export.file.selection')}-${scope.ids.length}`];
   const words: string[] = [];
-  if (scope.role === 'processor') words.push(lang === 'fr' ? 'sous-traitant' : 'processor');
-  if (scope.role === 'controller_register') words.push(lang === 'fr' ? 'responsable' : 'controller');
+  if (scope.role === 'processor') words.push(t(lang, 'export.file.processor'));
+  if (scope.role === 'controller_register') words.push(t(lang, 'export.file.controller'));
   const filtered = Object.entries(scope).some(([k, v]) => k !== 'organisationId' && k !== 'role' && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
   if (filtered) words.push(t(lang, 'export.file.filtered'));
   return words;
@@ -84,9 +83,7 @@ export function suggestedFileName(L: Labels, organisations: Organisation[], scop
       : organisations.length === 1
         ? organisations[0].name
         : organisations.length > 1
-          ? L.lang === 'fr'
-            ? `${organisations.length} organismes`
-            : `${organisations.length} organisations`
+          ? t(lang, 'export.file.organisations', { count: organisations.length })
           : '';
   const words = [
     base,

@@ -3,6 +3,7 @@
  * the summaries of the activities in scope (one small row each) are read once; whole activities,
  * or only the lists a sheet needs, are read chunk by chunk as each sheet is written.
  */
+import type { ActivityColumnName } from '../../db/activity-columns.js';
 import { CHILD_LISTS, type ChildListSpec } from '../../db/activity-lists.js';
 import { AppError, text } from '../errors.js';
 import type { Activity, ActivitySummary, Organisation, Recipient, ResolvedActivityRecipient } from '../model/register.js';
@@ -12,19 +13,6 @@ import { listFiltered } from '../overview/filter.js';
 import { listOrganisations } from '../services/organisations.js';
 import { listRecipients } from '../services/recipients.js';
 import { isExtract, type ExportScope } from './scope.js';
-
-/** Columns of `activities` not in the summary row. */
-const ACTIVITY_COLUMNS = [
-  'description',
-  'criminal_data_basis',
-  'security_notes',
-  'dpia_json',
-  'automated_decision_json',
-  'rights',
-  'consent_records',
-  'breaches',
-  'last_reviewed_at',
-] as const;
 
 type ListField = Exclude<{ [K in keyof ActivityFields]: ActivityFields[K] extends unknown[] ? K : never }[keyof ActivityFields], undefined>;
 
@@ -80,13 +68,10 @@ export class ExportSource {
   }
 
   /**
-   * Only the lists named (and, in `columns`, the `activities` columns named), in register order:
+   * Only the lists named (and, in `columns`, the `activities` columns named, as the schema names them), in register order:
    * what a normalised sheet needs, read fast.
    */
-  *lists<K extends ListField>(
-    fields: K[],
-    options: { summaries?: ActivitySummary[]; columns?: (typeof ACTIVITY_COLUMNS)[number][]; chunk?: number } = {},
-  ): Generator<PartialActivity<K>[]> {
+  *lists<K extends ListField>(fields: K[], options: { summaries?: ActivitySummary[]; columns?: ActivityColumnName[]; chunk?: number } = {}): Generator<PartialActivity<K>[]> {
     const { summaries = this.summaries, columns = [], chunk = 1000 } = options;
     const specs = CHILD_LISTS.filter((l) => (fields as string[]).includes(l.field));
     for (let i = 0; i < summaries.length; i += chunk) {

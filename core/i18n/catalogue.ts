@@ -16,6 +16,8 @@ import * as shell from './locales/shell.js';
 import * as ui from './locales/ui.js';
 import * as overview from './locales/overview.js';
 import * as legal from './locales/legal.js';
+import * as doc from './locales/doc.js';
+import * as windowArea from './locales/window.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -37,7 +39,13 @@ export const areas: Record<string, Area> = {
   records,
   overview,
   legal,
+  doc,
+  /** The window's words: keys named after their screen, not prefixed `window.` (see locales/window.ts). */
+  window: windowArea,
 };
+
+/** Areas whose keys are named after their screen rather than prefixed with the area's name. */
+export const UNPREFIXED_AREAS = new Set(['window']);
 
 function merge(lang: keyof Area): Entries {
   const out: Entries = {};

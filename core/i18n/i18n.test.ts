@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areas } from './catalogue.js';
+import { areas, UNPREFIXED_AREAS } from './catalogue.js';
 import { hasKey, t, translate } from './i18n.js';
 
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
@@ -17,7 +17,7 @@ describe('catalogue', () => {
     const seen = new Map<string, string>();
     for (const [name, area] of Object.entries(areas)) {
       for (const key of Object.keys(area.en)) {
-        expect(key.startsWith(`${name}.`), `${key} in area ${name}`).toBe(true);
+        if (!UNPREFIXED_AREAS.has(name)) expect(key.startsWith(`${name}.`), `${key} in area ${name}`).toBe(true);
         expect(seen.get(key), key).toBeUndefined();
         seen.set(key, name);
       }
@@ -27,6 +27,26 @@ describe('catalogue', () => {
   it('leaves no translation empty and uses no English where French is due for common words', () => {
     for (const area of Object.values(areas)) {
       for (const [key, value] of Object.entries(area.fr)) expect(value.trim(), key).not.toBe('');
+    }
+  });
+});
+
+describe('placeholders', () => {
+  it('are written as i18next writes them ({{name}}), never with single braces that would print as they are', () => {
+    for (const [name, area] of Object.entries(areas)) {
+      for (const lang of ['en', 'fr'] as const) {
+        const single = Object.entries(area[lang]).filter(([, v]) => /(?<!\{)\{\w+\}(?!\})/.test(v));
+        expect(single, `${name} ${lang}`).toEqual([]);
+      }
+    }
+  });
+
+  it('are the same in both languages (the count aside: "une activité" may leave it out)', () => {
+    const names = (v: string) => [...new Set([...v.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1].replace(/(Fr|En)$/, '')))].filter((n) => n !== 'count').sort();
+    for (const area of Object.values(areas)) {
+      for (const [key, en] of Object.entries(area.en)) {
+        if (key in area.fr) expect(names(area.fr[key]), key).toEqual(names(en));
+      }
     }
   });
 });

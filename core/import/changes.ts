@@ -7,6 +7,8 @@ import type { ActivityFields } from '../model/schemas.js';
 import * as F from '../export/format.js';
 import type { Labels } from '../export/labels.js';
 import { FIELD_BY_KEY } from './fields.js';
+import { t } from '../i18n/i18n.js';
+import { inLang } from '../i18n/localized.js';
 import { isListField, removedBy, type ListField } from './merge.js';
 
 export interface FieldChange {
@@ -24,19 +26,13 @@ export interface FieldChange {
   mode: 'merge' | 'replace' | 'set';
 }
 
-/** Field keys of the activity that are not import columns, with their labels. */
-const EXTRA_LABELS: Record<string, [string, string]> = {
-  dpia: ['AIPD', 'DPIA'],
-  transfers: ['Transferts hors UE', 'Transfers outside the EU'],
-  clients: ['Clients (responsables de traitement)', 'Clients (controllers)'],
-  automatedDecision: ['Décision automatisée', 'Automated decision'],
-};
+/** Field keys of the activity that are not import columns: their labels are `import.field.<key>`. */
+const EXTRA_LABELS = new Set(['dpia', 'transfers', 'clients', 'automatedDecision']);
 
 export function fieldLabel(field: string, lang: 'fr' | 'en'): string {
   const def = FIELD_BY_KEY.get(field === 'transfers' ? 'transferCountries' : field);
-  if (def && field !== 'transfers') return lang === 'fr' ? def.labelFr : def.labelEn;
-  const extra = EXTRA_LABELS[field];
-  return extra ? extra[lang === 'fr' ? 0 : 1] : field;
+  if (def && field !== 'transfers') return inLang(def, 'label', lang);
+  return EXTRA_LABELS.has(field) ? t(lang, `import.field.${field}`) : field;
 }
 
 export function itemText(field: string, item: unknown, L: Labels, typeOf?: (name: string) => string | undefined): string {

@@ -57,7 +57,7 @@ function currentPlan(reg: Register, session: ImportSession, opts: PreviewOptions
 }
 
 export async function commitImport(reg: Register, session: ImportSession, opts: PreviewOptions, meta: CallMeta, ctx: ProcedureContext = {}): Promise<CommitSummary> {
-  ctx.progress?.({ phase: 'Checking the rows', done: 0, total: 1 });
+  ctx.progress?.({ phase: 'import.phase.checking', done: 0, total: 1 });
   let plan = currentPlan(reg, session, opts);
   const failing = plan.rows.filter((r) => r.status === 'error');
   if (failing.length) {
@@ -103,7 +103,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
   if (!toWrite.length && !plan.organisationUpdate && !(plan.newOrganisations.length && toWrite.length)) return summary;
 
   // A backup beside the register, taken before anything is written.
-  ctx.progress?.({ phase: 'Backing up the register', done: 0, total: toWrite.length });
+  ctx.progress?.({ phase: 'import.phase.backup', done: 0, total: toWrite.length });
   const at = reg.now();
   const backup = backupPathFor(reg.file, at);
   const partial = `${backup}.partial`;
@@ -190,7 +190,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
         }
         throw error;
       }
-      if (i % step === 0 || i === total - 1) ctx.progress?.({ phase: 'Writing activities', done: i + 1, total });
+      if (i % step === 0 || i === total - 1) ctx.progress?.({ phase: 'import.phase.writing', done: i + 1, total });
     });
     undo.recipientsCreated = reg.imports.recipientIdsAfter(maxRecipient);
     // Directory details an Art30 export carries (contract, DPF) for the recipients it created.
@@ -235,7 +235,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
   });
   summary.batchId = batch;
   closeSession(session.id);
-  ctx.progress?.({ phase: 'Done', done: toWrite.length, total: toWrite.length });
+  ctx.progress?.({ phase: 'import.phase.done', done: toWrite.length, total: toWrite.length });
   return summary;
 }
 

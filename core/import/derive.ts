@@ -6,6 +6,7 @@
  */
 import type { Message } from '../i18n/i18n.js';
 import { t, type Lang } from '../i18n/i18n.js';
+import { inLang } from '../i18n/localized.js';
 import type { BuiltRow, CellIssue } from './build-row.js';
 import { FIELDS, FIELD_BY_KEY } from './fields.js';
 import type { SheetTable } from './find-table.js';
@@ -94,7 +95,7 @@ export function asDraft(merged: Record<string, unknown>, errors: CellIssue[], wa
       value = from ? firstClause(from) : `${placeholder} (${where})`;
     }
     merged[e.field] = value;
-    warnings.push({ field: e.field, cell: '', value, message: t(lang, 'mapping.draft.missing', { field: lang === 'fr' ? def.labelFr : def.labelEn }) });
+    warnings.push({ field: e.field, cell: '', value, message: t(lang, 'mapping.draft.missing', { field: inLang(def, 'label', lang) }) });
   }
   merged.status = 'draft';
   errors.length = 0;

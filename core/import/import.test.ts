@@ -424,7 +424,7 @@ describe('the window’s path (drag and drop)', () => {
       { context: { progress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) } },
     );
     expect(again.ok && again.value.organisationId).toBe(other.id);
-    expect(progress).toEqual(['Checking the rows 0/5']);
+    expect(progress).toEqual(['import.phase.checking 0/5']);
     // The commit takes the last preview's organisation and excluded rows.
     const r = await dispatch(
       t.reg,
@@ -434,7 +434,7 @@ describe('the window’s path (drag and drop)', () => {
       { context: { progress: (x) => progress.push(`${x.phase} ${x.done}/${x.total}`) } },
     );
     expect(r.ok && r.value.created).toBe(4);
-    expect(progress).toContain('Writing activities 4/4');
+    expect(progress).toContain('import.phase.writing 4/4');
     expect((await t.call('activities/list', { organisationId: other.id })).map((a) => a.name).sort()).toEqual(['CRM', 'Contests', 'Quotes', 'Web analytics']);
     // The session is closed after a commit; the untrusted caller cannot use file paths.
     expect((await t.result('import/preview', { sessionId: p.sessionId })).ok).toBe(false);

@@ -418,7 +418,7 @@ export function buildPreview(
   const allNewRecipients = new Set<string>();
   const step = Math.max(500, Math.floor(candidates.length / 20));
   for (const [index, c] of candidates.entries()) {
-    if (progress && index % step === 0) progress({ phase: 'Checking the rows', done: index, total: candidates.length });
+    if (progress && index % step === 0) progress({ phase: 'import.phase.checking', done: index, total: candidates.length });
     const b = c.built;
     const target = c.organisationName ? (orgByName.get(foldKey(c.organisationName)) ?? { id: 0, name: c.organisationName }) : organisation;
     const { byRef, byNameDept, byName } = indexOf(target.id);

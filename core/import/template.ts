@@ -10,6 +10,8 @@ import type { VocabularyKind } from '../model/codes.js';
 import type { Register } from '../register.js';
 import { FIELD_BY_KEY, type FieldDef } from './fields.js';
 import { columnLetter } from './workbook.js';
+import { t as translate } from '../i18n/i18n.js';
+import { inLang } from '../i18n/localized.js';
 
 export type TemplateLang = 'fr' | 'en';
 
@@ -46,11 +48,12 @@ export const TEMPLATE_FIELDS = [
   'lastReviewedAt',
 ] as const;
 
-const FIXED_LISTS: Record<string, { fr: string[]; en: string[] }> = {
-  role: { fr: ['Responsable de traitement', 'Responsable conjoint', 'Sous-traitant'], en: ['Controller', 'Joint controller', 'Processor'] },
-  status: { fr: ['Brouillon', 'Actif', 'Retiré'], en: ['Draft', 'Active', 'Retired'] },
-  dpiaStatus: { fr: ['Non requise', 'Prévue', 'En cours', 'Réalisée'], en: ['Not required', 'Planned', 'In progress', 'Completed'] },
-  automatedDecision: { fr: ['Oui', 'Non'], en: ['Yes', 'No'] },
+/** Closed lists, in the words the exports print (so that a filled template reads back like an export). */
+const FIXED_LISTS: Record<string, string[]> = {
+  role: ['doc.role.controller', 'doc.role.joint_controller', 'doc.role.processor'],
+  status: ['doc.status.draft', 'doc.status.active', 'doc.status.retired'],
+  dpiaStatus: ['doc.dpiaStatus.not_required', 'doc.dpiaStatus.planned', 'doc.dpiaStatus.in_progress', 'doc.dpiaStatus.completed'],
+  automatedDecision: ['doc.yes', 'doc.no'],
 };
 
 const VOCAB_LISTS: Partial<Record<string, { kind: VocabularyKind; filter?: (t: { special: boolean; legacy: boolean; code: string }) => boolean }>> = {
@@ -64,43 +67,13 @@ const VOCAB_LISTS: Partial<Record<string, { kind: VocabularyKind; filter?: (t: {
   securityMeasures: { kind: 'security_measure_type', filter: (t) => t.code !== 'other' },
 };
 
-const TEXT = {
-  fr: {
-    sheet: 'Activités',
-    lists: 'Listes',
-    instructions: 'Instructions',
-    title: 'Registre des activités de traitement — modèle à remplir par le service',
-    intro: [
-      'Une ligne par activité de traitement (un traitement = une finalité, pas un logiciel).',
-      'Ne modifiez pas la ligne d’en-tête : le DPO importe ce fichier tel quel dans Art30.',
-      'Les listes déroulantes proposent les valeurs attendues ; plusieurs valeurs dans une cellule : séparez-les par « ; » ou allez à la ligne (Alt+Entrée).',
-      'Les colonnes « Nom du traitement » et « Finalité » sont obligatoires ; laissez vide ce que vous ne savez pas.',
-      'Durée de conservation : une durée et son point de départ, par ex. « 3 ans à compter de la fin du contrat ».',
-      'Transferts hors UE : le pays (nom ou code ISO) et la garantie (clauses contractuelles types, BCR…).',
-    ],
-    column: 'Colonne',
-    help: 'Ce qu’il faut écrire',
-  },
-  en: {
-    sheet: 'Activities',
-    lists: 'Lists',
-    instructions: 'Instructions',
-    title: 'Record of processing activities — template for departments',
-    intro: [
-      'One row per processing activity (an activity is a purpose, not a piece of software).',
-      'Do not change the header row: the DPO imports this file as it is into Art30.',
-      'Dropdowns suggest the expected values; for several values in one cell, separate them with ";" or start a new line (Alt+Enter).',
-      '"Processing activity" and "Purpose" are required; leave empty what you do not know.',
-      'Retention period: a duration and its starting point, e.g. "3 years after contract end".',
-      'Transfers outside the EU: the country (name or ISO code) and the safeguard (standard contractual clauses, BCR…).',
-    ],
-    column: 'Column',
-    help: 'What to write',
-  },
-};
+/** The template's own words: keys `import.template.<…>` of the catalogue. */
+const INTRO_LINES = 6;
 
 export async function buildTemplate(reg: Register, lang: TemplateLang = 'fr'): Promise<Buffer> {
-  const t = TEXT[lang];
+  const tr = (key: string) => translate(lang, `import.template.${key}`);
+  const t = { sheet: tr('sheet'), lists: tr('lists'), instructions: tr('instructions'), title: tr('title'), column: tr('column'), help: tr('help') };
+  const intro = Array.from({ length: INTRO_LINES }, (_, i) => tr(`intro${i + 1}`));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Art30';
   wb.created = new Date(reg.now());
@@ -108,21 +81,21 @@ export async function buildTemplate(reg: Register, lang: TemplateLang = 'fr'): P
   const sheet = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   const lists = wb.addWorksheet(t.lists, { state: 'hidden' });
   const defs = TEMPLATE_FIELDS.map((k) => FIELD_BY_KEY.get(k)!) as FieldDef[];
-  const label = (d: FieldDef) => (lang === 'fr' ? d.labelFr : d.labelEn);
+  const label = (d: FieldDef) => inLang(d, 'label', lang);
 
   // Lists behind the dropdowns, one column per field.
   const terms = reg.reference.terms();
-  const countries = [...reg.reference.countries().values()].filter((c) => !c.eea).map((c) => (lang === 'fr' ? c.nameFr : c.nameEn));
+  const countries = [...reg.reference.countries().values()].filter((c) => !c.eea).map((c) => inLang(c, 'name', lang));
   countries.sort((a, b) => a.localeCompare(b, lang));
   // International organisations are destinations too (Art. 30(1)(e)), listed after the countries.
-  const organisations = [...reg.reference.organisations().values()].map((o) => (lang === 'fr' ? o.nameFr : o.nameEn)).sort((a, b) => a.localeCompare(b, lang));
+  const organisations = [...reg.reference.organisations().values()].map((o) => inLang(o, 'name', lang)).sort((a, b) => a.localeCompare(b, lang));
   countries.push(...organisations);
   const listRanges = new Map<string, string>();
   let listCol = 0;
   for (const d of defs) {
-    let values: string[] | undefined = FIXED_LISTS[d.key]?.[lang];
+    let values: string[] | undefined = FIXED_LISTS[d.key]?.map((key) => translate(lang, key));
     const v = VOCAB_LISTS[d.key];
-    if (v) values = terms.filter((x) => x.kind === v.kind && (!v.filter || v.filter(x))).map((x) => (lang === 'fr' ? x.labelFr : x.labelEn));
+    if (v) values = terms.filter((x) => x.kind === v.kind && (!v.filter || v.filter(x))).map((x) => inLang(x, 'label', lang));
     if (d.key === 'transferCountries') values = countries;
     if (!values?.length) continue;
     const letter = columnLetter(listCol++);
@@ -137,7 +110,7 @@ export async function buildTemplate(reg: Register, lang: TemplateLang = 'fr'): P
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: d.required ? 'FF1F4E79' : 'FF2E75B6' } };
     cell.alignment = { wrapText: true, vertical: 'middle' };
-    const help = lang === 'fr' ? d.helpFr : d.helpEn;
+    const help = inLang(d, 'help', lang);
     if (help) cell.note = help;
     sheet.getColumn(i + 1).width = d.key === 'purpose' || d.key === 'description' ? 40 : d.kind === 'list' ? 30 : 20;
     const range = listRanges.get(d.key);
@@ -155,19 +128,18 @@ export async function buildTemplate(reg: Register, lang: TemplateLang = 'fr'): P
   instructions.getColumn(2).width = 100;
   instructions.getCell('A1').value = t.title;
   instructions.getCell('A1').font = { bold: true, size: 14 };
-  t.intro.forEach((line, i) => (instructions.getCell(`A${i + 3}`).value = `• ${line}`));
-  const start = t.intro.length + 4;
+  intro.forEach((line, i) => (instructions.getCell(`A${i + 3}`).value = `• ${line}`));
+  const start = intro.length + 4;
   instructions.getCell(`A${start}`).value = t.column;
   instructions.getCell(`B${start}`).value = t.help;
   instructions.getRow(start).font = { bold: true };
   defs.forEach((d, i) => {
     instructions.getCell(`A${start + 1 + i}`).value = label(d) + (d.required ? ' *' : '');
-    instructions.getCell(`B${start + 1 + i}`).value =
-      (lang === 'fr' ? d.helpFr : d.helpEn) || (listRanges.has(d.key) ? (lang === 'fr' ? 'Choisir dans la liste.' : 'Choose from the list.') : '');
+    instructions.getCell(`B${start + 1 + i}`).value = inLang(d, 'help', lang) || (listRanges.has(d.key) ? tr('chooseFromList') : '');
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export function templateFileName(lang: TemplateLang): string {
-  return lang === 'fr' ? 'modele-registre-service.xlsx' : 'register-department-template.xlsx';
+  return translate(lang, 'import.template.fileName');
 }

@@ -3,7 +3,7 @@
  * (`{"format": "art30-register", "version": 1}`) that the CLI, imports and exports share.
  */
 import type { ActivityRole, ActivityStatus, AdequacyStatus, LegalBasisCode, RecipientType, VocabularyKind } from './codes.js';
-import type { DocumentBreach, DocumentRequest } from '../records/document.js';
+import type { DocumentBreach, DocumentRequest } from '../records/model.js';
 import type { ActivityFields, ActivityRecipient, DpiaScreening, OrganisationData, RecipientData } from './schemas.js';
 
 export interface Stamped {

@@ -32,7 +32,7 @@ const text = (max: number = LIMITS.text) =>
   z
     .string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'is required' : 'must be text') })
     .trim()
-    .max(max, { error: `is too long (at most ${max.toLocaleString('en')} characters)` });
+    .max(max, { error: () => `is too long (at most ${max.toLocaleString('en')} characters)` });
 const optText = (max?: number) => text(max).default('');
 const required = (max: number = LIMITS.shortText) => text(max).min(1, { error: 'is required' });
 const list = <T extends z.ZodType>(item: T) =>

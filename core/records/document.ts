@@ -6,32 +6,16 @@
 import { z } from 'zod';
 import { AppError, issue, text } from '../errors.js';
 import type { CallMeta, Register } from '../register.js';
-import { breachInputSchema, requestInputSchema, type Breach, type SubjectRequest } from './model.js';
+import { documentBreachSchema, documentRequestSchema, type Breach, type DocumentBreach, type DocumentRequest, type SubjectRequest } from './model.js';
+
+export { documentBreachSchema, documentRequestSchema, type DocumentBreach, type DocumentRequest };
 import { createBreach, createRequest, eraseRequester, listBreaches, listRequests, recordsStore, breachData, requestData, updateBreach, updateRequest } from './services.js';
-
-const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: 'must be an ISO 8601 date or timestamp' });
-const documentLinks = {
-  organisation: z.string().min(1, { error: 'must name an organisation of the document' }),
-  /** References of the activities concerned, in the same organisation. */
-  activities: z.array(z.string().trim().min(1)).max(200).default([]),
-  createdAt: timestamp.optional(),
-  updatedAt: timestamp.optional(),
-};
-
-export const documentBreachSchema = breachInputSchema.omit({ activityIds: true }).extend(documentLinks);
-export const documentRequestSchema = requestInputSchema.omit({ activityIds: true }).extend({
-  ...documentLinks,
-  requesterErasedAt: z.string().default(''),
-});
 
 /** Members added to the register document (version 2), with defaults so older documents still parse. */
 export const documentRecordMembers = {
   breaches: z.array(documentBreachSchema).default([]),
   requests: z.array(documentRequestSchema).default([]),
 };
-
-export type DocumentBreach = z.input<typeof documentBreachSchema>;
-export type DocumentRequest = z.input<typeof documentRequestSchema>;
 
 type OrgKey = (id: number) => string;
 

@@ -3,6 +3,7 @@
  * badges, for the CLI, the exports and the app (the renderer's `t` serves the same keys).
  */
 import { t, type Lang } from '../i18n/i18n.js';
+import { LOCALES } from '../i18n/localized.js';
 import type { Breach, NotificationDeadline, RequestDeadline, SubjectRequest } from './model.js';
 
 export const fieldLabel = (lang: Lang, field: string) => t(lang, `records.field.${field === 'description' ? 'description' : field}`);
@@ -22,13 +23,13 @@ export const valueLabel = {
 export function formatDate(lang: Lang, date: string): string {
   if (!date) return '';
   const [y, m, d] = date.slice(0, 10).split('-');
-  return lang === 'fr' ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
+  return t(lang, 'doc.date', { y, m, d });
 }
 
 /** A moment in the time zone of this computer, with the zone named (the 72 hours count in real time). */
 export function formatInstant(lang: Lang, instant: string, timeZone?: string): string {
   if (!instant) return '';
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -53,7 +54,7 @@ export function requestDeadlineText(lang: Lang, d: RequestDeadline): string {
 /** The breach as label/value lines in the order an inspector reads it: facts, effects, remedial action. */
 export function breachSections(lang: Lang, b: Breach): { title: string; rows: [string, string][] }[] {
   const L = (f: string) => fieldLabel(lang, f);
-  const num = (n: number | null) => (n == null ? '' : n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB'));
+  const num = (n: number | null) => (n == null ? '' : n.toLocaleString(LOCALES[lang]));
   return [
     {
       title: t(lang, 'records.facts'),

@@ -26,7 +26,7 @@ const text = (max: number = LIMITS.text) =>
   z
     .string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'is required' : 'must be text') })
     .trim()
-    .max(max, { error: `is too long (at most ${max.toLocaleString('en')} characters)` });
+    .max(max, { error: () => `is too long (at most ${max.toLocaleString('en')} characters)` });
 const optText = (max?: number) => text(max).default('');
 const required = (max: number = LIMITS.shortText) => text(max).min(1, { error: 'is required' });
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
@@ -246,3 +246,22 @@ export function emptyBreachData(discoveredAt: string): BreachData {
     activityIds: [],
   };
 }
+
+/** The records as the JSON register document writes them (version 2): organisation by key, activities by reference. */
+const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: 'must be an ISO 8601 date or timestamp' });
+const documentLinks = {
+  organisation: z.string().min(1, { error: 'must name an organisation of the document' }),
+  /** References of the activities concerned, in the same organisation. */
+  activities: z.array(z.string().trim().min(1)).max(200).default([]),
+  createdAt: timestamp.optional(),
+  updatedAt: timestamp.optional(),
+};
+
+export const documentBreachSchema = breachInputSchema.omit({ activityIds: true }).extend(documentLinks);
+export const documentRequestSchema = requestInputSchema.omit({ activityIds: true }).extend({
+  ...documentLinks,
+  requesterErasedAt: z.string().default(''),
+});
+
+export type DocumentBreach = z.input<typeof documentBreachSchema>;
+export type DocumentRequest = z.input<typeof documentRequestSchema>;

@@ -11,7 +11,7 @@ import type { Country, HistoryChange, InternationalOrganisation, VocabularyTerm 
 import type { CallMeta, Register } from '../register.js';
 import { sha256 } from '../files.js';
 import { activityChecks, checkContext } from '../services/checks.js';
-import { bundledDataset, DatasetError, parseDataset, type ReferenceDataset } from './dataset.js';
+import { BUNDLED_AS_OF, bundledDataset, DatasetError, parseDataset, type ReferenceDataset } from './dataset.js';
 
 export interface DatasetEntryChange {
   entity: 'country' | 'organisation' | 'vocabulary';
@@ -153,9 +153,11 @@ export function applyDataset(reg: Register, ds: ReferenceDataset, meta: CallMeta
  * without activities or history is brought silently; an existing one gets history entries.
  */
 export function ensureBundledDataset(reg: Register): DatasetReport | null {
-  const ds = bundledDataset();
+  // Compared by date first: a register already up to date (every open but the first) does not pay
+  // for validating the whole data set.
   const current = reg.reference.currentDataset();
-  if (current && current.asOf >= ds.asOf) return null;
+  if (current && current.asOf >= BUNDLED_AS_OF) return null;
+  const ds = bundledDataset();
   const fresh = (reg.sqlite.prepare('SELECT (SELECT count(*) FROM activities) + (SELECT count(*) FROM history) AS n').get() as { n: number }).n === 0;
   try {
     return applyDataset(reg, ds, { source: 'system' }, { sha256: '', silent: fresh });

@@ -99,6 +99,9 @@ export function parseDataset(text: string, file = 'the file'): ReferenceDataset 
   return d;
 }
 
+/** The date of the data set shipped with this version of Art30, read without validating the whole set. */
+export const BUNDLED_AS_OF: string = bundled.asOf;
+
 /** The data set shipped with this version of Art30. */
 export function bundledDataset(): ReferenceDataset {
   return datasetSchema.parse(bundled);

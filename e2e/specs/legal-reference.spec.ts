@@ -73,6 +73,9 @@ test('after a reference data update made elsewhere, the app says once which acti
     newer.countries.find((c) => c.code === 'IN')!,
     { adequacy: 'adequate', adequacyDecisionDate: '2027-05-20' },
   );
+  // The window has read the reference data before the update (else its first load already sees the new data set and says so then).
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reference data' }).click();
+  await expect(page.getByTestId('dataset-date')).toHaveText('Reference data as of 2026-11-28');
   await app.callDirect('reference/updateData', { text: JSON.stringify(newer), fileName: 'reference-2027-06-01.json' });
   await page.reload();
   const notice = page.locator('.notices').getByText('Reference data as of 2027-06-01 — 2 activities are concerned');

@@ -7,6 +7,7 @@ import type { DocumentActivity } from '../../core/model/register.js';
 import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { Modal } from './modal.js';
+import { LOCALES } from '../../core/i18n/localized.js';
 
 type Row = [label: string, value: string];
 
@@ -44,7 +45,7 @@ export function ActivityAsOfEntry(props: { activityId: number; entryId: number; 
         [t('f.lastReviewedAt'), a.lastReviewedAt || '—'],
       ]
     : [];
-  const when = state?.at ? new Date(state.at).toLocaleString(app.lang === 'fr' ? 'fr-FR' : 'en-GB') : '';
+  const when = state?.at ? new Date(state.at).toLocaleString(LOCALES[app.lang]) : '';
   return (
     <Modal
       title={`${t('overview.showAsOfEntry')}${when ? ` — ${when}` : ''}`}

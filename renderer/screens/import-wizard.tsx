@@ -10,6 +10,7 @@ import { ConfirmDialog, Modal } from '../components/modal.js';
 import { DraftsOption, MappingWhy, MissingFields } from './import-mapping-notes.js';
 import { RowChanges, RowIssues } from './import/import-changes.js';
 import { ImportSummary, SummaryActivities } from './import/import-summary.js';
+import { inLang, LOCALES } from '../../core/i18n/localized.js';
 
 type Preview = ApiOutput<'import/openBytes'>;
 type Summary = ApiOutput<'import/commit'>;
@@ -28,7 +29,6 @@ function toBase64(buffer: ArrayBuffer): string {
 export function ImportWizard(props: { onClose(changed: boolean): void }) {
   const app = useApp();
   const t = useT();
-  const fr = app.lang === 'fr';
   const [step, setStep] = useState<Step>('file');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [excluded, setExcluded] = useState<string[]>([]);
@@ -256,7 +256,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                           <option value="">{t('import.ignore')}</option>
                           {preview.fields.map((f) => (
                             <option key={f.key} value={f.key}>
-                              {fr ? f.labelFr : f.labelEn}
+                              {inLang(f, 'label', app.lang)}
                             </option>
                           ))}
                         </select>
@@ -388,7 +388,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
               title={t('import.history.confirmTitle')}
               text={t('import.history.confirmText', {
                 file: summary.fileName,
-                date: new Date().toLocaleDateString(app.lang === 'fr' ? 'fr-FR' : 'en-GB'),
+                date: new Date().toLocaleDateString(LOCALES[app.lang]),
                 created: summary.created,
                 updated: summary.updated,
               })}

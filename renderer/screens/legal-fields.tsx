@@ -4,13 +4,13 @@
  * (CNIL lists, DPO's advice, Art. 36 prior consultation), and the reference data set panel.
  */
 import { useContext, useEffect, useId, useRef, useState } from 'react';
-import type { Country, InternationalOrganisation } from '../../core/model/register.js';
+import type { Country } from '../../core/model/register.js';
 import type { ActivityFields } from '../../core/model/schemas.js';
 import type { DatasetReport } from '../../core/reference/apply.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp } from '../app-context.js';
 import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
-import { FormModal } from '../components/modal.js';
+import { inLang } from '../../core/i18n/localized.js';
 
 interface DatasetInfo {
   asOf: string;
@@ -25,6 +25,11 @@ let destinationsCache: Promise<[Country[], DatasetInfo | null]> | null = null;
 function loadDestinations(): Promise<[Country[], DatasetInfo | null]> {
   destinationsCache ??= Promise.all([call('reference/destinations', {}), call('reference/dataset', {}) as Promise<DatasetInfo | null>]);
   return destinationsCache;
+}
+
+/** Reads the destinations and the data set again at their next use (after the DPO changed one). */
+export function forgetDestinations(): void {
+  destinationsCache = null;
 }
 
 export function useDestinations(): { destinations: Country[]; dataset: DatasetInfo | null } {
@@ -45,13 +50,13 @@ export function DestinationField(props: { value: string; onChange(code: string):
   const { lang, t } = useApp();
   const { destinations, dataset } = useDestinations();
   const id = useId();
-  const name = (c: Country) => (lang === 'fr' ? c.nameFr : c.nameEn);
+  const name = (c: Country) => inLang(c, 'name', lang);
   const sorted = [...destinations].sort((a, b) => name(a).localeCompare(name(b), lang));
   const countries = sorted.filter((c) => c.kind !== 'organisation');
   const organisations = sorted.filter((c) => c.kind === 'organisation');
   const selected = destinations.find((c) => c.code === props.value);
   const error = useContext(ErrorsContext).get(props.path);
-  const scope = selected ? (lang === 'fr' ? selected.adequacyScopeFr : selected.adequacyScopeEn) : '';
+  const scope = selected ? inLang(selected, 'adequacyScope', lang) : '';
   const option = (c: Country) => (
     <option key={c.code} value={c.code}>
       {name(c)} ({c.code}) — {t(`adequacy.${c.adequacy}`)}
@@ -109,7 +114,7 @@ export function DpiaDecisions(props: { dpia: Dpia; onChange(d: Dpia): void }) {
       {(app.terms.get(kind) ?? []).map((c) => (
         <CheckboxField
           key={c.code}
-          label={lang === 'fr' ? c.labelFr : c.labelEn}
+          label={inLang(c, 'label', lang)}
           hint={c.article}
           checked={(d[field] as string[]).includes(c.code)}
           onChange={(on) => props.onChange({ ...d, [field]: on ? [...d[field], c.code] : (d[field] as string[]).filter((x) => x !== c.code) })}
@@ -261,115 +266,6 @@ export function DatasetDate() {
   const { t } = useApp();
   const { dataset } = useDestinations();
   return <span className="muted">({dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')})</span>;
-}
-
-/** The international organisations (transfer destinations), with their adequacy status; the DPO can change one. */
-export function OrganisationsTable() {
-  const app = useApp();
-  const { t, lang } = app;
-  const { destinations } = useDestinations();
-  const [editing, setEditing] = useState<InternationalOrganisation | null>(null);
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [message, setMessage] = useState<string | null>(null);
-  const organisations = destinations
-    .filter((d): d is InternationalOrganisation => d.kind === 'organisation')
-    .sort((a, b) => (lang === 'fr' ? a.nameFr : a.nameEn).localeCompare(lang === 'fr' ? b.nameFr : b.nameEn, lang));
-  const save = async () => {
-    if (!editing) return;
-    try {
-      const { eea: _e, kind: _k, dpoEdited: _d, ...input } = editing;
-      await call('reference/saveOrganisation', input);
-      destinationsCache = null;
-      setEditing(null);
-      app.bumpGeneration();
-      app.notify(t('ref.saved'));
-    } catch (e) {
-      if (e instanceof ApiCallError) setErrors(new Map(e.details.map((d) => [d.path, d.message])));
-      setMessage((e as Error).message);
-    }
-  };
-  return (
-    <section aria-labelledby="io-heading">
-      <h2 id="io-heading">{t('legal.destination.organisations')}</h2>
-      <div className="table-scroll static">
-        <table className="grid compact" aria-label={t('legal.destination.organisations')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('ref.code')}</th>
-              <th scope="col">{t('legal.destination.organisation')}</th>
-              <th scope="col">
-                {t('ref.adequacy')} <DatasetDate />
-              </th>
-              <th scope="col">{t('ref.decisionDate')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.edit')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((o) => (
-              <tr key={o.code}>
-                <td>{o.code}</td>
-                <td>{lang === 'fr' ? o.nameFr : o.nameEn}</td>
-                <td>
-                  <span className={`adequacy adequacy-${o.adequacy}`}>{t(`adequacy.${o.adequacy}`)}</span>
-                  {(lang === 'fr' ? o.adequacyScopeFr : o.adequacyScopeEn) ? <div className="muted small">{lang === 'fr' ? o.adequacyScopeFr : o.adequacyScopeEn}</div> : null}
-                  {o.dpoEdited ? <div className="muted small">{t('legal.dataset.dpoEdited')}</div> : null}
-                </td>
-                <td>{o.adequacyDecisionDate}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    aria-label={t('ref.editCountry', { name: lang === 'fr' ? o.nameFr : o.nameEn })}
-                    onClick={() => {
-                      setEditing({ ...o });
-                      setErrors(new Map());
-                      setMessage(null);
-                    }}
-                  >
-                    {t('common.edit')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {editing ? (
-        <FormModal
-          title={t('ref.editCountry', { name: lang === 'fr' ? editing.nameFr : editing.nameEn })}
-          cancelLabel={t('common.cancel')}
-          saveLabel={t('common.save')}
-          errors={errors}
-          message={message}
-          onSave={() => void save()}
-          onClose={() => setEditing(null)}
-        >
-          <div className="grid-2">
-            <TextField label={t('ref.nameFr')} value={editing.nameFr} onChange={(v) => setEditing({ ...editing, nameFr: v })} path="nameFr" />
-            <TextField label={t('ref.nameEn')} value={editing.nameEn} onChange={(v) => setEditing({ ...editing, nameEn: v })} path="nameEn" />
-            <SelectField
-              label={t('ref.adequacy')}
-              value={editing.adequacy}
-              onChange={(v) => setEditing({ ...editing, adequacy: v as Country['adequacy'] })}
-              path="adequacy"
-              options={(['adequate', 'partial', 'pending', 'none'] as const).map((s) => ({ value: s, label: t(`adequacy.${s}`) }))}
-            />
-            <TextField
-              label={t('ref.decisionDate')}
-              type="date"
-              value={editing.adequacyDecisionDate}
-              onChange={(v) => setEditing({ ...editing, adequacyDecisionDate: v })}
-              path="adequacyDecisionDate"
-            />
-          </div>
-          <TextArea label={t('ref.scopeFr')} value={editing.adequacyScopeFr} onChange={(v) => setEditing({ ...editing, adequacyScopeFr: v })} path="adequacyScopeFr" rows={2} />
-          <TextArea label={t('ref.scopeEn')} value={editing.adequacyScopeEn} onChange={(v) => setEditing({ ...editing, adequacyScopeEn: v })} path="adequacyScopeEn" rows={2} />
-        </FormModal>
-      ) : null}
-    </section>
-  );
 }
 
 /**

@@ -1,14 +1,15 @@
 /** Reference data: countries with EEA membership and adequacy status, and vocabulary labels. */
 import { useMemo, useState } from 'react';
-import { ADEQUACY_STATUSES, VOCABULARY_KINDS, type VocabularyKind } from '../../core/model/codes.js';
-import type { Country, VocabularyTerm } from '../../core/model/register.js';
+import { VOCABULARY_KINDS, type VocabularyKind } from '../../core/model/codes.js';
+import type { Country, InternationalOrganisation, VocabularyTerm } from '../../core/model/register.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
-import { CheckboxField, SelectField, TextArea, TextField } from '../components/fields.js';
+import { CheckboxField, SelectField, TextField } from '../components/fields.js';
 import { FormModal } from '../components/modal.js';
 import { fold } from '../text.js';
 import { inLang } from '../../core/i18n/localized.js';
-import { DatasetDate, OrganisationsTable, ReferenceDatasetPanel } from './legal-fields.js';
+import { DestinationEditor, DestinationTable, useDestinationEditor } from './destination-table.js';
+import { forgetDestinations, ReferenceDatasetPanel, useDestinations } from './legal-fields.js';
 
 const EDITABLE_KINDS: VocabularyKind[] = ['data_category', 'data_subject_category'];
 
@@ -48,25 +49,15 @@ function Countries() {
   const app = useApp();
   const t = useT();
   const [q, setQ] = useState('');
-  const [editing, setEditing] = useState<Country | null>(null);
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [message, setMessage] = useState<string | null>(null);
+  const editor = useDestinationEditor<Country>(async (country) => {
+    await call('reference/updateCountry', country);
+    await app.reloadReference();
+    app.notify(t('ref.saved'));
+  });
   const shown = useMemo(() => {
     const f = fold(q.trim());
     return app.countries.filter((c) => !f || fold(`${c.code} ${c.nameFr} ${c.nameEn}`).includes(f));
   }, [q, app.countries]);
-  const save = async () => {
-    if (!editing) return;
-    try {
-      await call('reference/updateCountry', editing);
-      await app.reloadReference();
-      setEditing(null);
-      app.notify(t('ref.saved'));
-    } catch (e) {
-      if (e instanceof ApiCallError) setErrors(new Map(e.details.map((d) => [d.path, d.message])));
-      setMessage((e as Error).message);
-    }
-  };
   return (
     <>
       <div className="filterbar">
@@ -77,88 +68,40 @@ function Countries() {
           <input id="country-search" type="search" placeholder={t('ref.countrySearch')} value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
       </div>
-      <div className="table-scroll static">
-        <table className="grid compact" aria-label={t('ref.countries')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('ref.code')}</th>
-              <th scope="col">{t('f.country')}</th>
-              <th scope="col">{t('ref.eea')}</th>
-              <th scope="col">
-                {t('ref.adequacy')} <DatasetDate />
-              </th>
-              <th scope="col">{t('ref.decisionDate')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.edit')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((c) => (
-              <tr key={c.code}>
-                <td>{c.code}</td>
-                <td>{inLang(c, 'name', app.lang)}</td>
-                <td>{c.eea ? t('common.yes') : t('common.no')}</td>
-                <td>
-                  <span className={`adequacy adequacy-${c.adequacy}`}>{t(`adequacy.${c.adequacy}`)}</span>
-                  {inLang(c, 'adequacyScope', app.lang) ? <div className="muted small">{inLang(c, 'adequacyScope', app.lang)}</div> : null}
-                  {c.dpoEdited ? <div className="muted small">{t('legal.dataset.dpoEdited')}</div> : null}
-                </td>
-                <td>{c.adequacyDecisionDate}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    aria-label={t('ref.editCountry', { name: inLang(c, 'name', app.lang) })}
-                    onClick={() => {
-                      setEditing({ ...c });
-                      setErrors(new Map());
-                      setMessage(null);
-                    }}
-                  >
-                    {t('common.edit')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <OrganisationsTable />
-      {editing ? (
-        <FormModal
-          title={t('ref.editCountry', { name: inLang(editing, 'name', app.lang) })}
-          cancelLabel={t('common.cancel')}
-          saveLabel={t('common.save')}
-          errors={errors}
-          message={message}
-          onSave={() => void save()}
-          onClose={() => setEditing(null)}
-        >
-          <div className="grid-2">
-            <TextField label={t('ref.nameFr')} value={editing.nameFr} onChange={(v) => setEditing({ ...editing, nameFr: v })} path="nameFr" />
-            <TextField label={t('ref.nameEn')} value={editing.nameEn} onChange={(v) => setEditing({ ...editing, nameEn: v })} path="nameEn" />
-            <SelectField
-              label={t('ref.adequacy')}
-              value={editing.adequacy}
-              onChange={(v) => setEditing({ ...editing, adequacy: v as Country['adequacy'] })}
-              path="adequacy"
-              options={ADEQUACY_STATUSES.map((s) => ({ value: s, label: t(`adequacy.${s}`) }))}
-            />
-            <TextField
-              label={t('ref.decisionDate')}
-              type="date"
-              value={editing.adequacyDecisionDate}
-              onChange={(v) => setEditing({ ...editing, adequacyDecisionDate: v })}
-              path="adequacyDecisionDate"
-            />
-          </div>
-          <CheckboxField label={t('ref.eea')} checked={editing.eea} onChange={(v) => setEditing({ ...editing, eea: v })} path="eea" />
-          <TextArea label={t('ref.scopeFr')} value={editing.adequacyScopeFr} onChange={(v) => setEditing({ ...editing, adequacyScopeFr: v })} path="adequacyScopeFr" rows={2} />
-          <TextArea label={t('ref.scopeEn')} value={editing.adequacyScopeEn} onChange={(v) => setEditing({ ...editing, adequacyScopeEn: v })} path="adequacyScopeEn" rows={2} />
-        </FormModal>
-      ) : null}
+      <DestinationTable rows={shown} label={t('ref.countries')} nameHeader={t('f.country')} withEea onEdit={editor.open} />
+      <InternationalOrganisations />
+      <DestinationEditor editor={editor} withEea />
     </>
+  );
+}
+
+/** The international organisations (transfer destinations), with their adequacy status; the DPO can change one. */
+function InternationalOrganisations() {
+  const app = useApp();
+  const { t, lang } = app;
+  const { destinations } = useDestinations();
+  const editor = useDestinationEditor<InternationalOrganisation>(async (organisation) => {
+    const { eea: _e, kind: _k, dpoEdited: _d, ...input } = organisation;
+    await call('reference/saveOrganisation', input);
+    forgetDestinations();
+    app.bumpGeneration();
+    app.notify(t('ref.saved'));
+  });
+  const organisations = destinations
+    .filter((d): d is InternationalOrganisation => d.kind === 'organisation')
+    .sort((a, b) => inLang(a, 'name', lang).localeCompare(inLang(b, 'name', lang), lang));
+  return (
+    <section aria-labelledby="io-heading">
+      <h2 id="io-heading">{t('legal.destination.organisations')}</h2>
+      <DestinationTable
+        rows={organisations}
+        label={t('legal.destination.organisations')}
+        nameHeader={t('legal.destination.organisation')}
+        withEea={false}
+        onEdit={(c) => editor.open(c as InternationalOrganisation)}
+      />
+      <DestinationEditor editor={editor} withEea={false} />
+    </section>
   );
 }
 

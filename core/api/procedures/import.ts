@@ -27,7 +27,7 @@
  *              newRecipients[], source[{field, cell, text}] (original text of the mapped cells),
  *              activity (normalised fields)|null}],
  *        offset, counts{rows, new, update, unchanged, duplicate, error, excluded, warnings, willWrite}}`
- *    Progress (`ctx.progress`): 'Reading the file', then 'Checking the rows' {done, total}.
+ *    Progress (`ctx.progress`): `import.phase.reading`, then `import.phase.checking` {done, total}.
  *    Bad files (not a spreadsheet, image or text named .xlsx, truncated, zip bomb, too big, empty,
  *    headers only, no recognisable header, a 40,000-character cell) → error `bad_input` whose
  *    message names the file, sheet, row/cell and field.
@@ -146,7 +146,7 @@ export const importProcedures = {
       if (stat.isDirectory()) throw new AppError('bad_input', text('errors.isFolder', { file: i.file }));
       if (stat.size > IMPORT_LIMITS.maxFileBytes)
         throw new AppError('bad_input', text('errors.file.tooLarge', { file: name, size: formatBytes(stat.size), limit: formatBytes(IMPORT_LIMITS.maxFileBytes) }));
-      ctx.progress?.({ phase: 'Reading the file', done: 0, total: 1 });
+      ctx.progress?.({ phase: 'import.phase.reading', done: 0, total: 1 });
       const session = openImport(reg, fs.readFileSync(i.file), name);
       return preview(reg, session.id, { organisationId: i.organisationId, lang: i.lang }, ctx);
     },
@@ -160,7 +160,7 @@ export const importProcedures = {
       lang: z.enum(['fr', 'en']).optional(),
     }),
     run: (reg, i, _meta, ctx) => {
-      ctx.progress?.({ phase: 'Reading the file', done: 0, total: 1 });
+      ctx.progress?.({ phase: 'import.phase.reading', done: 0, total: 1 });
       const data = Buffer.from(i.base64, 'base64');
       const session = openImport(reg, data, baseName(i.fileName), { ...IMPORT_LIMITS, maxFileBytes: IMPORT_LIMITS.maxUploadBytes });
       return preview(reg, session.id, { organisationId: i.organisationId, lang: i.lang }, ctx);

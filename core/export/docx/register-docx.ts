@@ -71,17 +71,9 @@ function kvTable(L: Labels, rows: [TextKey | string, string | null | undefined][
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: kept.map(
-      ([k, v]) => new TableRow({ cantSplit: true, children: [cell(isKey(L, k) ? L.t(k as TextKey) : k, { bold: true, fill: 'F2F5FA', width: 28 }), cell(v, { width: 72 })] }),
+      ([k, v]) => new TableRow({ cantSplit: true, children: [cell(L.has(k) ? L.t(k as TextKey) : k, { bold: true, fill: 'F2F5FA', width: 28 }), cell(v, { width: 72 })] }),
     ),
   });
-}
-
-function isKey(L: Labels, k: string): boolean {
-  try {
-    return typeof L.t(k as TextKey) === 'string';
-  } catch {
-    return false;
-  }
 }
 
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel], pageBreakBefore = false): Paragraph {
@@ -214,7 +206,7 @@ export async function writeDocx(file: string, source: ExportSource, L: Labels, o
   const several = source.organisations.length > 1;
   const orgNames = source.organisations.map((o) => o.name).join(' · ');
   const children: (Paragraph | Table | TableOfContents)[] = [
-    new Paragraph({ children: [new TextRun({ text: L.lang === 'fr' ? 'Article 30 du RGPD' : 'GDPR Article 30', font: FONT, color: '1F3864' })] }),
+    new Paragraph({ children: [new TextRun({ text: L.t('kicker'), font: FONT, color: '1F3864' })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 360 }, children: [new TextRun({ text: L.t('registerTitle'), font: FONT })] }),
     ...lines(`${t(L.lang, 'export.organisations')} — ${source.organisations.map((o) => o.name).join(' ; ')}`, { bold: true }),
     ...lines(`${L.t('scope')} — ${describeScope(source.scope, L, source.organisations)}`),

@@ -12,6 +12,8 @@ import { fillWithActivities } from '../testing/many-activities.js';
 import { printRegister } from './print-register.js';
 import { PlaywrightPrinter } from './printer.js';
 import { readOutline, type OutlineItem } from './outline.js';
+import { recordsForExport } from '../records-export.js';
+import { recordsHtml, RECORDS_PDF_IDS } from '../records-pdf.js';
 
 /** The text of a PDF in content order, whitespace collapsed (a label wrapped in its cell reads as one). */
 const pdfText = (file: string, pages: string[] = []) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...pages, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
@@ -134,8 +136,10 @@ describe('PDF export of a large register (volumes printed side by side, then ass
     assembled = path.join(t.dir, 'assembled.pdf');
     const printer = new PlaywrightPrinter();
     const volumes: number[] = [];
-    fs.writeFileSync(whole, await printRegister(source(), L, printer));
-    fs.writeFileSync(assembled, await printRegister(source(), L, printer, { perVolume: 4, concurrency: 2, onVolume: (done, of) => volumes.push(done, of) }));
+    // With the breach record and the request log after the activities (in the last volume, listed in the contents).
+    const appendix = recordsHtml(recordsForExport(t.reg, source()), L);
+    fs.writeFileSync(whole, await printRegister(source(), L, printer, { appendix }));
+    fs.writeFileSync(assembled, await printRegister(source(), L, printer, { appendix, perVolume: 4, concurrency: 2, onVolume: (done, of) => volumes.push(done, of) }));
     expect(volumes).toEqual([1, 4, 2, 4, 3, 4, 4, 4]);
   }, 120_000);
   afterAll(() => t.cleanup());
@@ -156,6 +160,16 @@ describe('PDF export of a large register (volumes printed side by side, then ass
     }
     expect(dests(assembled)).toEqual(dests(whole));
     expect(dests(assembled).some((d) => d.endsWith(' part-p-1'))).toBe(true);
+    // The contents link to the records printed in the last volume.
+    const last = pageCount(assembled);
+    for (const id of Object.values(RECORDS_PDF_IDS)) {
+      const page = Number(
+        dests(assembled)
+          .find((d) => d.endsWith(` ${id}`))
+          ?.split(' ')[0],
+      );
+      expect(page, id).toBeGreaterThan(last - 4);
+    }
   });
 
   it('keeps the outline (bookmarks) of the document printed whole', async () => {

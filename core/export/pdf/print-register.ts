@@ -7,7 +7,7 @@ import type { Labels } from '../labels.js';
 import type { ExportSource } from '../source.js';
 import { assembleVolumes } from './assemble.js';
 import type { PdfPrinter } from './printer.js';
-import { documentParts, renderDocument, renderVolumes } from './template.js';
+import { annexEntries, documentParts, renderDocument, renderVolumes, type Appendix } from './template.js';
 
 /** Up to this many activities the document is printed whole (with Chromium's own page numbers). */
 export const ACTIVITIES_PER_VOLUME = 250;
@@ -24,8 +24,8 @@ export interface PrintOptions {
   perVolume?: number;
   /** Volumes printed at the same time (each in its own Chromium renderer, on its own core). */
   concurrency?: number;
-  /** HTML appended after the activities (the breach record and the request log, when included). */
-  appendix?: string;
+  /** Sections after the activities (the breach record and the request log, when included), listed in the table of contents. */
+  appendix?: Appendix;
 }
 
 export async function printRegister(source: ExportSource, L: Labels, printer: PdfPrinter, options: PrintOptions = {}): Promise<Buffer> {
@@ -58,7 +58,8 @@ export async function printRegister(source: ExportSource, L: Labels, printer: Pd
   source.checkCancelled();
   // Compared without spaces: Chromium's outline titles lose the space where a heading wraps.
   const squeeze = (s: string) => s.replace(/\s+/g, '');
-  const partTitles = new Set(documentParts(source, L).map((p) => squeeze(p.title)));
+  // Parts, and the sections after the activities: top-level headings, never under the part printed before them.
+  const partTitles = new Set([...documentParts(source, L), ...annexEntries(L, options.appendix)].map((p) => squeeze(p.title)));
   return assembleVolumes(pdfs, {
     isPart: (title) => partTitles.has(squeeze(title)),
     title: `${L.t('registerTitle')} — ${source.organisations.map((o) => o.name).join(', ')}`,

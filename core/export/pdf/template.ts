@@ -115,11 +115,7 @@ function styles(L: Labels, source: ExportSource, pageNames: Map<number, string>,
 const td = (v: string | null | undefined, L: Labels, cls = '') => (v ? `<td${cls ? ` class="${cls}"` : ''}>${esc(v)}</td>` : `<td class="muted">${esc(L.t('none'))}</td>`);
 
 function kv(L: Labels, rows: [TextKey | string, string | null | undefined][]): string {
-  return `<table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th>${esc(isKey(k) ? L.t(k) : k)}</th>${td(v, L, 'lines')}</tr>`).join('')}</tbody></table>`;
-}
-
-function isKey(k: string): k is TextKey {
-  return /^[a-z][A-Za-z0-9]*$/.test(k);
+  return `<table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th>${esc(L.has(k) ? L.t(k as TextKey) : k)}</th>${td(v, L, 'lines')}</tr>`).join('')}</tbody></table>`;
 }
 
 function grid(L: Labels, headers: TextKey[], rows: (string | null | undefined)[][], widths?: number[]): string {
@@ -163,7 +159,7 @@ export function coverPage(source: ExportSource, L: Labels): string {
     )
     .join('');
   return `<section class="cover">
-    <div class="kicker">${esc(L.lang === 'fr' ? 'Article 30 du RGPD' : 'GDPR Article 30')}</div>
+    <div class="kicker">${esc(L.t('kicker'))}</div>
     <h1>${esc(L.t('registerTitle'))}</h1>
     <div class="scope"><b>${esc(L.t('scope'))}</b> — ${esc(describeScope(source.scope, L, source.organisations))}<br>${esc(L.t('exportedOn'))} ${esc(L.date(source.exportedAt))}<br>${esc(t(L.lang, `export.audience.cover.${L.audience}`))}${source.asOf ? `<br><b class="as-of">${esc(asOfLine(L, source.asOf))}</b>` : ''}</div>
     <div class="org-list"><b>${esc(t(L.lang, 'export.organisations'))}</b> — ${esc(source.organisations.map((o) => o.name).join(' ; '))}</div>
@@ -207,7 +203,27 @@ export function documentParts(source: ExportSource, L: Labels): Part[] {
  */
 export const TOC_ACTIVITY_LINKS_LIMIT = 300;
 
-export function tableOfContents(parts: Part[], L: Labels, activityCount: number): string {
+/** A section after the activities (the review annex, the breach record, the request log) as the table of contents lists it. */
+export interface TocEntry {
+  id: string;
+  title: string;
+  count?: number;
+}
+
+/** HTML printed after the activities, with its entries in the table of contents. */
+export interface Appendix {
+  html: string;
+  toc: TocEntry[];
+}
+
+const REVIEW_ANNEX_ID = 'review-annex';
+
+/** The sections after the activities, in the order printed. */
+export function annexEntries(L: Labels, appendix?: Appendix): TocEntry[] {
+  return [...(showsReview(L.audience) ? [{ id: REVIEW_ANNEX_ID, title: t(L.lang, 'export.review.annex') }] : []), ...(appendix?.toc ?? [])];
+}
+
+export function tableOfContents(parts: Part[], L: Labels, activityCount: number, annexes: TocEntry[] = []): string {
   const withActivities = activityCount <= TOC_ACTIVITY_LINKS_LIMIT;
   const items = parts
     .map(
@@ -217,7 +233,10 @@ export function tableOfContents(parts: Part[], L: Labels, activityCount: number)
         }</li>`,
     )
     .join('');
-  return `<nav class="toc"><h2 class="part">${esc(L.t('toc'))}</h2><ol><li><a class="part-link" href="#summary">${esc(L.t('summary'))}</a></li>${items}</ol></nav>`;
+  const after = annexes
+    .map((a) => `<li><a class="part-link" href="#${a.id}">${esc(a.title)}</a>${a.count !== undefined ? ` <span class="muted">(${a.count})</span>` : ''}</li>`)
+    .join('');
+  return `<nav class="toc"><h2 class="part">${esc(L.t('toc'))}</h2><ol><li><a class="part-link" href="#summary">${esc(L.t('summary'))}</a></li>${items}${after}</ol></nav>`;
 }
 
 export function summaryTable(source: ExportSource, L: Labels): string {
@@ -245,7 +264,7 @@ export function summaryTable(source: ExportSource, L: Labels): string {
 export function reviewAnnex(activities: Iterable<Activity[]>, L: Labels): string {
   let rows = '';
   for (const chunk of activities) for (const a of chunk) for (const p of reviewPoints(a, L)) rows += `<tr><td>${esc(a.ref)}</td><td>${esc(a.name)}</td><td>${esc(p)}</td></tr>`;
-  return `<section class="annex" id="review-annex"><h2 class="part">${esc(t(L.lang, 'export.review.annex'))}</h2>
+  return `<section class="annex" id="${REVIEW_ANNEX_ID}"><h2 class="part">${esc(t(L.lang, 'export.review.annex'))}</h2>
     <table class="grid"><colgroup><col style="width:10%"><col style="width:30%"><col style="width:60%"></colgroup>
     <thead><tr><th>${esc(L.t('ref'))}</th><th>${esc(t(L.lang, 'export.review.activity'))}</th><th>${esc(t(L.lang, 'export.review.column'))}</th></tr></thead>
     <tbody>${rows || `<tr><td colspan="3" class="muted">${esc(t(L.lang, 'export.review.none'))}</td></tr>`}</tbody></table></section>`;
@@ -460,11 +479,11 @@ function* registerSections(source: ExportSource, L: Labels, pieces: VolumePiece[
 }
 
 /** The whole document, in pieces (so a large register is never one giant string built twice). */
-export function* renderDocument(source: ExportSource, L: Labels, appendix = ''): Generator<string> {
+export function* renderDocument(source: ExportSource, L: Labels, appendix?: Appendix): Generator<string> {
   const parts = documentParts(source, L);
   yield* documentStart(source, L, 'css');
   yield coverPage(source, L);
-  yield tableOfContents(parts, L, source.summaries.length);
+  yield tableOfContents(parts, L, source.summaries.length, annexEntries(L, appendix));
   yield summaryTable(source, L);
   yield* registerSections(
     source,
@@ -472,7 +491,7 @@ export function* renderDocument(source: ExportSource, L: Labels, appendix = ''):
     parts.map((part) => ({ part, activities: part.activities, partStart: true })),
   );
   if (showsReview(L.audience)) yield reviewAnnex(source.activities(), L);
-  yield appendix;
+  yield appendix?.html ?? '';
   yield `</body></html>`;
 }
 
@@ -485,7 +504,7 @@ export function* renderDocument(source: ExportSource, L: Labels, appendix = ''):
  * first volume holds a stand-in anchor for them, and each later volume links to its own, so that
  * Chromium records their places (it records only the anchors some link points to).
  */
-export function renderVolumes(source: ExportSource, L: Labels, perVolume: number, appendix = ''): string[] {
+export function renderVolumes(source: ExportSource, L: Labels, perVolume: number, appendix?: Appendix): string[] {
   const parts = documentParts(source, L);
   const volumes: VolumePiece[][] = [[]];
   let count = 0;
@@ -508,8 +527,13 @@ export function renderVolumes(source: ExportSource, L: Labels, perVolume: number
   };
   // What the table of contents links to, volume by volume: the parts, and the activities when it lists them.
   const withActivities = source.summaries.length <= TOC_ACTIVITY_LINKS_LIMIT;
-  const linked = (pieces: VolumePiece[]) => pieces.flatMap((p) => [...(p.partStart ? [p.part.id] : []), ...(withActivities ? p.activities.map((a) => anchor(a.id)) : [])]);
-  const later = volumes.slice(1).flatMap(linked);
+  const annexes = annexEntries(L, appendix);
+  const linkedIn = (pieces: VolumePiece[], k: number) => [
+    ...pieces.flatMap((p) => [...(p.partStart ? [p.part.id] : []), ...(withActivities ? p.activities.map((a) => anchor(a.id)) : [])]),
+    // The sections after the activities are in the last volume.
+    ...(k === volumes.length - 1 ? annexes.map((a) => a.id) : []),
+  ];
+  const later = volumes.slice(1).flatMap((pieces, k) => linkedIn(pieces, k + 1));
   return volumes.map((pieces, k) =>
     join(
       (function* () {
@@ -517,17 +541,17 @@ export function renderVolumes(source: ExportSource, L: Labels, perVolume: number
         // Out of the flow: they change no page.
         if (k === 0) yield later.map((id) => `<div class="anchor" id="${id}"></div>`).join('');
         else
-          yield linked(pieces)
+          yield linkedIn(pieces, k)
             .map((id) => `<a class="anchor" href="#${id}"></a>`)
             .join('');
         if (k === 0) {
           yield coverPage(source, L);
-          yield tableOfContents(parts, L, source.summaries.length);
+          yield tableOfContents(parts, L, source.summaries.length, annexes);
           yield summaryTable(source, L);
         }
         yield* registerSections(source, L, pieces);
         if (k === volumes.length - 1 && showsReview(L.audience)) yield reviewAnnex(source.activities(), L);
-        if (k === volumes.length - 1) yield appendix;
+        if (k === volumes.length - 1) yield appendix?.html ?? '';
         yield `</body></html>`;
       })(),
     ),

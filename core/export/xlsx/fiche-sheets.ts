@@ -7,7 +7,7 @@
 import type { Activity, Organisation } from '../../model/register.js';
 import type { Contact } from '../../model/schemas.js';
 import * as F from '../format.js';
-import { toSheetDate, type Labels } from '../labels.js';
+import { toSheetDate, type Labels, type TextKey } from '../labels.js';
 import { t as tr } from '../../i18n/i18n.js';
 import { showsReview } from '../audience.js';
 import { printsField, reviewPoints } from '../review.js';
@@ -43,6 +43,26 @@ function field(sheet: SheetWriter, label: string, value: string | Date | null, n
     'plain',
     note,
   );
+}
+
+type Cells = (string | Date | null)[];
+
+/** A table of the fiche: a blank line, its header, then a row per item (or "None"), each column spanning as its header does. */
+function table(sheet: SheetWriter, L: Labels, note: string, header: [TextKey, number][], rows: Cells[]): void {
+  sheet.blank();
+  spanRow(
+    sheet,
+    header.map(([key, span]) => [L.t(key), span]),
+    'header',
+  );
+  if (!rows.length) spanRow(sheet, [[L.t('none'), 8]]);
+  for (const row of rows)
+    spanRow(
+      sheet,
+      row.map((value, k) => [value, header[k][1]]),
+      'plain',
+      note,
+    );
 }
 
 function actor(sheet: SheetWriter, label: string, c: Partial<Contact> | null, name?: string): void {
@@ -120,178 +140,93 @@ export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisati
     F.retentionFor(label, a.retention)
       .map((r) => F.retention(L, { ...r, dataCategory: '' }))
       .join('\n');
-  sheet.blank();
-  spanRow(
+  const categoryRow = (c: (typeof a.dataCategories)[number]): Cells => [c.label, c.description, retentionText(c.label)];
+  table(
     sheet,
+    L,
+    note,
     [
-      [t('dataCategories'), 1],
-      [t('description'), 3],
-      [t('retentionPeriod'), 4],
+      ['dataCategories', 1],
+      ['description', 3],
+      ['retentionPeriod', 4],
     ],
-    'header',
+    [
+      ...ordinary.map(categoryRow),
+      ...F.orphanRetention(a.dataCategories, a.retention).map((r): Cells => [r.dataCategory, null, F.retention(L, { ...r, dataCategory: '' })]),
+      ...(a.dataCategories.length ? [] : a.retention.map((r): Cells => [L.t('allCategories'), null, F.retention(L, r)])),
+    ],
   );
-  if (!ordinary.length) spanRow(sheet, [[t('none'), 8]]);
-  for (const c of ordinary)
-    spanRow(
-      sheet,
-      [
-        [c.label, 1],
-        [c.description, 3],
-        [retentionText(c.label), 4],
-      ],
-      'plain',
-      note,
-    );
-  for (const r of F.orphanRetention(a.dataCategories, a.retention))
-    spanRow(
-      sheet,
-      [
-        [r.dataCategory, 1],
-        [null, 3],
-        [F.retention(L, { ...r, dataCategory: '' }), 4],
-      ],
-      'plain',
-      note,
-    );
-  if (!a.dataCategories.length)
-    for (const r of a.retention)
-      spanRow(
-        sheet,
-        [
-          [L.t('allCategories'), 1],
-          [null, 3],
-          [F.retention(L, r), 4],
-        ],
-        'plain',
-        note,
-      );
 
-  sheet.blank();
-  spanRow(
+  table(
     sheet,
+    L,
+    note,
     [
-      [t('specialCategories'), 1],
-      [t('description'), 3],
-      [t('retentionPeriod'), 4],
+      ['specialCategories', 1],
+      ['description', 3],
+      ['retentionPeriod', 4],
     ],
-    'header',
+    special.map(categoryRow),
   );
-  if (!special.length) spanRow(sheet, [[t('none'), 8]]);
-  for (const c of special)
-    spanRow(
-      sheet,
-      [
-        [c.label, 1],
-        [c.description, 3],
-        [retentionText(c.label), 4],
-      ],
-      'plain',
-      note,
-    );
   for (const b of a.art9Conditions) field(sheet, t('art9Conditions'), F.art9Condition(L, b), note);
   if (a.criminalDataBasis) field(sheet, t('criminalDataBasis'), a.criminalDataBasis, note);
 
-  sheet.blank();
-  spanRow(
+  table(
     sheet,
+    L,
+    note,
     [
-      [t('dataSubjects'), 1],
-      [t('precisions'), 5],
-      [t('volume'), 2],
+      ['dataSubjects', 1],
+      ['precisions', 5],
+      ['volume', 2],
     ],
-    'header',
+    a.dataSubjects.map((x) => [x.label, x.precision, x.volume]),
   );
-  if (!a.dataSubjects.length) spanRow(sheet, [[t('none'), 8]]);
-  for (const s of a.dataSubjects)
-    spanRow(
-      sheet,
-      [
-        [s.label, 1],
-        [s.precision, 5],
-        [s.volume, 2],
-      ],
-      'plain',
-      note,
-    );
 
-  sheet.blank();
-  spanRow(
+  table(
     sheet,
+    L,
+    note,
     [
-      [t('recipients'), 1],
-      [t('recipientType'), 2],
-      [t('precisions'), 5],
+      ['recipients', 1],
+      ['recipientType', 2],
+      ['precisions', 5],
     ],
-    'header',
+    a.recipients.map((r) => [r.name, L.term('recipient_type', r.type), [r.role, r.precision].filter(Boolean).join('\n')]),
   );
-  if (!a.recipients.length) spanRow(sheet, [[t('none'), 8]]);
-  for (const r of a.recipients)
-    spanRow(
-      sheet,
-      [
-        [r.name, 1],
-        [L.term('recipient_type', r.type), 2],
-        [[r.role, r.precision].filter(Boolean).join('\n'), 5],
-      ],
-      'plain',
-      note,
-    );
 
   if (printsField(L, 'securityMeasures')) {
-    sheet.blank();
-    spanRow(
+    table(
       sheet,
+      L,
+      note,
       [
-        [t('securityMeasures'), 1],
-        [t('measureType'), 2],
-        [t('precisions'), 5],
+        ['securityMeasures', 1],
+        ['measureType', 2],
+        ['precisions', 5],
       ],
-      'header',
-    );
-    if (!a.securityMeasures.length) spanRow(sheet, [[t('none'), 8]]);
-    a.securityMeasures.forEach((m, k) =>
-      spanRow(
-        sheet,
-        [
-          [`${t('securityMeasures')} ${k + 1}`, 1],
-          [L.term('security_measure_type', m.type), 2],
-          [m.precision, 5],
-        ],
-        'plain',
-        note,
-      ),
+      a.securityMeasures.map((m, k) => [`${t('securityMeasures')} ${k + 1}`, L.term('security_measure_type', m.type), m.precision]),
     );
     if (a.securityNotes) field(sheet, t('securityNotes'), a.securityNotes, note);
   }
 
-  sheet.blank();
-  spanRow(
+  table(
     sheet,
+    L,
+    note,
     [
-      [t('transfers'), 1],
-      [t('country'), 1],
-      [t('safeguard'), 2],
-      [t('documentation'), 4],
+      ['transfers', 1],
+      ['country', 1],
+      ['safeguard', 2],
+      ['documentation', 4],
     ],
-    'header',
+    a.transfers.map((x) => {
+      const info = L.countryInfo(x.country);
+      const country = `${L.country(x.country)}${info ? `\n(${L.adequacy(info.adequacy, x.country)})` : ''}`;
+      const tia = x.tiaRef ? L.kv(L.t('legal.tiaRef'), x.tiaRef) : '';
+      return [x.recipient, country, F.safeguard(L, x), [x.documentation, tia, F.transferAlert(L, x)].filter(Boolean).join('\n')];
+    }),
   );
-  if (!a.transfers.length) spanRow(sheet, [[t('none'), 8]]);
-  for (const x of a.transfers) {
-    const info = L.countryInfo(x.country);
-    const country = `${L.country(x.country)}${info ? `\n(${L.adequacy(info.adequacy, x.country)})` : ''}`;
-    const tia = x.tiaRef ? L.kv(L.t('legal.tiaRef'), x.tiaRef) : '';
-    spanRow(
-      sheet,
-      [
-        [x.recipient, 1],
-        [country, 1],
-        [F.safeguard(L, x), 2],
-        [[x.documentation, tia, F.transferAlert(L, x)].filter(Boolean).join('\n'), 4],
-      ],
-      'plain',
-      note,
-    );
-  }
 
   sheet.blank();
   spanRow(sheet, [[t('moreInformation'), 8]], 'section');

@@ -93,6 +93,12 @@ export const en: Entries = {
   'export.notice.missing.requirement': 'Whether providing the data is a statutory or contractual requirement, and the consequences of not providing it (Art. 13(2)(e)).',
   'export.notice.processorExcluded_one': '{{count}} activity carried out as a processor is left out: the information is due by the client controller.',
   'export.notice.processorExcluded_other': '{{count}} activities carried out as a processor are left out: the information is due by the client controllers.',
+  'export.phase.writing': 'Writing the export',
+  'export.phase.printing': 'Printing the PDF',
+  'export.phase.done': 'Done',
+  'export.file.processor': 'processor',
+  'export.file.controller': 'controller',
+  'export.file.organisations': '{{count}} organisations',
 };
 
 export const fr: Entries = {
@@ -191,4 +197,10 @@ export const fr: Entries = {
   'export.notice.missing.requirement': 'Le caractère réglementaire ou contractuel de la fourniture des données et les conséquences d’un défaut de fourniture (art. 13.2.e).',
   'export.notice.processorExcluded_one': '{{count}} activité menée en qualité de sous-traitant est écartée : l’information incombe au responsable client.',
   'export.notice.processorExcluded_other': '{{count}} activités menées en qualité de sous-traitant sont écartées : l’information incombe aux responsables clients.',
+  'export.phase.writing': 'Écriture de l’export',
+  'export.phase.printing': 'Impression du PDF',
+  'export.phase.done': 'Terminé',
+  'export.file.processor': 'sous-traitant',
+  'export.file.controller': 'responsable',
+  'export.file.organisations': '{{count}} organismes',
 };

@@ -1,4 +1,4 @@
-/** The window's own words that are not in renderer/i18n/messages.ts: key `ui.`. */
+/** The window's own words that are not in locales/window.ts: key `ui.`. */
 import type { Entries } from '../catalogue.js';
 
 export const en: Entries = {

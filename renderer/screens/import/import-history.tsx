@@ -7,6 +7,7 @@ import type { ApiOutput } from '../../../core/api/table.js';
 import { call } from '../../api/client.js';
 import { useApp, useT } from '../../app-context.js';
 import { ConfirmDialog, Modal } from '../../components/modal.js';
+import { LOCALES } from '../../../core/i18n/localized.js';
 
 type Batch = ApiOutput<'import/batches'>[number];
 
@@ -18,7 +19,7 @@ export function ImportHistory(props: { onClose(changed: boolean): void }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [changed, setChanged] = useState(false);
-  const date = (iso: string) => new Date(iso).toLocaleString(app.lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const date = (iso: string) => new Date(iso).toLocaleString(LOCALES[app.lang], { dateStyle: 'short', timeStyle: 'short' });
 
   const load = () =>
     call('import/batches', {})

@@ -1,5 +1,6 @@
 /** Import messages as a DPO reads them: in the app's language, with the field's label (never a field key). */
 import type { Translate } from '../../app-context.js';
+import { inLang } from '../../../core/i18n/localized.js';
 
 export interface Issue {
   field: string;
@@ -18,7 +19,7 @@ export interface FieldInfo {
 
 export function fieldName(field: string, fields: FieldInfo[], lang: 'fr' | 'en'): string {
   const f = fields.find((x) => x.key === field);
-  if (f) return lang === 'fr' ? f.labelFr : f.labelEn;
+  if (f) return inLang(f, 'label', lang);
   return '';
 }
 
@@ -28,15 +29,8 @@ export function issueText(t: Translate, lang: 'fr' | 'en', issue: Issue, fields:
   return t('import.warning.line', { cell: issue.cell, label, message }).replace(/^\s+/, '').replace(/^ ?: /, '');
 }
 
-/** The import's progress phases (core/import sends them in English) in the app's language. */
-const PHASES: Record<string, string> = {
-  'Reading the file': 'import.phase.reading',
-  'Checking the rows': 'import.phase.checking',
-  'Backing up the register': 'import.phase.backup',
-  'Writing activities': 'import.phase.writing',
-  Done: 'import.phase.done',
-};
-
+/** A progress phase (a catalogue key: `import.phase.writing`, `export.phase.printing`) in the app's language. */
 export function phaseText(t: Translate, phase: string): string {
-  return PHASES[phase] ? t(PHASES[phase]) : phase;
+  const text = t(phase);
+  return text === phase ? '' : text;
 }
