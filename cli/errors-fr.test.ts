@@ -30,7 +30,7 @@ describe('art30 errors in the command line’s language', () => {
     );
     const r = await run('fr_FR.UTF-8', 'import', doc, '--db', tmp.db);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('art30 import: activities[0] : Enregistrement impossible : Transfert n° 1 — Pays « ZZ » n’est pas un pays connu');
+    expect(r.err).toContain('art30 import: activities[0] : Enregistrement de l’activité impossible : Transfert n° 1 — Pays « ZZ » n’est pas un pays connu');
     expect(r.err).toContain('  - Transfert n° 1 — Pays : « ZZ » n’est pas un pays connu');
     expect(r.err).not.toMatch(/\b(could not|is not|transfers\[0\])/);
     // The same error in English when the command line speaks English, with the labels too.

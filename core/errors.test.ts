@@ -133,7 +133,7 @@ describe('AppError', () => {
     const e = new AppError('bad_input', text('errors.doc.in', { item: 'activities[2]', cause }), [issue('activities[2].purpose', 'errors.required')]);
     expect(e.message).toBe('activities[2]: The activity could not be saved: activities[2].purpose is required.');
     const fr = localiseError(e.toJSON(), (k, v) => t('fr', k, v));
-    expect(fr.message).toBe('activities[2] : Enregistrement impossible : est obligatoire.');
+    expect(fr.message).toBe(`activities[2] : Enregistrement de l’activité impossible : ${t('fr', 'f.purpose')} est obligatoire.`);
     expect(fr.details?.[0].message).toBe('est obligatoire');
     const cells = new AppError('bad_input', text('errors.file.tooManyCells', { file: 'a.xlsx', max: 1_000_000 }));
     expect(cells.message).toBe('a.xlsx has more than 1,000,000 filled cells: split it into smaller files.');

@@ -32,7 +32,7 @@ describe('errors in French, with the fields’ labels', () => {
     reg = openTempRegister({ demo: true });
     const e = fr(await refused('recipients/create', { recipient: { name: 'Nuage', type: 'processor', countries: ['ZZ'] } }));
     const pays = translator('fr')('f.countries');
-    expect(e.message).toBe(`Enregistrement impossible : ${pays} n° 1 « ZZ » n’est pas un pays connu (utilisez un code ISO 3166-1 comme FR, US ou IN).`);
+    expect(e.message).toBe(`Enregistrement du destinataire impossible : ${pays} n° 1 « ZZ » n’est pas un pays connu (utilisez un code ISO 3166-1 comme FR, US ou IN).`);
     expect(e.details?.[0]).toMatchObject({ path: 'countries[0]', label: `${pays} n° 1` });
     for (const text of shown(e)) {
       expect(text).not.toMatch(ENGLISH);
@@ -73,7 +73,7 @@ describe('errors in French, with the fields’ labels', () => {
     reg = openTempRegister({ demo: true });
     const a = (await reg.call('activities/list', {}))[0];
     const stale = fr(await refused('activities/update', { id: a.id, version: a.version + 3, activity: { name: 'Paie', purpose: 'Payer' } }));
-    expect(stale.message).toMatch(/^Ceci a été modifié ailleurs depuis son ouverture \(version \d+, enregistrée le /);
+    expect(stale.message).toMatch(/^La fiche de l’activité \S+ a été modifiée ailleurs depuis son ouverture \(version \d+, enregistrée le /);
     expect(stale.details?.[0]).toMatchObject({ path: 'version', message: `version ${a.version + 3} attendue, ${a.version} trouvée` });
     expect(fr(await refused('activities/get', { id: 99_999 })).message).toBe('L’activité de traitement n° 99999 n’existe pas (elle a peut-être été supprimée).');
   });
