@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import type { ApiInput, ApiOutput, ProcedureName } from '../core/api/table.js';
-import { AppError, type ErrorCode } from '../core/errors.js';
+import { AppError, text, type ErrorCode } from '../core/errors.js';
 import { t, type Lang, type MessageParams } from '../core/i18n/i18n.js';
 import { foldKey } from '../core/text.js';
 import type { CallMeta, Register } from '../core/register.js';
@@ -59,8 +59,8 @@ export function printJson(io: CliIO, value: unknown): void {
 
 /** Reads a file named on the command line, with a clear message when it is missing. */
 export function readInputFile(file: string): Buffer {
-  if (!fs.existsSync(file)) throw new AppError('bad_input', `File not found: ${file}`);
-  if (fs.statSync(file).isDirectory()) throw new AppError('bad_input', `${file} is a folder, not a file.`);
+  if (!fs.existsSync(file)) throw new AppError('bad_input', text('errors.fileNotFound', { file }));
+  if (fs.statSync(file).isDirectory()) throw new AppError('bad_input', text('errors.isFolder', { file }));
   return fs.readFileSync(file);
 }
 
@@ -87,7 +87,7 @@ export function cliText(ctx: Pick<CommandContext, 'lang'>, key: string, params?:
  */
 export function outputFile(ctx: CommandContext, option = 'out'): string {
   const file = requireString(ctx, option);
-  if (fs.existsSync(file) && !ctx.values.force) throw new AppError('bad_input', cliText(ctx, 'cli.fileExists', { file }));
+  if (fs.existsSync(file) && !ctx.values.force) throw new AppError('bad_input', text('cli.fileExists', { file }));
   return file;
 }
 
@@ -116,9 +116,9 @@ export async function organisationOption(ctx: CommandContext, option = 'org'): P
   const loose = orgs.filter((o) => foldKey(o.name) === foldKey(ref));
   const found = byId.length ? byId : exact.length ? exact : loose;
   if (found.length === 1) return found[0].id;
-  if (!orgs.length) throw new AppError('not_found', cliText(ctx, 'cli.orgNone'));
-  if (found.length > 1) throw new AppError('conflict', cliText(ctx, 'cli.orgAmbiguous', { ref, list: found.map(orgLine).join('; ') }));
-  throw new AppError('not_found', cliText(ctx, 'cli.orgUnknown', { ref, list: orgs.map(orgLine).join('; ') }));
+  if (!orgs.length) throw new AppError('not_found', text('cli.orgNone'));
+  if (found.length > 1) throw new AppError('conflict', text('cli.orgAmbiguous', { ref, list: found.map(orgLine).join('; ') }));
+  throw new AppError('not_found', text('cli.orgUnknown', { ref, list: orgs.map(orgLine).join('; ') }));
 }
 
 /** "1 (org-1) Name; 2 (org-2) Other": organisations as the messages name them. */

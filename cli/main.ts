@@ -5,10 +5,10 @@ import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { RegisterOpenError } from '../db/errors.js';
 import { defaultRegisterPath } from '../db/paths.js';
-import { AppError } from '../core/errors.js';
+import { AppError, text } from '../core/errors.js';
 import type { Register } from '../core/register.js';
 import { APP_VERSION } from '../core/version.js';
-import { callProcedure, cliLang, cliText, EXIT, exitCodeFor, UsageError, type CliIO, type Command, type CommandContext } from './command.js';
+import { callProcedure, cliLang, EXIT, exitCodeFor, UsageError, type CliIO, type Command, type CommandContext } from './command.js';
 import { commands } from './commands/index.js';
 
 const GLOBAL_OPTIONS = {
@@ -96,7 +96,7 @@ export async function main(argv: string[], io: CliIO = processIO, env: NodeJS.Pr
     meta,
     open() {
       // A mistyped --db must not become a new empty register: only init and import create one.
-      if (!reg && !command.createsRegister && !fs.existsSync(dbPath)) throw new AppError('bad_input', cliText(ctx, 'cli.registerMissing', { file: dbPath }));
+      if (!reg && !command.createsRegister && !fs.existsSync(dbPath)) throw new AppError('bad_input', text('cli.registerMissing', { file: dbPath }));
       reg ??= Register.open(dbPath);
       return reg;
     },
@@ -111,15 +111,15 @@ export async function main(argv: string[], io: CliIO = processIO, env: NodeJS.Pr
       io.stderr(`art30 ${name}: ${error.message}\nUsage: art30 ${command.usage}\n`);
       return EXIT.usage;
     }
-    if (error instanceof AppError) {
-      io.stderr(`art30 ${name}: ${error.message}\n`);
-      for (const d of error.details.slice(0, 20)) io.stderr(`  - ${d.path ? `${d.path}: ` : ''}${d.message}\n`);
+    if (error instanceof AppError || error instanceof RegisterOpenError) {
+      // In the command line's language, fields by their labels (loaded only when an error is shown).
+      const { errorText } = await import('./error-text.js');
+      const shown = errorText(ctx.lang, error);
+      io.stderr(`art30 ${name}: ${shown.message}\n`);
+      for (const d of shown.details.slice(0, 20)) io.stderr(`  - ${d}\n`);
+      if (error instanceof RegisterOpenError) return EXIT.badInput;
       if (ctx.json) io.stdout(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
       return exitCodeFor(error.code);
-    }
-    if (error instanceof RegisterOpenError) {
-      io.stderr(`art30 ${name}: ${error.message}\n`);
-      return EXIT.badInput;
     }
     io.stderr(`art30 ${name}: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     return EXIT.other;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { validationError, type FieldIssue } from './errors.js';
+import { issue, validationError, type FieldIssue, type MessageParams, type Subject } from './errors.js';
 
 /** `['transfers', 0, 'country']` → `transfers[0].country` */
 export function fieldPath(path: readonly PropertyKey[]): string {
@@ -26,8 +26,14 @@ export function issueText(issue: z.core.$ZodIssue): { key: string; params?: Fiel
       return { key: 'errors.tooSmall', params: { minimum: Number(i.minimum) } };
     case 'too_big':
       return { key: i.origin === 'string' ? 'errors.tooLong' : i.origin === 'array' ? 'errors.tooMany' : 'errors.tooBig', params: { maximum: Number(i.maximum) } };
-    case 'invalid_value':
+    case 'invalid_value': {
+      // The value refused and the accepted ones (codes), when the input was kept (`reportInput`) and is short.
+      const input = (i as { input?: unknown }).input;
+      const values = (i as { values?: unknown[] }).values ?? [];
+      if ((typeof input === 'string' || typeof input === 'number') && String(input).length <= 100 && values.length && values.length <= 40)
+        return { key: 'errors.notKnownValue', params: { value: String(input), options: values.join(', ') } };
       return { key: 'errors.notKnown' };
+    }
     case 'invalid_format': {
       const pattern = String(i.pattern ?? '');
       if (i.format === 'email') return { key: 'errors.format.email' };
@@ -37,9 +43,10 @@ export function issueText(issue: z.core.$ZodIssue): { key: string; params?: Fiel
       return { key: 'errors.format' };
     }
     case 'custom': {
-      // A refinement names its text: `.refine(fn, { error, params: { key: 'errors.…' } })`.
-      const key = (i as { params?: { key?: unknown } }).params?.key;
-      return typeof key === 'string' ? { key } : { key: 'errors.invalid' };
+      // A refinement names its text: `.refine(fn, { error, params: { key: 'errors.…', …parameters } })`.
+      const { key, ...params } = (i as { params?: { key?: unknown } & MessageParams }).params ?? {};
+      if (typeof key !== 'string') return { key: 'errors.invalid' };
+      return Object.keys(params).length ? { key, params: params as MessageParams } : { key };
     }
     case 'unrecognized_keys':
       return { key: 'errors.unknownFields', params: { keys: (i.keys ?? []).join(', ') } };
@@ -49,12 +56,15 @@ export function issueText(issue: z.core.$ZodIssue): { key: string; params?: Fiel
 }
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: fieldPath(i.path), message: i.message, ...issueText(i) }));
+  return error.issues.map((i) => {
+    const { key, params } = issueText(i);
+    return issue(fieldPath(i.path), key, params);
+  });
 }
 
 /** Validates input at the boundary; a failure becomes a field-level `validation` error. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(input);
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: Subject): z.output<S> {
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw validationError(zodIssues(result.error), what);
   return result.data;
 }

@@ -49,7 +49,7 @@ function checkHeader(file: string): void {
     const header = Buffer.alloc(16);
     const read = fs.readSync(fd, header, 0, 16, 0);
     if (read < 16 || header.toString('latin1') !== SQLITE_MAGIC) {
-      throw new RegisterOpenError('not_a_register', `${path.basename(file)} is not an Art30 register: it is not an SQLite database.`, file);
+      throw new RegisterOpenError('not_a_register', 'errors.open.notSqlite', { file: path.basename(file) }, file);
     }
   } finally {
     fs.closeSync(fd);
@@ -61,7 +61,7 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   const exists = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
   if (!exists && options.create === false) {
-    throw new RegisterOpenError('not_found', `No register at ${absolute}.`, absolute);
+    throw new RegisterOpenError('not_found', 'errors.open.missing', { file: absolute }, absolute);
   }
   if (exists) checkHeader(absolute);
   else fs.mkdirSync(path.dirname(absolute), { recursive: true });
@@ -71,7 +71,7 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
   try {
     sqlite = new Database(absolute, { fileMustExist: exists, ...nativeBinding });
   } catch (error) {
-    throw new RegisterOpenError('damaged', `${path.basename(absolute)} could not be opened: ${(error as Error).message}`, absolute);
+    throw new RegisterOpenError('damaged', 'errors.open.failed', { file: path.basename(absolute), reason: (error as Error).message }, absolute);
   }
 
   try {
@@ -90,18 +90,14 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
       }
     } catch (error) {
       if (error instanceof RegisterOpenError) throw error;
-      throw new RegisterOpenError('damaged', `${path.basename(absolute)} is damaged and cannot be read (${(error as Error).message}). Restore it from a backup.`, absolute);
+      throw new RegisterOpenError('damaged', 'errors.open.damaged', { file: path.basename(absolute), reason: (error as Error).message }, absolute);
     }
 
     if (exists && applicationId !== ART30_APPLICATION_ID && (applicationId !== 0 || tableCount > 0)) {
-      throw new RegisterOpenError('not_a_register', `${path.basename(absolute)} is an SQLite database, but not an Art30 register.`, absolute);
+      throw new RegisterOpenError('not_a_register', 'errors.open.notRegister', { file: path.basename(absolute) }, absolute);
     }
     if (userVersion > known) {
-      throw new RegisterOpenError(
-        'newer_version',
-        `${path.basename(absolute)} was written by a newer version of Art30 (register format ${userVersion}, this version knows up to ${known}). Update Art30 to open it; the file was not changed.`,
-        absolute,
-      );
+      throw new RegisterOpenError('newer_version', 'errors.open.newer', { file: path.basename(absolute), version: userVersion, known }, absolute);
     }
 
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -114,7 +110,7 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
       try {
         migrate(orm, { migrationsFolder });
       } catch (error) {
-        throw new RegisterOpenError('migration_failed', `The register could not be upgraded: ${(error as Error).message}. It was left as it was.`, absolute);
+        throw new RegisterOpenError('migration_failed', 'errors.open.migration', { reason: (error as Error).message }, absolute);
       }
       sqlite.pragma(`application_id = ${ART30_APPLICATION_ID}`);
       sqlite.pragma(`user_version = ${known}`);

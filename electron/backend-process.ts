@@ -6,7 +6,7 @@
  */
 import { fork as nodeFork } from 'node:child_process';
 import type { ApiResult } from '../core/api/dispatch.js';
-import type { ApiError } from '../core/errors.js';
+import { AppError, apiError, text, type ApiError } from '../core/errors.js';
 import type { PdfPrinter } from '../core/export/pdf/printer.js';
 import type { CallMeta } from '../core/register.js';
 import { BackendClient, type DispatchRequest, type MessagePortLike, type RegisterBackend } from './backend.js';
@@ -26,10 +26,7 @@ export interface BackendProcessOptions {
   maxRestarts?: number;
 }
 
-export const BACKEND_STOPPED: ApiError = {
-  code: 'internal',
-  message: 'The register process stopped during this operation; it has been restarted. Nothing of this operation was saved: try again.',
-};
+export const BACKEND_STOPPED: ApiError = apiError('internal', text('errors.backendStopped'));
 
 export class BackendProcess implements RegisterBackend {
   private child!: BackendChild;
@@ -60,7 +57,7 @@ export class BackendProcess implements RegisterBackend {
     const now = Date.now();
     this.crashes = [...this.crashes.filter((t) => now - t < 60_000), now];
     if (this.crashes.length > (this.options.maxRestarts ?? 5)) {
-      this.options.onRestart?.(null, { code: 'internal', message: 'The register process keeps stopping: restart Art30.' });
+      this.options.onRestart?.(null, apiError('internal', text('errors.backendKeepsStopping')));
       return;
     }
     this.spawn();
@@ -72,7 +69,7 @@ export class BackendProcess implements RegisterBackend {
         this.options.onRestart?.(file);
       } catch (error) {
         this.file = null;
-        this.options.onRestart?.(null, { code: 'register', message: (error as Error).message });
+        this.options.onRestart?.(null, error instanceof AppError ? error.toJSON() : apiError('register', text('errors.internal', { message: (error as Error).message })));
       }
     })();
   }

@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { dispatch, toApiError, unwrap, type ApiResult } from '../core/api/dispatch.js';
 import type { Progress, ProcedureContext } from '../core/api/procedure.js';
-import { AppError, type ApiError } from '../core/errors.js';
+import { AppError, apiError, text, type ApiError } from '../core/errors.js';
 import type { PdfPrinter } from '../core/export/pdf/printer.js';
 import { Register, type CallMeta } from '../core/register.js';
 
@@ -45,7 +45,7 @@ export class LocalBackend implements RegisterBackend {
   constructor(private readonly options: LocalBackendOptions = {}) {}
 
   get register(): Register {
-    if (!this.reg) throw new AppError('register', 'No register is open.');
+    if (!this.reg) throw new AppError('register', text('errors.noRegisterOpen'));
     return this.reg;
   }
 
@@ -152,7 +152,7 @@ export function serveBackend(port: MessagePortLike, backend: RegisterBackend, op
             await backend.close();
             return { ok: true, value: null };
           default:
-            return { ok: false, error: { code: 'unknown_procedure', message: 'Unknown backend request.' } };
+            return { ok: false, error: apiError('unknown_procedure', text('errors.noBackendRequest')) };
         }
       } catch (error) {
         return { ok: false, error: toApiError(error) };

@@ -6,6 +6,7 @@
  * `progress` events. Nothing throws across the channel: the result is always a BridgeResult.
  */
 import { toApiError } from '../core/api/dispatch.js';
+import { apiError, text } from '../core/errors.js';
 import type { Progress } from '../core/api/procedure.js';
 import { isShellProcedure, runShellProcedure, type ShellHandlers } from '../core/api/shell-contract.js';
 import type { AppEvent, BridgeResult } from '../core/api/shell.js';
@@ -40,7 +41,7 @@ export function createInvoker(options: InvokerOptions): Invoker {
   const clock = options.clock ?? Date.now;
   return async (procedure, input) => {
     if (typeof procedure !== 'string' || procedure.length > 100) {
-      return { ok: false, error: { code: 'unknown_procedure', message: 'The request names no procedure.' } };
+      return { ok: false, error: apiError('unknown_procedure', text('errors.noProcedureNamed')) };
     }
     const context = { progress: progressReporter(procedure, options.send, interval, clock) };
     if (isShellProcedure(procedure)) return runShellProcedure(options.shell, procedure, input, context);

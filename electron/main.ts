@@ -27,6 +27,7 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, isTrustedSender, secu
 import { SettingsStore } from './settings.js';
 import { createShellHandlers } from './shell-procedures.js';
 import { createAppWindow, restoreBounds } from './window-options.js';
+import { apiError, text } from '../core/errors.js';
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
@@ -267,7 +268,7 @@ function run(): void {
 
     ipcMain.handle(INVOKE_CHANNEL, (event, procedure: unknown, input: unknown) => {
       if (!isTrustedSender(event, win?.webContents)) {
-        return { ok: false, error: { code: 'unknown_procedure', message: 'Refused: the request does not come from the Art30 window.' } };
+        return { ok: false, error: apiError('unknown_procedure', text('errors.notFromWindow')) };
       }
       return invoke(procedure, input);
     });

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiResult } from '../core/api/dispatch.js';
-import { AppError } from '../core/errors.js';
+import { AppError, apiError, text } from '../core/errors.js';
 import type { CallMeta } from '../core/register.js';
 import { LocalBackend, type DispatchRequest, type RegisterBackend } from './backend.js';
 import type { SettingsStore } from './settings.js';
@@ -42,7 +42,7 @@ export class RegisterSession {
 
   /** Runs an API procedure on the open register. */
   dispatch(procedure: string, input: unknown, meta: CallMeta, request: DispatchRequest): Promise<ApiResult<unknown>> {
-    if (!this.current) return Promise.resolve({ ok: false, error: { code: 'register', message: 'No register is open.' } });
+    if (!this.current) return Promise.resolve({ ok: false, error: apiError('register', text('errors.noRegisterOpen')) });
     return this.backend.dispatch(procedure, input, meta, request);
   }
 
@@ -61,11 +61,11 @@ export class RegisterSession {
     const absolute = path.resolve(file);
     if (this.current && absolute === this.current) return absolute;
     if (mode === 'create' && fs.existsSync(absolute)) {
-      throw new AppError('bad_input', `${path.basename(absolute)} already exists. Choose another name, or open it with File › Open register….`);
+      throw new AppError('bad_input', text('errors.registerExists', { file: path.basename(absolute) }));
     }
     if (mode === 'open' && !fs.existsSync(absolute)) {
       this.options.settings.removeRecent(absolute);
-      throw new AppError('not_found', `The register ${absolute} no longer exists (it may have been moved or deleted).`);
+      throw new AppError('not_found', text('errors.registerGone', { file: absolute }));
     }
     this.current = await this.backend.open(absolute, mode === 'create');
     this.options.settings.addRecent(this.current);

@@ -9,7 +9,7 @@ import { unwrap } from '../core/api/dispatch.js';
 import type { ProcedureContext } from '../core/api/procedure.js';
 import type { ShellHandlers } from '../core/api/shell-contract.js';
 import type { ExportFormat, Language } from '../core/api/shell.js';
-import { AppError } from '../core/errors.js';
+import { AppError, text } from '../core/errors.js';
 import type { CallMeta } from '../core/register.js';
 import { texts, type ShellTexts } from './i18n.js';
 import { REGISTER_EXTENSION, withRegisterExtension, type RegisterSession } from './register-session.js';
@@ -136,7 +136,7 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
 
     'app/backup': async (_input, ctx) => {
       const current = host.session.file;
-      if (!current) throw new AppError('register', 'No register is open.');
+      if (!current) throw new AppError('register', text('errors.noRegisterOpen'));
       const base = path.basename(current, path.extname(current));
       const chosen = await host.dialogs.save({
         title: t().backupTitle,
@@ -145,7 +145,7 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
       });
       if (!chosen) return { cancelled: true };
       const out = withRegisterExtension(chosen);
-      if (path.resolve(out) === current) throw new AppError('bad_input', 'A backup cannot overwrite the register itself: choose another file.');
+      if (path.resolve(out) === current) throw new AppError('bad_input', text('errors.backupOverRegister'));
       const value = (await trusted('register/backup', { out }, ctx)) as { file: string };
       return { cancelled: false, file: remember(value.file) };
     },
@@ -164,7 +164,7 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
       if (input.file !== undefined) {
         // The renderer may only reopen a register from the recent list: it never names other files.
         const file = path.resolve(input.file);
-        if (!host.session.recent.includes(file)) throw new AppError('bad_input', `${path.basename(file)} is not one of the recent registers.`);
+        if (!host.session.recent.includes(file)) throw new AppError('bad_input', text('errors.notRecent', { file: path.basename(file) }));
         return { cancelled: false, file: await host.session.switchTo(file, 'open') };
       }
       const chosen = await host.dialogs.open({

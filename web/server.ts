@@ -18,7 +18,7 @@ import { dispatch, toApiError, unwrap } from '../core/api/dispatch.js';
 import type { ProcedureContext } from '../core/api/procedure.js';
 import { isShellProcedure, runShellProcedure, type ShellHandlers } from '../core/api/shell-contract.js';
 import type { AppEvent, Language } from '../core/api/shell.js';
-import { AppError } from '../core/errors.js';
+import { AppError, apiError, text } from '../core/errors.js';
 import { sha256File } from '../core/files.js';
 import { Register, type CallMeta } from '../core/register.js';
 import { t } from '../core/i18n/i18n.js';
@@ -166,10 +166,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     // A browser uploads the bytes itself (import/openBytes).
     'app/importFile': async () => ({ cancelled: true }),
     'app/newRegister': async () => {
-      throw new AppError('unknown_procedure', 'In web mode the register is the file given with --db: start the server on another file to open it.');
+      throw new AppError('unknown_procedure', text('errors.webRegisterFixed'));
     },
     'app/openRegister': async () => {
-      throw new AppError('unknown_procedure', 'In web mode the register is the file given with --db: start the server on another file to open it.');
+      throw new AppError('unknown_procedure', text('errors.webRegisterFixed'));
     },
     'app/backup': async () => {
       const fileName = `${path.basename(register.file).replace(/\.[^.]+$/, '')}-${stamp()}.art30`;
@@ -234,7 +234,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch (error) {
         const status = (error as { status?: number }).status ?? 400;
-        return json(res, status, { ok: false, error: { code: 'bad_input', message: status === 413 ? 'The request is too large.' : 'The request is not valid JSON.' } });
+        return json(res, status, { ok: false, error: apiError('bad_input', text(status === 413 ? 'errors.requestTooLarge' : 'errors.requestNotJson')) });
       }
       try {
         const context: ProcedureContext = { progress: (p) => emit({ type: 'progress', operation: name, progress: p }) };

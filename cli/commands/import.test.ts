@@ -66,7 +66,7 @@ describe('art30 import (spreadsheets)', () => {
     expect(dry.out).toMatch(/error +\[purpose\] the purpose is empty/);
     const r = await run('import', rh, '--yes', '--db', tmp.db);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/rh\.xlsx, sheet "Registre RH", row 14, field purpose/);
+    expect(r.err).toMatch(/rh\.xlsx, sheet “Registre RH”, row 14, field Purpose/);
     expect((await run('list', '--db', tmp.db)).out).toBe('No processing activity in this register.\n');
     const ok = await run('import', rh, '--yes', '--exclude', 'Registre RH!14', '--db', tmp.db);
     expect(ok.code).toBe(0);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch, unwrap } from '../../core/api/dispatch.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, text } from '../../core/errors.js';
 import { t } from '../../core/i18n/i18n.js';
 import { detectFormat } from '../../core/import/detect-format.js';
 import type { ImportPreview, PreviewRow } from '../../core/import/preview.js';
@@ -22,12 +22,12 @@ async function mappingOption(ctx: CommandContext, value: string): Promise<{ mapp
     try {
       raw = JSON.parse(fs.readFileSync(value, 'utf8'));
     } catch (error) {
-      throw new AppError('bad_input', `${value} is not valid JSON: ${(error as Error).message}`);
+      throw new AppError('bad_input', text('errors.cli.mappingNotJson', { value, reason: (error as Error).message }));
     }
     const obj = raw as { mapping?: Record<string, string | null>; sheet?: string };
     if (obj && typeof obj === 'object' && obj.mapping && typeof obj.mapping === 'object') return { mapping: obj.mapping, mappingFor: obj.sheet };
     if (obj && typeof obj === 'object' && !Array.isArray(obj)) return { mapping: obj as Record<string, string | null> };
-    throw new AppError('bad_input', `${value} must hold an object such as {"C": "purpose", "F": null}.`);
+    throw new AppError('bad_input', text('errors.cli.mappingNotObject', { value }));
   }
   const saved = (await ctx.call('mappings/list', {})).find((m) => m.name === value);
   if (!saved) throw new UsageError(`--mapping ${value}: no such file, and no saved mapping has this name.`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from '../command.js';
 import { cliText, printJson } from '../command.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, text } from '../../core/errors.js';
 
 export const initCommand: Command = {
   name: 'init',
@@ -16,13 +16,13 @@ export const initCommand: Command = {
       if (existed) {
         const organisations = (await ctx.call('organisations/list', {})).length;
         const activities = (await ctx.call('activities/list', {})).length;
-        if (organisations || activities) throw new AppError('conflict', cliText(ctx, 'cli.demoNotEmpty', { file: ctx.dbPath, organisations, activities }));
+        if (organisations || activities) throw new AppError('conflict', text('cli.demoNotEmpty', { file: ctx.dbPath, organisations, activities }));
         if (!ctx.values.yes && !(await ctx.io.confirm(cliText(ctx, 'cli.demoConfirm', { file: ctx.dbPath })))) {
           ctx.io.stderr(`${cliText(ctx, 'cli.demoCancelled')}\n`);
           return 2;
         }
       } else if (typeof ctx.values.org === 'string') {
-        throw new AppError('bad_input', cliText(ctx, 'cli.demoNotEmpty', { file: ctx.dbPath, organisations: 1, activities: 0 }));
+        throw new AppError('bad_input', text('cli.demoNotEmpty', { file: ctx.dbPath, organisations: 1, activities: 0 }));
       }
     }
     ctx.open();

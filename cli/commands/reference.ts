@@ -32,8 +32,9 @@ export const referenceCommand: Command = {
     } catch (error) {
       // Refused, nothing changed: the message in the DPO's language (the data set's errors carry their key).
       if (error instanceof DatasetError) {
-        if (ctx.json) printJson(ctx.io, { error: { code: error.code, key: error.key, params: error.params, message: t(lang, error.key, error.params) } });
-        else ctx.io.stderr(`${t(lang, error.key, error.params)}\n`);
+        const message = (await import('../error-text.js')).errorText(lang, error).message;
+        if (ctx.json) printJson(ctx.io, { error: { code: error.code, key: error.key, params: error.params, message } });
+        else ctx.io.stderr(`${message}\n`);
         return EXIT.badInput;
       }
       throw error;

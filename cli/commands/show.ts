@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { orgKey } from '../../core/document/export.js';
-import { AppError } from '../../core/errors.js';
-import { cliText, organisationList, organisationOption, printJson, UsageError } from '../command.js';
+import { AppError, text } from '../../core/errors.js';
+import { organisationList, organisationOption, printJson, UsageError } from '../command.js';
 
 export const showCommand: Command = {
   name: 'show',
@@ -17,7 +17,7 @@ export const showCommand: Command = {
       const same = await ctx.call('activities/list', { refs: [ref] });
       if (same.length > 1) {
         const orgs = (await ctx.call('organisations/list', {})).filter((o) => same.some((a) => a.organisationId === o.id));
-        throw new AppError('conflict', cliText(ctx, 'cli.refAmbiguous', { ref, list: organisationList(orgs.map((o) => ({ id: o.id, key: orgKey(o.id), name: o.name }))) }));
+        throw new AppError('conflict', text('cli.refAmbiguous', { ref, list: organisationList(orgs.map((o) => ({ id: o.id, key: orgKey(o.id), name: o.name }))) }));
       }
     }
     const found = await ctx.call('activities/getByRef', { ref, organisationId });

@@ -53,9 +53,9 @@ describe('bad input is refused with field-level errors and nothing written', () 
     });
     expect(e.details).toEqual(
       expect.arrayContaining([
-        { path: 'legalBases[0].code', message: expect.stringMatching(/"intérêt légitime" is not a known legal basis \(expected one of: consent, contract/) },
-        { path: 'transfers[0].safeguard', message: expect.stringMatching(/"privacy_shield" is not a known transfer safeguard/) },
-        { path: 'role', message: expect.stringMatching(/"owner" is not a known role/) },
+        { path: 'legalBases[0].code', message: expect.stringMatching(/“intérêt légitime” is not one of the accepted values \(consent, contract/) },
+        { path: 'transfers[0].safeguard', message: expect.stringMatching(/“privacy_shield” is not one of the accepted values/) },
+        { path: 'role', message: expect.stringMatching(/“owner” is not one of the accepted values/) },
       ]),
     );
   });
@@ -83,8 +83,8 @@ describe('bad input is refused with field-level errors and nothing written', () 
     });
     expect(e.code).toBe('validation');
     expect(e.details).toEqual([
-      { path: 'transfers[0].country', message: '"XK" is not a known country (use an ISO 3166-1 code such as FR, US or IN)' },
-      { path: 'systems[0].country', message: '"QQ" is not a known country (use an ISO 3166-1 code such as FR, US or IN)' },
+      { path: 'transfers[0].country', message: '“XK” is not a known country (use an ISO 3166-1 code such as FR, US or IN)' },
+      { path: 'systems[0].country', message: '“QQ” is not a known country (use an ISO 3166-1 code such as FR, US or IN)' },
     ]);
     const r = await refused({ recipient: { name: 'Cloud', countries: ['USA'] } }, 'recipients/create');
     expect(r.details?.[0]).toMatchObject({ path: 'countries[0]' });
@@ -120,7 +120,7 @@ describe('bad input is refused with field-level errors and nothing written', () 
           organisations: [{ key: 'o', name: 'A' }],
           activities: [{ organisation: 'o', name: 'x', purpose: 'y', transfers: [{ recipient: 'r', country: 'ZZ' }] }],
         }),
-        /activities\[0\]: The activity could not be saved: transfers\[0\]\.country "ZZ" is not a known country/,
+        /activities\[0\]: The activity could not be saved: activities\[0\]\.transfers\[0\]\.country “ZZ” is not a known country/,
       ],
       [
         JSON.stringify({ format: 'art30-register', version: 1, organisations: [{ key: 'o', name: 'A' }], activities: [{ organisation: 'o', name: 'x' }] }),

@@ -1,5 +1,5 @@
 import { RegisterOpenError } from '../../db/errors.js';
-import { AppError, type ApiError } from '../errors.js';
+import { AppError, apiError, text, type ApiError } from '../errors.js';
 import type { CallMeta, Register } from '../register.js';
 import { zodIssues } from '../validate.js';
 import type { Procedure, ProcedureContext } from './procedure.js';
@@ -21,14 +21,14 @@ export async function isProcedureName(name: unknown): Promise<boolean> {
 /** Turns anything thrown into an error a DPO can read. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) return error.toJSON();
-  if (error instanceof RegisterOpenError) return { code: 'register', message: error.message };
+  if (error instanceof RegisterOpenError) return apiError('register', error.text);
   const e = error as { code?: string; message?: string };
-  if (e?.code === 'SQLITE_BUSY') return { code: 'internal', message: 'The register is busy: another program is writing to it. Try again in a moment.' };
-  if (e?.code === 'SQLITE_FULL') return { code: 'internal', message: 'The disk is full: nothing was saved.' };
-  if (e?.code === 'SQLITE_READONLY') return { code: 'internal', message: 'The register file is read-only: nothing was saved.' };
-  if (e?.code === 'ENOENT') return { code: 'bad_input', message: `File not found: ${e.message}` };
-  if (e?.code === 'EACCES' || e?.code === 'EPERM') return { code: 'bad_input', message: `Permission denied: ${e.message}` };
-  return { code: 'internal', message: `Unexpected error: ${e?.message ?? String(error)}` };
+  if (e?.code === 'SQLITE_BUSY') return apiError('internal', text('errors.busy'));
+  if (e?.code === 'SQLITE_FULL') return apiError('internal', text('errors.diskFull'));
+  if (e?.code === 'SQLITE_READONLY') return apiError('internal', text('errors.readOnly'));
+  if (e?.code === 'ENOENT') return apiError('bad_input', text('errors.fileNotFound', { file: e.message }));
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return apiError('bad_input', text('errors.permission', { file: e.message }));
+  return apiError('internal', text('errors.internal', { message: e?.message ?? String(error) }));
 }
 
 export async function dispatch<N extends ProcedureName>(reg: Register, name: N, input: ApiInput<N>, meta: CallMeta, options?: DispatchOptions): Promise<ApiResult<ApiOutput<N>>>;
@@ -40,18 +40,13 @@ export async function dispatch(reg: Register, name: string, input: unknown, meta
   } catch (error) {
     return { ok: false, error: toApiError(error) };
   }
-  if (!proc) return { ok: false, error: { code: 'unknown_procedure', message: `There is no procedure "${String(name)}".` } };
+  if (!proc) return { ok: false, error: apiError('unknown_procedure', text('errors.noProcedure', { name: String(name) })) };
   if (proc.trusted && !options.trusted) {
-    return { ok: false, error: { code: 'unknown_procedure', message: `"${name}" is not available here.` } };
+    return { ok: false, error: apiError('unknown_procedure', text('errors.unknownProcedure', { name })) };
   }
-  const parsed = proc.input.safeParse(input ?? undefined);
+  const parsed = proc.input.safeParse(input ?? undefined, { reportInput: true });
   if (!parsed.success) {
-    const details = zodIssues(parsed.error);
-    const first = details[0];
-    return {
-      ok: false,
-      error: { code: 'validation', message: `The request could not be processed: ${first.path ? `${first.path} ` : ''}${first.message}.`, details, key: 'errors.request' },
-    };
+    return { ok: false, error: apiError('validation', text('errors.request'), zodIssues(parsed.error)) };
   }
   try {
     return { ok: true, value: await proc.run(reg, parsed.data, meta, options.context ?? {}) };
@@ -63,8 +58,7 @@ export async function dispatch(reg: Register, name: string, input: unknown, meta
 
 /** The one place an API result becomes an exception: returns the value or throws its AppError. */
 export function unwrap<T>(result: ApiResult<T>): T {
-  if (!result.ok)
-    throw new AppError(result.error.code, result.error.message, result.error.details ?? [], result.error.key ? { key: result.error.key, params: result.error.params } : undefined);
+  if (!result.ok) throw AppError.from(result.error);
   return result.value;
 }
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { zodIssues } from '../validate.js';
+import { apiError, text } from '../errors.js';
 import { toApiError } from './dispatch.js';
 import type { ProcedureContext } from './procedure.js';
 import { activityFilterSchema } from './procedures/activities.js';
@@ -52,19 +53,9 @@ export function isShellProcedure(name: unknown): name is ShellProcedureName {
 
 /** Validates the input, runs the shell's handler; nothing throws: the result is a BridgeResult. */
 export async function runShellProcedure(handlers: ShellHandlers, name: ShellProcedureName, input: unknown, ctx: ProcedureContext = {}): Promise<BridgeResult<unknown>> {
-  const parsed = shellInputSchemas[name].safeParse(input ?? undefined);
+  const parsed = shellInputSchemas[name].safeParse(input ?? undefined, { reportInput: true });
   if (!parsed.success) {
-    const details = zodIssues(parsed.error);
-    const first = details[0];
-    return {
-      ok: false,
-      error: {
-        code: 'validation',
-        message: `The request could not be processed: ${first?.path ? `${first.path} ` : ''}${first?.message ?? 'invalid input'}.`,
-        details,
-        key: 'errors.request',
-      },
-    };
+    return { ok: false, error: apiError('validation', text('errors.request'), zodIssues(parsed.error)) };
   }
   try {
     const handler = handlers[name] as (i: unknown, c: ProcedureContext) => Promise<unknown>;

@@ -4,7 +4,7 @@
  * non-adequate countries, several retention phases, DPIA screening with an override.
  */
 import type { CallMeta, Register } from '../register.js';
-import { AppError } from '../errors.js';
+import { AppError, text } from '../errors.js';
 import type { ActivityInput, OrganisationInput, RecipientInput } from '../model/schemas.js';
 import { createActivity } from '../services/activities.js';
 import { createDemoRecords } from './demo-records.js';
@@ -500,10 +500,10 @@ export function createDemoRegister(reg: Register, meta: CallMeta): DemoResult {
   return reg.write(() => {
     // Fictitious organisations never go into a register that holds real ones.
     if (listOrganisations(reg).some((o) => o.name === DEMO_ORGANISATION)) {
-      throw new AppError('conflict', 'The demo register is already here.');
+      throw new AppError('conflict', text('errors.demoHere'));
     }
     if (listOrganisations(reg).length || reg.activities.list({}).length) {
-      throw new AppError('conflict', 'The demo register goes only into an empty register: open a new register file for it.');
+      throw new AppError('conflict', text('errors.demoNotEmpty'));
     }
     const org = createOrganisation(reg, organisation, meta, stamps('2019-05-14', '2025-11-03'));
     for (const r of recipients) createRecipient(reg, r, meta);

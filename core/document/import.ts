@@ -1,5 +1,5 @@
 /** Importing a JSON register document: one transaction, every record in the history. */
-import { AppError } from '../errors.js';
+import { AppError, issue, text as textOf } from '../errors.js';
 import { REGISTER_FORMAT_VERSION } from '../model/register.js';
 import type { CallMeta, Register } from '../register.js';
 import { createActivity, updateActivity } from '../services/activities.js';
@@ -24,22 +24,21 @@ export function parseRegisterDocument(text: string, fileName = 'the file'): Pars
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new AppError('bad_input', `${fileName} is not valid JSON: ${(error as Error).message}.`);
+    throw new AppError('bad_input', textOf('errors.doc.notJson', { file: fileName, reason: (error as Error).message }));
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== 'art30-register') {
-    throw new AppError('bad_input', `${fileName} is not an Art30 register document (its "format" is not "art30-register").`);
+    throw new AppError('bad_input', textOf('errors.doc.notRegister', { file: fileName }));
   }
   const version = (raw as { version?: unknown }).version;
   if (typeof version === 'number' && version > REGISTER_FORMAT_VERSION) {
-    throw new AppError('bad_input', `${fileName} was written by a newer Art30 (document version ${version}); this version reads versions 1 to ${REGISTER_FORMAT_VERSION}.`);
+    throw new AppError('bad_input', textOf('errors.doc.newer', { file: fileName, version, known: REGISTER_FORMAT_VERSION }));
   }
-  const result = registerDocumentSchema.safeParse(raw);
+  const result = registerDocumentSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     const details = zodIssues(result.error);
-    const first = details[0];
     throw new AppError(
       'bad_input',
-      `${fileName} is not a valid register document: ${first.path} ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}.`,
+      details.length > 1 ? textOf('errors.doc.invalidMore', { file: fileName, count: details.length - 1 }) : textOf('errors.doc.invalid', { file: fileName }),
       details,
     );
   }
@@ -84,8 +83,8 @@ export function importDocument(reg: Register, doc: ParsedRegisterDocument, meta:
       const { organisation, createdAt, updatedAt, dpia, ...fields } = a;
       const organisationId = orgIds.get(organisation);
       if (!organisationId) {
-        throw new AppError('bad_input', `activities[${i}].organisation "${organisation}" is not one of the document's organisations.`, [
-          { path: `activities[${i}].organisation`, message: 'is not a key of organisations[]' },
+        throw new AppError('bad_input', textOf('errors.doc.organisationUnknown', { item: `activities[${i}]`, organisation }), [
+          issue(`activities[${i}].organisation`, 'errors.doc.notAnOrganisationKey'),
         ]);
       }
       const { suggested: _s, required: _r, ...screening } = dpia as typeof dpia & { suggested?: boolean; required?: boolean };
@@ -114,9 +113,9 @@ function withPath<T>(prefix: string, fn: () => T): T {
   } catch (error) {
     if (error instanceof AppError && error.details.length) {
       const details = error.details.map((d) => ({ ...d, path: d.path ? `${prefix}.${d.path}` : prefix }));
-      throw new AppError(error.code === 'validation' ? 'bad_input' : error.code, `${prefix}: ${error.message}`, details);
+      throw new AppError(error.code === 'validation' ? 'bad_input' : error.code, textOf('errors.doc.in', { item: prefix, cause: error.text }), details);
     }
-    if (error instanceof AppError) throw new AppError(error.code, `${prefix}: ${error.message}`);
+    if (error instanceof AppError) throw new AppError(error.code, textOf('errors.doc.in', { item: prefix, cause: error.text }));
     throw error;
   }
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ProcedureContext } from '../api/procedure.js';
 import { exportDocument } from '../document/export.js';
-import { AppError } from '../errors.js';
+import { AppError, text } from '../errors.js';
 import { t } from '../i18n/i18n.js';
 import type { CallMeta, Register } from '../register.js';
 import { writeCsv } from './csv.js';
@@ -68,7 +68,7 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
   const L = Labels.forRegister(reg, req.lang);
   L.audience = req.audience ?? 'authority';
   if (req.document === 'notice') {
-    if (!(NOTICE_FORMATS as readonly string[]).includes(req.format)) throw new AppError('validation', `The information notice is written as HTML, PDF or DOCX, not ${req.format}.`);
+    if (!(NOTICE_FORMATS as readonly string[]).includes(req.format)) throw new AppError('validation', text('errors.export.noticeFormat', { format: req.format }));
     await writeNotice(file, source, L, { format: req.format as NoticeFormat, subjects: req.subjects, signal: ctx.signal });
     ctx.progress?.({ phase: 'export.phase.done', done: 1, total: 1 });
     return source;
@@ -110,7 +110,7 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
         });
       } catch (error) {
         source.checkCancelled();
-        throw new AppError('internal', `The PDF could not be printed: ${(error as Error).message}`);
+        throw new AppError('internal', text('errors.export.pdf', { reason: (error as Error).message }));
       }
       source.checkCancelled();
       fs.writeFileSync(file, pdf);
@@ -118,14 +118,14 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       break;
     }
     default:
-      throw new AppError('validation', `Unknown export format "${String(req.format)}".`);
+      throw new AppError('validation', text('errors.export.format', { format: String(req.format) }));
   }
   source.checkCancelled();
   return source;
 }
 
 export async function exportToFile(reg: Register, req: ExportRequest & { out: string }, meta: CallMeta, ctx: ProcedureContext = {}) {
-  if (path.resolve(req.out) === path.resolve(reg.file)) throw new AppError('bad_input', 'An export cannot overwrite the register itself.');
+  if (path.resolve(req.out) === path.resolve(reg.file)) throw new AppError('bad_input', text('errors.export.overRegister'));
   let source: ExportSource | undefined;
   const { file, sha256 } = await writeAtomically(req.out, async (tmp) => {
     source = await produceExport(reg, req, tmp, ctx);

@@ -3,7 +3,7 @@
  * register, a selection (refs or ids) or the app's current filter — all one `ActivityFilter`.
  */
 import { refKey, type ActivityFilter } from '../../db/activity-store.js';
-import { AppError } from '../errors.js';
+import { AppError, issue, text } from '../errors.js';
 import { t, type Lang } from '../i18n/i18n.js';
 import type { Organisation } from '../model/register.js';
 import type { Register } from '../register.js';
@@ -117,8 +117,8 @@ export function resolveScope(reg: Register, scope: ExportScope, lang: Lang = 'en
   if (missing.length) {
     throw new AppError(
       'not_found',
-      t(lang, 'export.scope.missing', { count: missing.length, refs: missing.join(', ') }),
-      missing.map((ref) => ({ path: 'scope.refs', message: t(lang, 'export.scope.missingIn', { ref }) })),
+      text('export.scope.missing', { count: missing.length, refs: missing.join(', ') }),
+      missing.map((ref) => issue('scope.refs', 'export.scope.missingIn', { ref })),
     );
   }
   const orgs = listOrganisations(reg);
@@ -135,13 +135,15 @@ export function resolveScope(reg: Register, scope: ExportScope, lang: Lang = 'en
     const ids = new Set(ambiguous.flatMap(([, s]) => [...s]));
     throw new AppError(
       'bad_input',
-      t(lang, 'export.scope.ambiguous', { count: ambiguous.length, orgCount: ids.size, refs: ambiguous.map(([k]) => wanted.get(k)).join(', '), organisations: named(ids) }),
-      ambiguous.map(([k, s]) => ({ path: 'scope.organisationId', message: `${wanted.get(k)}: ${named(s)}` })),
+      text('export.scope.ambiguous', { count: ambiguous.length, orgCount: ids.size, refs: ambiguous.map(([k]) => wanted.get(k)).join(', '), organisations: named(ids) }),
+      ambiguous.map(([k, s]) => issue('scope.organisationId', 'errors.scopeItem', { ref: wanted.get(k), organisations: named(s) })),
     );
   }
   const all = new Set(found.map((s) => s.organisationId));
   if (all.size > 1) {
-    throw new AppError('bad_input', t(lang, 'export.scope.spread', { refs: refs.join(', '), organisations: named(all) }), [{ path: 'scope.organisationId', message: named(all) }]);
+    throw new AppError('bad_input', text('export.scope.spread', { refs: refs.join(', '), organisations: named(all) }), [
+      issue('scope.organisationId', 'errors.scopeOrganisations', { organisations: named(all) }),
+    ]);
   }
   const organisationId = [...all][0];
   return { ...scope, organisationId, refs: exact(organisationId) };

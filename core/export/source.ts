@@ -5,7 +5,7 @@
  */
 import type { ActivityColumnName } from '../../db/activity-columns.js';
 import { CHILD_LISTS, type ChildListSpec } from '../../db/activity-lists.js';
-import { AppError } from '../errors.js';
+import { AppError, text } from '../errors.js';
 import type { Activity, ActivitySummary, Organisation, Recipient, ResolvedActivityRecipient } from '../model/register.js';
 import type { ActivityFields } from '../model/schemas.js';
 import type { Register } from '../register.js';
@@ -54,7 +54,7 @@ export class ExportSource {
 
   /** Throws when the export was cancelled. */
   checkCancelled(): void {
-    if (this.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled: no file was written.');
+    if (this.signal?.aborted) throw new AppError('cancelled', text('errors.export.cancelled'));
   }
 
   /** Whole activities, in register order, `chunk` at a time (as the activity store loads them). */

@@ -113,7 +113,7 @@ describe('workbooks without a usable table', () => {
   });
   it('headers only', async () => {
     await writeXlsx(file('headers.xlsx'), { Registre: [['Nom du traitement', 'Finalité', 'Base légale']] });
-    await expectBadInput(file('headers.xlsx'), /sheet "Registre": headers only/);
+    await expectBadInput(file('headers.xlsx'), /sheet “Registre”: headers only/);
   });
   it('no recognisable header', async () => {
     await writeXlsx(file('random.xlsx'), {
@@ -123,7 +123,7 @@ describe('workbooks without a usable table', () => {
         ['d', 'e', 'f'],
       ],
     });
-    await expectBadInput(file('random.xlsx'), /sheet "Data": no recognisable header row/);
+    await expectBadInput(file('random.xlsx'), /sheet “Data”: no recognisable header row/);
   });
   it('a 40,000-character cell, named by sheet and cell', async () => {
     await writeXlsx(file('long.xlsx'), {
@@ -132,7 +132,7 @@ describe('workbooks without a usable table', () => {
         ['Paie', 'x'.repeat(40_000)],
       ],
     });
-    await expectBadInput(file('long.xlsx'), /sheet "Registre", cell B2: the cell holds 40,000 characters/);
+    await expectBadInput(file('long.xlsx'), /sheet “Registre”, cell B2: the cell holds 40,000 characters/);
     fs.writeFileSync(file('long.csv'), `Nom du traitement;Finalité\nPaie;${'y'.repeat(40_000)}\n`);
     await expectBadInput(file('long.csv'), /row 2, column 2: the cell holds 40,000 characters/);
   });
@@ -152,7 +152,7 @@ describe('workbooks without a usable table', () => {
     const p = await t.call('import/open', { file: file('nopurpose.xlsx') });
     expect(p.rows[1]).toMatchObject({ key: 'Registre!3', status: 'error' });
     const r = await t.result('import/commit', { sessionId: p.sessionId });
-    expect(r.ok ? null : r.error.message).toMatch(/nopurpose\.xlsx, sheet "Registre", row 3, field purpose: the purpose is empty/);
+    expect(r.ok ? null : r.error.message).toMatch(/nopurpose\.xlsx, sheet “Registre”, row 3, field Purpose: The purpose is empty/);
     expect(snapshot()).toEqual(before);
   });
   it('a JSON register document is pointed to register/importJson', async () => {

@@ -6,7 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../errors.js';
+import { AppError, issue, text, type ErrorText } from '../errors.js';
+import { FIELD_BY_KEY } from './fields.js';
+import type { CellIssue } from './build-row.js';
 import type { ProcedureContext } from '../api/procedure.js';
 import type { CallMeta, Register } from '../register.js';
 import { refKey } from '../../db/activity-store.js';
@@ -60,13 +62,26 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
   const failing = plan.rows.filter((r) => r.status === 'error');
   if (failing.length) {
     const details = failing.flatMap((r) =>
-      r.errors.map((e) => ({ path: `${r.sheet}!${r.row}${e.field ? `.${e.field}` : ''}`, message: `${e.cell ? `cell ${e.cell}: ` : ''}${e.message}` })),
+      r.errors.map((e) =>
+        issue(`${r.sheet}!${r.row}${e.field ? `.${e.field}` : ''}`, 'errors.import.cellProblem', {
+          cell: e.cell ? text('errors.import.cell', { cell: e.cell }) : '',
+          problem: cellText(e),
+        }),
+      ),
     );
     const first = failing[0];
+    const e = first.errors[0];
+    const def = e?.field ? FIELD_BY_KEY.get(e.field) : undefined;
     throw new AppError(
       'bad_input',
-      `${session.fileName}, sheet "${first.sheet}", row ${first.row}${first.errors[0]?.field ? `, field ${first.errors[0].field}` : ''}: ${first.errors[0]?.message ?? 'cannot be imported'}` +
-        `${failing.length > 1 ? ` (and ${failing.length - 1} more row${failing.length > 2 ? 's' : ''} in error)` : ''}. Nothing was imported: correct the file or exclude these rows.`,
+      text(failing.length > 1 ? 'errors.import.rowsInError' : 'errors.import.rowInError', {
+        file: session.fileName,
+        sheet: first.sheet,
+        row: first.row,
+        field: def ? text('errors.import.inField', { field: { fr: def.labelFr, en: def.labelEn } }) : '',
+        problem: e ? cellText(e) : text('errors.import.cannotImport'),
+        count: failing.length - 1,
+      }),
       details,
     );
   }
@@ -95,7 +110,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
   await reg.backup(partial);
   fs.renameSync(partial, backup);
   summary.backup = backup;
-  if (ctx.signal?.aborted) throw new AppError('cancelled', 'The import was cancelled: nothing was written.');
+  if (ctx.signal?.aborted) throw new AppError('cancelled', text('errors.import.cancelled'));
   // The register may have changed while the backup ran: the plan must still hold.
   if (plan.registerState !== registerState(reg)) plan = buildPreview(reg, session, opts);
 
@@ -141,7 +156,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
     const total = toWrite.length;
     const step = Math.max(1, Math.floor(total / 100));
     toWrite.forEach((r, i) => {
-      if (ctx.signal?.aborted) throw new AppError('cancelled', 'The import was cancelled: nothing was written.');
+      if (ctx.signal?.aborted) throw new AppError('cancelled', text('errors.import.cancelled'));
       const fields = r.fields!;
       try {
         if (r.status === 'new') {
@@ -162,10 +177,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
         } else {
           const current = getActivity(reg, r.existingId!);
           if (current.version !== r.existingVersion) {
-            throw new AppError(
-              'conflict',
-              `${session.fileName}, sheet "${r.sheet}", row ${r.row}: activity ${current.ref} was changed since the preview; preview the import again.`,
-            );
+            throw new AppError('conflict', text('errors.import.changedSincePreview', { file: session.fileName, sheet: r.sheet, row: r.row, ref: current.ref }));
           }
           const a = updateActivity(reg, current.id, current.version, fields, m);
           undo.activitiesUpdated.push({ id: current.id, before: activityFields(current), versionAfter: a.version });
@@ -174,7 +186,7 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
         }
       } catch (error) {
         if (error instanceof AppError && error.code !== 'conflict' && error.code !== 'cancelled') {
-          throw new AppError('bad_input', `${session.fileName}, sheet "${r.sheet}", row ${r.row} ("${r.name}"): ${error.message} Nothing was imported.`, error.details);
+          throw new AppError('bad_input', text('errors.import.rowRefused', { file: session.fileName, sheet: r.sheet, row: r.row, name: r.name, cause: error.text }), error.details);
         }
         throw error;
       }
@@ -225,4 +237,9 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
   closeSession(session.id);
   ctx.progress?.({ phase: 'import.phase.done', done: toWrite.length, total: toWrite.length });
   return summary;
+}
+
+/** A cell's problem as the window says it (`import.warning.<code>`), or in the program's words when it has no code. */
+function cellText(e: CellIssue): ErrorText {
+  return e.code ? text(`import.warning.${e.code}`, { value: e.value, ...(e.params ?? {}) }) : text('errors.import.problem', { detail: e.message });
 }

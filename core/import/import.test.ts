@@ -106,7 +106,7 @@ describe('a French department workbook with a title block, group labels and seve
     if (r.ok) return;
     expect(r.error.code).toBe('bad_input');
     expect(r.error.message).toContain('registre-rh.xlsx');
-    expect(r.error.message).toContain('sheet "Registre RH", row 14, field purpose');
+    expect(r.error.message).toContain('sheet “Registre RH”, row 14, field Purpose');
     expect(state()).toEqual(before);
     expect(fs.readdirSync(t.dir).filter((f) => f.includes('before-import'))).toEqual([]);
   });

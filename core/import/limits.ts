@@ -2,6 +2,7 @@
  * Limits on what an import will read, so that a hostile or broken file (zip bomb, huge sheet,
  * endless cell) is refused with a clear message instead of exhausting memory or hanging.
  */
+import { text, type ErrorText } from '../errors.js';
 export const IMPORT_LIMITS = {
   /** Size of the file itself. */
   maxFileBytes: 50 * 1024 * 1024,
@@ -25,8 +26,9 @@ export const IMPORT_LIMITS = {
 
 export type ImportLimits = typeof IMPORT_LIMITS;
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
+/** A size as a text of the catalogue ("1.5 MB", "1,5 Mo"), translated where it is shown. */
+export function formatBytes(n: number): ErrorText {
+  if (n >= 1024 * 1024) return text('errors.size.mb', { n: Number((n / 1024 / 1024).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)) });
+  if (n >= 1024) return text('errors.size.kb', { n: Math.round(n / 1024) });
+  return text('errors.size.bytes', { count: n });
 }

@@ -1,6 +1,7 @@
 /** Opening a file for import: read it, find its tables, apply saved mappings, start a session. */
 import path from 'node:path';
-import { AppError } from '../errors.js';
+import { AppError, text } from '../errors.js';
+import { sheetWithReason } from './sheet-reason.js';
 import { sha256 } from '../files.js';
 import type { Register } from '../register.js';
 import { analyseCnil, looksLikeCnil } from './cnil-template.js';
@@ -24,11 +25,11 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   const name = baseName(fileName);
   const read = readWorkbook(data, name, limits);
   if (read.kind === 'json') {
-    throw new AppError('bad_input', `${name} is a JSON file: import an Art30 register document with "art30 import ${name}" (register/importJson), not as a spreadsheet.`);
+    throw new AppError('bad_input', text('errors.file.json', { file: name }));
   }
   const workbook = read.workbook;
   if (!workbook.sheets.length || workbook.sheets.every((s) => !s.rows.some((r) => r.some((c) => c.trim())))) {
-    throw new AppError('bad_input', `${name} is empty: no sheet holds any value.`);
+    throw new AppError('bad_input', text('errors.file.noValue', { file: name }));
   }
   const countries = new CountryMatcher(reg.reference.countries());
   const tables = workbook.sheets.map((s) => findTable(s, { country: (t) => countries.match(t) }));
@@ -64,8 +65,7 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
     }
   }
   if (!cnil && !fiches.size && !tables.some((t) => t.status === 'table')) {
-    const why = tables.map((t) => `sheet "${t.sheet.name}": ${t.reason}`).join('; ');
-    throw new AppError('bad_input', `${name} holds no table of activities to import (${why}).`);
+    throw new AppError('bad_input', text('errors.file.noTable', { file: name, why: tables.map((t) => sheetWithReason(t.sheet.name, t.reason)) }));
   }
   return session;
 }

@@ -6,7 +6,8 @@
  * understood, unknown legal basis, transfer without safeguard, formula…).
  */
 import { diffRecords } from '../diff.js';
-import { AppError } from '../errors.js';
+import { AppError, notFound, text, type MessageParams } from '../errors.js';
+import { sheetReason, sheetWithReason } from './sheet-reason.js';
 import type { HistoryChange } from '../model/register.js';
 import { activityFieldsSchema, organisationInputSchema, type ActivityFields, type OrganisationData } from '../model/schemas.js';
 import type { Register } from '../register.js';
@@ -15,7 +16,8 @@ import { listOrganisations, organisationData } from '../services/organisations.j
 import { fold as foldKey } from './fold.js';
 import { buildRow, type BuiltRow, type CellIssue, type RowCells } from './build-row.js';
 import { asDraft, deriveFields, missingFields, missingMessages, type MissingField } from './derive.js';
-import type { Message } from '../i18n/i18n.js';
+import { t, type Message } from '../i18n/i18n.js';
+import { issueText } from '../validate.js';
 import { ficheActors, readFiche } from './cnil-template.js';
 import { readGenericFiche } from './fiche.js';
 import { partIndex } from './relational.js';
@@ -194,13 +196,13 @@ function resolveColumn(state: { headers: string[] }, key: string): number {
 export function applyMapping(session: ImportSession, sheetIndex: number, mapping: Record<string, string | null>, source: 'user' | 'saved'): void {
   const table = session.tables[sheetIndex];
   const state = session.mappings.get(sheetIndex);
-  if (!table || !state) throw new AppError('bad_input', 'This sheet has no table of activities to map.');
+  if (!table || !state) throw new AppError('bad_input', text('errors.import.noTableToMap'));
   for (const [col, field] of Object.entries(mapping)) {
     const c = resolveColumn(table, col);
-    if (c < 0 || c >= Math.max(table.headers.length, 1) + 50) throw new AppError('bad_input', `Sheet "${table.sheet.name}" has no column "${col}".`);
+    if (c < 0 || c >= Math.max(table.headers.length, 1) + 50) throw new AppError('bad_input', text('errors.import.noColumn', { sheet: table.sheet.name, column: col }));
     const value = field === '' || field === null || field === 'ignore' ? null : field;
     const def = value ? FIELD_BY_KEY.get(value) : undefined;
-    if (value && !def) throw new AppError('bad_input', `"${value}" is not a register field (see the list of fields in the preview).`);
+    if (value && !def) throw new AppError('bad_input', text('errors.import.notAField', { value }));
     if (def && !def.multi) for (const [other, f] of state.fields) if (f === value && other !== c) state.fields.set(other, null);
     state.fields.set(c, value);
     state.confidence.set(c, 1);
@@ -222,7 +224,8 @@ export function initialMapping(session: ImportSession, sheetIndex: number): Shee
 function findSheet(session: ImportSession, name: string): number {
   const k = foldKey(name.replace(/_/g, ' '));
   const s = session.workbook.sheets.find((x) => x.name === name) ?? session.workbook.sheets.find((x) => foldKey(x.name.replace(/_/g, ' ')) === k);
-  if (!s) throw new AppError('bad_input', `${session.fileName} has no sheet named "${name}" (its sheets: ${session.workbook.sheets.map((x) => `"${x.name}"`).join(', ')}).`);
+  if (!s)
+    throw new AppError('bad_input', text('errors.import.noSheet', { file: session.fileName, sheet: name, sheets: session.workbook.sheets.map((x) => `“${x.name}”`).join(', ') }));
   return s.index;
 }
 
@@ -237,7 +240,7 @@ export function buildPreview(
   // An empty register: the file's organisations (Art30 exports), or one named after the file.
   const placeholder = { id: 0, name: own?.organisations[0]?.name || session.fileName.replace(/\.[^.]+$/, '') || 'Organisation', version: 0 };
   const organisation = opts.organisationId ? orgs.find((o) => o.id === opts.organisationId) : ([...orgs].sort((a, b) => a.id - b.id)[0] ?? (placeholder as never));
-  if (!organisation) throw new AppError('not_found', `Organisation #${opts.organisationId} does not exist.`);
+  if (!organisation) throw notFound('organisation', opts.organisationId ?? 0);
   const lang = opts.lang ?? 'fr';
   const labels = Labels.forRegister(reg, lang);
   const replaceFor = (key: string) => new Set(opts.replace?.[key] ?? []);
@@ -247,12 +250,15 @@ export function buildPreview(
   const recipientDetails: PreviewPlan['recipientDetails'] = new Map();
   const selected = opts.sheet ? findSheet(session, opts.sheet) : null;
   if (selected !== null && session.cnil === null && session.tables[selected].status !== 'table' && !session.fiches?.has(selected)) {
-    throw new AppError('bad_input', `${session.fileName}, sheet "${session.workbook.sheets[selected].name}": ${session.tables[selected].reason}.`);
+    throw new AppError(
+      'bad_input',
+      text('errors.import.sheetSkipped', { file: session.fileName, sheet: session.workbook.sheets[selected].name, reason: sheetReason(session.tables[selected].reason) }),
+    );
   }
   const tableSheets = session.tables.filter((t) => t.status === 'table' && (session.cnil ? t === session.cnil.listSheet : true));
   if (opts.mapping && Object.keys(opts.mapping).length) {
     const target = opts.mappingFor ? findSheet(session, opts.mappingFor) : (selected ?? tableSheets[0]?.sheet.index);
-    if (target === undefined) throw new AppError('bad_input', `${session.fileName} has no table whose columns can be mapped.`);
+    if (target === undefined) throw new AppError('bad_input', text('errors.import.nothingToMap', { file: session.fileName }));
     applyMapping(session, target, opts.mapping, 'user');
   }
   const ctx = importContext(reg);
@@ -375,13 +381,15 @@ export function buildPreview(
     }
   }
   if (!candidates.length && !organisationUpdate) {
-    const reasons = session.tables
-      .map(
-        (t, i) =>
-          `"${t.sheet.name}": ${session.cnil ? (session.cnil.skipped.find((s) => s.index === i)?.reason ?? (t === session.cnil.listSheet ? 'the list holds only the CNIL’s example row' : 'nothing to import')) : t.reason || 'no rows'}`,
-      )
-      .join('; ');
-    throw new AppError('bad_input', `${session.fileName} holds no activity to import (${reasons}).`);
+    const reasons = session.tables.map((t, i) =>
+      sheetWithReason(
+        t.sheet.name,
+        session.cnil
+          ? (session.cnil.skipped.find((s) => s.index === i)?.reason ?? (t === session.cnil.listSheet ? 'the list holds only the CNIL’s example row' : 'nothing to import'))
+          : t.reason,
+      ),
+    );
+    throw new AppError('bad_input', text('errors.import.noActivity', { file: session.fileName, why: reasons }));
   }
 
   // Excluded rows: keys, or row numbers of the first imported sheet.
@@ -489,7 +497,16 @@ export function buildPreview(
           const top = String(issue.path[0] ?? '');
           const field = PATH_FIELD[top] ?? top;
           const label = FIELD_BY_KEY.get(field)?.labelEn ?? field;
-          errors.push({ field, cell: fieldCell(field), value: '', message: `${label} ${issue.message}.`, code: 'invalid', params: { detail: issue.message } });
+          // The detail in the preview's language (the catalogue's words for the problem, as the API's errors say it).
+          const said = issueText(issue);
+          errors.push({
+            field,
+            cell: fieldCell(field),
+            value: '',
+            message: `${label} ${issue.message}.`,
+            code: 'invalid',
+            params: { detail: t(lang, said.key, flatParams(said.params)) },
+          });
         }
       }
     }
@@ -671,4 +688,12 @@ function columnWhy(
 function missingOf(bySheet: Map<number, MissingField[]>, session: ImportSession, sheet: string): Set<string> {
   const s = session.workbook.sheets.find((x) => x.name === sheet);
   return new Set((s ? bySheet.get(s.index) : undefined)?.map((m) => m.field) ?? []);
+}
+
+/** Plain parameters of a zod issue's text (values only: a schema's refinements give no nested texts). */
+function flatParams(params: MessageParams | undefined): Record<string, string | number> | undefined {
+  if (!params) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return out;
 }

@@ -3,7 +3,7 @@
  * UTF-8 (with or without BOM). Encoding and delimiter are detected; quoted cells may hold
  * delimiters, doubled quotes and line breaks; CRLF or LF.
  */
-import { AppError } from '../errors.js';
+import { AppError, text as textOf } from '../errors.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { emptySheet, type WorkbookData } from './workbook.js';
 
@@ -58,7 +58,7 @@ export function parseCsv(text: string, delimiter: string, fileName: string, limi
     if (cell.length > limits.maxCellChars) {
       throw new AppError(
         'bad_input',
-        `${fileName}, row ${rows.length + 1}, column ${row.length + 1}: the cell holds ${cell.length.toLocaleString('en')} characters (at most ${limits.maxCellChars.toLocaleString('en')}).`,
+        textOf('errors.file.csvCellTooLong', { file: fileName, row: rows.length + 1, column: row.length + 1, count: cell.length, max: limits.maxCellChars }),
       );
     }
     row.push(cell);
@@ -69,8 +69,8 @@ export function parseCsv(text: string, delimiter: string, fileName: string, limi
     pushCell();
     rows.push(row);
     row = [];
-    if (rows.length > limits.maxRows + 1000) throw new AppError('bad_input', `${fileName}: more than ${limits.maxRows.toLocaleString('en')} rows; split the file.`);
-    if (cells > limits.maxCells) throw new AppError('bad_input', `${fileName} has more than ${limits.maxCells.toLocaleString('en')} filled cells: split it into smaller files.`);
+    if (rows.length > limits.maxRows + 1000) throw new AppError('bad_input', textOf('errors.file.csvTooManyRows', { file: fileName, max: limits.maxRows }));
+    if (cells > limits.maxCells) throw new AppError('bad_input', textOf('errors.file.tooManyCells', { file: fileName, max: limits.maxCells }));
   };
   while (i < n) {
     const ch = text[i];
@@ -105,7 +105,7 @@ export function parseCsv(text: string, delimiter: string, fileName: string, limi
       i++;
     }
   }
-  if (quoted) throw new AppError('bad_input', `${fileName}, row ${rows.length + 1}: a quoted cell is never closed (the file may be cut short).`);
+  if (quoted) throw new AppError('bad_input', textOf('errors.file.csvQuote', { file: fileName, row: rows.length + 1 }));
   if (cell !== '' || row.length) pushRow();
   while (rows.length && rows[rows.length - 1].every((c) => c.trim() === '')) rows.pop();
   return rows.map((r) => r.map((c) => c.replace(/\r\n?/g, '\n')));

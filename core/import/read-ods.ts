@@ -5,7 +5,7 @@
  * cell become lines. Formulas are never evaluated: the value saved with the file is used.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { AppError } from '../errors.js';
+import { AppError, text } from '../errors.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { emptySheet, type SheetData, type WorkbookData } from './workbook.js';
 import type { ZipReader } from './zip.js';
@@ -60,15 +60,15 @@ function cellValue(n: Node): string {
 
 export function readOds(zip: ZipReader, fileName: string, limits = IMPORT_LIMITS): WorkbookData {
   const xml = zip.readText('content.xml');
-  if (xml === undefined) throw new AppError('bad_input', `${fileName} is an OpenDocument file without content (content.xml is missing).`);
+  if (xml === undefined) throw new AppError('bad_input', text('errors.file.odsNoContent', { file: fileName }));
   let doc: Node[];
   try {
     doc = parser().parse(xml) as Node[];
   } catch (error) {
-    throw new AppError('bad_input', `${fileName} is damaged: its content cannot be read (${(error as Error).message}).`);
+    throw new AppError('bad_input', text('errors.file.odsDamaged', { file: fileName, reason: (error as Error).message }));
   }
   const root = doc.find((n) => tagOf(n) === 'office:document-content');
-  if (!root) throw new AppError('bad_input', `${fileName} is not an OpenDocument spreadsheet.`);
+  if (!root) throw new AppError('bad_input', text('errors.file.notOds', { file: fileName }));
   const hiddenStyles = new Set<string>();
   const body = children(root);
   for (const s of children(body.find((n) => tagOf(n) === 'office:automatic-styles') ?? ({ x: [] } as Node))) {
@@ -77,8 +77,8 @@ export function readOds(zip: ZipReader, fileName: string, limits = IMPORT_LIMITS
   }
   const spreadsheet = children(children(body.find((n) => tagOf(n) === 'office:body') ?? ({ x: [] } as Node)).find((n) => tagOf(n) === 'office:spreadsheet') ?? ({ x: [] } as Node));
   const tables = spreadsheet.filter((n) => tagOf(n) === 'table:table');
-  if (!tables.length) throw new AppError('bad_input', `${fileName} has no sheet.`);
-  if (tables.length > limits.maxSheets) throw new AppError('bad_input', `${fileName} has ${tables.length} sheets: at most ${limits.maxSheets} can be imported.`);
+  if (!tables.length) throw new AppError('bad_input', text('errors.file.noSheet', { file: fileName }));
+  if (tables.length > limits.maxSheets) throw new AppError('bad_input', text('errors.file.tooManySheets', { file: fileName, count: tables.length, max: limits.maxSheets }));
   let cells = 0;
   const sheets = tables.map((t, index) => {
     const name = attrs(t)['table:name'] ?? `Sheet ${index + 1}`;
@@ -100,13 +100,11 @@ export function readOds(zip: ZipReader, fileName: string, limits = IMPORT_LIMITS
           const hidden = a['table:visibility'] === 'collapse' || a['table:visibility'] === 'filter';
           if (cellsOfRow) {
             for (let i = 0; i < rep; i++) {
-              if (row + i >= limits.maxRows + 1000)
-                throw new AppError('bad_input', `${fileName}, sheet "${name}": more than ${limits.maxRows.toLocaleString('en')} rows; split the file.`);
+              if (row + i >= limits.maxRows + 1000) throw new AppError('bad_input', text('errors.file.tooManyRows', { file: fileName, sheet: name, max: limits.maxRows }));
               sheet.rows[row + i] = i === 0 ? cellsOfRow : [...cellsOfRow];
               if (hidden) sheet.hiddenRows.add(row + i);
               cells += cellsOfRow.filter(Boolean).length;
-              if (cells > limits.maxCells)
-                throw new AppError('bad_input', `${fileName} has more than ${limits.maxCells.toLocaleString('en')} filled cells: split it into smaller files.`);
+              if (cells > limits.maxCells) throw new AppError('bad_input', text('errors.file.tooManyCells', { file: fileName, max: limits.maxCells }));
             }
           }
           row += rep;
@@ -139,13 +137,10 @@ export function readOds(zip: ZipReader, fileName: string, limits = IMPORT_LIMITS
       const rep = Number(a['table:number-columns-repeated'] ?? 1) || 1;
       const value = tag === 'table:covered-table-cell' ? '' : cellValue(cell);
       if (value.length > limits.maxCellChars) {
-        throw new AppError(
-          'bad_input',
-          `${fileName}, sheet "${sheet.name}", row ${row + 1}: a cell holds ${value.length.toLocaleString('en')} characters (at most ${limits.maxCellChars.toLocaleString('en')}).`,
-        );
+        throw new AppError('bad_input', text('errors.file.rowCellTooLong', { file: fileName, sheet: sheet.name, row: row + 1, count: value.length, max: limits.maxCellChars }));
       }
       if (value !== '') {
-        if (c + rep > limits.maxColumns) throw new AppError('bad_input', `${fileName}, sheet "${sheet.name}": more than ${limits.maxColumns} columns are filled.`);
+        if (c + rep > limits.maxColumns) throw new AppError('bad_input', text('errors.file.tooManyColumns', { file: fileName, sheet: sheet.name, max: limits.maxColumns }));
         for (let i = 0; i < rep; i++) out[c + i] = value;
         any = true;
         if (a['table:formula']) sheet.formulas.set(`${row}:${c}`, a['table:formula']);

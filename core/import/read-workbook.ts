@@ -1,6 +1,6 @@
 /** Bytes → workbook, whatever the format (recognised from the content). */
 import path from 'node:path';
-import { AppError } from '../errors.js';
+import { AppError, text } from '../errors.js';
 import { detectFormat } from './detect-format.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { readCsv } from './read-csv.js';
@@ -20,7 +20,7 @@ export function readWorkbook(data: Buffer, fileName: string, limits = IMPORT_LIM
     return { kind: 'workbook', workbook: readOds(detected.zip, name, limits) };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (error instanceof RangeError) throw new AppError('bad_input', `${name} is too large to read: split it into smaller files.`);
-    throw new AppError('bad_input', `${name} could not be read: ${(error as Error).message}`);
+    if (error instanceof RangeError) throw new AppError('bad_input', text('errors.file.tooLargeToRead', { file: name }));
+    throw new AppError('bad_input', text('errors.file.unreadable', { file: name, reason: (error as Error).message }));
   }
 }

@@ -7,7 +7,7 @@
  * saved; either way the cell is flagged in `formulas` and the preview warns about it.
  * Numbers with a date format become YYYY-MM-DD; other numbers keep their written form.
  */
-import { AppError } from '../errors.js';
+import { AppError, text } from '../errors.js';
 import { excelSerialToIso } from './normalise/date.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { attributes, decodeXml } from './xml.js';
@@ -49,7 +49,7 @@ function resolveTarget(target: string): string {
 
 export function readXlsx(zip: ZipReader, fileName: string, limits = IMPORT_LIMITS): WorkbookData {
   const workbook = zip.readText('xl/workbook.xml');
-  if (!workbook) throw new AppError('bad_input', `${fileName} is not a complete Excel workbook (xl/workbook.xml is missing).`);
+  if (!workbook) throw new AppError('bad_input', text('errors.file.xlsxIncomplete', { file: fileName }));
   const rels = new Map<string, string>();
   for (const m of (zip.readText('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
     const a = attributes(m[0]);
@@ -75,8 +75,8 @@ export function readXlsx(zip: ZipReader, fileName: string, limits = IMPORT_LIMIT
     }
   }
   const sheetTags = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => attributes(m[0]));
-  if (!sheetTags.length) throw new AppError('bad_input', `${fileName} is an empty workbook: it has no sheet.`);
-  if (sheetTags.length > limits.maxSheets) throw new AppError('bad_input', `${fileName} has ${sheetTags.length} sheets: at most ${limits.maxSheets} can be imported.`);
+  if (!sheetTags.length) throw new AppError('bad_input', text('errors.file.noSheet', { file: fileName }));
+  if (sheetTags.length > limits.maxSheets) throw new AppError('bad_input', text('errors.file.tooManySheets', { file: fileName, count: sheetTags.length, max: limits.maxSheets }));
   let cells = 0;
   const sheets = sheetTags.map((a, index) => {
     const sheet = emptySheet(a.name ?? `Sheet${index + 1}`, index);
@@ -86,7 +86,7 @@ export function readXlsx(zip: ZipReader, fileName: string, limits = IMPORT_LIMIT
     const xml = part ? zip.readText(part) : undefined;
     if (xml === undefined) return sheet;
     cells += readSheet(xml, sheet);
-    if (cells > limits.maxCells) throw new AppError('bad_input', `${fileName} has more than ${limits.maxCells.toLocaleString('en')} filled cells: split it into smaller files.`);
+    if (cells > limits.maxCells) throw new AppError('bad_input', text('errors.file.tooManyCells', { file: fileName, max: limits.maxCells }));
     return sheet;
   });
   return { format: 'xlsx', sheets };
@@ -140,7 +140,7 @@ export function readXlsx(zip: ZipReader, fileName: string, limits = IMPORT_LIMIT
         nextCol = col + 1;
         const inner = c[2];
         if (!inner) continue;
-        if (col >= limits.maxColumns) throw new AppError('bad_input', `${fileName}, sheet "${sheet.name}": more than ${limits.maxColumns} columns are filled.`);
+        if (col >= limits.maxColumns) throw new AppError('bad_input', text('errors.file.tooManyColumns', { file: fileName, sheet: sheet.name, max: limits.maxColumns }));
         const t = /\bt="(\w+)"/.exec(ca)?.[1];
         const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
         const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(inner)?.[1];
@@ -162,7 +162,7 @@ export function readXlsx(zip: ZipReader, fileName: string, limits = IMPORT_LIMIT
         if (value.length > limits.maxCellChars) {
           throw new AppError(
             'bad_input',
-            `${fileName}, sheet "${sheet.name}", cell ${ref?.[1] ?? ''}${r + 1}: the cell holds ${value.length.toLocaleString('en')} characters (at most ${limits.maxCellChars.toLocaleString('en')}).`,
+            text('errors.file.cellTooLong', { file: fileName, sheet: sheet.name, cell: `${ref?.[1] ?? ''}${r + 1}`, count: value.length, max: limits.maxCellChars }),
           );
         }
         if (value !== '') {
@@ -171,8 +171,7 @@ export function readXlsx(zip: ZipReader, fileName: string, limits = IMPORT_LIMIT
         }
       }
       if (row.length) {
-        if (r > limits.maxRows + 1000)
-          throw new AppError('bad_input', `${fileName}, sheet "${sheet.name}": more than ${limits.maxRows.toLocaleString('en')} rows; split the file.`);
+        if (r > limits.maxRows + 1000) throw new AppError('bad_input', text('errors.file.tooManyRows', { file: fileName, sheet: sheet.name, max: limits.maxRows }));
         for (let i = 0; i < row.length; i++) row[i] ??= '';
         sheet.rows[r] = row;
       }

@@ -2,7 +2,7 @@
  * Saved column mappings (e.g. one per department), in the `saved_mappings` table: re-applied
  * automatically when a file with the same headers comes back (same headers in any case or accents).
  */
-import { AppError, notFound } from '../errors.js';
+import { AppError, issue, notFound, text } from '../errors.js';
 import type { Register } from '../register.js';
 import type { MappingRow } from '../../db/import-store.js';
 import { headersKey } from './mapping.js';
@@ -27,7 +27,7 @@ export function listMappings(reg: Register): SavedMapping[] {
 
 export function getMapping(reg: Register, name: string): SavedMapping {
   const row = reg.imports.mapping(name);
-  if (!row) throw notFound(`The saved mapping "${name}"`);
+  if (!row) throw notFound('mapping', name);
   return fromRow(row);
 }
 
@@ -39,7 +39,7 @@ export function mappingForHeaders(reg: Register, headers: string[]): SavedMappin
 
 export function saveMapping(reg: Register, name: string, headers: string[], columns: Record<string, string | null>): SavedMapping {
   const clean = name.trim();
-  if (!clean) throw new AppError('validation', 'The mapping needs a name.', [{ path: 'name', message: 'is required' }]);
+  if (!clean) throw new AppError('validation', text('errors.import.mappingName'), [issue('name', 'errors.required')]);
   const at = reg.now();
   reg.write(() => reg.imports.saveMapping(clean, headersKey(headers), JSON.stringify({ headers, columns }), at));
   return getMapping(reg, clean);
@@ -47,5 +47,5 @@ export function saveMapping(reg: Register, name: string, headers: string[], colu
 
 export function deleteMapping(reg: Register, name: string): void {
   const deleted = reg.write(() => reg.imports.deleteMapping(name));
-  if (!deleted) throw notFound(`The saved mapping "${name}"`);
+  if (!deleted) throw notFound('mapping', name);
 }

@@ -4,7 +4,7 @@
  * until the commit. Sessions expire after an hour; at most a few are kept.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../errors.js';
+import { AppError, text } from '../errors.js';
 import type { CnilWorkbook } from './cnil-template.js';
 import type { ficheLabels } from './fiche.js';
 import type { PartSheet } from './relational.js';
@@ -62,7 +62,7 @@ export function addSession(s: Omit<ImportSession, 'id' | 'openedAt' | 'last' | '
 export function getSession(id: string, registerFile: string): ImportSession {
   expire();
   const s = sessions.get(id);
-  if (!s || s.registerFile !== registerFile) throw new AppError('not_found', 'This import is no longer open (it expired or was already committed): open the file again.');
+  if (!s || s.registerFile !== registerFile) throw new AppError('not_found', text('errors.import.sessionGone'));
   return s;
 }
 

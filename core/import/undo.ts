@@ -5,7 +5,7 @@
  * history (with the batch id), and the batch is marked undone.
  */
 import type { BatchRow } from '../../db/import-store.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, text } from '../errors.js';
 import type { ActivityFields, OrganisationData } from '../model/schemas.js';
 import type { CallMeta, Register } from '../register.js';
 import { deleteActivity, getActivity, updateActivity } from '../services/activities.js';
@@ -52,8 +52,8 @@ export function listBatches(reg: Register): ImportBatch[] {
 export function undoImport(reg: Register, batchId: number, meta: CallMeta): UndoSummary {
   return reg.write(() => {
     const row = reg.imports.batch(batchId);
-    if (!row) throw notFound(`Import #${batchId}`);
-    if (row.undone_at) throw new AppError('conflict', `Import #${batchId} (${row.file_name}) was already undone on ${row.undone_at.slice(0, 10)}.`);
+    if (!row) throw notFound('import', batchId);
+    if (row.undone_at) throw new AppError('conflict', text('errors.import.alreadyUndone', { id: batchId, file: row.file_name, date: row.undone_at.slice(0, 10) }));
     const undo = JSON.parse(row.undo_json) as UndoData;
     const m: CallMeta = { ...meta, sourceFile: row.file_name, sourceSha256: row.sha256, batchId };
     const out: UndoSummary = { batchId, activitiesDeleted: 0, activitiesRestored: 0, recipientsDeleted: 0, organisationRestored: false, changedSince: [], missing: [] };

@@ -4,7 +4,7 @@
  * truncated, encrypted or damaged archives. Uses Node's zlib (native, with `maxOutputLength`).
  */
 import zlib from 'node:zlib';
-import { AppError } from '../errors.js';
+import { AppError, text, type MessageParams } from '../errors.js';
 import { formatBytes, IMPORT_LIMITS } from './limits.js';
 
 export interface ZipEntry {
@@ -28,8 +28,9 @@ export class ZipReader {
     this.readDirectory();
   }
 
-  private damaged(why: string): AppError {
-    return new AppError('bad_input', `${this.fileName} is damaged or incomplete (${why}): it cannot be read. Open it in Excel or LibreOffice and save it again.`);
+  /** `why`: a key of `errors.zip.*` (what is wrong in the archive), with its parameters. */
+  private damaged(why: string, params?: MessageParams): AppError {
+    return new AppError('bad_input', text('errors.zip.damaged', { file: this.fileName, why: text(`errors.zip.${why}`, params) }));
   }
 
   private readDirectory(): void {
@@ -41,15 +42,15 @@ export class ZipReader {
         break;
       }
     }
-    if (eocd < 0) throw this.damaged('the end of the archive is missing, the file was probably cut short');
+    if (eocd < 0) throw this.damaged('endMissing');
     const count = d.readUInt16LE(eocd + 10);
     const dirSize = d.readUInt32LE(eocd + 12);
     const dirOffset = d.readUInt32LE(eocd + 16);
-    if (dirOffset === 0xffffffff || count === 0xffff) throw new AppError('bad_input', `${this.fileName} is too large to import (ZIP64 archive).`);
-    if (dirOffset + dirSize > d.length) throw this.damaged('the table of contents points outside the file');
+    if (dirOffset === 0xffffffff || count === 0xffff) throw new AppError('bad_input', text('errors.zip.zip64', { file: this.fileName }));
+    if (dirOffset + dirSize > d.length) throw this.damaged('tocOutside');
     let p = dirOffset;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > d.length || d.readUInt32LE(p) !== 0x02014b50) throw this.damaged('the table of contents is corrupt');
+      if (p + 46 > d.length || d.readUInt32LE(p) !== 0x02014b50) throw this.damaged('tocCorrupt');
       const flags = d.readUInt16LE(p + 8);
       const method = d.readUInt16LE(p + 10);
       const compressedSize = d.readUInt32LE(p + 20);
@@ -72,12 +73,12 @@ export class ZipReader {
   read(name: string): Buffer | undefined {
     const e = this.entries.get(name);
     if (!e) return undefined;
-    if (e.flags & 1) throw new AppError('bad_input', `${this.fileName} is protected by a password: remove the protection and save it again.`);
+    if (e.flags & 1) throw new AppError('bad_input', text('errors.zip.password', { file: this.fileName }));
     const d = this.data;
-    if (e.localOffset + 30 > d.length || d.readUInt32LE(e.localOffset) !== 0x04034b50) throw this.damaged(`part ${name} is missing`);
+    if (e.localOffset + 30 > d.length || d.readUInt32LE(e.localOffset) !== 0x04034b50) throw this.damaged('partMissing', { name });
     const start = e.localOffset + 30 + d.readUInt16LE(e.localOffset + 26) + d.readUInt16LE(e.localOffset + 28);
     const end = start + e.compressedSize;
-    if (end > d.length) throw this.damaged(`part ${name} is cut short`);
+    if (end > d.length) throw this.damaged('partCut', { name });
     const raw = d.subarray(start, end);
     const budget = this.limits.maxUncompressedBytes - this.inflated;
     if (e.size > budget) throw this.tooBig();
@@ -94,10 +95,10 @@ export class ZipReader {
         if (err.code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength/i.test(err.message ?? '')) {
           throw e.size > budget ? this.tooBig() : this.bomb(name);
         }
-        throw this.damaged(`part ${name} cannot be decompressed: ${err.message}`);
+        throw this.damaged('partInflate', { name, reason: err.message });
       }
-    } else throw new AppError('bad_input', `${this.fileName} uses a compression method Art30 does not read (${e.method}): save it again from Excel or LibreOffice.`);
-    if (out.length !== e.size) throw this.damaged(`part ${name} has the wrong size`);
+    } else throw new AppError('bad_input', text('errors.zip.method', { file: this.fileName, method: e.method }));
+    if (out.length !== e.size) throw this.damaged('partSize', { name });
     this.inflated += out.length;
     return out;
   }
@@ -108,13 +109,10 @@ export class ZipReader {
   }
 
   private tooBig(): AppError {
-    return new AppError(
-      'bad_input',
-      `${this.fileName} is too large to import: its content exceeds ${formatBytes(this.limits.maxUncompressedBytes)} once uncompressed. Split it into smaller files.`,
-    );
+    return new AppError('bad_input', text('errors.zip.tooBig', { file: this.fileName, limit: formatBytes(this.limits.maxUncompressedBytes) }));
   }
 
   private bomb(name: string): AppError {
-    return new AppError('bad_input', `${this.fileName} looks like a "zip bomb" (part ${name} expands more than ${this.limits.maxCompressionRatio} times): it was not read.`);
+    return new AppError('bad_input', text('errors.zip.bomb', { file: this.fileName, name, ratio: this.limits.maxCompressionRatio }));
   }
 }

@@ -15,8 +15,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { ActivityDerived, StoredActivityFields } from '../../db/activity-store.js';
 import { organisations, recipients } from '../../db/schema.js';
-import { AppError } from '../errors.js';
-import { t } from '../i18n/i18n.js';
+import { AppError, issue, text } from '../errors.js';
 import { dpiaRequired } from '../model/dpia.js';
 import type { Country, HistoryChange, HistoryEntry } from '../model/register.js';
 import { activityFieldsSchema, organisationInputSchema, recipientInputSchema, type ActivityFields } from '../model/schemas.js';
@@ -38,7 +37,7 @@ export const AS_OF_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export function checkAsOfDate(date: string): void {
   const d = new Date(`${date}T00:00:00Z`);
   if (!AS_OF_PATTERN.test(date) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) {
-    throw new AppError('validation', t('en', 'overview.asOfBadDate', { date }), [{ path: 'asOf', message: 'must be a date (YYYY-MM-DD)' }]);
+    throw new AppError('validation', text('overview.asOfBadDate', { date }), [issue('asOf', 'errors.format.date')]);
   }
 }
 
@@ -50,8 +49,8 @@ export function verifyHistoryForAsOf(reg: Register): void {
   const check = reg.history.verify();
   if (!check.ok) {
     const b = check.brokenAt!;
-    throw new AppError('register', t('en', b.reason === 'altered' ? 'overview.asOfAltered' : 'overview.asOfChainBroken', { id: b.id, at: b.at, entity: b.entity }), [
-      { path: 'history', message: `entry #${b.id}` },
+    throw new AppError('register', text(b.reason === 'altered' ? 'overview.asOfAltered' : 'overview.asOfChainBroken', { id: b.id, at: b.at, entity: b.entity }), [
+      issue('history', 'errors.historyEntry', { id: b.id }),
     ]);
   }
 }

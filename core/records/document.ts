@@ -4,7 +4,7 @@
  * Records name their organisation by the document's key and their activities by reference.
  */
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError, issue, text } from '../errors.js';
 import type { CallMeta, Register } from '../register.js';
 import { documentBreachSchema, documentRequestSchema, type Breach, type DocumentBreach, type DocumentRequest, type SubjectRequest } from './model.js';
 
@@ -76,15 +76,15 @@ export function importRecords(
   const resolve = (member: string, i: number, organisation: string, refs: string[]) => {
     const organisationId = orgIds.get(organisation);
     if (!organisationId) {
-      throw new AppError('bad_input', `${member}[${i}].organisation "${organisation}" is not one of the document's organisations.`, [
-        { path: `${member}[${i}].organisation`, message: 'is not a key of organisations[]' },
+      throw new AppError('bad_input', text('errors.doc.organisationUnknown', { item: `${member}[${i}]`, organisation }), [
+        issue(`${member}[${i}].organisation`, 'errors.doc.notAnOrganisationKey'),
       ]);
     }
     const activityIds = refs.map((ref, j) => {
       const id = reg.activities.idByRef(organisationId, ref);
       if (!id) {
-        throw new AppError('bad_input', `${member}[${i}].activities[${j}]: "${ref}" is not an activity of this organisation.`, [
-          { path: `${member}[${i}].activities[${j}]`, message: `"${ref}" is not an activity of this organisation` },
+        throw new AppError('bad_input', text('errors.doc.activityUnknown', { item: `${member}[${i}].activities[${j}]`, ref }), [
+          issue(`${member}[${i}].activities[${j}]`, 'errors.doc.notAnActivity', { ref }),
         ]);
       }
       return id;

@@ -5,7 +5,7 @@
  */
 import { RecordsStore, type RecordKind, type StoredRecordRow } from '../../db/records-store.js';
 import { diffRecords, recordFields } from '../diff.js';
-import { AppError, notFound, validationError, type FieldIssue } from '../errors.js';
+import { AppError, issue, notFound, subject, text, validationError, type FieldIssue } from '../errors.js';
 import type { CallMeta, Register } from '../register.js';
 import { parseInput } from '../validate.js';
 import { checkVersion } from '../services/versions.js';
@@ -30,27 +30,25 @@ export function recordsStore(reg: Register): RecordsStore {
   return s;
 }
 
-const issue = (path: string, message: string, key: string, params?: Record<string, string | number>): FieldIssue => ({ path, message, key, params });
-
 /** The activities must exist and belong to the record's organisation. */
 function checkLinks(reg: Register, organisationId: number, ids: number[]): FieldIssue[] {
   const orgs = recordsStore(reg).activityOrganisations(ids);
   const issues: FieldIssue[] = [];
   ids.forEach((id, i) => {
     const org = orgs.get(id);
-    if (org === undefined) issues.push(issue(`activityIds[${i}]`, `activity #${id} does not exist`, 'records.error.activityNotFound', { id }));
-    else if (org !== organisationId) issues.push(issue(`activityIds[${i}]`, `activity #${id} belongs to another organisation`, 'records.error.activityOtherOrganisation', { id }));
+    if (org === undefined) issues.push(issue(`activityIds[${i}]`, 'records.error.activityNotFound', { id }));
+    else if (org !== organisationId) issues.push(issue(`activityIds[${i}]`, 'records.error.activityOtherOrganisation', { id }));
   });
   return issues;
 }
 
 function checkOrganisation(reg: Register, organisationId: number): void {
-  if (!recordsStore(reg).organisationExists(organisationId)) throw notFound(`Organisation #${organisationId}`);
+  if (!recordsStore(reg).organisationExists(organisationId)) throw notFound('organisation', organisationId);
 }
 
 function checkRef(reg: Register, kind: RecordKind, organisationId: number, ref: string, exceptId = 0): void {
   if (recordsStore(reg).refTaken(kind, organisationId, ref, exceptId)) {
-    throw new AppError('conflict', `The reference ${ref} is already used in this organisation.`, [issue('ref', `${ref} is already used`, 'records.error.refTaken', { ref })]);
+    throw new AppError('conflict', text('errors.recordRefTaken', { ref }), [issue('ref', 'records.error.refTaken', { ref })]);
   }
 }
 
@@ -61,19 +59,19 @@ export function breachIssues(reg: Register, organisationId: number, b: BreachDat
   const issues: FieldIssue[] = [];
   const t = (v: string) => Date.parse(v);
   if (b.occurredAt && b.discoveredAt && t(b.occurredAt) > t(b.discoveredAt)) {
-    issues.push(issue('occurredAt', 'is after the discovery', 'records.error.occurredAfterDiscovery'));
+    issues.push(issue('occurredAt', 'records.error.occurredAfterDiscovery'));
   }
   if (b.notifiedAt && b.discoveredAt && t(b.notifiedAt) < t(b.discoveredAt)) {
-    issues.push(issue('notifiedAt', 'is before the discovery of the breach', 'records.error.notifiedBeforeDiscovery'));
+    issues.push(issue('notifiedAt', 'records.error.notifiedBeforeDiscovery'));
   }
   if (isLateNotification(b) && !b.lateReason) {
-    issues.push(issue('lateReason', 'is required: the authority was notified more than 72 hours after discovery (Art. 33(1))', 'records.error.lateReasonRequired'));
+    issues.push(issue('lateReason', 'records.error.lateReasonRequired'));
   }
   if (b.peopleInformed === 'informed' && b.peopleInformedOn && b.discoveredAt && b.peopleInformedOn < b.discoveredAt.slice(0, 10)) {
-    issues.push(issue('peopleInformedOn', 'is before the discovery of the breach', 'records.error.informedBeforeDiscovery'));
+    issues.push(issue('peopleInformedOn', 'records.error.informedBeforeDiscovery'));
   }
   if (b.peopleInformed === 'not_informed' && !b.peopleNotInformedReason) {
-    issues.push(issue('peopleNotInformedReason', 'is required when the people are not informed (Art. 34(3))', 'records.error.notInformedReasonRequired'));
+    issues.push(issue('peopleNotInformedReason', 'records.error.notInformedReasonRequired'));
   }
   issues.push(...checkLinks(reg, organisationId, b.activityIds));
   return issues;
@@ -147,16 +145,16 @@ export function listBreaches(reg: Register, f: BreachFilter = {}): Breach[] {
 
 export function getBreach(reg: Register, id: number): Breach {
   const row = recordsStore(reg).get('breach', id);
-  if (!row) throw notFound(`Breach #${id}`);
+  if (!row) throw notFound('breach', id);
   return breachFromRow(reg, row);
 }
 
 export function createBreach(reg: Register, organisationId: number, input: BreachInput, meta: CallMeta, stamps?: { createdAt: string; updatedAt: string }): Breach {
-  const data = parseInput(breachInputSchema, input, 'The breach');
+  const data = parseInput(breachInputSchema, input, 'breach');
   return reg.write(() => {
     checkOrganisation(reg, organisationId);
     const issues = breachIssues(reg, organisationId, data);
-    if (issues.length) throw validationError(issues, 'The breach');
+    if (issues.length) throw validationError(issues, 'breach');
     markSpecial(reg, data);
     const store = recordsStore(reg);
     data.ref ||= store.nextRef('breach', organisationId);
@@ -177,12 +175,12 @@ export function createBreach(reg: Register, organisationId: number, input: Breac
 }
 
 export function updateBreach(reg: Register, id: number, expectedVersion: number, input: BreachInput, meta: CallMeta): Breach {
-  const data = parseInput(breachInputSchema, input, 'The breach');
+  const data = parseInput(breachInputSchema, input, 'breach');
   return reg.write(() => {
     const current = getBreach(reg, id);
-    checkVersion('The breach', current, expectedVersion);
+    checkVersion(subject('breach'), current, expectedVersion);
     const issues = breachIssues(reg, current.organisationId, data);
-    if (issues.length) throw validationError(issues, 'The breach');
+    if (issues.length) throw validationError(issues, 'breach');
     markSpecial(reg, data);
     data.ref ||= current.ref;
     checkRef(reg, 'breach', current.organisationId, data.ref, id);
@@ -199,7 +197,7 @@ export function updateBreach(reg: Register, id: number, expectedVersion: number,
 export function deleteBreach(reg: Register, id: number, expectedVersion: number, meta: CallMeta): void {
   reg.write(() => {
     const current = getBreach(reg, id);
-    checkVersion('The breach', current, expectedVersion);
+    checkVersion(subject('breach'), current, expectedVersion);
     recordsStore(reg).delete('breach', id);
     reg.record(meta, {
       entityType: 'breach',
@@ -232,7 +230,7 @@ export function requestIssues(reg: Register, organisationId: number, r: RequestD
   if (r.extensionMonths !== undefined) {
     if (r.extensionMonths > 2) {
       issues.push(
-        issue('extensionMonths', `goes beyond three months after receipt (at most two more months, until ${maxDueOn}, Art. 12(3))`, 'records.error.extensionBeyondThreeMonths', {
+        issue('extensionMonths', 'records.error.extensionBeyondThreeMonths', {
           max: maxDueOn,
         }),
       );
@@ -243,26 +241,24 @@ export function requestIssues(reg: Register, organisationId: number, r: RequestD
   delete r.extensionMonths;
   if (r.extendedUntil) {
     if (r.extendedUntil > maxDueOn) {
-      issues.push(
-        issue('extendedUntil', `goes beyond three months after receipt (at most ${maxDueOn}, Art. 12(3))`, 'records.error.extensionBeyondThreeMonths', { max: maxDueOn }),
-      );
+      issues.push(issue('extendedUntil', 'records.error.extensionBeyondThreeMonths', { max: maxDueOn }));
     } else if (r.extendedUntil <= initialDueOn) {
-      issues.push(issue('extendedUntil', `must be after the one-month deadline (${initialDueOn})`, 'records.error.extensionNotAfterDeadline', { due: initialDueOn }));
+      issues.push(issue('extendedUntil', 'records.error.extensionNotAfterDeadline', { due: initialDueOn }));
     }
-    if (!r.extensionReason) issues.push(issue('extensionReason', 'is required when the deadline is extended (Art. 12(3))', 'records.error.extensionReasonRequired'));
+    if (!r.extensionReason) issues.push(issue('extensionReason', 'records.error.extensionReasonRequired'));
   }
   if (r.extensionToldOn) {
-    if (r.extensionToldOn < r.receivedOn) issues.push(issue('extensionToldOn', 'is before the request was received', 'records.error.beforeReceipt'));
+    if (r.extensionToldOn < r.receivedOn) issues.push(issue('extensionToldOn', 'records.error.beforeReceipt'));
     else if (r.extensionToldOn > initialDueOn) {
-      issues.push(issue('extensionToldOn', `must be within the first month (by ${initialDueOn}, Art. 12(3))`, 'records.error.extensionToldLate', { due: initialDueOn }));
+      issues.push(issue('extensionToldOn', 'records.error.extensionToldLate', { due: initialDueOn }));
     }
   }
-  if (r.answeredOn && r.answeredOn < r.receivedOn) issues.push(issue('answeredOn', 'is before the request was received', 'records.error.beforeReceipt'));
+  if (r.answeredOn && r.answeredOn < r.receivedOn) issues.push(issue('answeredOn', 'records.error.beforeReceipt'));
   if ((r.status === 'answered' || r.status === 'closed') && !r.answeredOn) {
-    issues.push(issue('answeredOn', 'is required once the request is answered', 'records.error.answeredOnRequired'));
+    issues.push(issue('answeredOn', 'records.error.answeredOnRequired'));
   }
   if ((r.outcome === 'refused' || r.outcome === 'partly_granted') && !r.outcomeReason) {
-    issues.push(issue('outcomeReason', 'is required when the request is refused or partly granted (Art. 12(4))', 'records.error.outcomeReasonRequired'));
+    issues.push(issue('outcomeReason', 'records.error.outcomeReasonRequired'));
   }
   issues.push(...checkLinks(reg, organisationId, r.activityIds));
   return issues;
@@ -330,16 +326,16 @@ export function listRequests(reg: Register, f: RequestFilter = {}): SubjectReque
 
 export function getRequest(reg: Register, id: number): SubjectRequest {
   const row = recordsStore(reg).get('request', id);
-  if (!row) throw notFound(`Request #${id}`);
+  if (!row) throw notFound('request', id);
   return requestFromRow(reg, row);
 }
 
 export function createRequest(reg: Register, organisationId: number, input: RequestInput, meta: CallMeta, stamps?: { createdAt: string; updatedAt: string }): SubjectRequest {
-  const data = parseInput(requestInputSchema, input, 'The request');
+  const data = parseInput(requestInputSchema, input, 'request');
   return reg.write(() => {
     checkOrganisation(reg, organisationId);
     const issues = requestIssues(reg, organisationId, data);
-    if (issues.length) throw validationError(issues, 'The request');
+    if (issues.length) throw validationError(issues, 'request');
     const store = recordsStore(reg);
     data.ref ||= store.nextRef('request', organisationId);
     checkRef(reg, 'request', organisationId, data.ref);
@@ -359,15 +355,15 @@ export function createRequest(reg: Register, organisationId: number, input: Requ
 }
 
 export function updateRequest(reg: Register, id: number, expectedVersion: number, input: RequestInput, meta: CallMeta): SubjectRequest {
-  const data = parseInput(requestInputSchema, input, 'The request');
+  const data = parseInput(requestInputSchema, input, 'request');
   return reg.write(() => {
     const current = getRequest(reg, id);
-    checkVersion('The request', current, expectedVersion);
+    checkVersion(subject('request'), current, expectedVersion);
     const issues = requestIssues(reg, current.organisationId, data);
     if (current.requesterErasedAt && data.requester) {
-      issues.push(issue('requester', 'was erased after the retention period and cannot be filled in again', 'records.error.requesterErased'));
+      issues.push(issue('requester', 'records.error.requesterErased'));
     }
-    if (issues.length) throw validationError(issues, 'The request');
+    if (issues.length) throw validationError(issues, 'request');
     data.ref ||= current.ref;
     checkRef(reg, 'request', current.organisationId, data.ref, id);
     const before = requestForHistory(requestData(current), reg);
@@ -385,7 +381,7 @@ export function updateRequest(reg: Register, id: number, expectedVersion: number
 export function deleteRequest(reg: Register, id: number, expectedVersion: number, meta: CallMeta): void {
   reg.write(() => {
     const current = getRequest(reg, id);
-    checkVersion('The request', current, expectedVersion);
+    checkVersion(subject('request'), current, expectedVersion);
     recordsStore(reg).delete('request', id);
     reg.record(meta, {
       entityType: 'request',
@@ -411,7 +407,7 @@ export function linkRequest(reg: Register, id: number, expectedVersion: number, 
 export function eraseRequester(reg: Register, id: number, expectedVersion: number, meta: CallMeta): SubjectRequest {
   return reg.write(() => {
     const current = getRequest(reg, id);
-    checkVersion('The request', current, expectedVersion);
+    checkVersion(subject('request'), current, expectedVersion);
     if (current.requesterErasedAt) return current;
     recordsStore(reg).eraseRequester(id, reg.now());
     reg.record(meta, {
@@ -431,7 +427,7 @@ export function getRecordSettings(reg: Register): RecordSettings {
 }
 
 export function setRecordSettings(reg: Register, input: unknown, meta: CallMeta): RecordSettings {
-  const data = parseInput(recordSettingsSchema, input, 'The settings');
+  const data = parseInput(recordSettingsSchema, input, 'settings');
   return reg.write(() => {
     const current = getRecordSettings(reg);
     const changes = diffRecords(current, data);

@@ -5,9 +5,7 @@
  */
 import { z } from 'zod';
 import { ADEQUACY_STATUSES, VOCABULARY_KINDS } from '../model/codes.js';
-import type { MessageParams } from '../i18n/i18n.js';
-import { t } from '../i18n/i18n.js';
-import { AppError } from '../errors.js';
+import { AppError, text as textOf, type FieldIssue, type MessageParams } from '../errors.js';
 import { isoDate } from '../model/schemas.js';
 import { zodIssues } from '../validate.js';
 import bundled from './data/reference-2026-11-28.json' with { type: 'json' };
@@ -68,13 +66,9 @@ export class DatasetError extends AppError {
   constructor(
     readonly key: string,
     readonly params: MessageParams = {},
-    details: { path: string; message: string }[] = [],
+    details: FieldIssue[] = [],
   ) {
-    super('bad_input', t('en', key, params), details);
-  }
-
-  override toJSON() {
-    return { ...super.toJSON(), key: this.key, params: this.params };
+    super('bad_input', textOf(key, params), details);
   }
 }
 
@@ -96,12 +90,12 @@ export function parseDataset(text: string, file = 'the file'): ReferenceDataset 
   const result = datasetSchema.safeParse(raw);
   if (!result.success) {
     const details = zodIssues(result.error);
-    throw new DatasetError('legal.dataset.invalid', { file, path: details[0].path, problem: details[0].message, count: details.length }, details);
+    throw new DatasetError('legal.dataset.invalid', { file, path: details[0].path, problem: textOf(details[0].key, details[0].params), count: details.length }, details);
   }
   const d = result.data;
   const dup = (codes: string[]) => codes.find((c, i) => codes.indexOf(c) !== i);
   const duplicate = dup(d.countries.map((c) => c.code)) ?? dup(d.organisations.map((o) => o.code)) ?? dup(d.vocabularies.map((v) => `${v.kind}/${v.code}`));
-  if (duplicate) throw new DatasetError('legal.dataset.invalid', { file, path: duplicate, problem: 'is listed twice', count: 1 });
+  if (duplicate) throw new DatasetError('legal.dataset.invalid', { file, path: duplicate, problem: textOf('errors.listedTwiceShort'), count: 1 });
   return d;
 }
 

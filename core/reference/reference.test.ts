@@ -456,7 +456,9 @@ describe('DPIA decisions, new safeguards and final fates', () => {
     });
     expect(plain.dpia.suggested).toBe(true);
     expect((await t.call('activities/checks', { id: plain.id })).map((c) => c.code)).toContain('prior_consultation_pending');
-    await expect(t.call('activities/create', { organisationId: org.id, activity: { ...base, name: 'X', dpia: { cnilRequired: ['nope'] } } })).rejects.toThrow(/CNIL list/);
+    await expect(t.call('activities/create', { organisationId: org.id, activity: { ...base, name: 'X', dpia: { cnilRequired: ['nope'] } } })).rejects.toThrow(
+      /dpia\.cnilRequired\[0\] “nope” is not one of the accepted values/,
+    );
 
     const xlsx = path.join(t.dir, 'r.xlsx');
     await t.call('export/file', { format: 'xlsx', lang: 'fr', out: xlsx, scope: {} });

@@ -1,7 +1,7 @@
 /** Processing activities: the entries of the controller and processor registers. */
 import { refKey, type ActivityDerived, type ActivityFilter, type StoredActivityFields } from '../../db/activity-store.js';
 import { diffRecords, recordFields } from '../diff.js';
-import { AppError, notFound, validationError, type FieldIssue } from '../errors.js';
+import { AppError, issue, notFound, text, validationError, type FieldIssue } from '../errors.js';
 import { assessDpia, dpiaRequired } from '../model/dpia.js';
 import type { Activity, ActivitySummary } from '../model/register.js';
 import { activityFieldsSchema, type ActivityFields, type ActivityInput } from '../model/schemas.js';
@@ -57,14 +57,13 @@ function checkFields(reg: Register, f: ActivityFields): void {
       ...f.recipients.flatMap((r, i) => (r.countries ?? []).map((code, j) => ({ path: `recipients[${i}].countries[${j}]`, code }))),
       ...f.systems.map((s, i) => ({ path: `systems[${i}].country`, code: s.country })),
     ],
-    'The activity',
+    'activity',
   );
   const issues: FieldIssue[] = [];
   f.transfers.forEach((t, i) => {
-    if (t.safeguard === 'derogation' && !t.derogation)
-      issues.push({ path: `transfers[${i}].derogation`, message: 'must name the Art. 49 derogation relied on', key: 'errors.derogationMissing' });
+    if (t.safeguard === 'derogation' && !t.derogation) issues.push(issue(`transfers[${i}].derogation`, 'errors.derogationMissing'));
   });
-  if (issues.length) throw validationError(issues, 'The activity');
+  if (issues.length) throw validationError(issues, 'activity');
   const specialCodes = reg.reference.specialCategoryCodes();
   for (const c of f.dataCategories) if (c.code && specialCodes.has(c.code)) c.special = true;
 }
@@ -77,10 +76,7 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta, kno
     let name: string | undefined;
     if (r.recipientId) {
       if (!reg.activities.recipientExists(r.recipientId)) {
-        throw validationError(
-          [{ path: `recipients[${i}].recipientId`, message: `recipient #${r.recipientId} is not in the directory`, key: 'errors.recipientNotInDirectory' }],
-          'The activity',
-        );
+        throw validationError([issue(`recipients[${i}].recipientId`, 'errors.recipientNotInDirectory', { id: r.recipientId })], 'activity');
       }
       id = r.recipientId;
     } else {
@@ -89,8 +85,7 @@ function resolveRecipients(reg: Register, f: ActivityFields, meta: CallMeta, kno
       known?.set(key, id);
       name = r.name;
     }
-    if (seen.has(id))
-      throw validationError([{ path: `recipients[${i}]`, message: `"${r.name}" is listed twice`, key: 'errors.listedTwice', params: { name: r.name } }], 'The activity');
+    if (seen.has(id)) throw validationError([issue(`recipients[${i}]`, 'errors.listedTwice', { name: r.name })], 'activity');
     seen.add(id);
     return name === undefined ? { recipientId: id, role: r.role, precision: r.precision } : { recipientId: id, role: r.role, precision: r.precision, name };
   });
@@ -102,19 +97,19 @@ export function listActivities(reg: Register, filter: ActivityFilter = {}): Acti
 
 export function getActivity(reg: Register, id: number): Activity {
   const a = reg.activities.load(id);
-  if (!a) throw notFound(`Processing activity #${id}`);
+  if (!a) throw notFound('activity', id);
   return a;
 }
 
 export function getActivityByRef(reg: Register, organisationId: number | undefined, ref: string): Activity {
   const matches = reg.activities.list({ refs: [ref], ...(organisationId ? { organisationId } : {}) });
-  if (!matches.length) throw notFound(`Processing activity ${ref}`);
-  if (matches.length > 1) throw new AppError('conflict', `Several organisations have an activity ${ref}: say which organisation.`);
+  if (!matches.length) throw notFound('activity', ref);
+  if (matches.length > 1) throw new AppError('conflict', text('errors.refInSeveralOrganisations', { ref }));
   return getActivity(reg, matches[0].id);
 }
 
 export function createActivity(reg: Register, organisationId: number, input: ActivityInput, meta: CallMeta, stamps?: Stamps): Activity {
-  return createParsedActivity(reg, organisationId, parseInput(activityFieldsSchema, input, 'The activity'), meta, stamps);
+  return createParsedActivity(reg, organisationId, parseInput(activityFieldsSchema, input, 'activity'), meta, stamps);
 }
 
 /**
@@ -153,7 +148,7 @@ export interface InsertBatch {
 
 /** Must be called inside `reg.write()`, and used in the same write. */
 export function insertBatch(reg: Register, organisationId: number): InsertBatch {
-  if (!reg.activities.organisationExists(organisationId)) throw notFound(`Organisation #${organisationId}`);
+  if (!reg.activities.organisationExists(organisationId)) throw notFound('organisation', organisationId);
   return { organisationId, refs: reg.activities.refsInUse(organisationId), recipients: new Map() };
 }
 
@@ -162,19 +157,11 @@ export function insertParsedActivity(reg: Register, organisationId: number, fiel
   if (batch && batch.organisationId !== organisationId) throw new Error('insertParsedActivity: the batch is for another organisation');
   const f: ActivityFields = { ...fields, dataCategories: fields.dataCategories.map((c) => ({ ...c })) };
   return reg.write(() => {
-    if (!batch && !reg.activities.organisationExists(organisationId)) throw notFound(`Organisation #${organisationId}`);
+    if (!batch && !reg.activities.organisationExists(organisationId)) throw notFound('organisation', organisationId);
     checkFields(reg, f);
     if (!f.ref) f.ref = reg.activities.nextRef(organisationId);
     else if (batch ? batch.refs.has(refKey(f.ref)) : reg.activities.refTaken(organisationId, f.ref)) {
-      throw new AppError(
-        'conflict',
-        `Reference ${f.ref} is already used by another activity of this organisation.`,
-        [{ path: 'ref', message: 'is already used', key: 'errors.refTaken' }],
-        {
-          key: 'errors.refTakenSummary',
-          params: { ref: f.ref },
-        },
-      );
+      throw new AppError('conflict', text('errors.refTakenSummary', { ref: f.ref }), [issue('ref', 'errors.refTaken')]);
     }
     const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta, batch?.recipients) };
     const at = stamps?.recordedAt ?? reg.now();
@@ -196,22 +183,14 @@ export function insertParsedActivity(reg: Register, organisationId: number, fiel
 }
 
 export function updateActivity(reg: Register, id: number, expectedVersion: number, input: ActivityInput, meta: CallMeta, stamps?: Stamps): Activity {
-  const f = parseInput(activityFieldsSchema, input, 'The activity');
+  const f = parseInput(activityFieldsSchema, input, 'activity');
   return reg.write(() => {
     const current = getActivity(reg, id);
-    checkVersion(`Activity ${current.ref}`, current, expectedVersion);
+    checkVersion(text('errors.subject.activityRef', { ref: current.ref }), current, expectedVersion);
     checkFields(reg, f);
     if (!f.ref) f.ref = current.ref;
     else if (reg.activities.refTaken(current.organisationId, f.ref, id)) {
-      throw new AppError(
-        'conflict',
-        `Reference ${f.ref} is already used by another activity of this organisation.`,
-        [{ path: 'ref', message: 'is already used', key: 'errors.refTaken' }],
-        {
-          key: 'errors.refTakenSummary',
-          params: { ref: f.ref },
-        },
-      );
+      throw new AppError('conflict', text('errors.refTakenSummary', { ref: f.ref }), [issue('ref', 'errors.refTaken')]);
     }
     const stored: StoredActivityFields = { ...f, recipients: resolveRecipients(reg, f, meta) };
     const changes = diffRecords(comparable(activityFields(current)), comparable(stored));
@@ -241,7 +220,7 @@ export function retireActivity(reg: Register, id: number, expectedVersion: numbe
 export function deleteActivity(reg: Register, id: number, expectedVersion: number, meta: CallMeta): void {
   reg.write(() => {
     const current = getActivity(reg, id);
-    checkVersion(`Activity ${current.ref}`, current, expectedVersion);
+    checkVersion(text('errors.subject.activityRef', { ref: current.ref }), current, expectedVersion);
     unlinkActivityFromRecords(reg, id, meta);
     reg.activities.delete(id);
     reg.record(meta, {

@@ -4,7 +4,7 @@
  * activity's deletion and the organisation's are recorded in the history, which is kept.
  */
 import path from 'node:path';
-import { AppError } from '../errors.js';
+import { AppError, issue, subject, text } from '../errors.js';
 import type { CallMeta, Register } from '../register.js';
 import { deleteActivity, getActivity } from './activities.js';
 import { deleteOrganisation, getOrganisation } from './organisations.js';
@@ -30,16 +30,12 @@ export async function deleteOrganisationAndActivities(
   meta: CallMeta,
 ): Promise<OrganisationDeleteResult> {
   const org = getOrganisation(reg, id);
-  checkVersion('The organisation', org, expectedVersion);
+  checkVersion(subject('organisation'), org, expectedVersion);
   const ids = reg.activities.list({ organisationId: id }).map((a) => a.id);
   // Its breaches and requests go with it, as its activities do (issue 15).
   const records = organisationRecordCount(reg, id);
   if ((ids.length || records) && (confirmName ?? '').trim() !== org.name.trim()) {
-    throw new AppError(
-      'validation',
-      `${org.name} has ${ids.length} processing activit${ids.length > 1 ? 'ies' : 'y'}: type the organisation’s name exactly to delete it with them.`,
-      [{ path: 'confirmName', message: 'does not match the organisation’s name' }],
-    );
+    throw new AppError('validation', text('errors.confirmName', { name: org.name, count: ids.length }), [issue('confirmName', 'errors.confirmNameMismatch')]);
   }
   let backup: string | null = null;
   if ((ids.length || records) && reg.file && reg.file !== ':memory:') {

@@ -1,6 +1,6 @@
 import type { OrganisationRow } from '../../db/organisation-store.js';
 import { diffRecords, recordFields } from '../diff.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, subject, text } from '../errors.js';
 import type { Organisation } from '../model/register.js';
 import { organisationInputSchema, type Contact, type Dpo, type OrganisationData, type OrganisationInput } from '../model/schemas.js';
 import type { CallMeta, Register } from '../register.js';
@@ -63,12 +63,12 @@ export function listOrganisations(reg: Register): Organisation[] {
 
 export function getOrganisation(reg: Register, id: number): Organisation {
   const row = reg.organisations.get(id);
-  if (!row) throw notFound(`Organisation #${id}`);
+  if (!row) throw notFound('organisation', id);
   return fromRow(row);
 }
 
 export function createOrganisation(reg: Register, input: OrganisationInput, meta: CallMeta, stamps?: { createdAt: string; updatedAt: string }): Organisation {
-  const data = parseInput(organisationInputSchema, input, 'The organisation');
+  const data = parseInput(organisationInputSchema, input, 'organisation');
   return reg.write(() => {
     const at = reg.now();
     const row = reg.organisations.insert({ ...toColumns(data), createdAt: stamps?.createdAt ?? at, updatedAt: stamps?.updatedAt ?? at });
@@ -85,10 +85,10 @@ export function createOrganisation(reg: Register, input: OrganisationInput, meta
 }
 
 export function updateOrganisation(reg: Register, id: number, expectedVersion: number, input: OrganisationInput, meta: CallMeta): Organisation {
-  const data = parseInput(organisationInputSchema, input, 'The organisation');
+  const data = parseInput(organisationInputSchema, input, 'organisation');
   return reg.write(() => {
     const current = getOrganisation(reg, id);
-    checkVersion('The organisation', current, expectedVersion);
+    checkVersion(subject('organisation'), current, expectedVersion);
     const changes = diffRecords(organisationData(current), data);
     if (!changes.length) return current;
     const row = reg.organisations.update(id, { ...toColumns(data), updatedAt: reg.now() });
@@ -100,16 +100,13 @@ export function updateOrganisation(reg: Register, id: number, expectedVersion: n
 export function deleteOrganisation(reg: Register, id: number, expectedVersion: number, meta: CallMeta): void {
   reg.write(() => {
     const current = getOrganisation(reg, id);
-    checkVersion('The organisation', current, expectedVersion);
+    checkVersion(subject('organisation'), current, expectedVersion);
     const used = reg.organisations.activityCount(id);
     if (used > 0) {
-      throw new AppError('in_use', `${current.name} still has ${used} processing activit${used > 1 ? 'ies' : 'y'}: delete or move them first.`, [], {
-        key: 'errors.organisationInUse',
-        params: { name: current.name, count: used },
-      });
+      throw new AppError('in_use', text('errors.organisationInUse', { name: current.name, count: used }));
     }
     const records = organisationRecordCount(reg, id);
-    if (records > 0) throw new AppError('in_use', `${current.name} still has ${records} breach or request record${records > 1 ? 's' : ''}: delete them first.`);
+    if (records > 0) throw new AppError('in_use', text('errors.organisationHasRecords', { name: current.name, count: records }));
     reg.organisations.delete(id);
     reg.record(meta, {
       entityType: 'organisation',

@@ -1,7 +1,7 @@
 /** The recipient directory, shared by every activity: edit once, every activity sees the change. */
 import type { RecipientRow as StoredRecipientRow } from '../../db/recipient-store.js';
 import { diffRecords, recordFields } from '../diff.js';
-import { AppError, notFound, validationError } from '../errors.js';
+import { AppError, issue, notFound, subject, text, validationError, type Subject } from '../errors.js';
 import type { Recipient } from '../model/register.js';
 import { recipientInputSchema, type RecipientData, type RecipientInput } from '../model/schemas.js';
 import type { CallMeta, Register } from '../register.js';
@@ -50,19 +50,12 @@ export function toColumns(d: RecipientData) {
   };
 }
 
-export function checkCountries(reg: Register, codes: { path: string; code: string }[], what = 'The entry'): void {
+export function checkCountries(reg: Register, codes: { path: string; code: string }[], what: Subject = 'entry'): void {
   // Transfers may also go to an international organisation (Art. 30(1)(e)).
   const known = reg.reference.destinations();
   const issues = codes
     .filter((c) => c.code && !known.has(c.code))
-    .map((c) => ({
-      path: c.path,
-      message: c.code.startsWith('IO-')
-        ? `"${c.code}" is not a known international organisation (see the reference data)`
-        : `"${c.code}" is not a known country (use an ISO 3166-1 code such as FR, US or IN)`,
-      key: c.code.startsWith('IO-') ? 'errors.organisationUnknown' : 'errors.countryUnknown',
-      params: { code: c.code },
-    }));
+    .map((c) => issue(c.path, c.code.startsWith('IO-') ? 'errors.organisationUnknown' : 'errors.countryUnknown', { code: c.code }));
   if (issues.length) throw validationError(issues, what);
 }
 
@@ -73,7 +66,7 @@ export function listRecipients(reg: Register): Recipient[] {
 
 export function getRecipient(reg: Register, id: number): Recipient {
   const row = reg.recipients.get(id);
-  if (!row) throw notFound(`Recipient #${id}`);
+  if (!row) throw notFound('recipient', id);
   return fromRow(row, reg.recipients.activityCount(id));
 }
 
@@ -86,25 +79,17 @@ export function findRecipientByName(reg: Register, name: string): Recipient | un
 function assertNameFree(reg: Register, name: string, exceptId = 0): void {
   const other = findRecipientByName(reg, name);
   if (other && other.id !== exceptId) {
-    throw new AppError(
-      'conflict',
-      `The directory already has a recipient named "${other.name}".`,
-      [{ path: 'name', message: `already used by "${other.name}"`, key: 'errors.nameTaken', params: { name: other.name } }],
-      {
-        key: 'errors.recipientNameTaken',
-        params: { name: other.name },
-      },
-    );
+    throw new AppError('conflict', text('errors.recipientNameTaken', { name: other.name }), [issue('name', 'errors.nameTaken', { name: other.name })]);
   }
 }
 
 export function createRecipient(reg: Register, input: RecipientInput, meta: CallMeta, stamps?: { createdAt: string; updatedAt: string }): Recipient {
-  const data = parseInput(recipientInputSchema, input, 'The recipient');
+  const data = parseInput(recipientInputSchema, input, 'recipient');
   return reg.write(() => {
     checkCountries(
       reg,
       data.countries.map((code, i) => ({ path: `countries[${i}]`, code })),
-      'The recipient',
+      'recipient',
     );
     assertNameFree(reg, data.name);
     const at = reg.now();
@@ -115,14 +100,14 @@ export function createRecipient(reg: Register, input: RecipientInput, meta: Call
 }
 
 export function updateRecipient(reg: Register, id: number, expectedVersion: number, input: RecipientInput, meta: CallMeta): Recipient {
-  const data = parseInput(recipientInputSchema, input, 'The recipient');
+  const data = parseInput(recipientInputSchema, input, 'recipient');
   return reg.write(() => {
     const current = getRecipient(reg, id);
-    checkVersion('The recipient', current, expectedVersion);
+    checkVersion(subject('recipient'), current, expectedVersion);
     checkCountries(
       reg,
       data.countries.map((code, i) => ({ path: `countries[${i}]`, code })),
-      'The recipient',
+      'recipient',
     );
     assertNameFree(reg, data.name, id);
     const changes = diffRecords(recipientData(current), data);
@@ -137,14 +122,9 @@ export function updateRecipient(reg: Register, id: number, expectedVersion: numb
 export function deleteRecipient(reg: Register, id: number, expectedVersion: number, meta: CallMeta): void {
   reg.write(() => {
     const current = getRecipient(reg, id);
-    checkVersion('The recipient', current, expectedVersion);
+    checkVersion(subject('recipient'), current, expectedVersion);
     if (current.activityCount > 0) {
-      throw new AppError(
-        'in_use',
-        `${current.name} is a recipient of ${current.activityCount} processing activit${current.activityCount > 1 ? 'ies' : 'y'}: remove it from them first.`,
-        [],
-        { key: 'errors.recipientInUse', params: { name: current.name, count: current.activityCount } },
-      );
+      throw new AppError('in_use', text('errors.recipientInUse', { name: current.name, count: current.activityCount }));
     }
     reg.recipients.delete(id);
     reg.record(meta, {

@@ -1,7 +1,7 @@
 /** Reference data: vocabularies and countries, editable by the DPO (adequacy decisions change). */
 import { z } from 'zod';
 import { diffRecords, recordFields } from '../diff.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, issue, notFound, text } from '../errors.js';
 import { ADEQUACY_STATUSES, VOCABULARY_KINDS, type VocabularyKind } from '../model/codes.js';
 import type { Country, InternationalOrganisation, VocabularyTerm } from '../model/register.js';
 import { isoDate } from '../model/schemas.js';
@@ -56,13 +56,11 @@ export function listTerms(reg: Register, kind?: VocabularyKind): VocabularyTerm[
 }
 
 export function saveTerm(reg: Register, input: z.input<typeof termInputSchema>, meta: CallMeta): VocabularyTerm {
-  const t = parseInput(termInputSchema, input, 'The reference entry');
+  const t = parseInput(termInputSchema, input, 'vocabulary');
   return reg.write(() => {
     const current = reg.reference.term(t.kind, t.code);
     if (!current && FIXED_KINDS.includes(t.kind)) {
-      throw new AppError('validation', `New entries cannot be added to this list: its codes are fixed by the GDPR. Use "other" with a precision instead.`, [
-        { path: 'code', message: 'is not a known code of this list' },
-      ]);
+      throw new AppError('validation', text('errors.listFixed'), [issue('code', 'errors.codeNotInList')]);
     }
     const next: VocabularyTerm = { ...t, custom: current ? current.custom : true, legacy: t.legacy, special: t.special };
     reg.reference.upsertTerm(next);
@@ -77,8 +75,8 @@ export function saveTerm(reg: Register, input: z.input<typeof termInputSchema>, 
 export function deleteTerm(reg: Register, kind: VocabularyKind, code: string, meta: CallMeta): void {
   reg.write(() => {
     const current = reg.reference.term(kind, code);
-    if (!current) throw notFound(`Reference entry ${kind}/${code}`);
-    if (!current.custom) throw new AppError('in_use', 'Entries shipped with Art30 cannot be deleted; you can change their wording.');
+    if (!current) throw notFound('vocabulary', `${kind}/${code}`);
+    if (!current.custom) throw new AppError('in_use', text('errors.termShipped'));
     reg.reference.deleteTerm(kind, code);
     reg.record(meta, {
       entityType: 'vocabulary',
@@ -96,10 +94,10 @@ export function listCountries(reg: Register): Country[] {
 }
 
 export function updateCountry(reg: Register, input: z.input<typeof countryInputSchema>, meta: CallMeta): Country {
-  const c = parseInput(countryInputSchema, input, 'The country');
+  const c = parseInput(countryInputSchema, input, 'country');
   return reg.write(() => {
     const current = reg.reference.country(c.code);
-    if (!current) throw notFound(`Country ${c.code}`);
+    if (!current) throw notFound('country', c.code);
     const { dpoEdited: _d, kind: _k, ...was } = current;
     const changes = diffRecords(was, c);
     if (!changes.length) return current;
@@ -132,7 +130,7 @@ export function listOrganisations(reg: Register): InternationalOrganisation[] {
 
 /** Adds or changes an international organisation (a DPO's change: kept by reference data updates). */
 export function saveInternationalOrganisation(reg: Register, input: z.input<typeof organisationInputSchema>, meta: CallMeta): InternationalOrganisation {
-  const o: InternationalOrganisation = { ...parseInput(organisationInputSchema, input, 'The international organisation'), eea: false, kind: 'organisation', dpoEdited: true };
+  const o: InternationalOrganisation = { ...parseInput(organisationInputSchema, input, 'internationalOrganisation'), eea: false, kind: 'organisation', dpoEdited: true };
   return reg.write(() => {
     const current = reg.reference.organisations().get(o.code);
     const strip = (x: InternationalOrganisation) => ({ ...x, dpoEdited: undefined });

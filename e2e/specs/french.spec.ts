@@ -133,7 +133,7 @@ test('every screen and dialog in French, without an English word', async ({ app,
     .getByRole('button', { name: /^Enregistrer$/ })
     .first()
     .click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Enregistrement impossible' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /Enregistrement .*impossible/ })).toBeVisible();
   await check('éditeur avec erreurs');
   await page.getByRole('textbox', { name: 'Nom du traitement', exact: true }).fill('Test');
   await page.getByRole('button', { name: /Retour au registre/ }).click();

@@ -19,7 +19,9 @@ describe('API errors in the DPO’s language', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const fr = localiseError(r.error, translator('fr'));
-    expect(fr.message).toBe('Enregistrement impossible : Nom du traitement est obligatoire (et 2 autres problèmes).'.replace('Nom du traitement', translator('fr')('f.name')));
+    expect(fr.message).toBe(
+      'Enregistrement de l’activité impossible : Nom du traitement est obligatoire (et 2 autres problèmes).'.replace('Nom du traitement', translator('fr')('f.name')),
+    );
     expect(fr.details?.map((d) => d.label)).toEqual([
       translator('fr')('f.name'),
       `${translator('fr')('f.dataCategory')} n° 1 — ${translator('fr')('f.label')}`,
@@ -41,7 +43,7 @@ describe('API errors in the DPO’s language', () => {
     const a = (await reg.call('activities/list', {}))[0];
     const stale = await reg.result('activities/update', { id: a.id, version: a.version + 5, activity: { name: 'Paie', purpose: 'Payer' } as never });
     if (stale.ok) throw new Error('expected a conflict');
-    expect(localiseError(stale.error, translator('fr')).message).toMatch(/^Ceci a été modifié ailleurs depuis son ouverture \(version \d+/);
+    expect(localiseError(stale.error, translator('fr')).message).toMatch(/^La fiche de l’activité \S+ a été modifiée ailleurs depuis son ouverture \(version \d+/);
     const used = await reg.result('organisations/delete', { id: a.organisationId, version: 1 });
     if (used.ok) throw new Error('expected in_use');
     expect(localiseError(used.error, translator('fr')).message).toMatch(/a encore \d+ activités de traitement : supprimez-les/);

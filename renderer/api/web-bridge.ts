@@ -3,6 +3,7 @@
  * server's events (progress) over Server-Sent Events.
  */
 import type { AppEvent, Art30Bridge, BridgeResult } from '../../core/api/shell.js';
+import { apiError, text } from '../../core/errors.js';
 
 export function createWebBridge(token: string, base = ''): Art30Bridge {
   const listeners = new Set<(event: AppEvent) => void>();
@@ -33,10 +34,10 @@ export function createWebBridge(token: string, base = ''): Art30Bridge {
           credentials: 'same-origin',
         });
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: `The Art30 server does not answer (${(error as Error).message}). Is "npm run web" still running?` } };
+        return { ok: false, error: apiError('internal', text('errors.serverSilent', { reason: (error as Error).message })) };
       }
       if (!response.ok) {
-        return { ok: false, error: { code: 'internal', message: `The Art30 server refused the request (${response.status}): ${await response.text()}` } };
+        return { ok: false, error: apiError('internal', text('errors.serverRefused', { status: response.status, reason: await response.text() })) };
       }
       return (await response.json()) as BridgeResult<unknown>;
     },

@@ -70,12 +70,18 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
+import { AppError, text } from '../../errors.js';
 import { writeFileAtomic } from '../../files.js';
 import { importDocument, parseRegisterDocument } from '../../document/import.js';
 import { commitImport } from '../../import/commit.js';
 import { FIELDS } from '../../import/fields.js';
 import { formatBytes, IMPORT_LIMITS } from '../../import/limits.js';
+
+/** A file sent by the window, in base64: refused above the upload limit, saying the limit. */
+const uploadBase64 = z.string().refine((s) => s.length <= Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, {
+  error: 'is too large',
+  params: { key: 'errors.uploadTooLarge', limit: formatBytes(IMPORT_LIMITS.maxUploadBytes) },
+});
 import { baseName, openImport } from '../../import/open.js';
 import { buildPreview, type PreviewOptions } from '../../import/preview.js';
 import { deleteMapping, listMappings, saveMapping } from '../../import/saved-mappings.js';
@@ -135,11 +141,11 @@ export const importProcedures = {
     input: z.object({ file: filePath, organisationId: id.optional(), lang: z.enum(['fr', 'en']).optional() }),
     run: (reg, i, _meta, ctx) => {
       const name = path.basename(i.file);
-      if (!fs.existsSync(i.file)) throw new AppError('bad_input', `File not found: ${i.file}`);
+      if (!fs.existsSync(i.file)) throw new AppError('bad_input', text('errors.fileNotFound', { file: i.file }));
       const stat = fs.statSync(i.file);
-      if (stat.isDirectory()) throw new AppError('bad_input', `${i.file} is a folder, not a file.`);
+      if (stat.isDirectory()) throw new AppError('bad_input', text('errors.isFolder', { file: i.file }));
       if (stat.size > IMPORT_LIMITS.maxFileBytes)
-        throw new AppError('bad_input', `${name} is too large to import (${formatBytes(stat.size)}; at most ${formatBytes(IMPORT_LIMITS.maxFileBytes)}).`);
+        throw new AppError('bad_input', text('errors.file.tooLarge', { file: name, size: formatBytes(stat.size), limit: formatBytes(IMPORT_LIMITS.maxFileBytes) }));
       ctx.progress?.({ phase: 'import.phase.reading', done: 0, total: 1 });
       const session = openImport(reg, fs.readFileSync(i.file), name);
       return preview(reg, session.id, { organisationId: i.organisationId, lang: i.lang }, ctx);
@@ -149,7 +155,7 @@ export const importProcedures = {
     summary: 'Read a spreadsheet sent by the window (drag and drop) and preview its import',
     input: z.object({
       fileName: z.string().min(1).max(300),
-      base64: z.string().max(Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, { error: `is too large (at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)})` }),
+      base64: uploadBase64,
       organisationId: id.optional(),
       lang: z.enum(['fr', 'en']).optional(),
     }),
@@ -164,7 +170,7 @@ export const importProcedures = {
     summary: 'Import an Art30 JSON register document sent by the window (one transaction, all or nothing)',
     input: z.object({
       fileName: z.string().min(1).max(300),
-      base64: z.string().max(Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, { error: `is too large (at most ${formatBytes(IMPORT_LIMITS.maxUploadBytes)})` }),
+      base64: uploadBase64,
     }),
     run: (reg, i, meta) => {
       const data = Buffer.from(i.base64, 'base64');
@@ -244,7 +250,11 @@ export const importProcedures = {
         ? session.workbook.sheets.find((s) => s.name === i.sheet)
         : session.tables.find((t) => t.status === 'table' && session.mappings.has(t.sheet.index))?.sheet;
       const state = sheet ? session.mappings.get(sheet.index) : undefined;
-      if (!sheet || !state) throw new AppError('bad_input', `${session.fileName} has no table${i.sheet ? ` on sheet "${i.sheet}"` : ''} whose mapping can be saved.`);
+      if (!sheet || !state)
+        throw new AppError(
+          'bad_input',
+          i.sheet ? text('errors.import.noMappingOnSheet', { file: session.fileName, sheet: i.sheet }) : text('errors.import.noMapping', { file: session.fileName }),
+        );
       const headers = session.tables[sheet.index].headers;
       const columns: Record<string, string | null> = {};
       headers.forEach((_h, c) => (columns[columnLetter(c)] = state.fields.get(c) ?? null));

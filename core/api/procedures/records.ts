@@ -38,7 +38,7 @@ const byRef = z.object({ ref: z.string().trim().min(1, { error: 'is required' })
 function idByRef(reg: Parameters<typeof recordsStore>[0], kind: 'breach' | 'request', ref: string, organisationId?: number): number {
   const store = recordsStore(reg);
   const ids = organisationId ? [store.idByRef(kind, organisationId, ref)].filter((x): x is number => x !== undefined) : store.idsByRef(kind, ref);
-  if (!ids.length) throw notFound(`${kind === 'breach' ? 'Breach' : 'Request'} ${ref}`);
+  if (!ids.length) throw notFound(kind, ref);
   return ids[0];
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VOCABULARY_KINDS } from '../../model/codes.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../errors.js';
+import { AppError, text } from '../../errors.js';
 import { applyDatasetText } from '../../reference/apply.js';
 import {
   countryInputSchema,
@@ -59,7 +59,7 @@ export const referenceProcedures = {
     trusted: true,
     input: z.object({ file: z.string().min(1) }),
     run: (reg, i, meta) => {
-      if (!fs.existsSync(i.file) || fs.statSync(i.file).isDirectory()) throw new AppError('bad_input', `File not found: ${i.file}`);
+      if (!fs.existsSync(i.file) || fs.statSync(i.file).isDirectory()) throw new AppError('bad_input', text('errors.fileNotFound', { file: i.file }));
       const name = path.basename(i.file);
       return applyDatasetText(reg, fs.readFileSync(i.file, 'utf8'), name, { ...meta, sourceFile: name });
     },

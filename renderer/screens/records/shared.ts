@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import type { ActivitySummary } from '../../../core/model/register.js';
 import { formatDate } from '../../../core/records/labels.js';
-import type { MessageParams } from '../../../core/i18n/i18n.js';
+import type { FieldIssue, MessageParams } from '../../../core/errors.js';
+import { localiseText } from '../../../core/i18n/error-text.js';
 import { ApiCallError, call } from '../../api/client.js';
 import { useApp, useT } from '../../app-context.js';
 
@@ -31,13 +32,12 @@ export function useErrorState() {
         return;
       }
       // Dates in the parameters are written as the DPO's language writes them.
-      const params = (p?: MessageParams) =>
-        p && Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(app.lang, v) : String(v ?? '')]));
-      const text = (d: { key?: string; params?: MessageParams; message: string }) =>
-        d.key ? t(d.key, params(d.params)) : app.lang === 'en' ? d.message : t('records.error.invalid');
+      const params = (p?: MessageParams): MessageParams | undefined =>
+        p && Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(app.lang, v) : v]));
+      const text = (d: FieldIssue) => localiseText(t, d.key, params(d.params));
       setErrors(new Map(e.details.map((d) => [d.path, text(d)])));
       const first = e.details[0];
-      setMessage(first ? t('records.error.notSaved', { field: label(first.path), message: text(first) }) : app.lang === 'en' ? e.message : t('records.error.invalid'));
+      setMessage(first ? t('records.error.notSaved', { field: label(first.path), message: text(first) }) : e.message);
     } else setMessage((e as Error).message);
   };
   const clear = () => {
