@@ -4,6 +4,7 @@ import type { VocabularyKind } from '../core/model/codes.js';
 import type { Country, Organisation, VocabularyTerm } from '../core/model/register.js';
 import type { Language } from '../core/api/shell.js';
 import { call, setErrorLocaliser } from './api/client.js';
+import { keys, queryClient } from './api/queries.js';
 import { localiseError } from './api/error-text.js';
 import type { MessageKey } from '../core/i18n/locales/window.js';
 import { t as translateKey } from '../core/i18n/i18n.js';
@@ -189,7 +190,7 @@ export function AppProvider(props: {
   );
 
   const reloadReference = useCallback(async () => {
-    const [tm, cs] = await Promise.all([call('reference/terms', {}), call('reference/countries', {})]);
+    const [tm, cs] = await Promise.all([call('reference/terms', {}), call('reference/countries', {}), queryClient.invalidateQueries({ queryKey: keys.reference })]);
     setTerms(tm);
     setCountries(cs);
   }, []);

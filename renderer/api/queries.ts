@@ -20,6 +20,8 @@ export const keys = {
   activityList: (organisationId: number) => ['activities', 'list', organisationId] as const,
   recipients: ['recipients'] as const,
   history: ['history'] as const,
+  /** Destinations (countries, international organisations) and the reference data set in use. */
+  reference: ['reference'] as const,
 };
 
 /** After a write to the register: everything derived from activities and recipients is stale. */

@@ -8,6 +8,8 @@ import type { Country } from '../../core/model/register.js';
 import type { ActivityFields } from '../../core/model/schemas.js';
 import type { DatasetReport } from '../../core/reference/apply.js';
 import { ApiCallError, call } from '../api/client.js';
+import { keys, queryClient } from '../api/queries.js';
+import { useQuery } from '@tanstack/react-query';
 import { useApp } from '../app-context.js';
 import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
 import { inLang } from '../../core/i18n/localized.js';
@@ -19,30 +21,24 @@ interface DatasetInfo {
   report: DatasetReport;
 }
 
-let destinationsCache: Promise<[Country[], DatasetInfo | null]> | null = null;
+const NO_DESTINATIONS = { destinations: [] as Country[], dataset: null as DatasetInfo | null };
 
-/** Destinations and the data set in use, read once and again after an update. */
-function loadDestinations(): Promise<[Country[], DatasetInfo | null]> {
-  destinationsCache ??= Promise.all([call('reference/destinations', {}), call('reference/dataset', {}) as Promise<DatasetInfo | null>]);
-  return destinationsCache;
+/** Reads the destinations and the data set again (after the DPO changed one, or loaded a data set). */
+export function forgetDestinations(): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: keys.reference });
 }
 
-/** Reads the destinations and the data set again at their next use (after the DPO changed one). */
-export function forgetDestinations(): void {
-  destinationsCache = null;
-}
-
+/** Destinations and the data set in use: read once per register (`generation`), again after a change. */
 export function useDestinations(): { destinations: Country[]; dataset: DatasetInfo | null } {
   const { generation } = useApp();
-  const [state, setState] = useState<{ destinations: Country[]; dataset: DatasetInfo | null }>({ destinations: [], dataset: null });
-  useEffect(() => {
-    let live = true;
-    void loadDestinations().then(([destinations, dataset]) => live && setState({ destinations, dataset }));
-    return () => {
-      live = false;
-    };
-  }, [generation]);
-  return state;
+  const query = useQuery({
+    queryKey: [...keys.reference, 'destinations', generation],
+    queryFn: async () => {
+      const [destinations, dataset] = await Promise.all([call('reference/destinations', {}), call('reference/dataset', {}) as Promise<DatasetInfo | null>]);
+      return { destinations, dataset };
+    },
+  });
+  return query.data ?? NO_DESTINATIONS;
 }
 
 /** A transfer's destination: a country or an international organisation (Art. 30(1)(e)). */
@@ -176,7 +172,7 @@ export function ReferenceDatasetPanel() {
     try {
       const text = await file.text();
       const r = (await call('reference/updateData', { text, fileName: file.name })) as DatasetReport;
-      destinationsCache = null;
+      void forgetDestinations();
       try {
         localStorage.setItem(`art30.reference.seen.${app.registerFile}.${r.asOf}`, '1');
       } catch {

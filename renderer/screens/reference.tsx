@@ -83,7 +83,7 @@ function InternationalOrganisations() {
   const editor = useDestinationEditor<InternationalOrganisation>(async (organisation) => {
     const { eea: _e, kind: _k, dpoEdited: _d, ...input } = organisation;
     await call('reference/saveOrganisation', input);
-    forgetDestinations();
+    await forgetDestinations();
     app.bumpGeneration();
     app.notify(t('ref.saved'));
   });
