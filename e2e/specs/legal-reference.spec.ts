@@ -37,6 +37,11 @@ test('a transfer to the European Patent Organisation, DPIA decisions, and a newe
   await ed.save();
   await expect(page.getByText('The prior consultation of the supervisory authority (Art. 36) is still to be done.')).toBeVisible();
   await expect(page.getByText(/without a safeguard/)).toHaveCount(0);
+  // The register table names an international organisation, not its code.
+  await register.nav('Register').click();
+  const row = page.getByRole('row', { name: /Dépôt de brevets/ });
+  await expect(row).toContainText('European Patent Organisation');
+  await expect(row).not.toContainText('IO-EPO');
 
   // Reference data: the date, a damaged file refused, a newer one loaded with the activities it concerns.
   await register.nav('Reference data').click();

@@ -6,6 +6,8 @@ import type { ActivitySummary } from '../../../core/model/register.js';
 import { useApp, useT } from '../../app-context.js';
 import { PointsCell } from '../../components/register-points.js';
 import { formatDate } from './format.js';
+import { inLang } from '../../../core/i18n/localized.js';
+import { useDestinations } from '../legal-fields.js';
 
 export const COLUMN_IDS = ['ref', 'name', 'role', 'status', 'department', 'owner', 'purpose', 'legalBases', 'special', 'transfers', 'dpia', 'points', 'updatedAt'] as const;
 const DEFAULT_HIDDEN: VisibilityState = { owner: false, purpose: false, role: false };
@@ -21,7 +23,15 @@ export function loadVisibility(storage: Pick<Storage, 'getItem'> = localStorage)
 export function useRegisterColumns(facts: Map<number, ActivityFacts> | null): ColumnDef<ActivitySummary>[] {
   const { lang, termLabel, countryMap } = useApp();
   const t = useT();
+  const { destinations } = useDestinations();
   return useMemo<ColumnDef<ActivitySummary>[]>(() => {
+    // Countries by their ISO code (the full name on hover), international organisations by their name.
+    const byCode = new Map(destinations.map((d) => [d.code, d]));
+    const outsideEea = (codes: string[]) => codes.filter((x) => !countryMap.get(x)?.eea);
+    const destination = (code: string) => {
+      const d = byCode.get(code);
+      return d?.kind === 'organisation' ? inLang(d, 'name', lang) : code;
+    };
     const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
     return [
       { id: 'ref', header: t('col.ref'), accessorKey: 'ref', size: 90, sortingFn: (a, b) => a.original.ref.localeCompare(b.original.ref, undefined, { numeric: true }) },
@@ -64,11 +74,18 @@ export function useRegisterColumns(facts: Map<number, ActivityFacts> | null): Co
       {
         id: 'transfers',
         header: t('col.transfers'),
-        accessorFn: (r) => (r.nonEeaTransfer ? r.transferCountries.join(', ') : ''),
+        accessorFn: (r) => (r.nonEeaTransfer ? outsideEea(r.transferCountries).map(destination).join(', ') : ''),
         size: 150,
         cell: (c) =>
           c.row.original.nonEeaTransfer ? (
-            <span className="badge info">{c.row.original.transferCountries.filter((x) => !countryMap.get(x)?.eea).join(', ')}</span>
+            <span
+              className="badge info"
+              title={outsideEea(c.row.original.transferCountries)
+                .map((x) => (byCode.get(x) ? inLang(byCode.get(x)!, 'name', lang) : x))
+                .join(', ')}
+            >
+              {outsideEea(c.row.original.transferCountries).map(destination).join(', ')}
+            </span>
           ) : (
             <span className="muted">{t('common.no')}</span>
           ),
@@ -89,5 +106,5 @@ export function useRegisterColumns(facts: Map<number, ActivityFacts> | null): Co
       },
       { id: 'updatedAt', header: t('col.updatedAt'), accessorKey: 'updatedAt', size: 130, cell: (c) => formatDate(c.row.original.updatedAt, lang) },
     ];
-  }, [t, lang, termLabel, countryMap, facts]);
+  }, [t, lang, termLabel, countryMap, destinations, facts]);
 }
