@@ -111,7 +111,8 @@ export class ActivityStore {
     const stamp = String(
       this.stmt(
         `SELECT (SELECT group_concat(kind || code || label_fr || label_en, '|') FROM vocabulary) || '/' ||
-                (SELECT group_concat(code || name_fr || name_en, '|') FROM countries)`,
+                (SELECT group_concat(code || name_fr || name_en, '|') FROM countries) || '/' ||
+                (SELECT group_concat(code || name_fr || name_en || acronym_fr || acronym_en || aliases_json, '|') FROM international_organisations)`,
       )
         .pluck()
         .get(),
@@ -125,6 +126,9 @@ export class ActivityStore {
     };
     for (const r of this.stmt('SELECT kind, code, label_fr, label_en FROM vocabulary').all() as Row[]) add(String(r.kind), String(r.code), String(r.label_fr), String(r.label_en));
     for (const r of this.stmt('SELECT code, name_fr, name_en FROM countries').all() as Row[]) add('country', String(r.code), String(r.name_fr), String(r.name_en));
+    // International organisations are transfer destinations too: by name, acronym or alias.
+    for (const r of this.stmt('SELECT code, name_fr, name_en, acronym_fr, acronym_en, aliases_json FROM international_organisations').all() as Row[])
+      add('country', String(r.code), String(r.name_fr), String(r.name_en), String(r.acronym_fr), String(r.acronym_en), ...(JSON.parse(String(r.aliases_json)) as string[]));
     this.labels = { stamp, index: new LabelIndex(byKind) };
     return this.labels.index;
   }

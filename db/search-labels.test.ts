@@ -58,4 +58,21 @@ describe('search over labels', () => {
     await t.call('reference/updateCountry', { ...country, nameFr: 'Pays Renommé' });
     expect((await refs('Pays Renommé')).length).toBeGreaterThan(0);
   });
+
+  it('international organisations by their name or acronym, in both languages', async () => {
+    t = openTempRegister({ demo: true });
+    const created = await t.call('activities/create', {
+      organisationId: 1,
+      activity: { name: 'Dépôt de brevets', purpose: 'Déposer les brevets', transfers: [{ recipient: 'Office', country: 'IO-EPO', safeguard: 'adequacy' }] },
+    } as never);
+    const destinations = await t.call('reference/destinations', {});
+    const epo = destinations.find((d) => d.code === 'IO-EPO') as unknown as Record<string, string>;
+    for (const words of [epo.nameFr, epo.nameEn, epo.acronymFr, epo.acronymEn, epo.nameEn.toUpperCase()]) {
+      expect(words, 'a name of the organisation').toBeTruthy();
+      expect(await refs(words), words).toContain(created.ref);
+    }
+    // Not every organisation: the UN's name finds nothing here.
+    const un = destinations.find((d) => d.code === 'IO-UN')!;
+    expect(await refs(un.nameEn)).not.toContain(created.ref);
+  });
 });

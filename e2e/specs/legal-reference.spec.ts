@@ -40,7 +40,7 @@ test('a transfer to the European Patent Organisation, DPIA decisions, and a newe
   // The register table names an international organisation, not its code.
   await register.nav('Register').click();
   const row = page.getByRole('row', { name: /Dépôt de brevets/ });
-  await expect(row).toContainText('European Patent Organisation');
+  await expect(row.locator('.badge', { hasText: 'EPO' })).toHaveAttribute('title', /^European Patent Organisation/);
   await expect(row).not.toContainText('IO-EPO');
 
   // Reference data: the date, a damaged file refused, a newer one loaded with the activities it concerns.

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { ColumnDef, VisibilityState } from '@tanstack/react-table';
 import type { ActivityFacts } from '../../../core/overview/facts.js';
-import type { ActivitySummary } from '../../../core/model/register.js';
+import type { ActivitySummary, InternationalOrganisation } from '../../../core/model/register.js';
 import { useApp, useT } from '../../app-context.js';
 import { PointsCell } from '../../components/register-points.js';
 import { formatDate } from './format.js';
@@ -25,12 +25,12 @@ export function useRegisterColumns(facts: Map<number, ActivityFacts> | null): Co
   const t = useT();
   const { destinations } = useDestinations();
   return useMemo<ColumnDef<ActivitySummary>[]>(() => {
-    // Countries by their ISO code (the full name on hover), international organisations by their name.
+    // Countries by their ISO code, international organisations by their acronym (else their name); full names on hover.
     const byCode = new Map(destinations.map((d) => [d.code, d]));
     const outsideEea = (codes: string[]) => codes.filter((x) => !countryMap.get(x)?.eea);
     const destination = (code: string) => {
       const d = byCode.get(code);
-      return d?.kind === 'organisation' ? inLang(d, 'name', lang) : code;
+      return d?.kind === 'organisation' ? inLang(d as InternationalOrganisation, 'acronym', lang) || inLang(d, 'name', lang) : code;
     };
     const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
     return [
