@@ -32,7 +32,7 @@ export class SettingsStore {
 
   constructor(userData: string) {
     this.file = path.join(userData, SETTINGS_FILE);
-    let raw: unknown = {};
+    let raw: unknown;
     try {
       raw = JSON.parse(fs.readFileSync(this.file, 'utf8'));
     } catch {

@@ -18,7 +18,7 @@ import { HomeScreen, OverviewScreen } from './screens/overview-home.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
 import { RecordsScreen } from './screens/records.js';
-import { invalidateRegisterCache, RegisterView } from './screens/register-view.js';
+import { invalidateRegisterCache } from './screens/register-view.js';
 import { ReferenceUpdateNotice } from './screens/legal-fields.js';
 
 interface Boot {

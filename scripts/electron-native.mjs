@@ -87,7 +87,7 @@ function main() {
     return 0;
   }
 
-  let stamp = null;
+  let stamp;
   try {
     stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
   } catch {

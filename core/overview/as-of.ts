@@ -42,7 +42,6 @@ export function checkAsOfDate(date: string): void {
 }
 
 type Entity = 'activity' | 'organisation' | 'recipient';
-const ENTITIES = new Set<string>(['activity', 'organisation', 'recipient']);
 
 /** Verifies the history, or throws naming the first entry that does not match. */
 export function verifyHistoryForAsOf(reg: Register): void {

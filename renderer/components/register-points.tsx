@@ -136,7 +136,7 @@ export function useOverviewFilterIds(filter: OverviewFilter | undefined, orgId: 
     return () => {
       live = false;
     };
-  }, [key, orgId, generation]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, orgId, generation]); // eslint-disable-line react-hooks/exhaustive-deps -- `key` is the filter serialised: a new filter object with the same content must not refetch
   return ids;
 }
 

@@ -285,8 +285,7 @@ export function ReferenceUpdateNotice() {
       label: app.t('legal.dataset.lastReport'),
       run: () => void app.navigate({ view: 'reference' }),
     });
-    // Shown once per data set and register: the dependencies are the data set and the file.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- shown once per data set and register: the dependencies are the data set and the file
   }, [dataset?.asOf, app.registerFile]);
   return null;
 }

@@ -57,7 +57,7 @@ export function RegisterView(props: RegisterViewProps) {
       const other = tab === 'controller' ? 'processor' : 'controller';
       if (byTab[other].length) dispatch({ type: 'tab', tab: other });
     }
-  }, [overviewIds]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [overviewIds]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the overview's filter arrives: later tab changes are the DPO's
 
   const shown = useMemo(() => shownRows(byTab[tab], search, hits, facts), [byTab, tab, search, hits, facts]);
   const table = useRegisterTable(shown, facts);

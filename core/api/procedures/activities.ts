@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ACTIVITY_ROLES, ACTIVITY_STATUSES, LEGAL_BASES } from '../../model/codes.js';
 import type { ActivityInput } from '../../model/schemas.js';
 import { createActivity, deleteActivity, duplicateActivity, getActivity, getActivityByRef, retireActivity, updateActivity } from '../../services/activities.js';
-import { checkActivity } from '../../model/checks.js';
 import { listFiltered } from '../../overview/filter.js';
 import { activityChecks } from '../../services/checks.js';
 import { procedure } from '../procedure.js';

@@ -22,7 +22,7 @@ export function parseDate(text: string): string | undefined {
   if (!t) return undefined;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
   if (m) return valid(+m[1], +m[2], +m[3]);
-  m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$/.exec(t);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
   if (m) {
     const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
     // French order first; 05/13/2019 can only be month/day.

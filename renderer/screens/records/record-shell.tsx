@@ -14,8 +14,9 @@ function useEditing<D>() {
   const app = useApp();
   const [editing, setEditing] = useState<{ id: number | null; version: number; data: D; initial: string } | null>(null);
   const dirty = editing ? JSON.stringify(editing.data) !== editing.initial : false;
-  useEffect(() => app.setDirty(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => app.setDirty(false), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // `app` is a new object at each render of the app; only `dirty` (and leaving the screen) matter here.
+  useEffect(() => app.setDirty(dirty), [dirty]); // eslint-disable-line react-hooks/exhaustive-deps -- see above
+  useEffect(() => () => app.setDirty(false), []); // eslint-disable-line react-hooks/exhaustive-deps -- see above
   const open = (id: number | null, version: number, data: D) => setEditing({ id, version, data, initial: JSON.stringify(data) });
   const set =
     <K extends keyof D>(k: K) =>
@@ -72,7 +73,7 @@ export function useRecordTab<R extends SavedRecord, D>(kind: RecordKind<R, D>, r
         if (r) openRecord(r);
       }
     });
-  }, [app.generation, route]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [app.generation, route]); // eslint-disable-line react-hooks/exhaustive-deps -- reload when the register or the route changes, not when the callbacks are recreated
 
   /** A write that returns the record: the list is reloaded and the record reopened as saved. */
   const write = async (run: () => Promise<R>, after?: (saved: R) => void) => {
