@@ -2,17 +2,15 @@ import { Labels } from '../../core/export/labels.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Segment } from '../../core/overview/overview.js';
 import type { Command } from '../command.js';
-import { printJson, UsageError } from '../command.js';
+import { cliText, printJson, UsageError } from '../command.js';
 import { cliLang, tr } from './overview-text.js';
 
 export const overviewCommand: Command = {
   name: 'overview',
-  usage: 'overview [--org ID] [--lang fr|en] [--json]',
-  summary: 'The state of the register: counts by status, legal basis, department, transfers, points to review, completeness, reviews due',
   options: { org: { type: 'string' }, lang: { type: 'string' } },
   async run(ctx) {
     const org = ctx.values.org;
-    if (org !== undefined && !/^[1-9]\d*$/.test(String(org))) throw new UsageError('--org is an organisation number.');
+    if (org !== undefined && !/^[1-9]\d*$/.test(String(org))) throw new UsageError(cliText(ctx, 'cli.usage.orgNumber'));
     const o = await ctx.call('overview/get', { organisationId: org !== undefined ? Number(org) : undefined });
     if (ctx.json) {
       printJson(ctx.io, o);
