@@ -190,6 +190,11 @@ export const en: Entries = {
   'cli.import.batch': 'Import #{{id}}; backup before the import: {{backup}}',
   'cli.import.undoHint': 'Undo with: art30 import --undo {{id}}',
   'cli.import.progress': '{{phase}}: {{done}}/{{total}}',
+  // Points to review the overview area has no short label for yet (used by art30 overview only when it lacks one).
+  'cli.overview.check.import_to_complete': 'Imported, to complete',
+  'cli.overview.check.transfer_without_tia': 'Transfer without a TIA',
+  'cli.overview.check.dpf_recipient_not_certified': 'DPF relied on for a recipient not certified',
+  'cli.overview.check.prior_consultation_pending': 'Prior consultation pending (Art. 36)',
 };
 
 export const fr: Entries = {
@@ -259,11 +264,11 @@ export const fr: Entries = {
   'cli.usage.orgValue': '--{{option}} attend un organisme (numéro, clé ou nom).',
   'cli.usage.orgNumber': '--org attend un numéro d’organisme.',
   'cli.usage.lang': '--lang vaut fr ou en.',
-  'cli.usage.role': '--role vaut controller (responsable de traitement) ou processor (sous-traitant).',
+  'cli.usage.role': '--role vaut « controller » (responsable de traitement) ou « processor » (sous-traitant).',
   'cli.usage.format': 'le format --format {{format}} n’est pas pris en charge (xlsx, pdf, docx, csv ou json ; html pour --notice).',
   'cli.usage.noticeFormat': '--notice s’écrit avec --format html, pdf ou docx.',
   'cli.usage.htmlNotice': '--format html sert à la notice d’information (--notice).',
-  'cli.usage.audience': '--audience vaut authority (autorité), internal (interne) ou public.',
+  'cli.usage.audience': '--audience vaut « authority » (autorité), « internal » (interne) ou « public ».',
   'cli.usage.audienceJson': '--audience s’applique aux exports XLSX, PDF, DOCX et CSV, pas au document JSON.',
   'cli.usage.asOf': '--as-of attend une date : AAAA-MM-JJ.',
   'cli.usage.mapping': '--mapping {{value}} : ni fichier de ce nom, ni correspondance enregistrée sous ce nom.',
@@ -380,4 +385,8 @@ export const fr: Entries = {
   'cli.import.batch': 'Import n° {{id}} ; sauvegarde d’avant l’import : {{backup}}',
   'cli.import.undoHint': 'Pour l’annuler : art30 import --undo {{id}}',
   'cli.import.progress': '{{phase}} : {{done}}/{{total}}',
+  'cli.overview.check.import_to_complete': 'Importé, à compléter',
+  'cli.overview.check.transfer_without_tia': 'Transfert sans analyse d’impact (TIA)',
+  'cli.overview.check.dpf_recipient_not_certified': 'DPF invoqué pour un destinataire non certifié',
+  'cli.overview.check.prior_consultation_pending': 'Consultation préalable en attente (art. 36)',
 };
