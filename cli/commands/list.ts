@@ -1,3 +1,4 @@
+import { hasKey, t } from '../../core/i18n/i18n.js';
 import type { Command } from '../command.js';
 import { cliText, organisationOption, printJson, UsageError } from '../command.js';
 
@@ -21,9 +22,10 @@ export const listCommand: Command = {
       ctx.io.stdout(`${cliText(ctx, 'cli.list.empty')}\n`);
       return;
     }
-    // Status and role in the register's words (the exports' labels), in the command line's language.
-    const { Labels } = await import('../../core/export/labels.js');
-    const L = Labels.forRegister(ctx.open(), ctx.lang);
+    // Status and role in the exports' words (doc.status.*, doc.role.*: closed lists, no reference table
+    // to read, so `list` stays quick), in the command line's language; an unknown code prints as itself.
+    const word = (list: string, code: string) => (hasKey(`doc.${list}.${code}`) ? t(ctx.lang, `doc.${list}.${code}`) : code);
+    const L = { status: (c: string) => word('status', c), role: (c: string) => word('role', c) };
     const flag = { special: cliText(ctx, 'cli.list.special'), transfer: cliText(ctx, 'cli.list.transfer'), dpia: cliText(ctx, 'cli.list.dpia') };
     const shown = rows.map((r) => ({ r, status: L.status(r.status), role: L.role(r.role) }));
     const refW = Math.max(3, ...rows.map((r) => r.ref.length));
