@@ -18,7 +18,7 @@ describe('art30 command line', () => {
     fs.rmSync(tmp.db);
     expect((await run('init', '--demo', '--db', tmp.db)).code).toBe(0);
     const list = await run('list', '--db', tmp.db);
-    expect(list.out).toMatch(/T-007 +active +controller +Contrôle d’accès biométrique au laboratoire +\[special, non-EEA transfer, DPIA\]/);
+    expect(list.out).toMatch(/T-007 +Active +Controller +Contrôle d’accès biométrique au laboratoire +\[special, non-EEA transfer, DPIA\]/);
     expect(list.out).toMatch(/12 activities\n$/);
     const json = JSON.parse((await run('list', '--json', '--db', tmp.db)).out);
     expect(Array.isArray(json)).toBe(true);
@@ -28,7 +28,7 @@ describe('art30 command line', () => {
     expect(show.code).toBe(2);
     expect(show.err).toMatch(/Processing activity T-004 does not exist/);
     const shown = await run('show', 'T-004', '--db', tmp.db, '--org', '1');
-    expect(shown.out).toMatch(/Transfers +CloudCRM Inc\. → US \[adequacy\]/);
+    expect(shown.out).toMatch(/Transfers +CloudCRM Inc\. → United States \[Adequacy decision\]/);
     const ambiguous = await run('show', 'T-001', '--db', tmp.db);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.err).toMatch(/Several organisations have an activity T-001: 1 \(org-1\) Atelier Lumière SAS; 2 \(org-2\) Fondation Atelier Lumière\. Say which with --org/);

@@ -34,9 +34,8 @@ export interface CommandContext {
 }
 
 export interface Command {
+  /** Its syntax and what it does are texts of the catalogue: `cli.cmd.<name>.usage` and `.summary` (see commandUsage). */
   name: string;
-  usage: string;
-  summary: string;
   options?: ParseArgsConfig['options'];
   /** May create the register file when it does not exist (init, import); other commands refuse a missing file (exit 2). */
   createsRegister?: boolean;
@@ -66,7 +65,7 @@ export function readInputFile(file: string): Buffer {
 
 export function requireString(ctx: CommandContext, option: string): string {
   const v = ctx.values[option];
-  if (typeof v !== 'string' || !v) throw new UsageError(`--${option} is required.`);
+  if (typeof v !== 'string' || !v) throw new UsageError(cliText(ctx, 'cli.usage.required', { option }));
   return v;
 }
 
@@ -79,6 +78,18 @@ export function cliLang(env: NodeJS.ProcessEnv = process.env): Lang {
 /** A text of the `cli` catalogue area in the command line's language. */
 export function cliText(ctx: Pick<CommandContext, 'lang'>, key: string, params?: MessageParams): string {
   return t(ctx.lang, key, params);
+}
+
+/** A command's syntax (placeholders in the language's words) and what it does, in `lang`. */
+export function commandUsage(lang: Lang, name: string): { usage: string; summary: string } {
+  return { usage: t(lang, `cli.cmd.${name}.usage`), summary: t(lang, `cli.cmd.${name}.summary`) };
+}
+
+/** `--lang fr|en` of a command (the language of a file it writes, or of its output): refused otherwise. */
+export function langOption(ctx: CommandContext, fallback: Lang = ctx.lang): Lang {
+  const v = ctx.values.lang ?? fallback;
+  if (v !== 'fr' && v !== 'en') throw new UsageError(cliText(ctx, 'cli.usage.lang'));
+  return v;
 }
 
 /**
@@ -107,7 +118,7 @@ const orgLine = (o: OrganisationRef) => `${o.id} (${o.key}) ${o.name}`;
 export async function organisationOption(ctx: CommandContext, option = 'org'): Promise<number | undefined> {
   const value = ctx.values[option];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !value.trim()) throw new UsageError(`--${option} needs an organisation (number, key or name).`);
+  if (typeof value !== 'string' || !value.trim()) throw new UsageError(cliText(ctx, 'cli.usage.orgValue', { option }));
   const { orgKey } = await import('../core/document/export.js');
   const orgs = (await ctx.call('organisations/list', {})).map((o) => ({ id: o.id, key: orgKey(o.id), name: o.name }));
   const ref = value.trim();

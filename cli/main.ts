@@ -8,7 +8,8 @@ import { defaultRegisterPath } from '../db/paths.js';
 import { AppError, text } from '../core/errors.js';
 import type { Register } from '../core/register.js';
 import { APP_VERSION } from '../core/version.js';
-import { callProcedure, cliLang, EXIT, exitCodeFor, UsageError, type CliIO, type Command, type CommandContext } from './command.js';
+import { t, type Lang } from '../core/i18n/i18n.js';
+import { callProcedure, cliLang, commandUsage, EXIT, exitCodeFor, UsageError, type CliIO, type Command, type CommandContext } from './command.js';
 import { commands } from './commands/index.js';
 
 const GLOBAL_OPTIONS = {
@@ -25,38 +26,45 @@ export const processIO: CliIO = {
     if (!process.stdin.isTTY) return false;
     const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
     try {
-      return /^(y|yes|o|oui)$/i.test((await rl.question(`${question} [y/N] `)).trim());
+      return /^(y|yes|o|oui)$/i.test((await rl.question(`${question} ${t(cliLang(), 'cli.confirmSuffix')} `)).trim());
     } finally {
       rl.close();
     }
   },
 };
 
-async function help(): Promise<string> {
-  const loaded = await Promise.all(commands.map((c) => c.load()));
+function help(lang: Lang): string {
+  const T = (key: string) => t(lang, key);
   return [
-    'art30 — the GDPR Article 30 register from the command line',
+    T('cli.help.title'),
     '',
-    'Usage: art30 <command> [options]',
+    T('cli.help.usage'),
     '',
-    ...loaded.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    ...commands.map((c) => commandUsage(lang, c.name)).map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
-    'Options for every command:',
-    '  --db FILE   the register file (default: $ART30_DB, else the desktop app’s register)',
-    '  --json      machine-readable output',
-    '  --force     replace an existing output file (--out)',
-    '  --org ORG   an organisation: its number, its key (org-2) or its exact name (see "art30 orgs")',
-    '  --version   the version of art30',
+    T('cli.help.globalTitle'),
+    ...['db', 'json', 'force', 'org', 'version'].map((o) => `  ${T(`cli.help.${o}`)}`),
     '',
-    'Exit codes: 0 ok, 1 usage error, 2 bad input (nothing written), 3 other error.',
+    T('cli.help.lang'),
+    T('cli.help.exitCodes'),
     '',
   ].join('\n');
 }
 
+/** Node's messages for options it could not read (parseArgs), in the command line's language. */
+function argsError(lang: Lang, error: Error & { code?: string }): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t(lang, 'cli.args.unknownOption', { option: quoted });
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return t(lang, 'cli.args.unexpectedPositional', { value: quoted });
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return t(lang, 'cli.args.missingValue', { option: /(--?[\w-]+)/.exec(error.message)?.[1] ?? quoted });
+  return t(lang, 'cli.args.other', { detail: error.message });
+}
+
 export async function main(argv: string[], io: CliIO = processIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...rest] = argv;
+  const lang = cliLang(env);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(await help());
+    io.stdout(help(lang));
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version' || name === '-v' || name === 'version') {
@@ -65,19 +73,20 @@ export async function main(argv: string[], io: CliIO = processIO, env: NodeJS.Pr
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    io.stderr(`art30: unknown command "${name}". Run "art30 --help" for the list.\n`);
+    io.stderr(`art30: ${t(lang, 'cli.unknownCommand', { name })}\n`);
     return EXIT.usage;
   }
   const command: Command = await entry.load();
+  const usageLine = t(lang, 'cli.usageLine', { usage: commandUsage(lang, command.name).usage });
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(`art30 ${name}: ${(error as Error).message}\nUsage: art30 ${command.usage}\n`);
+    io.stderr(`art30 ${name}: ${argsError(lang, error as Error)}\n${usageLine}\n`);
     return EXIT.usage;
   }
   if (parsed.values.help) {
-    io.stdout(`Usage: art30 ${command.usage}\n${command.summary}\n`);
+    io.stdout(`${usageLine}\n${commandUsage(lang, command.name).summary}\n`);
     return EXIT.ok;
   }
   const dbPath = path.resolve((parsed.values.db as string | undefined) ?? env.ART30_DB ?? defaultRegisterPath());
@@ -85,7 +94,6 @@ export async function main(argv: string[], io: CliIO = processIO, env: NodeJS.Pr
   const { Register } = await import('../core/register.js');
   let reg: Register | null = null;
   const meta = { source: 'cli' as const };
-  const lang = cliLang(env);
   const ctx: CommandContext = {
     values: parsed.values as CommandContext['values'],
     positionals: parsed.positionals,
@@ -108,7 +116,7 @@ export async function main(argv: string[], io: CliIO = processIO, env: NodeJS.Pr
     return (await command.run(ctx)) ?? EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`art30 ${name}: ${error.message}\nUsage: art30 ${command.usage}\n`);
+      io.stderr(`art30 ${name}: ${error.message}\n${usageLine}\n`);
       return EXIT.usage;
     }
     if (error instanceof AppError || error instanceof RegisterOpenError) {
@@ -121,7 +129,7 @@ export async function main(argv: string[], io: CliIO = processIO, env: NodeJS.Pr
       if (ctx.json) io.stdout(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
       return exitCodeFor(error.code);
     }
-    io.stderr(`art30 ${name}: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    io.stderr(`art30 ${name}: ${t(lang, 'cli.unexpected', { detail: (error as Error).stack ?? String(error) })}\n`);
     return EXIT.other;
   } finally {
     (reg as Register | null)?.close();

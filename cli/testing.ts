@@ -7,11 +7,17 @@ import type { CliIO } from './command.js';
 import { main } from './main.js';
 
 export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runCliWith({}, ...argv);
+}
+
+/** The same, with environment variables (ART30_LANG=fr…); questions are answered "no" and recorded in `asked`. */
+export async function runCliWith(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; out: string; err: string; asked: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), confirm: async () => false };
-  const code = await main(argv, io, {});
-  return { code, out: out.join(''), err: err.join('') };
+  const asked: string[] = [];
+  const io: CliIO = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), confirm: async (q) => (asked.push(q), false) };
+  const code = await main(argv, io, env);
+  return { code, out: out.join(''), err: err.join(''), asked };
 }
 
 /** A fresh folder and register path for each test of the calling file. */

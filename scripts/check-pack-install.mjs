@@ -94,8 +94,9 @@ try {
   const bin = path.join(project, 'node_modules', '.bin', process.platform === 'win32' ? 'art30.cmd' : 'art30');
   const db = path.join(work, 'demo.art30');
   run(bin, ['init', '--demo', '--db', db], { cwd: project, env });
-  const list = run(bin, ['list', '--db', db], { cwd: project, env });
-  if (!/^T-007 +active +controller +.+\n[\s\S]*12 activities\n$/m.test(list)) throw new Error(`art30 list printed:\n${list}`);
+  // In English whatever the machine's language (art30 speaks the DPO's): statuses and roles in the register's words.
+  const list = run(bin, ['list', '--db', db], { cwd: project, env: { ...env, ART30_LANG: 'en' } });
+  if (!/^T-007 +Active +Controller +.+\n[\s\S]*12 activities\n$/m.test(list)) throw new Error(`art30 list printed:\n${list}`);
   log('art30 init --demo, art30 list → 12 activities');
   const missing = spawnSync(bin, ['list', '--db', path.join(work, 'typo.art30')], { cwd: project, env, encoding: 'utf8', shell: process.platform === 'win32' });
   if (missing.status !== 2) throw new Error(`art30 list on a missing file exited ${missing.status}, not 2`);

@@ -1,15 +1,13 @@
 import type { Command } from '../command.js';
-import { printJson, UsageError } from '../command.js';
+import { cliText, printJson, UsageError } from '../command.js';
 import { cliLang, tr } from './overview-text.js';
 
 export const dueCommand: Command = {
   name: 'due',
-  usage: 'due [--org ID] [--lang fr|en] [--json]',
-  summary: 'The activities whose review is overdue or due within 30 days',
   options: { org: { type: 'string' }, lang: { type: 'string' } },
   async run(ctx) {
     const org = ctx.values.org;
-    if (org !== undefined && !/^[1-9]\d*$/.test(String(org))) throw new UsageError('--org is an organisation number.');
+    if (org !== undefined && !/^[1-9]\d*$/.test(String(org))) throw new UsageError(cliText(ctx, 'cli.usage.orgNumber'));
     const o = await ctx.call('overview/get', { organisationId: org !== undefined ? Number(org) : undefined });
     if (ctx.json) {
       printJson(ctx.io, { today: o.today, dueSoonDays: o.reviews.dueSoonDays, overdue: o.reviews.overdue.count, dueSoon: o.reviews.dueSoon.count, activities: o.reviews.due });

@@ -1,15 +1,11 @@
 import type { Command } from '../command.js';
-import { organisationOption, outputFile, printJson, requireString, UsageError } from '../command.js';
+import { cliText, langOption, organisationOption, outputFile, printJson, requireString, UsageError } from '../command.js';
 
 const FORMATS = ['xlsx', 'pdf', 'csv', 'json', 'docx', 'html'] as const;
 const AUDIENCES = ['authority', 'internal', 'public'] as const;
 
 export const exportCommand: Command = {
   name: 'export',
-  usage:
-    'export --format xlsx|pdf|docx|csv|json --out FILE [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches] [--records] [--as-of YYYY-MM-DD]\n' +
-    '       export --notice --format html|pdf|docx --out FILE [--force] [--subjects Clients] [--refs …] [--org ORG] [--lang fr|en]',
-  summary: 'Export the register, or an extract of it, for an audit (XLSX, PDF, CSV) or as a JSON document',
   options: {
     format: { type: 'string', default: 'json' },
     out: { type: 'string' },
@@ -28,17 +24,16 @@ export const exportCommand: Command = {
   async run(ctx) {
     requireString(ctx, 'out');
     const format = String(ctx.values.format);
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format} is not supported (xlsx, pdf, docx, csv or json; html for --notice).`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(cliText(ctx, 'cli.usage.format', { format }));
     const notice = Boolean(ctx.values.notice);
-    if (notice && !['html', 'pdf', 'docx'].includes(format)) throw new UsageError('--notice is written as --format html, pdf or docx.');
-    if (!notice && format === 'html') throw new UsageError('--format html is for the information notice (--notice).');
+    if (notice && !['html', 'pdf', 'docx'].includes(format)) throw new UsageError(cliText(ctx, 'cli.usage.noticeFormat'));
+    if (!notice && format === 'html') throw new UsageError(cliText(ctx, 'cli.usage.htmlNotice'));
     const audience = ctx.values.audience;
-    if (audience !== undefined && !(AUDIENCES as readonly unknown[]).includes(audience)) throw new UsageError('--audience is authority, internal or public.');
-    if (audience !== undefined && format === 'json') throw new UsageError('--audience applies to XLSX, PDF, DOCX and CSV exports, not to the JSON document.');
-    const lang = String(ctx.values.lang);
-    if (lang !== 'fr' && lang !== 'en') throw new UsageError('--lang is fr or en.');
+    if (audience !== undefined && !(AUDIENCES as readonly unknown[]).includes(audience)) throw new UsageError(cliText(ctx, 'cli.usage.audience'));
+    if (audience !== undefined && format === 'json') throw new UsageError(cliText(ctx, 'cli.usage.audienceJson'));
+    const lang = langOption(ctx);
     const role = ctx.values.role;
-    if (role !== undefined && role !== 'controller' && role !== 'processor') throw new UsageError('--role is controller or processor.');
+    if (role !== undefined && role !== 'controller' && role !== 'processor') throw new UsageError(cliText(ctx, 'cli.usage.role'));
     const out = outputFile(ctx);
     const scope = {
       organisationId: await organisationOption(ctx),
@@ -52,11 +47,11 @@ export const exportCommand: Command = {
           : undefined,
     };
     const asOf = ctx.values['as-of'];
-    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new UsageError('--as-of is a date: YYYY-MM-DD.');
+    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new UsageError(cliText(ctx, 'cli.usage.asOf'));
     if (format === 'json' && asOf === undefined) {
       const result = await ctx.call('register/exportJson', { out, scope });
       if (ctx.json) printJson(ctx.io, result);
-      else ctx.io.stdout(`Exported to ${result.file} (SHA-256 ${result.sha256})\n`);
+      else ctx.io.stdout(`${cliText(ctx, 'cli.export.doneJson', { file: result.file, sha256: result.sha256 })}\n`);
       return;
     }
     const fiches = ctx.values.fiches ? true : ctx.values['no-fiches'] ? false : undefined;
@@ -79,6 +74,6 @@ export const exportCommand: Command = {
       ...(asOf !== undefined ? { asOf: String(asOf) } : {}),
     });
     if (ctx.json) printJson(ctx.io, result);
-    else ctx.io.stdout(`Exported ${result.activities} activit${result.activities === 1 ? 'y' : 'ies'} to ${result.file} (SHA-256 ${result.sha256})\n`);
+    else ctx.io.stdout(`${cliText(ctx, 'cli.export.done', { count: result.activities, file: result.file, sha256: result.sha256 })}\n`);
   },
 };

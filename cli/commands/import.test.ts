@@ -63,7 +63,7 @@ describe('art30 import (spreadsheets)', () => {
     await writeRhWorkbook(rh);
     const dry = await run('import', rh, '--dry-run', '--db', tmp.db);
     expect(dry.code).toBe(2);
-    expect(dry.out).toMatch(/error +\[purpose\] the purpose is empty/);
+    expect(dry.out).toMatch(/error +\[Purpose\] The purpose is empty/);
     const r = await run('import', rh, '--yes', '--db', tmp.db);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/rh\.xlsx, sheet “Registre RH”, row 14, field Purpose/);

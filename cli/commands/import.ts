@@ -8,12 +8,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch, unwrap } from '../../core/api/dispatch.js';
 import { AppError, text } from '../../core/errors.js';
-import { t } from '../../core/i18n/i18n.js';
+import { fieldLabel, localiseText } from '../../core/i18n/error-text.js';
+import { sheetReason } from '../../core/import/sheet-reason.js';
+import { hasKey, t, type MessageParams } from '../../core/i18n/i18n.js';
+import type { CellIssue } from '../../core/import/build-row.js';
 import { detectFormat } from '../../core/import/detect-format.js';
 import type { ImportPreview, PreviewRow } from '../../core/import/preview.js';
 import { parseRegisterDocument } from '../../core/document/import.js';
 import type { Command, CommandContext } from '../command.js';
-import { EXIT, organisationOption, printJson, readInputFile, UsageError } from '../command.js';
+import { cliText, EXIT, organisationOption, printJson, readInputFile, UsageError } from '../command.js';
+import { cliTranslator } from '../error-text.js';
 
 /** --mapping FILE (JSON: {"C": "purpose"} or {"sheet": "…", "mapping": {…}}) or the name of a saved mapping. */
 async function mappingOption(ctx: CommandContext, value: string): Promise<{ mapping: Record<string, string | null>; mappingFor?: string }> {
@@ -30,64 +34,89 @@ async function mappingOption(ctx: CommandContext, value: string): Promise<{ mapp
     throw new AppError('bad_input', text('errors.cli.mappingNotObject', { value }));
   }
   const saved = (await ctx.call('mappings/list', {})).find((m) => m.name === value);
-  if (!saved) throw new UsageError(`--mapping ${value}: no such file, and no saved mapping has this name.`);
+  if (!saved) throw new UsageError(cliText(ctx, 'cli.usage.mapping', { value }));
   return { mapping: saved.columns };
 }
 
-function rowLine(r: PreviewRow): string {
+/** A text of the `cli` area; a field by its label (never its path), an issue of a cell in the command line's language. */
+function words(ctx: CommandContext, p: ImportPreview) {
+  const T = (key: string, params?: MessageParams) => cliText(ctx, key, params);
+  const labels = new Map(p.fields.map((f) => [f.key, ctx.lang === 'fr' ? f.labelFr : f.labelEn]));
+  const tr = cliTranslator(ctx.lang);
+  const field = (key: string) => labels.get(key) || fieldLabel(tr, key) || key;
+  const issue = (e: CellIssue) => (e.code && hasKey(`import.warning.${e.code}`) ? t(ctx.lang, `import.warning.${e.code}`, { value: e.value, ...(e.params ?? {}) }) : e.message);
+  // Why a sheet is skipped: the readers say it in English (with details such as the sheet read instead), the catalogue in every language.
+  const reason = (r: string) => (ctx.lang === 'en' ? r : localiseText(tr, sheetReason(r).key, sheetReason(r).params));
+  return { T, field, issue, reason };
+}
+
+function rowLine(ctx: CommandContext, T: (key: string, params?: MessageParams) => string, r: PreviewRow): string {
   const label = `${r.sheet}!${r.row}`.padEnd(22);
-  const status = r.status.toUpperCase().padEnd(10);
-  const what = `${r.ref ? `${r.ref} ` : ''}${r.name || '(no name)'}`;
-  const extra = r.status === 'duplicate' ? ` (same as ${r.duplicateOf})` : r.status === 'update' ? ` (${r.changes.length} field${r.changes.length > 1 ? 's' : ''} changed)` : '';
+  const status = T(`cli.import.status.${r.status}`).padEnd(ctx.lang === 'fr' ? 12 : 10);
+  const what = `${r.ref ? `${r.ref} ` : ''}${r.name || T('cli.import.noName')}`;
+  const extra =
+    r.status === 'duplicate'
+      ? ` ${T('cli.import.sameAs', { ref: r.duplicateOf ?? '' })}`
+      : r.status === 'update'
+        ? ` ${T('cli.import.fieldsChanged', { count: r.changes.length })}`
+        : '';
   return `  ${label} ${status} ${what}${extra}\n`;
 }
 
 function printPreview(ctx: CommandContext, p: ImportPreview): void {
   const io = ctx.io;
-  io.stdout(
-    `${p.fileName} (${p.format.toUpperCase()}${p.encoding ? `, ${p.encoding}` : ''}${p.delimiter ? `, delimiter "${p.delimiter === '\t' ? 'tab' : p.delimiter}"` : ''}) → ${p.organisationName}\n`,
-  );
+  const { T, field, issue, reason } = words(ctx, p);
+  const delimiter = p.delimiter ? `, ${T('cli.import.delimiter', { delimiter: p.delimiter === '\t' ? T('cli.import.tab') : p.delimiter })}` : '';
+  io.stdout(`${p.fileName} (${p.format.toUpperCase()}${p.encoding ? `, ${p.encoding}` : ''}${delimiter}) → ${p.organisationName}\n`);
   for (const s of p.sheets) {
-    io.stdout(
-      `Sheet "${s.name}": ${s.status === 'imported' ? `${s.dataRows} row${s.dataRows === 1 ? '' : 's'}${s.headerRow ? `, header on row ${s.headerRow}` : ''}${s.savedMapping ? `, saved mapping "${s.savedMapping}"` : ''}` : `${s.status.replace('_', ' ')}${s.reason ? ` (${s.reason})` : ''}`}${s.hidden ? ' [hidden]' : ''}\n`,
-    );
+    const what =
+      s.status === 'imported'
+        ? [
+            T('cli.import.sheetRows', { count: s.dataRows }),
+            s.headerRow ? T('cli.import.headerRow', { row: s.headerRow }) : '',
+            s.savedMapping ? T('cli.import.savedMapping', { name: s.savedMapping }) : '',
+          ]
+            .filter(Boolean)
+            .join(', ')
+        : `${T(`cli.import.sheetStatus.${s.status}`)}${s.reason ? ` (${reason(s.reason)})` : ''}`;
+    io.stdout(`${T('cli.import.sheet', { name: s.name, what })}${s.hidden ? ` ${T('cli.import.hidden')}` : ''}\n`);
     if (s.status !== 'imported') continue;
     for (const m of s.messages ?? []) io.stdout(`  ! ${t(ctx.lang, m.key, m.params)}\n`);
     for (const c of s.columns) {
       if (!c.header && !c.field) continue;
-      io.stdout(
-        `  ${c.letter.padEnd(3)} ${JSON.stringify(c.header.replace(/\s+/g, ' ')).padEnd(40)} → ${c.field ? `${c.field} (${Math.round(c.confidence * 100)}%${c.source !== 'auto' ? `, ${c.source}` : ''})` : 'ignored'}${c.hidden ? ' [hidden column]' : ''}\n`,
-      );
+      const to = c.field
+        ? `${field(c.field)} (${T('cli.import.confidence', { percent: Math.round(c.confidence * 100) })}${c.source !== 'auto' ? `, ${T(`cli.import.source.${c.source}`)}` : ''})`
+        : T('cli.import.ignored');
+      io.stdout(`  ${c.letter.padEnd(3)} ${JSON.stringify(c.header.replace(/\s+/g, ' ')).padEnd(40)} → ${to}${c.hidden ? ` ${T('cli.import.hiddenColumn')}` : ''}\n`);
     }
   }
-  if (p.organisation) {
-    io.stdout(`Organisation ${p.organisationName}: ${p.organisation.changes.length} field(s) from the identity blocks\n`);
-  }
-  io.stdout('Rows:\n');
+  if (p.organisation) io.stdout(`${T('cli.import.orgFields', { name: p.organisationName, count: p.organisation.changes.length })}\n`);
+  io.stdout(`${T('cli.import.rows')}\n`);
+  const errorWord = T('cli.import.error');
+  const warningWord = T('cli.import.warning');
+  const w = Math.max(errorWord.length, warningWord.length);
   for (const r of p.rows) {
-    io.stdout(rowLine(r));
-    for (const e of r.errors) io.stdout(`      error   ${e.cell ? `${e.cell} ` : ''}${e.field ? `[${e.field}] ` : ''}${e.message}\n`);
-    for (const w of r.warnings) io.stdout(`      warning ${w.cell ? `${w.cell} ` : ''}[${w.field}] ${w.message}\n`);
+    io.stdout(rowLine(ctx, T, r));
+    for (const e of r.errors) io.stdout(`      ${errorWord.padEnd(w)} ${e.cell ? `${e.cell} ` : ''}${e.field ? `[${field(e.field)}] ` : ''}${issue(e)}\n`);
+    for (const x of r.warnings) io.stdout(`      ${warningWord.padEnd(w)} ${x.cell ? `${x.cell} ` : ''}${x.field ? `[${field(x.field)}] ` : ''}${issue(x)}\n`);
     for (const c of r.fieldChanges ?? []) {
-      io.stdout(`      ${c.label}${c.mode === 'replace' ? ' (replaced)' : ''}:\n`);
+      io.stdout(`      ${t(ctx.lang, 'doc.kv', { label: `${c.label}${c.mode === 'replace' ? ` ${T('cli.import.replaced')}` : ''}`, value: '' }).trimEnd()}\n`);
       for (const x of c.added) io.stdout(`        + ${x.replace(/\n/g, ' ')}\n`);
       for (const x of c.removed) io.stdout(`        - ${x.replace(/\n/g, ' ')}\n`);
-      if (c.mode === 'set') io.stdout(`        ${c.before.join(' / ') || '(empty)'} → ${c.after.join(' / ')}\n`);
-      for (const x of c.replaceWouldRemove) io.stdout(`        = ${x.replace(/\n/g, ' ')} (kept; --replace ${c.field} would remove it)\n`);
+      if (c.mode === 'set') io.stdout(`        ${c.before.join(' / ') || T('cli.import.empty')} → ${c.after.join(' / ')}\n`);
+      for (const x of c.replaceWouldRemove) io.stdout(`        = ${x.replace(/\n/g, ' ')} ${T('cli.import.kept', { field: c.field })}\n`);
     }
   }
-  if (p.newRecipients.length) io.stdout(`New recipients for the directory: ${p.newRecipients.join(', ')}\n`);
+  if (p.newRecipients.length) io.stdout(`${T('cli.import.newRecipients', { names: p.newRecipients.join(', ') })}\n`);
   const c = p.counts;
   io.stdout(
-    `${c.new} new, ${c.update} updated, ${c.unchanged} unchanged, ${c.duplicate} duplicate, ${c.error} in error, ${c.excluded} excluded; ${c.warnings} warning${c.warnings === 1 ? '' : 's'}.\n`,
+    `${T('cli.import.counts', { new: c.new, update: c.update, unchanged: c.unchanged, duplicate: c.duplicate, error: c.error, excluded: c.excluded, warnings: T('cli.import.warnings', { count: c.warnings }) })}\n`,
   );
 }
 
 export const importCommand: Command = {
   name: 'import',
   createsRegister: true,
-  usage: 'import FILE [--sheet NAME] [--mapping FILE|NAME] [--exclude ROWS] [--org ID] [--drafts] [--replace FIELDS] [--dry-run] [--yes]  |  import --batches  |  import --undo ID',
-  summary: 'Import a spreadsheet (XLSX, ODS, CSV; preview, then one transaction) or a JSON register document',
   options: {
     sheet: { type: 'string' },
     mapping: { type: 'string' },
@@ -106,27 +135,33 @@ export const importCommand: Command = {
     if (v.batches) {
       const batches = await ctx.call('import/batches', {});
       if (ctx.json) printJson(ctx.io, batches);
-      else if (!batches.length) ctx.io.stdout('No import yet.\n');
+      else if (!batches.length) ctx.io.stdout(`${cliText(ctx, 'cli.import.noBatch')}\n`);
       else
         for (const b of batches)
           ctx.io.stdout(
-            `#${b.id}  ${b.at.slice(0, 19).replace('T', ' ')}  ${b.fileName}  ${b.created} created, ${b.updated} updated${b.undoneAt ? `  (undone ${b.undoneAt.slice(0, 10)})` : ''}\n`,
+            `#${b.id}  ${b.at.slice(0, 19).replace('T', ' ')}  ${b.fileName}  ${cliText(ctx, 'cli.import.batchLine', { created: b.created, updated: b.updated })}${b.undoneAt ? `  ${cliText(ctx, 'cli.import.batchUndone', { date: b.undoneAt.slice(0, 10) })}` : ''}\n`,
           );
       return;
     }
     if (typeof v.undo === 'string') {
       const batchId = Number(v.undo);
-      if (!Number.isInteger(batchId) || batchId <= 0) throw new UsageError('--undo takes the number of an import (see art30 import --batches).');
+      if (!Number.isInteger(batchId) || batchId <= 0) throw new UsageError(cliText(ctx, 'cli.usage.undo'));
       const r = await ctx.call('import/undo', { batchId });
       if (ctx.json) printJson(ctx.io, r);
       else
         ctx.io.stdout(
-          `Import #${r.batchId} undone: ${r.activitiesDeleted} activities deleted, ${r.activitiesRestored} restored, ${r.recipientsDeleted} recipients removed${r.changedSince.length ? ` (edited since the import: ${r.changedSince.join(', ')})` : ''}.\n`,
+          `${cliText(ctx, 'cli.import.undone', {
+            id: r.batchId,
+            deleted: r.activitiesDeleted,
+            restored: r.activitiesRestored,
+            recipients: r.recipientsDeleted,
+            changed: r.changedSince.length ? cliText(ctx, 'cli.import.changedSince', { refs: r.changedSince.join(', ') }) : '',
+          })}\n`,
         );
       return;
     }
     const file = ctx.positionals[0];
-    if (!file) throw new UsageError('say which file to import.');
+    if (!file) throw new UsageError(cliText(ctx, 'cli.usage.importWhich'));
     const data = readInputFile(file);
 
     // An Art30 JSON register document goes through register/importJson, as before.
@@ -137,7 +172,12 @@ export const importCommand: Command = {
           printJson(ctx.io, { format: 'art30-register', organisations: doc.organisations.length, recipients: doc.recipients.length, activities: doc.activities.length });
         else
           ctx.io.stdout(
-            `${file} is a valid register document: ${doc.organisations.length} organisations, ${doc.recipients.length} recipients, ${doc.activities.length} activities. Nothing was written (--dry-run).\n`,
+            `${cliText(ctx, 'cli.import.validDocument', {
+              file,
+              organisations: cliText(ctx, 'cli.import.organisations', { count: doc.organisations.length }),
+              recipients: cliText(ctx, 'cli.import.recipients', { count: doc.recipients.length }),
+              activities: cliText(ctx, 'cli.import.activities', { count: doc.activities.length }),
+            })} ${cliText(ctx, 'cli.import.dryRun')}\n`,
           );
         return;
       }
@@ -145,12 +185,22 @@ export const importCommand: Command = {
       if (ctx.json) printJson(ctx.io, result);
       else {
         ctx.io.stdout(
-          `Imported ${file}: ${result.activities.created} activities created, ${result.activities.updated} updated; ` +
-            `${result.recipients.created} recipients created; ${result.organisations.created} organisations created.\n`,
+          `${cliText(ctx, 'cli.import.jsonDone', {
+            file,
+            activities: result.activities.created,
+            updated: result.activities.updated,
+            recipients: result.recipients.created,
+            organisations: result.organisations.created,
+          })}\n`,
         );
         if (result.breaches && result.requests) {
           ctx.io.stdout(
-            `Breaches: ${result.breaches.created} created, ${result.breaches.updated} updated; requests: ${result.requests.created} created, ${result.requests.updated} updated.\n`,
+            `${cliText(ctx, 'cli.import.recordsDone', {
+              breachesCreated: result.breaches.created,
+              breachesUpdated: result.breaches.updated,
+              requestsCreated: result.requests.created,
+              requestsUpdated: result.requests.updated,
+            })}\n`,
           );
         }
       }
@@ -166,10 +216,11 @@ export const importCommand: Command = {
             .filter(Boolean)
         : undefined;
     const sheet = typeof v.sheet === 'string' ? v.sheet : undefined;
-    const opened = await ctx.call('import/open', { file, organisationId });
+    const opened = await ctx.call('import/open', { file, organisationId, lang: ctx.lang });
     const mapping = typeof v.mapping === 'string' ? await mappingOption(ctx, v.mapping) : undefined;
-    const drafts = v.drafts ? { drafts: true, lang: ctx.lang } : {};
-    const base = { sheet, excludedRows, organisationId, ...drafts, ...(mapping ?? {}) };
+    const drafts = v.drafts ? { drafts: true } : {};
+    // The preview's words (fields changed, drafts' texts) in the command line's language.
+    const base = { sheet, excludedRows, organisationId, lang: ctx.lang, ...drafts, ...(mapping ?? {}) };
     const first = sheet || excludedRows || mapping || v.drafts ? await ctx.call('import/preview', { sessionId: opened.sessionId, ...base }) : opened;
     // --replace applies to every row that updates an activity: the preview shows what it removes.
     const replaceFields =
@@ -187,15 +238,15 @@ export const importCommand: Command = {
       if (ctx.json) printJson(ctx.io, preview);
       else {
         printPreview(ctx, preview);
-        ctx.io.stdout('Nothing was written (--dry-run).\n');
+        ctx.io.stdout(`${cliText(ctx, 'cli.import.dryRun')}\n`);
       }
       return preview.counts.error > 0 ? EXIT.badInput : EXIT.ok;
     }
     if (!ctx.json) printPreview(ctx, preview);
     if (!v.yes) {
-      const ok = await ctx.io.confirm(`Import ${preview.counts.willWrite} activit${preview.counts.willWrite === 1 ? 'y' : 'ies'} into ${preview.organisationName}?`);
+      const ok = await ctx.io.confirm(cliText(ctx, 'cli.import.confirm', { count: preview.counts.willWrite, organisation: preview.organisationName }));
       if (!ok) {
-        ctx.io.stderr('Nothing was imported (confirm with --yes to import without asking).\n');
+        ctx.io.stderr(`${cliText(ctx, 'cli.import.cancelled')}\n`);
         return EXIT.usage;
       }
     }
@@ -205,16 +256,23 @@ export const importCommand: Command = {
       const pct = p.total ? Math.floor((p.done / p.total) * 100) : 0;
       if (p.phase === 'import.phase.writing' && pct < lastShown + 10 && p.done !== p.total) return;
       lastShown = pct;
-      ctx.io.stderr(`${t(ctx.lang, p.phase)}: ${p.done}/${p.total}\n`);
+      ctx.io.stderr(`${cliText(ctx, 'cli.import.progress', { phase: t(ctx.lang, p.phase), done: p.done, total: p.total })}\n`);
     };
     const summary = unwrap(await dispatch(ctx.open(), 'import/commit', { sessionId: preview.sessionId, ...options }, ctx.meta, { trusted: true, context: { progress } }));
     if (ctx.json) printJson(ctx.io, summary);
     else {
       ctx.io.stdout(
-        `Imported ${summary.fileName}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged` +
-          `${summary.recipientsCreated ? `, ${summary.recipientsCreated} recipients added to the directory` : ''}${summary.organisationUpdated ? ', organisation identity updated' : ''}.\n`,
+        `${cliText(ctx, 'cli.import.done', {
+          file: summary.fileName,
+          created: summary.created,
+          updated: summary.updated,
+          unchanged: summary.unchanged,
+          recipients: summary.recipientsCreated ? cliText(ctx, 'cli.import.recipientsAdded', { count: summary.recipientsCreated }) : '',
+          organisation: summary.organisationUpdated ? cliText(ctx, 'cli.import.organisationUpdated') : '',
+        })}\n`,
       );
-      if (summary.batchId) ctx.io.stdout(`Import #${summary.batchId}; backup before the import: ${summary.backup}\nUndo with: art30 import --undo ${summary.batchId}\n`);
+      if (summary.batchId)
+        ctx.io.stdout(`${cliText(ctx, 'cli.import.batch', { id: summary.batchId, backup: summary.backup })}\n${cliText(ctx, 'cli.import.undoHint', { id: summary.batchId })}\n`);
     }
   },
 };

@@ -5,8 +5,6 @@ import { AppError, text } from '../../core/errors.js';
 
 export const initCommand: Command = {
   name: 'init',
-  usage: 'init [--org NAME] [--demo [--yes]]',
-  summary: 'Create the register file (with an organisation, or the demo register: only into a new or empty register)',
   options: { org: { type: 'string' }, demo: { type: 'boolean', default: false }, yes: { type: 'boolean', default: false } },
   createsRegister: true,
   async run(ctx) {
@@ -31,9 +29,9 @@ export const initCommand: Command = {
     if (ctx.values.demo) created.demo = await ctx.call('demo/create', {});
     if (ctx.json) printJson(ctx.io, created);
     else {
-      ctx.io.stdout(`${existed ? 'Register already present' : 'Register created'}: ${ctx.dbPath}\n`);
-      if (created.organisation) ctx.io.stdout(`Organisation added: ${ctx.values.org}\n`);
-      if (created.demo) ctx.io.stdout('Demo register added: Atelier Lumière SAS and its activities.\n');
+      ctx.io.stdout(`${cliText(ctx, existed ? 'cli.init.present' : 'cli.init.created', { file: ctx.dbPath })}\n`);
+      if (created.organisation) ctx.io.stdout(`${cliText(ctx, 'cli.init.orgAdded', { name: String(ctx.values.org) })}\n`);
+      if (created.demo) ctx.io.stdout(`${cliText(ctx, 'cli.init.demoAdded')}\n`);
     }
   },
 };

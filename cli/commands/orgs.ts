@@ -4,8 +4,6 @@ import { cliText, printJson } from '../command.js';
 
 export const orgsCommand: Command = {
   name: 'orgs',
-  usage: 'orgs',
-  summary: 'List the organisations: number, key (as in the JSON document), name, activities in each register',
   async run(ctx) {
     const orgs = await ctx.call('organisations/list', {});
     const activities = await ctx.call('activities/list', {});

@@ -1,18 +1,16 @@
 import { Labels } from '../../core/export/labels.js';
-import { t } from '../../core/i18n/i18n.js';
+import { hasKey, t } from '../../core/i18n/i18n.js';
 import type { Segment } from '../../core/overview/overview.js';
 import type { Command } from '../command.js';
-import { printJson, UsageError } from '../command.js';
+import { cliText, printJson, UsageError } from '../command.js';
 import { cliLang, tr } from './overview-text.js';
 
 export const overviewCommand: Command = {
   name: 'overview',
-  usage: 'overview [--org ID] [--lang fr|en] [--json]',
-  summary: 'The state of the register: counts by status, legal basis, department, transfers, points to review, completeness, reviews due',
   options: { org: { type: 'string' }, lang: { type: 'string' } },
   async run(ctx) {
     const org = ctx.values.org;
-    if (org !== undefined && !/^[1-9]\d*$/.test(String(org))) throw new UsageError('--org is an organisation number.');
+    if (org !== undefined && !/^[1-9]\d*$/.test(String(org))) throw new UsageError(cliText(ctx, 'cli.usage.orgNumber'));
     const o = await ctx.call('overview/get', { organisationId: org !== undefined ? Number(org) : undefined });
     if (ctx.json) {
       printJson(ctx.io, o);
@@ -40,7 +38,7 @@ export const overviewCommand: Command = {
     block(`  ${T('overview.byDestination')}`, o.transfers.byCountry, (k) => L.country(k));
     block(`  ${T('overview.bySafeguard')}`, o.transfers.bySafeguard, (k) => (k === 'none' ? T('overview.noSafeguard') : L.term('transfer_safeguard', k)));
     out(kv(T('overview.checks'), T('overview.checksAny', { count: o.checks.any.count })));
-    block('', o.checks.byKind, (k) => T(`overview.check.${k}`));
+    block('', o.checks.byKind, (k) => T(hasKey(`overview.check.${k}`) ? `overview.check.${k}` : `cli.overview.check.${k}`));
     out(kv(T('overview.completeness'), T('overview.completenessAverage', { percent: Math.round(o.completeness.average * 100) })));
     block('', o.completeness.bands, (k) => T(`overview.band.${k}`));
     out(

@@ -2,14 +2,13 @@
 import { t, type Lang } from '../../core/i18n/i18n.js';
 import { breachSections, formatDate, formatInstant, notificationText, requestDeadlineText, requestRow, valueLabel } from '../../core/records/labels.js';
 import type { Command, CommandContext } from '../command.js';
-import { organisationOption, printJson, UsageError } from '../command.js';
+import { langOption, organisationOption, printJson, UsageError } from '../command.js';
 
 const options = { org: { type: 'string' }, status: { type: 'string' }, lang: { type: 'string' } } as const;
 
+/** --lang, else the command line's language (ART30_LANG, LC_ALL, LC_MESSAGES, LANG). */
 function langOf(ctx: CommandContext): Lang {
-  const v = ctx.values.lang ?? (/^fr/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'fr' : 'en');
-  if (v !== 'fr' && v !== 'en') throw new UsageError('--lang is fr or en.');
-  return v;
+  return langOption(ctx);
 }
 
 async function parse(ctx: CommandContext, command: string) {
@@ -32,8 +31,6 @@ function lines(ctx: CommandContext, rows: [string, string][]): void {
 
 export const breachesCommand: Command = {
   name: 'breaches',
-  usage: 'breaches list|show [REF] [--org ORG] [--status open|closed] [--lang fr|en]',
-  summary: 'The personal-data breach record (Art. 33(5)), with the 72-hour notification deadline',
   options,
   async run(ctx) {
     const p = await parse(ctx, 'breaches');
@@ -66,8 +63,6 @@ export const breachesCommand: Command = {
 
 export const requestsCommand: Command = {
   name: 'requests',
-  usage: 'requests list|show [REF] [--org ORG] [--status received|in_progress|answered|closed] [--overdue] [--lang fr|en]',
-  summary: 'The log of data-subject requests, with the one-month deadline (Art. 12(3))',
   options: { ...options, overdue: { type: 'boolean', default: false } },
   async run(ctx) {
     const p = await parse(ctx, 'requests');

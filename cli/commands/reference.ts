@@ -10,11 +10,10 @@ import { EXIT, printJson, readInputFile, UsageError } from '../command.js';
 /** `art30 reference update FILE` loads a newer reference data set offline; `art30 reference show` prints the one in use. */
 export const referenceCommand: Command = {
   name: 'reference',
-  usage: 'reference update FILE | reference show [--lang fr|en]',
-  summary: 'Load a newer reference data file (adequacy decisions, countries, organisations), or show the one in use',
-  options: { lang: { type: 'string', default: 'fr' } },
+  options: { lang: { type: 'string' } },
   async run(ctx) {
-    const lang: Lang = isLang(ctx.values.lang) ? ctx.values.lang : 'fr';
+    // --lang, else the command line's language (ART30_LANG, LANG…).
+    const lang: Lang = isLang(ctx.values.lang) ? ctx.values.lang : ctx.lang;
     const [verb, file] = ctx.positionals;
     if (verb === 'show') {
       const d = await ctx.call('reference/dataset', {});

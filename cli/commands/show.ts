@@ -1,16 +1,14 @@
 import type { Command } from '../command.js';
 import { orgKey } from '../../core/document/export.js';
 import { AppError, text } from '../../core/errors.js';
-import { organisationList, organisationOption, printJson, UsageError } from '../command.js';
+import { cliText, organisationList, organisationOption, printJson, UsageError } from '../command.js';
 
 export const showCommand: Command = {
   name: 'show',
-  usage: 'show REF [--org ORG]',
-  summary: 'Show one processing activity with every field',
   options: { org: { type: 'string' } },
   async run(ctx) {
     const ref = ctx.positionals[0];
-    if (!ref) throw new UsageError('say which activity: art30 show T-001');
+    if (!ref) throw new UsageError(cliText(ctx, 'cli.usage.showWhich'));
     const organisationId = await organisationOption(ctx);
     if (organisationId === undefined) {
       // The same reference in several organisations: name them, and the option that chooses.
@@ -27,29 +25,38 @@ export const showCommand: Command = {
       printJson(ctx.io, activity);
       return;
     }
-    const line = (label: string, value: unknown) => {
-      if (value === '' || value == null || (Array.isArray(value) && !value.length)) return;
-      const text = typeof value === 'string' ? value : JSON.stringify(value);
-      ctx.io.stdout(`${label.padEnd(22)} ${text}\n`);
-    };
-    line('Reference', activity.ref);
-    line('Name', activity.name);
-    line('Role', activity.role);
-    line('Status', activity.status);
-    line('Department', activity.department);
-    line('Owner', activity.owner);
-    line('Purpose', activity.purpose);
-    line('Sub-purposes', activity.subPurposes.join('; '));
-    line('Legal bases', activity.legalBases.map((b) => b.code + (b.justification ? ` (${b.justification})` : '')).join('; '));
-    line('Art. 9(2) conditions', activity.art9Conditions.map((b) => b.code).join('; '));
-    line('Data subjects', activity.dataSubjects.map((s) => s.label).join('; '));
-    line('Data categories', activity.dataCategories.map((c) => c.label + (c.special ? ' (special)' : '')).join('; '));
-    line('Recipients', activity.recipients.map((r) => `${r.name} (${r.type})`).join('; '));
-    line('Transfers', activity.transfers.map((t) => `${t.recipient} → ${t.country} [${t.safeguard ?? 'no safeguard'}]`).join('; '));
-    line('Retention', activity.retention.map((r) => r.text + (r.duration ? ` [${r.duration}]` : '')).join('; '));
-    line('Security measures', activity.securityMeasures.map((m) => m.type + (m.precision ? ` (${m.precision})` : '')).join('; '));
-    line('DPIA', `${activity.dpia.required ? 'required' : 'not required'}, ${activity.dpia.status}`);
-    line('Created', activity.createdAt);
-    line('Updated', activity.updatedAt);
+    // Codes (status, legal bases, countries…) in the register's words, in the command line's language.
+    const { Labels } = await import('../../core/export/labels.js');
+    const L = Labels.forRegister(ctx.open(), ctx.lang);
+    const T = (key: string) => cliText(ctx, `cli.show.${key}`);
+    const rows: [string, unknown][] = [
+      ['ref', activity.ref],
+      ['name', activity.name],
+      ['role', L.role(activity.role)],
+      ['status', L.status(activity.status)],
+      ['department', activity.department],
+      ['owner', activity.owner],
+      ['purpose', activity.purpose],
+      ['subPurposes', activity.subPurposes.join('; ')],
+      ['legalBases', activity.legalBases.map((b) => L.term('legal_basis', b.code) + (b.justification ? ` (${b.justification})` : '')).join('; ')],
+      ['art9Conditions', activity.art9Conditions.map((b) => L.term('art9_condition', b.code)).join('; ')],
+      ['dataSubjects', activity.dataSubjects.map((s) => s.label).join('; ')],
+      ['dataCategories', activity.dataCategories.map((c) => c.label + (c.special ? ` ${T('special')}` : '')).join('; ')],
+      ['recipients', activity.recipients.map((r) => `${r.name} (${L.term('recipient_type', r.type)})`).join('; ')],
+      [
+        'transfers',
+        activity.transfers.map((t) => `${t.recipient} → ${L.country(t.country)} [${t.safeguard ? L.term('transfer_safeguard', t.safeguard) : T('noSafeguard')}]`).join('; '),
+      ],
+      ['retention', activity.retention.map((r) => r.text + (r.duration ? ` [${L.duration(r.duration)}]` : '')).join('; ')],
+      ['securityMeasures', activity.securityMeasures.map((m) => L.term('security_measure_type', m.type) + (m.precision ? ` (${m.precision})` : '')).join('; ')],
+      ['dpia', `${T(activity.dpia.required ? 'dpiaRequired' : 'dpiaNotRequired')}, ${L.dpiaStatus(activity.dpia.status)}`],
+      ['createdAt', activity.createdAt],
+      ['updatedAt', activity.updatedAt],
+    ];
+    const width = Math.max(22, ...rows.map(([key]) => T(key).length));
+    for (const [key, value] of rows) {
+      if (value === '' || value == null || (Array.isArray(value) && !value.length)) continue;
+      ctx.io.stdout(`${T(key).padEnd(width)} ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
+    }
   },
 };
