@@ -1,5 +1,5 @@
 import { Labels } from '../../core/export/labels.js';
-import { hasKey, t } from '../../core/i18n/i18n.js';
+import { t } from '../../core/i18n/i18n.js';
 import type { Segment } from '../../core/overview/overview.js';
 import type { Command } from '../command.js';
 import { cliText, printJson, UsageError } from '../command.js';
@@ -38,7 +38,7 @@ export const overviewCommand: Command = {
     block(`  ${T('overview.byDestination')}`, o.transfers.byCountry, (k) => L.country(k));
     block(`  ${T('overview.bySafeguard')}`, o.transfers.bySafeguard, (k) => (k === 'none' ? T('overview.noSafeguard') : L.term('transfer_safeguard', k)));
     out(kv(T('overview.checks'), T('overview.checksAny', { count: o.checks.any.count })));
-    block('', o.checks.byKind, (k) => T(hasKey(`overview.check.${k}`) ? `overview.check.${k}` : `cli.overview.check.${k}`));
+    block('', o.checks.byKind, (k) => T(`overview.check.${k}`));
     out(kv(T('overview.completeness'), T('overview.completenessAverage', { percent: Math.round(o.completeness.average * 100) })));
     block('', o.completeness.bands, (k) => T(`overview.band.${k}`));
     out(

@@ -172,3 +172,13 @@ describe('review dates', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('the overview’s words', () => {
+  it('name every kind of point to review in both languages (the app and the CLI print these labels)', async () => {
+    const { CHECK_CODES } = await import('./overview.js');
+    const { hasKey, t } = await import('../i18n/i18n.js');
+    const missing = CHECK_CODES.filter((code) => !hasKey(`overview.check.${code}`));
+    expect(missing).toEqual([]);
+    for (const code of CHECK_CODES) expect(t('fr', `overview.check.${code}`)).not.toBe(t('en', `overview.check.${code}`));
+  });
+});

@@ -191,10 +191,6 @@ export const en: Entries = {
   'cli.import.undoHint': 'Undo with: art30 import --undo {{id}}',
   'cli.import.progress': '{{phase}}: {{done}}/{{total}}',
   // Points to review the overview area has no short label for yet (used by art30 overview only when it lacks one).
-  'cli.overview.check.import_to_complete': 'Imported, to complete',
-  'cli.overview.check.transfer_without_tia': 'Transfer without a TIA',
-  'cli.overview.check.dpf_recipient_not_certified': 'DPF relied on for a recipient not certified',
-  'cli.overview.check.prior_consultation_pending': 'Prior consultation pending (Art. 36)',
 };
 
 export const fr: Entries = {
@@ -385,8 +381,4 @@ export const fr: Entries = {
   'cli.import.batch': 'Import n° {{id}} ; sauvegarde d’avant l’import : {{backup}}',
   'cli.import.undoHint': 'Pour l’annuler : art30 import --undo {{id}}',
   'cli.import.progress': '{{phase}} : {{done}}/{{total}}',
-  'cli.overview.check.import_to_complete': 'Importé, à compléter',
-  'cli.overview.check.transfer_without_tia': 'Transfert sans analyse d’impact (TIA)',
-  'cli.overview.check.dpf_recipient_not_certified': 'DPF invoqué pour un destinataire non certifié',
-  'cli.overview.check.prior_consultation_pending': 'Consultation préalable en attente (art. 36)',
 };

@@ -95,6 +95,10 @@ export const en: Entries = {
   'overview.check.no_security_measures': 'Missing security measures',
   'overview.check.dpia_required_not_done': 'DPIA required and not done',
   'overview.check.processor_without_client': 'Processor activity without a client',
+  'overview.check.import_to_complete': 'Imported, to complete',
+  'overview.check.transfer_without_tia': 'Transfer without a TIA',
+  'overview.check.dpf_recipient_not_certified': 'DPF relied on for a recipient not certified',
+  'overview.check.prior_consultation_pending': 'Prior consultation pending (Art. 36)',
 };
 
 export const fr: Entries = {
@@ -192,4 +196,8 @@ export const fr: Entries = {
   'overview.check.no_security_measures': 'Mesures de sécurité manquantes',
   'overview.check.dpia_required_not_done': 'AIPD requise non réalisée',
   'overview.check.processor_without_client': 'Sous-traitance sans client',
+  'overview.check.import_to_complete': 'Importé, à compléter',
+  'overview.check.transfer_without_tia': 'Transfert sans analyse d’impact (TIA)',
+  'overview.check.dpf_recipient_not_certified': 'DPF invoqué pour un destinataire non certifié',
+  'overview.check.prior_consultation_pending': 'Consultation préalable en attente (art. 36)',
 };
