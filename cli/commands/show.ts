@@ -49,7 +49,13 @@ export const showCommand: Command = {
       ],
       ['retention', activity.retention.map((r) => r.text + (r.duration ? ` [${L.duration(r.duration)}]` : '')).join('; ')],
       ['securityMeasures', activity.securityMeasures.map((m) => L.term('security_measure_type', m.type) + (m.precision ? ` (${m.precision})` : '')).join('; ')],
-      ['dpia', `${T(activity.dpia.required ? 'dpiaRequired' : 'dpiaNotRequired')}, ${L.dpiaStatus(activity.dpia.status)}`],
+      [
+        'dpia',
+        // "non requise, Non requise" says nothing twice: the status alone when it already says so.
+        !activity.dpia.required && activity.dpia.status === 'not_required'
+          ? L.dpiaStatus(activity.dpia.status)
+          : `${T(activity.dpia.required ? 'dpiaRequired' : 'dpiaNotRequired')}, ${L.dpiaStatus(activity.dpia.status)}`,
+      ],
       ['createdAt', activity.createdAt],
       ['updatedAt', activity.updatedAt],
     ];
