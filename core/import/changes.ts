@@ -4,6 +4,7 @@
  * remove once chosen. Values are written with the register's own wording (export labels).
  */
 import type { ActivityFields } from '../model/schemas.js';
+import type { VocabularyKind } from '../model/codes.js';
 import * as F from '../export/format.js';
 import type { Labels } from '../export/labels.js';
 import { FIELD_BY_KEY } from './fields.js';
@@ -70,7 +71,8 @@ export function itemText(field: string, item: unknown, L: Labels, typeOf?: (name
   return JSON.stringify(item);
 }
 
-function valueLines(field: string, v: unknown, L: Labels, typeOf?: (name: string) => string | undefined): string[] {
+/** A field's value as the DPO reads it: the register's words, one line per list item (the import preview, the history). */
+export function valueLines(field: string, v: unknown, L: Labels, typeOf?: (name: string) => string | undefined): string[] {
   if (v === undefined || v === null || v === '') return [];
   if (Array.isArray(v)) return v.map((x) => itemText(field, x, L, typeOf));
   if (field === 'role') return [L.role(String(v))];
@@ -85,6 +87,45 @@ function valueLines(field: string, v: unknown, L: Labels, typeOf?: (name: string
   }
   if (typeof v === 'boolean') return [L.yesNo(v)];
   return [String(v)];
+}
+
+/** The vocabulary behind a coded property of a list item or of the DPIA (`legalBases[0].code`, `dpia.criteria`). */
+const CODED: Record<string, VocabularyKind> = {
+  'legalBases.code': 'legal_basis',
+  'art9Conditions.code': 'art9_condition',
+  'dataCategories.code': 'data_category',
+  'dataSubjects.code': 'data_subject_category',
+  'recipients.type': 'recipient_type',
+  'securityMeasures.type': 'security_measure_type',
+  'transfers.safeguard': 'transfer_safeguard',
+  'transfers.derogation': 'art49_derogation',
+  'dpia.criteria': 'dpia_criterion',
+  'dpia.art35Cases': 'art35_case',
+  'dpia.cnilRequired': 'dpia_cnil_required',
+  'dpia.cnilExempted': 'dpia_cnil_exempted',
+  'retention.finalFate': 'retention_final_fate',
+};
+
+/**
+ * A value the history recorded at a path (`department`, `legalBases[0]`, `transfers[1].country`,
+ * `dpia.status`) as the DPO reads it: whole fields and list items as the import preview writes them,
+ * codes by their labels, yes/no in words.
+ */
+export function pathValueLines(path: string, v: unknown, L: Labels, typeOf?: (name: string) => string | undefined): string[] {
+  const m = /^(\w+)(?:\[\d+\])?(?:\.(\w+))?(?:\[\d+\])?$/.exec(path);
+  if (!m || v === undefined || v === null || v === '') return v === undefined || v === null || v === '' ? [] : [JSON.stringify(v)];
+  const [, field, prop] = m;
+  const item = /^\w+\[\d+\]$/.test(path);
+  if (!prop) return item ? [itemText(field, v, L, typeOf)] : valueLines(field, v, L, typeOf);
+  const kind = CODED[`${field}.${prop}`];
+  const one = (x: unknown): string => {
+    if (typeof x === 'boolean') return L.yesNo(x);
+    if (kind) return L.term(kind, String(x));
+    if (prop === 'country') return L.country(String(x));
+    if (field === 'dpia' && prop === 'status') return L.dpiaStatus(String(x));
+    return typeof x === 'object' ? JSON.stringify(x) : String(x);
+  };
+  return Array.isArray(v) ? v.map(one) : [one(v)];
 }
 
 /**

@@ -110,6 +110,8 @@ export interface HistoryChange {
   path: string;
   before: unknown;
   after: unknown;
+  /** The values as the DPO reads them (the register's words, one line per item), when asked for a language. */
+  text?: { before: string[]; after: string[] };
 }
 
 export interface HistoryEntry {

@@ -22,10 +22,11 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
   const [error, setError] = useState<string | null>(null);
   const [asOfEntry, setAsOfEntry] = useState<number | null>(null);
   useEffect(() => {
-    call('history/list', { entityType: 'activity', entityId: props.activityId, limit: 200 })
+    // With the language: each change also comes in the register's words (labels, not codes).
+    call('history/list', { entityType: 'activity', entityId: props.activityId, limit: 200, lang: app.lang })
       .then(setEntries)
       .catch((e: Error) => setError(e.message));
-  }, [props.activityId, props.refreshKey]);
+  }, [props.activityId, props.refreshKey, app.lang]);
   return (
     <aside className="history-panel" aria-labelledby="history-title">
       <div className="history-head">
@@ -66,6 +67,9 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
   );
 }
 
+/** Values in the register's words, one line per item; a dash for nothing. */
+const lines = (values: string[]) => (values.length ? values.join('\n') : '—');
+
 /** What an update changed, field by field: before and after. */
 export function ChangesTable(props: { changes: HistoryEntry['changes']; label(path: string): string }) {
   const t = useT();
@@ -82,8 +86,8 @@ export function ChangesTable(props: { changes: HistoryEntry['changes']; label(pa
         {props.changes.map((c, i) => (
           <tr key={i}>
             <th scope="row">{props.label(c.path)}</th>
-            <td className="before">{formatValue(c.before)}</td>
-            <td className="after">{formatValue(c.after)}</td>
+            <td className="before">{c.text ? lines(c.text.before) : formatValue(c.before)}</td>
+            <td className="after">{c.text ? lines(c.text.after) : formatValue(c.after)}</td>
           </tr>
         ))}
       </tbody>

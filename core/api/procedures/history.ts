@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { procedure } from '../procedure.js';
+import { Labels } from '../../export/labels.js';
+import { pathValueLines } from '../../import/changes.js';
+import { listRecipients } from '../../services/recipients.js';
+import type { Register } from '../../register.js';
+
+/** A recipient's type by its name (the history keeps the names an activity gave). */
+function recipientTypes(reg: Register): (name: string) => string | undefined {
+  let byName: Map<string, string> | undefined;
+  return (name) => (byName ??= new Map(listRecipients(reg).map((r) => [r.name, r.type]))).get(name);
+}
 import { empty, id } from './common.js';
 
 export const historyProcedures = {
@@ -12,9 +22,21 @@ export const historyProcedures = {
         batchId: id.optional(),
         beforeId: id.optional(),
         limit: z.number().int().min(1).max(5000).default(200),
+        /** With a language, each change of an activity also comes as the DPO reads it (`text`). */
+        lang: z.enum(['fr', 'en']).optional(),
       })
       .default({ limit: 200 }),
-    run: (reg, i) => reg.history.list(i),
+    run: (reg, { lang, ...filter }) => {
+      const entries = reg.history.list(filter);
+      if (!lang) return entries;
+      const L = Labels.forRegister(reg, lang);
+      const typeOf = recipientTypes(reg);
+      return entries.map((e) =>
+        e.entityType === 'activity'
+          ? { ...e, changes: e.changes.map((c) => ({ ...c, text: { before: pathValueLines(c.path, c.before, L, typeOf), after: pathValueLines(c.path, c.after, L, typeOf) } })) }
+          : e,
+      );
+    },
   }),
   'history/verify': procedure({
     summary: 'Check that no history entry was altered or removed',
