@@ -100,6 +100,10 @@ test('the request log: counts, an overdue badge, a filter, and an extension beyo
     .click();
   await page.evaluate(() => document.querySelectorAll('*').forEach((e) => e.scrollTop > 0 && e.scrollTo(0, 0)));
   await expect(page.getByTestId('request-counts')).toContainText('4 demandes');
+  // The error shown before the switch is now in French too, with a French date.
+  const refused = page.getByRole('form', { name: 'R-003' }).locator('[data-path="extendedUntil"] .field-error');
+  await expect(refused).toContainText('ne peut dépasser trois mois');
+  await expect(refused).toContainText(/au plus tard le \d{2}\/\d{2}\/\d{4}/);
   await page.screenshot({ path: path.join('test-results', 'records-requests.png') });
 });
 

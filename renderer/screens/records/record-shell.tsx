@@ -7,7 +7,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useApp, useT } from '../../app-context.js';
 import { ErrorsContext } from '../../components/fields.js';
 import type { RecordsRoute } from '../records-route.js';
-import { useErrorState, useFieldLabel, type ErrorState } from './shared.js';
+import { useErrorState, type ErrorState } from './shared.js';
 
 /** Editing state of one record, with the dirty guard of the app. */
 function useEditing<D>() {
@@ -48,7 +48,6 @@ export interface RecordKind<R extends SavedRecord, D> {
 export function useRecordTab<R extends SavedRecord, D>(kind: RecordKind<R, D>, route: RecordsRoute, onChanged: () => void) {
   const app = useApp();
   const t = useT();
-  const label = useFieldLabel();
   const [list, setList] = useState<R[] | null>(null);
   const { editing, setEditing, open, set } = useEditing<D>();
   const errs = useErrorState();
@@ -84,7 +83,7 @@ export function useRecordTab<R extends SavedRecord, D>(kind: RecordKind<R, D>, r
       after?.(saved);
       openRecord(saved);
     } catch (e) {
-      errs.show(e, label);
+      errs.show(e);
     }
   };
   const save = () => {
@@ -115,7 +114,7 @@ export function useRecordTab<R extends SavedRecord, D>(kind: RecordKind<R, D>, r
       onChanged();
       void app.navigate({ view: 'records', tab: kind.tab });
     } catch (e) {
-      errs.show(e, label);
+      errs.show(e);
     }
   };
 
