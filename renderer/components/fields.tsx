@@ -7,7 +7,7 @@ import { inLang } from '../../core/i18n/localized.js';
 /** Field errors of the last save, keyed by path (`transfers[0].country`). */
 export const ErrorsContext = createContext<Map<string, string>>(new Map());
 
-function useFieldError(path?: string): string | undefined {
+export function useFieldError(path?: string): string | undefined {
   const errors = useContext(ErrorsContext);
   return path ? errors.get(path) : undefined;
 }
@@ -20,7 +20,8 @@ interface Common {
   className?: string;
 }
 
-function Wrapper(props: Common & { id: string; error?: string; children: ReactNode }) {
+/** A control's label, required mark, hint and error: what every field of a form shows around its control. */
+export function Wrapper(props: Common & { id: string; error?: string; children: ReactNode }) {
   return (
     <div className={`field ${props.className ?? ''} ${props.error ? 'has-error' : ''}`} data-path={props.path}>
       <div className="label-row">
@@ -49,7 +50,7 @@ function Wrapper(props: Common & { id: string; error?: string; children: ReactNo
 const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
 
 /** What every form control carries: its id, and whether it is required, its error and hint for assistive technology. */
-const controlProps = (id: string, props: { required?: boolean; hint?: string }, error?: string) => ({
+export const controlProps = (id: string, props: { required?: boolean; hint?: string }, error?: string) => ({
   id,
   'aria-required': props.required || undefined,
   'aria-invalid': error ? true : undefined,

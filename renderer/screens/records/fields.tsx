@@ -2,7 +2,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { ActivitySummary } from '../../../core/model/register.js';
 import { useT } from '../../app-context.js';
-import { ErrorsContext } from '../../components/fields.js';
+import { controlProps, ErrorsContext, useFieldError, Wrapper } from '../../components/fields.js';
 
 /** `2026-03-02T09:30:00.000Z` ↔ the value of a datetime-local input, in this computer's time. */
 export function toLocalInput(iso: string): string {
@@ -14,43 +14,11 @@ export function toLocalInput(iso: string): string {
 
 export function DateTimeField(props: { label: string; value: string; onChange(v: string): void; path: string; required?: boolean; hint?: string }) {
   const id = useId();
+  const error = useFieldError(props.path);
   return (
-    <ErrorsContext.Consumer>
-      {(errors) => {
-        const error = errors.get(props.path);
-        return (
-          <div className={`field ${error ? 'has-error' : ''}`} data-path={props.path}>
-            <div className="label-row">
-              <label htmlFor={id}>{props.label}</label>
-              {props.required ? (
-                <span className="req" aria-hidden="true">
-                  *
-                </span>
-              ) : null}
-            </div>
-            <input
-              id={id}
-              type="datetime-local"
-              value={props.value}
-              aria-required={props.required || undefined}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={[props.hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined}
-              onChange={(e) => props.onChange(e.target.value)}
-            />
-            {props.hint ? (
-              <div className="hint" id={`${id}-hint`}>
-                {props.hint}
-              </div>
-            ) : null}
-            {error ? (
-              <div className="field-error" id={`${id}-err`} role="alert">
-                {error}
-              </div>
-            ) : null}
-          </div>
-        );
-      }}
-    </ErrorsContext.Consumer>
+    <Wrapper {...props} id={id} error={error}>
+      <input {...controlProps(id, props, error)} type="datetime-local" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+    </Wrapper>
   );
 }
 
