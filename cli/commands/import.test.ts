@@ -45,7 +45,7 @@ describe('art30 import (spreadsheets)', () => {
     expect(done.err).toMatch(/Writing activities: 5\/5/);
     const batch = /Undo with: art30 import --undo (\d+)/.exec(done.out)![1];
     const shown = await run('show', 'T-001', '--json', '--db', tmp.db);
-    expect(JSON.parse(shown.out)).toMatchObject({ name: 'Newsletter', owner: 'Marketing', department: '' });
+    expect(JSON.parse(shown.out)).toMatchObject({ name: 'Newsletter', owner: 'Marketing', department: 'Marketing' });
     expect((await run('import', '--batches', '--db', tmp.db)).out).toMatch(new RegExp(`#${batch} .* marketing\\.xlsx +5 created, 0 updated`));
     const undo = await run('import', '--undo', batch, '--db', tmp.db);
     expect(undo.out).toMatch(/5 activities deleted/);

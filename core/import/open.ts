@@ -52,6 +52,12 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   // Relational workbooks: sheets of purposes, data, recipients… linked to the activity sheet.
   // (after the fiches: a fiche sheet is never a part)
   const parts = cnil ? [] : findParts(tables);
+  // A sheet with no column naming an activity (no name, purpose or processing) beside a register that
+  // has one: a list that goes with the register (sub-processors, contacts), not activities of its own.
+  const identity = (t: (typeof tables)[number]) => t.mapping.some((m) => m.field && IDENTITY_FIELDS.has(m.field));
+  if (!cnil && tables.some((t) => t.status === 'table' && identity(t)))
+    for (const [i, t] of tables.entries())
+      if (t.status === 'table' && !identity(t) && !parts.some((p) => p.index === t.sheet.index)) tables[i] = { ...t, status: 'skipped', reason: 'a list beside the register' };
   const session = addSession({ registerFile: reg.file, fileName: name, sha256: sha256(data), size: data.length, workbook, tables, cnil, mappings: new Map(), fiches, parts });
   for (const t of tables) {
     if (t.status !== 'table' || (cnil && t !== cnil.listSheet)) continue;
@@ -69,6 +75,8 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   }
   return session;
 }
+
+const IDENTITY_FIELDS = new Set(['name', 'purpose', 'clientProcessing', 'description']);
 
 function letterIndex(letter: string): number {
   for (let c = 0; c < 1000; c++) if (columnLetter(c) === letter) return c;

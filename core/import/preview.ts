@@ -30,6 +30,10 @@ import { Labels } from '../export/labels.js';
 import { fieldChanges, type FieldChange } from './changes.js';
 import { mergeActivity } from './merge.js';
 import { readOwnExport } from './own-export/read.js';
+import { classifyRows, type RowKind } from './classify/rows.js';
+import { isRegisterWord } from './vocabulary/index.js';
+import type { SheetTable } from './find-table.js';
+import type { SheetData, WorkbookData } from './workbook.js';
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -42,6 +46,8 @@ export interface PreviewOptions {
   mappingFor?: string;
   /** Rows left out: keys such as "Activités!12", or row numbers of the (first) imported sheet. */
   excludedRows?: (string | number)[];
+  /** Rows the import skipped (not activities) that the DPO takes back as activities, by key ("Activités!3"). */
+  includedRows?: string[];
   organisationId?: number;
   /** Rows of the preview to return (counts always cover every row). */
   offset?: number;
@@ -54,7 +60,7 @@ export interface PreviewOptions {
   lang?: 'fr' | 'en';
 }
 
-export type RowStatus = 'new' | 'update' | 'unchanged' | 'duplicate' | 'error' | 'excluded';
+export type RowStatus = 'new' | 'update' | 'unchanged' | 'duplicate' | 'error' | 'excluded' | 'skipped';
 
 export interface PreviewColumn {
   index: number;
@@ -109,6 +115,8 @@ export interface PreviewRow {
   source: { field: string; cell: string; text: string }[];
   /** The activity as it would be saved (normalised). */
   activity: ActivityFields | null;
+  /** Skipped rows (not an activity): what the row is and why; `import/preview` with `includedRows` takes it back. */
+  skip?: { kind: RowKind; reason: Message };
 }
 
 export interface ImportPreview {
@@ -176,6 +184,8 @@ interface Candidate {
   describedBy?: string;
   /** Art30 exports: the organisation named on the row. */
   organisationName?: string;
+  /** A row that is not an activity (section label, example, totals, notes, continuation of the row above). */
+  skip?: { kind: RowKind; reason: Message };
 }
 
 /** Which field of the spreadsheet a path of the activity comes from. */
@@ -281,6 +291,8 @@ export function buildPreview(
       candidates.push({ key: r.key, sheet: r.sheet, row: r.row, hidden: false, built, source: [], organisationName: r.organisationName });
     }
   }
+  const included = new Set(opts.includedRows ?? []);
+  const sheetDepartment = sheetDepartments(session.workbook, tableSheets);
   // Table sheets (and the CNIL list of activities).
   for (const table of own ? [] : tableSheets) {
     if (selected !== null && table.sheet.index !== selected) continue;
@@ -292,23 +304,48 @@ export function buildPreview(
     const keyCols = mapped.filter(([, f]) => f === 'ref' || f === 'name').map(([c]) => c);
     const missing = missingFields(table, state).filter((m) => !ownParts.some((p) => [...p.fields.values()].includes(m.field)));
     missingBySheet.set(sheet.index, missing);
-    for (let r = table.headerRow + 1; r < sheet.rows.length; r++) {
+    const plan = classifyRows({ sheet, headerRow: table.headerRow, fields: state.fields });
+    const continued = new Map<number, number[]>();
+    for (const p of plan) if (p.kind === 'continuation' && !included.has(`${sheet.name}!${p.r + 1}`)) continued.set(p.of!, [...(continued.get(p.of!) ?? []), p.r]);
+    const department = sheetDepartment.get(sheet.index);
+    for (const p of plan) {
+      if (p.kind === 'blank') continue;
+      const r = p.r;
       const row = sheet.rows[r];
-      if (!row || !mapped.some(([c]) => (row[c] ?? '').trim())) continue;
+      const key = `${sheet.name}!${r + 1}`;
+      if (p.kind !== 'activity' && !included.has(key)) {
+        const texts = row.map((text, c) => ({ text, c })).filter((x) => x.text.trim());
+        const source = texts.map((x) => ({ field: state.fields.get(x.c) ?? '', cell: cellName(r, x.c), text: x.text }));
+        candidates.push({ key, sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), built: EMPTY_ROW, source, skip: { kind: p.kind, reason: p.reason! } });
+        continue;
+      }
+      if (!mapped.some(([c]) => (row[c] ?? '').trim())) continue;
       const name = row[mapped.find(([, f]) => f === 'name')?.[0] ?? -1] ?? '';
       if (session.cnil && /^\(?\s*(exemple|example)\b/i.test(name.trim())) continue;
       const cells: RowCells = new Map();
       const source: PreviewRow['source'] = [];
-      for (const [c, field] of mapped) {
-        const text = row[c] ?? '';
-        if (!text.trim()) continue;
-        const cell = cellName(r, c);
-        const list = cells.get(field!);
-        const entry = { cell, text, formula: sheet.formulas.size > 0 && sheet.formulas.has(`${r}:${c}`) };
-        if (list) list.push(entry);
-        else cells.set(field!, [entry]);
-        // In the order of the columns.
-        source.push({ field: field!, cell, text });
+      // The activity's row, then the rows that continue it (one item more per row, below).
+      for (const rr of [r, ...(continued.get(r) ?? [])]) {
+        const line = sheet.rows[rr] ?? [];
+        for (const [c, field] of mapped) {
+          const text = line[c] || (rr === r ? mergedValue(sheet, rr, c) : '');
+          if (!text.trim()) continue;
+          const cell = cellName(rr, c);
+          const list = cells.get(field!);
+          const entry = { cell, text, formula: sheet.formulas.size > 0 && sheet.formulas.has(`${rr}:${c}`) };
+          if (list) {
+            // A single-value field continued below: its text goes on (a purpose written over two rows).
+            if (rr !== r && !FIELD_BY_KEY.get(field!)?.multi && list.length === 1) list[0] = { ...list[0], text: `${list[0].text}\n${text}` };
+            else list.push(entry);
+          } else cells.set(field!, [entry]);
+          // In the order of the columns.
+          source.push({ field: field!, cell, text });
+        }
+      }
+      // The section label above the rows, else the sheet's own department: the department of rows that give none.
+      if (!cells.has('department')) {
+        if (p.section !== undefined) cells.set('department', [{ cell: cellName(p.sectionRow!, 0), text: p.section, formula: false }]);
+        else if (department) cells.set('department', [{ cell: department.cell, text: department.text, formula: false }]);
       }
       if (linked) {
         // The rows of the part sheets that name this activity (by reference or name), or all of them for a single activity.
@@ -380,13 +417,16 @@ export function buildPreview(
       }
     }
   }
-  if (!candidates.length && !organisationUpdate) {
+  if (!candidates.some((c) => !c.skip) && !organisationUpdate) {
+    const onlySkipped = new Set(candidates.map((c) => c.sheet));
     const reasons = session.tables.map((t, i) =>
       sheetWithReason(
         t.sheet.name,
         session.cnil
           ? (session.cnil.skipped.find((s) => s.index === i)?.reason ?? (t === session.cnil.listSheet ? 'the list holds only the CNIL’s example row' : 'nothing to import'))
-          : t.reason,
+          : onlySkipped.has(t.sheet.name)
+            ? 'no row is an activity'
+            : t.reason,
       ),
     );
     throw new AppError('bad_input', text('errors.import.noActivity', { file: session.fileName, why: reasons }));
@@ -414,11 +454,19 @@ export function buildPreview(
   const seen = new Map<string, string>();
   const planRows: PlanRow[] = [];
   const rows: PreviewRow[] = [];
-  const counts = { new: 0, update: 0, unchanged: 0, duplicate: 0, error: 0, excluded: 0, rows: 0, warnings: 0, willWrite: 0 };
+  const counts = { new: 0, update: 0, unchanged: 0, duplicate: 0, error: 0, excluded: 0, skipped: 0, rows: 0, warnings: 0, willWrite: 0 };
   const allNewRecipients = new Set<string>();
   const step = Math.max(500, Math.floor(candidates.length / 20));
   for (const [index, c] of candidates.entries()) {
     if (progress && index % step === 0) progress({ phase: 'import.phase.checking', done: index, total: candidates.length });
+    if (c.skip) {
+      counts.skipped++;
+      counts.rows++;
+      const row = { key: c.key, sheet: c.sheet, row: c.row, hidden: c.hidden, status: 'skipped' as const, ref: '', name: c.source[0]?.text.trim().slice(0, 200) ?? '' };
+      planRows.push({ ...row, existingId: null, existingVersion: null, fields: null, stamps: {}, errors: [], organisationId: organisation.id, organisationName: organisation.name });
+      rows.push({ ...row, existingId: null, duplicateOf: null, changes: [], fieldChanges: [], organisationName: organisation.name, warnings: [], errors: [], newRecipients: [], source: c.source, activity: null, skip: c.skip });
+      continue;
+    }
     const b = c.built;
     const target = c.organisationName ? (orgByName.get(foldKey(c.organisationName)) ?? { id: 0, name: c.organisationName }) : organisation;
     const { byRef, byNameDept, byName } = indexOf(target.id);
@@ -666,6 +714,7 @@ export function optionsKey(opts: PreviewOptions): string {
     organisationId: opts.organisationId ?? null,
     drafts: Boolean(opts.drafts),
     excludedRows: [...(opts.excludedRows ?? [])].map(String).sort(),
+    includedRows: [...(opts.includedRows ?? [])].sort(),
     replace: opts.replace ?? {},
     lang: opts.lang ?? 'fr',
   });
@@ -695,5 +744,38 @@ function flatParams(params: MessageParams | undefined): Record<string, string | 
   if (!params) return undefined;
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return out;
+}
+
+const EMPTY_ROW: BuiltRow = { fields: {}, present: new Set(), stamps: {}, warnings: [], errors: [], newRecipients: [] };
+
+/** The text of a merge that covers cell (r, c) from above (a department or purpose merged down several rows). */
+function mergedValue(sheet: SheetData, r: number, c: number): string {
+  for (const m of sheet.merges) if (m.r1 < r && m.r2 >= r && m.c1 <= c && m.c2 >= c && m.c1 === c) return sheet.rows[m.r1]?.[m.c1] ?? '';
+  return '';
+}
+
+/**
+ * Context as a signal: when a workbook holds several registers, each sheet is a department's (its name,
+ * or the label a contents sheet gives it). A sheet whose name is a register word is no department.
+ */
+function sheetDepartments(workbook: WorkbookData, tables: SheetTable[]): Map<number, { text: string; cell: string }> {
+  const out = new Map<number, { text: string; cell: string }>();
+  const contents = new Map<string, { text: string; cell: string }>();
+  for (const s of workbook.sheets) {
+    if (tables.some((t) => t.sheet === s)) continue;
+    s.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const target = tables.find((t) => t.sheet.name.trim() === cell.trim());
+        const label = row.find((x, k) => k !== c && x.trim() && !/^\d+$/.test(x.trim()) && x.trim().length <= 60);
+        if (target && label && !contents.has(target.sheet.name)) contents.set(target.sheet.name, { text: label.trim(), cell: `${s.name}!${cellName(r, row.indexOf(label))}` });
+      }),
+    );
+  }
+  for (const t of tables) {
+    const named = contents.get(t.sheet.name);
+    if (named) out.set(t.sheet.index, named);
+    else if (tables.length >= 2 && !isRegisterWord(t.sheet.name)) out.set(t.sheet.index, { text: t.sheet.name.trim(), cell: `${t.sheet.name}!` });
+  }
   return out;
 }

@@ -14,8 +14,18 @@ export function decodeText(data: Buffer): { text: string; encoding: string } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(data), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(data), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * Windows-1252 by hand: Node's TextDecoder (small ICU) reads the label as ISO-8859-1, turning the
+ * typographic apostrophe, œ, € and dashes of 0x80–0x9F into invisible control characters.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+function decodeWindows1252(data: Buffer): string {
+  const latin1 = data.toString('latin1');
+  return /[\u0080-\u009f]/.test(latin1) ? latin1.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]) : latin1;
 }
 
 /** The delimiter that splits the first lines into the most consistent number of columns. */

@@ -19,6 +19,8 @@ const REASONS: [RegExp, string][] = [
   [/^lists behind the dropdowns$/, 'lists'],
   [/^example$/, 'example'],
   [/^notes$/, 'notes'],
+  [/^a list beside the register$/, 'besideRegister'],
+  [/^no row is an activity$/, 'noActivityRow'],
 ];
 
 export function sheetReason(reason: string | undefined): ErrorText {

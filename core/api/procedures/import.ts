@@ -105,6 +105,8 @@ const previewOptions = {
     .array(z.union([z.number().int().positive(), z.string().max(400)]))
     .max(100_000)
     .optional(),
+  /** Skipped rows (not activities) the DPO takes back as activities, by key. */
+  includedRows: z.array(z.string().max(400)).max(100_000).optional(),
   organisationId: id.optional(),
   /** Rows lacking a required field are imported as drafts, each with a point to review. */
   drafts: z.boolean().optional(),
@@ -127,6 +129,7 @@ function preview(reg: Register, sessionIdValue: string, opts: PreviewOptions, ct
     sheet: opts.sheet,
     organisationId: plan.organisationId || undefined,
     excludedRows: opts.excludedRows,
+    includedRows: opts.includedRows,
     drafts: opts.drafts,
     replace: opts.replace,
     lang: opts.lang ?? session.lastOptions.lang,

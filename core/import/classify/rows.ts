@@ -1,0 +1,189 @@
+/**
+ * Stage "classify rows": every row below a table's header is an activity, the continuation of the
+ * activity above (its name and purpose empty, more items below), a section label (one short text,
+ * naming the department or group of the rows below), an example or instruction row, a totals, legend,
+ * notes or footer row, or blank. Decided from the row's shape — how many cells are filled and where,
+ * their types (numbers, formulas), its position after the data — and from the words that open it in
+ * each language (vocabulary/*.json), never from texts seen in particular files. Each decision keeps its
+ * reason, for the preview, where the DPO can take any skipped row back as an activity.
+ */
+import type { Message } from '../../i18n/i18n.js';
+import { foldKey } from '../../text.js';
+import { ROW_MARKERS, type RowMarkerKind } from '../vocabulary/index.js';
+import type { SheetData } from '../workbook.js';
+
+export type RowKind = 'activity' | 'continuation' | 'section' | 'example' | 'instruction' | 'total' | 'notes' | 'blank';
+
+export interface RowClass {
+  /** 0-based row of the sheet. */
+  r: number;
+  kind: RowKind;
+  /** Why (catalogue keys `import.rowKind.*`), for every kind but activity and blank. */
+  reason?: Message;
+  /** Continuation: the 0-based row of the activity it continues. */
+  of?: number;
+  /** Activity rows: the section label above them (a department or group), when there is one. */
+  section?: string;
+  /** The 0-based row of that label. */
+  sectionRow?: number;
+}
+
+export interface ClassifyInput {
+  sheet: SheetData;
+  /** 0-based header row. */
+  headerRow: number;
+  /** Column → field, for the mapped columns. */
+  fields: Map<number, string | null>;
+}
+
+/** Fields that say which activity a row is: a row without any of them continues the one above. */
+const IDENTITY = new Set(['name', 'ref', 'purpose', 'clientProcessing']);
+
+const NUMERIC = /^[\s\d.,%€$£+\-()/]*\d[\s\d.,%€$£+\-()/]*$/;
+
+/** The kind of marker a text opens with ("Exemple : …", "Total", "N.B. …", "Indiquer …"), if any. */
+export function markerOf(text: string): { kind: RowMarkerKind; strict: boolean; word: string } | null {
+  const raw = text.trim();
+  // "(exemple)", "[Example]", "<exemple>": a bracketed marker.
+  const k = foldKey(raw.replace(/^[([<{*«"“]+/, ''));
+  if (!k) return null;
+  for (const kind of ['example', 'total', 'notes', 'instruction'] as const) {
+    for (const m of ROW_MARKERS[kind]) {
+      if (k !== m && !k.startsWith(`${m} `)) continue;
+      // The marker followed by a separator ("Exemple :", "Total -", "NB.", "e.g."), or alone: surely a marker row.
+      const after = raw
+        .replace(/^[([<{*«"“]+/, '')
+        .slice(markerLength(raw.replace(/^[([<{*«"“]+/, ''), m))
+        .trimStart();
+      const strict = k === m || /^[:.\-–—)\]>»"”*]/.test(after) || /^\d/.test(after);
+      return { kind, strict, word: m };
+    }
+  }
+  return null;
+}
+
+/** How many characters of the raw text the folded marker spans (accents and punctuation aside). */
+function markerLength(raw: string, marker: string): number {
+  const letters = marker.replace(/ /g, '');
+  let seen = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const f = foldKey(raw[i]);
+    if (f) seen += f.replace(/ /g, '').length;
+    if (seen >= letters.length) return i + 1;
+  }
+  return raw.length;
+}
+
+const isFormulaCell = (sheet: SheetData, r: number, c: number) => sheet.formulas.has(`${r}:${c}`);
+
+/** The columns one merge covers across row r, so that a label merged over the width counts once. */
+function mergedOver(sheet: SheetData, r: number, c: number): number {
+  for (const m of sheet.merges) if (m.r1 === r && m.c1 === c && m.r2 === r) return m.c2 - m.c1 + 1;
+  return 1;
+}
+
+function message(kind: RowKind | 'footer', params: Record<string, string | number> = {}): Message {
+  return { key: `import.rowKind.${kind}`, params };
+}
+
+/** Classifies every row below the header. */
+export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowClass[] {
+  const mapped = [...fields].filter(([, f]) => f).map(([c]) => c);
+  const identity = [...fields].filter(([, f]) => f && IDENTITY.has(f)).map(([c]) => c);
+  const nameCol = [...fields].find(([, f]) => f === 'name')?.[0];
+  const width = Math.max(0, ...mapped.map((c) => c + 1));
+  const filledOf = (r: number) => {
+    const row = sheet.rows[r] ?? [];
+    const out: number[] = [];
+    for (let c = 0; c < Math.max(width, row.length); c++) if ((row[c] ?? '').trim()) out.push(c);
+    return out;
+  };
+  const rows: { r: number; filled: number[]; mappedFilled: number }[] = [];
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    const filled = filledOf(r);
+    rows.push({ r, filled, mappedFilled: filled.filter((c) => fields.get(c)).length });
+  }
+  // A typical activity row fills this many mapped cells (median of the rows filling two or more).
+  const counts = rows
+    .map((x) => x.mappedFilled)
+    .filter((n) => n >= 2)
+    .sort((a, b) => a - b);
+  const typical = counts.length ? counts[Math.floor(counts.length / 2)] : 1;
+  const dense = (x: { mappedFilled: number }) => x.mappedFilled >= Math.max(2, Math.ceil(typical * 0.4));
+  const lastDense = rows.findLast((x) => dense(x) && !markerOf(firstText(sheet, x.r, x.filled))?.strict)?.r ?? -1;
+
+  const out: RowClass[] = [];
+  let section: { text: string; r: number } | undefined;
+  let lastActivity = -1;
+  const last = { kind: 'blank' as RowKind };
+  for (const [i, x] of rows.entries()) {
+    const row = sheet.rows[x.r] ?? [];
+    const push = (c: RowClass) => {
+      out.push(c);
+      last.kind = c.kind;
+    };
+    if (!x.filled.length) {
+      push({ r: x.r, kind: 'blank' });
+      continue;
+    }
+    const first = firstText(sheet, x.r, x.filled);
+    const texts = x.filled.map((c) => (row[c] ?? '').trim());
+    const shown = first.length > 60 ? `${first.slice(0, 59)}…` : first;
+    // 1. Opened by a marker word: "Exemple : …", "Total", "N.B.", "Indiquer ici…".
+    const marker = markerOf(first) ?? (nameCol !== undefined && row[nameCol]?.trim() ? markerOf(row[nameCol]) : null);
+    // Without a separator a marker opens a row only when the row is sparse, or is a long example word
+    // ("Exemple Gestion des visiteurs"); "Note de frais", "Total Energies" in a full row are activities.
+    if (marker && (marker.strict || !dense(x) || (marker.kind === 'example' && marker.word.length >= 7 && foldKey(first).startsWith(marker.word)))) {
+      push({ r: x.r, kind: marker.kind, reason: message(marker.kind, { text: shown }) });
+      continue;
+    }
+    // 2. Numbers and formulas only: a totals row.
+    if (texts.every((t) => NUMERIC.test(t)) || (x.filled.some((c) => isFormulaCell(sheet, x.r, c)) && texts.every((t, k) => NUMERIC.test(t) || isFormulaCell(sheet, x.r, x.filled[k])))) {
+      push({ r: x.r, kind: 'total', reason: message('total', { text: shown }) });
+      continue;
+    }
+    // 3. Instructions under the header: most cells are phrased as orders or hints ("Indiquer…", "(ex. : …)", "…").
+    const hints = texts.filter((t) => markerOf(t)?.kind === 'instruction' || markerOf(t)?.kind === 'example' || /(\.\.\.|…)\s*\)?$/.test(t) || /^\(.*\)$/.test(t));
+    if (last.kind === 'blank' && out.every((o) => o.kind !== 'activity') && texts.length >= 2 && hints.length * 2 >= texts.length) {
+      push({ r: x.r, kind: 'instruction', reason: message('instruction', { text: shown }) });
+      continue;
+    }
+    // 4. One text alone on its row (or merged across the width): above rows of data, a section label;
+    //    prose, shouting or a text outside the columns naming activities, a note; a short name, an activity
+    //    (incomplete: the preview names what it lacks).
+    const inIdentity = x.filled.some((c) => identity.includes(c));
+    const prose = (t: string) => t.length > 80 || /[.!?:…]$/.test(t) || (t === t.toUpperCase() && /\p{Lu}{3}/u.test(t) && t.split(/\s+/).length >= 3);
+    const single = x.filled.length === 1 || (x.filled.length > 1 && new Set(texts).size === 1);
+    if (single && typical >= 3) {
+      const below = rows.slice(i + 1).find((y) => y.filled.length);
+      const heads = below && x.r < lastDense && (dense(below) || below.filled.length === 1);
+      if (heads && !prose(texts[0])) {
+        section = { text: texts[0], r: x.r };
+        push({ r: x.r, kind: 'section', reason: message('section', { text: shown, width: mergedOver(sheet, x.r, x.filled[0]) }) });
+        continue;
+      }
+      if (!inIdentity || prose(texts[0])) {
+        push({ r: x.r, kind: 'notes', reason: message(x.r > lastDense ? 'footer' : 'notes', { text: shown }) });
+        continue;
+      }
+    }
+    // 5. After the data, a sparse row that names no activity: a footer ("Rédigé par …", "Date : …").
+    if (x.r > lastDense && !dense(x) && (!inIdentity || texts.every(prose))) {
+      push({ r: x.r, kind: 'notes', reason: message('footer', { text: shown }) });
+      continue;
+    }
+    // 6. Nothing says which activity the row is, right below one: its continuation.
+    const hasIdentity = identity.some((c) => (row[c] ?? '').trim());
+    if (identity.length && !hasIdentity && lastActivity >= 0 && (last.kind === 'activity' || last.kind === 'continuation')) {
+      push({ r: x.r, kind: 'continuation', of: lastActivity, reason: message('continuation', { row: lastActivity + 1 }) });
+      continue;
+    }
+    lastActivity = x.r;
+    push({ r: x.r, kind: 'activity', ...(section ? { section: section.text, sectionRow: section.r } : {}) });
+  }
+  return out;
+}
+
+function firstText(sheet: SheetData, r: number, filled: number[]): string {
+  return filled.length ? (sheet.rows[r]?.[filled[0]] ?? '').trim() : '';
+}

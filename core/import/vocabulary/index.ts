@@ -1,0 +1,48 @@
+/**
+ * The import's words, as data: one file per language (fr, en, de, es, it) of the words a department
+ * writes for rows that are not activities and for ticks, and of the words, abbreviations and
+ * acronyms it writes for each field (see `fields` in each file). Merged here, folded, for the stages.
+ */
+import { foldKey } from '../../text.js';
+import de from './de.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+import es from './es.json' with { type: 'json' };
+import fr from './fr.json' with { type: 'json' };
+import it from './it.json' with { type: 'json' };
+
+export type RowMarkerKind = 'example' | 'instruction' | 'total' | 'notes';
+
+interface LanguageFile {
+  language: string;
+  rows: Record<RowMarkerKind, string[]>;
+  ticks: string[];
+  untick: string[];
+  fields?: Record<string, string[]>;
+  abbreviations?: Record<string, string>;
+  questions?: [string, string][];
+  registerWords?: string[];
+}
+
+export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it] as LanguageFile[];
+
+const merged = (pick: (l: LanguageFile) => string[]): string[] => [...new Set(LANGUAGES.flatMap(pick).map((w) => foldKey(w)))];
+
+/** Folded words that open a row of each kind, every language together, longest first. */
+export const ROW_MARKERS: Record<RowMarkerKind, string[]> = {
+  example: merged((l) => l.rows.example).sort((a, b) => b.length - a.length),
+  instruction: merged((l) => l.rows.instruction).sort((a, b) => b.length - a.length),
+  total: merged((l) => l.rows.total).sort((a, b) => b.length - a.length),
+  notes: merged((l) => l.rows.notes).sort((a, b) => b.length - a.length),
+};
+
+/** Cell texts that tick a box, and those that leave it unticked (folded; symbols kept as written). */
+export const TICKS = new Set(LANGUAGES.flatMap((l) => l.ticks).map((w) => foldKey(w) || w));
+export const UNTICKS = new Set(LANGUAGES.flatMap((l) => l.untick).map((w) => foldKey(w)));
+
+const REGISTER_WORDS = merged((l) => l.registerWords ?? []);
+
+/** A sheet or table name made of register words ("Registre RH" is, "Marketing" is not): no department. */
+export function isRegisterWord(name: string): boolean {
+  const k = ` ${foldKey(name)} `;
+  return /^ (sheet|feuil|tabelle|hoja|foglio|blatt)\s*\d* $/.test(k) || REGISTER_WORDS.some((w) => k.includes(` ${w} `) || k.includes(` ${w}s `));
+}
