@@ -432,7 +432,9 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const dpia: ActivityFields['dpia'] = { ...EMPTY_DPIA, link: dpiaLink?.text ?? '' };
     if (dpiaStatus) {
       const k = foldKey(dpiaStatus.text);
-      const code = DPIA.find(([re]) => re.test(k))?.[1];
+      // A tick in a DPIA column ("X", "✓") says one applies; an empty or "no" one, that none is needed.
+      const tick = parseYesNo(dpiaStatus.text);
+      const code = DPIA.find(([re]) => re.test(k))?.[1] ?? (tick === true ? 'planned' : tick === false ? 'not_required' : undefined);
       if (code) dpia.status = code;
       else
         warn(

@@ -103,8 +103,9 @@ function icuCountry(text: string): string | undefined {
 }
 
 /** Organisations: legal-entity forms, and vendors every DPO meets. */
+// The form follows the name ("Acme SAS", "Sundara Tech Pvt Ltd"): "company" alone is a data category.
 const LEGAL_FORM =
-  /(?:^|\s)(sas|sasu|sarl|sa|sca|eurl|sci|scop|gie|ltd|limited|inc|llc|llp|plc|corp|corporation|co|company|gmbh|ag|kg|bv|nv|spa|srl|sl|pvt|pty|ab|as|oy|group|groupe|holding)\.?$/;
+  /\S\s+(sas|sasu|sarl|sa|sca|eurl|sci|scop|gie|ltd|limited|inc|llc|llp|plc|corp|corporation|co|company|gmbh|ag|kg|bv|nv|spa|srl|sl|pvt|pty|ab|as|oy|group|groupe|holding)\.?$/;
 const VENDORS =
   /\b(microsoft|google|amazon|aws|azure|salesforce|sap|oracle|workday|hubspot|mailchimp|zoom|slack|atlassian|jira|dropbox|docusign|adobe|stripe|paypal|ovh|ovhcloud|scaleway|cegid|sage|adp|lucca|payfit|zendesk|intercom|twilio|sendgrid|brevo|sendinblue|meta|facebook|linkedin|qonto|pennylane|alan|swile|doctolib|pronote|index education|ecoledirecte|cloudflare|apple|ibm|cisco|okta|servicenow|shopify|typeform|surveymonkey|calendly|notion|trello|asana|monday|mailjet|orange|sfr|bouygues|docaposte|yousign|welcome to the jungle|indeed|talentsoft|cornerstone|teams|gmail|office 365|microsoft 365|google workspace)\b/;
 

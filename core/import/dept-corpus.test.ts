@@ -115,22 +115,35 @@ describe('a corpus of department files', () => {
     expect(a.recipients.some((r) => r.type === 'processor' && /OVHcloud/.test(r.name))).toBe(true);
   });
 
-  it('names a required field without a column once per sheet with its closest columns, refuses the rows, and imports them as drafts on request', async () => {
+  it('gives a required field without a confident column the most plausible one (Description → purpose), saying so', async () => {
     const f = corpus.find((x) => x.shape === 'GRC export without a purpose en')!;
-    const before = t.reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get();
     const p = (await t.call('import/open', { file: f.file })) as ImportPreview;
     const sheet = p.sheets.find((s) => s.name === f.sheet)!;
+    const col = sheet.columns.find((c) => c.header === 'Description')!;
+    expect(col).toMatchObject({ field: 'purpose', why: { key: 'mapping.why.fallback' } });
+    expect(sheet.missing ?? []).toEqual([]);
+    expect(sheet.messages?.map((m) => tr('fr', m.key, m.params))).toContainEqual(expect.stringMatching(/Finalité.*Description/));
+    expect(p.counts.error).toBe(0);
+    expect(p.counts.new).toBe(f.rows);
+    await t.call('import/close', { sessionId: p.sessionId });
+  });
+
+  it('names a required field that no column gives once per sheet, refuses the rows, and imports them as drafts on request', async () => {
+    const file = path.join(dir, 'no-purpose.csv');
+    fs.writeFileSync(file, ['Name;Owner;Tool', 'Visitor book;a@b.org;PayFit', 'Parking permits;c@d.org;Welcome to the Jungle', ''].join('\r\n'));
+    const before = t.reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get();
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const sheet = p.sheets[0];
     expect(sheet.missing?.map((m) => m.field)).toEqual(['purpose']);
-    expect(sheet.missing![0].candidates[0].header).toBe('Description');
-    expect(tr('fr', sheet.messages![0].key, sheet.messages![0].params)).toMatch(/Finalité.*Description/);
-    expect(p.counts.error).toBe(f.rows);
+    expect(tr('fr', sheet.messages![0].key, sheet.messages![0].params)).toMatch(/Finalité/);
+    expect(p.counts.error).toBe(2);
     await expect(t.call('import/commit', { sessionId: p.sessionId })).rejects.toThrow(/purpose/);
     expect(t.reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get()).toBe(before);
     const drafts = (await t.call('import/preview', { sessionId: p.sessionId, drafts: true } as never)) as ImportPreview;
     expect(drafts.counts.error).toBe(0);
     expect(drafts.rows.every((r) => r.activity?.status === 'draft' && r.warnings.some((w) => w.field === 'purpose'))).toBe(true);
     const done = (await t.call('import/commit', { sessionId: p.sessionId, drafts: true } as never)) as { created: number; activities: { id: number }[] };
-    expect(done.created).toBe(f.rows);
+    expect(done.created).toBe(2);
     // Each draft carries a point to review on the field to complete.
     const checks = (await t.call('activities/checks' as never, { id: done.activities[0].id } as never)) as { code: string; path: string }[];
     expect(checks).toContainEqual(expect.objectContaining({ code: 'import_to_complete', path: 'purpose' }));

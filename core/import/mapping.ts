@@ -16,6 +16,7 @@
 import type { Message } from '../i18n/i18n.js';
 import { foldKey } from '../text.js';
 import { contentAgrees, type ColumnContent } from './content-signal.js';
+import { assignColumns } from './assign/columns.js';
 import { FIELDS, FIELD_BY_KEY, KEYWORDS } from './fields.js';
 
 export interface ColumnMapping {
@@ -351,14 +352,45 @@ export function matchHeader(header: string): HeaderMatch {
   return { ...hit };
 }
 
+/** The parts of a combined header ("Description / purpose", "Finalité et base légale"). */
+export function headerParts(header: string): string[] {
+  return header
+    .split(/\s*(?:\/|\||&|\+|\n|;|\bet\b|\band\b|\bou\b|\bor\b|\bund\b|\by\b|\be\b|\bo\b|\boder\b)\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 2);
+}
+
+/**
+ * Every field a header could mean, with a score: the whole header's reading and its alternatives, and
+ * each part of a combined header ("Description / purpose" is description or purpose), best first.
+ */
+export function headerCandidates(header: string): { field: string; confidence: number; why?: Message }[] {
+  const out = new Map<string, { field: string; confidence: number; why?: Message }>();
+  const add = (field: string | null | undefined, confidence: number, why?: Message) => {
+    if (!field || confidence <= 0) return;
+    const known = out.get(field);
+    if (!known || known.confidence < confidence) out.set(field, { field, confidence, why });
+  };
+  const whole = matchHeader(header);
+  add(whole.field, whole.confidence, whole.why);
+  for (const a of whole.alternatives ?? []) add(a.field, Math.min(0.75, a.confidence), { key: 'mapping.why.words', params: { words: header.trim() } });
+  const parts = headerParts(header);
+  if (parts.length >= 2)
+    for (const part of parts) {
+      const m = match(part);
+      add(m.field, Math.min(0.9, m.confidence), {
+        key: 'mapping.why.part',
+        params: { part, reason: m.why?.key ?? '', detail: String(m.why?.params?.synonym ?? m.why?.params?.words ?? '') },
+      });
+    }
+  return [...out.values()].sort((a, b) => b.confidence - a.confidence);
+}
+
 /** "Finalité / base légale", "Purpose and legal basis": the whole, else its strongest part. */
 function matchCombined(header: string): HeaderMatch {
   const whole = match(header);
   if (whole.confidence >= 1) return whole;
-  const parts = header
-    .split(/\s*(?:\/|\||&|\+|\n|;|\bet\b|\band\b|\bou\b|\bor\b|\bund\b)\s*/i)
-    .map((p) => p.trim())
-    .filter((p) => p.length >= 2);
+  const parts = headerParts(header);
   if (parts.length < 2) return whole;
   let best = whole;
   let bestRaw = whole.confidence;
@@ -436,34 +468,13 @@ function match(header: string): HeaderMatch {
       };
 }
 
-/**
- * Maps every header; the cells' content (when given) confirms, corrects or supplies a mapping.
- * A single-value field keeps only its most confident column.
- */
+/** Maps every header as one assignment (see assign/columns.ts); kept under its old name for its callers. */
 export function autoMap(headers: string[], contents?: (ColumnContent | null)[]): ColumnMapping[] {
-  const cols: ColumnMapping[] = headers.map((header, column) => {
-    const m = matchHeader(header);
-    const c = contents?.[column];
-    return { column, header, ...(c ? combine(m, c) : m) };
-  });
-  const taken = new Map<string, ColumnMapping>();
-  for (const c of [...cols].sort((a, b) => b.confidence - a.confidence)) {
-    if (!c.field) continue;
-    const def = FIELD_BY_KEY.get(c.field);
-    if (def?.multi) continue;
-    const holder = taken.get(c.field);
-    if (holder) {
-      c.alternatives = [{ field: c.field, confidence: c.confidence }, ...(c.alternatives ?? [])];
-      c.why = { key: 'mapping.why.taken', params: { field: c.field, column: holder.header } };
-      c.field = null;
-      c.confidence = 0;
-    } else taken.set(c.field, c);
-  }
-  return cols;
+  return assignColumns(headers, contents);
 }
 
 /** Header reading + content reading → one mapping. */
-function combine(m: HeaderMatch, content: ColumnContent): HeaderMatch {
+export function combine(m: HeaderMatch, content: ColumnContent): HeaderMatch {
   const agree = m.field ? contentAgrees(m.field, content) : false;
   if (m.field && agree) {
     return {

@@ -8,6 +8,7 @@ import { analyseCnil, looksLikeCnil } from './cnil-template.js';
 import { ficheLabels } from './fiche.js';
 import { findTable } from './find-table.js';
 import { findParts } from './relational.js';
+import { undoFallback } from './assign/columns.js';
 import { CountryMatcher } from './normalise/country.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { columnLetter } from './workbook.js';
@@ -52,6 +53,7 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   // Relational workbooks: sheets of purposes, data, recipients… linked to the activity sheet.
   // (after the fiches: a fiche sheet is never a part)
   const parts = cnil ? [] : findParts(tables);
+  for (const p of parts) for (const field of p.fields.values()) undoFallback(tables[p.main].mapping, field);
   // A sheet with no column naming an activity (no name, purpose or processing) beside a register that
   // has one: a list that goes with the register (sub-processors, contacts), not activities of its own.
   const identity = (t: (typeof tables)[number]) => t.mapping.some((m) => m.field && IDENTITY_FIELDS.has(m.field));

@@ -136,11 +136,17 @@ describe('real public files (realworld/README.md)', () => {
       }
       expect(res.ok, JSON.stringify(!res.ok && res.error)).toBe(true);
       const p = (res as { value: ImportPreview }).value;
-      const taken = p.rows.filter((r) => r.status === 'new' || r.status === 'update');
-      report.push(`${c.file}: ${taken.map((r) => r.name).join(' | ')}`);
+      // A row of the CNIL list that a fiche describes is the fiche's duplicate, not an activity more.
+      const taken = p.rows.filter((r) => r.status !== 'skipped' && r.status !== 'excluded' && r.status !== 'duplicate');
+      report.push(`${c.file}: ${taken.map((r) => `${r.name} (${r.status})`).join(' | ')}`);
       expect(taken.length).toBe(c.activities);
-      expect(p.rows.filter((r) => r.status === 'error').map((r) => r.errors.map((e) => e.message))).toEqual([]);
       for (const n of c.names ?? []) expect(taken.map((r) => r.name)).toContain(n);
+      // A row the file leaves incomplete (CISO Assistant's "processing 1" has no description) is named, and
+      // comes in as a draft when the DPO asks.
+      if (p.counts.error) {
+        const drafts = (await t.call('import/preview', { sessionId: p.sessionId, drafts: true } as never)) as ImportPreview;
+        expect(drafts.counts.willWrite).toBe(c.activities);
+      }
       await t.call('import/close', { sessionId: p.sessionId });
     });
   }

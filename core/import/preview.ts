@@ -655,7 +655,9 @@ export function buildPreview(
       savedMapping: state?.savedMapping ?? null,
       ...(missingBySheet.get(s.index)?.length
         ? { missing: missingBySheet.get(s.index), messages: [...missingMessages(s.name, missingBySheet.get(s.index)!), { key: 'mapping.missing.drafts' }] }
-        : {}),
+        : fallbacks(t, state).length
+          ? { messages: fallbacks(t, state) }
+          : {}),
     };
   });
 
@@ -778,4 +780,12 @@ function sheetDepartments(workbook: WorkbookData, tables: SheetTable[]): Map<num
     else if (tables.length >= 2 && !isRegisterWord(t.sheet.name)) out.set(t.sheet.index, { text: t.sheet.name.trim(), cell: `${t.sheet.name}!` });
   }
   return out;
+}
+
+/** A required field given by its most plausible column, not a confident one: said once per sheet. */
+function fallbacks(t: SheetTable, state: SheetMappingState | undefined): Message[] {
+  if (!state) return [];
+  return t.mapping
+    .filter((m) => m.why?.key === 'mapping.why.fallback' && state.fields.get(m.column) === m.field && state.source.get(m.column) === 'auto')
+    .map((m) => ({ key: 'mapping.fallback', params: { sheet: t.sheet.name, column: `${columnLetter(m.column)} “${m.header}”`, fieldFr: String(m.why?.params?.fieldFr ?? ''), fieldEn: String(m.why?.params?.fieldEn ?? '') } }));
 }

@@ -17,7 +17,10 @@ interface LanguageFile {
   rows: Record<RowMarkerKind, string[]>;
   ticks: string[];
   untick: string[];
+  /** Headers departments write for each field (compared folded). */
   fields?: Record<string, string[]>;
+  /** Stems and short phrases that say a header is about a field ("~" marks a weak word). */
+  keywords?: Record<string, string[]>;
   abbreviations?: Record<string, string>;
   questions?: [string, string][];
   registerWords?: string[];
@@ -45,4 +48,16 @@ const REGISTER_WORDS = merged((l) => l.registerWords ?? []);
 export function isRegisterWord(name: string): boolean {
   const k = ` ${foldKey(name)} `;
   return /^ (sheet|feuil|tabelle|hoja|foglio|blatt)\s*\d* $/.test(k) || REGISTER_WORDS.some((w) => k.includes(` ${w} `) || k.includes(` ${w}s `));
+}
+
+/** A field's header words, every language together (the file order: fr, en, de, es, it). */
+export function fieldWords(key: string): string[] {
+  return [...new Set(LANGUAGES.flatMap((l) => l.fields?.[key] ?? []))];
+}
+
+/** Every field's keywords, every language together. */
+export function fieldKeywords(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const l of LANGUAGES) for (const [k, ws] of Object.entries(l.keywords ?? {})) out[k] = [...new Set([...(out[k] ?? []), ...ws])];
+  return out;
 }
