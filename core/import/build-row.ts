@@ -11,7 +11,7 @@ import { fold as foldKey } from './fold.js';
 import type { ImportContext } from './context.js';
 import { parseDate } from './normalise/date.js';
 import { cleanText } from './normalise/empty.js';
-import { parseLegalBasis } from './normalise/legal-basis.js';
+import { parseLegalBases } from './normalise/legal-basis.js';
 import { parseRetention } from './normalise/retention.js';
 import { parseSafeguard } from './normalise/safeguard.js';
 import { splitMulti } from './normalise/split.js';
@@ -116,12 +116,17 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     else warn('status', status.cell, status.text, `"${status.text}" is not a known status (draft, active, retired): the activity is imported as a draft.`, 'status_unknown', {});
   }
 
-  // Legal bases, "Intérêt légitime : prévention de la fraude" keeps the words after the colon.
+  // Legal bases, "Intérêt légitime : prévention de la fraude" keeps the words after the colon. A cell
+  // that cites Art. 6 ("Art. 6 Abs. 1 lit. b und c", "artículo 6, apartado 1, letra b)") is read whole.
   const bases: ActivityFields['legalBases'] = [];
-  for (const item of items('legalBases')) {
+  const cellBases = new Map<string, LegalBasisCode[]>();
+  for (const c of cells.get('legalBases') ?? []) if (/(?<![0-9])6\s*[(.,\-\s]/.test(c.text)) cellBases.set(c.cell, parseLegalBases(c.text));
+  for (const codes of cellBases.values()) for (const code of codes) if (!bases.some((b) => b.code === code)) bases.push({ code, justification: '' });
+  for (const item of items('legalBases').filter((x) => !cellBases.get(x.cell)?.length)) {
     const [head, ...rest] = item.text.split(/\s*:\s*/);
-    const code = parseLegalBasis(head) ?? parseLegalBasis(item.text);
-    if (!code) {
+    const found = parseLegalBases(head);
+    const codes = found.length ? found : parseLegalBases(item.text);
+    if (!codes.length) {
       warn(
         'legalBases',
         item.cell,
@@ -132,7 +137,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       );
       continue;
     }
-    if (!bases.some((b) => b.code === code)) bases.push({ code, justification: rest.join(': ') });
+    for (const code of codes) if (!bases.some((b) => b.code === code)) bases.push({ code, justification: codes.length === 1 ? rest.join(': ') : '' });
   }
   const justification = text('legalBasisJustification');
   if (justification) {

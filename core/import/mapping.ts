@@ -18,6 +18,7 @@ import { foldKey } from '../text.js';
 import { contentAgrees, type ColumnContent } from './content-signal.js';
 import { assignColumns } from './assign/columns.js';
 import { FIELDS, FIELD_BY_KEY, KEYWORDS } from './fields.js';
+import { ABBREVIATIONS, questionForms } from './vocabulary/index.js';
 
 export interface ColumnMapping {
   /** 0-based column index. */
@@ -153,6 +154,8 @@ const norm = (s: string) =>
 interface Entry {
   key: string;
   text: string;
+  /** The text with transliterated umlauts read as umlauts ("empfaenger" = "empfanger"). */
+  translit: string;
   spaced: string;
   words: number;
   /** The synonym as written, for the explanation. */
@@ -166,7 +169,7 @@ function entries(): Entry[] {
   for (const d of FIELDS)
     for (const s of [d.labelFr, d.labelEn, d.key, ...d.synonyms]) {
       const t = norm(s);
-      const entry = (text: string) => ({ key: d.key, text, spaced: ` ${text} `, words: text.split(' ').length, source: s });
+      const entry = (text: string) => ({ key: d.key, text, translit: translit(text), spaced: ` ${text} `, words: text.split(' ').length, source: s });
       if (t) index.push(entry(t));
       const full = foldKey(s);
       if (full && full !== t) index.push(entry(full));
@@ -198,9 +201,15 @@ interface Keyword {
   weight: number;
 }
 
+/** Transliterated umlauts ("Empfaenger", "Loeschfristen") read as the folded umlaut ("empfanger"), in words of 5 letters or more. */
+function translit(text: string): string {
+  return text.replace(/[a-z]{5,}/g, (w) => w.replace(/(?<=[a-z])(a|o|u)e/g, '$1'));
+}
+
 /** Light stemming shared by headers and vocabulary: plural and common French/English endings. */
 function stem(w: string): string {
   if (w.length <= 3) return w;
+  if (w.length >= 5) w = translit(w);
   let s = w.replace(/(s|x)$/, '');
   if (s.length > 5) s = s.replace(/(ees|ee|es|e)$/, '');
   return s;
@@ -252,15 +261,7 @@ interface WordScore {
  * Questions say what they ask with words of their own: "D'où viennent les données ?" asks for the
  * source, "How long…" for a duration. They are rewritten into the word of the concept before scoring.
  */
-const QUESTION_FORMS: [RegExp, string][] = [
-  [/\b(d ou (viennent|vient|proviennent|provient)|where (does|do|did) .{0,30}come from|where from|origine)\b/g, ' source '],
-  [/\b(combien de temps|jusqu a quand|how long|until when|for how long)\b/g, ' duree '],
-  [/\b(pourquoi|a quoi (sert|servent)|dans quel but|what (is|are) (it|they|this|the data) (used )?for|what for|why)\b/g, ' finalite '],
-  [/\b(qui (a|ont|peut|peuvent) acces|qui (voit|consulte)|a qui|who (has|have|can) (access|see)|who sees|who do we share)\b/g, ' destinataire '],
-  [/\b(comment .{0,30}proteg\w*|how (is|are) .{0,20}protected|how .{0,20}secured)\b/g, ' securite '],
-  [/\b(who owns|qui (est|sont) (le|la|les)? ?(responsable|referent|pilote))\b/g, ' owner '],
-  [/\b(sur qui|about whom|who (is|are) (it|the data|this) about|whose data)\b/g, ' personnes concernees '],
-];
+const QUESTION_FORMS: [RegExp, string][] = questionForms();
 
 const RELATIVE = new Set(['dont', 'lesquels', 'lesquelles', 'whose', 'which', 'that', 'where', 'deren', 'dessen']);
 const TRAILING_PREPOSITION = /\s(a|au|aux|to|with|avec|par|by|vers|an)\s*:?\s*$/;
@@ -346,6 +347,13 @@ export function matchHeader(header: string): HeaderMatch {
   let hit = cache.get(header);
   if (!hit) {
     hit = matchCombined(header);
+    // Abbreviations and acronyms ("Fin.", "Pers. conc.", "DCP", "Transf. HUE"): the header spelt out.
+    const expanded = hit.confidence < 1 ? expandAbbreviations(header) : null;
+    if (expanded) {
+      const long = matchCombined(expanded);
+      if (long.field && long.confidence > hit.confidence)
+        hit = { ...long, confidence: Math.min(0.9, long.confidence), why: { key: 'mapping.why.abbreviation', params: { header: header.trim(), expanded } } };
+    }
     if (cache.size > 20_000) cache.clear();
     cache.set(header, hit);
   }
@@ -428,6 +436,8 @@ function match(header: string): HeaderMatch {
       return { field: scored[0].field, confidence: 0.85, why: { key: 'mapping.why.words', params: { words: [...new Set(scored[0].matched)].join(', ') } } };
   }
   for (const e of entries()) if (e.text === hf) return { field: e.key, confidence: 1, why: { key: 'mapping.why.synonym', params: { synonym: e.source } } };
+  const ht = translit(hf);
+  if (ht !== hf) for (const e of entries()) if (e.translit === ht) return { field: e.key, confidence: 0.95, why: { key: 'mapping.why.synonym', params: { synonym: e.source } } };
   const hs = ` ${h} `;
   const hfs = ` ${hf} `;
   const hWords = h.split(' ');
@@ -523,4 +533,48 @@ export function headersKey(headers: string[]): string {
     .map((h) => foldKey(h))
     .filter(Boolean)
     .join('|');
+}
+
+let wordsByPrefix: Map<string, string> | null = null;
+/** The most frequent vocabulary word starting with a prefix ("fin" → "finalite", "pers" → "personnes"). */
+function wordFor(prefix: string): string | undefined {
+  if (!wordsByPrefix) {
+    const counts = new Map<string, number>();
+    for (const d of FIELDS) for (const s of [d.labelFr, d.labelEn, ...d.synonyms]) for (const w of foldKey(s).split(' ')) if (w.length >= 4) counts.set(w, (counts.get(w) ?? 0) + 1);
+    wordsByPrefix = new Map();
+    const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);
+    for (const [w] of sorted) for (let n = 2; n < w.length; n++) if (!wordsByPrefix.has(w.slice(0, n))) wordsByPrefix.set(w.slice(0, n), w);
+  }
+  return wordsByPrefix.get(prefix);
+}
+
+/**
+ * An abbreviated header spelt out, or null: known acronyms and abbreviations of every language
+ * (vocabulary/*.json), and words cut short with a dot ("Fin.", "Pers. conc.") completed by the most
+ * frequent word of the field vocabulary they start.
+ */
+export function expandAbbreviations(header: string): string | null {
+  const tokens = header.split(/(?<=\.)|[\s/]+/).filter((t) => t.trim());
+  let changed = false;
+  const out = tokens.map((raw) => {
+    const t = raw.trim();
+    const k = foldKey(t);
+    if (!k) return t;
+    const dotted = /\.$/.test(t);
+    const acronym = /^[A-ZÀ-Ý]{2,6}s?$/.test(t.replace(/\.$/, ''));
+    const known = ABBREVIATIONS.get(k);
+    if (known && (dotted || acronym || tokens.length === 1 || k.length <= 4)) {
+      changed = true;
+      return known;
+    }
+    if (dotted && k.length >= 2 && k.length <= 7) {
+      const w = wordFor(k);
+      if (w) {
+        changed = true;
+        return w;
+      }
+    }
+    return t;
+  });
+  return changed ? out.join(' ') : null;
 }

@@ -24,9 +24,10 @@ interface LanguageFile {
   abbreviations?: Record<string, string>;
   questions?: [string, string][];
   registerWords?: string[];
+  legalBases?: Record<string, string[]>;
 }
 
-export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it] as LanguageFile[];
+export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it] as unknown as LanguageFile[];
 
 const merged = (pick: (l: LanguageFile) => string[]): string[] => [...new Set(LANGUAGES.flatMap(pick).map((w) => foldKey(w)))];
 
@@ -61,3 +62,18 @@ export function fieldKeywords(): Record<string, string[]> {
   for (const l of LANGUAGES) for (const [k, ws] of Object.entries(l.keywords ?? {})) out[k] = [...new Set([...(out[k] ?? []), ...ws])];
   return out;
 }
+
+/** Legal-basis wordings of every language: code → folded phrases. */
+export function legalBasisWords(): [string, string[]][] {
+  const out = new Map<string, string[]>();
+  for (const l of LANGUAGES) for (const [code, ws] of Object.entries(l.legalBases ?? {})) out.set(code, [...(out.get(code) ?? []), ...ws.map((w) => foldKey(w))]);
+  return [...out];
+}
+
+/** Questions a header asks, rewritten into the word of what they ask for: [folded pattern, concept]. */
+export function questionForms(): [RegExp, string][] {
+  return LANGUAGES.flatMap((l) => (l.questions ?? []).map(([re, concept]) => [new RegExp(`\\b(${re})\\b`, 'g'), ` ${concept} `] as [RegExp, string]));
+}
+
+/** Abbreviations and acronyms of every language (folded): "dcp" → "donnees a caractere personnel". */
+export const ABBREVIATIONS: Map<string, string> = new Map(LANGUAGES.flatMap((l) => Object.entries(l.abbreviations ?? {}).map(([k, v]) => [foldKey(k), foldKey(v)] as [string, string])));
