@@ -540,7 +540,8 @@ let wordsByPrefix: Map<string, string> | null = null;
 function wordFor(prefix: string): string | undefined {
   if (!wordsByPrefix) {
     const counts = new Map<string, number>();
-    for (const d of FIELDS) for (const s of [d.labelFr, d.labelEn, ...d.synonyms]) for (const w of foldKey(s).split(' ')) if (w.length >= 4) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const d of FIELDS)
+      for (const s of [d.labelFr, d.labelEn, ...d.synonyms]) for (const w of foldKey(s).split(' ')) if (w.length >= 4) counts.set(w, (counts.get(w) ?? 0) + 1);
     wordsByPrefix = new Map();
     const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);
     for (const [w] of sorted) for (let n = 2; n < w.length; n++) if (!wordsByPrefix.has(w.slice(0, n))) wordsByPrefix.set(w.slice(0, n), w);

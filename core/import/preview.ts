@@ -463,8 +463,30 @@ export function buildPreview(
       counts.skipped++;
       counts.rows++;
       const row = { key: c.key, sheet: c.sheet, row: c.row, hidden: c.hidden, status: 'skipped' as const, ref: '', name: c.source[0]?.text.trim().slice(0, 200) ?? '' };
-      planRows.push({ ...row, existingId: null, existingVersion: null, fields: null, stamps: {}, errors: [], organisationId: organisation.id, organisationName: organisation.name });
-      rows.push({ ...row, existingId: null, duplicateOf: null, changes: [], fieldChanges: [], organisationName: organisation.name, warnings: [], errors: [], newRecipients: [], source: c.source, activity: null, skip: c.skip });
+      planRows.push({
+        ...row,
+        existingId: null,
+        existingVersion: null,
+        fields: null,
+        stamps: {},
+        errors: [],
+        organisationId: organisation.id,
+        organisationName: organisation.name,
+      });
+      rows.push({
+        ...row,
+        existingId: null,
+        duplicateOf: null,
+        changes: [],
+        fieldChanges: [],
+        organisationName: organisation.name,
+        warnings: [],
+        errors: [],
+        newRecipients: [],
+        source: c.source,
+        activity: null,
+        skip: c.skip,
+      });
       continue;
     }
     const b = c.built;
@@ -787,5 +809,13 @@ function fallbacks(t: SheetTable, state: SheetMappingState | undefined): Message
   if (!state) return [];
   return t.mapping
     .filter((m) => m.why?.key === 'mapping.why.fallback' && state.fields.get(m.column) === m.field && state.source.get(m.column) === 'auto')
-    .map((m) => ({ key: 'mapping.fallback', params: { sheet: t.sheet.name, column: `${columnLetter(m.column)} “${m.header}”`, fieldFr: String(m.why?.params?.fieldFr ?? ''), fieldEn: String(m.why?.params?.fieldEn ?? '') } }));
+    .map((m) => ({
+      key: 'mapping.fallback',
+      params: {
+        sheet: t.sheet.name,
+        column: `${columnLetter(m.column)} “${m.header}”`,
+        fieldFr: String(m.why?.params?.fieldFr ?? ''),
+        fieldEn: String(m.why?.params?.fieldEn ?? ''),
+      },
+    }));
 }

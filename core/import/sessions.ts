@@ -38,7 +38,15 @@ export interface ImportSession {
   /** The options and plan of the last preview, reused by the commit when nothing changed. */
   last: PreviewPlan | null;
   /** The last preview's sheet, organisation and excluded rows: the commit's defaults. */
-  lastOptions: { sheet?: string; organisationId?: number; excludedRows?: (string | number)[]; includedRows?: string[]; drafts?: boolean; replace?: Record<string, string[]>; lang?: 'fr' | 'en' };
+  lastOptions: {
+    sheet?: string;
+    organisationId?: number;
+    excludedRows?: (string | number)[];
+    includedRows?: string[];
+    drafts?: boolean;
+    replace?: Record<string, string[]>;
+    lang?: 'fr' | 'en';
+  };
 }
 
 const TTL_MS = 60 * 60 * 1000;

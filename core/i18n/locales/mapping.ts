@@ -68,7 +68,8 @@ export const fr: Entries = {
   'mapping.missing.field': 'Feuille « {{sheet}} » : aucune colonne ne donne le champ « {{fieldFr}} ».',
   'mapping.missing.candidates': 'Feuille « {{sheet}} » : aucune colonne ne donne le champ « {{fieldFr}} » ; les colonnes les plus proches sont {{candidates}}.',
   'mapping.missing.drafts': 'Les lignes qui n’en ont pas peuvent être importées comme brouillons, chacune avec un point à revoir.',
-  'mapping.fallback': 'Feuille « {{sheet}} » : aucune colonne ne dit clairement « {{fieldFr}} » ; le champ est pris dans la colonne {{column}}. Vérifiez-le, ou choisissez une autre colonne.',
+  'mapping.fallback':
+    'Feuille « {{sheet}} » : aucune colonne ne dit clairement « {{fieldFr}} » ; le champ est pris dans la colonne {{column}}. Vérifiez-le, ou choisissez une autre colonne.',
   'mapping.nameFromPurpose': 'Pas de colonne de nom : le nom a été tiré de la finalité (« {{name}} ») ; vérifiez-le.',
   'mapping.draft.missing': 'Importé comme brouillon : « {{field}} » manque et doit être complété.',
   'mapping.draft.placeholder': 'À compléter',

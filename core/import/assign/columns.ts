@@ -67,9 +67,7 @@ export function assignColumns(headers: string[], contents?: (ColumnContent | nul
     if (p) {
       // A column that lost its best field to a stronger column says so.
       const lost = mine[0] && mine[0].field !== p.field && mine[0].score >= THRESHOLD ? holder.get(mine[0].field) : undefined;
-      const why: Message | undefined = lost
-        ? { key: 'mapping.why.next', params: { ...labels(mine[0].field), column: headers[lost.column] ?? '' } }
-        : p.why;
+      const why: Message | undefined = lost ? { key: 'mapping.why.next', params: { ...labels(mine[0].field), column: headers[lost.column] ?? '' } } : p.why;
       return { column, header, field: p.field, confidence: p.score, why, alternatives: alternatives.slice(0, 3) };
     }
     const best = mine[0];

@@ -138,7 +138,10 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
       continue;
     }
     // 2. Numbers and formulas only: a totals row.
-    if (texts.every((t) => NUMERIC.test(t)) || (x.filled.some((c) => isFormulaCell(sheet, x.r, c)) && texts.every((t, k) => NUMERIC.test(t) || isFormulaCell(sheet, x.r, x.filled[k])))) {
+    if (
+      texts.every((t) => NUMERIC.test(t)) ||
+      (x.filled.some((c) => isFormulaCell(sheet, x.r, c)) && texts.every((t, k) => NUMERIC.test(t) || isFormulaCell(sheet, x.r, x.filled[k])))
+    ) {
       push({ r: x.r, kind: 'total', reason: message('total', { text: shown }) });
       continue;
     }

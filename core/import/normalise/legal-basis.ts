@@ -23,7 +23,13 @@ const LEGAL_CODES = ['consent', 'contract', 'legal_obligation', 'vital_interests
 
 /** The wordings as one pattern per basis, longest phrases first. */
 const WORDS: [RegExp, LegalBasisCode][] = legalBasisWords().map(([code, phrases]) => [
-  new RegExp(`(?<![a-z0-9])(${[...new Set(phrases)].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})s?(?![a-z0-9])`, 'g'),
+  new RegExp(
+    `(?<![a-z0-9])(${[...new Set(phrases)]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')})s?(?![a-z0-9])`,
+    'g',
+  ),
   code as LegalBasisCode,
 ]);
 

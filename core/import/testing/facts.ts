@@ -32,7 +32,10 @@ const fold = (s: string): string =>
 
 const asSet = (xs: string[]): Set<string> => new Set(xs.map(fold).filter((x) => x !== ''));
 const sameSet = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
-const words = (s: string): string[] => fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
+const words = (s: string): string[] =>
+  fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2);
 
 /** Every word of the expected text is in the text read (whitespace, punctuation and case aside). */
 function sameText(expected: string, got: string): boolean {
@@ -67,10 +70,7 @@ function compare(field: string, want: ExpectedFact, a: ActivityFields, EEA: Set<
     }
     case 'comments':
     case 'security_measures': {
-      const got =
-        field === 'comments'
-          ? [a.description, a.securityNotes, a.rights].join(' ')
-          : [a.securityNotes, ...a.securityMeasures.map((m) => `${m.precision}`)].join(' ');
+      const got = field === 'comments' ? [a.description, a.securityNotes, a.rights].join(' ') : [a.securityNotes, ...a.securityMeasures.map((m) => `${m.precision}`)].join(' ');
       return { ok: sameText(String(v ?? ''), got), got };
     }
     case 'legal_basis': {

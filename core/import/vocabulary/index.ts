@@ -76,4 +76,6 @@ export function questionForms(): [RegExp, string][] {
 }
 
 /** Abbreviations and acronyms of every language (folded): "dcp" → "donnees a caractere personnel". */
-export const ABBREVIATIONS: Map<string, string> = new Map(LANGUAGES.flatMap((l) => Object.entries(l.abbreviations ?? {}).map(([k, v]) => [foldKey(k), foldKey(v)] as [string, string])));
+export const ABBREVIATIONS: Map<string, string> = new Map(
+  LANGUAGES.flatMap((l) => Object.entries(l.abbreviations ?? {}).map(([k, v]) => [foldKey(k), foldKey(v)] as [string, string])),
+);
