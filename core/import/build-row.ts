@@ -16,6 +16,7 @@ import { parseRetention } from './normalise/retention.js';
 import { parseSafeguard } from './normalise/safeguard.js';
 import { splitMulti } from './normalise/split.js';
 import { parseYesNo } from './normalise/yes-no.js';
+import { specialHints } from './vocabulary/index.js';
 
 export interface CellIssue {
   /** Register field key (see FIELDS), or '' for the row. */
@@ -43,6 +44,8 @@ export interface BuiltRow {
   errors: CellIssue[];
   /** Recipients that are not in the directory yet (created on commit). */
   newRecipients: string[];
+  /** The row says it holds sensitive data but none of its categories says which (derive.ts adds one to specify). */
+  specialUnnamed?: boolean;
 }
 
 const ROLE: [RegExp, ActivityFields['role']][] = [
@@ -195,7 +198,8 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   if (special) {
     const yes = parseYesNo(special.text);
     if (yes === undefined) warn('hasSpecialData', special.cell, special.text, `"${special.text}" is neither yes nor no.`, 'not_yes_no', {});
-    else if (yes && !categories.some((c) => c.special))
+    else if (yes && !categories.some((c) => c.special) && !markHinted(categories)) {
+      out.specialUnnamed = true;
       warn(
         'hasSpecialData',
         special.cell,
@@ -204,6 +208,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
         'special_without_category',
         {},
       );
+    }
   }
 
   const sources = items('dataSources', false);
@@ -361,11 +366,23 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   }
 
   const retention: ActivityFields['retention'] = [];
-  for (const item of items('retention', false)) {
-    // "Candidats : 2 ans" applies to one data category.
-    const m = /^([^:]{2,80}?)\s*:\s*(.+)$/.exec(item.text);
-    const category = m && !/\d/.test(m[1]) ? m[1] : '';
-    const r = ctx.memo(['retention', category ? m![2] : item.text], () => parseRetention(category ? m![2] : item.text));
+  // "Candidats : 2 ans" applies to one data category.
+  const labelledPeriod = (t: string) => {
+    const m = /^([^:]{2,80}?)\s*:\s*(.+)$/.exec(t);
+    return m && !/\d/.test(m[1]) ? { category: m[1], period: m[2] } : null;
+  };
+  // A cell is several periods only when each part stands on its own (a label, or a duration read);
+  // "Photo kept until replaced; other accesses not stored" is one wording.
+  const retentionItems = (cells.get('retention') ?? []).flatMap((c) => {
+    const parts = ctx.memo(['split', 'retention', c.text], () => splitMulti(c.text, { commas: false }));
+    const alone = parts.length < 2 || parts.every((p) => labelledPeriod(p) || ctx.memo(['retention', p], () => parseRetention(p)).duration);
+    const whole = cleanText(c.text);
+    return (alone ? parts : whole ? [whole] : []).map((t) => ({ text: t, cell: c.cell }));
+  });
+  for (const item of retentionItems) {
+    const m = labelledPeriod(item.text);
+    const category = m?.category ?? '';
+    const r = ctx.memo(['retention', m ? m.period : item.text], () => parseRetention(m ? m.period : item.text));
     if (!r.understood)
       warn(
         'retention',
@@ -479,6 +496,9 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     if (key === 'lastReviewedAt') set('lastReviewedAt', date);
     else out.stamps[key] = `${date}T00:00:00.000Z`;
   }
+  // A department that dates its last update of a row has reviewed it then (the review cycle counts from it).
+  const updated = out.stamps.updatedAt?.slice(0, 10);
+  if (updated && !f.lastReviewedAt) set('lastReviewedAt', updated);
 
   for (const [key, list] of cells) {
     for (const c of list)
@@ -582,3 +602,22 @@ export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
 }
 
 export type { LegalBasisCode };
+
+let HINTS: [string, RegExp][] | null = null;
+/**
+ * A row that says "sensitive data: yes" without naming a special category: the categories whose words
+ * point to one ("arrêts maladie", "avis d'aptitude" → health) are marked special. False when none does.
+ */
+function markHinted(categories: ActivityFields['dataCategories']): boolean {
+  HINTS ??= specialHints().map(([code, words]) => [code, new RegExp(`(^| )(${words.join('|')})s?( |$)`)]); // folded words: letters, digits, spaces
+  let found = false;
+  for (const c of categories) {
+    const hit = HINTS.find(([, re]) => re.test(foldKey(c.label)));
+    if (hit) {
+      c.special = true;
+      c.code ||= hit[0];
+      found = true;
+    }
+  }
+  return found;
+}

@@ -12,6 +12,7 @@ import { parseLegalBasis } from './normalise/legal-basis.js';
 import { parseRetention } from './normalise/retention.js';
 import { parseSafeguard } from './normalise/safeguard.js';
 import { parseYesNo } from './normalise/yes-no.js';
+import { isRegion } from './vocabulary/index.js';
 
 export type ContentKind = 'country' | 'legalBasis' | 'duration' | 'yesno' | 'date' | 'email' | 'organisation' | 'safeguard';
 
@@ -113,10 +114,10 @@ function isOrganisation(k: string): boolean {
   return LEGAL_FORM.test(k) || VENDORS.test(k);
 }
 
-/** Items of a cell: lines and semicolons (commas too for short items). */
+/** Items of a cell: lines, semicolons and " / " (commas too for short items). */
 function itemsOf(text: string): string[] {
   return text
-    .split(/[\n;]|,\s(?=\S)/)
+    .split(/[\n;]|,\s(?=\S)|\s\/\s/)
     .map((s) => s.replace(/^\s*[•\-*–]\s*/, '').trim())
     .filter((s) => s && !isEmptyEquivalent(s));
 }
@@ -131,6 +132,7 @@ export function readColumnContent(values: string[], tools: ContentTools = {}): C
   const country = tools.country ?? icuCountry;
   const counts: Record<ContentKind, number> = { country: 0, legalBasis: 0, duration: 0, yesno: 0, date: 0, email: 0, organisation: 0, safeguard: 0 };
   let longText = 0;
+  let realCountries = 0;
   for (const cell of cells) {
     if (cell.length > 160) {
       longText++;
@@ -142,13 +144,18 @@ export function readColumnContent(values: string[], tools: ContentTools = {}): C
     if (parseYesNo(cell) !== undefined) counts.yesno++;
     else if (parseDate(cell)) counts.date++;
     if (/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(cell)) counts.email++;
-    if (all((s) => Boolean(country(s)))) counts.country++;
+    // A place column may name regions beside countries ("EU / US", "EU"); regions alone do not make one.
+    if (all((s) => Boolean(country(s)) || isRegion(s))) {
+      counts.country++;
+      if (items.some((s) => Boolean(country(s)))) realCountries++;
+    }
     if (all((s) => Boolean(parseLegalBasis(s)))) counts.legalBasis++;
     if (all((s) => Boolean(parseRetention(s).duration))) counts.duration++;
     if (all((s) => Boolean(parseSafeguard(s)))) counts.safeguard++;
     if (items.some((s) => isOrganisation(foldKey(s)))) counts.organisation++;
   }
   if (longText > cells.length / 2) return null;
+  if (realCountries === 0) counts.country = 0;
   // "Non" / "No" in a column of countries or vendors says "none": judged on the other cells.
   const informative = Math.max(1, cells.length - counts.yesno);
   const shareOf = (k: ContentKind) => (k === 'yesno' || k === 'date' ? counts[k] / cells.length : counts[k] >= 2 || cells.length - counts.yesno <= 2 ? counts[k] / informative : 0);

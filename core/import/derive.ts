@@ -72,6 +72,11 @@ export function deriveFields(built: BuiltRow, cellsOf: (field: string) => string
       built.present.add('purpose');
     }
   }
+  // "Sensitive data: yes" and no category saying which: kept as a special category to specify.
+  if (built.specialUnnamed && !(f.dataCategories ?? []).some((c) => c.special)) {
+    f.dataCategories = [...(f.dataCategories ?? []), { code: '', label: t(lang, 'mapping.specialToSpecify'), description: '', special: true }];
+    built.present.add('dataCategories');
+  }
   if (!f.name && f.purpose) {
     f.name = firstClause(f.purpose);
     built.present.add('name');

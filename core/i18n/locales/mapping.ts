@@ -30,6 +30,7 @@ export const en: Entries = {
   'mapping.missing.candidates': 'Sheet “{{sheet}}”: no column gives the field “{{fieldEn}}”; the closest columns are {{candidates}}.',
   'mapping.missing.drafts': 'Rows without it can be imported as drafts, each with a point to review.',
   'mapping.fallback': 'Sheet “{{sheet}}”: no column says “{{fieldEn}}” clearly; it is taken from the column {{column}}. Check it, or choose another column.',
+  'mapping.specialToSpecify': 'Special categories of data (to specify)',
   'mapping.nameFromPurpose': 'No name column: the name was taken from the purpose (“{{name}}”); check it.',
   'mapping.draft.missing': 'Imported as a draft: “{{field}}” is missing and must be completed.',
   'mapping.draft.placeholder': 'To be completed',
@@ -70,6 +71,7 @@ export const fr: Entries = {
   'mapping.missing.drafts': 'Les lignes qui n’en ont pas peuvent être importées comme brouillons, chacune avec un point à revoir.',
   'mapping.fallback':
     'Feuille « {{sheet}} » : aucune colonne ne dit clairement « {{fieldFr}} » ; le champ est pris dans la colonne {{column}}. Vérifiez-le, ou choisissez une autre colonne.',
+  'mapping.specialToSpecify': 'Catégories particulières de données (à préciser)',
   'mapping.nameFromPurpose': 'Pas de colonne de nom : le nom a été tiré de la finalité (« {{name}} ») ; vérifiez-le.',
   'mapping.draft.missing': 'Importé comme brouillon : « {{field}} » manque et doit être complété.',
   'mapping.draft.placeholder': 'À compléter',

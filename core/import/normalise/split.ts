@@ -36,14 +36,20 @@ export function splitMulti(text: string, options: { commas?: boolean; keepWhole?
     if (v) out.push(v);
   };
   const lines = text.replace(/\r\n?/g, '\n').split(/\n|\s[•·▪●]\s/);
-  // Commas separate items only in a cell that uses them as its separator: a cell already split by
-  // lines, semicolons or bullets keeps the commas of its items ("État civil, identité, images; Santé").
-  const otherSeparator = lines.filter((l) => l.trim()).length > 1 || /;|\s\/\s/.test(text);
+  // A cell uses its strongest separator: lines (or bullets), else semicolons, else " / ", else commas.
+  // Weaker marks stay inside the items ("Camera / photo library access" on a line of its own, "État civil,
+  // identité, images; Santé"); semicolons always separate, a trailing one included ("images;⏎Santé").
+  const byLines = lines.filter((l) => l.trim()).length > 1;
+  const semicolons = /;/.test(text);
+  const slashes = !byLines && !semicolons && /\s\/\s/.test(text);
   for (const line of lines) {
-    for (const part of splitOutside(line, (s, i) => s[i] === ';' || (s[i] === '/' && s[i - 1] === ' ' && s[i + 1] === ' '))) {
+    const parts = splitOutside(line, (s, i) => s[i] === ';' || (slashes && s[i] === '/' && s[i - 1] === ' ' && s[i + 1] === ' '));
+    for (const part of parts) {
       const p = part.replace(BULLET, '').trim();
       if (!p) continue;
-      if (!commas || otherSeparator || options.keepWhole?.(p)) push(p);
+      // "Usage data: frequency of connection, plays accessed": a label and its details, one item.
+      const labelled = /^[^,:;]{2,60}\s*:\s*\S[^:]*,/.test(p);
+      if (!commas || byLines || semicolons || slashes || labelled || options.keepWhole?.(p)) push(p);
       else for (const piece of splitOutside(p, (s, i) => s[i] === ',' && !/\d/.test(s[i + 1] ?? ''))) push(piece);
     }
   }

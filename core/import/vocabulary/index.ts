@@ -25,6 +25,10 @@ interface LanguageFile {
   questions?: [string, string][];
   registerWords?: string[];
   legalBases?: Record<string, string[]>;
+  /** Words that point to a special category when a row says it holds sensitive data without naming one. */
+  specialHints?: Record<string, string[]>;
+  /** Places that are not one country ("EU", "worldwide", "Asia"): a location column's values, never a transfer by themselves. */
+  regions?: string[];
 }
 
 export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it] as unknown as LanguageFile[];
@@ -79,3 +83,16 @@ export function questionForms(): [RegExp, string][] {
 export const ABBREVIATIONS: Map<string, string> = new Map(
   LANGUAGES.flatMap((l) => Object.entries(l.abbreviations ?? {}).map(([k, v]) => [foldKey(k), foldKey(v)] as [string, string])),
 );
+
+/** Special-category hints of every language: code → folded words ("arret maladie" → health). */
+export function specialHints(): [string, string[]][] {
+  const out = new Map<string, string[]>();
+  for (const l of LANGUAGES) for (const [code, ws] of Object.entries(l.specialHints ?? {})) out.set(code, [...(out.get(code) ?? []), ...ws.map((w) => foldKey(w))]);
+  return [...out];
+}
+
+const REGIONS = new Set(merged((l) => l.regions ?? []));
+/** "EU", "Union européenne", "worldwide": a place that is not one country. */
+export function isRegion(text: string): boolean {
+  return REGIONS.has(foldKey(text));
+}
