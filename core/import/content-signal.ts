@@ -51,6 +51,7 @@ const AGREES: Record<string, ContentKind[]> = {
   createdAt: ['date'],
   updatedAt: ['date'],
   hasSpecialData: ['yesno'],
+  dpiaStatus: ['yesno'],
   automatedDecision: ['yesno'],
   owner: ['email'],
   processors: ['organisation'],

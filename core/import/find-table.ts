@@ -19,6 +19,8 @@ export interface SheetTable {
   mapping: ColumnMapping[];
   /** 0-based rows holding data (blank rows excluded). */
   dataRows: number[];
+  /** Columns of a run of ticks (assign/ticks.ts): column → the value a ticked cell gives its field. */
+  ticks?: Map<number, string>;
 }
 
 const SKIP_NAMES: [RegExp, string][] = [

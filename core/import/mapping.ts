@@ -203,7 +203,7 @@ interface Keyword {
 
 /** Transliterated umlauts ("Empfaenger", "Loeschfristen") read as the folded umlaut ("empfanger"), in words of 5 letters or more. */
 function translit(text: string): string {
-  return text.replace(/[a-z]{5,}/g, (w) => w.replace(/(?<=[a-z])(a|o|u)e/g, '$1'));
+  return text.replace(/[a-z]{5,}/g, (w) => w.replace(/(a|o|u)e/g, '$1'));
 }
 
 /** Light stemming shared by headers and vocabulary: plural and common French/English endings. */
@@ -348,8 +348,9 @@ export function matchHeader(header: string): HeaderMatch {
   if (!hit) {
     hit = matchCombined(header);
     // Abbreviations and acronyms ("Fin.", "Pers. conc.", "DCP", "Transf. HUE"): the header spelt out.
-    const expanded = hit.confidence < 1 ? expandAbbreviations(header) : null;
-    if (expanded) {
+    // Each field completes the words cut short from its own vocabulary ("Resp. inte." is "responsable interne"
+    // for the owner); the reading that matches best wins.
+    for (const expanded of hit.confidence < 1 ? expansionsOf(header) : []) {
       const long = matchCombined(expanded);
       if (long.field && long.confidence > hit.confidence)
         hit = { ...long, confidence: Math.min(0.9, long.confidence), why: { key: 'mapping.why.abbreviation', params: { header: header.trim(), expanded } } };
@@ -554,7 +555,7 @@ function wordFor(prefix: string): string | undefined {
  * (vocabulary/*.json), and words cut short with a dot ("Fin.", "Pers. conc.") completed by the most
  * frequent word of the field vocabulary they start.
  */
-export function expandAbbreviations(header: string): string | null {
+export function expandAbbreviations(header: string, complete: (prefix: string) => string | undefined = wordFor): string | null {
   const tokens = header.split(/(?<=\.)|[\s/]+/).filter((t) => t.trim());
   let changed = false;
   const out = tokens.map((raw) => {
@@ -569,7 +570,7 @@ export function expandAbbreviations(header: string): string | null {
       return known;
     }
     if (dotted && k.length >= 2 && k.length <= 7) {
-      const w = wordFor(k);
+      const w = complete(k);
       if (w) {
         changed = true;
         return w;
@@ -578,4 +579,25 @@ export function expandAbbreviations(header: string): string | null {
     return t;
   });
   return changed ? out.join(' ') : null;
+}
+
+let prefixesByField: Map<string, string>[] | null = null;
+/** The header spelt out by every field's own vocabulary, and by the most frequent words of all (distinct readings). */
+function expansionsOf(header: string): string[] {
+  if (!/\p{L}\.(\s|$)/u.test(header) && !ABBREVIATIONS.size) return [];
+  prefixesByField ??= FIELDS.map((d) => {
+    const prefixes = new Map<string, string>();
+    for (const s of [d.labelFr, d.labelEn, ...d.synonyms])
+      for (const w of foldKey(s).split(' ')) if (w.length >= 4) for (let n = 2; n < w.length; n++) if (!prefixes.has(w.slice(0, n))) prefixes.set(w.slice(0, n), w);
+    return prefixes;
+  });
+  const out = new Set<string>();
+  const global = expandAbbreviations(header);
+  if (global) out.add(global);
+  if (/\p{L}\.(\s|$)/u.test(header))
+    for (const prefixes of prefixesByField) {
+      const e = expandAbbreviations(header, (k) => prefixes.get(k) ?? wordFor(k));
+      if (e) out.add(e);
+    }
+  return [...out];
 }

@@ -9,6 +9,10 @@ import { ficheLabels } from './fiche.js';
 import { findTable } from './find-table.js';
 import { findParts } from './relational.js';
 import { undoFallback } from './assign/columns.js';
+import { findTickRuns, tickMapping, type TickField } from './assign/ticks.js';
+import { parseLegalBases } from './normalise/legal-basis.js';
+import { VocabularyMatcher } from './normalise/vocab.js';
+import type { VocabularyKind } from '../model/codes.js';
 import { CountryMatcher } from './normalise/country.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { columnLetter } from './workbook.js';
@@ -36,6 +40,17 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   const tables = workbook.sheets.map((s) => findTable(s, { country: (t) => countries.match(t) }));
   const cnil = looksLikeCnil(workbook) ? analyseCnil(workbook) : null;
   if (cnil && cnil.listSheet) tables[cnil.listSheet.sheet.index] = cnil.listSheet;
+  else {
+    // Runs of ticked columns: each column a value of one list field.
+    const valueOf = tickValues(reg, countries);
+    for (const t of tables) {
+      if (t.status !== 'table') continue;
+      const ticks = findTickRuns(t.sheet, t.headerRow, t.dataRows, valueOf);
+      if (!ticks.length) continue;
+      t.ticks = new Map(ticks.map((x) => [x.column, x.value]));
+      for (const x of ticks) t.mapping[x.column] = tickMapping(t.mapping[x.column] ?? { column: x.column, header: x.value, field: null, confidence: 0 }, x);
+    }
+  }
   // Fiches in any workbook: a sheet without a table whose labels and values describe one activity.
   const fiches = new Map<number, NonNullable<ReturnType<typeof ficheLabels>>>();
   if (!cnil) {
@@ -83,4 +98,40 @@ const IDENTITY_FIELDS = new Set(['name', 'purpose', 'clientProcessing', 'descrip
 function letterIndex(letter: string): number {
   for (let c = 0; c < 1000; c++) if (columnLetter(c) === letter) return c;
   return -1;
+}
+
+const TICK_VOCABULARY: Partial<Record<TickField, VocabularyKind>> = {
+  specialCategories: 'data_category',
+  dataCategories: 'data_category',
+  dataSubjects: 'data_subject_category',
+  securityMeasures: 'security_measure_type',
+  art9Conditions: 'art9_condition',
+};
+
+/** Whether a header is a value of a field: a legal basis, a term of the register's vocabularies, a destination. */
+function tickValues(reg: Register, countries: CountryMatcher): (field: TickField, header: string) => boolean {
+  const terms = reg.reference.terms();
+  const matchers = new Map<VocabularyKind, VocabularyMatcher>();
+  const vocab = (kind: VocabularyKind) => {
+    let m = matchers.get(kind);
+    if (!m)
+      matchers.set(
+        kind,
+        (m = new VocabularyMatcher(
+          kind,
+          terms.filter((t) => t.kind === kind),
+        )),
+      );
+    return m;
+  };
+  return (field, header) => {
+    if (!header.trim()) return false;
+    if (field === 'legalBases') return parseLegalBases(header).length > 0;
+    if (field === 'transferCountries') return Boolean(countries.match(header));
+    const kind = TICK_VOCABULARY[field];
+    if (!kind) return false;
+    const m = vocab(kind).match(header);
+    if (field === 'specialCategories') return Boolean(m && vocab(kind).term(m.code)?.special);
+    return Boolean(m);
+  };
 }

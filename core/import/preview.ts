@@ -32,6 +32,7 @@ import { mergeActivity } from './merge.js';
 import { readOwnExport } from './own-export/read.js';
 import { classifyRows, type RowKind } from './classify/rows.js';
 import { isRegisterWord } from './vocabulary/index.js';
+import { parseYesNo } from './normalise/yes-no.js';
 import type { SheetTable } from './find-table.js';
 import type { SheetData, WorkbookData } from './workbook.js';
 
@@ -328,8 +329,14 @@ export function buildPreview(
       for (const rr of [r, ...(continued.get(r) ?? [])]) {
         const line = sheet.rows[rr] ?? [];
         for (const [c, field] of mapped) {
-          const text = line[c] || (rr === r ? mergedValue(sheet, rr, c) : '');
+          let text = line[c] || (rr === r ? mergedValue(sheet, rr, c) : '');
           if (!text.trim()) continue;
+          // A ticked column gives its header as the value; an unticked one gives nothing.
+          const tick = table.ticks?.get(c);
+          if (tick !== undefined && state.source.get(c) === 'auto') {
+            if (parseYesNo(text) !== true) continue;
+            text = tick;
+          }
           const cell = cellName(rr, c);
           const list = cells.get(field!);
           const entry = { cell, text, formula: sheet.formulas.size > 0 && sheet.formulas.has(`${rr}:${c}`) };

@@ -36,7 +36,7 @@ describe('import warnings in the DPO’s language', () => {
       [
         'Nom du traitement;Finalité;Destinataires;Pays;Durée de conservation;Base légale;Statut',
         'Achats;Gérer les achats;Service achats;Inde;le temps qu’il faut;magie;peut-être',
-        'Sans finalité;;;;;;',
+        'Sans finalité;;Service achats;;;;',
       ].join('\r\n'),
     );
     const p = await t.call('import/open', { file, lang: 'fr' });

@@ -24,6 +24,9 @@ interface Pair {
 /** Below this a reading is a guess: the column stays unmapped (unless a required field needs it). */
 const THRESHOLD = 0.5;
 
+/** The yes/no field that says whether a list or a text field has any value. */
+const YES_NO_TWIN: Record<string, string> = { specialCategories: 'hasSpecialData', automatedDecisionDescription: 'automatedDecision', dpiaLink: 'dpiaStatus' };
+
 /** Fields the preview cannot do without, with the fields whose column may stand in for them. */
 const REQUIRED_FALLBACK: Record<string, string[]> = { purpose: ['description', 'subPurposes'] };
 
@@ -44,6 +47,15 @@ function candidatesOf(header: string, content: ColumnContent | null | undefined)
     for (const c of fromHeader.slice(1)) add(c.field, contentAgrees(c.field, content) ? Math.min(1, c.confidence + 0.1) : c.confidence, c.why);
     if (best && combined.field !== best.field) add(best.field, best.confidence * 0.9, best.why);
   } else for (const c of fromHeader) add(c.field, c.confidence, c.why);
+  // Cells that are all yes or no ("Oui", "X", "No") answer a question: a list or a text field would read "Oui" as an
+  // item, so its yes/no twin takes its place ("Besondere Kategorien" ticked: the activity holds special data).
+  if (content?.kind === 'yesno' && content.share >= 0.8) {
+    for (const p of [...out.values()]) {
+      const twin = YES_NO_TWIN[p.field];
+      if (twin && (out.get(twin)?.score ?? 0) < p.score) out.set(twin, { field: twin, score: p.score, why: p.why });
+    }
+    for (const p of out.values()) if (!['yesno', 'code'].includes(FIELD_BY_KEY.get(p.field)?.kind ?? '')) p.score *= 0.6;
+  }
   return [...out.values()].sort((a, b) => b.score - a.score).map((p, rank) => ({ ...p, column: -1, rank }));
 }
 

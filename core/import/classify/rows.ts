@@ -152,8 +152,8 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
       continue;
     }
     // 4. One text alone on its row (or merged across the width): above rows of data, a section label;
-    //    prose, shouting or a text outside the columns naming activities, a note; a short name, an activity
-    //    (incomplete: the preview names what it lacks).
+    //    prose, shouting, a text outside the columns naming activities or after the data, a note; a short
+    //    name among the activities, an activity (incomplete: the preview names what it lacks).
     const inIdentity = x.filled.some((c) => identity.includes(c));
     const prose = (t: string) => t.length > 80 || /[.!?:…]$/.test(t) || (t === t.toUpperCase() && /\p{Lu}{3}/u.test(t) && t.split(/\s+/).length >= 3);
     const single = x.filled.length === 1 || (x.filled.length > 1 && new Set(texts).size === 1);
@@ -165,7 +165,8 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
         push({ r: x.r, kind: 'section', reason: message('section', { text: shown, width: mergedOver(sheet, x.r, x.filled[0]) }) });
         continue;
       }
-      if (!inIdentity || prose(texts[0])) {
+      // After the data, a name alone is a trailing label, not an activity: listed as skipped, the DPO may take it back.
+      if (!inIdentity || prose(texts[0]) || x.r > lastDense) {
         push({ r: x.r, kind: 'notes', reason: message(x.r > lastDense ? 'footer' : 'notes', { text: shown }) });
         continue;
       }

@@ -8,7 +8,11 @@ const NO = new Set([...UNTICKS].filter((w) => w !== '' && w !== '-'));
 
 export function parseYesNo(text: string): boolean | undefined {
   const k = foldKey(text);
-  if (!k) return text.trim().toLowerCase() === 'x' ? true : undefined;
+  if (!k) {
+    // Symbols: "✓", "✔", "•", "☑" tick; "☐", "□" do not.
+    const t = text.trim().toLowerCase();
+    return YES.has(t) ? true : t && NO.has(t) ? false : undefined;
+  }
   if (YES.has(k) || /^(oui|yes|ja|si)\b/.test(k)) return true;
   if (NO.has(k) || /^(non|no|nein)\b/.test(k)) return false;
   return undefined;
