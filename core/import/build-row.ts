@@ -17,6 +17,7 @@ import { parseSafeguard } from './normalise/safeguard.js';
 import { splitMulti } from './normalise/split.js';
 import { parseYesNo } from './normalise/yes-no.js';
 import { specialHints } from './vocabulary/index.js';
+import { readGroupedItems, readRecipientItem } from './normalise/composite.js';
 
 export interface CellIssue {
   /** Register field key (see FIELDS), or '' for the row. */
@@ -176,11 +177,19 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   }
   const categories: ActivityFields['dataCategories'] = [];
   const dc = ctx.vocab('data_category');
+  const ds = ctx.vocab('data_subject_category');
+  const groupOf = (label: string) => Boolean(ds.match(label)) || (f.dataSubjects ?? []).some((s) => foldKey(s.label) === foldKey(label));
   for (const item of items('dataCategories', true, exactIn('data_category'))) {
-    // "Absences (hors médical)", "tout sauf la santé": what is negated never makes a category.
-    const positive = withoutNegated(item.text);
-    const m = positive ? dc.match(positive) : undefined;
-    categories.push({ code: m?.code ?? '', label: item.text, description: '', special: m ? Boolean(dc.term(m.code)?.special) : false });
+    // "Salariés : nom, prénom, RIB": the people concerned, and each category kept about them.
+    const grouped = ctx.memo(['grouped', item.text], () => readGroupedItems(item.text, groupOf));
+    for (const text of grouped ? grouped.items : [item.text]) {
+      // "Absences (hors médical)", "tout sauf la santé": what is negated never makes a category.
+      const positive = withoutNegated(text);
+      const m = positive ? dc.match(positive) : undefined;
+      categories.push({ code: m?.code ?? '', label: text, description: grouped?.group ?? '', special: m ? Boolean(dc.term(m.code)?.special) : false });
+    }
+    if (grouped && !(f.dataSubjects ?? []).some((s) => foldKey(s.label) === foldKey(grouped.group)))
+      set('dataSubjects', [...(f.dataSubjects ?? []), { code: ds.match(grouped.group)?.code ?? '', label: grouped.group, precision: '', volume: '' }]);
   }
   for (const item of items('specialCategories', true, exactIn('data_category'))) {
     const yes = parseYesNo(item.text);
@@ -229,13 +238,29 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   }
   const recipients: ActivityFields['recipients'] = [];
   const seen = new Set<string>();
+  /** Destinations named inside a recipient's item ("Sundara Tech (Inde) — CCT"): transfers when outside the EEA. */
+  const named: { recipient: string; country: string; safeguard: ReturnType<typeof parseSafeguard>; cell: string; text: string }[] = [];
+  /** "Sundara Tech (Indien) — SCC": the recipient, its country and the safeguard of the transfer there. */
+  const composite = (item: { text: string; cell: string }, type: RecipientType): boolean => {
+    if (ctx.vocab('recipient_type').match(item.text)?.how === 'exact') return false;
+    const c = ctx.memo(['composite', item.text], () => readRecipientItem(item.text, (p) => ctx.countries.match(p)));
+    if (!c) return false;
+    const known = ctx.recipients.get(foldKey(c.name));
+    if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision: '' });
+    else {
+      recipients.push({ name: c.name, type: type === 'other' ? (defaultType ?? 'other') : type, ...(c.country ? { countries: [c.country] } : {}), role: '', precision: '' });
+      out.newRecipients.push(c.name);
+    }
+    if (c.country) named.push({ recipient: c.name, country: c.country, safeguard: c.safeguard, cell: item.cell, text: item.text });
+    return true;
+  };
   for (const item of items('recipients', true, (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p))) {
     const key = foldKey(item.text);
     if (!key || seen.has(key)) continue;
     seen.add(key);
     const known = ctx.recipients.get(key);
     if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision: '' });
-    else {
+    else if (!composite(item, 'other')) {
       const asType = ctx.vocab('recipient_type').match(item.text);
       recipients.push({ name: item.text, type: ((asType?.how === 'exact' ? asType.code : defaultType) as RecipientType | undefined) ?? 'other', role: '', precision: '' });
       out.newRecipients.push(item.text);
@@ -248,7 +273,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     seen.add(key);
     const known = ctx.recipients.get(key);
     if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision: '' });
-    else {
+    else if (!composite(item, 'processor')) {
       recipients.push({ name: item.text, type: 'processor', role: '', precision: '' });
       out.newRecipients.push(item.text);
     }
@@ -295,11 +320,15 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const documentation = text('transferDocumentation')?.text ?? '';
     const tiaRef = text('transferTia')?.text ?? '';
     const importers = items('transferRecipients').map((i) => i.text);
-    const recipientCells = items('recipients', true, (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p));
+    const recipientCells = items('recipients', true, (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p)).filter(
+      (r) => !ctx.memo(['composite', r.text], () => readRecipientItem(r.text, (p) => ctx.countries.match(p))),
+    );
     /** The recipient the row links a destination to: never a guess. */
     const linkFor = (code: string, i: number): string => {
       if (importers.length && importers.length === countryItems.length) return importers[i];
       if (importers.length === 1) return importers[0];
+      const namedHere = named.filter((n) => n.country === code);
+      if (namedHere.length === 1) return namedHere[0].recipient;
       const candidates = (importers.length ? importers : recipientCells.map((r) => r.text)).filter((name) => {
         const known = ctx.recipients.get(foldKey(name));
         return mentionsCountry(name, code, ctx) || Boolean(known?.countries?.includes(code));
@@ -362,6 +391,31 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
         transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation, tiaRef });
       }
     });
+    set('transfers', transfers);
+  }
+  // Destinations the recipients' items name, outside the EEA, not already given by a transfer column.
+  const namedTransfers = named.filter((n) => !ctx.countries.get(n.country)?.eea && !(f.transfers ?? []).some((t) => t.country === n.country));
+  if (namedTransfers.length) {
+    const transfers = [...(f.transfers ?? [])];
+    for (const n of namedTransfers) {
+      const country = ctx.countries.get(n.country)!;
+      const sg = n.safeguard?.safeguard ?? (country.adequacy === 'adequate' ? 'adequacy' : null);
+      if (!sg)
+        warn('recipients', n.cell, n.text, `transfer to ${country.nameFr} without a safeguard: say which one.`, 'transfer_without_safeguard', {
+          nameFr: country.nameFr,
+          nameEn: country.nameEn,
+          scopeFr: '',
+          scopeEn: '',
+        });
+      transfers.push({
+        recipient: n.recipient,
+        country: n.country,
+        safeguard: sg,
+        derogation: sg === 'derogation' ? (n.safeguard?.derogation ?? null) : null,
+        documentation: '',
+        tiaRef: '',
+      });
+    }
     set('transfers', transfers);
   }
 

@@ -86,7 +86,9 @@ describe('transfers and negations', () => {
     const p = await t.call('import/open', { file });
     const [emailing, support, hosting] = p.rows;
     expect(emailing.activity!.transfers).toEqual([expect.objectContaining({ country: 'US', recipient: 'CloudCRM Inc.' })]);
-    expect(support.activity!.transfers).toEqual([expect.objectContaining({ country: 'IN', recipient: 'Infosys (Inde)' })]);
+    expect(support.activity!.transfers).toEqual([expect.objectContaining({ country: 'IN', recipient: 'Infosys' })]);
+    // The country written beside the name is the recipient's country, not part of its name.
+    expect(support.activity!.recipients.find((r) => r.name === 'Infosys')?.countries).toEqual(['IN']);
     expect(hosting.activity!.transfers).toEqual([expect.objectContaining({ country: 'IN', recipient: '' })]);
     expect(hosting.warnings.some((w) => w.field === 'transferCountries' && /not linked/.test(w.message))).toBe(true);
     expect(emailing.warnings.filter((w) => w.field === 'transferCountries')).toEqual([]);

@@ -1,0 +1,52 @@
+/**
+ * Composite cells: one item that says several facts. "Sundara Tech (Indien) — SCC" is a recipient, its
+ * country and the safeguard of the transfer there; "Salariés : nom, prénom, RIB" is a group of data
+ * subjects and the data categories kept about them. Each part is read by the reader of its kind; what no
+ * reader recognises is the name.
+ */
+import { parseSafeguard } from './safeguard.js';
+
+export interface CompositeRecipient {
+  name: string;
+  country?: string;
+  safeguard?: ReturnType<typeof parseSafeguard>;
+}
+
+/** Splits "Name (Country, SCC) — safeguard" into its parts; undefined when the item is a plain name. */
+export function readRecipientItem(text: string, country: (part: string) => string | undefined): CompositeRecipient | undefined {
+  const parts = text
+    .split(/\s+[—–-]\s+|\s*[()[\]]\s*|,\s+|\s+\|\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const name: string[] = [];
+  const out: CompositeRecipient = { name: '' };
+  for (const p of parts) {
+    const code = !out.country ? country(p) : undefined;
+    if (code) {
+      out.country = code;
+      continue;
+    }
+    const sg = !out.safeguard && p.length <= 60 ? parseSafeguard(p) : undefined;
+    if (sg) {
+      out.safeguard = sg;
+      continue;
+    }
+    name.push(p);
+  }
+  if (!out.country && !out.safeguard) return undefined;
+  // The name is what is left, in the order written ("Sundara Tech"); nothing left: not a recipient.
+  out.name = name.join(' ').trim();
+  return out.name ? out : undefined;
+}
+
+/** "Salariés : nom, prénom, RIB" → the group and its items, when the label before the colon is a group of people. */
+export function readGroupedItems(text: string, isGroup: (label: string) => boolean): { group: string; items: string[] } | undefined {
+  const m = /^([^:]{2,60}?)\s*:\s*(.+)$/s.exec(text.trim());
+  if (!m || !isGroup(m[1])) return undefined;
+  const items = m[2]
+    .split(/,\s*(?![^()]*\))|\s+(?:et|and|und|y|e)\s+/)
+    .map((s) => s.trim().replace(/[.;]+$/, ''))
+    .filter(Boolean);
+  return items.length ? { group: m[1].trim(), items } : undefined;
+}
