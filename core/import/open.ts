@@ -15,7 +15,7 @@ import { VocabularyMatcher } from './normalise/vocab.js';
 import type { VocabularyKind } from '../model/codes.js';
 import { CountryMatcher } from './normalise/country.js';
 import { IMPORT_LIMITS } from './limits.js';
-import { columnLetter } from './workbook.js';
+import { columnLetter, transposeSheet, type SheetData } from './workbook.js';
 import { applyMapping, initialMapping } from './preview.js';
 import { readWorkbook } from './read-workbook.js';
 import { mappingForHeaders } from './saved-mappings.js';
@@ -40,17 +40,6 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   const tables = workbook.sheets.map((s) => findTable(s, { country: (t) => countries.match(t) }));
   const cnil = looksLikeCnil(workbook) ? analyseCnil(workbook) : null;
   if (cnil && cnil.listSheet) tables[cnil.listSheet.sheet.index] = cnil.listSheet;
-  else {
-    // Runs of ticked columns: each column a value of one list field.
-    const valueOf = tickValues(reg, countries);
-    for (const t of tables) {
-      if (t.status !== 'table') continue;
-      const ticks = findTickRuns(t.sheet, t.headerRow, t.dataRows, valueOf);
-      if (!ticks.length) continue;
-      t.ticks = new Map(ticks.map((x) => [x.column, x.value]));
-      for (const x of ticks) t.mapping[x.column] = tickMapping(t.mapping[x.column] ?? { column: x.column, header: x.value, field: null, confidence: 0 }, x);
-    }
-  }
   // Fiches in any workbook: a sheet without a table whose labels and values describe one activity.
   const fiches = new Map<number, NonNullable<ReturnType<typeof ficheLabels>>>();
   if (!cnil) {
@@ -61,8 +50,27 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
       // A column of labels read as a table gives one or two mapped columns; as a fiche, many fields.
       const mapped = t.mapping.filter((m) => m.field).length;
       if (t.status === 'table' && mapped >= new Set(labels.map((l) => l.field)).size) continue;
+      // Labels down a column with several columns of values beside them: activities as columns, read transposed.
+      if (valueColumns(t.sheet, labels) >= 2) {
+        const turned = findTable(transposeSheet(t.sheet), { country: (x) => countries.match(x) });
+        if (turned.status === 'table' && turned.dataRows.length >= 2) {
+          tables[i] = turned;
+          continue;
+        }
+      }
       fiches.set(t.sheet.index, labels);
       tables[i] = { ...t, status: 'skipped', reason: 'fiche: one activity' };
+    }
+  }
+  // Runs of ticked columns: each column a value of one list field.
+  if (!cnil) {
+    const valueOf = tickValues(reg, countries);
+    for (const t of tables) {
+      if (t.status !== 'table') continue;
+      const ticks = findTickRuns(t.sheet, t.headerRow, t.dataRows, valueOf);
+      if (!ticks.length) continue;
+      t.ticks = new Map(ticks.map((x) => [x.column, x.value]));
+      for (const x of ticks) t.mapping[x.column] = tickMapping(t.mapping[x.column] ?? { column: x.column, header: x.value, field: null, confidence: 0 }, x);
     }
   }
   // Relational workbooks: sheets of purposes, data, recipients… linked to the activity sheet.
@@ -134,4 +142,13 @@ function tickValues(reg: Register, countries: CountryMatcher): (field: TickField
     if (field === 'specialCategories') return Boolean(m && vocab(kind).term(m.code)?.special);
     return Boolean(m);
   };
+}
+
+/** Columns right of a fiche's labels that hold a value on most label rows (one per activity when transposed). */
+function valueColumns(sheet: SheetData, labels: { r: number; c: number }[]): number {
+  const c0 = labels[0].c;
+  const width = Math.max(0, ...labels.map((l) => sheet.rows[l.r]?.length ?? 0));
+  let n = 0;
+  for (let c = c0 + 1; c < width; c++) if (labels.filter((l) => (sheet.rows[l.r]?.[c] ?? '').trim()).length >= labels.length * 0.5) n++;
+  return n;
 }

@@ -309,6 +309,8 @@ export function buildPreview(
     const continued = new Map<number, number[]>();
     for (const p of plan) if (p.kind === 'continuation' && !included.has(`${sheet.name}!${p.r + 1}`)) continued.set(p.of!, [...(continued.get(p.of!) ?? []), p.r]);
     const department = sheetDepartment.get(sheet.index);
+    // A transposed sheet's cells are named as the DPO sees them (activities in columns).
+    const at = (r: number, c: number) => (sheet.transposed ? cellName(c, r) : cellName(r, c));
     for (const p of plan) {
       if (p.kind === 'blank') continue;
       const r = p.r;
@@ -316,7 +318,7 @@ export function buildPreview(
       const key = `${sheet.name}!${r + 1}`;
       if (p.kind !== 'activity' && !included.has(key)) {
         const texts = row.map((text, c) => ({ text, c })).filter((x) => x.text.trim());
-        const source = texts.map((x) => ({ field: state.fields.get(x.c) ?? '', cell: cellName(r, x.c), text: x.text }));
+        const source = texts.map((x) => ({ field: state.fields.get(x.c) ?? '', cell: at(r, x.c), text: x.text }));
         candidates.push({ key, sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), built: EMPTY_ROW, source, skip: { kind: p.kind, reason: p.reason! } });
         continue;
       }
@@ -337,7 +339,7 @@ export function buildPreview(
             if (parseYesNo(text) !== true) continue;
             text = tick;
           }
-          const cell = cellName(rr, c);
+          const cell = at(rr, c);
           const list = cells.get(field!);
           const entry = { cell, text, formula: sheet.formulas.size > 0 && sheet.formulas.has(`${rr}:${c}`) };
           if (list) {
@@ -351,7 +353,7 @@ export function buildPreview(
       }
       // The section label above the rows, else the sheet's own department: the department of rows that give none.
       if (!cells.has('department')) {
-        if (p.section !== undefined) cells.set('department', [{ cell: cellName(p.sectionRow!, 0), text: p.section, formula: false }]);
+        if (p.section !== undefined) cells.set('department', [{ cell: at(p.sectionRow!, 0), text: p.section, formula: false }]);
         else if (department) cells.set('department', [{ cell: department.cell, text: department.text, formula: false }]);
       }
       if (linked) {
@@ -506,11 +508,21 @@ export function buildPreview(
     const nameKey = foldKey(name);
     const nameDeptKey = `${nameKey}|${foldKey(dept)}`;
     const sameName = byName.get(nameKey);
+    // A processor's activity is the service and the client together: two clients buying one service are two activities.
+    const clientsKey = clientKey(b.fields.clients ?? []);
+    const sameClients = (a: Parameters<typeof activityFields>[0] | undefined) => (!clientsKey || !a || clientKey(activityFields(a).clients) === clientsKey ? a : undefined);
     const match =
       (ref && byRef.get(ref.toUpperCase())) ||
-      (name && (b.present.has('department') ? byNameDept.get(nameDeptKey) : sameName?.length === 1 ? sameName[0] : undefined)) ||
+      (name &&
+        (b.present.has('department')
+          ? sameClients(byNameDept.get(nameDeptKey))
+          : clientsKey
+            ? sameName?.find((a) => sameClients(a))
+            : sameName?.length === 1
+              ? sameName[0]
+              : undefined)) ||
       undefined;
-    const dupKey = `${foldKey(target.name)}|${ref ? `ref:${ref.toUpperCase()}` : `name:${nameDeptKey}`}`;
+    const dupKey = `${foldKey(target.name)}|${ref ? `ref:${ref.toUpperCase()}` : `name:${nameDeptKey}${clientsKey ? `|clients:${clientsKey}` : ''}`}`;
     let status: RowStatus;
     let duplicateOf: string | null = c.describedBy ?? null;
     let fields: ActivityFields | null = null;
@@ -825,4 +837,13 @@ function fallbacks(t: SheetTable, state: SheetMappingState | undefined): Message
         fieldEn: String(m.why?.params?.fieldEn ?? ''),
       },
     }));
+}
+
+/** The clients of a processor's activity, folded and sorted: part of what identifies it. */
+function clientKey(clients: { name: string }[]): string {
+  return clients
+    .map((c) => foldKey(c.name))
+    .filter(Boolean)
+    .sort()
+    .join('+');
 }

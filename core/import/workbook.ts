@@ -26,6 +26,24 @@ export interface SheetData {
    * spreadsheet program (never recomputed); when there is none, the formula's text.
    */
   formulas: Map<string, string>;
+  /** Read with rows and columns swapped (a table whose activities stand in columns): cell names are swapped back. */
+  transposed?: boolean;
+}
+
+/** The sheet with its rows and columns swapped: a table of fields as rows and activities as columns, read as any table. */
+export function transposeSheet(sheet: SheetData): SheetData {
+  const width = Math.max(0, ...sheet.rows.map((r) => r.length));
+  const rows = Array.from({ length: width }, (_, c) => sheet.rows.map((r) => r[c] ?? ''));
+  const formulas = new Map([...sheet.formulas].map(([k, v]) => [k.split(':').reverse().join(':'), v]));
+  return {
+    ...sheet,
+    rows,
+    hiddenRows: sheet.hiddenCols,
+    hiddenCols: sheet.hiddenRows,
+    merges: sheet.merges.map((m) => ({ r1: m.c1, c1: m.r1, r2: m.c2, c2: m.r2 })),
+    formulas,
+    transposed: !sheet.transposed,
+  };
 }
 
 export interface WorkbookData {

@@ -1,0 +1,89 @@
+/** Layouts of a table: activities as columns (transposed), runs of ticks, processor registers. */
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
+import { writeXlsx } from './testing/corpus.js';
+import type { ImportPreview } from './preview.js';
+
+let t: TempRegister;
+beforeEach(async () => {
+  t = openTempRegister();
+  await t.call('organisations/create', { organisation: { name: 'Organisme' } } as never);
+});
+afterEach(() => t.cleanup());
+
+const taken = (p: ImportPreview) => p.rows.filter((r) => r.status !== 'skipped' && r.status !== 'excluded');
+
+describe('a transposed sheet: fields as rows, activities as columns', () => {
+  it('gives one activity per column, its cells named as the DPO sees them', async () => {
+    const file = path.join(t.dir, 'transpose.xlsx');
+    await writeXlsx(file, {
+      'Fiches RH': [
+        ['Registre du service RH'],
+        [],
+        ['Nom du traitement', 'Paie', 'Recrutement', 'Formation', 'Badges'],
+        ['Finalité', 'Verser les salaires', 'Recruter', 'Former les salariés', 'Contrôler les accès'],
+        ['Base légale', 'Obligation légale', 'Mesures précontractuelles', 'Contrat', 'Intérêt légitime'],
+        ['Personnes concernées', 'Salariés', 'Candidats', 'Salariés', 'Salariés; visiteurs'],
+        ['Catégories de données', 'Identité; RIB', 'CV', 'Formations suivies', 'Identité; horaires'],
+        ['Durée de conservation', '5 ans', '2 ans', '3 ans', '3 mois'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const rows = taken(p);
+    expect(rows.map((r) => r.name)).toEqual(['Paie', 'Recrutement', 'Formation', 'Badges']);
+    expect(rows.map((r) => r.status)).toEqual(['new', 'new', 'new', 'new']);
+    expect(rows[3].activity!.dataSubjects.map((s) => s.label)).toEqual(['Salariés', 'visiteurs']);
+    expect(rows[1].activity!.legalBases.map((b) => b.code)).toEqual(['contract']);
+    expect(rows[3].activity!.retention[0].duration).toBe('P3M');
+    // "Badges" stands in column E: its purpose is cell E4.
+    expect(rows[3].source.find((s) => s.field === 'purpose')?.cell).toBe('E4');
+  });
+});
+
+describe('runs of ticks', () => {
+  it('legal bases and data categories ticked, each run read from its headers', async () => {
+    const file = path.join(t.dir, 'ticks.xlsx');
+    await writeXlsx(file, {
+      Registre: [
+        ['Traitement', 'Finalité', 'Consentement', 'Contrat', 'Obligation légale', 'Intérêt légitime', 'Identité', 'Coordonnées bancaires', 'Données de santé', 'AIPD'],
+        ['Paie', 'Payer', '', 'X', '✓', '', 'x', 'X', '', 'Non'],
+        ['Newsletter', 'Informer', 'Oui', '', '', '', '1', '', '', ''],
+        ['Mutuelle', 'Couvrir', '', '✔', '', '', '•', 'X', 'X', 'Oui'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const [paie, news, mutuelle] = taken(p).map((r) => r.activity!);
+    expect(paie.legalBases.map((b) => b.code)).toEqual(['contract', 'legal_obligation']);
+    expect(news.legalBases.map((b) => b.code)).toEqual(['consent']);
+    expect(paie.dataCategories.map((c) => c.label)).toEqual(['Identité', 'Coordonnées bancaires']);
+    expect(mutuelle.dataCategories.map((c) => [c.label, c.special])).toEqual([
+      ['Identité', false],
+      ['Coordonnées bancaires', false],
+      ['Données de santé', true],
+    ]);
+    // The DPIA column of yes/no stays the DPIA.
+    expect(mutuelle.dpia.status).toBe('planned');
+    const mapping = p.sheets[0].columns;
+    expect(mapping.find((c) => c.header === 'Contrat')?.why?.key).toBe('mapping.why.ticks');
+  });
+});
+
+describe('a processor register', () => {
+  it('two clients buying the same service are two activities, each matched again by service and client', async () => {
+    const file = path.join(t.dir, 'st.xlsx');
+    await writeXlsx(file, {
+      'Registre sous-traitant': [
+        ['Client (responsable de traitement)', 'Prestation', 'Traitements effectués pour le compte du client', 'Catégories de données'],
+        ['Mairie de Lyon', 'Hébergement', 'Héberger le portail citoyen', 'Identité'],
+        ['Clinique du Parc', 'Hébergement', 'Héberger le dossier patient', 'Santé'],
+        ['Mairie de Lyon', 'Hébergement', 'Héberger le portail citoyen (doublon)', 'Identité'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    expect(taken(p).map((r) => r.status)).toEqual(['new', 'new', 'duplicate']);
+    await t.call('import/commit', { sessionId: p.sessionId, excludedRows: ['Registre sous-traitant!4'] } as never);
+    const again = (await t.call('import/open', { file })) as ImportPreview;
+    expect(taken(again).map((r) => r.status)).toEqual(['unchanged', 'unchanged', 'duplicate']);
+  });
+});
