@@ -9,8 +9,8 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
-import { openImport } from './open.js';
-import { IMPORT_LIMITS } from './limits.js';
+import { openImport } from './preview/open.js';
+import { IMPORT_LIMITS } from './read/limits.js';
 import { writeRhWorkbook, writeXlsx } from './testing/corpus.js';
 
 let t: TempRegister;

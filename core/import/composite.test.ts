@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
-import type { ImportPreview } from './preview.js';
+import type { ImportPreview } from './preview/preview.js';
 
 let t: TempRegister;
 beforeEach(async () => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
 import { t as tr } from '../i18n/i18n.js';
-import type { ImportPreview } from './preview.js';
+import type { ImportPreview } from './preview/preview.js';
 import { buildDepartmentCorpus, libreOfficeCopies, type CorpusFile } from './testing/dept-corpus.js';
 
 let t: TempRegister;

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
 import { activityFieldsSchema } from '../model/schemas.js';
-import type { ImportPreview } from './preview.js';
+import type { ImportPreview } from './preview/preview.js';
 import { writeComptaCsv, writeFilledCnilOds, writeCnilAsXlsx, writeMarketingWorkbook, writeRhWorkbook, writeUtf8Csv, CNIL_ODS } from './testing/corpus.js';
 import { TEMPLATE_FIELDS } from './template.js';
 

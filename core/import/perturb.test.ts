@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempRegister, tempDir, type TempRegister } from '../testing/temp-register.js';
-import type { ImportPreview } from './preview.js';
+import type { ImportPreview } from './preview/preview.js';
 import { compareFacts, type ExpectedFact } from './testing/facts.js';
 import {
   baseTables,

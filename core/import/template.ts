@@ -8,8 +8,8 @@
 import ExcelJS from 'exceljs';
 import type { VocabularyKind } from '../model/codes.js';
 import type { Register } from '../register.js';
-import { FIELD_BY_KEY, type FieldDef } from './fields.js';
-import { columnLetter } from './workbook.js';
+import { FIELD_BY_KEY, type FieldDef } from './assign/fields.js';
+import { columnLetter } from './read/workbook.js';
 import { t as translate } from '../i18n/i18n.js';
 import { inLang } from '../i18n/localized.js';
 

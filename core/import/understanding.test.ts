@@ -11,11 +11,11 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { openTempRegister } from '../testing/temp-register.js';
 import { t } from '../i18n/i18n.js';
-import { readColumnContent } from './content-signal.js';
-import { autoMap, matchHeader } from './mapping.js';
+import { readColumnContent } from './assign/content-signal.js';
+import { autoMap, matchHeader } from './assign/mapping.js';
 import { parseRetention } from './normalise/retention.js';
 import { splitMulti } from './normalise/split.js';
-import type { ImportPreview } from './preview.js';
+import type { ImportPreview } from './preview/preview.js';
 import { writeXlsx } from './testing/corpus.js';
 
 describe('headers a person reads at once', () => {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { t as translate } from '../i18n/i18n.js';
 import { fr, en } from '../i18n/locales/import.js';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
-import { FIELD_BY_KEY } from './fields.js';
+import { FIELD_BY_KEY } from './assign/fields.js';
 
 let t: TempRegister;
 beforeEach(() => {
@@ -18,7 +18,7 @@ afterEach(() => t.cleanup());
 
 describe('import warnings in the DPO’s language', () => {
   it('has a French and an English text for every code the import can give', () => {
-    const sources = ['build-row.ts', 'preview.ts'].map((f) => fs.readFileSync(path.join(import.meta.dirname, f), 'utf8')).join('\n');
+    const sources = ['values/build-row.ts', 'preview/preview.ts'].map((f) => fs.readFileSync(path.join(import.meta.dirname, f), 'utf8')).join('\n');
     // Whatever the layout: `code: 'x'`, `code: cond ? 'x' : 'y'`, and warn(…, `message`, 'code', {…}).
     const codes = new Set([...sources.matchAll(/code: '([a-z_]+)'|[`'],\s*'([a-z_]+)',\s*\{/g)].map((m) => m[1] ?? m[2]));
     for (const m of sources.matchAll(/code:[^,}]*?\?\s*'([a-z_]+)'\s*:\s*'([a-z_]+)'/g)) codes.add(m[1]).add(m[2]);

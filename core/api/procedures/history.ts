@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../procedure.js';
 import { Labels } from '../../export/labels.js';
-import { pathValueLines } from '../../import/changes.js';
+import { pathValueLines } from '../../import/preview/changes.js';
 import { listRecipients } from '../../services/recipients.js';
 import type { Register } from '../../register.js';
 

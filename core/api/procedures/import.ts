@@ -5,7 +5,7 @@
  * 1. Open a file → a session and its first preview (nothing is written):
  *    - `import/open` (trusted: main process after a file dialog, CLI) `{file, organisationId?}`
  *    - `import/openBytes` (renderer, e.g. drag and drop) `{fileName, base64, organisationId?}`;
- *      at most 25 MB. Both return an `ImportPreview` (see core/import/preview.ts):
+ *      at most 25 MB. Both return an `ImportPreview` (see core/import/preview/preview.ts):
  *      `{sessionId, fileName, sha256, format: 'xlsx'|'ods'|'csv', encoding, delimiter,
  *        kind: 'table'|'cnil', organisationId, organisationName, organisations[{id,name}],
  *        sheets[{name, index, hidden, status: 'imported'|'not_selected'|'skipped', reason,
@@ -73,22 +73,22 @@ import { z } from 'zod';
 import { AppError, text } from '../../errors.js';
 import { writeFileAtomic } from '../../files.js';
 import { importDocument, parseRegisterDocument } from '../../document/import.js';
-import { commitImport } from '../../import/commit.js';
-import { FIELDS } from '../../import/fields.js';
-import { formatBytes, IMPORT_LIMITS } from '../../import/limits.js';
+import { commitImport } from '../../import/commit/commit.js';
+import { FIELDS } from '../../import/assign/fields.js';
+import { formatBytes, IMPORT_LIMITS } from '../../import/read/limits.js';
 
 /** A file sent by the window, in base64: refused above the upload limit, saying the limit. */
 const uploadBase64 = z.string().refine((s) => s.length <= Math.ceil((IMPORT_LIMITS.maxUploadBytes * 4) / 3) + 4, {
   error: 'is too large',
   params: { key: 'errors.uploadTooLarge', limit: formatBytes(IMPORT_LIMITS.maxUploadBytes) },
 });
-import { baseName, openImport } from '../../import/open.js';
-import { buildPreview, type PreviewOptions } from '../../import/preview.js';
-import { deleteMapping, listMappings, saveMapping } from '../../import/saved-mappings.js';
-import { closeSession, getSession } from '../../import/sessions.js';
+import { baseName, openImport } from '../../import/preview/open.js';
+import { buildPreview, type PreviewOptions } from '../../import/preview/preview.js';
+import { deleteMapping, listMappings, saveMapping } from '../../import/assign/saved-mappings.js';
+import { closeSession, getSession } from '../../import/preview/sessions.js';
 import { buildTemplate, templateFileName } from '../../import/template.js';
-import { listBatches, undoImport } from '../../import/undo.js';
-import { columnLetter } from '../../import/workbook.js';
+import { listBatches, undoImport } from '../../import/commit/undo.js';
+import { columnLetter } from '../../import/read/workbook.js';
 import type { Register } from '../../register.js';
 import { procedure, type ProcedureContext } from '../procedure.js';
 import { empty, id } from './common.js';

@@ -8,9 +8,9 @@
  * file. Every mapping keeps its reason and its alternatives.
  */
 import type { Message } from '../../i18n/i18n.js';
-import { contentAgrees, type ColumnContent } from '../content-signal.js';
-import { FIELD_BY_KEY } from '../fields.js';
-import { combine, headerCandidates, type ColumnMapping } from '../mapping.js';
+import { contentAgrees, type ColumnContent } from './content-signal.js';
+import { FIELD_BY_KEY } from './fields.js';
+import { combine, headerCandidates, type ColumnMapping } from './mapping.js';
 
 interface Pair {
   column: number;

@@ -10,7 +10,7 @@
 import type { Message } from '../../i18n/i18n.js';
 import { foldKey } from '../../text.js';
 import { ROW_MARKERS, type RowMarkerKind } from '../vocabulary/index.js';
-import type { SheetData } from '../workbook.js';
+import type { SheetData } from '../read/workbook.js';
 
 export type RowKind = 'activity' | 'continuation' | 'section' | 'example' | 'instruction' | 'total' | 'notes' | 'blank';
 

@@ -155,6 +155,28 @@ export class CountryMatcher {
     return found.size === 1 ? [...found][0] : undefined;
   }
 
+  /**
+   * The destinations a sentence names ("Données transférées vers la Suisse (pays adéquat)"): every run of
+   * up to four words that is a country's or an organisation's name (not a code or a three-letter alias,
+   * which prose is full of: "and", "can").
+   */
+  findIn(text: string): string[] {
+    const words = foldKey(text).split(' ').filter(Boolean);
+    const found: string[] = [];
+    for (let i = 0; i < words.length; i++)
+      for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+        const k = words.slice(i, i + n).join(' ');
+        if (k.length <= 3) continue;
+        const code = this.byKey.get(k) ?? this.byKey.get(k.replace(/^(l |la |le |les |the )/, ''));
+        if (code) {
+          if (!found.includes(code)) found.push(code);
+          i += n - 1;
+          break;
+        }
+      }
+    return found;
+  }
+
   get(code: string): Country | undefined {
     return this.countries.get(code);
   }

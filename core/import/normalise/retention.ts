@@ -59,15 +59,15 @@ const NUMBER_WORDS: Record<string, number> = {
 const UNITS: [RegExp, 'Y' | 'M' | 'W' | 'D'][] = [
   // School and business terms: a school year, a financial year, a fiscal year count as years.
   [
-    /^(ans?|annees?|years?|yrs?|a|annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux| fiscal)?|financial years?|fiscal years?|jahre?n?)$/,
+    /^(ans?|annees?|years?|yrs?|a|annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux| fiscal)?|financial years?|fiscal years?|jahre?n?|anos?|anni|anno|jaa?r|jaren)$/,
     'Y',
   ],
-  [/^(mois|months?|mths?|m)$/, 'M'],
-  [/^(semaines?|weeks?|sem|wks?)$/, 'W'],
-  [/^(jours?|days?|j|d)$/, 'D'],
+  [/^(mois|months?|mths?|m|monate?n?|mes|meses|mesi|mese|maand|maanden|mnd)$/, 'M'],
+  [/^(semaines?|weeks?|sem|wks?|wochen?|semanas?|settimane|settimana|weken)$/, 'W'],
+  [/^(jours?|days?|j|d|tage?n?|dias?|giorni|giorno|dagen|dag)$/, 'D'],
 ];
 
-const AMOUNT = String.raw`(\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s*(annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux)?|financial years?|fiscal years?|jahre?n?|ans?|annees?|years?|yrs?|mois|months?|mths?|semaines?|weeks?|sem|wks?|jours?|days?|j)\b`;
+const AMOUNT = String.raw`(\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s*(annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux)?|financial years?|fiscal years?|jahre?n?|ans?|annees?|years?|yrs?|anos?|anni|anno|jaren|jaar|mois|months?|mths?|monate?n?|meses|mesi|mese|mes|maanden|maand|mnd|semaines?|weeks?|sem|wks?|wochen?|semanas?|settimane|settimana|weken|jours?|days?|tage?n?|dias?|giorni|giorno|dagen|dag|j)\b`;
 
 const AMOUNT_RE = new RegExp(AMOUNT, 'g');
 
@@ -125,7 +125,9 @@ export function parseRetention(text: string): ParsedRetention {
     const group = [found[0]];
     for (let i = 1; i < found.length; i++) {
       const gap = k.slice(found[i - 1].end, found[i].index).trim();
-      if (gap === '' || gap === 'et' || gap === 'and' || gap === 'plus') group.push(found[i]);
+      // Only a smaller unit adds to a larger one: "30 days (90 days for incidents)" is not 120 days.
+      const smaller = 'YMWD'.indexOf(found[i].u) > 'YMWD'.indexOf(group[group.length - 1].u);
+      if (smaller && (gap === '' || gap === 'et' || gap === 'and' || gap === 'plus' || gap === 'und' || gap === 'y' || gap === 'e' || gap === 'en')) group.push(found[i]);
       else break;
     }
     result.duration = iso(group);

@@ -14,7 +14,7 @@ import { activityFieldsSchema, type ActivityFields, type Contact, type Organisat
 import type { Register } from '../../register.js';
 import { fold } from '../fold.js';
 import { parseDate } from '../normalise/date.js';
-import type { SheetData, WorkbookData } from '../workbook.js';
+import type { SheetData, WorkbookData } from '../read/workbook.js';
 import { decodeItem, PART_KEYS, readLines, SEP } from './codec.js';
 
 export interface OwnRow {

@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { readOds } from '../read-ods.js';
-import { ZipReader } from '../zip.js';
+import { readOds } from '../read/read-ods.js';
+import { ZipReader } from '../read/zip.js';
 
 /** The CNIL's template, copied from shared/fixtures (see fixtures/SOURCE.md). */
 export const CNIL_ODS = path.resolve(import.meta.dirname, 'fixtures/registre-traitement-simplifie.ods');

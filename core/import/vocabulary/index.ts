@@ -1,5 +1,5 @@
 /**
- * The import's words, as data: one file per language (fr, en, de, es, it) of the words a department
+ * The import's words, as data: one file per language (fr, en, de, es, it, nl) of the words a department
  * writes for rows that are not activities and for ticks, and of the words, abbreviations and
  * acronyms it writes for each field (see `fields` in each file). Merged here, folded, for the stages.
  */
@@ -9,6 +9,7 @@ import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
 import it from './it.json' with { type: 'json' };
+import nl from './nl.json' with { type: 'json' };
 
 export type RowMarkerKind = 'example' | 'instruction' | 'total' | 'notes';
 
@@ -29,9 +30,11 @@ interface LanguageFile {
   specialHints?: Record<string, string[]>;
   /** Places that are not one country ("EU", "worldwide", "Asia"): a location column's values, never a transfer by themselves. */
   regions?: string[];
+  /** Words that open a statement of nothing ("Aucun tiers n'a accès…", "Sans objet — …"). */
+  nothing?: string[];
 }
 
-export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it] as unknown as LanguageFile[];
+export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl] as unknown as LanguageFile[];
 
 const merged = (pick: (l: LanguageFile) => string[]): string[] => [...new Set(LANGUAGES.flatMap(pick).map((w) => foldKey(w)))];
 
@@ -95,4 +98,11 @@ const REGIONS = new Set(merged((l) => l.regions ?? []));
 /** "EU", "Union européenne", "worldwide": a place that is not one country. */
 export function isRegion(text: string): boolean {
   return REGIONS.has(foldKey(text));
+}
+
+const NOTHING = merged((l) => l.nothing ?? []).sort((a, b) => b.length - a.length);
+/** "Aucun tiers n'a accès aux données.", "Sans objet — aucun transfert", "Nessuno": a cell that says there is none. */
+export function isNoneStatement(text: string): boolean {
+  const k = foldKey(text);
+  return NOTHING.some((w) => k === w || k.startsWith(`${w} `));
 }

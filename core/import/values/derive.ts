@@ -4,14 +4,14 @@
  * at most 80 characters); a processor register's processing done on behalf of the client as the
  * purpose; and, when the DPO chooses it, rows still lacking a required field imported as drafts.
  */
-import type { Message } from '../i18n/i18n.js';
-import { t, type Lang } from '../i18n/i18n.js';
-import { inLang } from '../i18n/localized.js';
+import type { Message } from '../../i18n/i18n.js';
+import { t, type Lang } from '../../i18n/i18n.js';
+import { inLang } from '../../i18n/localized.js';
 import type { BuiltRow, CellIssue } from './build-row.js';
-import { FIELDS, FIELD_BY_KEY } from './fields.js';
-import type { SheetTable } from './find-table.js';
-import type { SheetMappingState } from './sessions.js';
-import { columnLetter } from './workbook.js';
+import { FIELDS, FIELD_BY_KEY } from '../assign/fields.js';
+import type { SheetTable } from '../locate/find-table.js';
+import type { SheetMappingState } from '../preview/sessions.js';
+import { columnLetter } from '../read/workbook.js';
 
 export interface MissingField {
   field: string;

@@ -5,7 +5,7 @@
  * cell become lines. Formulas are never evaluated: the value saved with the file is used.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { AppError, text } from '../errors.js';
+import { AppError, text } from '../../errors.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { emptySheet, type SheetData, type WorkbookData } from './workbook.js';
 import type { ZipReader } from './zip.js';

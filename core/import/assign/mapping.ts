@@ -13,12 +13,12 @@
  * The cells' content is a second signal, combined in `autoMap` (see content-signal.ts).
  * Single-value fields take one column (the most confident); list fields may take several.
  */
-import type { Message } from '../i18n/i18n.js';
-import { foldKey } from '../text.js';
+import type { Message } from '../../i18n/i18n.js';
+import { foldKey } from '../../text.js';
 import { contentAgrees, type ColumnContent } from './content-signal.js';
-import { assignColumns } from './assign/columns.js';
+import { assignColumns } from './columns.js';
 import { FIELDS, FIELD_BY_KEY, KEYWORDS } from './fields.js';
-import { ABBREVIATIONS, questionForms } from './vocabulary/index.js';
+import { ABBREVIATIONS, questionForms } from '../vocabulary/index.js';
 
 export interface ColumnMapping {
   /** 0-based column index. */
@@ -347,6 +347,12 @@ export function matchHeader(header: string): HeaderMatch {
   let hit = cache.get(header);
   if (!hit) {
     hit = matchCombined(header);
+    // Headers written as code ("dataTypes", "legal_basis", "retentionPeriod"): their words spaced out.
+    const spaced = header.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/_+/g, ' ');
+    if (spaced !== header) {
+      const words = matchCombined(spaced);
+      if (words.confidence > hit.confidence) hit = words;
+    }
     // Abbreviations and acronyms ("Fin.", "Pers. conc.", "DCP", "Transf. HUE"): the header spelt out.
     // Each field completes the words cut short from its own vocabulary ("Resp. inte." is "responsable interne"
     // for the owner); the reading that matches best wins.

@@ -7,8 +7,8 @@
  * saved; either way the cell is flagged in `formulas` and the preview warns about it.
  * Numbers with a date format become YYYY-MM-DD; other numbers keep their written form.
  */
-import { AppError, text } from '../errors.js';
-import { excelSerialToIso } from './normalise/date.js';
+import { AppError, text } from '../../errors.js';
+import { excelSerialToIso } from '../normalise/date.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { attributes, decodeXml } from './xml.js';
 import { emptySheet, parseA1, type SheetData, type WorkbookData } from './workbook.js';

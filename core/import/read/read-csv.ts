@@ -3,7 +3,7 @@
  * UTF-8 (with or without BOM). Encoding and delimiter are detected; quoted cells may hold
  * delimiters, doubled quotes and line breaks; CRLF or LF.
  */
-import { AppError, text as textOf } from '../errors.js';
+import { AppError, text as textOf } from '../../errors.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { emptySheet, type WorkbookData } from './workbook.js';
 

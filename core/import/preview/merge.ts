@@ -6,8 +6,8 @@
  * "replace" for a field of a row (after seeing the values in the preview) does the file's list take
  * the place of the activity's, removing what the file does not name.
  */
-import type { ActivityFields } from '../model/schemas.js';
-import { fold } from './fold.js';
+import type { ActivityFields } from '../../model/schemas.js';
+import { fold } from '../fold.js';
 
 export type ListField =
   | 'subPurposes'

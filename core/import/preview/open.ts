@@ -1,24 +1,24 @@
 /** Opening a file for import: read it, find its tables, apply saved mappings, start a session. */
 import path from 'node:path';
-import { AppError, text } from '../errors.js';
-import { sheetWithReason } from './sheet-reason.js';
-import { sha256 } from '../files.js';
-import type { Register } from '../register.js';
-import { analyseCnil, looksLikeCnil } from './cnil-template.js';
-import { ficheLabels } from './fiche.js';
-import { findTable } from './find-table.js';
-import { findParts } from './relational.js';
-import { undoFallback } from './assign/columns.js';
-import { findTickRuns, tickMapping, type TickField } from './assign/ticks.js';
-import { parseLegalBases } from './normalise/legal-basis.js';
-import { VocabularyMatcher } from './normalise/vocab.js';
-import type { VocabularyKind } from '../model/codes.js';
-import { CountryMatcher } from './normalise/country.js';
-import { IMPORT_LIMITS } from './limits.js';
-import { columnLetter, transposeSheet, type SheetData } from './workbook.js';
+import { AppError, text } from '../../errors.js';
+import { sheetWithReason } from '../locate/sheet-reason.js';
+import { sha256 } from '../../files.js';
+import type { Register } from '../../register.js';
+import { analyseCnil, looksLikeCnil } from '../locate/cnil-template.js';
+import { ficheLabels } from '../locate/fiche.js';
+import { findTable } from '../locate/find-table.js';
+import { findParts } from '../assemble/relational.js';
+import { undoFallback } from '../assign/columns.js';
+import { findTickRuns, tickMapping, type TickField } from '../assign/ticks.js';
+import { parseLegalBases } from '../normalise/legal-basis.js';
+import { VocabularyMatcher } from '../normalise/vocab.js';
+import type { VocabularyKind } from '../../model/codes.js';
+import { CountryMatcher } from '../normalise/country.js';
+import { IMPORT_LIMITS } from '../read/limits.js';
+import { columnLetter, transposeSheet, type SheetData } from '../read/workbook.js';
 import { applyMapping, initialMapping } from './preview.js';
-import { readWorkbook } from './read-workbook.js';
-import { mappingForHeaders } from './saved-mappings.js';
+import { readWorkbook } from '../read/read-workbook.js';
+import { mappingForHeaders } from '../assign/saved-mappings.js';
 import { addSession, type ImportSession } from './sessions.js';
 
 /** The file's own name, whatever the platform wrote before it ("C:\\Users\\…\\rh.xlsx"). */
@@ -69,7 +69,7 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
       if (t.status !== 'table') continue;
       const ticks = findTickRuns(t.sheet, t.headerRow, t.dataRows, valueOf);
       if (!ticks.length) continue;
-      t.ticks = new Map(ticks.map((x) => [x.column, x.value]));
+      t.ticks = new Map(ticks.filter((x) => x.field).map((x) => [x.column, x.value]));
       for (const x of ticks) t.mapping[x.column] = tickMapping(t.mapping[x.column] ?? { column: x.column, header: x.value, field: null, confidence: 0 }, x);
     }
   }

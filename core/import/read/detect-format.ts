@@ -4,7 +4,7 @@
  * data, a text file named .xlsx) is refused with a message saying what the file really is.
  */
 import path from 'node:path';
-import { AppError, text } from '../errors.js';
+import { AppError, text } from '../../errors.js';
 import { formatBytes, IMPORT_LIMITS } from './limits.js';
 import { ZipReader } from './zip.js';
 

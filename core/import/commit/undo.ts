@@ -4,13 +4,13 @@
  * uses them any more, the organisation's identity blocks are restored. Everything is recorded in the
  * history (with the batch id), and the batch is marked undone.
  */
-import type { BatchRow } from '../../db/import-store.js';
-import { AppError, notFound, text } from '../errors.js';
-import type { ActivityFields, OrganisationData } from '../model/schemas.js';
-import type { CallMeta, Register } from '../register.js';
-import { deleteActivity, getActivity, updateActivity } from '../services/activities.js';
-import { deleteOrganisation, getOrganisation, updateOrganisation } from '../services/organisations.js';
-import { deleteRecipient, getRecipient } from '../services/recipients.js';
+import type { BatchRow } from '../../../db/import-store.js';
+import { AppError, notFound, text } from '../../errors.js';
+import type { ActivityFields, OrganisationData } from '../../model/schemas.js';
+import type { CallMeta, Register } from '../../register.js';
+import { deleteActivity, getActivity, updateActivity } from '../../services/activities.js';
+import { deleteOrganisation, getOrganisation, updateOrganisation } from '../../services/organisations.js';
+import { deleteRecipient, getRecipient } from '../../services/recipients.js';
 
 export interface UndoData {
   activitiesCreated: number[];

@@ -3,7 +3,7 @@
  * (find-table, the CNIL layout, fiches) say it in English words for the preview's program side;
  * errors shown to the DPO name it through this function, in the DPO's language.
  */
-import { text, type ErrorText } from '../errors.js';
+import { text, type ErrorText } from '../../errors.js';
 
 const REASONS: [RegExp, string][] = [
   [/^empty sheet/, 'empty'],

@@ -1,6 +1,6 @@
 /** Bytes → workbook, whatever the format (recognised from the content). */
 import path from 'node:path';
-import { AppError, text } from '../errors.js';
+import { AppError, text } from '../../errors.js';
 import { detectFormat } from './detect-format.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { readCsv } from './read-csv.js';

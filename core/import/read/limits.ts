@@ -2,7 +2,7 @@
  * Limits on what an import will read, so that a hostile or broken file (zip bomb, huge sheet,
  * endless cell) is refused with a clear message instead of exhausting memory or hanging.
  */
-import { text, type ErrorText } from '../errors.js';
+import { text, type ErrorText } from '../../errors.js';
 export const IMPORT_LIMITS = {
   /** Size of the file itself. */
   maxFileBytes: 50 * 1024 * 1024,

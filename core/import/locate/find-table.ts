@@ -3,10 +3,10 @@
  * finds the header row even below a title block, blank rows or a row of group labels (merged
  * cells); finds where the data starts and ends.
  */
-import { foldKey } from '../text.js';
-import { readColumnContent, type ContentTools } from './content-signal.js';
-import { autoMap, matchHeader, type ColumnMapping } from './mapping.js';
-import type { SheetData } from './workbook.js';
+import { foldKey } from '../../text.js';
+import { readColumnContent, type ContentTools } from '../assign/content-signal.js';
+import { autoMap, matchHeader, type ColumnMapping } from '../assign/mapping.js';
+import type { SheetData } from '../read/workbook.js';
 
 export interface SheetTable {
   sheet: SheetData;

@@ -4,12 +4,12 @@
  * continued on the rows below their label, and small sub-tables under a label row. Labels are read
  * by the same header understanding as table columns (mapping.ts), so any wording it understands works.
  */
-import { cleanText } from './normalise/empty.js';
-import type { ImportContext } from './context.js';
-import { buildRow, type BuiltRow, type RowCells } from './build-row.js';
-import { FIELD_BY_KEY } from './fields.js';
-import { matchHeader } from './mapping.js';
-import { cellName, type SheetData } from './workbook.js';
+import { cleanText } from '../normalise/empty.js';
+import type { ImportContext } from '../values/context.js';
+import { buildRow, type BuiltRow, type RowCells } from '../values/build-row.js';
+import { FIELD_BY_KEY } from '../assign/fields.js';
+import { matchHeader } from '../assign/mapping.js';
+import { cellName, type SheetData } from '../read/workbook.js';
 
 interface Label {
   r: number;

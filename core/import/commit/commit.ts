@@ -6,18 +6,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, issue, text, type ErrorText } from '../errors.js';
-import { FIELD_BY_KEY } from './fields.js';
-import type { CellIssue } from './build-row.js';
-import type { ProcedureContext } from '../api/procedure.js';
-import type { CallMeta, Register } from '../register.js';
-import { refKey } from '../../db/activity-store.js';
-import { activityFields, getActivity, insertBatch, insertParsedActivity, updateActivity } from '../services/activities.js';
-import { createOrganisation, getOrganisation, organisationData, updateOrganisation } from '../services/organisations.js';
-import { getRecipient, recipientData, updateRecipient } from '../services/recipients.js';
-import { fold } from './fold.js';
-import { buildPreview, optionsKey, registerState, type PreviewOptions, type PreviewPlan } from './preview.js';
-import { closeSession, type ImportSession } from './sessions.js';
+import { AppError, issue, text, type ErrorText } from '../../errors.js';
+import { FIELD_BY_KEY } from '../assign/fields.js';
+import type { CellIssue } from '../values/build-row.js';
+import type { ProcedureContext } from '../../api/procedure.js';
+import type { CallMeta, Register } from '../../register.js';
+import { refKey } from '../../../db/activity-store.js';
+import { activityFields, getActivity, insertBatch, insertParsedActivity, updateActivity } from '../../services/activities.js';
+import { createOrganisation, getOrganisation, organisationData, updateOrganisation } from '../../services/organisations.js';
+import { getRecipient, recipientData, updateRecipient } from '../../services/recipients.js';
+import { fold } from '../fold.js';
+import { buildPreview, optionsKey, registerState, type PreviewOptions, type PreviewPlan } from '../preview/preview.js';
+import { closeSession, type ImportSession } from '../preview/sessions.js';
 import type { UndoData } from './undo.js';
 
 export interface CommitSummary {

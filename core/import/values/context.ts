@@ -1,10 +1,10 @@
 /** What normalisation needs from the register, loaded once per preview. */
-import type { VocabularyKind } from '../model/codes.js';
-import type { Register } from '../register.js';
-import { listRecipients } from '../services/recipients.js';
-import { fold as foldKey } from './fold.js';
-import { CountryMatcher } from './normalise/country.js';
-import { VocabularyMatcher } from './normalise/vocab.js';
+import type { VocabularyKind } from '../../model/codes.js';
+import type { Register } from '../../register.js';
+import { listRecipients } from '../../services/recipients.js';
+import { fold as foldKey } from '../fold.js';
+import { CountryMatcher } from '../normalise/country.js';
+import { VocabularyMatcher } from '../normalise/vocab.js';
 
 export interface ImportContext {
   countries: CountryMatcher;

@@ -4,7 +4,7 @@
  * truncated, encrypted or damaged archives. Uses Node's zlib (native, with `maxOutputLength`).
  */
 import zlib from 'node:zlib';
-import { AppError, text, type MessageParams } from '../errors.js';
+import { AppError, text, type MessageParams } from '../../errors.js';
 import { formatBytes, IMPORT_LIMITS } from './limits.js';
 
 export interface ZipEntry {

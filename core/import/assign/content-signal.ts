@@ -5,14 +5,14 @@
  * under a cryptic or missing header. Read on a sample of the column (at most 40 cells), with the
  * same normalisers the import uses for the values themselves.
  */
-import { fold as foldKey } from './fold.js';
-import { parseDate } from './normalise/date.js';
-import { isEmptyEquivalent } from './normalise/empty.js';
-import { parseLegalBasis } from './normalise/legal-basis.js';
-import { parseRetention } from './normalise/retention.js';
-import { parseSafeguard } from './normalise/safeguard.js';
-import { parseYesNo } from './normalise/yes-no.js';
-import { isRegion } from './vocabulary/index.js';
+import { fold as foldKey } from '../fold.js';
+import { parseDate } from '../normalise/date.js';
+import { isEmptyEquivalent } from '../normalise/empty.js';
+import { parseLegalBasis } from '../normalise/legal-basis.js';
+import { parseRetention } from '../normalise/retention.js';
+import { parseSafeguard } from '../normalise/safeguard.js';
+import { parseYesNo } from '../normalise/yes-no.js';
+import { isRegion } from '../vocabulary/index.js';
 
 export type ContentKind = 'country' | 'legalBasis' | 'duration' | 'yesno' | 'date' | 'email' | 'organisation' | 'safeguard';
 

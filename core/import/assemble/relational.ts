@@ -5,11 +5,11 @@
  * added to the cells of the activity they name, so each activity is assembled whole; a part sheet
  * is never imported as activities of its own.
  */
-import { fold as foldKey } from './fold.js';
-import { FIELD_BY_KEY } from './fields.js';
-import { headersOf, type SheetTable } from './find-table.js';
-import { autoMap, matchHeader } from './mapping.js';
-import { cellName } from './workbook.js';
+import { fold as foldKey } from '../fold.js';
+import { FIELD_BY_KEY } from '../assign/fields.js';
+import { headersOf, type SheetTable } from '../locate/find-table.js';
+import { autoMap, matchHeader } from '../assign/mapping.js';
+import { cellName } from '../read/workbook.js';
 
 export interface PartSheet {
   index: number;

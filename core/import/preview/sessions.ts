@@ -4,13 +4,13 @@
  * until the commit. Sessions expire after an hour; at most a few are kept.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError, text } from '../errors.js';
-import type { CnilWorkbook } from './cnil-template.js';
-import type { ficheLabels } from './fiche.js';
-import type { PartSheet } from './relational.js';
-import type { SheetTable } from './find-table.js';
+import { AppError, text } from '../../errors.js';
+import type { CnilWorkbook } from '../locate/cnil-template.js';
+import type { ficheLabels } from '../locate/fiche.js';
+import type { PartSheet } from '../assemble/relational.js';
+import type { SheetTable } from '../locate/find-table.js';
 import type { PreviewPlan } from './preview.js';
-import type { WorkbookData } from './workbook.js';
+import type { WorkbookData } from '../read/workbook.js';
 
 export interface SheetMappingState {
   /** column index → field key (null = ignored) */

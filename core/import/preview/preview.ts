@@ -5,36 +5,36 @@
  * cell and the reason), or excluded by the DPO. Cells carry warnings (unknown country, retention not
  * understood, unknown legal basis, transfer without safeguard, formula…).
  */
-import { diffRecords } from '../diff.js';
-import { AppError, notFound, text, type MessageParams } from '../errors.js';
-import { sheetReason, sheetWithReason } from './sheet-reason.js';
-import type { HistoryChange } from '../model/register.js';
-import { activityFieldsSchema, organisationInputSchema, type ActivityFields, type OrganisationData } from '../model/schemas.js';
-import type { Register } from '../register.js';
-import { activityFields } from '../services/activities.js';
-import { listOrganisations, organisationData } from '../services/organisations.js';
-import { fold as foldKey } from './fold.js';
-import { buildRow, type BuiltRow, type CellIssue, type RowCells } from './build-row.js';
-import { asDraft, deriveFields, missingFields, missingMessages, type MissingField } from './derive.js';
-import { t, type Message } from '../i18n/i18n.js';
-import { issueText } from '../validate.js';
-import { ficheActors, readFiche } from './cnil-template.js';
-import { readGenericFiche } from './fiche.js';
-import { partIndex } from './relational.js';
-import { importContext } from './context.js';
-import { quickFields } from './fast-validate.js';
-import { FIELDS, FIELD_BY_KEY } from './fields.js';
+import { diffRecords } from '../../diff.js';
+import { AppError, notFound, text, type MessageParams } from '../../errors.js';
+import { sheetReason, sheetWithReason } from '../locate/sheet-reason.js';
+import type { HistoryChange } from '../../model/register.js';
+import { activityFieldsSchema, organisationInputSchema, type ActivityFields, type OrganisationData } from '../../model/schemas.js';
+import type { Register } from '../../register.js';
+import { activityFields } from '../../services/activities.js';
+import { listOrganisations, organisationData } from '../../services/organisations.js';
+import { fold as foldKey } from '../fold.js';
+import { buildRow, type BuiltRow, type CellIssue, type RowCells } from '../values/build-row.js';
+import { asDraft, deriveFields, missingFields, missingMessages, type MissingField } from '../values/derive.js';
+import { t, type Message } from '../../i18n/i18n.js';
+import { issueText } from '../../validate.js';
+import { ficheActors, readFiche } from '../locate/cnil-template.js';
+import { readGenericFiche } from '../locate/fiche.js';
+import { partIndex } from '../assemble/relational.js';
+import { importContext } from '../values/context.js';
+import { quickFields } from '../values/fast-validate.js';
+import { FIELDS, FIELD_BY_KEY } from '../assign/fields.js';
 import type { ImportSession, SheetMappingState } from './sessions.js';
-import { cellName, columnLetter, parseA1 } from './workbook.js';
-import { Labels } from '../export/labels.js';
+import { cellName, columnLetter, parseA1 } from '../read/workbook.js';
+import { Labels } from '../../export/labels.js';
 import { fieldChanges, type FieldChange } from './changes.js';
 import { mergeActivity } from './merge.js';
-import { readOwnExport } from './own-export/read.js';
-import { classifyRows, type RowKind } from './classify/rows.js';
-import { isRegisterWord } from './vocabulary/index.js';
-import { parseYesNo } from './normalise/yes-no.js';
-import type { SheetTable } from './find-table.js';
-import type { SheetData, WorkbookData } from './workbook.js';
+import { readOwnExport } from '../own-export/read.js';
+import { classifyRows, type RowKind } from '../classify/rows.js';
+import { isRegisterWord } from '../vocabulary/index.js';
+import { parseYesNo } from '../normalise/yes-no.js';
+import type { SheetTable } from '../locate/find-table.js';
+import type { SheetData, WorkbookData } from '../read/workbook.js';
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -772,7 +772,7 @@ function columnWhy(
   const m = t.mapping[index];
   if (!m) return undefined;
   if (field) return m.why;
-  if (m.why?.key === 'mapping.why.taken') return m.why;
+  if (m.why?.key === 'mapping.why.taken' || m.why?.key === 'mapping.why.tickGroup') return m.why;
   if ((m.alternatives?.[0]?.confidence ?? 0) >= 0.3) return { key: 'mapping.unmapped.obvious' };
   return undefined;
 }

@@ -2,9 +2,9 @@
  * Saved column mappings (e.g. one per department), in the `saved_mappings` table: re-applied
  * automatically when a file with the same headers comes back (same headers in any case or accents).
  */
-import { AppError, issue, notFound, text } from '../errors.js';
-import type { Register } from '../register.js';
-import type { MappingRow } from '../../db/import-store.js';
+import { AppError, issue, notFound, text } from '../../errors.js';
+import type { Register } from '../../register.js';
+import type { MappingRow } from '../../../db/import-store.js';
 import { headersKey } from './mapping.js';
 
 export interface SavedMapping {

@@ -3,13 +3,13 @@
  * items added, the items a "replace" removes (shown before the DPO chooses it) and those it does
  * remove once chosen. Values are written with the register's own wording (export labels).
  */
-import type { ActivityFields } from '../model/schemas.js';
-import type { VocabularyKind } from '../model/codes.js';
-import * as F from '../export/format.js';
-import type { Labels } from '../export/labels.js';
-import { FIELD_BY_KEY } from './fields.js';
-import { t } from '../i18n/i18n.js';
-import { inLang } from '../i18n/localized.js';
+import type { ActivityFields } from '../../model/schemas.js';
+import type { VocabularyKind } from '../../model/codes.js';
+import * as F from '../../export/format.js';
+import type { Labels } from '../../export/labels.js';
+import { FIELD_BY_KEY } from '../assign/fields.js';
+import { t } from '../../i18n/i18n.js';
+import { inLang } from '../../i18n/localized.js';
 import { isListField, removedBy, type ListField } from './merge.js';
 
 export interface FieldChange {

@@ -4,20 +4,20 @@
  * value that could not be read. Only fields whose columns hold a value are "present": an update never
  * erases a field because its cell was blank.
  */
-import { EMPTY_DPIA } from '../model/dpia.js';
-import type { LegalBasisCode, RecipientType, SecurityMeasureType } from '../model/codes.js';
-import type { ActivityFields } from '../model/schemas.js';
-import { fold as foldKey } from './fold.js';
+import { EMPTY_DPIA } from '../../model/dpia.js';
+import type { LegalBasisCode, RecipientType, SecurityMeasureType } from '../../model/codes.js';
+import type { ActivityFields } from '../../model/schemas.js';
+import { fold as foldKey } from '../fold.js';
 import type { ImportContext } from './context.js';
-import { parseDate } from './normalise/date.js';
-import { cleanText } from './normalise/empty.js';
-import { parseLegalBases } from './normalise/legal-basis.js';
-import { parseRetention } from './normalise/retention.js';
-import { parseSafeguard } from './normalise/safeguard.js';
-import { splitMulti } from './normalise/split.js';
-import { parseYesNo } from './normalise/yes-no.js';
-import { specialHints } from './vocabulary/index.js';
-import { readGroupedItems, readRecipientItem } from './normalise/composite.js';
+import { parseDate } from '../normalise/date.js';
+import { cleanText } from '../normalise/empty.js';
+import { parseLegalBases } from '../normalise/legal-basis.js';
+import { parseRetention } from '../normalise/retention.js';
+import { parseSafeguard } from '../normalise/safeguard.js';
+import { splitMulti } from '../normalise/split.js';
+import { parseYesNo } from '../normalise/yes-no.js';
+import { isNoneStatement, specialHints } from '../vocabulary/index.js';
+import { readGroupedItems, readRecipientItem } from '../normalise/composite.js';
 
 export interface CellIssue {
   /** Register field key (see FIELDS), or '' for the row. */
@@ -82,8 +82,13 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     return parts.length ? { text: parts.map((p) => p.text).join('\n'), cell: parts[0].cell } : null;
   };
   /** Items of a list field, each with the cell it came from. */
+  // "Aucun tiers n'a accès aux données", "Sans objet — aucun transfert": an item that says there is none gives none.
   const items = (key: string, commas = true, keepWhole?: (part: string) => boolean): { text: string; cell: string }[] =>
-    (cells.get(key) ?? []).flatMap((c) => ctx.memo(['split', key, c.text], () => splitMulti(c.text, { commas, keepWhole })).map((t) => ({ text: t, cell: c.cell })));
+    (cells.get(key) ?? []).flatMap((c) =>
+      ctx
+        .memo(['split', key, c.text], () => splitMulti(c.text, { commas, keepWhole }).filter((t) => t.length > 200 || !isNoneStatement(t)))
+        .map((t) => ({ text: t, cell: c.cell })),
+    );
   const exactIn = (kind: Parameters<ImportContext['vocab']>[0]) => (part: string) => ctx.vocab(kind).match(part)?.how === 'exact';
 
   for (const key of ['ref', 'name', 'department', 'owner', 'description', 'purpose', 'criminalDataBasis', 'securityNotes', 'rights', 'consentRecords', 'breaches'] as const) {
@@ -345,7 +350,9 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const transfers: ActivityFields['transfers'] = [];
     countryItems.forEach((item, i) => {
       if (parseYesNo(item.text) !== undefined && !ctx.countries.match(item.text)) return;
-      const code = ctx.countries.match(item.text);
+      // A country named in a sentence ("vers la Suisse (pays adéquat)"), when the sentence names one.
+      const inProse = ctx.countries.match(item.text) ? [] : ctx.memo(['countriesIn', item.text], () => ctx.countries.findIn(item.text));
+      const code = ctx.countries.match(item.text) ?? (inProse.length === 1 ? inProse[0] : undefined);
       if (!code) {
         warn(
           'transferCountries',
@@ -359,7 +366,13 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       }
       const country = ctx.countries.get(code)!;
       if (country.eea) return;
-      let sg = safeguard?.safeguard ?? null;
+      // The safeguard the column gives, else the one the item names ("l'Algérie (clauses contractuelles types)").
+      const own = safeguard
+        ? undefined
+        : item.text.length > 3 && !ctx.countries.match(item.text)
+          ? ctx.memo(['safeguardIn', item.text], () => parseSafeguard(item.text))
+          : undefined;
+      let sg = safeguard?.safeguard ?? (own && own.safeguard !== 'derogation' ? own.safeguard : null);
       if (!sg && country.adequacy === 'adequate') sg = 'adequacy';
       // The US adequacy decision covers recipients certified under the Data Privacy Framework (directory).
       const importer = importers[i] ?? importers[0] ?? recipients[0]?.name;

@@ -2,7 +2,7 @@
  * The register fields a spreadsheet column can be mapped to, with their French and English labels
  * (the blank template's headers) and the synonyms departments use. `kind` says how a cell is read.
  */
-import { fieldKeywords, fieldWords } from './vocabulary/index.js';
+import { fieldKeywords, fieldWords } from '../vocabulary/index.js';
 
 export type FieldKind = 'text' | 'list' | 'date' | 'yesno' | 'code';
 

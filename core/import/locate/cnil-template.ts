@@ -6,16 +6,16 @@
  * Sections of a fiche are found by their labels in column A, their columns by the section's header
  * row, so a fiche whose columns were moved a little still reads.
  */
-import type { Contact, Dpo } from '../model/schemas.js';
-import { emailText } from '../model/schemas.js';
-import type { RecipientType, SecurityMeasureType } from '../model/codes.js';
-import { fold as foldKey } from './fold.js';
-import { buildRow, type BuiltRow, type RowCells } from './build-row.js';
-import type { ImportContext } from './context.js';
+import type { Contact, Dpo } from '../../model/schemas.js';
+import { emailText } from '../../model/schemas.js';
+import type { RecipientType, SecurityMeasureType } from '../../model/codes.js';
+import { fold as foldKey } from '../fold.js';
+import { buildRow, type BuiltRow, type RowCells } from '../values/build-row.js';
+import type { ImportContext } from '../values/context.js';
 import { findTable, skipByName, type SheetTable } from './find-table.js';
-import { cleanText } from './normalise/empty.js';
-import { parseRetention } from './normalise/retention.js';
-import { cellName, type SheetData, type WorkbookData } from './workbook.js';
+import { cleanText } from '../normalise/empty.js';
+import { parseRetention } from '../normalise/retention.js';
+import { cellName, type SheetData, type WorkbookData } from '../read/workbook.js';
 
 export interface CnilFiche {
   sheet: SheetData;

@@ -5,7 +5,7 @@
  * them: when it passes, the row is used as it is; when it does not, zod gives the messages.
  * import.test.ts checks that every row the preview returns is unchanged by the full schema.
  */
-import { LIMITS, activityFieldsSchema, type ActivityFields } from '../model/schemas.js';
+import { LIMITS, activityFieldsSchema, type ActivityFields } from '../../model/schemas.js';
 
 const DEFAULTS = activityFieldsSchema.parse({ name: 'x', purpose: 'x' });
 
