@@ -45,7 +45,9 @@ export class ModelStore {
 
   saveDpoModel(id: string, data: string, at: string): void {
     this.sqlite
-      .prepare('INSERT INTO dpo_models (id, data_json, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET data_json = excluded.data_json, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO dpo_models (id, data_json, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET data_json = excluded.data_json, updated_at = excluded.updated_at',
+      )
       .run(id, data, at, at);
   }
 

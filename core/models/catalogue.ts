@@ -57,7 +57,10 @@ const retention = z.object({
 });
 
 export const modelSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, { error: 'must be lower-case words joined by dots or dashes' }).max(80),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, { error: 'must be lower-case words joined by dots or dashes' })
+    .max(80),
   /** The date this model last changed; an activity made from it remembers it. */
   version: isoDate,
   kinds: z.array(z.enum(ORGANISATION_KINDS)).min(1),
@@ -70,7 +73,15 @@ export const modelSchema = z.object({
   art9Conditions: z.array(art9).default([]),
   dataSubjects: z.array(z.object({ code: z.string().max(60).default(''), label: bilingual, precision: bilingual.optional() })).min(1),
   dataCategories: z
-    .array(z.object({ key: z.string().max(60).optional(), code: z.string().max(60).default(''), label: bilingual, description: bilingual.optional(), special: z.boolean().default(false) }))
+    .array(
+      z.object({
+        key: z.string().max(60).optional(),
+        code: z.string().max(60).default(''),
+        label: bilingual,
+        description: bilingual.optional(),
+        special: z.boolean().default(false),
+      }),
+    )
     .min(1),
   dataSources: z.array(bilingual).default([]),
   recipients: z.array(z.object({ name: bilingual, type: z.enum(RECIPIENT_TYPES), role: bilingual.optional() })).default([]),
@@ -180,11 +191,6 @@ export function parseCatalogueValue(raw: unknown, file = 'the file'): ModelCatal
   }
   checkCatalogue(result.data, file);
   return result.data;
-}
-
-/** Whether a JSON text is a models data set (for `art30 reference update`, which takes both kinds of data set). */
-export function isModelsText(text: string): boolean {
-  return /"format"\s*:\s*"art30-models"/.test(text.slice(0, 2000));
 }
 
 export const BUNDLED_MODELS_AS_OF: string = bundled.asOf;

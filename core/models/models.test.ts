@@ -62,7 +62,11 @@ describe('the catalogue of models', () => {
     const a = modelActivity(cf, catalogue.sources, 'fr');
     expect(a.retention![0].text).toContain('(à vérifier :');
     expect(a.retention![0].text).not.toContain('source');
-    const payroll = modelActivity(catalogue.models.find((m) => m.id === 'staff.payroll')!, catalogue.sources, 'fr');
+    const payroll = modelActivity(
+      catalogue.models.find((m) => m.id === 'staff.payroll')!,
+      catalogue.sources,
+      'fr',
+    );
     expect(payroll.retention![0].text).toContain('(source : Code du travail, art. L3243-4');
   });
 
@@ -133,7 +137,11 @@ describe('a model’s later update', () => {
     const [first] = await t.call('models/add', { organisationId: a, ids: ['staff.recruitment'], lang: 'fr' });
     const [second] = await t.call('models/add', { organisationId: a, ids: ['staff.recruitment'], lang: 'fr' });
     // The DPO's own edit on the second one.
-    await t.call('activities/update', { id: second.id, version: second.version, activity: { ...(await t.call('activities/get', { id: second.id })), name: 'Recrutement des saisonniers' } });
+    await t.call('activities/update', {
+      id: second.id,
+      version: second.version,
+      activity: { ...(await t.call('activities/get', { id: second.id })), name: 'Recrutement des saisonniers' },
+    });
     expect(await t.call('models/updates', {})).toEqual([]);
 
     const file = path.join(t.dir, 'models-2027-03-01.json');

@@ -64,7 +64,10 @@ interface Found {
 function allModels(reg: Register): Found[] {
   const c = currentCatalogue(reg);
   const own = dpoCatalogue(reg);
-  return [...c.models.map((model) => ({ model, origin: 'catalogue' as const, sources: c.sources })), ...own.models.map((model) => ({ model, origin: 'dpo' as const, sources: own.sources }))];
+  return [
+    ...c.models.map((model) => ({ model, origin: 'catalogue' as const, sources: c.sources })),
+    ...own.models.map((model) => ({ model, origin: 'dpo' as const, sources: own.sources })),
+  ];
 }
 
 function findModel(reg: Register, id: string): Found {
@@ -284,7 +287,11 @@ export function saveAsModel(reg: Register, activityId: number, input: { id: stri
       description: same(a.description),
       purpose: same(a.purpose),
       subPurposes: a.subPurposes.map(same).filter(Boolean),
-      legalBases: (a.legalBases.length ? a.legalBases : [{ code: 'to_be_determined', justification: '' }]).map((b) => ({ code: b.code, justification: same(b.justification), ...fact })),
+      legalBases: (a.legalBases.length ? a.legalBases : [{ code: 'to_be_determined', justification: '' }]).map((b) => ({
+        code: b.code,
+        justification: same(b.justification),
+        ...fact,
+      })),
       art9Conditions: a.art9Conditions.map((c) => ({ code: c.code, justification: same(c.justification), ...fact })),
       dataSubjects: a.dataSubjects.map((s) => ({ code: s.code, label: same(s.label), precision: same(s.precision) })),
       dataCategories: a.dataCategories.map((c, i) => ({ key: `c${i + 1}`, code: c.code, label: same(c.label), description: same(c.description), special: c.special })),
@@ -308,7 +315,14 @@ export function saveAsModel(reg: Register, activityId: number, input: { id: stri
     };
     const model = parseCatalogueValue({ format: MODELS_FORMAT, formatVersion: MODELS_FORMAT_VERSION, scope: 'shared', asOf: raw.version, models: [raw] }, input.id).models[0];
     store(reg).saveDpoModel(model.id, JSON.stringify({ model, sources: [] }), reg.now());
-    reg.record(meta, { entityType: 'register', entityId: null, entityLabel: model.id, organisationId: a.organisationId, action: 'create', changes: [{ path: 'model', before: null, after: model.id }] });
+    reg.record(meta, {
+      entityType: 'register',
+      entityId: null,
+      entityLabel: model.id,
+      organisationId: a.organisationId,
+      action: 'create',
+      changes: [{ path: 'model', before: null, after: model.id }],
+    });
     return model;
   });
 }
@@ -359,16 +373,18 @@ export function loadModelsText(reg: Register, textContent: string, file: string,
       }
     }
     const changed = c.models.filter((m) => before.get(m.id) !== m.version).map((m) => m.id);
-    reg.record({ ...meta, sourceFile: file, sourceSha256: sha256(textContent) }, {
-      entityType: 'register',
-      entityId: null,
-      entityLabel: `${MODELS_FORMAT} ${c.asOf}`,
-      organisationId: null,
-      action: 'import',
-      changes: changed.map((id) => ({ path: `models.${id}`, before: before.get(id) ?? null, after: c.models.find((m) => m.id === id)?.version ?? null })),
-    });
+    reg.record(
+      { ...meta, sourceFile: file, sourceSha256: sha256(textContent) },
+      {
+        entityType: 'register',
+        entityId: null,
+        entityLabel: `${MODELS_FORMAT} ${c.asOf}`,
+        organisationId: null,
+        action: 'import',
+        changes: changed.map((id) => ({ path: `models.${id}`, before: before.get(id) ?? null, after: c.models.find((m) => m.id === id)?.version ?? null })),
+      },
+    );
     const activities = pendingUpdates(reg).map((u) => ({ activityId: u.activityId, ref: u.ref, modelId: u.modelId }));
     return { scope: c.scope, asOf: c.asOf, previousAsOf, changed, activities };
   });
 }
-

@@ -5,18 +5,7 @@ import { z } from 'zod';
 import { AppError, text } from '../../errors.js';
 import { ORGANISATION_KINDS } from '../../models/catalogue.js';
 import { MODEL_FIELDS } from '../../models/activity.js';
-import {
-  activityModel,
-  addFromModels,
-  exportModels,
-  leaveUpdate,
-  listModels,
-  loadModelsText,
-  pendingUpdates,
-  saveAsModel,
-  showModel,
-  takeUpdate,
-} from '../../models/service.js';
+import { activityModel, addFromModels, exportModels, leaveUpdate, listModels, loadModelsText, pendingUpdates, saveAsModel, showModel, takeUpdate } from '../../models/service.js';
 import { procedure } from '../procedure.js';
 import { id } from './common.js';
 
@@ -29,13 +18,21 @@ export const modelProcedures = {
     input: z.object({ kind: z.enum(ORGANISATION_KINDS).optional() }).default({}),
     run: (reg, i) => listModels(reg, i),
   }),
-  'models/show': procedure({ summary: 'One model: its facts with their sources, and the activity it makes in each language', input: z.object({ id: modelId }), run: (reg, i) => showModel(reg, i.id) }),
+  'models/show': procedure({
+    summary: 'One model: its facts with their sources, and the activity it makes in each language',
+    input: z.object({ id: modelId }),
+    run: (reg, i) => showModel(reg, i.id),
+  }),
   'models/add': procedure({
     summary: 'Add one draft activity per model to an organisation, in the DPO’s language',
     input: z.object({ organisationId: id, ids: z.array(modelId).min(1).max(200), lang }),
     run: (reg, i, meta) => addFromModels(reg, i.organisationId, i.ids, i.lang, meta),
   }),
-  'models/ofActivity': procedure({ summary: 'The model an activity was made from, if any', input: z.object({ activityId: id }), run: (reg, i) => activityModel(reg, i.activityId) }),
+  'models/ofActivity': procedure({
+    summary: 'The model an activity was made from, if any',
+    input: z.object({ activityId: id }),
+    run: (reg, i) => activityModel(reg, i.activityId),
+  }),
   'models/updates': procedure({
     summary: 'Activities made from a model that changed since, with what changed',
     input: z.object({ organisationId: id.optional(), activityId: id.optional(), lang: lang.optional() }).default({}),
@@ -46,12 +43,20 @@ export const modelProcedures = {
     input: z.object({ activityId: id, fields: z.array(z.enum(MODEL_FIELDS)).optional() }),
     run: (reg, i, meta) => takeUpdate(reg, i.activityId, i.fields, meta),
   }),
-  'models/leaveUpdate': procedure({ summary: 'Leave an activity as it is against its model’s newer version', input: z.object({ activityId: id }), run: (reg, i, meta) => leaveUpdate(reg, i.activityId, meta) }),
+  'models/leaveUpdate': procedure({
+    summary: 'Leave an activity as it is against its model’s newer version',
+    input: z.object({ activityId: id }),
+    run: (reg, i, meta) => leaveUpdate(reg, i.activityId, meta),
+  }),
   'models/saveAsModel': procedure({
     summary: 'Save an activity as one of the DPO’s models',
     input: z.object({
       activityId: id,
-      id: z.string().trim().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/).max(80),
+      id: z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/)
+        .max(80),
       kinds: z.array(z.enum(ORGANISATION_KINDS)).min(1),
     }),
     run: (reg, i, meta) => saveAsModel(reg, i.activityId, { id: i.id, kinds: i.kinds }, meta),

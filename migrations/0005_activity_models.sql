@@ -1,3 +1,4 @@
+-- Models of activities (issue 24): newer catalogues loaded by the DPO, the DPO's own models, and which model each activity came from.
 CREATE TABLE `activity_model_links` (
 	`activity_id` integer PRIMARY KEY NOT NULL,
 	`model_id` text NOT NULL,
