@@ -43,7 +43,7 @@ describe('art30 models', () => {
     fs.writeFileSync(file, JSON.stringify(next));
     const update = await fr('reference', 'update', file);
     expect(update.code).toBe(0);
-    expect(update.out).toContain('Modèles du 2027-02-01 chargés : 1 nouveaux ou modifiés ; 1 activité(s)');
+    expect(update.out).toContain('Modèles du 2027-02-01 chargés. Nouveaux ou modifiés : 1. Activités créées à partir d’eux avec une mise à jour à reprendre ou non : 1.');
     expect(update.out).toContain('T-002  public.video-protection');
     expect((await fr('reference', 'update', file)).code).toBe(2);
   });
