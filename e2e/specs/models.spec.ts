@@ -2,8 +2,10 @@
  * Models of activities (issue 24), in French: a new organisation started from six models of the
  * catalogue (each seen before it is ticked), one of them edited, the register exported and read back.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { bundledCatalogue } from '../../core/models/catalogue.js';
 import { expect, test } from '../fixtures.js';
 import { EditorPage, RegisterPage } from '../pages/app-page.js';
 
@@ -79,4 +81,51 @@ test('a new commune starts from six models, edits one and exports its register',
   for (const name of SIX.filter((n) => !n.startsWith('Vidéoprotection'))) expect(all).toContain(name);
   expect(all).toContain('Vidéoprotection du centre-ville');
   expect(all).toContain('1 mois au plus, sauf enquête (source : Code de la sécurité intérieure, art. L252-5');
+});
+
+test('a model’s newer version is shown against the activities made from it: taken into one, left on the other', async ({ app, target }) => {
+  test.skip(target === 'electron', 'same screens as web mode');
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const { page } = app;
+  const org = (await app.callDirect('organisations/create', { organisation: { name: 'Société Exemple' } })) as { id: number };
+  await app.callDirect('models/add', { organisationId: org.id, ids: ['staff.recruitment', 'staff.recruitment'], lang: 'fr' });
+  const next = structuredClone(bundledCatalogue());
+  next.asOf = '2027-03-01';
+  const m = next.models.find((x) => x.id === 'staff.recruitment')!;
+  m.version = '2027-03-01';
+  m.securityMeasures.push({ type: 'encryption', precision: { fr: 'Chiffrement des CV', en: 'Encrypted CVs' } });
+  const file = path.join(app.dir, 'models-2027-03-01.json');
+  fs.writeFileSync(file, JSON.stringify(next));
+  await app.callDirect('models/loadFile', { file });
+  await page.reload();
+
+  const notice = page.getByRole('region', { name: 'Mises à jour des modèles' });
+  await expect(notice.getByRole('link')).toHaveCount(2);
+  await notice.getByRole('link', { name: /^T-001 Recrutement/ }).click();
+  const panel = page.locator('.model-update');
+  await expect(panel).toContainText('modèle staff.recruitment : 2026-12-07 → 2027-03-01');
+  await expect(panel.getByRole('row', { name: /Mesures de sécurité/ })).toContainText('Chiffrement des CV');
+  const axe = await new AxeBuilder({ page }).include('.model-update').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.screenshot({ path: path.join('test-results', 'screenshots', 'models-update.png') });
+  await panel.getByRole('button', { name: 'Reprendre la mise à jour' }).click();
+  await expect(page.locator('.notices')).toContainText('Mise à jour reprise dans T-001.');
+  await expect(panel).not.toContainText('Une version plus récente du modèle');
+  // The editor shows the activity as saved with the update.
+  await expect(
+    page.locator('input[value="Chiffrement des CV"], textarea').filter({ hasText: 'Chiffrement des CV' }).or(page.locator('input[value="Chiffrement des CV"]')),
+  ).toHaveCount(1);
+  const taken = (await app.callDirect('activities/get', { id: 1 })) as { securityMeasures: { precision: string }[] };
+  expect(taken.securityMeasures.map((x) => x.precision)).toContain('Chiffrement des CV');
+
+  await new EditorPage(page).back();
+  await page
+    .getByRole('region', { name: 'Mises à jour des modèles' })
+    .getByRole('link', { name: /^T-002 Recrutement/ })
+    .click();
+  await page.locator('.model-update').getByRole('button', { name: 'Ne pas la reprendre' }).click();
+  await expect(page.locator('.notices')).toContainText('T-002 laissée telle quelle.');
+  const left = (await app.callDirect('activities/get', { id: 2 })) as { securityMeasures: unknown[] };
+  expect(left.securityMeasures).toHaveLength(3);
+  expect(await app.callDirect('models/updates', {})).toEqual([]);
 });

@@ -12,7 +12,17 @@ import { invalidateRegisterCache } from '../register-view.js';
 import { useActivityModel } from './use-models.js';
 import './models.css';
 
-const lines = (v: string[]) => (v.length ? v.join('\n') : '—');
+/** A field's value as a list, one item a line (a dash for nothing). */
+const lines = (v: string[]) =>
+  v.length ? (
+    <ul className="model-lines">
+      {v.map((x, i) => (
+        <li key={i}>{x}</li>
+      ))}
+    </ul>
+  ) : (
+    '—'
+  );
 
 export function ModelPanel(props: { activityId: number; refreshKey: number; dirty: boolean; onChanged(): void }) {
   const app = useApp();
@@ -38,13 +48,13 @@ export function ModelPanel(props: { activityId: number; refreshKey: number; dirt
   };
   return (
     <section className={`model-update ${update ? 'banner conflict' : ''}`} aria-labelledby={titleId}>
-      <p id={titleId} className={update ? undefined : 'muted small'}>
-        {update ? <strong>{t('models.ui.updatesTitle')} — </strong> : null}
+      {update ? <strong id={titleId}>{t('models.ui.updateTitle')}</strong> : null}
+      <p id={update ? undefined : titleId} className={update ? undefined : 'muted small'}>
         {t('models.ui.fromModel', { id: link.modelId, version: link.modelVersion })}
       </p>
       {update ? (
         <>
-          <p>{t('models.ui.updatesIntro')}</p>
+          <p>{t('models.ui.updateIntro')}</p>
           <p>{t('models.ui.updateOf', { ref: update.ref, name: update.name, id: update.modelId, from: update.fromVersion, to: update.toVersion })}</p>
           <table className="changes">
             <thead>
