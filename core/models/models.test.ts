@@ -158,9 +158,10 @@ describe('a model’s later update', () => {
     expect(u.changes.map((c) => c.field)).toEqual(['retention', 'securityMeasures']);
     expect(u.changes[1].after.join('\n')).toContain('Chiffrement des CV');
 
-    const taken = await t.call('models/takeUpdate', { activityId: first.id });
+    // Taken for the security measures only: the retention stays the DPO's.
+    const taken = await t.call('models/takeUpdate', { activityId: first.id, fields: ['securityMeasures'] });
     expect(taken.securityMeasures.map((s) => s.precision)).toContain('Chiffrement des CV');
-    expect(taken.retention[0].text).toContain('2 ans après le dernier contact');
+    expect(taken.retention[0].text).toContain('2 ans au plus après le dernier contact');
     await t.call('models/leaveUpdate', { activityId: second.id });
     const left = await t.call('activities/get', { id: second.id });
     expect(left.name).toBe('Recrutement des saisonniers');

@@ -94,6 +94,7 @@ test('a model’s newer version is shown against the activities made from it: ta
   const m = next.models.find((x) => x.id === 'staff.recruitment')!;
   m.version = '2027-03-01';
   m.securityMeasures.push({ type: 'encryption', precision: { fr: 'Chiffrement des CV', en: 'Encrypted CVs' } });
+  m.purpose = { fr: 'Recruter', en: 'Recruit' };
   const file = path.join(app.dir, 'models-2027-03-01.json');
   fs.writeFileSync(file, JSON.stringify(next));
   await app.callDirect('models/loadFile', { file });
@@ -108,6 +109,8 @@ test('a model’s newer version is shown against the activities made from it: ta
   const axe = await new AxeBuilder({ page }).include('.model-update').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.screenshot({ path: path.join('test-results', 'screenshots', 'models-update.png') });
+  // The purpose is left as it is, the security measures taken.
+  await panel.getByRole('checkbox', { name: /^Reprendre le champ « Finalité/ }).uncheck();
   await panel.getByRole('button', { name: 'Reprendre la mise à jour' }).click();
   await expect(page.locator('.notices')).toContainText('Mise à jour reprise dans T-001.');
   await expect(panel).not.toContainText('Une version plus récente du modèle');
@@ -115,8 +118,9 @@ test('a model’s newer version is shown against the activities made from it: ta
   await expect(
     page.locator('input[value="Chiffrement des CV"], textarea').filter({ hasText: 'Chiffrement des CV' }).or(page.locator('input[value="Chiffrement des CV"]')),
   ).toHaveCount(1);
-  const taken = (await app.callDirect('activities/get', { id: 1 })) as { securityMeasures: { precision: string }[] };
+  const taken = (await app.callDirect('activities/get', { id: 1 })) as { purpose: string; securityMeasures: { precision: string }[] };
   expect(taken.securityMeasures.map((x) => x.precision)).toContain('Chiffrement des CV');
+  expect(taken.purpose).toBe('Sélectionner les candidats à un emploi ou à un stage');
 
   await new EditorPage(page).back();
   await page
@@ -128,4 +132,29 @@ test('a model’s newer version is shown against the activities made from it: ta
   const left = (await app.callDirect('activities/get', { id: 2 })) as { securityMeasures: unknown[] };
   expect(left.securityMeasures).toHaveLength(3);
   expect(await app.callDirect('models/updates', {})).toEqual([]);
+});
+
+test('an activity saved as the DPO’s own model, and exported to share from the reference data screen', async ({ app, target }) => {
+  test.skip(target === 'electron', 'Electron exports through its native save dialog');
+  const { page } = app;
+  const org = (await app.callDirect('organisations/create', { organisation: { name: 'Collège Jean Moulin' } })) as { id: number };
+  await app.callDirect('models/add', { organisationId: org.id, ids: ['school.canteen'], lang: 'fr' });
+  await page.reload();
+  await new RegisterPage(page).open('Restauration scolaire et périscolaire');
+  await page.getByRole('button', { name: 'Enregistrer comme modèle' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Enregistrer comme modèle' });
+  await dialog.getByLabel('Identifiant du modèle (minuscules, points ou tirets)').fill('college.cantine');
+  await dialog.getByRole('checkbox', { name: 'Établissement scolaire' }).check();
+  await dialog.getByRole('button', { name: 'Enregistrer comme modèle' }).click();
+  await expect(page.locator('.notices')).toContainText('Modèle college.cantine enregistré.');
+
+  await page.getByRole('link', { name: 'Référentiels' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter mon modèle (1)' }).click();
+  const download = await downloading;
+  const file = path.join(app.dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const shared = JSON.parse(fs.readFileSync(file, 'utf8')) as { format: string; scope: string; models: { id: string; name: { fr: string } }[] };
+  expect(shared).toMatchObject({ format: 'art30-models', scope: 'shared' });
+  expect(shared.models.map((m) => [m.id, m.name.fr])).toEqual([['college.cantine', 'Restauration scolaire et périscolaire']]);
 });

@@ -76,6 +76,8 @@ export const en: Entries = {
   'models.ui.updateIntro':
     'The model this activity was made from has changed since. Nothing is applied without your choice: take the update (the fields below become the model’s) or leave the activity as it is.',
   'models.ui.updateOf': '{{ref}} {{name}} — model {{id}}: {{from}} → {{to}}',
+  'models.ui.takeColumn': 'Take',
+  'models.ui.takeField': 'Take the model’s {{field}}',
   'models.ui.field': 'Field',
   'models.ui.modelBefore': 'Model before',
   'models.ui.modelAfter': 'Model now',
@@ -167,6 +169,8 @@ export const fr: Entries = {
   'models.ui.updateIntro':
     'Le modèle dont cette activité est issue a changé depuis. Rien n’est appliqué sans votre choix : reprenez la mise à jour (les champs ci-dessous deviennent ceux du modèle) ou laissez l’activité telle quelle.',
   'models.ui.updateOf': '{{ref}} {{name}} — modèle {{id}} : {{from}} → {{to}}',
+  'models.ui.takeColumn': 'Reprendre',
+  'models.ui.takeField': 'Reprendre le champ « {{field}} » du modèle',
   'models.ui.field': 'Champ',
   'models.ui.modelBefore': 'Modèle avant',
   'models.ui.modelAfter': 'Modèle maintenant',

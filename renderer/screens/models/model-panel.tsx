@@ -29,13 +29,16 @@ export function ModelPanel(props: { activityId: number; refreshKey: number; dirt
   const t = useT();
   const { data } = useActivityModel(props.activityId, props.refreshKey, app.lang);
   const [busy, setBusy] = useState(false);
+  // The fields the DPO unticked: kept as they are when the update is taken.
+  const [kept, setKept] = useState<string[]>([]);
   const titleId = useId();
   if (!data?.link) return null;
   const { link, update } = data;
+  const taken = update?.changes.filter((c) => !kept.includes(c.field)) ?? [];
   const choose = async (take: boolean) => {
     setBusy(true);
     try {
-      if (take) await call('models/takeUpdate', { activityId: props.activityId });
+      if (take) await call('models/takeUpdate', { activityId: props.activityId, fields: taken.map((c) => c.field) });
       else await call('models/leaveUpdate', { activityId: props.activityId });
       invalidateRegisterCache();
       app.notify(t(take ? 'models.ui.taken' : 'models.ui.left', { ref: update?.ref ?? '' }));
@@ -59,6 +62,7 @@ export function ModelPanel(props: { activityId: number; refreshKey: number; dirt
           <table className="changes">
             <thead>
               <tr>
+                <th scope="col">{t('models.ui.takeColumn')}</th>
                 <th scope="col">{t('models.ui.field')}</th>
                 <th scope="col">{t('models.ui.modelBefore')}</th>
                 <th scope="col">{t('models.ui.modelAfter')}</th>
@@ -68,6 +72,14 @@ export function ModelPanel(props: { activityId: number; refreshKey: number; dirt
             <tbody>
               {update.changes.map((c) => (
                 <tr key={c.field}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('models.ui.takeField', { field: fieldLabel(t, c.field) || c.field })}
+                      checked={!kept.includes(c.field)}
+                      onChange={(e) => setKept((k) => (e.target.checked ? k.filter((x) => x !== c.field) : [...k, c.field]))}
+                    />
+                  </td>
                   <th scope="row">{fieldLabel(t, c.field) || c.field}</th>
                   <td>{lines(c.before)}</td>
                   <td>{lines(c.after)}</td>
@@ -78,7 +90,7 @@ export function ModelPanel(props: { activityId: number; refreshKey: number; dirt
           </table>
           <div className="actions">
             {/* Unsaved edits first: taking the update saves the activity. */}
-            <button type="button" className="primary" disabled={busy || props.dirty} onClick={() => void choose(true)}>
+            <button type="button" className="primary" disabled={busy || props.dirty || !taken.length} onClick={() => void choose(true)}>
               {t('models.ui.take')}
             </button>
             <button type="button" className="secondary" disabled={busy || props.dirty} onClick={() => void choose(false)}>
