@@ -172,7 +172,7 @@ describe('a model’s later update', () => {
     expect(takenEntry).toMatchObject({ action: 'update', sourceFile: 'model:staff.recruitment@2027-03-01' });
     expect(takenEntry.changes.map((c) => c.path).join(' ')).toContain('securityMeasures');
     const [leftEntry] = await t.call('history/list', { entityType: 'activity', entityId: second.id });
-    expect(leftEntry.changes).toEqual([{ path: 'model', before: 'staff.recruitment@2026-12-07', after: 'staff.recruitment@2027-03-01 (leave)' }]);
+    expect(leftEntry.changes).toMatchObject([{ path: 'modelLeft', before: 'staff.recruitment@2026-12-07', after: 'staff.recruitment@2027-03-01' }]);
     expect((await t.call('history/verify', {})).ok).toBe(true);
 
     // The same catalogue again, or an older one, is refused and changes nothing.

@@ -263,7 +263,8 @@ function recordChoice(reg: Register, a: Activity, link: ModelLinkRow, model: Act
     entityLabel: `${a.ref} ${a.name}`,
     organisationId: a.organisationId,
     action: 'update',
-    changes: [{ path: 'model', before: `${link.modelId}@${link.modelVersion}`, after: `${model.id}@${model.version} (${choice})` }],
+    // `modelTaken` / `modelLeft`: the DPO's choice, read in the history with the two versions of the model.
+    changes: [{ path: choice === 'take' ? 'modelTaken' : 'modelLeft', before: `${link.modelId}@${link.modelVersion}`, after: `${model.id}@${model.version}` }],
   });
 }
 

@@ -55,7 +55,7 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
               ) : null}
             </div>
             {e.action === 'update' ? (
-              <ChangesTable changes={e.changes} label={(path) => fieldLabel(t, path) || t('ui.history.otherField')} />
+              <ChangesTable changes={e.changes} label={(path) => modelChoice(path, t) ?? (fieldLabel(t, path) || t('ui.history.otherField'))} />
             ) : (
               <div className="muted small">{t('ui.history.fields', { count: e.changes.length })}</div>
             )}
@@ -71,6 +71,11 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
 function modelOrigin(sourceFile: string, t: ReturnType<typeof useT>): string | null {
   const m = /^model:(.+)@(\d{4}-\d{2}-\d{2})$/.exec(sourceFile);
   return m ? t('models.history.fromModel', { id: m[1], version: m[2] }) : null;
+}
+
+/** A model's newer version taken or left by the DPO (core/models/service.ts). */
+function modelChoice(path: string, t: ReturnType<typeof useT>): string | null {
+  return path === 'modelTaken' ? t('models.history.taken') : path === 'modelLeft' ? t('models.history.left') : null;
 }
 
 /** Values in the register's words, one line per item; a dash for nothing. */

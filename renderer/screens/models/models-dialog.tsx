@@ -58,6 +58,7 @@ export function ModelsDialog(props: { onClose(): void; onAdded(ids: number[]): v
       }
     >
       <p>{t('models.ui.intro')}</p>
+      {list.data ? <p className="muted small">{t('models.cli.listHead', { asOf: list.data.asOf, count: list.data.models.length })}</p> : null}
       <div className="field">
         <label htmlFor={kindId}>{t('models.ui.kind')}</label>
         <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as OrganisationKind | '')}>
