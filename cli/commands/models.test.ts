@@ -24,7 +24,8 @@ describe('art30 models', () => {
     const show = await en('models', 'show', 'staff.payroll');
     expect(show.code).toBe(0);
     expect(show.out).toContain('Payroll');
-    expect(show.out).toContain('French Labour Code, art. L3243-4');
+    expect(show.out).toContain('French Labour Code, art. L3243-4 (read on 2026-11-28)');
+    expect(show.out).toContain('(deliberation no. 2019-118), read on 2026-11-28)');
     expect(show.out).toContain('(to be checked:');
     expect((await fr('models', 'show', 'nope')).err).toContain('Aucun modèle « nope »');
 

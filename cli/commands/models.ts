@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../../core/files.js';
 import { t, type Lang } from '../../core/i18n/i18n.js';
 import { Labels } from '../../core/export/labels.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../core/models/catalogue.js';
+import { sourceDate } from '../../core/models/activity.js';
 import type { ModelsLoadReport } from '../../core/models/service.js';
 import { AppError, text } from '../../core/errors.js';
 import type { Command, CommandContext } from '../command.js';
@@ -110,7 +111,7 @@ async function show(ctx: CommandContext, id: string, lang: Lang) {
     ...line('models.cli.dpia', a.description ? [a.description] : []),
     ...line(
       'models.cli.sources',
-      r.sources.map((s) => `${s.title[lang]} (${s.date})`),
+      r.sources.map((s) => `${s.title[lang]} (${sourceDate(s, lang)})`),
     ),
   ];
   ctx.io.stdout(`${out.join('\n')}\n`);

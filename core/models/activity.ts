@@ -29,9 +29,15 @@ export function factNote(fact: ModelFact, sources: readonly ModelSource[], lang:
   if (fact.source) {
     const s = sources.find((x) => x.id === fact.source?.ref);
     const title = s ? s.title[lang] : fact.source.ref;
-    return t(lang, 'models.activity.source', { source: [title, fact.source.article].filter(Boolean).join(', '), date: s?.date ?? '' });
+    const source = [title, fact.source.article].filter(Boolean).join(', ');
+    return s ? t(lang, 'models.activity.source', { source, date: sourceDate(s, lang) }) : t(lang, 'models.activity.sourceUndated', { source });
   }
   return fact.toCheck ? t(lang, 'models.activity.toCheck', { note: pick(fact.note, lang) }) : '';
+}
+
+/** A source's date as a DPO reads it: the text's own date, or the day the fact was read in it. */
+export function sourceDate(s: ModelSource, lang: Lang): string {
+  return t(lang, s.dateKind === 'adopted' ? 'models.source.adopted' : 'models.source.read', { date: s.date });
 }
 
 const withNote = (text: string, note: string) => [text, note].filter(Boolean).join(' ');

@@ -25,9 +25,9 @@ import bundled from './data/models-2026-12-07.json' with { type: 'json' };
 export const MODELS_FORMAT = 'art30-models';
 export const MODELS_FORMAT_VERSION = 1;
 
-/** The kinds of organisation the catalogue is sorted by. */
-export const ORGANISATION_KINDS = ['company', 'public', 'school', 'health', 'association'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+import { ORGANISATION_KINDS } from './format.js';
+
+export { ORGANISATION_KINDS, type OrganisationKind } from './format.js';
 
 const words = (max = 2000) => z.string().trim().min(1).max(max);
 /** A text in both languages of the app. */

@@ -29,6 +29,9 @@ export const en: Entries = {
   'models.history.taken': 'Model’s newer version taken',
   'models.history.left': 'Model’s newer version left (activity kept as it was)',
   'models.activity.source': '(source: {{source}}, {{date}})',
+  'models.activity.sourceUndated': '(source: {{source}})',
+  'models.source.adopted': 'of {{date}}',
+  'models.source.read': 'read on {{date}}',
   'models.activity.toCheck': '(to be checked: {{note}})',
   'models.activity.dpiaHint': 'The model’s DPIA hint: {{hint}}',
   'models.cli.usage':
@@ -124,6 +127,9 @@ export const fr: Entries = {
   'models.history.taken': 'Version plus récente du modèle reprise',
   'models.history.left': 'Version plus récente du modèle non reprise (activité laissée telle quelle)',
   'models.activity.source': '(source : {{source}}, {{date}})',
+  'models.activity.sourceUndated': '(source : {{source}})',
+  'models.source.adopted': 'du {{date}}',
+  'models.source.read': 'consultée le {{date}}',
   'models.activity.toCheck': '(à vérifier : {{note}})',
   'models.activity.dpiaHint': 'Piste d’AIPD du modèle : {{hint}}',
   'models.cli.usage':

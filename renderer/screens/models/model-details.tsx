@@ -1,6 +1,7 @@
 /** One model as the activity it makes in the DPO's language: every fact with its source, or "to be checked". */
 import { useApp, useT } from '../../app-context.js';
 import { useModel } from './use-models.js';
+import { sourceDate } from '../../../core/models/activity.js';
 
 export function ModelDetails(props: { id: string; domId: string }) {
   const app = useApp();
@@ -60,7 +61,7 @@ export function ModelDetails(props: { id: string; domId: string }) {
       {row(t('models.cli.dpia'), a.description ? [a.description] : [])}
       {row(
         t('models.ui.sources'),
-        data.sources.map((s) => `${s.title[app.lang]} (${s.date})`),
+        data.sources.map((s) => `${s.title[app.lang]} (${sourceDate(s, app.lang)})`),
       )}
     </dl>
   );

@@ -3,7 +3,7 @@
  * (the model before, the model now, this activity), for the DPO to take or leave; and "save as a model".
  */
 import { useId, useState } from 'react';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../../../core/models/catalogue.js';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../../core/models/format.js';
 import { call } from '../../api/client.js';
 import { useApp, useT } from '../../app-context.js';
 import { Modal } from '../../components/modal.js';

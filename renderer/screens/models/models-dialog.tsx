@@ -3,7 +3,7 @@
  * facts with their sources, or "to be checked"), tick the ones to keep, add them as draft activities.
  */
 import { useId, useState } from 'react';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../../../core/models/catalogue.js';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../../core/models/format.js';
 import { call } from '../../api/client.js';
 import { useApp, useT } from '../../app-context.js';
 import { Modal } from '../../components/modal.js';

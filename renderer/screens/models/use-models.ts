@@ -1,6 +1,6 @@
 /** Server state of the models of activities (react-query): the catalogue by kind, one model, an activity's model and its pending update. */
 import { useQuery } from '@tanstack/react-query';
-import type { OrganisationKind } from '../../../core/models/catalogue.js';
+import type { OrganisationKind } from '../../../core/models/format.js';
 import { call } from '../../api/client.js';
 
 const KEY = 'activities'; // invalidated with the register after every write (queries.ts)
