@@ -40,8 +40,15 @@ export function currentCatalogue(reg: Register): ModelCatalogue {
   const shipped = bundledCatalogue();
   const loaded = store(reg).latestCatalogue();
   if (!loaded || loaded.asOf <= shipped.asOf) return shipped;
-  return catalogueSchema.parse(JSON.parse(loaded.data));
+  // Parsed once per register and catalogue (a list and its updates read it several times).
+  const key = `${loaded.asOf}:${loaded.appliedAt}`;
+  const cached = parsedCatalogues.get(reg);
+  if (cached?.key === key) return cached.catalogue;
+  const catalogue = catalogueSchema.parse(JSON.parse(loaded.data));
+  parsedCatalogues.set(reg, { key, catalogue });
+  return catalogue;
 }
+const parsedCatalogues = new WeakMap<Register, { key: string; catalogue: ModelCatalogue }>();
 
 /** The DPO's own models, with the sources they name. */
 function dpoCatalogue(reg: Register): { models: ActivityModel[]; sources: ModelSource[] } {
@@ -171,7 +178,7 @@ function linkModel(l: ModelLinkRow): { model: ActivityModel; sources: ModelSourc
   return { model: catalogueSchema.shape.models.element.parse(stored.model), sources: stored.sources };
 }
 
-function changedFields(reg: Register, l: ModelLinkRow, next: Found): { field: ModelField; before: unknown; after: unknown }[] {
+function changedFields(l: ModelLinkRow, next: Found): { field: ModelField; before: unknown; after: unknown }[] {
   const old = linkModel(l);
   const a = modelActivity(old.model, old.sources, l.lang) as Record<string, unknown>;
   const b = modelActivity(next.model, next.sources, l.lang) as Record<string, unknown>;
@@ -182,13 +189,15 @@ function changedFields(reg: Register, l: ModelLinkRow, next: Found): { field: Mo
 export function pendingUpdates(reg: Register, filter: { organisationId?: number; activityId?: number; lang?: Lang } = {}): ModelUpdate[] {
   const models = new Map(allModels(reg).map((f) => [f.model.id, f]));
   const out: ModelUpdate[] = [];
+  const labels: Partial<Record<Lang, Labels>> = {};
   for (const l of store(reg).links()) {
     if (filter.activityId && l.activityId !== filter.activityId) continue;
     const next = models.get(l.modelId);
     if (!next || next.model.version <= l.modelVersion) continue;
     const activity = getActivity(reg, l.activityId);
     if (filter.organisationId && activity.organisationId !== filter.organisationId) continue;
-    const L = Labels.forRegister(reg, filter.lang ?? l.lang);
+    const lang = filter.lang ?? l.lang;
+    const L = (labels[lang] ??= Labels.forRegister(reg, lang));
     const current = activityFields(activity) as unknown as Record<string, unknown>;
     const lines = (field: string, v: unknown) => pathValueLines(field, field === 'dpia' ? dpiaLists(v) : v, L);
     out.push({
@@ -199,7 +208,7 @@ export function pendingUpdates(reg: Register, filter: { organisationId?: number;
       modelId: l.modelId,
       fromVersion: l.modelVersion,
       toVersion: next.model.version,
-      changes: changedFields(reg, l, next).map((c) => ({
+      changes: changedFields(l, next).map((c) => ({
         field: c.field,
         before: lines(c.field, c.before),
         after: lines(c.field, c.after),
@@ -230,7 +239,7 @@ function pendingLink(reg: Register, activityId: number): { link: ModelLinkRow; n
 export function takeUpdate(reg: Register, activityId: number, fields: ModelField[] | undefined, meta: CallMeta): Activity {
   return reg.write(() => {
     const { link, next } = pendingLink(reg, activityId);
-    const changed = changedFields(reg, link, next).map((c) => c.field);
+    const changed = changedFields(link, next).map((c) => c.field);
     const chosen = fields ? changed.filter((f) => fields.includes(f)) : changed;
     const current = getActivity(reg, activityId);
     const from = modelActivity(next.model, next.sources, link.lang);
