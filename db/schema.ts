@@ -406,3 +406,43 @@ export const recordSettings = sqliteTable('record_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Models of activities (issue 24). The catalogue shipped with Art30 is read from its data set; a newer
+ * catalogue loaded by the DPO (`art30 reference update`) is kept here, whole, with its date.
+ */
+export const modelCatalogues = sqliteTable('model_catalogues', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  asOf: text('as_of').notNull(),
+  sha256: text('sha256').notNull().default(''),
+  sourceFile: text('source_file').notNull().default(''),
+  appliedAt: text('applied_at').notNull(),
+  data: text('data_json').notNull(),
+});
+
+/** The DPO's own models (saved from an activity, or imported from another DPO), in the catalogue's format. */
+export const dpoModels = sqliteTable('dpo_models', {
+  id: text('id').primaryKey(),
+  data: text('data_json').notNull(),
+  createdAt: text('created_at').notNull().default(now),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+/**
+ * Which model an activity was made from, in which language, and the model as it was then (or as the
+ * DPO last took or left it): a later version of the model is compared with it.
+ */
+export const activityModelLinks = sqliteTable(
+  'activity_model_links',
+  {
+    activityId: integer('activity_id')
+      .primaryKey()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    modelId: text('model_id').notNull(),
+    modelVersion: text('model_version').notNull(),
+    lang: text('lang').notNull(),
+    model: text('model_json').notNull(),
+    linkedAt: text('linked_at').notNull(),
+  },
+  (t) => [index('activity_model_links_model').on(t.modelId)],
+);

@@ -4,6 +4,7 @@ import { isLang, t, type Lang } from '../../core/i18n/i18n.js';
 import { inLang } from '../../core/i18n/localized.js';
 import type { DatasetReport } from '../../core/reference/apply.js';
 import { DatasetError } from '../../core/reference/dataset.js';
+import { isModelsText } from '../../core/models/format.js';
 import type { Command } from '../command.js';
 import { EXIT, printJson, readInputFile, UsageError } from '../command.js';
 
@@ -24,6 +25,13 @@ export const referenceCommand: Command = {
     if (verb !== 'update' || !file || ctx.positionals.length > 2) throw new UsageError(t(lang, 'legal.cli.usage'));
     const text = readInputFile(file).toString('utf8');
     const name = path.basename(file);
+    // A models data set (the catalogue of model activities) is recognised by its format.
+    if (isModelsText(text)) {
+      const r = await ctx.call('models/load', { text, fileName: name });
+      if (ctx.json) printJson(ctx.io, r);
+      else ctx.io.stdout(`${(await import('./models.js')).formatModelsReport(r, lang)}\n`);
+      return EXIT.ok;
+    }
     let report: DatasetReport;
     const reg = ctx.open();
     try {

@@ -31,6 +31,8 @@ import { ConflictBanner, ErrorSummary } from './editor-parts/save-banners.js';
 import { focusPath, SectionNav } from './editor-parts/section-nav.js';
 import { SaveButton } from './editor-parts/save-button.js';
 import { ConfirmAction } from './editor-parts/confirm-action.js';
+import { ModelPanel, SaveAsModelButton } from './models/model-panel.js';
+import { ModelsButton } from './models/models-dialog.js';
 
 export { emptyActivity, fieldsOf, ACTIVITY_FORM } from '../hooks/activity-form-model.js';
 
@@ -138,6 +140,21 @@ export function ActivityEditor(props: { id: number | 'new' }) {
         {conflict ? <ConflictBanner ref={conflictRef} message={conflict} onReload={() => void store.reload()} /> : null}
         {summary ? <ErrorSummary ref={summaryRef} summary={summary} onFocus={focusPath} /> : null}
         {activity ? <ChecksBanner activityId={activity.id} refreshKey={historyKey} onFocus={focusPath} /> : null}
+        {activity ? (
+          <ModelPanel
+            activityId={activity.id}
+            refreshKey={historyKey}
+            dirty={dirty}
+            onChanged={() => {
+              void store.reload();
+              setHistoryKey((k) => k + 1);
+            }}
+          />
+        ) : (
+          <div className="new-from-model">
+            <ModelsButton label={t('models.ui.newFromModel')} />
+          </div>
+        )}
 
         <div className={`editor-body ${showHistory ? 'with-history' : ''}`}>
           <SectionNav />
@@ -156,6 +173,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
             <DatesSection {...sectionProps} />
             <div className="save-bar">
               <SaveButton saving={saving} />
+              {activity ? <SaveAsModelButton activityId={activity.id} disabled={dirty} /> : null}
             </div>
           </div>
 

@@ -46,7 +46,7 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
               <span className="muted">
                 {' '}
                 · {t(`history.source.${e.source as 'ui'}`) ?? e.source}
-                {e.sourceFile ? ` ${t('history.fromFile', { file: e.sourceFile })}` : ''}
+                {e.sourceFile ? ` ${modelOrigin(e.sourceFile, t) ?? t('history.fromFile', { file: e.sourceFile })}` : ''}
               </span>{' '}
               {e.action !== 'delete' ? (
                 <button type="button" className="link small" onClick={() => setAsOfEntry(e.id)}>
@@ -55,7 +55,7 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
               ) : null}
             </div>
             {e.action === 'update' ? (
-              <ChangesTable changes={e.changes} label={(path) => fieldLabel(t, path) || t('ui.history.otherField')} />
+              <ChangesTable changes={e.changes} label={(path) => modelChoice(path, t) ?? (fieldLabel(t, path) || t('ui.history.otherField'))} />
             ) : (
               <div className="muted small">{t('ui.history.fields', { count: e.changes.length })}</div>
             )}
@@ -65,6 +65,17 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
       {asOfEntry !== null ? <ActivityAsOfEntry activityId={props.activityId} entryId={asOfEntry} onClose={() => setAsOfEntry(null)} /> : null}
     </aside>
   );
+}
+
+/** An activity made from (or updated by) a model: its history says which one (`model:<id>@<version>`). */
+function modelOrigin(sourceFile: string, t: ReturnType<typeof useT>): string | null {
+  const m = /^model:(.+)@(\d{4}-\d{2}-\d{2})$/.exec(sourceFile);
+  return m ? t('models.history.fromModel', { id: m[1], version: m[2] }) : null;
+}
+
+/** A model's newer version taken or left by the DPO (core/models/service.ts). */
+function modelChoice(path: string, t: ReturnType<typeof useT>): string | null {
+  return path === 'modelTaken' ? t('models.history.taken') : path === 'modelLeft' ? t('models.history.left') : null;
 }
 
 /** Values in the register's words, one line per item; a dash for nothing. */

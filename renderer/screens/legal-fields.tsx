@@ -3,6 +3,7 @@
  * organisations, with the adequacy status and the date of the reference data), the DPIA decisions
  * (CNIL lists, DPO's advice, Art. 36 prior consultation), and the reference data set panel.
  */
+import { isModelsText } from '../../core/models/format.js';
 import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { Country } from '../../core/model/register.js';
 import type { ActivityFields } from '../../core/model/schemas.js';
@@ -171,6 +172,13 @@ export function ReferenceDatasetPanel() {
     setError('');
     try {
       const text = await file.text();
+      // The catalogue of models is a dated data set too: recognised by its format.
+      if (isModelsText(text)) {
+        const m = await call('models/load', { text, fileName: file.name });
+        app.bumpGeneration();
+        app.notify(t('models.cli.loaded', { asOf: m.asOf, changed: m.changed.length, activities: m.activities.length }));
+        return;
+      }
       const r = (await call('reference/updateData', { text, fileName: file.name })) as DatasetReport;
       void forgetDestinations();
       try {

@@ -10,6 +10,7 @@ import { fold } from '../text.js';
 import { inLang } from '../../core/i18n/localized.js';
 import { DestinationEditor, DestinationTable, useDestinationEditor } from './destination-table.js';
 import { forgetDestinations, ReferenceDatasetPanel, useDestinations } from './legal-fields.js';
+import { ModelsDataPanel } from './models/models-data-panel.js';
 
 const EDITABLE_KINDS: VocabularyKind[] = ['data_category', 'data_subject_category'];
 
@@ -22,6 +23,7 @@ export function ReferenceScreen() {
         <h1>{t('ref.title')}</h1>
       </header>
       <ReferenceDatasetPanel />
+      <ModelsDataPanel />
       <div role="tablist" aria-label={t('ref.title')} className="tabs">
         {(['countries', 'vocabularies'] as const).map((k) => (
           <button

@@ -11,6 +11,7 @@ import { useApp, useT } from '../app-context.js';
 import type { OverviewFilter } from '../components/overview-filter.js';
 import { OverviewFilterBanner, useActivityFacts, useOverviewFilterIds } from '../components/register-points.js';
 import { EmptyRegister } from './register-parts/empty-register.js';
+import { ModelUpdatesNotice } from './models/model-updates-notice.js';
 import { ColumnChooser } from './register-parts/column-chooser.js';
 import { RegisterTable, useRegisterTable } from './register-parts/register-table.js';
 import { RegisterTabs } from './register-parts/register-tabs.js';
@@ -80,6 +81,7 @@ export function RegisterView(props: RegisterViewProps) {
   return (
     <div className="screen register-screen">
       <RegisterHeader canImport={props.canImport} canExport={props.canExport} onImport={props.onImport} onExport={onExport} />
+      <ModelUpdatesNotice organisationId={orgId} />
 
       {rows !== null && rows.length === 0 ? (
         <EmptyRegister canImport={props.canImport} onImport={props.onImport} />

@@ -66,6 +66,9 @@ export const en: Entries = {
   'cli.cmd.due.summary': 'The activities whose review is overdue or due within 30 days',
   'cli.cmd.reference.usage': 'reference update FILE | reference show [--lang fr|en]',
   'cli.cmd.reference.summary': 'Load a newer reference data file (adequacy decisions, countries, organisations), or show the one in use',
+  'cli.cmd.models.usage':
+    'models list [--kind company|public|school|health|association] | models show ID | models add ID… [--org ORG] [--lang fr|en] | models export --out FILE | models import FILE',
+  'cli.cmd.models.summary': 'Models of activities: the catalogue by kind of organisation, one model with its sources, activities added from models; your own models shared',
   // Usage errors (exit code 1).
   'cli.usage.required': '--{{option}} is required.',
   'cli.usage.orgValue': '--{{option}} needs an organisation (number, key or name).',
@@ -257,6 +260,10 @@ export const fr: Entries = {
   'cli.cmd.due.summary': 'Les traitements dont la révision est en retard ou à faire dans les 30 jours',
   'cli.cmd.reference.usage': 'reference update FICHIER | reference show [--lang fr|en]',
   'cli.cmd.reference.summary': 'Charger un fichier de données de référence plus récent (décisions d’adéquation, pays, organisations), ou afficher celui en service',
+  'cli.cmd.models.usage':
+    'models list [--kind company|public|school|health|association] | models show ID | models add ID… [--org ORG] [--lang fr|en] | models export --out FICHIER | models import FICHIER',
+  'cli.cmd.models.summary':
+    'Modèles d’activités : le catalogue par type d’organisme, un modèle et ses sources, des activités ajoutées à partir de modèles ; partager vos propres modèles',
   'cli.usage.required': '--{{option}} est obligatoire.',
   'cli.usage.orgValue': '--{{option}} attend un organisme (numéro, clé ou nom).',
   'cli.usage.orgNumber': '--org attend un numéro d’organisme.',

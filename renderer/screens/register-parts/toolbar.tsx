@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useApp, useT } from '../../app-context.js';
 import { PointsFilters } from '../../components/register-points.js';
 import { RegisterFilters } from './filters.js';
+import { ModelsButton } from '../models/models-dialog.js';
 import { activeFilterCount, type RegisterSearchState } from './use-register-search.js';
 
 export function RegisterHeader(props: { canImport: boolean; canExport: boolean; onImport?(): void; onExport(): void }) {
@@ -15,6 +16,7 @@ export function RegisterHeader(props: { canImport: boolean; canExport: boolean; 
         <button type="button" className="primary" onClick={() => void app.navigate({ view: 'activity', id: 'new' })}>
           + {t('register.newActivity')}
         </button>
+        <ModelsButton label={t('models.ui.newFromModel')} />
         {props.canImport ? (
           <button type="button" className="secondary" onClick={props.onImport}>
             {t('register.import')}
