@@ -101,9 +101,7 @@ export class CampaignStore {
   insert(c: Omit<CampaignRow, 'id' | 'version' | 'closedAt' | 'updatedAt'>): number {
     return Number(
       this.sqlite
-        .prepare(
-          'INSERT INTO campaigns (organisation_id, ref, public_id, seal_key, group_by, due_on, message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
+        .prepare('INSERT INTO campaigns (organisation_id, ref, public_id, seal_key, group_by, due_on, message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(c.organisationId, c.ref, c.publicId, c.sealKey, c.groupBy, c.dueOn, c.message, c.createdAt, c.createdAt).lastInsertRowid,
     );
   }

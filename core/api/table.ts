@@ -31,6 +31,7 @@ export const procedureModules = [
   lazy(['import', 'mappings'], async () => (await import('./procedures/import.js')).importProcedures),
   lazy(['export'], async () => (await import('./procedures/export.js')).exportProcedures),
   lazy(['breaches', 'requests'], async () => (await import('./procedures/records.js')).recordProcedures),
+  lazy(['campaign'], async () => (await import('./procedures/campaign.js')).campaignProcedures),
   lazy(['overview', 'activities', 'history'], async () => (await import('./procedures/overview.js')).overviewProcedures),
 ];
 
