@@ -24,4 +24,5 @@ export const commands: CommandEntry[] = [
   { name: 'overview', load: async () => (await import('./overview.js')).overviewCommand },
   { name: 'due', load: async () => (await import('./due.js')).dueCommand },
   { name: 'reference', load: async () => (await import('./reference.js')).referenceCommand },
+  { name: 'campaign', load: async () => (await import('./campaign.js')).campaignCommand },
 ];

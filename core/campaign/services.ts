@@ -97,6 +97,25 @@ export function campaignGroups(reg: Register, organisationId: number, groupBy: '
   return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }
 
+const SMALL_WORDS = new Set(['et', 'de', 'des', 'du', 'la', 'le', 'les', 'd', 'l', 'and', 'of', 'the', 'und', 'der']);
+
+/** "RH" or "R&D": the initials of a name's words, small words aside. */
+const initials = (name: string) =>
+  foldKey(name)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !SMALL_WORDS.has(w))
+    .map((w) => w[0])
+    .join('');
+
+/** A department by its name (case and accents aside), else by its initials when only one has them. */
+function findGroup<G extends { name: string }>(groups: G[], wanted: string): G | undefined {
+  const exact = groups.find((g) => foldKey(g.name) === foldKey(wanted));
+  if (exact) return exact;
+  const acronym = foldKey(wanted).replace(/[^a-z0-9]/g, '');
+  const byInitials = acronym.length >= 2 ? groups.filter((g) => initials(g.name) === acronym) : [];
+  return byInitials.length === 1 ? byInitials[0] : undefined;
+}
+
 function toDepartment(reg: Register, c: CampaignRow, d: CampaignDepartmentRow): CampaignDepartment {
   const sent = d.sent as SentActivity[];
   const state: DepartmentState = d.returnedAt ? 'returned' : daysBetween(c.dueOn, today(reg)) > 0 ? 'late' : 'sent';
@@ -164,7 +183,8 @@ export function createCampaign(reg: Register, input: CreateCampaignInput, meta: 
     let chosen = groups;
     if (input.departments?.length) {
       const wanted = input.departments.map((d) => d.trim()).filter(Boolean);
-      const unknown = wanted.filter((w) => !groups.some((g) => foldKey(g.name) === foldKey(w)));
+      const found = new Map(wanted.map((w) => [w, findGroup(groups, w)]));
+      const unknown = wanted.filter((w) => !found.get(w));
       if (unknown.length)
         throw new AppError(
           'validation',
@@ -173,7 +193,7 @@ export function createCampaign(reg: Register, input: CreateCampaignInput, meta: 
             known: groups.map((g) => g.name).join(', ') || '—',
           }),
         );
-      chosen = groups.filter((g) => wanted.some((w) => foldKey(w) === foldKey(g.name)));
+      chosen = groups.filter((g) => [...found.values()].includes(g));
     }
     if (!chosen.length) throw new AppError('validation', text('campaign.error.noDepartment', { organisation: org.name }));
     const store = campaignStore(reg);
@@ -254,7 +274,7 @@ function emlFor(reg: Register, c: CampaignRow, d: CampaignDepartmentRow, workboo
     });
   const body = [tr(reminder ? 'reminderBody' : 'body'), c.message, tr('howTo'), tr('signature')].filter(Boolean).join('\n\n');
   return {
-    fileName: d.fileName.replace(/\.xlsx$/, reminder ? '-relance.eml' : '.eml'),
+    fileName: d.fileName.replace(/\.xlsx$/, reminder ? `-${slug(translate(d.lang, 'campaign.file.reminder'))}.eml` : '.eml'),
     data: buildEml({
       to: d.email,
       subject: tr(reminder ? 'reminderSubject' : 'subject'),

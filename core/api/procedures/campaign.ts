@@ -7,6 +7,7 @@ import { collectAnswer, readAnswer } from '../../campaign/collect.js';
 import { CAMPAIGN_FIELDS } from '../../campaign/fields.js';
 import { campaignFiles, campaignGroups, createCampaign, getCampaign, listCampaigns, recordFilesWritten } from '../../campaign/services.js';
 import { AppError, text } from '../../errors.js';
+import { t } from '../../i18n/i18n.js';
 import { writeFileAtomic } from '../../files.js';
 import { slug } from '../../export/scope.js';
 import { procedure } from '../procedure.js';
@@ -74,13 +75,14 @@ export const campaignProcedures = {
   }),
   'campaign/filesBytes': procedure({
     summary: 'The campaign’s workbooks and e-mail drafts (or the reminder drafts) as one ZIP, for the window to save',
-    input: z.object({ id, reminders: z.boolean().default(false) }),
+    input: z.object({ id, reminders: z.boolean().default(false), lang: lang.default('fr') }),
     run: async (reg, i, meta) => {
       const c = getCampaign(reg, i.id);
       const files = await campaignFiles(reg, i.id, { reminders: i.reminders });
       const zip = zipSync(Object.fromEntries(files.map((f) => [f.fileName, new Uint8Array(f.data)])));
       recordFilesWritten(reg, i.id, files, i.reminders, '', meta);
-      const fileName = `campagne-${c.ref.toLowerCase()}-${slug(c.organisation, 30)}${i.reminders ? '-relances' : ''}.zip`;
+      const words = slug(t(i.lang, i.reminders ? 'campaign.file.reminders' : 'campaign.file.campaign'));
+      const fileName = `${words}-${c.ref.toLowerCase()}-${slug(c.organisation, 30)}.zip`;
       return { fileName, files: files.map((f) => f.fileName), base64: Buffer.from(zip).toString('base64') };
     },
   }),

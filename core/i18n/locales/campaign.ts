@@ -55,6 +55,9 @@ const pairs: Record<string, [en: string, fr: string]> = {
     'Merci de ne pas supprimer ni renommer de feuille, ni modifier la feuille masquée « {{sheet}} » : elle permet au DPO de reconnaître votre réponse.',
   ],
   'campaign.file.base': ['register review', 'revue registre'],
+  'campaign.file.reminder': ['reminder', 'relance'],
+  'campaign.file.reminders': ['review campaign reminders', 'relances campagne de revue'],
+  'campaign.file.campaign': ['review campaign', 'campagne de revue'],
   'campaign.reviewedBy': ['{{department}} (campaign {{ref}})', '{{department}} (campagne {{ref}})'],
   // The e-mail drafts
   'campaign.mail.subject': ['Review of your processing activities — reply by {{date}}', 'Revue de vos traitements de données — réponse avant le {{date}}'],
@@ -110,6 +113,7 @@ const pairs: Record<string, [en: string, fr: string]> = {
     '“{{file}}” has no campaign stamp: import it as any department file.',
     '« {{file}} » ne porte pas de tampon de campagne : importez-le comme un fichier de service quelconque.',
   ],
+  'campaign.error.outIsFile': ['{{dir}} is a file: give a folder for the campaign’s files.', '{{dir}} est un fichier : indiquez un dossier pour les fichiers de la campagne.'],
   'campaign.error.dueOn': ['The due date must be written YYYY-MM-DD.', 'L’échéance doit être écrite AAAA-MM-JJ.'],
   // The campaign screen
   'campaign.nav': ['Review campaigns', 'Campagnes de revue'],
@@ -213,10 +217,6 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'campaign.cli.unstamped': [
     '“{{file}}” has no campaign stamp: it is imported as any department file.',
     '« {{file}} » ne porte pas de tampon de campagne : il est importé comme un fichier de service quelconque.',
-  ],
-  'campaign.cli.usage': [
-    'campaign create --org ORG [--departments "HR,Marketing"] [--by department|owner] --due YYYY-MM-DD --out DIR [--message TEXT] [--lang fr|en] | campaign status [ID] [--json] | campaign remind ID --out DIR | campaign collect FILE [--dry-run] [--yes] [--keep REF] [--take REF:FIELD]',
-    'campaign create --org ORG [--departments "RH,Marketing"] [--by department|owner] --due AAAA-MM-JJ --out DOSSIER [--message TEXTE] [--lang fr|en] | campaign status [ID] [--json] | campaign remind ID --out DOSSIER | campaign collect FICHIER [--dry-run] [--yes] [--keep RÉF] [--take RÉF:CHAMP]',
   ],
   'campaign.cli.badAction': ['Unknown action “{{action}}”: create, status, remind or collect.', 'Action inconnue « {{action}} » : create, status, remind ou collect.'],
 };
