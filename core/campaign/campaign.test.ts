@@ -117,7 +117,7 @@ describe('review campaigns', () => {
 
   it('writes e-mail drafts a mail library reads back, the workbook attached', async () => {
     const email = await PostalMime.parse(fs.readFileSync(file('ressources-humaines', 'eml')));
-    expect(email.subject).toBe('Revue de vos traitements de données — réponse avant le 2026-12-15');
+    expect(email.subject).toBe('Revue de vos traitements de données — réponse avant le 15/12/2026');
     expect(email.to?.[0]?.address).toBe('drh@atelier-lumiere.example');
     expect(email.headers.find((h) => h.key === 'x-unsent')?.value).toBe('1');
     expect(email.text).toContain('Ressources humaines : 3 traitements à vérifier');
@@ -242,7 +242,7 @@ describe('review campaigns', () => {
     const w = await t.call('campaign/write', { id: campaignId, dir, reminders: true });
     expect(w.files).toEqual(['revue-registre-c-001-commercial-relance.eml']);
     const email = await PostalMime.parse(fs.readFileSync(path.join(dir, w.files[0])));
-    expect(email.subject).toBe('Relance : revue de vos traitements de données (attendue le 2026-12-15)');
+    expect(email.subject).toBe('Relance : revue de vos traitements de données (attendue le 15/12/2026)');
     expect(email.attachments[0].filename).toBe('revue-registre-c-001-commercial.xlsx');
     expect((await t.call('campaign/get', { id: campaignId })).departments[0].remindedAt).toBe(now.value);
   });

@@ -15,9 +15,9 @@ import type { CallMeta, Register } from '../register.js';
 import { activityFields, getActivity } from '../services/activities.js';
 import { getOrganisation } from '../services/organisations.js';
 import { foldKey } from '../text.js';
+import { formatDate } from '../records/labels.js';
 import { buildEml, XLSX_TYPE } from './eml.js';
 import { cellsOf, vocabulary, type Cells } from './fields.js';
-import { buildCampaignWorkbook } from './workbook.js';
 
 const stores = new WeakMap<Register, CampaignStore>();
 export function campaignStore(reg: Register): CampaignStore {
@@ -242,12 +242,14 @@ export function createCampaign(reg: Register, input: CreateCampaignInput, meta: 
 
 async function departmentWorkbook(reg: Register, c: CampaignRow, d: CampaignDepartmentRow): Promise<Buffer> {
   const sent = d.sent as SentActivity[];
+  // exceljs is loaded only when a workbook is written (the overview reads campaigns too).
+  const { buildCampaignWorkbook } = await import('./workbook.js');
   return buildCampaignWorkbook({
     lang: d.lang,
     organisation: getOrganisation(reg, c.organisationId).name,
     department: d.name,
     campaignRef: c.ref,
-    dueOn: c.dueOn,
+    dueOn: formatDate(d.lang, c.dueOn),
     message: c.message,
     createdAt: c.createdAt,
     activities: sent.map((a) => ({ ref: a.ref, cells: a.cells })),
@@ -267,7 +269,7 @@ function emlFor(reg: Register, c: CampaignRow, d: CampaignDepartmentRow, workboo
     translate(d.lang, `campaign.mail.${key}`, {
       department: d.name,
       organisation: getOrganisation(reg, c.organisationId).name,
-      date: c.dueOn,
+      date: formatDate(d.lang, c.dueOn),
       ref: c.ref,
       count: (d.sent as SentActivity[]).length,
       file: d.fileName,

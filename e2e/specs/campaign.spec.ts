@@ -59,7 +59,7 @@ test('campagne de revue : créée, fichiers téléchargés, une réponse collect
 
   // Human resources answer: payroll still accurate, occupational health no longer done.
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(files['revue-registre-c-001-ressources-humaines.xlsx']));
+  await wb.xlsx.load(files['revue-registre-c-001-ressources-humaines.xlsx'].slice().buffer);
   wb.getWorksheet('Vos traitements')!.eachRow((row) => {
     if (row.getCell(1).value === 'T-001') row.getCell(10).value = 'Toujours exact';
     if (row.getCell(1).value === 'T-003') {

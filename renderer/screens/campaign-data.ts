@@ -46,17 +46,14 @@ export function useCollectAnswer() {
   });
 }
 
-/** Saves bytes the API returned as a download named `fileName`. */
-export function downloadBase64(fileName: string, base64: string, type = 'application/zip'): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+/** Starts the download the web server offers (the browser saves it). */
+export function openDownload(url: string): void {
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileName;
+  a.download = '';
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A file the DPO picked, as base64 for the API. */

@@ -5,10 +5,11 @@
  */
 import { useState } from 'react';
 import type { Campaign } from '../../core/campaign/services.js';
+import { formatDate } from '../../core/records/labels.js';
 import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { CollectAnswer } from './campaign-collect.js';
-import { downloadBase64, useCampaignGroups, useCampaigns, useCreateCampaign } from './campaign-data.js';
+import { openDownload, useCampaignGroups, useCampaigns, useCreateCampaign } from './campaign-data.js';
 
 export function CampaignsScreen() {
   const app = useApp();
@@ -30,7 +31,9 @@ export function CampaignsScreen() {
       <p className="intro">{t('campaign.intro')}</p>
       {creating ? <NewCampaign onDone={() => setCreating(false)} /> : null}
       {campaigns.data?.length === 0 && !creating ? <p className="campaign-note">{t('campaign.none')}</p> : null}
-      {campaigns.data?.map((c) => <CampaignCard key={c.id} campaign={c} />)}
+      {campaigns.data?.map((c) => (
+        <CampaignCard key={c.id} campaign={c} />
+      ))}
     </div>
   );
 }
@@ -144,8 +147,10 @@ function CampaignCard(props: { campaign: Campaign }) {
   const download = async (reminders: boolean) => {
     setError(null);
     try {
-      const r = await call('campaign/filesBytes', { id: c.id, reminders, lang: app.lang });
-      downloadBase64(r.fileName, r.base64);
+      const r = await call('app/campaignFiles', { id: c.id, reminders, lang: app.lang });
+      if (r.cancelled) return;
+      if (r.downloadUrl) openDownload(r.downloadUrl);
+      else app.notify(t('campaign.written', { count: r.files.length }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -154,12 +159,17 @@ function CampaignCard(props: { campaign: Campaign }) {
   return (
     <section className="card campaign-card" aria-labelledby={`campaign-${c.id}`}>
       <h2 id={`campaign-${c.id}`}>
-        {c.ref} — {t('campaign.due', { date: c.dueOn })}
+        {c.ref} — {t('campaign.due', { date: formatDate(app.lang, c.dueOn) })}
       </h2>
       <p>
         <progress max={c.counts.departments} value={c.counts.returned} aria-label={t('campaign.progress', { returned: c.counts.returned, count: c.counts.departments })} />{' '}
         {t('campaign.progress', { returned: c.counts.returned, count: c.counts.departments })}
-        {c.counts.late ? <span className="badge record-late"> {t('campaign.overview.late', { count: c.counts.late })}: {c.counts.late}</span> : null}
+        {c.counts.late ? (
+          <span className="badge record-late">
+            {' '}
+            {t('campaign.overview.late', { count: c.counts.late })}: {c.counts.late}
+          </span>
+        ) : null}
       </p>
       {c.message ? <p className="campaign-note">{c.message}</p> : null}
       {error ? (
@@ -180,13 +190,15 @@ function CampaignCard(props: { campaign: Campaign }) {
         <tbody>
           {c.departments.map((d) => (
             <tr key={d.id}>
-              <th scope="row">{d.name}</th>
+              <th scope="row" className="campaign-department">
+                {d.name}
+              </th>
               <td className={`campaign-state ${d.state}`}>
                 {t(`campaign.state.${d.state}`)}
-                {d.remindedAt ? <span className="campaign-note"> — {t('campaign.reminded', { date: d.remindedAt.slice(0, 10) })}</span> : null}
+                {d.remindedAt ? <span className="campaign-note"> — {t('campaign.reminded', { date: formatDate(app.lang, d.remindedAt) })}</span> : null}
               </td>
-              <td>{d.sentAt.slice(0, 10)}</td>
-              <td>{d.returnedAt ? `${d.returnedAt.slice(0, 10)} (${d.returnedFile})` : '—'}</td>
+              <td>{formatDate(app.lang, d.sentAt)}</td>
+              <td>{d.returnedAt ? `${formatDate(app.lang, d.returnedAt)} (${d.returnedFile})` : '—'}</td>
               <td>{d.activities.map((a) => a.ref).join(', ')}</td>
             </tr>
           ))}

@@ -35,6 +35,11 @@ function readFile(file: string): Buffer {
   return fs.readFileSync(file);
 }
 
+/** "campagne-de-revue-c-001-atelier-lumiere-sas": what the files are, which campaign, which organisation. */
+function filesName(c: { ref: string; organisation: string }, reminders: boolean, language: 'fr' | 'en'): string {
+  return `${slug(t(language, reminders ? 'campaign.file.reminders' : 'campaign.file.campaign'))}-${c.ref.toLowerCase()}-${slug(c.organisation, 30)}`;
+}
+
 export const campaignProcedures = {
   'campaign/list': procedure({
     summary: 'The review campaigns, newest first, with each department: sent, returned or late',
@@ -73,6 +78,11 @@ export const campaignProcedures = {
       return { dir: path.resolve(i.dir), files: files.map((f) => f.fileName) };
     },
   }),
+  'campaign/filesName': procedure({
+    summary: 'The name of the folder (or ZIP) for the campaign’s files, in the DPO’s language',
+    input: z.object({ id, reminders: z.boolean().default(false), lang: lang.default('fr') }),
+    run: (reg, i) => ({ folder: filesName(getCampaign(reg, i.id), i.reminders, i.lang) }),
+  }),
   'campaign/filesBytes': procedure({
     summary: 'The campaign’s workbooks and e-mail drafts (or the reminder drafts) as one ZIP, for the window to save',
     input: z.object({ id, reminders: z.boolean().default(false), lang: lang.default('fr') }),
@@ -81,8 +91,7 @@ export const campaignProcedures = {
       const files = await campaignFiles(reg, i.id, { reminders: i.reminders });
       const zip = zipSync(Object.fromEntries(files.map((f) => [f.fileName, new Uint8Array(f.data)])));
       recordFilesWritten(reg, i.id, files, i.reminders, '', meta);
-      const words = slug(t(i.lang, i.reminders ? 'campaign.file.reminders' : 'campaign.file.campaign'));
-      const fileName = `${words}-${c.ref.toLowerCase()}-${slug(c.organisation, 30)}.zip`;
+      const fileName = `${filesName(c, i.reminders, i.lang)}.zip`;
       return { fileName, files: files.map((f) => f.fileName), base64: Buffer.from(zip).toString('base64') };
     },
   }),
