@@ -52,7 +52,7 @@ describe('art30 campaign', () => {
     expect(no.out).toContain('Rien n’a été écrit');
 
     const yes = await fr('campaign', 'collect', rh, '--yes');
-    expect(yes.out).toContain('Réponse de Ressources humaines enregistrée : 2 revus, 1 modifiés, 0 retirés, 0 nouveaux brouillons.');
+    expect(yes.out).toContain('Réponse de Ressources humaines enregistrée — revus : 2, modifiés : 1, retirés : 0, nouveaux brouillons : 0.');
     const t1 = JSON.parse((await fr('show', 'T-001', '--org', '1', '--json')).out);
     expect([t1.lastReviewedAt, t1.lastReviewedBy]).toEqual([new Date().toISOString().slice(0, 10), 'Ressources humaines (campagne C-001)']);
     expect(JSON.parse((await fr('show', 'T-002', '--org', '1', '--json')).out).purpose).toBe('Recrutement des salariés et stagiaires');

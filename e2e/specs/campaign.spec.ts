@@ -86,7 +86,7 @@ test('campagne de revue : créée, fichiers téléchargés, une réponse collect
   expect(((await app.callDirect('activities/getByRef', { ref: 'T-001', organisationId: 1 })) as { lastReviewedBy: string }).lastReviewedBy).not.toContain('campagne');
 
   await preview.getByRole('button', { name: 'Enregistrer cette réponse' }).click();
-  await expect(page.locator('.notices')).toContainText('Réponse de Ressources humaines enregistrée : 1 revus, 0 modifiés, 1 retirés, 0 nouveaux brouillons.');
+  await expect(page.locator('.notices')).toContainText('Réponse de Ressources humaines enregistrée — revus : 1, modifiés : 0, retirés : 1, nouveaux brouillons : 0.');
   await expect(card).toContainText('1 sur 3 retournés');
   await expect(table.getByRole('row', { name: /Ressources humaines/ })).toContainText('retourné');
   await expect(table.getByRole('row', { name: /Ressources humaines/ })).toContainText('reponse-rh.xlsx');

@@ -139,7 +139,8 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'campaign.created': ['Campaign {{ref}} created: download its files and send them.', 'Campagne {{ref}} créée : téléchargez ses fichiers et envoyez-les.'],
   'campaign.chooseOne': ['Choose at least one department.', 'Choisissez au moins un service.'],
   'campaign.download': ['Download the files (workbooks and e-mail drafts)', 'Télécharger les fichiers (classeurs et brouillons de courriel)'],
-  'campaign.written': ['{{count}} files written.', '{{count}} fichiers écrits.'],
+  'campaign.written_one': ['{{count}} file written.', '{{count}} fichier écrit.'],
+  'campaign.written_other': ['{{count}} files written.', '{{count}} fichiers écrits.'],
   'campaign.downloadReminders': ['Download the reminder drafts', 'Télécharger les brouillons de relance'],
   'campaign.collect': ['Collect an answer…', 'Collecter une réponse…'],
   'campaign.collectFile': ['Returned file', 'Fichier retourné'],
@@ -177,8 +178,8 @@ const pairs: Record<string, [en: string, fr: string]> = {
   ],
   'campaign.preview.openImport': ['Import it as a department file', 'L’importer comme fichier de service'],
   'campaign.collected': [
-    'Answer of {{department}} recorded: {{reviewed}} reviewed, {{changed}} changed, {{retired}} retired, {{created}} new drafts.',
-    'Réponse de {{department}} enregistrée : {{reviewed}} revus, {{changed}} modifiés, {{retired}} retirés, {{created}} nouveaux brouillons.',
+    'Answer of {{department}} recorded — reviewed: {{reviewed}}, changed: {{changed}}, retired: {{retired}}, new drafts: {{created}}.',
+    'Réponse de {{department}} enregistrée — revus : {{reviewed}}, modifiés : {{changed}}, retirés : {{retired}}, nouveaux brouillons : {{created}}.',
   ],
   'campaign.field.name': ['Name', 'Nom'],
   // The overview
@@ -190,11 +191,16 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'campaign.overview.late_one': ['department late', 'service en retard'],
   'campaign.overview.late_other': ['departments late', 'services en retard'],
   // The command line
-  'campaign.cli.created': [
+  'campaign.cli.created_one': [
+    'Campaign {{ref}} ({{organisation}}): {{count}} department, due {{date}}.',
+    'Campagne {{ref}} ({{organisation}}) : {{count}} service, échéance le {{date}}.',
+  ],
+  'campaign.cli.created_other': [
     'Campaign {{ref}} ({{organisation}}): {{count}} departments, due {{date}}.',
     'Campagne {{ref}} ({{organisation}}) : {{count}} services, échéance le {{date}}.',
   ],
-  'campaign.cli.wrote': ['Wrote {{count}} files into {{dir}}', '{{count}} fichiers écrits dans {{dir}}'],
+  'campaign.cli.wrote_one': ['Wrote {{count}} file into {{dir}}', '{{count}} fichier écrit dans {{dir}}'],
+  'campaign.cli.wrote_other': ['Wrote {{count}} files into {{dir}}', '{{count}} fichiers écrits dans {{dir}}'],
   'campaign.cli.none': ['No campaign.', 'Aucune campagne.'],
   'campaign.cli.header': [
     'Campaign {{ref}} — {{organisation}} — due {{date}}: {{returned}} of {{count}} returned, {{late}} late',
