@@ -266,6 +266,20 @@ describe('review campaigns', () => {
       });
     });
     await refused({ file: edited }, /stamp of “edited.xlsx” was edited/);
+    // Another department's identity written into the stamp: the seal no longer matches.
+    const rhToken = t.reg.sqlite.prepare("SELECT token FROM campaign_departments WHERE name = 'Ressources humaines'").pluck().get() as string;
+    const forged = await answer(commercial, path.join(t.dir, 'forged.xlsx'), {}, [], (wb) => {
+      wb.getWorksheet('Art30')!.eachRow((row) => {
+        if (row.getCell(1).value === 'organisation') row.getCell(2).value = 'Autre organisme';
+      });
+    });
+    await refused({ file: forged }, /stamp of “forged.xlsx” was edited/);
+    const swapped = await answer(commercial, path.join(t.dir, 'swapped.xlsx'), {}, [], (wb) => {
+      wb.getWorksheet('Art30')!.eachRow((row) => {
+        if (row.getCell(1).value === 'department') row.getCell(2).value = rhToken;
+      });
+    });
+    await refused({ file: swapped }, /stamp of “swapped.xlsx” was edited/);
     const other = openTempRegister({ demo: true });
     try {
       await refused({ file: commercial }, /belongs to a campaign of another register/, other);
@@ -274,6 +288,28 @@ describe('review campaigns', () => {
     }
     expect(historyCount()).toBe(n + 1); // only the second campaign's creation
     expect((await t.call('campaign/get', { id: campaignId })).departments[0].state).toBe('late');
+  });
+
+  it('sends to persons in charge, in the language chosen, and reads their answer in that language', async () => {
+    const c = await t.call('campaign/create', { organisationId: 1, groupBy: 'owner', departments: ['Responsable marketing'], dueOn: '2027-02-01', lang: 'en' });
+    expect(c.departments.map((d) => [d.name, d.lang, d.activities.length])).toEqual([['Responsable marketing', 'en', 1]]);
+    const dir = path.join(t.dir, 'owners');
+    const w = await t.call('campaign/write', { id: c.id, dir });
+    expect(w.files).toEqual(['register-review-c-003-responsable-marketing.xlsx', 'register-review-c-003-responsable-marketing.eml']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, w.files[0]));
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Instructions', 'Your activities', 'New activities', 'Lists', 'Art30']);
+    const sheet = wb.getWorksheet('Your activities')!;
+    const ref = String(sheet.getCell(2, 1).value);
+    sheet.getCell(2, ANSWER).value = 'Still accurate';
+    wb.getWorksheet('New activities')!.getRow(2).values = ['Salon professionnel', '', 'Inscriptions au salon'];
+    const answered = path.join(t.dir, 'owner-answer.xlsx');
+    await wb.xlsx.writeFile(answered);
+    const r = await t.call('campaign/collectFile', { file: answered, campaignId: c.id });
+    expect(r.reviewed).toEqual([ref]);
+    expect((await activity(ref)).lastReviewedBy).toBe('Responsable marketing (campaign C-003)');
+    // A new activity of a person in charge is theirs.
+    expect(await activity(r.created[0])).toMatchObject({ status: 'draft', owner: 'Responsable marketing', department: '', name: 'Salon professionnel' });
   });
 
   it('imports a department file that lost its stamp as any department file', async () => {

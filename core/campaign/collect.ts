@@ -234,6 +234,7 @@ export function collectAnswer(reg: Register, data: Buffer, fileName: string, opt
         continue;
       }
       if (a.answer === 'changed') {
+        let applied = false;
         for (const f of a.fields) {
           if (!f.changed) continue;
           if (f.conflict && !decision.take?.includes(f.field)) {
@@ -241,8 +242,9 @@ export function collectAnswer(reg: Register, data: Buffer, fileName: string, opt
             continue;
           }
           result.unknownValues.push(...applyField(fields, f.field, f.sent, f.answer, v).map((x) => `${a.ref}: ${x}`));
+          applied = true;
         }
-        result.changed.push(a.ref);
+        if (applied) result.changed.push(a.ref);
       }
       updateActivity(reg, a.id, current.version, { ...fields, ...review }, m);
       result.reviewed.push(a.ref);
