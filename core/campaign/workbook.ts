@@ -5,6 +5,8 @@
  * not forbid typing) and the stamp (stamp.ts) on a hidden sheet.
  */
 import ExcelJS from 'exceljs';
+import { printLayout } from '../export/xlsx/sheet.js';
+import { CELL_FONT, columnTextWidth, rowHeight, wrappedLines } from '../export/xlsx/text-metrics.js';
 import { t as translate, type Lang } from '../i18n/i18n.js';
 import type { VocabularyTerm } from '../model/register.js';
 import { CAMPAIGN_FIELDS, type CampaignField, type Cells } from './fields.js';
@@ -33,7 +35,35 @@ export interface WorkbookInput {
 export const columnLabel = (lang: Lang, key: CampaignField | 'ref' | 'answer' | 'comment') => translate(lang, `campaign.col.${key}`);
 export const answerLabel = (lang: Lang, a: Answer) => translate(lang, `campaign.answer.${a}`);
 
-const WIDTH: Partial<Record<string, number>> = { ref: 10, name: 30, owner: 22, purpose: 45, answer: 22, comment: 40 };
+const WIDTH: Partial<Record<string, number>> = { ref: 8, name: 24, owner: 18, purpose: 36, answer: 18, comment: 30 };
+const LIST_WIDTH = 24;
+
+/** Each row as high as its longest wrapped text (LibreOffice and Excel print the height saved). */
+function fitRows(ws: ExcelJS.Worksheet, widths: number[], from = 1): void {
+  ws.eachRow((row, n) => {
+    if (n < from) return;
+    let height = 0;
+    row.eachCell((cell, c) => {
+      const text = typeof cell.value === 'string' ? cell.value : '';
+      const size = cell.font?.size ?? CELL_FONT.size;
+      if (text) height = Math.max(height, rowHeight(wrappedLines(text, columnTextWidth(widths[c - 1] ?? LIST_WIDTH), size, Boolean(cell.font?.bold)), size));
+    });
+    if (height) row.height = height;
+  });
+}
+
+/** A4, landscape when the columns need it, as many pages wide as keep the text readable, the header repeated. */
+function pageSetup(ws: ExcelJS.Worksheet, widths: number[], repeatHeader: boolean): void {
+  const layout = printLayout(widths);
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: layout.landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: layout.pagesWide,
+    fitToHeight: 0,
+    ...(repeatHeader ? { printTitlesRow: '1:1' } : {}),
+  };
+}
 
 export async function buildCampaignWorkbook(w: WorkbookInput): Promise<Buffer> {
   const tr = (key: string, params?: Record<string, string | number>) => translate(w.lang, `campaign.${key}`, params);
@@ -67,10 +97,10 @@ export async function buildCampaignWorkbook(w: WorkbookInput): Promise<Buffer> {
     keys.forEach((key, i) => {
       const cell = ws.getCell(1, i + 1);
       cell.value = columnLabel(w.lang, key as CampaignField);
-      cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+      cell.font = { ...CELL_FONT, bold: true, color: { argb: 'FFFFFFFF' } };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: key === 'answer' ? 'FFC55A11' : 'FF1F4E79' } };
       cell.alignment = { wrapText: true, vertical: 'middle' };
-      ws.getColumn(i + 1).width = WIDTH[key] ?? 28;
+      ws.getColumn(i + 1).width = WIDTH[key] ?? LIST_WIDTH;
     });
     ws.getRow(1).height = 32;
   };
@@ -88,6 +118,7 @@ export async function buildCampaignWorkbook(w: WorkbookInput): Promise<Buffer> {
       const value = key === 'ref' ? a.ref : key === 'answer' || key === 'comment' ? '' : a.cells[key as CampaignField];
       // A string is written as text: never a formula, whatever it starts with.
       cell.value = value || null;
+      cell.font = { ...CELL_FONT };
       cell.alignment = { wrapText: true, vertical: 'top' };
       if (key === 'ref') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
       if (key === 'answer') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
@@ -105,7 +136,7 @@ export async function buildCampaignWorkbook(w: WorkbookInput): Promise<Buffer> {
     });
   }
 
-  instructions.getColumn(1).width = 110;
+  instructions.getColumn(1).width = 64;
   const lines: [string, Partial<ExcelJS.Font>?][] = [
     [tr('wb.title', { department: w.department, organisation: w.organisation }), { bold: true, size: 14 }],
     [tr('wb.due', { date: w.dueOn, ref: w.campaignRef }), { bold: true }],
@@ -124,8 +155,15 @@ export async function buildCampaignWorkbook(w: WorkbookInput): Promise<Buffer> {
     const cell = instructions.getCell(i + 1, 1);
     cell.value = text;
     cell.alignment = { wrapText: true, vertical: 'top' };
-    if (font) cell.font = font;
+    cell.font = { ...CELL_FONT, ...font };
   });
+
+  const widthsOf = (keys: string[]) => keys.map((k) => WIDTH[k] ?? LIST_WIDTH);
+  fitRows(sheet, widthsOf(keys), 2);
+  pageSetup(sheet, widthsOf(keys), true);
+  pageSetup(added, widthsOf(newKeys), true);
+  fitRows(instructions, [64]);
+  pageSetup(instructions, [64], false);
 
   stampRows(w.stamp, w.sealKey).forEach((values, r) => values.forEach((v, c) => (stampSheet.getCell(r + 1, c + 1).value = v)));
   return Buffer.from(await wb.xlsx.writeBuffer());
