@@ -57,6 +57,8 @@ describe('art30 campaign', () => {
     expect([t1.lastReviewedAt, t1.lastReviewedBy]).toEqual([new Date().toISOString().slice(0, 10), 'Ressources humaines (campagne C-001)']);
     expect(JSON.parse((await fr('show', 'T-002', '--org', '1', '--json')).out).purpose).toBe('Recrutement des salariés et stagiaires');
     expect((await fr('campaign', 'status')).out).toMatch(/^ {2}Ressources humaines +retourné +Retourné /m);
+    // The overview shows the campaign's progress.
+    expect((await fr('overview')).out).toMatch(/^Campagne de revue C-001\n {2}1 service a répondu\n {2}0 service attendu\n {2}6 services en retard$/m);
 
     const again = await fr('campaign', 'collect', rh, '--yes');
     expect(again.code).toBe(2);
