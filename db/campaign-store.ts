@@ -140,6 +140,14 @@ export class CampaignStore {
     this.sqlite.prepare('UPDATE campaign_departments SET reminded_at = ? WHERE id = ?').run(at, id);
   }
 
+  /** The e-mail address a department (by its folded name) was last sent to in the organisation's campaigns. */
+  lastEmails(organisationId: number, fold: (name: string) => string): Map<string, string> {
+    const rows = this.sqlite
+      .prepare("SELECT d.name, d.email FROM campaign_departments d JOIN campaigns c ON c.id = d.campaign_id WHERE c.organisation_id = ? AND d.email <> '' ORDER BY d.id")
+      .all(organisationId) as { name: string; email: string }[];
+    return new Map(rows.map((r) => [fold(r.name), r.email]));
+  }
+
   /** A department whose returned file had this SHA-256, in any campaign. */
   returnedWithSha(sha256: string): CampaignDepartmentRow | undefined {
     const r = this.sqlite.prepare("SELECT * FROM campaign_departments WHERE returned_sha256 = ? AND returned_sha256 <> ''").get(sha256) as Row | undefined;

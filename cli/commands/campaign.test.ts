@@ -78,7 +78,14 @@ describe('art30 campaign', () => {
     expect(bad.err).toMatch(/Aucun traitement de l’organisme ne relève du ou des services Comptabilité\. Ses services : Commercial, Communication/);
     expect(fs.existsSync(out)).toBe(false);
 
-    expect((await fr('campaign', 'create', '--org', '1', '--departments', 'RH', '--due', '2026-01-15', '--out', out)).code).toBe(0);
+    expect((await fr('campaign', 'create', '--org', '1', '--departments', 'RH', '--due', '2026-01-15', '--out', out, '--email', 'RH=drh@atelier.example')).code).toBe(0);
+    const eml = (dir: string, ref: string) => fs.readFileSync(path.join(dir, `revue-registre-${ref}-ressources-humaines.eml`), 'latin1');
+    expect(eml(out, 'c-001')).toMatch(/^To: drh@atelier\.example\r$/m);
+    // The next campaign sends to the address used last time.
+    const next = path.join(tmp.dir, 'suivante');
+    expect((await fr('campaign', 'create', '--org', '1', '--departments', 'Ressources humaines', '--due', '2027-01-15', '--out', next)).code).toBe(0);
+    expect(eml(next, 'c-002')).toMatch(/^To: drh@atelier\.example\r$/m);
+    expect((await fr('campaign', 'create', '--org', '1', '--due', '2027-01-15', '--out', next, '--email', 'drh@atelier.example')).err).toContain('--email s’écrit SERVICE=ADRESSE');
     const lost = await answer(path.join(out, 'revue-registre-c-001-ressources-humaines.xlsx'), path.join(tmp.dir, 'sans-tampon.xlsx'), (wb) =>
       wb.removeWorksheet(wb.getWorksheet('Art30')!.id),
     );

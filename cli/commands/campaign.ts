@@ -66,9 +66,18 @@ async function create(ctx: CommandContext): Promise<void> {
           .map((d) => d.trim())
           .filter(Boolean)
       : undefined;
+  // --email "Ressources humaines=drh@example.org" (or "RH=…"); by default the address used last time.
+  const emails = Object.fromEntries(
+    list(ctx.values.email).map((e) => {
+      const at = e.indexOf('=');
+      if (at < 1) throw new UsageError(cliText(ctx, 'campaign.cli.emailOption'));
+      return [e.slice(0, at).trim(), e.slice(at + 1).trim()];
+    }),
+  );
   const c = await ctx.call('campaign/create', {
     organisationId,
     departments,
+    emails,
     groupBy: by as 'department' | 'owner' | undefined,
     dueOn,
     message: typeof ctx.values.message === 'string' ? ctx.values.message : undefined,
@@ -144,6 +153,7 @@ export const campaignCommand: Command = {
     due: { type: 'string' },
     out: { type: 'string' },
     message: { type: 'string' },
+    email: { type: 'string', multiple: true },
     lang: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     yes: { type: 'boolean', short: 'y', default: false },

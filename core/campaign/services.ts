@@ -83,14 +83,16 @@ export interface CampaignFile {
 const today = (reg: Register) => reg.now().slice(0, 10);
 
 /** The departments (or persons in charge) of an organisation with the activities of each (retired ones left out). */
-export function campaignGroups(reg: Register, organisationId: number, groupBy: 'department' | 'owner' = 'department'): { name: string; activityIds: number[] }[] {
-  const groups = new Map<string, { name: string; activityIds: number[] }>();
+export function campaignGroups(reg: Register, organisationId: number, groupBy: 'department' | 'owner' = 'department'): { name: string; activityIds: number[]; email: string }[] {
+  const groups = new Map<string, { name: string; activityIds: number[]; email: string }>();
+  // The address used last time for the same department, as the default.
+  const emails = campaignStore(reg).lastEmails(organisationId, foldKey);
   for (const a of reg.activities.list({ organisationId })) {
     if (a.status === 'retired') continue;
     const name = (groupBy === 'owner' ? a.owner : a.department).trim();
     if (!name) continue;
     const key = foldKey(name);
-    const g = groups.get(key) ?? { name, activityIds: [] };
+    const g = groups.get(key) ?? { name, activityIds: [], email: emails.get(key) ?? '' };
     g.activityIds.push(a.id);
     groups.set(key, g);
   }
@@ -222,7 +224,7 @@ export function createCampaign(reg: Register, input: CreateCampaignInput, meta: 
         name: g.name,
         token: randomBytes(12).toString('hex'),
         lang,
-        email: input.emails?.[g.name]?.trim() ?? '',
+        email: (Object.entries(input.emails ?? {}).find(([k]) => findGroup([g], k))?.[1] ?? g.email).trim(),
         fileName: `${slug(translate(lang, 'campaign.file.base'), 30)}-${ref.toLowerCase()}-${slug(g.name, 40) || 'service'}.xlsx`,
         sent,
         sentAt: at,

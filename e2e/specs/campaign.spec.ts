@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+import PostalMime from 'postal-mime';
 import { expect, test } from '../fixtures.js';
 
 test.use({ locale: 'fr-FR', demo: true });
@@ -27,6 +28,8 @@ test('campagne de revue : créée, fichiers téléchargés, une réponse collect
     const name = (await box.locator('..').textContent()) ?? '';
     if (!/^(Ressources humaines|Marketing|Commercial) /.test(name)) await box.uncheck();
   }
+  await expect(form.getByRole('textbox', { name: /^Adresse e-mail de / })).toHaveCount(3);
+  await form.getByLabel('Adresse e-mail de Ressources humaines').fill('drh@atelier-lumiere.example');
   await form.getByLabel('Échéance').fill('2026-12-31');
   await form.getByLabel('Message aux services').fill('Merci de répondre avant la fin de l’année.');
   const a11y = await new AxeBuilder({ page }).include('.campaigns-screen').analyze();
@@ -56,6 +59,10 @@ test('campagne de revue : créée, fichiers téléchargés, une réponse collect
     'revue-registre-c-001-ressources-humaines.eml',
     'revue-registre-c-001-ressources-humaines.xlsx',
   ]);
+
+  const mail = await PostalMime.parse(files['revue-registre-c-001-ressources-humaines.eml'].slice().buffer);
+  expect(mail.to?.[0]?.address).toBe('drh@atelier-lumiere.example');
+  expect(mail.attachments[0].filename).toBe('revue-registre-c-001-ressources-humaines.xlsx');
 
   // Human resources answer: payroll still accurate, occupational health no longer done.
   const wb = new ExcelJS.Workbook();

@@ -47,6 +47,7 @@ function NewCampaign(props: { onDone(): void }) {
   const [dueOn, setDueOn] = useState('');
   const [message, setMessage] = useState('');
   const [lang, setLang] = useState(app.lang);
+  const [emails, setEmails] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const create = useCreateCampaign();
   const names = chosen ?? new Set(groups.data?.map((g) => g.name) ?? []);
@@ -60,7 +61,7 @@ function NewCampaign(props: { onDone(): void }) {
     setError(null);
     if (!names.size) return setError(t('campaign.chooseOne'));
     try {
-      const c = await create.mutateAsync({ organisationId: app.orgId!, groupBy, departments: [...names], dueOn, message, lang });
+      const c = await create.mutateAsync({ organisationId: app.orgId!, groupBy, departments: [...names], dueOn, message, lang, emails });
       app.notify(t('campaign.created', { ref: c.ref }));
       props.onDone();
     } catch (e) {
@@ -109,6 +110,20 @@ function NewCampaign(props: { onDone(): void }) {
           </label>
         ))}
       </fieldset>
+      {groups.data
+        ?.filter((g) => names.has(g.name))
+        .map((g, i) => (
+          <div className="field" key={g.name}>
+            <label htmlFor={`campaign-email-${i}`}>{t('campaign.email', { department: g.name })}</label>
+            <input
+              id={`campaign-email-${i}`}
+              type="email"
+              autoComplete="off"
+              value={emails[g.name] ?? g.email}
+              onChange={(e) => setEmails((all) => ({ ...all, [g.name]: e.target.value }))}
+            />
+          </div>
+        ))}
       <div className="grid-2">
         <div className="field">
           <label htmlFor="campaign-due">{t('campaign.dueOn')}</label>

@@ -50,7 +50,7 @@ export const campaignProcedures = {
   'campaign/groups': procedure({
     summary: 'The departments (or persons in charge) of an organisation and their activities, to choose whom to send a campaign to',
     input: z.object({ organisationId: id, groupBy: groupBy.default('department') }),
-    run: (reg, i) => campaignGroups(reg, i.organisationId, i.groupBy).map((g) => ({ name: g.name, activities: g.activityIds.length })),
+    run: (reg, i) => campaignGroups(reg, i.organisationId, i.groupBy).map((g) => ({ name: g.name, activities: g.activityIds.length, email: g.email })),
   }),
   'campaign/create': procedure({
     summary: 'Create a review campaign: what each department is sent is recorded (the files come from campaign/write or campaign/filesBytes)',
@@ -62,7 +62,7 @@ export const campaignProcedures = {
       message: z.string().max(5000).optional(),
       lang: lang.optional(),
       langs: z.record(z.string().max(300), lang).optional(),
-      emails: z.record(z.string().max(300), z.string().max(300)).optional(),
+      emails: z.record(z.string().max(300), z.union([z.literal(''), z.email({ error: 'is not a valid e-mail address' })])).optional(),
     }),
     run: (reg, i, meta) => createCampaign(reg, i, meta),
   }),

@@ -226,6 +226,11 @@ const pairs: Record<string, [en: string, fr: string]> = {
     '“{{file}}” has no campaign stamp: it is imported as any department file.',
     '« {{file}} » ne porte pas de tampon de campagne : il est importé comme un fichier de service quelconque.',
   ],
+  'campaign.cli.emailOption': [
+    '--email is written DEPARTMENT=ADDRESS, e.g. --email "HR=hr@example.org".',
+    '--email s’écrit SERVICE=ADRESSE, par exemple --email "RH=rh@example.org".',
+  ],
+  'campaign.email': ['E-mail address of {{department}}', 'Adresse e-mail de {{department}}'],
   'campaign.cli.badAction': ['Unknown action “{{action}}”: create, status, remind or collect.', 'Action inconnue « {{action}} » : create, status, remind ou collect.'],
 };
 
