@@ -97,6 +97,24 @@ test('campagne de revue : créée, fichiers téléchargés, une réponse collect
   await expect(card).toContainText('1 sur 3 retournés');
   await expect(table.getByRole('row', { name: /Ressources humaines/ })).toContainText('retourné');
   await expect(table.getByRole('row', { name: /Ressources humaines/ })).toContainText('reponse-rh.xlsx');
+  // Every step in the campaign's history.
+  await card.getByText('Historique de la campagne').click();
+  const history = card.locator('.history-entry');
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(0)).toContainText('Réponse collectée');
+  await expect(history.nth(0)).toContainText('reponse-rh.xlsx');
+  const value = (entry: number, label: string) =>
+    history
+      .nth(entry)
+      .locator('div', { has: page.getByRole('term').filter({ hasText: label }) })
+      .getByRole('definition');
+  await expect(value(0, 'Retirés')).toHaveText('T-003');
+  await expect(value(0, 'Revus')).toHaveText('T-001');
+  await expect(history.nth(1)).toContainText('Fichiers écrits');
+  await expect(history.nth(2)).toContainText('Créée');
+  await expect(value(2, 'Services')).toHaveText('Commercial, Marketing, Ressources humaines');
+  const a11y3 = await new AxeBuilder({ page }).include('.campaigns-screen').analyze();
+  expect(a11y3.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.screenshot({ path: path.join('test-results', 'screenshots', 'campaign-screen.png'), fullPage: true });
 
   const t1 = (await app.callDirect('activities/getByRef', { ref: 'T-001', organisationId: 1 })) as { lastReviewedBy: string; lastReviewedAt: string };

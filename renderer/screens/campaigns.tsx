@@ -9,6 +9,7 @@ import { formatDate } from '../../core/records/labels.js';
 import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { CollectAnswer } from './campaign-collect.js';
+import { CampaignHistory } from './campaign-history.js';
 import { openDownload, useCampaignGroups, useCampaigns, useCreateCampaign } from './campaign-data.js';
 
 export function CampaignsScreen() {
@@ -235,6 +236,7 @@ function CampaignCard(props: { campaign: Campaign }) {
         ) : null}
       </div>
       {collecting ? <CollectAnswer campaign={c} onClose={() => setCollecting(false)} /> : null}
+      <CampaignHistory id={c.id} generation={app.generation} />
     </section>
   );
 }
