@@ -446,3 +446,55 @@ export const activityModelLinks = sqliteTable(
   },
   (t) => [index('activity_model_links_model').on(t.modelId)],
 );
+
+/**
+ * Department review campaigns (issue 22): the DPO sends each department (or person in charge) a
+ * workbook of its activities and collects the answers. `public_id` and `seal_key` make the stamp a
+ * returned workbook carries: the campaign it belongs to, and a seal over the stamp's content that an
+ * edited stamp no longer matches.
+ */
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ref: text('ref').notNull(),
+    publicId: text('public_id').notNull(),
+    sealKey: text('seal_key').notNull(),
+    /** `department` or `owner`: what each workbook is addressed to. */
+    groupBy: text('group_by').notNull().default('department'),
+    dueOn: text('due_on').notNull(),
+    message: text('message').notNull().default(''),
+    closedAt: text('closed_at').notNull().default(''),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('campaigns_public_id').on(t.publicId), uniqueIndex('campaigns_org_ref').on(t.organisationId, t.ref)],
+);
+
+/** One row per department of a campaign: what was sent (each activity's version and values) and when it came back. */
+export const campaignDepartments = sqliteTable(
+  'campaign_departments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    /** The department's name (or the person in charge, for a campaign by owner). */
+    name: text('name').notNull(),
+    /** Identifies the department in the stamp. */
+    token: text('token').notNull(),
+    lang: text('lang').notNull().default('fr'),
+    email: text('email').notNull().default(''),
+    fileName: text('file_name').notNull(),
+    /** JSON: [{id, ref, version, cells}] — each activity as it was written in the workbook. */
+    sent: text('sent_json').notNull(),
+    sentAt: text('sent_at').notNull(),
+    returnedAt: text('returned_at').notNull().default(''),
+    returnedFile: text('returned_file').notNull().default(''),
+    returnedSha256: text('returned_sha256').notNull().default(''),
+    remindedAt: text('reminded_at').notNull().default(''),
+  },
+  (t) => [uniqueIndex('campaign_departments_token').on(t.token), index('campaign_departments_campaign').on(t.campaignId)],
+);

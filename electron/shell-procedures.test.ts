@@ -278,3 +278,20 @@ describe('shell procedures', () => {
     expect(await ok(invoke('app/showInFolder', { file: r.file }))).toEqual({ shown: true });
   });
 });
+
+describe('app/campaignFiles (issue 22)', () => {
+  it('writes a review campaign’s workbooks and e-mail drafts into the folder the DPO names; the window cannot name one', async () => {
+    const c = await ok<{ id: number }>(invoke('campaign/create', { organisationId: 1, departments: ['Marketing'], dueOn: '2025-04-30' }));
+    dialogs.answers = [path.join(docs, 'revue 2025')];
+    const r = await ok<{ file: string; files: string[] }>(invoke('app/campaignFiles', { id: c.id, reminders: false, lang: 'fr' }));
+    expect(fs.readdirSync(path.join(docs, 'revue 2025')).sort()).toEqual(['revue-registre-c-001-marketing.eml', 'revue-registre-c-001-marketing.xlsx']);
+    expect(dialogs.asked.at(-1)).toMatchObject({
+      kind: 'save',
+      title: 'Dossier des fichiers de la campagne',
+      defaultPath: path.join(docs, 'campagne-de-revue-c-001-atelier-lumiere-sas'),
+    });
+    expect(await ok(invoke('app/showInFolder', { file: r.file }))).toEqual({ shown: true });
+    expect((await fails(invoke('campaign/write', { id: c.id, dir: docs }))).code).toBe('unknown_procedure');
+    expect((await fails(invoke('campaign/readFile', { file: r.file }))).code).toBe('unknown_procedure');
+  });
+});

@@ -10,6 +10,7 @@ import type { ProcedureContext } from '../core/api/procedure.js';
 import type { ShellHandlers } from '../core/api/shell-contract.js';
 import type { ExportFormat, Language } from '../core/api/shell.js';
 import { AppError, text } from '../core/errors.js';
+import { t as translate } from '../core/i18n/i18n.js';
 import type { CallMeta } from '../core/register.js';
 import { texts, type ShellTexts } from './i18n.js';
 import { REGISTER_EXTENSION, withRegisterExtension, type RegisterSession } from './register-session.js';
@@ -132,6 +133,16 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
       const out = withExtension(chosen, 'xlsx');
       const value = (await trusted('import/template', { out, lang: input.lang }, ctx)) as { file?: string };
       return { cancelled: false, file: remember(value.file ?? out) };
+    },
+
+    'app/campaignFiles': async (input, ctx) => {
+      // The DPO names the folder the campaign's files go into (created if needed).
+      const named = (await trusted('campaign/filesName', input, ctx)) as { folder: string };
+      const chosen = await host.dialogs.save({ title: translate(lang(), 'campaign.folderTitle'), defaultPath: path.join(host.documentsDir, named.folder), filters: [] });
+      if (!chosen) return { cancelled: true };
+      const value = (await trusted('campaign/write', { id: input.id, dir: chosen, reminders: input.reminders }, ctx)) as { dir: string; files: string[] };
+      for (const f of value.files) remember(path.join(value.dir, f));
+      return { cancelled: false, file: value.files.length ? path.join(value.dir, value.files[0]) : value.dir, files: value.files };
     },
 
     'app/backup': async (_input, ctx) => {

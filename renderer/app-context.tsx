@@ -20,6 +20,8 @@ export type Route =
   | { view: 'recipients'; id?: number }
   | { view: 'organisation' }
   | { view: 'reference' }
+  /** Department review campaigns (issue 22). */
+  | { view: 'campaigns' }
   /** The breach record and the request log (`#/breaches/new?activity=5`, `#/requests/3`). */
   | RecordsRoute;
 
@@ -42,6 +44,8 @@ export function parseHash(hash: string): Route {
       return { view: 'organisation' };
     case 'reference':
       return { view: 'reference' };
+    case 'campaigns':
+      return { view: 'campaigns' };
     default:
       return { view: 'register' };
   }

@@ -18,6 +18,7 @@ import { HomeScreen, OverviewScreen } from './screens/overview-home.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
 import { RecordsScreen } from './screens/records.js';
+import { CampaignsScreen } from './screens/campaigns.js';
 import { invalidateRegisterCache } from './screens/register-view.js';
 import { ReferenceUpdateNotice } from './screens/legal-fields.js';
 
@@ -240,13 +241,14 @@ function Shell() {
   else if (r.view === 'organisation') screen = <OrganisationScreen />;
   else if (r.view === 'reference') screen = <ReferenceScreen />;
   else if (r.view === 'records') screen = <RecordsScreen route={r} />;
+  else if (r.view === 'campaigns') screen = <CampaignsScreen />;
   else if (r.view === 'overview') screen = <OverviewScreen />;
   else
     screen = (
       <HomeScreen route={r} canImport={canImport} canExport={canExport} focusSearch={focusSearch} onImport={() => setImportOpen(true)} onExport={(s) => setExportState(s)} />
     );
 
-  const navItem = (view: 'overview' | 'register' | 'recipients' | 'organisation' | 'reference', label: string) => {
+  const navItem = (view: 'overview' | 'register' | 'recipients' | 'organisation' | 'reference' | 'campaigns', label: string) => {
     const current = r.view === view || (view === 'register' && r.view === 'activity');
     return (
       <li>
@@ -317,6 +319,7 @@ function Shell() {
           {navItem('register', t('nav.register'))}
           {navItem('recipients', t('nav.recipients'))}
           <RecordsNavItem />
+          {navItem('campaigns', t('campaign.nav'))}
           {navItem('organisation', t('nav.organisation'))}
           {navItem('reference', t('nav.reference'))}
         </ul>

@@ -183,6 +183,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await trusted('import/template', { out, lang: input.lang });
       return { cancelled: false, file: fileName, downloadUrl: offerDownload(out, fileName) };
     },
+    'app/campaignFiles': async (input, ctx) => {
+      // One ZIP of the campaign's workbooks and e-mail drafts (a browser downloads one file).
+      const value = (await trusted('campaign/filesBytes', input, ctx)) as { fileName: string; files: string[]; base64: string };
+      const out = fileIn('c', value.fileName);
+      fs.writeFileSync(out, Buffer.from(value.base64, 'base64'));
+      return { cancelled: false, file: value.fileName, files: value.files, downloadUrl: offerDownload(out, value.fileName) };
+    },
     'app/export': async (input, ctx) => {
       // The name says what is inside: organisation, scope, audience, date (core/export/run.ts).
       const named = (await trusted('export/fileName', input, ctx)) as { fileName?: string };

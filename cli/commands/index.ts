@@ -25,4 +25,5 @@ export const commands: CommandEntry[] = [
   { name: 'due', load: async () => (await import('./due.js')).dueCommand },
   { name: 'reference', load: async () => (await import('./reference.js')).referenceCommand },
   { name: 'models', load: async () => (await import('./models.js')).modelsCommand },
+  { name: 'campaign', load: async () => (await import('./campaign.js')).campaignCommand },
 ];

@@ -49,8 +49,8 @@ export const overviewCommand: Command = {
     );
     for (const s of o.sections) {
       out();
-      out(T(s.titleKey));
-      for (const i of s.items) out(`  ${T(i.labelKey, { count: i.count })}`);
+      out(T(s.titleKey, s.titleParams));
+      for (const i of s.items) out(`  ${i.count} ${T(i.labelKey, { count: i.count })}`);
     }
   },
 };

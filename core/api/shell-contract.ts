@@ -41,6 +41,7 @@ export const shellInputSchemas: { [K in ShellProcedureName]: z.ZodType<ShellProc
   'app/showInFolder': z.object({ file: z.string().min(1).max(4096) }).strict(),
   'app/importFile': empty,
   'app/template': z.object({ lang: language }).strict(),
+  'app/campaignFiles': z.object({ id: z.number().int().positive(), reminders: z.boolean(), lang: language }).strict(),
   'app/backup': empty,
   'app/newRegister': empty,
   'app/openRegister': z.object({ file: z.string().min(1).max(4096).optional() }).strict(),

@@ -65,6 +65,11 @@ export interface ShellProcedures {
   'app/importFile': { input: Record<string, never>; output: { cancelled: true } | { cancelled: false; preview: unknown } };
   /** Ask for a destination and write a blank department template. */
   'app/template': { input: { lang: Language }; output: { cancelled: true } | { cancelled: false; file: string; downloadUrl?: string } };
+  /** A review campaign's workbooks and e-mail drafts (or its reminder drafts): into a folder the DPO picks, or one ZIP download. */
+  'app/campaignFiles': {
+    input: { id: number; reminders: boolean; lang: Language };
+    output: { cancelled: true } | { cancelled: false; file: string; files: string[]; downloadUrl?: string };
+  };
   'app/backup': { input: Record<string, never>; output: { cancelled: true } | { cancelled: false; file: string; downloadUrl?: string } };
   'app/newRegister': { input: Record<string, never>; output: { cancelled: true } | { cancelled: false; file: string } };
   'app/openRegister': { input: { file?: string }; output: { cancelled: true } | { cancelled: false; file: string } };

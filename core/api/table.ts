@@ -32,6 +32,7 @@ export const procedureModules = [
   lazy(['export'], async () => (await import('./procedures/export.js')).exportProcedures),
   lazy(['breaches', 'requests'], async () => (await import('./procedures/records.js')).recordProcedures),
   lazy(['models'], async () => (await import('./procedures/models.js')).modelProcedures),
+  lazy(['campaign'], async () => (await import('./procedures/campaign.js')).campaignProcedures),
   lazy(['overview', 'activities', 'history'], async () => (await import('./procedures/overview.js')).overviewProcedures),
 ];
 

@@ -3,6 +3,7 @@
  * exports `en` and `fr` with the same keys, all starting with the area's prefix (`import.`,
  * `reference.`…), so that areas never collide. Add an area by importing it here.
  */
+import * as campaign from './locales/campaign.js';
 import * as checks from './locales/checks.js';
 import * as cli from './locales/cli.js';
 import * as common from './locales/common.js';
@@ -38,6 +39,7 @@ export const areas: Record<string, Area> = {
   firstrun,
   mapping,
   records,
+  campaign,
   overview,
   legal,
   doc,

@@ -10,7 +10,7 @@ import { diffRecords } from '../diff.js';
 import { Labels } from '../export/labels.js';
 import { sha256 } from '../files.js';
 import { t, type Lang } from '../i18n/i18n.js';
-import { pathValueLines } from '../import/changes.js';
+import { pathValueLines } from '../import/preview/changes.js';
 import type { Activity } from '../model/register.js';
 import type { ActivityFields } from '../model/schemas.js';
 import type { CallMeta, Register } from '../register.js';

@@ -4,6 +4,7 @@
  * `art30 overview` show them after the register's own sections, titled and labelled by catalogue
  * keys. Add a record's section with one line in OVERVIEW_SECTIONS.
  */
+import { campaignOverviewSection } from '../campaign/overview-section.js';
 import { recordsOverviewSection } from '../records/overview-section.js';
 import type { Register } from '../register.js';
 import type { OverviewFilter } from './filter.js';
@@ -25,10 +26,12 @@ export interface OverviewSectionItem {
 export interface OverviewSection {
   key: string;
   titleKey: string;
+  /** Parameters of the title (e.g. the campaign's reference). */
+  titleParams?: Record<string, string | number>;
   items: OverviewSectionItem[];
 }
 
 export type OverviewContributor = (reg: Register, scope: { organisationId?: number }, today: string) => OverviewSection | null;
 
 /** The breach record and the request log (core/records). */
-export const OVERVIEW_SECTIONS: OverviewContributor[] = [recordsOverviewSection];
+export const OVERVIEW_SECTIONS: OverviewContributor[] = [recordsOverviewSection, campaignOverviewSection];

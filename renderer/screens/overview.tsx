@@ -171,7 +171,7 @@ export function OverviewScreen() {
             ) : null}
             {data.sections.map((s) => (
               <section key={s.key} className="card" aria-labelledby={`section-${s.key}`}>
-                <h2 id={`section-${s.key}`}>{t(s.titleKey)}</h2>
+                <h2 id={`section-${s.key}`}>{t(s.titleKey, s.titleParams)}</h2>
                 <ul className="segment-list">
                   {s.items.map((i) => (
                     <li key={i.key}>

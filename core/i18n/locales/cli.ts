@@ -64,6 +64,9 @@ export const en: Entries = {
   'cli.cmd.overview.summary': 'The state of the register: counts by status, legal basis, department, transfers, points to review, completeness, reviews due',
   'cli.cmd.due.usage': 'due [--org ID] [--lang fr|en] [--json]',
   'cli.cmd.due.summary': 'The activities whose review is overdue or due within 30 days',
+  'cli.cmd.campaign.usage':
+    'campaign create|status|remind|collect [FILE|ID] [--org ORG] [--departments "HR,Marketing"] [--by department|owner] [--due YYYY-MM-DD] [--out DIR] [--message TEXT] [--email DEPT=ADDRESS] [--lang fr|en] [--json] [--dry-run] [--yes] [--keep REF] [--take REF:FIELD]',
+  'cli.cmd.campaign.summary': 'Department review campaigns: send each department its activities, follow who answered, collect the answers',
   'cli.cmd.reference.usage': 'reference update FILE | reference show [--lang fr|en]',
   'cli.cmd.reference.summary': 'Load a newer reference data file (adequacy decisions, countries, organisations), or show the one in use',
   'cli.cmd.models.usage':
@@ -258,6 +261,9 @@ export const fr: Entries = {
   'cli.cmd.overview.summary': 'L’état du registre : nombres par statut, base légale, service, transferts, points à revoir, complétude, révisions à faire',
   'cli.cmd.due.usage': 'due [--org N°] [--lang fr|en] [--json]',
   'cli.cmd.due.summary': 'Les traitements dont la révision est en retard ou à faire dans les 30 jours',
+  'cli.cmd.campaign.usage':
+    'campaign create|status|remind|collect [FICHIER|N°] [--org ORG] [--departments "RH,Marketing"] [--by department|owner] [--due AAAA-MM-JJ] [--out DOSSIER] [--message TEXTE] [--email SERVICE=ADRESSE] [--lang fr|en] [--json] [--dry-run] [--yes] [--keep RÉF] [--take RÉF:CHAMP]',
+  'cli.cmd.campaign.summary': 'Campagnes de revue : envoyer à chaque service ses traitements, suivre qui a répondu, collecter les réponses',
   'cli.cmd.reference.usage': 'reference update FICHIER | reference show [--lang fr|en]',
   'cli.cmd.reference.summary': 'Charger un fichier de données de référence plus récent (décisions d’adéquation, pays, organisations), ou afficher celui en service',
   'cli.cmd.models.usage':
