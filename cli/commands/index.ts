@@ -23,5 +23,8 @@ export const commands: CommandEntry[] = [
   { name: 'requests', load: async () => (await import('./records.js')).requestsCommand },
   { name: 'overview', load: async () => (await import('./overview.js')).overviewCommand },
   { name: 'due', load: async () => (await import('./due.js')).dueCommand },
+  { name: 'attach', load: async () => (await import('./documents.js')).attachCommand },
+  { name: 'documents', load: async () => (await import('./documents.js')).documentsCommand },
+  { name: 'verify-bundle', load: async () => (await import('./documents.js')).verifyBundleCommand },
   { name: 'reference', load: async () => (await import('./reference.js')).referenceCommand },
 ];

@@ -31,6 +31,8 @@ export const procedureModules = [
   lazy(['import', 'mappings'], async () => (await import('./procedures/import.js')).importProcedures),
   lazy(['export'], async () => (await import('./procedures/export.js')).exportProcedures),
   lazy(['breaches', 'requests'], async () => (await import('./procedures/records.js')).recordProcedures),
+  lazy(['contracts'], async () => (await import('./procedures/contracts.js')).contractProcedures),
+  lazy(['documents'], async () => (await import('./procedures/documents.js')).documentProcedures),
   lazy(['overview', 'activities', 'history'], async () => (await import('./procedures/overview.js')).overviewProcedures),
 ];
 

@@ -4,6 +4,7 @@
  * `art30 overview` show them after the register's own sections, titled and labelled by catalogue
  * keys. Add a record's section with one line in OVERVIEW_SECTIONS.
  */
+import { contractsOverviewSection } from '../contracts/overview-section.js';
 import { recordsOverviewSection } from '../records/overview-section.js';
 import type { Register } from '../register.js';
 import type { OverviewFilter } from './filter.js';
@@ -31,4 +32,4 @@ export interface OverviewSection {
 export type OverviewContributor = (reg: Register, scope: { organisationId?: number }, today: string) => OverviewSection | null;
 
 /** The breach record and the request log (core/records). */
-export const OVERVIEW_SECTIONS: OverviewContributor[] = [recordsOverviewSection];
+export const OVERVIEW_SECTIONS: OverviewContributor[] = [recordsOverviewSection, contractsOverviewSection];
