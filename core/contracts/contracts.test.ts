@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { t } from '../i18n/i18n.js';
+import type { Contract } from './model.js';
+import { contractData } from './services.js';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
 
 const opened: TempRegister[] = [];
@@ -151,12 +153,11 @@ describe('processor contracts (Art. 28)', () => {
   });
 });
 
-function contractInput(c: { recipientId: number; activities: { id: number }[] } & Record<string, unknown>) {
-  const { id: _i, organisationId: _o, processor: _p, activities, version: _v, createdAt: _c, updatedAt: _u, ...rest } = c;
-  return { ...rest, activityIds: activities.map((a) => a.id) };
+function contractInput(c: Contract): Record<string, unknown> {
+  return { ...contractData(c) };
 }
 
-function stripActivity(a: Record<string, unknown>) {
-  const { id: _i, organisationId: _o, version: _v, createdAt: _c, updatedAt: _u, checks: _k, ...rest } = a;
+function stripActivity(a: object): Record<string, unknown> {
+  const { id: _i, organisationId: _o, version: _v, createdAt: _c, updatedAt: _u, checks: _k, ...rest } = a as Record<string, unknown>;
   return rest;
 }

@@ -11,6 +11,7 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'contracts.none': ['No processor contract recorded.', 'Aucun contrat de sous-traitance enregistré.'],
   'contracts.contract_one': ['{{count}} contract', '{{count}} contrat'],
   'contracts.contract_other': ['{{count}} contracts', '{{count}} contrats'],
+  'contracts.export.sheet': ['Processor contracts', 'Contrats sous-traitants'],
   // Fields
   'contracts.field.ref': ['Ref.', 'Réf.'],
   'contracts.field.processor': ['Processor', 'Sous-traitant'],
