@@ -461,9 +461,8 @@ export const documents = sqliteTable(
   'documents',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    organisationId: integer('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    /** Not a foreign key: a removed document's row outlives its organisation, as the history does. */
+    organisationId: integer('organisation_id').notNull(),
     /** activity, dpia (of an activity), contract, breach or request. */
     ownerType: text('owner_type').notNull(),
     ownerId: integer('owner_id').notNull(),

@@ -153,6 +153,27 @@ describe('processor contracts (Art. 28)', () => {
   });
 });
 
+describe('deleting what a contract or a document names', () => {
+  it('unlinks a deleted activity in the contract’s history, refuses to delete its processor, and deletes an organisation with its contracts and documents', async () => {
+    const r = demo();
+    const { byName, orgId, using } = await setUp(r);
+    const [t001] = using('PaieFacile SAS');
+    const c = await r.call('contracts/create', { organisationId: orgId, contract: { recipientId: byName('PaieFacile SAS').id, activityIds: [t001.id] } });
+    await r.call('documents/add', { ownerType: 'contract', ownerId: c.id, name: 'dpa.txt', base64: Buffer.from('DPA').toString('base64') });
+    const refused = await r.result('recipients/delete', { id: byName('PaieFacile SAS').id, version: byName('PaieFacile SAS').version });
+    expect(refused.ok || refused.error.code).toBe('in_use');
+    await r.call('activities/delete', { id: t001.id, version: t001.version });
+    expect((await r.call('contracts/get', { id: c.id })).activities).toEqual([]);
+    const [update] = await r.call('history/list', { entityType: 'contract', limit: 1 });
+    expect(update.changes).toEqual([expect.objectContaining({ path: 'activities[0]', before: 'T-001' })]);
+    const org = (await r.call('organisations/list', {})).find((o) => o.id === orgId)!;
+    await r.call('organisations/deleteWithActivities', { id: orgId, version: org.version, confirmName: org.name });
+    expect(await r.call('contracts/list', {})).toEqual([]);
+    expect(await r.call('documents/list', {})).toEqual([]);
+    expect((await r.call('history/list', { entityType: 'document', limit: 1 }))[0].action).toBe('delete');
+  });
+});
+
 function contractInput(c: Contract): Record<string, unknown> {
   return { ...contractData(c) };
 }

@@ -190,3 +190,25 @@ export function contractChecks(reg: Register, scope: { organisationId?: number }
   const processors = store.processorsInUse(scope.organisationId).map((p) => ({ ...p, activityRefs: p.activityIds.map((id) => String(refOf.get(id))).sort() }));
   return checkContracts(contracts, processors, today, (code) => Boolean(countries.get(code)?.eea));
 }
+
+/** Before an activity is deleted: the contracts that served it say so in their history. */
+export function unlinkActivityFromContracts(reg: Register, activityId: number, meta: CallMeta): void {
+  for (const id of contractStore(reg).linkedTo(activityId)) {
+    const c = getContract(reg, id);
+    updateContract(reg, id, c.version, { ...contractData(c), activityIds: c.activities.map((a) => a.id).filter((a) => a !== activityId) }, meta);
+  }
+}
+
+/** Deletes an organisation's contracts (when the DPO deletes the organisation), each in the history. */
+export function deleteOrganisationContracts(reg: Register, organisationId: number, meta: CallMeta): number {
+  return reg.write(() => {
+    const list = contractStore(reg).list(organisationId);
+    for (const c of list) deleteContract(reg, c.id, c.version, meta);
+    return list.length;
+  });
+}
+
+/** How many contracts name this processor (a directory entry with contracts is not deleted). */
+export function recipientContractCount(reg: Register, recipientId: number): number {
+  return Number(reg.sqlite.prepare('SELECT count(*) FROM processor_contracts WHERE recipient_id = ?').pluck().get(recipientId));
+}

@@ -254,3 +254,10 @@ export function removeDocument(reg: Register, id: number, expectedVersion: numbe
     });
   });
 }
+
+/** Removes every document of an organisation (when the DPO deletes it), each in the history. */
+export function removeOrganisationDocuments(reg: Register, organisationId: number, meta: CallMeta): void {
+  reg.write(() => {
+    for (const d of documentStore(reg).list({ organisationId })) removeDocument(reg, d.id, d.version, meta);
+  });
+}

@@ -83,6 +83,10 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'contracts.error.notFound': ['Contract {{id}} does not exist (it may have been deleted).', 'Le contrat {{id}} n’existe pas (il a peut-être été supprimé).'],
   'contracts.error.refTaken': ['Another contract of this organisation is already {{ref}}.', 'Un autre contrat de cet organisme porte déjà la référence {{ref}}.'],
   'contracts.error.processorNotFound': ['is not a recipient of the directory (#{{id}})', 'n’est pas un destinataire de l’annuaire (n° {{id}})'],
+  'contracts.error.processorHasContracts': [
+    '{{name}} is named by {{count}} processor contract(s): delete them first.',
+    '{{name}} est cité par {{count}} contrat(s) de sous-traitance : supprimez-les d’abord.',
+  ],
   'contracts.error.endsBeforeSigned': ['ends before it was signed', 'se termine avant sa signature'],
 };
 
