@@ -7,7 +7,7 @@ import { Modal } from '../components/modal.js';
 import { AsOfChoice } from '../components/as-of-choice.js';
 
 type ScopeKind = 'whole' | 'organisation' | 'controller' | 'processor' | 'filter' | 'selected';
-type DocumentKind = 'register' | 'notice';
+type DocumentKind = 'register' | 'notice' | 'bundle';
 
 /** The audience chosen last time: remembered between exports (and between sessions) in this browser profile. */
 const AUDIENCE_KEY = 'art30.export.audience';
@@ -47,6 +47,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
     setDocumentKind(d);
     if (!(d === 'notice' ? NOTICE_FORMATS : REGISTER_FORMATS).includes(format as never)) setFormat(d === 'notice' ? 'docx' : 'xlsx');
   };
+  const bundle = documentKind === 'bundle';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ file: string; fileName: string; downloadUrl?: string } | null>(null);
@@ -82,6 +83,19 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
     setError(null);
     try {
       rememberAudience(audience);
+      if (bundle) {
+        // The audit bundle: the register (PDF and XLSX), its documents and their manifest, downloaded as one ZIP.
+        const b = await call('documents/bundleBytes', { scope: scopeOf(kind), lang, audience });
+        const url = URL.createObjectURL(new Blob([Uint8Array.from(atob(b.base64), (c) => c.charCodeAt(0))], { type: b.mime }));
+        setDone({ file: b.fileName, fileName: b.fileName, downloadUrl: url });
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = b.fileName;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        return;
+      }
       const notice = documentKind === 'notice';
       const r = await call('app/export', {
         format,
@@ -145,7 +159,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
       {done ? (
         <div className="banner ok" role="status">
           <p>{t('export.done', { file: done.fileName })}</p>
-          {isElectron() ? (
+          {isElectron() && !bundle ? (
             <button type="button" className="secondary" onClick={() => void call('app/showInFolder', { file: done.file })}>
               {t('export.showInFolder')}
             </button>
@@ -174,6 +188,10 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
                 {t(`export.document.${d}`)}
               </label>
             ))}
+            <label className="check">
+              <input type="radio" name="export-document" value="bundle" checked={bundle} onChange={() => chooseDocument('bundle')} />
+              {t('documents.bundle.kind')}
+            </label>
           </fieldset>
           {documentKind === 'notice' ? (
             <label className="field">
@@ -198,6 +216,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
             </fieldset>
           )}
           <div className="grid-2">
+            {bundle ? null : (
             <fieldset className="radios">
               <legend>{t('export.format')}</legend>
               {formats.map((f) => (
@@ -207,6 +226,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
                 </label>
               ))}
             </fieldset>
+            )}
             <fieldset className="radios">
               <legend>{t('export.language')}</legend>
               {(['fr', 'en'] as const).map((l) => (
@@ -217,8 +237,8 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
               ))}
             </fieldset>
           </div>
-          <AsOfChoice value={asOf} onChange={setAsOf} />
-          {format === 'xlsx' && documentKind === 'register' ? (
+          {bundle ? null : <AsOfChoice value={asOf} onChange={setAsOf} />}
+          {format === 'xlsx' && documentKind === 'register' && !bundle ? (
             <label className="check">
               <input type="checkbox" checked={fiches} onChange={(e) => setFiches(e.target.checked)} />
               {t('export.fiches')}

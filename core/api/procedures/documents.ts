@@ -5,6 +5,8 @@
  * checks one.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { DOCUMENT_OWNER_TYPES, type DocumentOwnerType } from '../../../db/document-store.js';
 import { contractStore } from '../../contracts/services.js';
@@ -24,6 +26,8 @@ import {
 import { AppError, text } from '../../errors.js';
 import { AUDIENCES } from '../../export/audience.js';
 import { EXPORT_LANGS } from '../../export/labels.js';
+import { exportFileName } from '../../export/run.js';
+import { t } from '../../i18n/i18n.js';
 import type { Register } from '../../register.js';
 import { procedure } from '../procedure.js';
 import { activityFilterSchema } from './activities.js';
@@ -145,6 +149,21 @@ export const documentProcedures = {
       pdf: z.boolean().optional(),
     }),
     run: (reg, i, meta, ctx) => writeBundle(reg, i, meta, ctx),
+  }),
+  'documents/bundleBytes': procedure({
+    summary: 'Write the audit bundle and return it as base64 (the window, web mode), with the file name it should have',
+    input: z.object({ scope: activityFilterSchema, lang: z.enum(EXPORT_LANGS).default('fr'), audience: z.enum(AUDIENCES).optional() }),
+    run: async (reg, i, meta, ctx) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'art30-bundle-out-'));
+      try {
+        const out = path.join(dir, 'bundle.zip');
+        const result = await writeBundle(reg, { ...i, out }, meta, ctx);
+        const fileName = `${t(i.lang, 'documents.bundle.fileName')}-${exportFileName(reg, { ...i, format: 'zip' })}`;
+        return { fileName, mime: 'application/zip', base64: fs.readFileSync(out).toString('base64'), sha256: result.sha256, files: result.files, documents: result.documents };
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
   }),
   'documents/verifyBundle': procedure({
     summary: 'Check an audit bundle: every file against the SHA-256 of its manifest',

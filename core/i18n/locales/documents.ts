@@ -69,6 +69,8 @@ const pairs: Record<string, [en: string, fr: string]> = {
   ],
   'documents.error.refNotFound': ['No activity, contract, breach or request is {{ref}}.', 'Aucun traitement, contrat, violation ou demande ne porte la référence {{ref}}.'],
   // The audit bundle
+  'documents.bundle.fileName': ['audit-bundle', 'dossier-audit'],
+  'documents.bundle.kind': ['Audit bundle (ZIP): the register in PDF and XLSX, its documents and a manifest of their SHA-256', 'Dossier d’audit (ZIP) : le registre en PDF et XLSX, ses documents et un manifeste de leurs SHA-256'],
   'documents.bundle.button': ['Audit bundle (ZIP)…', 'Dossier d’audit (ZIP)…'],
   'documents.bundle.done': [
     'Audit bundle written: {{file}} ({{count}} files, SHA-256 {{sha256}})',
