@@ -1,6 +1,7 @@
 /** Export dialog: scope, format, language, progress, then "show in folder" (or the download). */
 import { useState } from 'react';
 import type { ExportAudience, ExportFormat, ExportScope, Language } from '../../core/api/shell.js';
+import type { ApiInput } from '../../core/api/table.js';
 import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { Modal } from '../components/modal.js';
@@ -85,7 +86,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
       rememberAudience(audience);
       if (bundle) {
         // The audit bundle: the register (PDF and XLSX), its documents and their manifest, downloaded as one ZIP.
-        const b = await call('documents/bundleBytes', { scope: scopeOf(kind), lang, audience });
+        const b = await call('documents/bundleBytes', { scope: scopeOf(kind) as ApiInput<'documents/bundleBytes'>['scope'], lang, audience });
         const url = URL.createObjectURL(new Blob([Uint8Array.from(atob(b.base64), (c) => c.charCodeAt(0))], { type: b.mime }));
         setDone({ file: b.fileName, fileName: b.fileName, downloadUrl: url });
         const a = document.createElement('a');

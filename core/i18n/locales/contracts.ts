@@ -42,6 +42,24 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'contracts.subProcessing.general': ['General written authorisation', 'Autorisation écrite générale'],
   'contracts.subProcessing.specific': ['Specific written authorisation', 'Autorisation écrite spécifique'],
   'contracts.subProcessing.none': ['No sub-processing', 'Pas de sous-traitance ultérieure'],
+  // The window
+  'contracts.nav': ['Contracts', 'Contrats'],
+  'contracts.ui.new': ['New contract', 'Nouveau contrat'],
+  'contracts.ui.edit': ['Contract', 'Contrat'],
+  'contracts.ui.intro': [
+    'The Art. 28 contract of each processor: what Art. 28(3) requires it to hold, when it ends or is to be reviewed, its sub-processors, the activities it serves, and the signed documents.',
+    'Le contrat art. 28 de chaque sous-traitant : ce que l’art. 28.3 exige qu’il contienne, quand il prend fin ou doit être revu, ses sous-traitants ultérieurs, les traitements qu’il sert, et les documents signés.',
+  ],
+  'contracts.ui.saved': ['Contract {{ref}} saved.', 'Contrat {{ref}} enregistré.'],
+  'contracts.ui.chooseProcessor': ['Choose a processor of the directory', 'Choisir un sous-traitant de l’annuaire'],
+  'contracts.ui.refHint': ['Left empty: the next C-number.', 'Laissée vide : le prochain numéro C-.'],
+  'contracts.ui.subProcessor': ['Sub-processor', 'Sous-traitant ultérieur'],
+  'contracts.ui.addSubProcessor': ['Add a sub-processor', 'Ajouter un sous-traitant ultérieur'],
+  'contracts.ui.subProcessorName': ['Name', 'Nom'],
+  'contracts.ui.subProcessorCountry': ['Country', 'Pays'],
+  'contracts.ui.subProcessorService': ['Service', 'Prestation'],
+  'contracts.ui.saveFirst': ['Save the contract to keep its documents.', 'Enregistrez le contrat pour conserver ses documents.'],
+  'contracts.ui.confirmDelete': ['Delete this contract? The history keeps it.', 'Supprimer ce contrat ? L’historique le conserve.'],
   // Points to review
   'contracts.check.processor_without_contract': [
     'Processor {{processor}} has no Art. 28 contract (activities {{activities}})',

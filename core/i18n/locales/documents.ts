@@ -36,6 +36,23 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'documents.field.owner': ['Attached to', 'Rattaché à'],
   'documents.field.note': ['Note', 'Note'],
   'documents.sizeMb': ['{{size}} MB', '{{size}} Mo'],
+  // The window
+  'documents.ui.add': ['Add a document…', 'Ajouter un document…'],
+  'documents.ui.replace': ['Replace…', 'Remplacer…'],
+  'documents.ui.replaceNamed': ['Replace {{name}}', 'Remplacer {{name}}'],
+  'documents.ui.remove': ['Remove', 'Retirer'],
+  'documents.ui.removeNamed': ['Remove {{name}}', 'Retirer {{name}}'],
+  'documents.ui.open': ['Open with the system’s viewer', 'Ouvrir avec la visionneuse du système'],
+  'documents.ui.actions': ['Actions', 'Actions'],
+  'documents.ui.added': ['{{name}} kept in the register.', '{{name}} conservé dans le registre.'],
+  'documents.ui.replaced': ['Replaced by {{name}}.', 'Remplacé par {{name}}.'],
+  'documents.ui.removed': ['Document removed (it stays in the history).', 'Document retiré (il reste dans l’historique).'],
+  'documents.ui.confirmRemove': [
+    'Remove {{name}}? It leaves the record and the exports; the history keeps it, and the register as of an earlier date still shows it.',
+    'Retirer {{name}} ? Il quitte la fiche et les exports ; l’historique le conserve, et le registre à une date antérieure le montre encore.',
+  ],
+  'documents.ui.kinds': ['PDF, Word, Excel, OpenDocument, images, e-mails; 25 MB at most.', 'PDF, Word, Excel, OpenDocument, images, courriels ; 25 Mo au plus.'],
+  'documents.ui.dpiaTitle': ['DPIA documents', 'Documents de l’AIPD'],
   // Errors: a refused file, with the reason
   'documents.error.ownerNotFound': ['There is no {{type}} #{{id}} to attach a document to.', 'Il n’y a pas de {{type}} n° {{id}} auquel rattacher un document.'],
   'documents.error.notFound': ['Document #{{id}} does not exist (it may have been removed).', 'Le document n° {{id}} n’existe pas (il a peut-être été retiré).'],
