@@ -56,7 +56,9 @@ const suite: BenchSuite = {
       });
       await t.reg.backup(withDocs);
       const size = (f: string) => fs.statSync(f).size / 1024 / 1024;
-      console.log(`  (${DOCUMENTS} documents added in ${(built.ms / 1000).toFixed(1)} s; register ${size(plain).toFixed(0)} MB without them, ${size(withDocs).toFixed(0)} MB with them)`);
+      console.log(
+        `  (${DOCUMENTS} documents added in ${(built.ms / 1000).toFixed(1)} s; register ${size(plain).toFixed(0)} MB without them, ${size(withDocs).toFixed(0)} MB with them)`,
+      );
 
       const measure = async (file: string) => {
         const open = await best(3, () => Register.open(file).close());
@@ -98,7 +100,7 @@ const suite: BenchSuite = {
         const listMs = await median(5, () => listDocuments(reg));
         results.push({ name: `list ${DOCUMENTS} documents`, value: listMs, unit: 'ms', detail: 'for information' });
         const big = pdf(20 * 1024 * 1024);
-        const add = await best(3, () => addDocument(reg, { ownerType: 'activity', ownerId: ids[0], name: 'contrat-20mo.pdf', bytes: (big[100] ^= 1, big) }, meta));
+        const add = await best(3, () => addDocument(reg, { ownerType: 'activity', ownerId: ids[0], name: 'contrat-20mo.pdf', bytes: ((big[100] ^= 1), big) }, meta));
         results.push({ name: 'add a 20 MB document', value: add, unit: 'ms', limit: 1000 });
       } finally {
         reg.close();

@@ -89,7 +89,9 @@ export class ContractStore {
   links(id: number): { id: number; ref: string; name: string; organisationId: number }[] {
     return (
       this.sqlite
-        .prepare('SELECT a.id, a.ref, a.name, a.organisation_id FROM contract_activities l JOIN activities a ON a.id = l.activity_id WHERE l.contract_id = ? ORDER BY a.ref COLLATE NOCASE')
+        .prepare(
+          'SELECT a.id, a.ref, a.name, a.organisation_id FROM contract_activities l JOIN activities a ON a.id = l.activity_id WHERE l.contract_id = ? ORDER BY a.ref COLLATE NOCASE',
+        )
         .all(id) as Row[]
     ).map((r) => ({ id: Number(r.id), ref: String(r.ref), name: String(r.name), organisationId: Number(r.organisation_id) }));
   }

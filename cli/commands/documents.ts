@@ -43,7 +43,9 @@ export const attachCommand: Command = {
       addedBy: (ctx.values.by as string | undefined) ?? whoAmI(),
     });
     if (ctx.json) return void printJson(ctx.io, doc);
-    ctx.io.stdout(`${t(ctx.lang, 'documents.cli.attached', { name: doc.name, owner: `${t(ctx.lang, `documents.owner.${owner.type}`)} ${owner.ref}`, size: doc.size, sha256: doc.sha256 })}\n`);
+    ctx.io.stdout(
+      `${t(ctx.lang, 'documents.cli.attached', { name: doc.name, owner: `${t(ctx.lang, `documents.owner.${owner.type}`)} ${owner.ref}`, size: doc.size, sha256: doc.sha256 })}\n`,
+    );
   },
 };
 
@@ -107,7 +109,9 @@ export const verifyBundleCommand: Command = {
       printJson(ctx.io, rest);
     } else if (check.ok) ctx.io.stdout(`${t(ctx.lang, 'documents.verify.ok', { file, count: check.files })}\n`);
     else if (check.unreadable) {
-      ctx.io.stderr(`${t(ctx.lang, 'documents.verify.unreadable', { file, reason: check.unreadable === 'manifest.json' ? t(ctx.lang, 'documents.verify.noManifest') : check.unreadable })}\n`);
+      ctx.io.stderr(
+        `${t(ctx.lang, 'documents.verify.unreadable', { file, reason: check.unreadable === 'manifest.json' ? t(ctx.lang, 'documents.verify.noManifest') : check.unreadable })}\n`,
+      );
     } else {
       ctx.io.stderr(`${t(ctx.lang, 'documents.verify.failed', { file, count: check.problems.length })}\n`);
       for (const p of check.problems) ctx.io.stderr(`  - ${t(ctx.lang, `documents.verify.${p.problem}`, { path: p.path })}\n`);

@@ -31,7 +31,9 @@ describe('processor contracts (Art. 28)', () => {
   it('raises each kind of point to review, counts them in the overview and clears them when the contract is right', async () => {
     const r = demo();
     const { byName, orgId, full, using } = await setUp(r);
-    const processorsInUse = [...new Set(full.filter((a) => a.status !== 'retired').flatMap((a) => a.recipients.filter((x) => x.type === 'processor' || x.type === 'sub_processor').map((x) => x.name)))].sort();
+    const processorsInUse = [
+      ...new Set(full.filter((a) => a.status !== 'retired').flatMap((a) => a.recipients.filter((x) => x.type === 'processor' || x.type === 'sub_processor').map((x) => x.name))),
+    ].sort();
     expect(processorsInUse.length).toBeGreaterThan(2);
     // No contract yet: every processor in use is a point.
     let checks = await r.call('contracts/checks', { organisationId: orgId });
@@ -42,7 +44,15 @@ describe('processor contracts (Art. 28)', () => {
     const paie = using('PaieFacile SAS');
     const c1 = await r.call('contracts/create', {
       organisationId: orgId,
-      contract: { recipientId: byName('PaieFacile SAS').id, signedOn: '2021-03-15', versionLabel: 'v2', endsOn: '2027-12-31', clauses: [...ALL], subProcessing: 'specific', activityIds: paie.map((a) => a.id) },
+      contract: {
+        recipientId: byName('PaieFacile SAS').id,
+        signedOn: '2021-03-15',
+        versionLabel: 'v2',
+        endsOn: '2027-12-31',
+        clauses: [...ALL],
+        subProcessing: 'specific',
+        activityIds: paie.map((a) => a.id),
+      },
     });
     expect(c1).toMatchObject({ ref: 'C-001', processor: { name: 'PaieFacile SAS' }, clauses: [...ALL] });
     checks = await r.call('contracts/checks', { organisationId: orgId });
@@ -52,7 +62,13 @@ describe('processor contracts (Art. 28)', () => {
     const [crmName, otherName] = processorsInUse.filter((n) => n !== 'PaieFacile SAS');
     const c2 = await r.call('contracts/create', {
       organisationId: orgId,
-      contract: { recipientId: byName(crmName).id, signedOn: '2020-01-01', endsOn: '2026-01-31', clauses: ['a', 'b', 'c', 'd', 'e', 'f'], activityIds: using(crmName).map((a) => a.id) },
+      contract: {
+        recipientId: byName(crmName).id,
+        signedOn: '2020-01-01',
+        endsOn: '2026-01-31',
+        clauses: ['a', 'b', 'c', 'd', 'e', 'f'],
+        activityIds: using(crmName).map((a) => a.id),
+      },
     });
     // Review due within 30 days; sub-processors: one in China with no transfer recorded, one named without an authorisation stated.
     const served = using(otherName);
@@ -128,16 +144,28 @@ describe('processor contracts (Art. 28)', () => {
     const otherActivity = await r.call('activities/create', { organisationId: other.id, activity: { name: 'Autre', purpose: 'Autre' } });
     const bad = await r.result('contracts/create', {
       organisationId: orgId,
-      contract: { recipientId: byName('PaieFacile SAS').id, signedOn: '2024-01-01', endsOn: '2023-12-31', activityIds: [otherActivity.id], subProcessors: [{ name: 'X', country: 'ZZ' }] },
+      contract: {
+        recipientId: byName('PaieFacile SAS').id,
+        signedOn: '2024-01-01',
+        endsOn: '2023-12-31',
+        activityIds: [otherActivity.id],
+        subProcessors: [{ name: 'X', country: 'ZZ' }],
+      },
     });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.details?.map((d) => d.path)).toEqual(['endsOn', 'activityIds[0]']);
-    const badCountry = await r.result('contracts/create', { organisationId: orgId, contract: { recipientId: byName('PaieFacile SAS').id, subProcessors: [{ name: 'X', country: 'ZZ' }] } });
+    const badCountry = await r.result('contracts/create', {
+      organisationId: orgId,
+      contract: { recipientId: byName('PaieFacile SAS').id, subProcessors: [{ name: 'X', country: 'ZZ' }] },
+    });
     expect(badCountry.ok).toBe(false);
     if (!badCountry.ok) expect(badCountry.error.details?.map((d) => d.path)).toEqual(['subProcessors[0].country']);
     expect(await r.call('contracts/list', {})).toEqual([]);
 
-    const c = await r.call('contracts/create', { organisationId: orgId, contract: { recipientId: byName('PaieFacile SAS').id, clauses: ['h', 'a', 'a'], activityIds: using('PaieFacile SAS').map((a) => a.id) } });
+    const c = await r.call('contracts/create', {
+      organisationId: orgId,
+      contract: { recipientId: byName('PaieFacile SAS').id, clauses: ['h', 'a', 'a'], activityIds: using('PaieFacile SAS').map((a) => a.id) },
+    });
     expect(c.clauses).toEqual(['a', 'h']);
     const dup = await r.result('contracts/create', { organisationId: orgId, contract: { ref: 'c-001', recipientId: byName('PaieFacile SAS').id } });
     expect(dup.ok || dup.error.code).toBe('conflict');
@@ -149,7 +177,11 @@ describe('processor contracts (Art. 28)', () => {
     expect(history.map((h) => h.action)).toEqual(['delete', 'update', 'create']);
     expect(history[1].changes.find((ch) => ch.path.startsWith('clauses'))).toBeTruthy();
     expect(history[2].changes.find((ch) => ch.path === 'processor')?.after).toBe('PaieFacile SAS');
-    expect(history[2].changes.find((ch) => ch.path === 'activities')?.after).toEqual(using('PaieFacile SAS').map((a) => a.ref).sort());
+    expect(history[2].changes.find((ch) => ch.path === 'activities')?.after).toEqual(
+      using('PaieFacile SAS')
+        .map((a) => a.ref)
+        .sort(),
+    );
   });
 });
 

@@ -14,7 +14,11 @@ export const ART28_CLAUSES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 export type Art28Clause = (typeof ART28_CLAUSES)[number];
 export const SUBPROCESSING_AUTHORISATIONS = ['', 'general', 'specific', 'none'] as const;
 
-const text = (max: number = LIMITS.text) => z.string({ error: 'must be text' }).trim().max(max, { error: () => `is too long (at most ${max} characters)` });
+const text = (max: number = LIMITS.text) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, { error: () => `is too long (at most ${max} characters)` });
 const id = z.number({ error: 'must be a record number' }).int().positive();
 
 export const subProcessorSchema = z.object({

@@ -103,10 +103,14 @@ export function contractIdByRef(reg: Register, ref: string, organisationId?: num
 export function createContract(reg: Register, organisationId: number, input: ContractInput, meta: CallMeta, stamps?: { createdAt: string; updatedAt: string }): Contract {
   const data = parseInput(contractInputSchema, input, 'entry');
   return reg.write(() => {
-    if (!reg.sqlite.prepare('SELECT 1 FROM organisations WHERE id = ?').get(organisationId)) throw new AppError('not_found', text('errors.notFound.organisation', { id: organisationId }));
+    if (!reg.sqlite.prepare('SELECT 1 FROM organisations WHERE id = ?').get(organisationId))
+      throw new AppError('not_found', text('errors.notFound.organisation', { id: organisationId }));
     const issues = contractIssues(reg, organisationId, data);
     if (issues.length) throw validationError(issues);
-    checkCountries(reg, data.subProcessors.map((s, i) => ({ path: `subProcessors[${i}].country`, code: s.country })));
+    checkCountries(
+      reg,
+      data.subProcessors.map((s, i) => ({ path: `subProcessors[${i}].country`, code: s.country })),
+    );
     const store = contractStore(reg);
     data.ref ||= store.nextRef(organisationId);
     checkRef(reg, organisationId, data.ref);
@@ -133,7 +137,10 @@ export function updateContract(reg: Register, id: number, expectedVersion: numbe
     checkVersion(text('contracts.subject'), current, expectedVersion);
     const issues = contractIssues(reg, current.organisationId, data);
     if (issues.length) throw validationError(issues);
-    checkCountries(reg, data.subProcessors.map((s, i) => ({ path: `subProcessors[${i}].country`, code: s.country })));
+    checkCountries(
+      reg,
+      data.subProcessors.map((s, i) => ({ path: `subProcessors[${i}].country`, code: s.country })),
+    );
     data.ref ||= current.ref;
     checkRef(reg, current.organisationId, data.ref, id);
     const changes = diffRecords(forHistory(reg, contractData(current)), forHistory(reg, data));

@@ -59,8 +59,12 @@ export interface BundleRequest {
 
 /** A folder or file name safe on every system, readable. */
 export function safeName(name: string, max = 80): string {
-  // eslint-disable-next-line no-control-regex -- control characters never belong in a path
-  const s = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-').replace(/\s+/g, ' ').trim().replace(/^[.\s]+|[.\s]+$/g, '');
+  const s = name
+    // eslint-disable-next-line no-control-regex -- control characters never belong in a path
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '');
   if (s.length <= max) return s || '-';
   const ext = path.extname(s).slice(0, 12);
   return `${s.slice(0, max - ext.length).trim()}${ext}`;
@@ -86,7 +90,12 @@ export function sha256Lines(files: { path: string; sha256: string }[]): string {
 }
 
 /** Writes the bundle to `req.out` (atomically) and records it in the history. */
-export async function writeBundle(reg: Register, req: BundleRequest, meta: CallMeta, ctx: ProcedureContext = {}): Promise<{ file: string; sha256: string; files: number; documents: number; activities: number }> {
+export async function writeBundle(
+  reg: Register,
+  req: BundleRequest,
+  meta: CallMeta,
+  ctx: ProcedureContext = {},
+): Promise<{ file: string; sha256: string; files: number; documents: number; activities: number }> {
   const audience = req.audience ?? 'authority';
   const L = (key: string, params?: Record<string, string | number>) => t(req.lang, key, params);
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'art30-bundle-'));
@@ -109,7 +118,13 @@ export async function writeBundle(reg: Register, req: BundleRequest, meta: CallM
     for (const r of registerFiles) {
       const bytes = fs.readFileSync(r.file);
       entries.push({
-        file: { path: uniquePath(taken, `${registerFolder}/${safeName(r.name, 150)}`), sha256: sha256(bytes), size: bytes.length, kind: 'register', activities: [...inScope.values()] },
+        file: {
+          path: uniquePath(taken, `${registerFolder}/${safeName(r.name, 150)}`),
+          sha256: sha256(bytes),
+          size: bytes.length,
+          kind: 'register',
+          activities: [...inScope.values()],
+        },
         bytes: () => bytes,
       });
     }
@@ -142,7 +157,9 @@ export async function writeBundle(reg: Register, req: BundleRequest, meta: CallM
       documents++;
     }
     const createdAt = reg.now();
-    const readme = Buffer.from(L('documents.bundle.readme', { generator: `Art30 ${APP_VERSION}`, date: createdAt.slice(0, 10), audience: L(`documents.bundle.audience.${audience}`) }));
+    const readme = Buffer.from(
+      L('documents.bundle.readme', { generator: `Art30 ${APP_VERSION}`, date: createdAt.slice(0, 10), audience: L(`documents.bundle.audience.${audience}`) }),
+    );
     entries.unshift({ file: { path: uniquePath(taken, 'README.txt'), sha256: sha256(readme), size: readme.length, kind: 'readme', activities: [] }, bytes: () => readme });
     const manifest: BundleManifest = {
       format: BUNDLE_FORMAT,
@@ -156,7 +173,12 @@ export async function writeBundle(reg: Register, req: BundleRequest, meta: CallM
       files: entries.map((e) => e.file),
     };
     const { file, sha256: zipSha } = await writeAtomically(req.out, (tmp) => writeZip(tmp, entries, manifest));
-    recordExport(reg, meta, { format: 'bundle', lang: req.lang, scope: source.scope, fileName: path.basename(file), activities: source.summaries.length, audience, records: audience !== 'public' }, zipSha);
+    recordExport(
+      reg,
+      meta,
+      { format: 'bundle', lang: req.lang, scope: source.scope, fileName: path.basename(file), activities: source.summaries.length, audience, records: audience !== 'public' },
+      zipSha,
+    );
     return { file, sha256: zipSha, files: entries.length, documents, activities: source.summaries.length };
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });
@@ -211,8 +233,7 @@ export interface BundleProblem {
 }
 
 export type BundleCheck =
-  | { ok: true; files: number; manifest: BundleManifest }
-  | { ok: false; files: number; problems: BundleProblem[]; manifest?: BundleManifest; unreadable?: string };
+  { ok: true; files: number; manifest: BundleManifest } | { ok: false; files: number; problems: BundleProblem[]; manifest?: BundleManifest; unreadable?: string };
 
 /** Checks every file of a bundle against its manifest: each listed file present with its SHA-256, nothing unlisted. */
 export function verifyBundle(bytes: Uint8Array): BundleCheck {

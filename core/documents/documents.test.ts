@@ -24,8 +24,7 @@ afterEach(() => {
 });
 
 const b64 = (b: Buffer) => b.toString('base64');
-const rowCounts = (reg: Register) =>
-  ['documents', 'document_blobs', 'history'].map((table) => Number(reg.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()));
+const rowCounts = (reg: Register) => ['documents', 'document_blobs', 'history'].map((table) => Number(reg.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()));
 
 async function activity(r: TempRegister, ref = 'T-001') {
   return r.call('activities/getByRef', { ref, organisationId: 1 });
@@ -37,8 +36,24 @@ describe('documents kept in the register', () => {
     const t001 = await activity(r);
     const first = files.pdf('v1');
     r.reg.now = () => '2026-03-10T09:00:00.000Z';
-    const added = await r.call('documents/add', { ownerType: 'activity', ownerId: t001.id, name: 'C:\\Users\\dpo\\Contrat PaieFacile.pdf', base64: b64(first), addedBy: 'Claire Moreau' });
-    expect(added).toMatchObject({ name: 'Contrat PaieFacile.pdf', kind: 'pdf', mediaType: 'application/pdf', size: first.length, sha256: sha256(first), addedBy: 'Claire Moreau', addedAt: '2026-03-10T09:00:00.000Z', audience: 'authority', version: 1 });
+    const added = await r.call('documents/add', {
+      ownerType: 'activity',
+      ownerId: t001.id,
+      name: 'C:\\Users\\dpo\\Contrat PaieFacile.pdf',
+      base64: b64(first),
+      addedBy: 'Claire Moreau',
+    });
+    expect(added).toMatchObject({
+      name: 'Contrat PaieFacile.pdf',
+      kind: 'pdf',
+      mediaType: 'application/pdf',
+      size: first.length,
+      sha256: sha256(first),
+      addedBy: 'Claire Moreau',
+      addedAt: '2026-03-10T09:00:00.000Z',
+      audience: 'authority',
+      version: 1,
+    });
     expect(added.owner).toMatchObject({ type: 'activity', ref: 'T-001', activities: [{ ref: 'T-001' }] });
     const content = await r.call('documents/content', { id: added.id });
     expect(Buffer.from(content.base64, 'base64').equals(first)).toBe(true);
@@ -140,7 +155,14 @@ describe('documents kept in the register', () => {
     const paie = (await r.call('recipients/list', {})).find((x) => x.name === 'PaieFacile SAS')!;
     const contract = await r.call('contracts/create', {
       organisationId: 1,
-      contract: { recipientId: paie.id, signedOn: '2021-03-15', clauses: ['a', 'c'], subProcessing: 'general', subProcessors: [{ name: 'OVH', country: 'FR' }], activityIds: [t001.id] },
+      contract: {
+        recipientId: paie.id,
+        signedOn: '2021-03-15',
+        clauses: ['a', 'c'],
+        subProcessing: 'general',
+        subProcessors: [{ name: 'OVH', country: 'FR' }],
+        activityIds: [t001.id],
+      },
     });
     const pdf = files.pdf('dpa');
     await r.call('documents/add', { ownerType: 'contract', ownerId: contract.id, name: 'dpa.pdf', base64: b64(pdf), addedBy: 'DPO', note: 'signé' });
@@ -227,7 +249,11 @@ describe('the audit bundle', () => {
     const register = manifest.files.filter((f) => f.kind === 'register').map((f) => f.path);
     expect(register).toHaveLength(2);
     expect(register.map((p) => path.extname(p)).sort()).toEqual(['.pdf', '.xlsx']);
-    expect(Buffer.from(entries[register.find((p) => p.endsWith('.pdf'))!]).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(entries[register.find((p) => p.endsWith('.pdf'))!])
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     for (const f of manifest.files) expect(sha256(entries[f.path]), f.path).toBe(f.sha256);
     expect(Buffer.from(entries.SHA256SUMS).toString()).toContain(`${sha256(dpa)}  documents/contrats-sous-traitance/C-001 PaieFacile SAS/DPA PaieFacile.pdf\n`);
     expect(await r.call('documents/verifyBundle', { path: out })).toMatchObject({ ok: true, files: manifest.files.length, problems: [] });

@@ -51,7 +51,14 @@ export function exportProofs(reg: Register, organisationIds: Set<number>, activi
     .filter((c) => organisationIds.has(c.organisationId) && (!activityIds || c.activities.some((a) => activityIds.has(a.id))))
     .map((c) => {
       const { activityIds: _a, recipientId: _r, ...data } = contractData(c);
-      return { ...data, organisation: orgKey(c.organisationId), processor: c.processor.name, activities: c.activities.map((a) => a.ref), createdAt: c.createdAt, updatedAt: c.updatedAt };
+      return {
+        ...data,
+        organisation: orgKey(c.organisationId),
+        processor: c.processor.name,
+        activities: c.activities.map((a) => a.ref),
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+      };
     });
   const documents = listDocuments(reg)
     .filter((d) => organisationIds.has(d.organisationId) && d.owner.ref && (!activityIds || d.owner.activities.some((a) => activityIds.has(a.id))))
@@ -88,7 +95,8 @@ export function importProofs(
   const result: ProofsImportResult = { contracts: { created: 0, updated: 0 }, documents: { created: 0, unchanged: 0 } };
   const orgOf = (key: string, item: string) => {
     const id = orgIds.get(key);
-    if (!id) throw new AppError('bad_input', text('errors.doc.organisationUnknown', { item, organisation: key }), [issue(`${item}.organisation`, 'errors.doc.notAnOrganisationKey')]);
+    if (!id)
+      throw new AppError('bad_input', text('errors.doc.organisationUnknown', { item, organisation: key }), [issue(`${item}.organisation`, 'errors.doc.notAnOrganisationKey')]);
     return id;
   };
   const activityId = (organisationId: number, ref: string, path: string) => {
@@ -102,7 +110,8 @@ export function importProofs(
     withPath(item, () => {
       const { organisation: _o, processor, activities, createdAt, updatedAt, ...fields } = c;
       const recipient = findRecipientByName(reg, processor);
-      if (!recipient) throw new AppError('bad_input', text('contracts.error.processorNotFound', { id: processor }), [issue('processor', 'contracts.error.processorNotFound', { id: processor })]);
+      if (!recipient)
+        throw new AppError('bad_input', text('contracts.error.processorNotFound', { id: processor }), [issue('processor', 'contracts.error.processorNotFound', { id: processor })]);
       const input = { ...fields, recipientId: recipient.id, activityIds: activities.map((ref, j) => activityId(organisationId, ref, `activities[${j}]`)) };
       const existing = fields.ref ? contractStore(reg).idsByRef(fields.ref, organisationId)[0] : undefined;
       if (existing) {
@@ -119,9 +128,11 @@ export function importProofs(
     const organisationId = orgOf(d.organisation, item);
     withPath(item, () => {
       const bytes = Buffer.from(d.content, 'base64');
-      if (sha256(bytes) !== d.sha256) throw new AppError('bad_input', text('documents.error.damaged', { name: d.name }), [issue('content', 'documents.error.damaged', { name: d.name })]);
+      if (sha256(bytes) !== d.sha256)
+        throw new AppError('bad_input', text('documents.error.damaged', { name: d.name }), [issue('content', 'documents.error.damaged', { name: d.name })]);
       const ownerId = ownerIdByRef(reg, organisationId, d.owner.type, d.owner.ref);
-      if (!ownerId) throw new AppError('bad_input', text('documents.error.refNotFound', { ref: d.owner.ref }), [issue('owner.ref', 'documents.error.refNotFound', { ref: d.owner.ref })]);
+      if (!ownerId)
+        throw new AppError('bad_input', text('documents.error.refNotFound', { ref: d.owner.ref }), [issue('owner.ref', 'documents.error.refNotFound', { ref: d.owner.ref })]);
       // Imported again: the same file attached to the same record is not added twice.
       if (listDocuments(reg, { ownerType: d.owner.type, ownerId }).some((x) => x.sha256 === d.sha256 && x.name === d.name)) {
         result.documents.unchanged++;

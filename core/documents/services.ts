@@ -117,8 +117,14 @@ export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('
 
 /** The name kept: the file's own name without folders, control characters trimmed. */
 function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters never belong in a file name
-  return path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return (
+    path
+      .basename(name.replace(/\\/g, '/'))
+      // eslint-disable-next-line no-control-regex -- control characters never belong in a file name
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+      .slice(0, 255)
+  );
 }
 
 /** Checks a file and says what it is, or refuses it with the reason (nothing written). */
@@ -152,7 +158,15 @@ const forHistory = (c: DocumentColumns, owner: DocumentOwner, addedBy?: string) 
   ...(addedBy !== undefined ? { addedBy } : {}),
 });
 
-const columnsOf = (d: StoredDocument): DocumentColumns => ({ name: d.name, kind: d.kind, mediaType: d.mediaType, size: d.size, sha256: d.sha256, audience: d.audience, note: d.note });
+const columnsOf = (d: StoredDocument): DocumentColumns => ({
+  name: d.name,
+  kind: d.kind,
+  mediaType: d.mediaType,
+  size: d.size,
+  sha256: d.sha256,
+  audience: d.audience,
+  note: d.note,
+});
 
 export interface NewDocument {
   ownerType: DocumentOwnerType;

@@ -22,7 +22,16 @@ describe('processor contracts in the XLSX and PDF exports', () => {
     const t001 = await t.call('activities/getByRef', { ref: 'T-001', organisationId: 1 });
     await t.call('contracts/create', {
       organisationId: 1,
-      contract: { recipientId: paie.id, signedOn: '2021-03-15', versionLabel: 'v3', endsOn: '2026-02-28', clauses: ['a', 'b', 'c', 'd', 'e', 'f'], subProcessing: 'general', subProcessors: [{ name: 'OVHcloud', country: 'FR' }], activityIds: [t001.id] },
+      contract: {
+        recipientId: paie.id,
+        signedOn: '2021-03-15',
+        versionLabel: 'v3',
+        endsOn: '2026-02-28',
+        clauses: ['a', 'b', 'c', 'd', 'e', 'f'],
+        subProcessing: 'general',
+        subProcessors: [{ name: 'OVHcloud', country: 'FR' }],
+        activityIds: [t001.id],
+      },
     });
   });
   afterAll(() => t.cleanup());
@@ -35,7 +44,13 @@ describe('processor contracts in the XLSX and PDF exports', () => {
     const header = rowTexts(ws, 2);
     expect(header.slice(0, 4)).toEqual(['Réf.', 'Sous-traitant', 'Intitulé', 'Signé le']);
     const row = Object.fromEntries(rowTexts(ws, 3).map((v, i) => [header[i], v]));
-    expect(row).toMatchObject({ 'Réf.': 'C-001', 'Sous-traitant': 'PaieFacile SAS', Version: 'v3', 'Clauses de l’art. 28.3 présentes': 'a, b, c, d, e, f', 'Sous-traitants ultérieurs': 'OVHcloud (FR)' });
+    expect(row).toMatchObject({
+      'Réf.': 'C-001',
+      'Sous-traitant': 'PaieFacile SAS',
+      Version: 'v3',
+      'Clauses de l’art. 28.3 présentes': 'a, b, c, d, e, f',
+      'Sous-traitants ultérieurs': 'OVHcloud (FR)',
+    });
     expect(row['Clauses manquantes']).toContain('g) suppression ou restitution');
     expect(row['Points à revoir']).toContain('a pris fin le 2026-02-28');
     expect(row['Traitements concernés']).toMatch(/^T-001 /);

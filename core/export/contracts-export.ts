@@ -105,9 +105,29 @@ function columns(internal: boolean, several: boolean): string[] {
 }
 
 const DATES = new Set(['signedOn', 'endsOn', 'reviewOn']);
-const WIDTH: Record<string, number> = { ref: 9, organisation: 22, processor: 24, title: 24, versionLabel: 9, clauses: 14, missingClauses: 34, subProcessing: 18, subProcessors: 28, activities: 30, documents: 26, notes: 26, points: 40 };
+const WIDTH: Record<string, number> = {
+  ref: 9,
+  organisation: 22,
+  processor: 24,
+  title: 24,
+  versionLabel: 9,
+  clauses: 14,
+  missingClauses: 34,
+  subProcessing: 18,
+  subProcessors: 28,
+  activities: 30,
+  documents: 26,
+  notes: 26,
+  points: 40,
+};
 
-export async function writeContractSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, taken: Set<string>, data: ExportContracts, L: Labels, organisations: Map<number, string>): Promise<void> {
+export async function writeContractSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  taken: Set<string>,
+  data: ExportContracts,
+  L: Labels,
+  organisations: Map<number, string>,
+): Promise<void> {
   const lang = L.lang;
   const several = organisations.size > 1;
   const cols = columns(data.internal, several);

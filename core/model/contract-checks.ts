@@ -8,12 +8,7 @@
 import type { MessageParams } from '../i18n/i18n.js';
 
 export type ContractCheckCode =
-  | 'processor_without_contract'
-  | 'contract_expired'
-  | 'contract_review_due'
-  | 'contract_clauses_missing'
-  | 'subprocessing_unstated'
-  | 'subprocessor_transfer_missing';
+  'processor_without_contract' | 'contract_expired' | 'contract_review_due' | 'contract_clauses_missing' | 'subprocessing_unstated' | 'subprocessor_transfer_missing';
 
 export const CONTRACT_CHECK_CODES: readonly ContractCheckCode[] = [
   'processor_without_contract',
@@ -70,7 +65,12 @@ export function checkContracts(contracts: CheckedContract[], processors: Process
   const covered = new Set(contracts.map((c) => `${c.organisationId}:${c.processor.id}`));
   for (const p of processors) {
     if (!covered.has(`${p.organisationId}:${p.recipientId}`)) {
-      out.push({ code: 'processor_without_contract', organisationId: p.organisationId, recipientId: p.recipientId, params: { processor: p.name, activities: p.activityRefs.join(', ') } });
+      out.push({
+        code: 'processor_without_contract',
+        organisationId: p.organisationId,
+        recipientId: p.recipientId,
+        params: { processor: p.name, activities: p.activityRefs.join(', ') },
+      });
     }
   }
   const soon = addDays(today, CONTRACT_DUE_DAYS);

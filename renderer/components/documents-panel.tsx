@@ -61,7 +61,14 @@ export function DocumentsPanel(props: { ownerType: OwnerType; ownerId: number; t
   const fail = (e: unknown) => setError((e as Error).message);
   const add = useMutation({
     mutationFn: async (file: File) =>
-      call('documents/add', { ownerType: props.ownerType, ownerId: props.ownerId, name: file.name, base64: await base64Of(file), audience, addedBy: app.organisations.find((o) => o.id === app.orgId)?.dpo?.name ?? '' }),
+      call('documents/add', {
+        ownerType: props.ownerType,
+        ownerId: props.ownerId,
+        name: file.name,
+        base64: await base64Of(file),
+        audience,
+        addedBy: app.organisations.find((o) => o.id === app.orgId)?.dpo?.name ?? '',
+      }),
     onSuccess: (d) => done(t('documents.ui.added', { name: d.name })),
     onError: fail,
   });
@@ -127,7 +134,13 @@ export function DocumentsPanel(props: { ownerType: OwnerType; ownerId: number; t
                   >
                     {t('documents.ui.replace')}
                   </button>
-                  <button type="button" className="secondary small danger-text" disabled={busy} aria-label={t('documents.ui.removeNamed', { name: d.name })} onClick={() => setRemoving(d)}>
+                  <button
+                    type="button"
+                    className="secondary small danger-text"
+                    disabled={busy}
+                    aria-label={t('documents.ui.removeNamed', { name: d.name })}
+                    onClick={() => setRemoving(d)}
+                  >
                     {t('documents.ui.remove')}
                   </button>
                 </td>

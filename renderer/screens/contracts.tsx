@@ -71,7 +71,9 @@ export function ContractsScreen(props: { selectedId?: number }) {
     if (!editing || org === undefined) return;
     try {
       const contract = editing.data as unknown as Record<string, unknown>;
-      const saved = editing.id ? await call('contracts/update', { id: editing.id, version: editing.version, contract }) : await call('contracts/create', { organisationId: org, contract });
+      const saved = editing.id
+        ? await call('contracts/update', { id: editing.id, version: editing.version, contract })
+        : await call('contracts/create', { organisationId: org, contract });
       app.setDirty(false);
       await refresh();
       open(saved);
@@ -228,8 +230,19 @@ export function ContractsScreen(props: { selectedId?: number }) {
                 render={(s, update, i) => (
                   <div className="grid-3">
                     <TextField label={t('contracts.ui.subProcessorName')} value={s.name} onChange={(v) => update({ ...s, name: v })} path={`subProcessors[${i}].name`} required />
-                    <CountryField label={t('contracts.ui.subProcessorCountry')} value={s.country} onChange={(v) => update({ ...s, country: v })} path={`subProcessors[${i}].country`} allowEmpty />
-                    <TextField label={t('contracts.ui.subProcessorService')} value={s.service} onChange={(v) => update({ ...s, service: v })} path={`subProcessors[${i}].service`} />
+                    <CountryField
+                      label={t('contracts.ui.subProcessorCountry')}
+                      value={s.country}
+                      onChange={(v) => update({ ...s, country: v })}
+                      path={`subProcessors[${i}].country`}
+                      allowEmpty
+                    />
+                    <TextField
+                      label={t('contracts.ui.subProcessorService')}
+                      value={s.service}
+                      onChange={(v) => update({ ...s, service: v })}
+                      path={`subProcessors[${i}].service`}
+                    />
                   </div>
                 )}
               />

@@ -218,15 +218,15 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
           )}
           <div className="grid-2">
             {bundle ? null : (
-            <fieldset className="radios">
-              <legend>{t('export.format')}</legend>
-              {formats.map((f) => (
-                <label key={f} className="check">
-                  <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
-                  {FORMAT_LABELS[f]}
-                </label>
-              ))}
-            </fieldset>
+              <fieldset className="radios">
+                <legend>{t('export.format')}</legend>
+                {formats.map((f) => (
+                  <label key={f} className="check">
+                    <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
+                    {FORMAT_LABELS[f]}
+                  </label>
+                ))}
+              </fieldset>
             )}
             <fieldset className="radios">
               <legend>{t('export.language')}</legend>

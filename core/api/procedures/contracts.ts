@@ -36,8 +36,17 @@ export const contractProcedures = {
     },
   }),
   'contracts/checks': procedure({
-    summary: 'The points to review of the processor contracts: processors without contract, contracts expired or due, clauses missing, sub-processors outside the EEA without transfer',
-    input: z.object({ organisationId: id.optional(), today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).default({}),
+    summary:
+      'The points to review of the processor contracts: processors without contract, contracts expired or due, clauses missing, sub-processors outside the EEA without transfer',
+    input: z
+      .object({
+        organisationId: id.optional(),
+        today: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      })
+      .default({}),
     run: (reg, i) => contractChecks(reg, { organisationId: i.organisationId }, i.today),
   }),
 };

@@ -35,7 +35,10 @@ import { id, version } from './common.js';
 
 const ownerType = z.enum(DOCUMENT_OWNER_TYPES, { error: 'must be activity, dpia, contract, breach or request' });
 /** 25 MB as base64, and a little more so that the service says the file is too large. */
-const base64 = z.string().max(40 * 1024 * 1024).regex(/^[A-Za-z0-9+/=\s]*$/, { error: 'must be base64' });
+const base64 = z
+  .string()
+  .max(40 * 1024 * 1024)
+  .regex(/^[A-Za-z0-9+/=\s]*$/, { error: 'must be base64' });
 const details = {
   audience: z.enum(DOCUMENT_AUDIENCES).optional(),
   note: z.string().max(2000).optional(),
@@ -54,11 +57,18 @@ function readFile(file: string): { name: string; bytes: Buffer } {
 export function resolveOwner(reg: Register, ref: string, organisationId?: number, to?: DocumentOwnerType): { type: DocumentOwnerType; id: number } {
   const org = organisationId ? ' AND organisation_id = ?' : '';
   const params = organisationId ? [ref, organisationId] : [ref];
-  const ids = (table: string) => (reg.sqlite.prepare(`SELECT id FROM ${table} WHERE ref = ? COLLATE NOCASE${org}`).pluck().all(...params) as number[]).map(Number);
+  const ids = (table: string) =>
+    (
+      reg.sqlite
+        .prepare(`SELECT id FROM ${table} WHERE ref = ? COLLATE NOCASE${org}`)
+        .pluck()
+        .all(...params) as number[]
+    ).map(Number);
   const found: { type: DocumentOwnerType; id: number }[] = [];
   const wanted = (types: DocumentOwnerType[]) => !to || types.includes(to);
   if (wanted(['activity', 'dpia'])) for (const i of ids('activities')) found.push({ type: to === 'dpia' ? 'dpia' : 'activity', id: i });
-  if (wanted(['contract'])) for (const i of organisationId ? contractStore(reg).idsByRef(ref, organisationId) : contractStore(reg).idsByRef(ref)) found.push({ type: 'contract', id: i });
+  if (wanted(['contract']))
+    for (const i of organisationId ? contractStore(reg).idsByRef(ref, organisationId) : contractStore(reg).idsByRef(ref)) found.push({ type: 'contract', id: i });
   if (wanted(['breach'])) for (const i of ids('breaches')) found.push({ type: 'breach', id: i });
   if (wanted(['request'])) for (const i of ids('subject_requests')) found.push({ type: 'request', id: i });
   if (!found.length) throw new AppError('not_found', text('documents.error.refNotFound', { ref }));
@@ -94,7 +104,11 @@ export const documentProcedures = {
       return { file: i.out };
     },
   }),
-  'documents/limits': procedure({ summary: 'The size limits of one document and of all the register’s documents', input: z.object({}).default({}), run: (reg) => documentLimits(reg) }),
+  'documents/limits': procedure({
+    summary: 'The size limits of one document and of all the register’s documents',
+    input: z.object({}).default({}),
+    run: (reg) => documentLimits(reg),
+  }),
   'documents/resolveOwner': procedure({
     summary: 'The record a reference names (activity, DPIA, contract, breach or request)',
     input: z.object({ ref: z.string().trim().min(1).max(100), organisationId: id.optional(), to: ownerType.optional() }),
@@ -172,7 +186,9 @@ export const documentProcedures = {
     run: (_reg, i) => {
       const { bytes } = readFile(i.path);
       const check = verifyBundle(bytes);
-      return check.ok ? { ok: true as const, files: check.files, problems: [] } : { ok: false as const, files: check.files, problems: check.problems, unreadable: check.unreadable };
+      return check.ok
+        ? { ok: true as const, files: check.files, problems: [] }
+        : { ok: false as const, files: check.files, problems: check.problems, unreadable: check.unreadable };
     },
   }),
 };

@@ -17,7 +17,9 @@ export const historyProcedures = {
     summary: 'Change history, newest first',
     input: z
       .object({
-        entityType: z.enum(['organisation', 'activity', 'recipient', 'vocabulary', 'country', 'export', 'import', 'register', 'breach', 'request', 'contract', 'document']).optional(),
+        entityType: z
+          .enum(['organisation', 'activity', 'recipient', 'vocabulary', 'country', 'export', 'import', 'register', 'breach', 'request', 'contract', 'document'])
+          .optional(),
         entityId: id.optional(),
         batchId: id.optional(),
         beforeId: id.optional(),

@@ -264,7 +264,8 @@ export const fr: Entries = {
   'cli.cmd.reference.usage': 'reference update FICHIER | reference show [--lang fr|en]',
   'cli.cmd.reference.summary': 'Charger un fichier de données de référence plus récent (décisions d’adéquation, pays, organisations), ou afficher celui en service',
   'cli.cmd.attach.usage': 'attach RÉF FICHIER [--org ORG] [--to activity|dpia|contract|breach|request] [--audience internal|authority|public] [--note TEXTE] [--by NOM]',
-  'cli.cmd.attach.summary': 'Conserver un document (PDF, DOCX, XLSX, ODT, image, courriel) dans le registre, rattaché à un traitement, son AIPD, un contrat, une violation ou une demande',
+  'cli.cmd.attach.summary':
+    'Conserver un document (PDF, DOCX, XLSX, ODT, image, courriel) dans le registre, rattaché à un traitement, son AIPD, un contrat, une violation ou une demande',
   'cli.cmd.documents.usage': 'documents list [RÉF] [--org ORG] [--json] | documents remove N° | documents replace N° FICHIER',
   'cli.cmd.documents.summary': 'Les documents conservés dans le registre : les lister (d’un traitement avec ses contrats, violations et demandes), en retirer ou en remplacer un',
   'cli.cmd.verify-bundle.usage': 'verify-bundle FICHIER.zip [--json]',

@@ -87,12 +87,12 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'documents.error.refNotFound': ['No activity, contract, breach or request is {{ref}}.', 'Aucun traitement, contrat, violation ou demande ne porte la référence {{ref}}.'],
   // The audit bundle
   'documents.bundle.fileName': ['audit-bundle', 'dossier-audit'],
-  'documents.bundle.kind': ['Audit bundle (ZIP): the register in PDF and XLSX, its documents and a manifest of their SHA-256', 'Dossier d’audit (ZIP) : le registre en PDF et XLSX, ses documents et un manifeste de leurs SHA-256'],
-  'documents.bundle.button': ['Audit bundle (ZIP)…', 'Dossier d’audit (ZIP)…'],
-  'documents.bundle.done': [
-    'Audit bundle written: {{file}} ({{count}} files, SHA-256 {{sha256}})',
-    'Dossier d’audit écrit : {{file}} ({{count}} fichiers, SHA-256 {{sha256}})',
+  'documents.bundle.kind': [
+    'Audit bundle (ZIP): the register in PDF and XLSX, its documents and a manifest of their SHA-256',
+    'Dossier d’audit (ZIP) : le registre en PDF et XLSX, ses documents et un manifeste de leurs SHA-256',
   ],
+  'documents.bundle.button': ['Audit bundle (ZIP)…', 'Dossier d’audit (ZIP)…'],
+  'documents.bundle.done': ['Audit bundle written: {{file}} ({{count}} files, SHA-256 {{sha256}})', 'Dossier d’audit écrit : {{file}} ({{count}} fichiers, SHA-256 {{sha256}})'],
   'documents.bundle.readme': [
     'Audit bundle of the register of processing activities (GDPR Art. 30), written by {{generator}} on {{date}} for {{audience}}.\n\nregister/ holds the register (PDF and XLSX); documents/ the documents kept with it, one folder per activity; manifest.json lists every file with its SHA-256 and the activity it belongs to (SHA256SUMS: the same, for sha256sum -c).\n',
     'Dossier d’audit du registre des activités de traitement (art. 30 du RGPD), écrit par {{generator}} le {{date}} pour {{audience}}.\n\nregistre/ contient le registre (PDF et XLSX) ; documents/ les documents conservés avec lui, un dossier par traitement ; manifest.json liste chaque fichier avec son SHA-256 et le traitement auquel il se rattache (SHA256SUMS : la même liste, pour sha256sum -c).\n',
