@@ -7,7 +7,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { KeptDocument } from '../../core/documents/model.js';
-import { call } from '../api/client.js';
+import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { ConfirmDialog } from './modal.js';
 
@@ -25,6 +25,8 @@ async function base64Of(file: File): Promise<string> {
 
 /** Opens a document in a new tab (the browser's viewer) or downloads it when the browser cannot show it. */
 async function openDocument(d: KeptDocument): Promise<void> {
+  // The desktop app hands a private copy to the system's viewer; a browser shows it itself.
+  if (isElectron() && (await call('app/openDocument', { id: d.id })).opened) return;
   const c = await call('documents/content', { id: d.id });
   const bytes = Uint8Array.from(atob(c.base64), (ch) => ch.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: c.mediaType }));
