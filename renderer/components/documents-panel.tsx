@@ -118,7 +118,10 @@ export function DocumentsPanel(props: { ownerType: OwnerType; ownerId: number; t
                   </button>
                 </td>
                 <td>
-                  {t(`documents.kind.${d.kind}`)} · {t('documents.sizeMb', { size: Math.max(0.1, Math.round((d.size / 1048576) * 10) / 10) })}
+                  {t(`documents.kind.${d.kind}`)} ·{' '}
+                  {d.size < 1048576
+                    ? t('documents.sizeKb', { size: Math.max(1, Math.round(d.size / 1024)) })
+                    : t('documents.sizeMb', { size: Math.round((d.size / 1048576) * 10) / 10 })}
                 </td>
                 <td>{new Date(d.addedAt).toLocaleDateString(app.lang === 'fr' ? 'fr-FR' : 'en-GB')}</td>
                 <td>{d.addedBy}</td>

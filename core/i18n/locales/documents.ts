@@ -36,6 +36,7 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'documents.field.owner': ['Attached to', 'Rattaché à'],
   'documents.field.note': ['Note', 'Note'],
   'documents.sizeMb': ['{{size}} MB', '{{size}} Mo'],
+  'documents.sizeKb': ['{{size}} KB', '{{size}} Ko'],
   // The window
   'documents.ui.add': ['Add a document…', 'Ajouter un document…'],
   'documents.ui.replace': ['Replace…', 'Remplacer…'],
