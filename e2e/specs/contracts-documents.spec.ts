@@ -91,3 +91,23 @@ test('a processor contract with its points to review and its signed document; do
   const history = (await app.callDirect('history/list', { entityType: 'document' })) as { action: string }[];
   expect(history.map((h) => h.action)).toEqual(['delete', 'create', 'create']);
 });
+
+test('a breach keeps its notification e-mail; the records screen stays accessible', async ({ app, target }) => {
+  test.skip(target === 'electron', 'same screens as web mode');
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const { page } = app;
+  const breaches = (await app.callDirect('breaches/list', {})) as { id: number; ref: string }[];
+  const b1 = breaches.find((b) => b.ref === 'B-001')!;
+  await page.goto(`${app.server!.url}#/breaches/${b1.id}`);
+  const panel = page.getByTestId('documents-breach');
+  await expect(panel.getByText('No document kept.')).toBeVisible();
+  const mail = path.join(app.dir, 'notification CNIL.eml');
+  fs.writeFileSync(mail, files.eml());
+  await panel.getByTestId('documents-file-breach').setInputFiles(mail);
+  await expect(panel.getByRole('button', { name: 'notification CNIL.eml', exact: true })).toBeVisible();
+  await expect(panel.getByRole('row').nth(1)).toContainText('E-mail');
+  const result = await new AxeBuilder({ page }).include('.records-screen').analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const docs = (await app.callDirect('documents/list', { ownerType: 'breach', ownerId: b1.id })) as { name: string }[];
+  expect(docs.map((d) => d.name)).toEqual(['notification CNIL.eml']);
+});
