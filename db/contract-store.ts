@@ -68,11 +68,14 @@ export class ContractStore {
     return `C-${String(max + 1).padStart(3, '0')}`;
   }
 
-  insert(organisationId: number, ref: string, data: Record<string, unknown>, cols: ContractColumns, stamps: { createdAt: string; updatedAt: string }): number {
+  /** `id`: only to give a contract back its own number (the register rebuilt as of a date). */
+  insert(organisationId: number, ref: string, data: Record<string, unknown>, cols: ContractColumns, stamps: { createdAt: string; updatedAt: string }, id?: number): number {
     return Number(
       this.sqlite
-        .prepare('INSERT INTO processor_contracts (organisation_id, recipient_id, ref, ends_on, review_on, data_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(organisationId, cols.recipientId, ref, cols.endsOn, cols.reviewOn, JSON.stringify(data), stamps.createdAt, stamps.updatedAt).lastInsertRowid,
+        .prepare(
+          'INSERT INTO processor_contracts (id, organisation_id, recipient_id, ref, ends_on, review_on, data_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(id ?? null, organisationId, cols.recipientId, ref, cols.endsOn, cols.reviewOn, JSON.stringify(data), stamps.createdAt, stamps.updatedAt).lastInsertRowid,
     );
   }
 

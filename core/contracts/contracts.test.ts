@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { t } from '../i18n/i18n.js';
 import type { Contract } from './model.js';
-import { contractData } from './services.js';
+import { contractData, listContracts } from './services.js';
+import { createDemoRegister } from '../demo/demo-register.js';
+import { withRegisterAsOf } from '../overview/as-of.js';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
 
 const opened: TempRegister[] = [];
@@ -182,6 +184,49 @@ describe('processor contracts (Art. 28)', () => {
         .map((a) => a.ref)
         .sort(),
     );
+  });
+});
+
+describe('contracts in the register as of a date', () => {
+  it('gives back the contracts as they stood at the end of each day', async () => {
+    const r = openTempRegister();
+    opened.push(r);
+    r.reg.now = () => '2026-03-01T08:00:00.000Z';
+    createDemoRegister(r.reg, { source: 'cli' });
+    const { byName, orgId, using } = await setUp(r);
+    const day = (d: string) => (r.reg.now = () => `2026-03-${d}T09:00:00.000Z`);
+    day('10');
+    const c = await r.call('contracts/create', {
+      organisationId: orgId,
+      contract: {
+        recipientId: byName('PaieFacile SAS').id,
+        clauses: ['a', 'b'],
+        subProcessors: [{ name: 'OVH', country: 'FR' }],
+        activityIds: using('PaieFacile SAS').map((a) => a.id),
+      },
+    });
+    day('11');
+    const u = await r.call('contracts/update', {
+      id: c.id,
+      version: c.version,
+      contract: { ...contractInput(c), clauses: [...ALL], endsOn: '2027-01-01', subProcessors: [], activityIds: [] },
+    });
+    day('12');
+    await r.call('contracts/delete', { id: u.id, version: u.version });
+    const asOf = (date: string) =>
+      withRegisterAsOf(r.reg, date, (past) =>
+        listContracts(past).map((x) => ({
+          ref: x.ref,
+          clauses: x.clauses.join(''),
+          endsOn: x.endsOn,
+          subs: x.subProcessors.length,
+          activities: x.activities.map((a) => a.ref).join(),
+        })),
+      );
+    expect(await asOf('2026-03-09')).toEqual([]);
+    expect(await asOf('2026-03-10')).toEqual([{ ref: 'C-001', clauses: 'ab', endsOn: '', subs: 1, activities: 'T-001' }]);
+    expect(await asOf('2026-03-11')).toEqual([{ ref: 'C-001', clauses: 'abcdefgh', endsOn: '2027-01-01', subs: 0, activities: '' }]);
+    expect(await asOf('2026-03-12')).toEqual([]);
   });
 });
 

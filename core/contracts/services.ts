@@ -47,17 +47,18 @@ export function contractData(c: Contract): ContractData {
   return { ...fields, activityIds: activities.map((a) => a.id) };
 }
 
-function forHistory(reg: Register, d: ContractData): Record<string, unknown> {
+/** A contract as the history records it: its processor by name, its activities by reference. */
+export function forHistory(reg: Register, d: ContractData): Record<string, unknown> {
   const { activityIds, recipientId, ...rest } = d;
   const stmt = reg.sqlite.prepare('SELECT ref FROM activities WHERE id = ?').pluck();
   return { ...rest, processor: reg.recipients.get(recipientId)?.name ?? `#${recipientId}`, activities: activityIds.map((id) => String(stmt.get(id) ?? `#${id}`)).sort() };
 }
 
-const stored = (d: ContractData) => {
+export const stored = (d: ContractData) => {
   const { ref: _r, activityIds: _a, ...rest } = d;
   return rest as Record<string, unknown>;
 };
-const columns = (d: ContractData) => ({ recipientId: d.recipientId, endsOn: d.endsOn, reviewOn: d.reviewOn });
+export const columns = (d: ContractData) => ({ recipientId: d.recipientId, endsOn: d.endsOn, reviewOn: d.reviewOn });
 
 function contractIssues(reg: Register, organisationId: number, d: ContractData): FieldIssue[] {
   const issues: FieldIssue[] = [];

@@ -9,7 +9,6 @@ import { contractChecks, listContracts } from '../contracts/services.js';
 import { listDocuments } from '../documents/services.js';
 import { t } from '../i18n/i18n.js';
 import type { ContractCheck } from '../model/contract-checks.js';
-import { isRegisterAsOf } from '../overview/as-of.js';
 import type { Register } from '../register.js';
 import type { Labels } from './labels.js';
 import { toSheetDate } from './labels.js';
@@ -29,8 +28,7 @@ export interface ExportContracts {
 const ALL = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 
 export function contractsForExport(reg: Register, source: ExportSource, audience: string): ExportContracts | undefined {
-  // Never public; and not in the register as of a past date, whose contracts the history does not rebuild (yet).
-  if (audience === 'public' || isRegisterAsOf(reg)) return undefined;
+  if (audience === 'public') return undefined;
   const orgs = new Set(source.organisations.map((o) => o.id));
   const activityScope = isExtract(source.scope) && Object.keys(source.scope).some((k) => k !== 'organisationId' && source.scope[k as keyof typeof source.scope] !== undefined);
   const ids = new Set(source.summaries.map((s) => s.id));

@@ -24,6 +24,7 @@ import { activityFields } from '../services/activities.js';
 import { getOrganisation, organisationData, toColumns as organisationColumns } from '../services/organisations.js';
 import { getRecipient, recipientData, toColumns as recipientColumns } from '../services/recipients.js';
 import { rewindDocuments } from '../documents/as-of.js';
+import { rewindContracts } from '../contracts/as-of.js';
 
 const pastRegisters = new WeakSet<Register>();
 
@@ -83,6 +84,7 @@ async function withRegisterRewound<T>(reg: Register, kept: (id: number, at: stri
     pastRegisters.add(past);
     rewind(past, kept);
     rewindDocuments(past, kept);
+    rewindContracts(past, kept, { setPath, dropNulls });
     return await fn(past);
   } finally {
     past?.close();
