@@ -109,12 +109,12 @@ export class ContractStore {
     return (this.sqlite.prepare('SELECT contract_id FROM contract_activities WHERE activity_id = ?').pluck().all(activityId) as number[]).map(Number);
   }
 
-  /** Processors (directory entries of type processor or sub-processor) that activities of each organisation name. */
-  processorsInUse(organisationId?: number): { organisationId: number; recipientId: number; name: string; activityIds: number[] }[] {
+  /** Processors (directory entries of type processor or sub-processor) that activities of each organisation name, with those activities' references. */
+  processorsInUse(organisationId?: number): { organisationId: number; recipientId: number; name: string; activityRefs: string[] }[] {
     const rows = this.sqlite
       .prepare(
-        `SELECT a.organisation_id, r.id AS recipient_id, r.name, group_concat(a.id) AS ids FROM activity_recipients ar
-         JOIN activities a ON a.id = ar.activity_id JOIN recipients r ON r.id = ar.recipient_id
+        `SELECT a.organisation_id, r.id AS recipient_id, r.name, group_concat(a.ref, char(31)) AS refs FROM recipients r
+         JOIN activity_recipients ar ON ar.recipient_id = r.id JOIN activities a ON a.id = ar.activity_id
          WHERE r.type IN ('processor', 'sub_processor') AND a.status <> 'retired' ${organisationId ? 'AND a.organisation_id = ?' : ''}
          GROUP BY a.organisation_id, r.id ORDER BY a.organisation_id, r.name COLLATE NOCASE`,
       )
@@ -123,7 +123,7 @@ export class ContractStore {
       organisationId: Number(r.organisation_id),
       recipientId: Number(r.recipient_id),
       name: String(r.name),
-      activityIds: String(r.ids).split(',').map(Number),
+      activityRefs: [...new Set(String(r.refs).split('\u001f'))].sort(),
     }));
   }
 }

@@ -194,9 +194,7 @@ export function contractChecks(reg: Register, scope: { organisationId?: number }
     subProcessors: c.subProcessors,
     transferCountries: new Set(c.activities.flatMap((a) => transfers.all(a.id) as string[])),
   }));
-  const refOf = reg.sqlite.prepare('SELECT ref FROM activities WHERE id = ?').pluck();
-  const processors = store.processorsInUse(scope.organisationId).map((p) => ({ ...p, activityRefs: p.activityIds.map((id) => String(refOf.get(id))).sort() }));
-  return checkContracts(contracts, processors, today, (code) => Boolean(countries.get(code)?.eea));
+  return checkContracts(contracts, store.processorsInUse(scope.organisationId), today, (code) => Boolean(countries.get(code)?.eea));
 }
 
 /** Before an activity is deleted: the contracts that served it say so in their history. */

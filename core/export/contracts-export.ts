@@ -36,12 +36,7 @@ export function contractsForExport(reg: Register, source: ExportSource, audience
   const checks = [...orgs].flatMap((organisationId) => contractChecks(reg, { organisationId }));
   const inScopeRefs = new Set(source.summaries.map((s) => `${s.organisationId}:${s.ref}`));
   const uncovered = checks.filter(
-    (c) =>
-      c.code === 'processor_without_contract' &&
-      (!activityScope ||
-        String(c.params.activities)
-          .split(', ')
-          .some((ref) => inScopeRefs.has(`${c.organisationId}:${ref}`))),
+    (c) => c.code === 'processor_without_contract' && (!activityScope || (c.activities ?? []).some((ref) => inScopeRefs.has(`${c.organisationId}:${ref}`))),
   );
   // A register that records no contract yet keeps its exports as they were; the overview counts its processors without one.
   if (!contracts.length) return undefined;

@@ -26,6 +26,8 @@ export interface ContractCheck {
   contractId?: number;
   recipientId: number;
   params: MessageParams;
+  /** A processor without contract: the references of the activities that use it. */
+  activities?: string[];
 }
 
 export interface CheckedContract {
@@ -65,11 +67,14 @@ export function checkContracts(contracts: CheckedContract[], processors: Process
   const covered = new Set(contracts.map((c) => `${c.organisationId}:${c.processor.id}`));
   for (const p of processors) {
     if (!covered.has(`${p.organisationId}:${p.recipientId}`)) {
+      // The first ten references in the text; all of them beside it.
+      const shown = p.activityRefs.length > 10 ? `${p.activityRefs.slice(0, 10).join(', ')}… (${p.activityRefs.length})` : p.activityRefs.join(', ');
       out.push({
         code: 'processor_without_contract',
         organisationId: p.organisationId,
         recipientId: p.recipientId,
-        params: { processor: p.name, activities: p.activityRefs.join(', ') },
+        params: { processor: p.name, activities: shown },
+        activities: p.activityRefs,
       });
     }
   }
