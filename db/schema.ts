@@ -8,7 +8,7 @@
  * one scan.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 const stamps = {
@@ -497,4 +497,81 @@ export const campaignDepartments = sqliteTable(
     remindedAt: text('reminded_at').notNull().default(''),
   },
   (t) => [uniqueIndex('campaign_departments_token').on(t.token), index('campaign_departments_campaign').on(t.campaignId)],
+);
+
+/**
+ * Processor contracts (Art. 28, issue 23): a contract between an organisation and a processor of the
+ * directory. What the DPO edits is one JSON document (`data_json`: signed on, version, clauses
+ * (a)-(h), sub-processing authorisation and sub-processors); the columns beside it are what lists
+ * and the points to review read.
+ */
+export const processorContracts = sqliteTable(
+  'processor_contracts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => recipients.id, { onDelete: 'restrict' }),
+    ref: text('ref').notNull(),
+    endsOn: text('ends_on').notNull().default(''),
+    reviewOn: text('review_on').notNull().default(''),
+    data: text('data_json').notNull(),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('processor_contracts_org_ref').on(t.organisationId, sql`${t.ref} COLLATE NOCASE`), index('processor_contracts_recipient').on(t.recipientId)],
+);
+
+export const contractActivities = sqliteTable(
+  'contract_activities',
+  {
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => processorContracts.id, { onDelete: 'cascade' }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.activityId] }), index('contract_activities_activity').on(t.activityId)],
+);
+
+/**
+ * Documents kept in the register (issue 23): each file's bytes are stored once, by SHA-256
+ * (`document_blobs`); `documents` says what it is attached to. A removed or replaced document's
+ * bytes stay (the history and the register as of a past date still name them): a removed document
+ * keeps its row with `removed_at`.
+ */
+export const documentBlobs = sqliteTable('document_blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+});
+
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Not a foreign key: a removed document's row outlives its organisation, as the history does. */
+    organisationId: integer('organisation_id').notNull(),
+    /** activity, dpia (of an activity), contract, breach or request. */
+    ownerType: text('owner_type').notNull(),
+    ownerId: integer('owner_id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => documentBlobs.sha256, { onDelete: 'restrict' }),
+    /** The widest audience that may see it: internal, authority or public. */
+    audience: text('audience').notNull().default('authority'),
+    note: text('note').notNull().default(''),
+    addedAt: text('added_at').notNull(),
+    addedBy: text('added_by').notNull().default(''),
+    removedAt: text('removed_at').notNull().default(''),
+    ...stamps,
+  },
+  (t) => [index('documents_owner').on(t.ownerType, t.ownerId), index('documents_sha256').on(t.sha256)],
 );

@@ -110,6 +110,7 @@ function run(): void {
       return systemLanguage(app.getLocale());
     },
     showItemInFolder: (file) => shell.showItemInFolder(file),
+    openPath: (file) => shell.openPath(file),
     languageChanged: () => refreshMenu(),
     dialogs: {
       async save(o) {

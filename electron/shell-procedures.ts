@@ -4,6 +4,8 @@
  * then calls the trusted API procedure with the chosen path. Electron is injected (dialogs, the
  * file manager) so the unit tests run these with real registers under plain Node.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { unwrap } from '../core/api/dispatch.js';
 import type { ProcedureContext } from '../core/api/procedure.js';
@@ -36,6 +38,8 @@ export interface ShellHost {
   /** Language of the menus and dialogs when the DPO has not chosen one. */
   systemLanguage: Language;
   showItemInFolder(file: string): void;
+  /** Opens a file with the system's default application (Electron's shell.openPath); resolves to an error text, '' when opened. */
+  openPath?(file: string): Promise<string>;
   /** The UI language changed: the menus follow. */
   languageChanged?(language: Language): void;
   /** Today, for default file names (replaceable in tests). */
@@ -107,6 +111,16 @@ export function createShellHandlers(host: ShellHost): ShellHandlers {
       if (!written.has(file)) return { shown: false };
       host.showItemInFolder(file);
       return { shown: true };
+    },
+
+    'app/openDocument': async (input, ctx) => {
+      if (!host.openPath) return { opened: false };
+      // A private copy in a temporary folder, opened with the system's viewer for its kind.
+      const doc = (await trusted('documents/get', { id: input.id }, ctx)) as { name: string };
+      const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'art30-document-')), doc.name);
+      await trusted('documents/saveFile', { id: input.id, out }, ctx);
+      fs.chmodSync(out, 0o400);
+      return { opened: (await host.openPath(out)) === '' };
     },
 
     'app/importFile': async (_input, ctx) => {

@@ -18,6 +18,8 @@ export type Route =
   | { view: 'home' }
   | { view: 'activity'; id: number | 'new' }
   | { view: 'recipients'; id?: number }
+  /** Processor contracts (Art. 28). */
+  | { view: 'contracts'; id?: number }
   | { view: 'organisation' }
   | { view: 'reference' }
   /** Department review campaigns (issue 22). */
@@ -40,6 +42,8 @@ export function parseHash(hash: string): Route {
       return { view: 'activity', id: parts[1] === 'new' || !parts[1] ? 'new' : Number(parts[1]) };
     case 'recipients':
       return parts[1] ? { view: 'recipients', id: Number(parts[1]) } : { view: 'recipients' };
+    case 'contracts':
+      return parts[1] ? { view: 'contracts', id: Number(parts[1]) } : { view: 'contracts' };
     case 'organisation':
       return { view: 'organisation' };
     case 'reference':
@@ -57,6 +61,8 @@ export function routeHash(r: Route): string {
       return `#/activity/${r.id}`;
     case 'recipients':
       return r.id ? `#/recipients/${r.id}` : '#/recipients';
+    case 'contracts':
+      return r.id ? `#/contracts/${r.id}` : '#/contracts';
     case 'records':
       return recordsHash(r);
     case 'register':

@@ -15,6 +15,7 @@ import { phaseText } from './screens/import/import-text.js';
 import { DemoButton } from './screens/first-run.js';
 import { OrganisationScreen } from './screens/organisation.js';
 import { HomeScreen, OverviewScreen } from './screens/overview-home.js';
+import { ContractsScreen } from './screens/contracts.js';
 import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
 import { RecordsScreen } from './screens/records.js';
@@ -238,6 +239,7 @@ function Shell() {
   if (noOrganisation && r.view !== 'organisation' && r.view !== 'reference') screen = <Welcome />;
   else if (r.view === 'activity') screen = <ActivityEditor key={String(r.id)} id={r.id} />;
   else if (r.view === 'recipients') screen = <RecipientsScreen selectedId={r.id} />;
+  else if (r.view === 'contracts') screen = <ContractsScreen selectedId={r.id} />;
   else if (r.view === 'organisation') screen = <OrganisationScreen />;
   else if (r.view === 'reference') screen = <ReferenceScreen />;
   else if (r.view === 'records') screen = <RecordsScreen route={r} />;
@@ -248,7 +250,7 @@ function Shell() {
       <HomeScreen route={r} canImport={canImport} canExport={canExport} focusSearch={focusSearch} onImport={() => setImportOpen(true)} onExport={(s) => setExportState(s)} />
     );
 
-  const navItem = (view: 'overview' | 'register' | 'recipients' | 'organisation' | 'reference' | 'campaigns', label: string) => {
+  const navItem = (view: 'overview' | 'register' | 'recipients' | 'organisation' | 'reference' | 'campaigns' | 'contracts', label: string) => {
     const current = r.view === view || (view === 'register' && r.view === 'activity');
     return (
       <li>
@@ -318,6 +320,7 @@ function Shell() {
           {navItem('overview', t('overview.nav'))}
           {navItem('register', t('nav.register'))}
           {navItem('recipients', t('nav.recipients'))}
+          {navItem('contracts', t('contracts.nav'))}
           <RecordsNavItem />
           {navItem('campaigns', t('campaign.nav'))}
           {navItem('organisation', t('nav.organisation'))}

@@ -163,6 +163,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return { language };
     },
     'app/showInFolder': async () => ({ shown: false }),
+    // The browser opens a document itself (documents/content).
+    'app/openDocument': async () => ({ opened: false }),
     // A browser uploads the bytes itself (import/openBytes).
     'app/importFile': async () => ({ cancelled: true }),
     'app/newRegister': async () => {

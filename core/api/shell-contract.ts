@@ -39,6 +39,7 @@ export const shellInputSchemas: { [K in ShellProcedureName]: z.ZodType<ShellProc
     })
     .strict(),
   'app/showInFolder': z.object({ file: z.string().min(1).max(4096) }).strict(),
+  'app/openDocument': z.object({ id: z.number().int().positive() }).strict(),
   'app/importFile': empty,
   'app/template': z.object({ lang: language }).strict(),
   'app/campaignFiles': z.object({ id: z.number().int().positive(), reminders: z.boolean(), lang: language }).strict(),

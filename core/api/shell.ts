@@ -61,6 +61,8 @@ export interface ShellProcedures {
   };
   /** Show an exported file in the system file manager (only files this shell wrote). */
   'app/showInFolder': { input: { file: string }; output: { shown: boolean } };
+  /** Open a document kept in the register with the system's viewer (Electron); a browser shows it itself: `opened: false`. */
+  'app/openDocument': { input: { id: number }; output: { opened: boolean } };
   /** Ask for a spreadsheet (Electron: open dialog) and start an import session: returns its preview. */
   'app/importFile': { input: Record<string, never>; output: { cancelled: true } | { cancelled: false; preview: unknown } };
   /** Ask for a destination and write a blank department template. */

@@ -33,6 +33,8 @@ export const procedureModules = [
   lazy(['breaches', 'requests'], async () => (await import('./procedures/records.js')).recordProcedures),
   lazy(['models'], async () => (await import('./procedures/models.js')).modelProcedures),
   lazy(['campaign'], async () => (await import('./procedures/campaign.js')).campaignProcedures),
+  lazy(['contracts'], async () => (await import('./procedures/contracts.js')).contractProcedures),
+  lazy(['documents'], async () => (await import('./procedures/documents.js')).documentProcedures),
   lazy(['overview', 'activities', 'history'], async () => (await import('./procedures/overview.js')).overviewProcedures),
 ];
 

@@ -7,6 +7,7 @@ import { listOrganisations, organisationData } from '../services/organisations.j
 import { listRecipients, recipientData } from '../services/recipients.js';
 import { APP_VERSION } from '../version.js';
 import { exportRecords } from '../records/document.js';
+import { exportProofs } from '../documents/register-document.js';
 
 export type DocumentScope = ActivityFilter;
 
@@ -29,6 +30,7 @@ export function exportDocument(reg: Register, filter: DocumentScope & OverviewFi
     recipients: recipients.map((r) => ({ ...recipientData(r), createdAt: r.createdAt, updatedAt: r.updatedAt })),
     activities: activities.map(documentActivity),
     ...exportRecords(reg, new Set(organisations.map((o) => o.id)), hasActivityScope(scope) ? new Set(activities.map((a) => a.id)) : undefined, orgKey),
+    ...exportProofs(reg, new Set(organisations.map((o) => o.id)), hasActivityScope(scope) ? new Set(activities.map((a) => a.id)) : undefined, orgKey),
     ...documentReferenceData(reg, activities),
   };
 }

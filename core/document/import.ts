@@ -8,6 +8,7 @@ import { createRecipient, findRecipientByName, updateRecipient } from '../servic
 import { foldKey } from '../text.js';
 import { zodIssues } from '../validate.js';
 import { importRecords, type RecordsImportResult } from '../records/document.js';
+import { importProofs, type ProofsImportResult } from '../documents/register-document.js';
 import { registerDocumentSchema, type ParsedRegisterDocument } from './schema.js';
 
 export interface DocumentImportResult {
@@ -16,6 +17,8 @@ export interface DocumentImportResult {
   activities: { created: number; updated: number };
   breaches?: RecordsImportResult['breaches'];
   requests?: RecordsImportResult['requests'];
+  contracts?: ProofsImportResult['contracts'];
+  documents?: ProofsImportResult['documents'];
 }
 
 /** Parses and validates a document, naming the file and the field of the first problems. */
@@ -102,6 +105,7 @@ export function importDocument(reg: Register, doc: ParsedRegisterDocument, meta:
       });
     }
     Object.assign(result, importRecords(reg, doc, orgIds, meta, withPath));
+    Object.assign(result, importProofs(reg, doc, orgIds, meta, withPath));
     return result;
   });
 }

@@ -25,6 +25,7 @@ import { produceBytes, recordExport, writeAtomically } from './write.js';
 import { writeXlsx } from './xlsx/workbook.js';
 import { recordsForExport } from './records-export.js';
 import { recordsHtml } from './records-pdf.js';
+import { contractsForExport, contractsHtml, joinAppendices } from './contracts-export.js';
 
 export const EXPORT_FORMATS = ['xlsx', 'pdf', 'csv', 'json', 'docx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -75,13 +76,16 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
   }
   // Never in a public register: breaches and requests are for the authority and the organisation.
   const records = req.records && req.audience !== 'public' ? recordsForExport(reg, source) : undefined;
+  // Processor contracts (Art. 28) of the scope: a sheet and a section, never in a public register.
+  const contracts = contractsForExport(reg, source, L.audience);
+  const organisationNames = new Map(source.organisations.map((o) => [o.id, o.name]));
   const total = source.summaries.length;
   // Phases are catalogue keys, shown in the DPO's language (which may not be the export's).
   const report = (phase: 'writing' | 'printing' | 'done', done: number, of: number) => ctx.progress?.({ phase: `export.phase.${phase}`, done, total: of });
   const writing = (step: string, done: number, of: number) => report(step === 'done' ? 'done' : 'writing', done, of);
   switch (req.format) {
     case 'xlsx':
-      await writeXlsx(file, source, L, { fiches: req.fiches, onProgress: writing, records });
+      await writeXlsx(file, source, L, { fiches: req.fiches, onProgress: writing, records, contracts });
       break;
     case 'csv': {
       let done = 0;
@@ -104,7 +108,7 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       let pdf: Buffer;
       try {
         pdf = await printRegister(source, L, getPdfPrinter(), {
-          appendix: records && recordsHtml(records, L),
+          appendix: joinAppendices(records && recordsHtml(records, L), contracts && contractsHtml(contracts, L, organisationNames)),
           signal: ctx.signal,
           onVolume: (done, of) => report('printing', done, of),
         });

@@ -13,6 +13,8 @@ import * as exportArea from './locales/export.js';
 import * as firstrun from './locales/firstrun.js';
 import * as mapping from './locales/mapping.js';
 import * as records from './locales/records.js';
+import * as contracts from './locales/contracts.js';
+import * as documents from './locales/documents.js';
 import * as shell from './locales/shell.js';
 import * as ui from './locales/ui.js';
 import * as overview from './locales/overview.js';
@@ -40,6 +42,8 @@ export const areas: Record<string, Area> = {
   mapping,
   records,
   campaign,
+  contracts,
+  documents,
   overview,
   legal,
   doc,

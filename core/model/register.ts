@@ -117,7 +117,7 @@ export interface HistoryChange {
 export interface HistoryEntry {
   id: number;
   at: string;
-  entityType: 'organisation' | 'activity' | 'recipient' | 'vocabulary' | 'country' | 'export' | 'import' | 'register' | 'breach' | 'request' | 'campaign';
+  entityType: 'organisation' | 'activity' | 'recipient' | 'vocabulary' | 'country' | 'export' | 'import' | 'register' | 'breach' | 'request' | 'campaign' | 'contract' | 'document';
   entityId: number | null;
   entityLabel: string;
   organisationId: number | null;
@@ -135,9 +135,9 @@ export interface HistoryEntry {
 // The JSON register document.
 
 export const REGISTER_FORMAT = 'art30-register';
-export const REGISTER_FORMAT_VERSION = 2;
-/** Document versions this Art30 reads: version 1 has no international organisations nor the 2026 legal fields. */
-export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+export const REGISTER_FORMAT_VERSION = 3;
+/** Document versions this Art30 reads: version 1 has no international organisations nor the 2026 legal fields; version 2 no contracts nor documents. */
+export const READABLE_FORMAT_VERSIONS = [1, 2, 3] as const;
 
 export interface DocumentOrganisation extends OrganisationData {
   /** Key used by `activities[].organisation` within this document. */
@@ -184,6 +184,9 @@ export interface RegisterDocument {
   referenceData?: { asOf: string; sources: { title: string; url?: string }[] };
   /** Version 2: the international organisations the document's transfers go to (`IO-…` codes). */
   internationalOrganisations?: DocumentInternationalOrganisation[];
+  /** Version 3: processor contracts (Art. 28) and the documents kept in the register, as base64 (issue 23). */
+  contracts?: Record<string, unknown>[];
+  documents?: Record<string, unknown>[];
 }
 
 export interface DocumentInternationalOrganisation {

@@ -23,6 +23,8 @@ import { Register } from '../register.js';
 import { activityFields } from '../services/activities.js';
 import { getOrganisation, organisationData, toColumns as organisationColumns } from '../services/organisations.js';
 import { getRecipient, recipientData, toColumns as recipientColumns } from '../services/recipients.js';
+import { rewindDocuments } from '../documents/as-of.js';
+import { rewindContracts } from '../contracts/as-of.js';
 
 const pastRegisters = new WeakSet<Register>();
 
@@ -81,6 +83,8 @@ async function withRegisterRewound<T>(reg: Register, kept: (id: number, at: stri
     past.now = reg.now;
     pastRegisters.add(past);
     rewind(past, kept);
+    rewindDocuments(past, kept);
+    rewindContracts(past, kept, { setPath, dropNulls });
     return await fn(past);
   } finally {
     past?.close();

@@ -5,6 +5,7 @@
  * keys. Add a record's section with one line in OVERVIEW_SECTIONS.
  */
 import { campaignOverviewSection } from '../campaign/overview-section.js';
+import { contractsOverviewSection } from '../contracts/overview-section.js';
 import { recordsOverviewSection } from '../records/overview-section.js';
 import type { Register } from '../register.js';
 import type { OverviewFilter } from './filter.js';
@@ -34,4 +35,4 @@ export interface OverviewSection {
 export type OverviewContributor = (reg: Register, scope: { organisationId?: number }, today: string) => OverviewSection | null;
 
 /** The breach record and the request log (core/records). */
-export const OVERVIEW_SECTIONS: OverviewContributor[] = [recordsOverviewSection, campaignOverviewSection];
+export const OVERVIEW_SECTIONS: OverviewContributor[] = [recordsOverviewSection, campaignOverviewSection, contractsOverviewSection];

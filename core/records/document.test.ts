@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
+import { REGISTER_FORMAT_VERSION } from '../model/register.js';
 
 const opened: TempRegister[] = [];
 const temp = (demo = false) => {
@@ -20,7 +21,7 @@ describe('breaches and requests in the JSON register document (version 2)', () =
     const r2 = await source.call('requests/getByRef', { ref: 'R-001' });
     await source.call('requests/eraseRequester', { id: r2.id, version: r2.version });
     const first = await source.call('register/document', {});
-    expect(first.version).toBe(2);
+    expect(first.version).toBe(REGISTER_FORMAT_VERSION);
     expect(first.breaches?.map((b) => [b.ref, b.notifiedAt, b.activities])).toEqual([
       ['B-001', '2025-04-04T10:30:00.000Z', ['T-001']],
       ['B-002', '', ['T-006']],

@@ -11,6 +11,7 @@ import { foldKey } from '../text.js';
 import { checkCountries, createRecipient } from './recipients.js';
 import { checkVersion } from './versions.js';
 import { unlinkActivityFromRecords } from '../records/services.js';
+import { unlinkActivityFromContracts } from '../contracts/services.js';
 
 export type { ActivityFilter };
 
@@ -222,6 +223,7 @@ export function deleteActivity(reg: Register, id: number, expectedVersion: numbe
     const current = getActivity(reg, id);
     checkVersion(text('errors.subject.activityRef', { ref: current.ref }), current, expectedVersion);
     unlinkActivityFromRecords(reg, id, meta);
+    unlinkActivityFromContracts(reg, id, meta);
     reg.activities.delete(id);
     reg.record(meta, {
       entityType: 'activity',

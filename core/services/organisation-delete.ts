@@ -10,6 +10,8 @@ import { deleteActivity, getActivity } from './activities.js';
 import { deleteOrganisation, getOrganisation } from './organisations.js';
 import { checkVersion } from './versions.js';
 import { deleteOrganisationRecords, organisationRecordCount } from '../records/services.js';
+import { deleteOrganisationContracts, listContracts } from '../contracts/services.js';
+import { removeOrganisationDocuments } from '../documents/services.js';
 
 export interface OrganisationDeleteResult {
   organisation: string;
@@ -33,7 +35,7 @@ export async function deleteOrganisationAndActivities(
   checkVersion(subject('organisation'), org, expectedVersion);
   const ids = reg.activities.list({ organisationId: id }).map((a) => a.id);
   // Its breaches and requests go with it, as its activities do (issue 15).
-  const records = organisationRecordCount(reg, id);
+  const records = organisationRecordCount(reg, id) + listContracts(reg, { organisationId: id }).length;
   if ((ids.length || records) && (confirmName ?? '').trim() !== org.name.trim()) {
     throw new AppError('validation', text('errors.confirmName', { name: org.name, count: ids.length }), [issue('confirmName', 'errors.confirmNameMismatch')]);
   }
@@ -44,6 +46,9 @@ export async function deleteOrganisationAndActivities(
   }
   reg.write(() => {
     deleteOrganisationRecords(reg, id, meta);
+    // Its processor contracts too; its documents are removed (their bytes stay, with the history).
+    deleteOrganisationContracts(reg, id, meta);
+    removeOrganisationDocuments(reg, id, meta);
     for (const activityId of ids) deleteActivity(reg, activityId, getActivity(reg, activityId).version, meta);
     deleteOrganisation(reg, id, expectedVersion, meta);
   });

@@ -5,6 +5,7 @@ import type { Organisation } from '../model/register.js';
 import { organisationInputSchema, type Contact, type Dpo, type OrganisationData, type OrganisationInput } from '../model/schemas.js';
 import type { CallMeta, Register } from '../register.js';
 import { parseInput } from '../validate.js';
+import { listContracts } from '../contracts/services.js';
 import { checkVersion } from './versions.js';
 import { organisationRecordCount } from '../records/services.js';
 
@@ -105,7 +106,7 @@ export function deleteOrganisation(reg: Register, id: number, expectedVersion: n
     if (used > 0) {
       throw new AppError('in_use', text('errors.organisationInUse', { name: current.name, count: used }));
     }
-    const records = organisationRecordCount(reg, id);
+    const records = organisationRecordCount(reg, id) + listContracts(reg, { organisationId: id }).length;
     if (records > 0) throw new AppError('in_use', text('errors.organisationHasRecords', { name: current.name, count: records }));
     reg.organisations.delete(id);
     reg.record(meta, {

@@ -8,6 +8,7 @@ import type { CallMeta, Register } from '../register.js';
 import { foldKey } from '../text.js';
 import { parseInput } from '../validate.js';
 import { checkVersion } from './versions.js';
+import { recipientContractCount } from '../contracts/services.js';
 
 type RecipientRow = StoredRecipientRow;
 
@@ -126,6 +127,8 @@ export function deleteRecipient(reg: Register, id: number, expectedVersion: numb
     if (current.activityCount > 0) {
       throw new AppError('in_use', text('errors.recipientInUse', { name: current.name, count: current.activityCount }));
     }
+    const contracts = recipientContractCount(reg, id);
+    if (contracts > 0) throw new AppError('in_use', text('contracts.error.processorHasContracts', { name: current.name, count: contracts }));
     reg.recipients.delete(id);
     reg.record(meta, {
       entityType: 'recipient',

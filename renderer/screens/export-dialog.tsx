@@ -1,13 +1,14 @@
 /** Export dialog: scope, format, language, progress, then "show in folder" (or the download). */
 import { useState } from 'react';
 import type { ExportAudience, ExportFormat, ExportScope, Language } from '../../core/api/shell.js';
+import type { ApiInput } from '../../core/api/table.js';
 import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { Modal } from '../components/modal.js';
 import { AsOfChoice } from '../components/as-of-choice.js';
 
 type ScopeKind = 'whole' | 'organisation' | 'controller' | 'processor' | 'filter' | 'selected';
-type DocumentKind = 'register' | 'notice';
+type DocumentKind = 'register' | 'notice' | 'bundle';
 
 /** The audience chosen last time: remembered between exports (and between sessions) in this browser profile. */
 const AUDIENCE_KEY = 'art30.export.audience';
@@ -47,6 +48,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
     setDocumentKind(d);
     if (!(d === 'notice' ? NOTICE_FORMATS : REGISTER_FORMATS).includes(format as never)) setFormat(d === 'notice' ? 'docx' : 'xlsx');
   };
+  const bundle = documentKind === 'bundle';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ file: string; fileName: string; downloadUrl?: string } | null>(null);
@@ -82,6 +84,19 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
     setError(null);
     try {
       rememberAudience(audience);
+      if (bundle) {
+        // The audit bundle: the register (PDF and XLSX), its documents and their manifest, downloaded as one ZIP.
+        const b = await call('documents/bundleBytes', { scope: scopeOf(kind) as ApiInput<'documents/bundleBytes'>['scope'], lang, audience });
+        const url = URL.createObjectURL(new Blob([Uint8Array.from(atob(b.base64), (c) => c.charCodeAt(0))], { type: b.mime }));
+        setDone({ file: b.fileName, fileName: b.fileName, downloadUrl: url });
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = b.fileName;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        return;
+      }
       const notice = documentKind === 'notice';
       const r = await call('app/export', {
         format,
@@ -145,7 +160,7 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
       {done ? (
         <div className="banner ok" role="status">
           <p>{t('export.done', { file: done.fileName })}</p>
-          {isElectron() ? (
+          {isElectron() && !bundle ? (
             <button type="button" className="secondary" onClick={() => void call('app/showInFolder', { file: done.file })}>
               {t('export.showInFolder')}
             </button>
@@ -174,6 +189,10 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
                 {t(`export.document.${d}`)}
               </label>
             ))}
+            <label className="check">
+              <input type="radio" name="export-document" value="bundle" checked={bundle} onChange={() => chooseDocument('bundle')} />
+              {t('documents.bundle.kind')}
+            </label>
           </fieldset>
           {documentKind === 'notice' ? (
             <label className="field">
@@ -198,15 +217,17 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
             </fieldset>
           )}
           <div className="grid-2">
-            <fieldset className="radios">
-              <legend>{t('export.format')}</legend>
-              {formats.map((f) => (
-                <label key={f} className="check">
-                  <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
-                  {FORMAT_LABELS[f]}
-                </label>
-              ))}
-            </fieldset>
+            {bundle ? null : (
+              <fieldset className="radios">
+                <legend>{t('export.format')}</legend>
+                {formats.map((f) => (
+                  <label key={f} className="check">
+                    <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
+                    {FORMAT_LABELS[f]}
+                  </label>
+                ))}
+              </fieldset>
+            )}
             <fieldset className="radios">
               <legend>{t('export.language')}</legend>
               {(['fr', 'en'] as const).map((l) => (
@@ -217,8 +238,8 @@ export function ExportDialog(props: { scopes: { current: ExportScope; selected: 
               ))}
             </fieldset>
           </div>
-          <AsOfChoice value={asOf} onChange={setAsOf} />
-          {format === 'xlsx' && documentKind === 'register' ? (
+          {bundle ? null : <AsOfChoice value={asOf} onChange={setAsOf} />}
+          {format === 'xlsx' && documentKind === 'register' && !bundle ? (
             <label className="check">
               <input type="checkbox" checked={fiches} onChange={(e) => setFiches(e.target.checked)} />
               {t('export.fiches')}

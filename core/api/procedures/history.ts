@@ -17,7 +17,9 @@ export const historyProcedures = {
     summary: 'Change history, newest first',
     input: z
       .object({
-        entityType: z.enum(['organisation', 'activity', 'recipient', 'vocabulary', 'country', 'export', 'import', 'register', 'breach', 'request', 'campaign']).optional(),
+        entityType: z
+          .enum(['organisation', 'activity', 'recipient', 'vocabulary', 'country', 'export', 'import', 'register', 'breach', 'request', 'campaign', 'contract', 'document'])
+          .optional(),
         entityId: id.optional(),
         batchId: id.optional(),
         beforeId: id.optional(),

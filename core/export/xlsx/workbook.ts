@@ -21,6 +21,7 @@ import { NORMALISED_SHEETS, normalisedColumns, SECURITY_SHEET } from './normalis
 import { CLIENT_COLUMNS, PROCESSOR_COLUMNS, writeClientSheet, writeProcessorSheet } from './processor-sheets.js';
 import { REGISTER_COLUMNS, writeRegisterSheet } from './register-sheet.js';
 import { writeRecordSheets, type ExportRecords } from '../records-export.js';
+import { writeContractSheet, type ExportContracts } from '../contracts-export.js';
 import { sheetName, SheetWriter, type ColumnSpec, type RecordedSheet, type SheetOptions } from './sheet.js';
 import { CELL_FONT } from './text-metrics.js';
 
@@ -35,6 +36,8 @@ export interface XlsxOptions {
   recorder?: RecordedSheet[];
   /** The breach record and the request log, when the DPO includes them. */
   records?: ExportRecords;
+  /** Processor contracts (Art. 28) in scope (issue 23). */
+  contracts?: ExportContracts;
 }
 
 export async function writeXlsx(file: string, source: ExportSource, L: Labels, options: XlsxOptions = {}): Promise<void> {
@@ -131,6 +134,7 @@ export async function writeXlsx(file: string, source: ExportSource, L: Labels, o
     }
   }
   if (options.records) await writeRecordSheets(wb, taken, options.records, L, source.exportedAt);
+  if (options.contracts) await writeContractSheet(wb, taken, options.contracts, L, new Map(source.organisations.map((o) => [o.id, o.name])));
   source.checkCancelled();
   await wb.commit();
   source.onChunk = undefined;

@@ -45,7 +45,7 @@ export const en: Entries = {
   'cli.cmd.show.usage': 'show REF [--org ORG]',
   'cli.cmd.show.summary': 'Show one processing activity with every field',
   'cli.cmd.export.usage':
-    'export --format xlsx|pdf|docx|csv|json --out FILE [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches] [--records] [--as-of YYYY-MM-DD]\n       export --notice --format html|pdf|docx --out FILE [--force] [--subjects Clients] [--refs …] [--org ORG] [--lang fr|en]',
+    'export --format xlsx|pdf|docx|csv|json --out FILE [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches] [--records] [--as-of YYYY-MM-DD]\n       export --notice --format html|pdf|docx --out FILE [--force] [--subjects Clients] [--refs …] [--org ORG] [--lang fr|en]\n       export --bundle --out FILE.zip [--force] [--lang fr|en] [--org ORG] [--role …] [--refs …] [--audience authority|internal|public]',
   'cli.cmd.export.summary': 'Export the register, or an extract of it, for an audit (XLSX, PDF, CSV) or as a JSON document',
   'cli.cmd.import.usage':
     'import FILE [--sheet NAME] [--mapping FILE|NAME] [--exclude ROWS] [--org ID] [--drafts] [--replace FIELDS] [--dry-run] [--yes]  |  import --batches  |  import --undo ID',
@@ -72,6 +72,12 @@ export const en: Entries = {
   'cli.cmd.models.usage':
     'models list [--kind company|public|school|health|association] | models show ID | models add ID… [--org ORG] [--lang fr|en] | models export --out FILE | models import FILE',
   'cli.cmd.models.summary': 'Models of activities: the catalogue by kind of organisation, one model with its sources, activities added from models; your own models shared',
+  'cli.cmd.attach.usage': 'attach REF FILE [--org ORG] [--to activity|dpia|contract|breach|request] [--audience internal|authority|public] [--note TEXT] [--by NAME]',
+  'cli.cmd.attach.summary': 'Keep a document (PDF, DOCX, XLSX, ODT, image, e-mail) in the register, attached to an activity, its DPIA, a contract, a breach or a request',
+  'cli.cmd.documents.usage': 'documents list [REF] [--org ORG] [--json] | documents remove ID | documents replace ID FILE',
+  'cli.cmd.documents.summary': 'The documents kept in the register: list them (of one activity with its contracts, breaches and requests), remove or replace one',
+  'cli.cmd.verify-bundle.usage': 'verify-bundle FILE.zip [--json]',
+  'cli.cmd.verify-bundle.summary': 'Check an audit bundle: every file against the SHA-256 of its manifest (exit 0 when all match, 2 otherwise)',
   // Usage errors (exit code 1).
   'cli.usage.required': '--{{option}} is required.',
   'cli.usage.orgValue': '--{{option}} needs an organisation (number, key or name).',
@@ -242,7 +248,7 @@ export const fr: Entries = {
   'cli.cmd.show.usage': 'show RÉF [--org ORG]',
   'cli.cmd.show.summary': 'Afficher un traitement avec toutes ses rubriques',
   'cli.cmd.export.usage':
-    'export --format xlsx|pdf|docx|csv|json --out FICHIER [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches] [--records] [--as-of AAAA-MM-JJ]\n       export --notice --format html|pdf|docx --out FICHIER [--force] [--subjects Clients] [--refs …] [--org ORG] [--lang fr|en]',
+    'export --format xlsx|pdf|docx|csv|json --out FICHIER [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches] [--records] [--as-of AAAA-MM-JJ]\n       export --notice --format html|pdf|docx --out FICHIER [--force] [--subjects Clients] [--refs …] [--org ORG] [--lang fr|en]\n       export --bundle --out FICHIER.zip [--force] [--lang fr|en] [--org ORG] [--role …] [--refs …] [--audience authority|internal|public]',
   'cli.cmd.export.summary': 'Exporter le registre, ou un extrait, pour un contrôle (XLSX, PDF, CSV) ou en document JSON',
   'cli.cmd.import.usage':
     'import FICHIER [--sheet NOM] [--mapping FICHIER|NOM] [--exclude LIGNES] [--org N°] [--drafts] [--replace RUBRIQUES] [--dry-run] [--yes]  |  import --batches  |  import --undo N°',
@@ -270,6 +276,13 @@ export const fr: Entries = {
     'models list [--kind company|public|school|health|association] | models show ID | models add ID… [--org ORG] [--lang fr|en] | models export --out FICHIER | models import FICHIER',
   'cli.cmd.models.summary':
     'Modèles d’activités : le catalogue par type d’organisme, un modèle et ses sources, des activités ajoutées à partir de modèles ; partager vos propres modèles',
+  'cli.cmd.attach.usage': 'attach RÉF FICHIER [--org ORG] [--to activity|dpia|contract|breach|request] [--audience internal|authority|public] [--note TEXTE] [--by NOM]',
+  'cli.cmd.attach.summary':
+    'Conserver un document (PDF, DOCX, XLSX, ODT, image, courriel) dans le registre, rattaché à un traitement, son AIPD, un contrat, une violation ou une demande',
+  'cli.cmd.documents.usage': 'documents list [RÉF] [--org ORG] [--json] | documents remove N° | documents replace N° FICHIER',
+  'cli.cmd.documents.summary': 'Les documents conservés dans le registre : les lister (d’un traitement avec ses contrats, violations et demandes), en retirer ou en remplacer un',
+  'cli.cmd.verify-bundle.usage': 'verify-bundle FICHIER.zip [--json]',
+  'cli.cmd.verify-bundle.summary': 'Vérifier un dossier d’audit : chaque fichier contre le SHA-256 de son manifeste (code 0 si tout correspond, 2 sinon)',
   'cli.usage.required': '--{{option}} est obligatoire.',
   'cli.usage.orgValue': '--{{option}} attend un organisme (numéro, clé ou nom).',
   'cli.usage.orgNumber': '--org attend un numéro d’organisme.',

@@ -5,6 +5,7 @@ import { CheckboxField, SelectField, TextArea, TextField } from '../../component
 import { Section } from './parts.js';
 import type { SectionProps } from './props.js';
 import { DpiaDecisions } from '../legal-fields.js';
+import { DocumentsPanel } from '../../components/documents-panel.js';
 
 export function DpiaSection(props: SectionProps) {
   const { form, set, t, app, dpia } = props;
@@ -78,6 +79,7 @@ export function DpiaSection(props: SectionProps) {
         <TextField label={t('f.dpiaLink')} value={form.dpia.link} onChange={(v) => set('dpia')({ ...form.dpia, link: v })} path="dpia.link" />
       </div>
       <DpiaDecisions dpia={form.dpia} onChange={set('dpia')} />
+      {props.activity ? <DocumentsPanel ownerType="dpia" ownerId={props.activity.id} title={t('documents.ui.dpiaTitle')} /> : null}
     </Section>
   );
 }

@@ -3,6 +3,7 @@ import { CheckboxField, CountryField, Repeated, TextArea, TextField } from '../.
 import { Section } from './parts.js';
 import type { SectionProps } from './props.js';
 import { ActivityRecordsPanel } from '../activity-records-panel.js';
+import { DocumentsPanel } from '../../components/documents-panel.js';
 
 export function OtherSection(props: SectionProps) {
   const { form, set, t, activity } = props;
@@ -43,6 +44,7 @@ export function OtherSection(props: SectionProps) {
       <TextField label={t('f.consentRecords')} value={form.consentRecords} onChange={set('consentRecords')} path="consentRecords" />
       <TextArea label={t('f.breaches')} value={form.breaches} onChange={set('breaches')} path="breaches" rows={2} />
       {activity ? <ActivityRecordsPanel activityId={activity.id} /> : <p className="hint">{t('records.saveActivityFirst')}</p>}
+      {activity ? <DocumentsPanel ownerType="activity" ownerId={activity.id} /> : null}
     </Section>
   );
 }

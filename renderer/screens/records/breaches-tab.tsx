@@ -10,6 +10,7 @@ import { NotificationBadge } from '../../components/record-badges.js';
 import type { RecordsRoute } from '../records-route.js';
 import { ActivityLinks, DateTimeField, Group, NumberField, toLocalInput } from './fields.js';
 import { RecordHistory } from './record-history.js';
+import { DocumentsPanel } from '../../components/documents-panel.js';
 import { EditorFrame, RecordList, RecordTabLayout, useRecordTab, type RecordKind } from './record-shell.js';
 import { inLang } from '../../../core/i18n/localized.js';
 import { useActivities } from './shared.js';
@@ -227,6 +228,7 @@ export function BreachesTab(props: { route: RecordsRoute; onChanged(): void }) {
               />
             </Group>
             <ActivityLinks value={d.activityIds} onChange={set('activityIds')} activities={activities} />
+            {current ? <DocumentsPanel ownerType="breach" ownerId={current.id} /> : null}
             {current ? <RecordHistory entityType="breach" id={current.id} version={current.version} /> : null}
           </EditorFrame>
         ) : null

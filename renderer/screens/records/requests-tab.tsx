@@ -11,6 +11,7 @@ import { RequestDeadlineBadge } from '../../components/record-badges.js';
 import type { RecordsRoute } from '../records-route.js';
 import { ActivityLinks, Group } from './fields.js';
 import { RecordHistory } from './record-history.js';
+import { DocumentsPanel } from '../../components/documents-panel.js';
 import { EditorFrame, RecordList, RecordTabLayout, useRecordTab, type RecordKind } from './record-shell.js';
 import { useActivities } from './shared.js';
 
@@ -276,6 +277,7 @@ export function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
               <TextArea label={t('records.field.outcomeReason')} value={d.outcomeReason} onChange={set('outcomeReason')} path="outcomeReason" rows={2} />
             </Group>
             <ActivityLinks value={d.activityIds} onChange={set('activityIds')} activities={activities} />
+            {current ? <DocumentsPanel ownerType="request" ownerId={current.id} /> : null}
             {current ? <RecordHistory entityType="request" id={current.id} version={current.version} /> : null}
           </EditorFrame>
         ) : null
