@@ -1,7 +1,7 @@
 /**
  * The `art30` command, bundled with esbuild as the Electron main process is: one CommonJS file,
- * dist/cli/art30.cjs, run by dist/cli/art30.mjs with a V8 code cache written at build time
- * (scripts/cli-loader.mjs), so that it starts like a compiled tool instead of compiling TypeScript
+ * dist/cli/art30.cjs, run by dist/cli/start.cjs with a V8 code cache written at build time
+ * (scripts/cli-loader.cjs), so that it starts like a compiled tool instead of compiling TypeScript
  * with tsx at every run.
  *
  * Start-up is kept short in three ways:
@@ -112,14 +112,24 @@ export async function buildCli() {
   // The bundle runs in vm.Script, which has no loader for import(): every import() must be bundled.
   const dynamic = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
   if (dynamic.length) throw new Error(`dist/cli/art30.cjs would load with import(), which it cannot: ${dynamic.join(', ')}`);
-  fs.copyFileSync(path.join(root, 'scripts', 'cli-loader.mjs'), path.join(cliOut, 'cli-loader.mjs'));
+  fs.copyFileSync(path.join(root, 'scripts', 'cli-loader.cjs'), path.join(cliOut, 'cli-loader.cjs'));
+  // start.cjs: what cli/bin/art30.mjs requires (CommonJS all the way: no ES module to resolve and link).
+  fs.writeFileSync(
+    path.join(cliOut, 'start.cjs'),
+    [
+      '// The bundled `art30` command (scripts/build-cli.mjs): art30.cjs with its V8 code cache.',
+      "'use strict';",
+      "module.exports = require('./cli-loader.cjs').loadBundle(require('node:path').join(__dirname, 'art30.cjs'));",
+      '',
+    ].join('\n'),
+  );
+  // The same as an ES module, for programs that import it.
   fs.writeFileSync(
     path.join(cliOut, 'art30.mjs'),
     [
       '// The bundled `art30` command (scripts/build-cli.mjs): art30.cjs with its V8 code cache.',
-      "import { fileURLToPath } from 'node:url';",
-      "import { loadBundle } from './cli-loader.mjs';",
-      "export const { main } = loadBundle(fileURLToPath(new URL('./art30.cjs', import.meta.url)));",
+      "import { createRequire } from 'node:module';",
+      "export const { main } = createRequire(import.meta.url)('./start.cjs');",
       '',
     ].join('\n'),
   );
