@@ -27,6 +27,12 @@ export const cliOut = path.join(root, 'dist', 'cli');
 /** Packages every command needs at once: bundled. Native modules stay outside the bundle. */
 const EAGER = ['zod', 'drizzle-orm', 'i18next'];
 const NATIVE = ['better-sqlite3', 'electron'];
+/**
+ * Modules loaded as lazy stand-ins although built in or part of an EAGER package: what only writes or
+ * migrations use (hashing the history, applying migrations), so that a read such as `art30 list`
+ * never loads them.
+ */
+const LAZY_ALWAYS = ['node:crypto', 'drizzle-orm/better-sqlite3/migrator'];
 
 function packageName(spec) {
   const parts = spec.split('/');
@@ -38,8 +44,10 @@ const lazyPackages = {
   name: 'lazy-packages',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:') || args.kind === 'entry-point') return undefined;
+      if (args.kind === 'entry-point') return undefined;
       if (!args.importer.startsWith(root) || args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      if (LAZY_ALWAYS.includes(args.path) && args.kind === 'import-statement') return { path: args.path, namespace: 'lazy-package' };
+      if (args.path.startsWith('node:')) return undefined;
       const pkg = packageName(args.path);
       if (EAGER.includes(pkg)) return undefined;
       if (NATIVE.includes(pkg)) return { path: args.path, external: true };
