@@ -45,8 +45,8 @@ function keptTypes(version) {
   }
 }
 
-/** Fetches electron@version's package from the registry and keeps its types; the reason on failure. */
-function fetchTypes(version, timeoutMs) {
+/** Fetches electron@version's package from the registry and keeps its types in `dir`; the reason on failure. */
+export function fetchTypes(version, timeoutMs = 120_000, dir = fallbackDir, env = process.env) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'art30-electron-types-'));
   try {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -54,6 +54,7 @@ function fetchTypes(version, timeoutMs) {
       cwd: tmp,
       encoding: 'utf8',
       timeout: timeoutMs,
+      env,
       shell: process.platform === 'win32',
     });
     const tarball = fs.readdirSync(tmp).find((f) => f.endsWith('.tgz'));
@@ -69,14 +70,14 @@ function fetchTypes(version, timeoutMs) {
     }
     const untar = spawnSync('tar', ['-xzf', tarball, 'package/electron.d.ts', 'package/package.json'], { cwd: tmp, encoding: 'utf8' });
     if (untar.status !== 0) return { file: null, reason: `electron@${version}'s package could not be unpacked (${(untar.stderr || '').trim()})` };
-    fs.mkdirSync(fallbackDir, { recursive: true });
-    fs.copyFileSync(path.join(tmp, 'package', 'electron.d.ts'), path.join(fallbackDir, 'electron.d.ts'));
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(tmp, 'package', 'electron.d.ts'), path.join(dir, 'electron.d.ts'));
     // A package of types only: the version it came from, and its types entry (as the real package's).
     fs.writeFileSync(
-      path.join(fallbackDir, 'package.json'),
+      path.join(dir, 'package.json'),
       `${JSON.stringify({ name: 'electron', version, private: true, types: 'electron.d.ts', description: 'Types only, from the electron package (scripts/electron-types.mjs)' }, null, 2)}\n`,
     );
-    return { file: path.join(fallbackDir, 'electron.d.ts'), reason: null };
+    return { file: path.join(dir, 'electron.d.ts'), reason: null };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
