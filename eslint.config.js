@@ -56,6 +56,12 @@ export default defineConfig(
       'no-promise-executor-return': 'off',
     },
   },
+  // CommonJS files (the bundled command's loader, scripts/cli-loader.cjs) load with require().
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // (More specific layer rules below replace this one for their files, and forbid Electron too.)
   {
     files: ['core/**/*.ts', 'web/**/*.ts', 'cli/**/*.ts'],

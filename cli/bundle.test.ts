@@ -1,13 +1,13 @@
 /**
  * The bundled command (scripts/build-cli.mjs): dist/cli/art30.cjs run by dist/cli/art30.mjs with
- * the V8 code cache written at build time (scripts/cli-loader.mjs). Runs once `npm run build` (or
+ * the V8 code cache written at build time (scripts/cli-loader.cjs). Runs once `npm run build` (or
  * `--cli`) has built it.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileBundle } from '../scripts/cli-loader.mjs';
+import { compileBundle } from '../scripts/cli-loader.cjs';
 import { tempDir } from '../core/testing/temp-register.js';
 
 const dist = path.resolve('dist/cli');

@@ -4,6 +4,7 @@ import type { ApiInput, ApiOutput, ProcedureName } from '../core/api/table.js';
 import { AppError, text, type ErrorCode } from '../core/errors.js';
 import { t, type Lang, type MessageParams } from '../core/i18n/i18n.js';
 import { foldKey } from '../core/text.js';
+import type { ProgressLine } from './progress.js';
 import type { CallMeta, Register } from '../core/register.js';
 
 /** Exit codes of `art30`. */
@@ -16,6 +17,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** Asks a yes/no question; false when there is no terminal to answer. */
   confirm(question: string): Promise<boolean>;
+  /** A progress line on the error stream (cli/progress.ts): rewritten on a terminal, silent when piped unless forced. */
+  progress?(force: boolean): ProgressLine;
 }
 
 export interface CommandContext {

@@ -11,6 +11,7 @@ import { APP_VERSION } from '../core/version.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { callProcedure, cliLang, commandUsage, EXIT, exitCodeFor, UsageError, type CliIO, type Command, type CommandContext } from './command.js';
 import { commands } from './commands/index.js';
+import { progressLine } from './progress.js';
 
 const GLOBAL_OPTIONS = {
   db: { type: 'string' },
@@ -22,6 +23,7 @@ const GLOBAL_OPTIONS = {
 export const processIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  progress: (force) => progressLine(process.stderr, force),
   async confirm(question) {
     if (!process.stdin.isTTY) return false;
     const rl = readline.createInterface({ input: process.stdin, output: process.stderr });

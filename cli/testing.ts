@@ -5,6 +5,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { tempDir } from '../core/testing/temp-register.js';
 import type { CliIO } from './command.js';
 import { main } from './main.js';
+import { progressLine } from './progress.js';
 
 export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   return runCliWith({}, ...argv);
@@ -15,7 +16,13 @@ export async function runCliWith(env: NodeJS.ProcessEnv, ...argv: string[]): Pro
   const out: string[] = [];
   const err: string[] = [];
   const asked: string[] = [];
-  const io: CliIO = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), confirm: async (q) => (asked.push(q), false) };
+  // Output captured as a pipe captures it: no progress line unless --progress forces one.
+  const io: CliIO = {
+    stdout: (s) => void out.push(s),
+    stderr: (s) => void err.push(s),
+    confirm: async (q) => (asked.push(q), false),
+    progress: (force) => progressLine({ isTTY: false, write: (s: string) => err.push(s) }, force),
+  };
   const code = await main(argv, io, env);
   return { code, out: out.join(''), err: err.join(''), asked };
 }

@@ -28,7 +28,14 @@ export function electronBinary(): { binary: string | null; reason: string } {
     }
     return { binary: null, reason: `the Electron binary is not installed (${String(binary)} does not exist; installed with ELECTRON_SKIP_BINARY_DOWNLOAD)` };
   } catch (error) {
-    return { binary: null, reason: `the Electron binary is not installed (${(error as Error).message.split('\n')[0]})` };
+    // Where the binary's download failed npm leaves the whole optional package out.
+    const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+    return {
+      binary: null,
+      reason: missing
+        ? 'the Electron binary is not installed: npm left the optional electron package out, its download failed'
+        : `the Electron binary is not installed (${(error as Error).message.split('\n')[0]})`,
+    };
   }
 }
 

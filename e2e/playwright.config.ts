@@ -25,7 +25,8 @@ export default defineConfig({
   // No retry: a test that passes on its second try hides a race (the reference-update notice test raced
   // the window's first load; it now waits for it).
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: '../test-results/e2e-report' }]] : [['list']],
+  // Without an Electron binary, one line says how many of the Electron project's tests are skipped and why.
+  reporter: [['list'], ['./electron-skip-reporter.ts'], ...(process.env.CI ? [['html', { open: 'never', outputFolder: '../test-results/e2e-report' }] as const] : [])],
   use: {
     locale: 'en-GB',
     viewport: { width: 1440, height: 900 },

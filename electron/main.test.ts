@@ -21,7 +21,13 @@ import { nativeBuildDir } from './paths.js';
 import { CONTENT_SECURITY_POLICY } from './security.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
+// Electron is an optional dependency: where its download failed npm removed it, and the version is package.json's.
+const electronPackage = path.join(root, 'node_modules', 'electron', 'package.json');
+const electronVersion = (
+  fs.existsSync(electronPackage)
+    ? JSON.parse(fs.readFileSync(electronPackage, 'utf8')).version
+    : JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).optionalDependencies.electron
+) as string;
 
 class StandInContents extends EventEmitter {
   mainFrame = { url: '' };

@@ -1,7 +1,7 @@
 /**
  * The `art30` command, bundled with esbuild as the Electron main process is: one CommonJS file,
- * dist/cli/art30.cjs, run by dist/cli/art30.mjs with a V8 code cache written at build time
- * (scripts/cli-loader.mjs), so that it starts like a compiled tool instead of compiling TypeScript
+ * dist/cli/art30.cjs, run by dist/cli/start.cjs with a V8 code cache written at build time
+ * (scripts/cli-loader.cjs), so that it starts like a compiled tool instead of compiling TypeScript
  * with tsx at every run.
  *
  * Start-up is kept short in three ways:
@@ -27,6 +27,12 @@ export const cliOut = path.join(root, 'dist', 'cli');
 /** Packages every command needs at once: bundled. Native modules stay outside the bundle. */
 const EAGER = ['zod', 'drizzle-orm', 'i18next'];
 const NATIVE = ['better-sqlite3', 'electron'];
+/**
+ * Modules loaded as lazy stand-ins although built in or part of an EAGER package: what only writes or
+ * migrations use (hashing the history, applying migrations), so that a read such as `art30 list`
+ * never loads them.
+ */
+const LAZY_ALWAYS = ['node:crypto', 'drizzle-orm/better-sqlite3/migrator'];
 
 function packageName(spec) {
   const parts = spec.split('/');
@@ -38,8 +44,10 @@ const lazyPackages = {
   name: 'lazy-packages',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:') || args.kind === 'entry-point') return undefined;
+      if (args.kind === 'entry-point') return undefined;
       if (!args.importer.startsWith(root) || args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      if (LAZY_ALWAYS.includes(args.path) && args.kind === 'import-statement') return { path: args.path, namespace: 'lazy-package' };
+      if (args.path.startsWith('node:')) return undefined;
       const pkg = packageName(args.path);
       if (EAGER.includes(pkg)) return undefined;
       if (NATIVE.includes(pkg)) return { path: args.path, external: true };
@@ -112,14 +120,24 @@ export async function buildCli() {
   // The bundle runs in vm.Script, which has no loader for import(): every import() must be bundled.
   const dynamic = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
   if (dynamic.length) throw new Error(`dist/cli/art30.cjs would load with import(), which it cannot: ${dynamic.join(', ')}`);
-  fs.copyFileSync(path.join(root, 'scripts', 'cli-loader.mjs'), path.join(cliOut, 'cli-loader.mjs'));
+  fs.copyFileSync(path.join(root, 'scripts', 'cli-loader.cjs'), path.join(cliOut, 'cli-loader.cjs'));
+  // start.cjs: what cli/bin/art30.mjs requires (CommonJS all the way: no ES module to resolve and link).
+  fs.writeFileSync(
+    path.join(cliOut, 'start.cjs'),
+    [
+      '// The bundled `art30` command (scripts/build-cli.mjs): art30.cjs with its V8 code cache.',
+      "'use strict';",
+      "module.exports = require('./cli-loader.cjs').loadBundle(require('node:path').join(__dirname, 'art30.cjs'));",
+      '',
+    ].join('\n'),
+  );
+  // The same as an ES module, for programs that import it.
   fs.writeFileSync(
     path.join(cliOut, 'art30.mjs'),
     [
       '// The bundled `art30` command (scripts/build-cli.mjs): art30.cjs with its V8 code cache.',
-      "import { fileURLToPath } from 'node:url';",
-      "import { loadBundle } from './cli-loader.mjs';",
-      "export const { main } = loadBundle(fileURLToPath(new URL('./art30.cjs', import.meta.url)));",
+      "import { createRequire } from 'node:module';",
+      "export const { main } = createRequire(import.meta.url)('./start.cjs');",
       '',
     ].join('\n'),
   );

@@ -53,7 +53,8 @@ try {
   for (const needed of [
     'cli/bin/art30.mjs',
     'dist/cli/art30.mjs',
-    'dist/cli/cli-loader.mjs',
+    'dist/cli/cli-loader.cjs',
+    'dist/cli/start.cjs',
     'dist/cli/art30.cjs',
     'dist/cli/art30.cjs.cache',
     'dist/cli/migrations/meta/_journal.json',

@@ -1,5 +1,5 @@
 /**
- * Writes the V8 code cache of the bundled command (see scripts/cli-loader.mjs): compiles
+ * Writes the V8 code cache of the bundled command (see scripts/cli-loader.cjs): compiles
  * dist/cli/art30.cjs, runs a few read commands on a temporary demo register (so that the cache also
  * holds the functions they compile on the way), then writes dist/cli/art30.cjs.cache.
  * Run by scripts/build-cli.mjs in a process of its own, with no V8 flags, as `art30` runs.
@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compileBundle, runBundle } from './cli-loader.mjs';
+import { compileBundle, runBundle } from './cli-loader.cjs';
 
 const file = process.argv[2];
 const script = compileBundle(file);

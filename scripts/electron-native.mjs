@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wantedElectronVersion } from './electron-types.mjs';
 import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,12 +70,13 @@ function main() {
     },
     strict: true,
   });
+  // Where the download failed npm removed the package: the version is then package.json's (where the
+  // module would go is still known; building it needs the package, see start.mjs).
   let electronVersion;
   try {
     electronVersion = readVersion('electron');
   } catch {
-    process.stderr.write('electron-native: the electron package is not installed (npm install).\n');
-    return 1;
+    electronVersion = wantedElectronVersion();
   }
   const sqliteVersion = readVersion('better-sqlite3');
   const arch = values.arch ?? process.arch;

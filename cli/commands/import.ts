@@ -18,6 +18,7 @@ import { parseRegisterDocument } from '../../core/document/import.js';
 import type { Command, CommandContext } from '../command.js';
 import { cliText, EXIT, organisationOption, printJson, readInputFile, UsageError } from '../command.js';
 import { cliTranslator } from '../error-text.js';
+import { groupByKind } from '../summary.js';
 
 /** --mapping FILE (JSON: {"C": "purpose"} or {"sheet": "…", "mapping": {…}}) or the name of a saved mapping. */
 async function mappingOption(ctx: CommandContext, value: string): Promise<{ mapping: Record<string, string | null>; mappingFor?: string }> {
@@ -63,9 +64,90 @@ function rowLine(ctx: CommandContext, T: (key: string, params?: MessageParams) =
   return `  ${label} ${status} ${what}${extra}\n`;
 }
 
-function printPreview(ctx: CommandContext, p: ImportPreview): void {
+/** Every row, with its errors, warnings and field changes (`--verbose`, or a short file). */
+function printRows(ctx: CommandContext, p: ImportPreview): void {
   const io = ctx.io;
-  const { T, field, issue, reason } = words(ctx, p);
+  const { T, field, issue } = words(ctx, p);
+  io.stdout(`${T('cli.import.rows')}\n`);
+  const errorWord = T('cli.import.error');
+  const warningWord = T('cli.import.warning');
+  const w = Math.max(errorWord.length, warningWord.length);
+  for (const r of p.rows) {
+    io.stdout(rowLine(ctx, T, r));
+    for (const e of r.errors) io.stdout(`      ${errorWord.padEnd(w)} ${e.cell ? `${e.cell} ` : ''}${e.field ? `[${field(e.field)}] ` : ''}${issue(e)}\n`);
+    for (const x of r.warnings) io.stdout(`      ${warningWord.padEnd(w)} ${x.cell ? `${x.cell} ` : ''}${x.field ? `[${field(x.field)}] ` : ''}${issue(x)}\n`);
+    for (const c of r.fieldChanges ?? []) {
+      io.stdout(`      ${t(ctx.lang, 'doc.kv', { label: `${c.label}${c.mode === 'replace' ? ` ${T('cli.import.replaced')}` : ''}`, value: '' }).trimEnd()}\n`);
+      for (const x of c.added) io.stdout(`        + ${x.replace(/\n/g, ' ')}\n`);
+      for (const x of c.removed) io.stdout(`        - ${x.replace(/\n/g, ' ')}\n`);
+      if (c.mode === 'set') io.stdout(`        ${c.before.join(' / ') || T('cli.import.empty')} → ${c.after.join(' / ')}\n`);
+      for (const x of c.replaceWouldRemove) io.stdout(`        = ${x.replace(/\n/g, ' ')} ${T('cli.import.kept', { field: c.field })}\n`);
+    }
+  }
+}
+
+/** Up to this many rows, the preview lists every row; beyond, it summarises them (--verbose lists them all). */
+export const ROWS_LISTED = 20;
+/** Examples shown for each kind of warning, error or skipped row. */
+const EXAMPLES = 3;
+
+/**
+ * A long file's rows summarised: errors, warnings and skipped rows grouped by kind (its count, what
+ * it is, where the first few are and how many more), duplicates and updates counted; where to see
+ * the rest. Always a few dozen lines, whatever the file's length.
+ */
+function printRowSummary(ctx: CommandContext, p: ImportPreview): void {
+  const io = ctx.io;
+  const { T, field, issue } = words(ctx, p);
+  const S = (key: string, params?: MessageParams) => t(ctx.lang, `cliSummary.${key}`, params);
+  const clip = (v: string) => (v.length > 30 ? `${v.slice(0, 29)}…` : v).replace(/\s+/g, ' ');
+  type Found = { row: PreviewRow; issue: CellIssue };
+  const where = ({ row, issue: e }: Found) => `${row.sheet}!${e.cell || row.row}${e.value ? ` "${clip(e.value)}"` : ''}`;
+  // A kind is what is wrong (the issue's code, else its text) and in which field.
+  const kindOf = ({ issue: e }: Found) => `${e.field}\u0000${e.code ?? e.message}`;
+  // What a kind is: its message with the cell's own text left out ("…"), the field first.
+  const what = ({ issue: e }: Found) =>
+    `${e.field ? `[${field(e.field)}] ` : ''}${e.code && hasKey(`import.warning.${e.code}`) ? issue({ ...e, value: '…', params: { ...(e.params ?? {}), value: '…' } }) : e.message}${e.code ? ` (${e.code})` : ''}`;
+  const more = (count: number, shown: number) => (count > shown ? `; ${S('more', { count: count - shown })}` : '');
+  const section = (title: string, found: Found[]) => {
+    if (!found.length) return;
+    io.stdout(`${title}\n`);
+    for (const g of groupByKind(found, kindOf, EXAMPLES)) {
+      io.stdout(`  ${S('kind', { count: g.count, what: what(g.examples[0]) })}\n`);
+      io.stdout(`      ${g.examples.map(where).join(', ')}${more(g.count, g.examples.length)}\n`);
+    }
+  };
+  const errors = p.rows.flatMap((row) => row.errors.map((e) => ({ row, issue: e })));
+  const warnings = p.rows.flatMap((row) => row.warnings.map((e) => ({ row, issue: e })));
+  section(S('errorsTitle', { count: errors.length, rows: p.rows.filter((r) => r.errors.length).length }), errors);
+  section(S('warningsTitle', { count: warnings.length, rows: p.rows.filter((r) => r.warnings.length).length }), warnings);
+
+  const skipped = p.rows.filter((r) => r.skip);
+  if (skipped.length) {
+    io.stdout(`${S('skippedTitle', { count: skipped.length })}\n`);
+    for (const g of groupByKind(skipped, (r) => r.skip!.kind, EXAMPLES)) {
+      io.stdout(`  ${S('kind', { count: g.count, what: t(ctx.lang, g.examples[0].skip!.reason.key, g.examples[0].skip!.reason.params) })}\n`);
+      io.stdout(`      ${g.examples.map((r) => `${r.sheet}!${r.row}`).join(', ')}${more(g.count, g.examples.length)}\n`);
+    }
+  }
+  const duplicates = p.rows.filter((r) => r.status === 'duplicate');
+  if (duplicates.length) {
+    io.stdout(`${S('duplicatesTitle', { count: duplicates.length })}\n`);
+    io.stdout(
+      `      ${duplicates
+        .slice(0, EXAMPLES)
+        .map((r) => `${r.sheet}!${r.row} ${T('cli.import.sameAs', { ref: r.duplicateOf ?? '' })}`)
+        .join(', ')}${more(duplicates.length, EXAMPLES)}\n`,
+    );
+  }
+  const updates = p.rows.filter((r) => r.status === 'update');
+  if (updates.length) io.stdout(`${S('updates', { count: updates.length, fields: updates.reduce((n, r) => n + r.changes.length, 0) })}\n`);
+  io.stdout(`${S('seeAll')}\n`);
+}
+
+function printPreview(ctx: CommandContext, p: ImportPreview, verbose: boolean): void {
+  const io = ctx.io;
+  const { T, field, reason } = words(ctx, p);
   const delimiter = p.delimiter ? `, ${T('cli.import.delimiter', { delimiter: p.delimiter === '\t' ? T('cli.import.tab') : p.delimiter })}` : '';
   io.stdout(`${p.fileName} (${p.format.toUpperCase()}${p.encoding ? `, ${p.encoding}` : ''}${delimiter}) → ${p.organisationName}\n`);
   for (const s of p.sheets) {
@@ -91,27 +173,19 @@ function printPreview(ctx: CommandContext, p: ImportPreview): void {
     }
   }
   if (p.organisation) io.stdout(`${T('cli.import.orgFields', { name: p.organisationName, count: p.organisation.changes.length })}\n`);
-  io.stdout(`${T('cli.import.rows')}\n`);
-  const errorWord = T('cli.import.error');
-  const warningWord = T('cli.import.warning');
-  const w = Math.max(errorWord.length, warningWord.length);
-  for (const r of p.rows) {
-    io.stdout(rowLine(ctx, T, r));
-    for (const e of r.errors) io.stdout(`      ${errorWord.padEnd(w)} ${e.cell ? `${e.cell} ` : ''}${e.field ? `[${field(e.field)}] ` : ''}${issue(e)}\n`);
-    for (const x of r.warnings) io.stdout(`      ${warningWord.padEnd(w)} ${x.cell ? `${x.cell} ` : ''}${x.field ? `[${field(x.field)}] ` : ''}${issue(x)}\n`);
-    for (const c of r.fieldChanges ?? []) {
-      io.stdout(`      ${t(ctx.lang, 'doc.kv', { label: `${c.label}${c.mode === 'replace' ? ` ${T('cli.import.replaced')}` : ''}`, value: '' }).trimEnd()}\n`);
-      for (const x of c.added) io.stdout(`        + ${x.replace(/\n/g, ' ')}\n`);
-      for (const x of c.removed) io.stdout(`        - ${x.replace(/\n/g, ' ')}\n`);
-      if (c.mode === 'set') io.stdout(`        ${c.before.join(' / ') || T('cli.import.empty')} → ${c.after.join(' / ')}\n`);
-      for (const x of c.replaceWouldRemove) io.stdout(`        = ${x.replace(/\n/g, ' ')} ${T('cli.import.kept', { field: c.field })}\n`);
-    }
+  const listed = verbose || p.rows.length <= ROWS_LISTED;
+  if (listed) printRows(ctx, p);
+  if (p.newRecipients.length) {
+    const shown = listed ? p.newRecipients : p.newRecipients.slice(0, 10);
+    const rest = p.newRecipients.length - shown.length;
+    io.stdout(`${T('cli.import.newRecipients', { names: `${shown.join(', ')}${rest ? `; ${t(ctx.lang, 'cliSummary.more', { count: rest })}` : ''}` })}\n`);
   }
-  if (p.newRecipients.length) io.stdout(`${T('cli.import.newRecipients', { names: p.newRecipients.join(', ') })}\n`);
   const c = p.counts;
   io.stdout(
     `${T('cli.import.counts', { new: c.new, update: c.update, unchanged: c.unchanged, duplicate: c.duplicate, error: c.error, excluded: c.excluded, warnings: T('cli.import.warnings', { count: c.warnings }) })}\n`,
   );
+  // Counts first, then what is behind them.
+  if (!listed) printRowSummary(ctx, p);
 }
 
 export const importCommand: Command = {
@@ -129,6 +203,10 @@ export const importCommand: Command = {
     yes: { type: 'boolean', short: 'y', default: false },
     undo: { type: 'string' },
     batches: { type: 'boolean', default: false },
+    /** Lists every row of a long file (the preview otherwise summarises them by kind). */
+    verbose: { type: 'boolean', short: 'v', default: false },
+    /** Progress lines even when the error stream is not a terminal (as git's --progress). */
+    progress: { type: 'boolean', default: false },
   },
   async run(ctx) {
     const v = ctx.values;
@@ -160,6 +238,7 @@ export const importCommand: Command = {
         );
       return;
     }
+    const verbose = Boolean(v.verbose);
     const file = ctx.positionals[0];
     if (!file) throw new UsageError(cliText(ctx, 'cli.usage.importWhich'));
     const data = readInputFile(file);
@@ -237,12 +316,12 @@ export const importCommand: Command = {
     if (v['dry-run']) {
       if (ctx.json) printJson(ctx.io, preview);
       else {
-        printPreview(ctx, preview);
+        printPreview(ctx, preview, verbose);
         ctx.io.stdout(`${cliText(ctx, 'cli.import.dryRun')}\n`);
       }
       return preview.counts.error > 0 ? EXIT.badInput : EXIT.ok;
     }
-    if (!ctx.json) printPreview(ctx, preview);
+    if (!ctx.json) printPreview(ctx, preview, verbose);
     if (!v.yes) {
       const ok = await ctx.io.confirm(cliText(ctx, 'cli.import.confirm', { count: preview.counts.willWrite, organisation: preview.organisationName }));
       if (!ok) {
@@ -250,13 +329,16 @@ export const importCommand: Command = {
         return EXIT.usage;
       }
     }
-    // Progress on stderr (a pipe is written synchronously, so it is seen while the transaction runs).
+    // Progress on stderr: a line rewritten in place on a terminal, nothing when piped (unless --progress).
+    // Written synchronously, so it is seen while the transaction runs.
+    const line = ctx.io.progress?.(Boolean(v.progress)) ?? (() => {});
+    const step = v.progress ? 10 : 1;
     let lastShown = -1;
     const progress = (p: { phase: string; done: number; total: number }) => {
       const pct = p.total ? Math.floor((p.done / p.total) * 100) : 0;
-      if (p.phase === 'import.phase.writing' && pct < lastShown + 10 && p.done !== p.total) return;
+      if (p.phase === 'import.phase.writing' && pct < lastShown + step && p.done !== p.total) return;
       lastShown = pct;
-      ctx.io.stderr(`${cliText(ctx, 'cli.import.progress', { phase: t(ctx.lang, p.phase), done: p.done, total: p.total })}\n`);
+      line(cliText(ctx, 'cli.import.progress', { phase: t(ctx.lang, p.phase), done: p.done, total: p.total }), p.done === p.total);
     };
     const summary = unwrap(await dispatch(ctx.open(), 'import/commit', { sessionId: preview.sessionId, ...options }, ctx.meta, { trusted: true, context: { progress } }));
     if (ctx.json) printJson(ctx.io, summary);

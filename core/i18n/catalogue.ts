@@ -6,6 +6,7 @@
 import * as campaign from './locales/campaign.js';
 import * as checks from './locales/checks.js';
 import * as cli from './locales/cli.js';
+import * as cliSummary from './locales/cli-summary.js';
 import * as common from './locales/common.js';
 import * as errors from './locales/errors.js';
 import * as importArea from './locales/import.js';
@@ -38,6 +39,7 @@ export const areas: Record<string, Area> = {
   import: importArea,
   export: exportArea,
   cli,
+  cliSummary,
   firstrun,
   mapping,
   records,

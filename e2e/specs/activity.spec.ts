@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { EditorPage, RegisterPage } from '../pages/app-page.js';
-import { expect, root, test } from '../fixtures.js';
+import { expect, test } from '../fixtures.js';
 
 test.describe('on an empty register', () => {
   test('create an activity filling every section: it appears in the table and reopens with every value', async ({ app }) => {
@@ -447,26 +445,6 @@ test.describe('on the demo register', () => {
     await expect(page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'India', exact: true }) })).toContainText('To be confirmed');
     await register.nav('Organisation & DPO').click();
     await expect(page.getByRole('region', { name: 'Data protection officer' }).getByLabel('CNIL designation number')).toHaveValue('DPO-2026-000001');
-  });
-
-  test('screenshots of the register view and the activity editor', async ({ app, target }) => {
-    test.skip(target !== 'web', 'screenshots come from the web run');
-    const { page } = app;
-    const register = new RegisterPage(page);
-    // Into an ignored folder: tests never modify tracked files. `npm run screenshots` refreshes the README's.
-    const out = process.env.ART30_SCREENSHOTS_DIR ?? path.join(root, 'test-results', 'screenshots');
-    fs.mkdirSync(out, { recursive: true });
-    await expect(register.count).toHaveText('10 of 10 activities');
-    await page.screenshot({ path: path.join(out, 'register-view.png') });
-    await register.open('Contrôle d’accès biométrique au laboratoire');
-    const ed = new EditorPage(page);
-    await ed.field('Person in charge').fill('Responsable du laboratoire');
-    await ed.save();
-    await ed.saved(2);
-    await page.getByRole('button', { name: 'History' }).click();
-    await expect(page.getByRole('complementary', { name: 'History of the activity' }).getByRole('row', { name: /^Person in charge/ })).toBeVisible();
-    await page.getByRole('main').evaluate((el) => el.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(out, 'activity-editor.png') });
   });
 });
 

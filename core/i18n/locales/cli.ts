@@ -48,7 +48,7 @@ export const en: Entries = {
     'export --format xlsx|pdf|docx|csv|json --out FILE [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches] [--records] [--as-of YYYY-MM-DD]\n       export --notice --format html|pdf|docx --out FILE [--force] [--subjects Clients] [--refs …] [--org ORG] [--lang fr|en]\n       export --bundle --out FILE.zip [--force] [--lang fr|en] [--org ORG] [--role …] [--refs …] [--audience authority|internal|public]',
   'cli.cmd.export.summary': 'Export the register, or an extract of it, for an audit (XLSX, PDF, CSV) or as a JSON document',
   'cli.cmd.import.usage':
-    'import FILE [--sheet NAME] [--mapping FILE|NAME] [--exclude ROWS] [--org ID] [--drafts] [--replace FIELDS] [--dry-run] [--yes]  |  import --batches  |  import --undo ID',
+    'import FILE [--sheet NAME] [--mapping FILE|NAME] [--exclude ROWS] [--org ID] [--drafts] [--replace FIELDS] [--dry-run] [--yes] [--verbose] [--progress]  |  import --batches  |  import --undo ID',
   'cli.cmd.import.summary': 'Import a spreadsheet (XLSX, ODS, CSV; preview, then one transaction) or a JSON register document',
   'cli.cmd.template.usage': 'template --out FILE [--force] [--lang fr|en]',
   'cli.cmd.template.summary': 'Write the blank department template (XLSX: our fields as headers, dropdowns, instructions)',
@@ -251,7 +251,7 @@ export const fr: Entries = {
     'export --format xlsx|pdf|docx|csv|json --out FICHIER [--force] [--lang fr|en] [--org ORG] [--role controller|processor] [--refs T-001,T-004] [--audience authority|internal|public] [--fiches|--no-fiches] [--records] [--as-of AAAA-MM-JJ]\n       export --notice --format html|pdf|docx --out FICHIER [--force] [--subjects Clients] [--refs …] [--org ORG] [--lang fr|en]\n       export --bundle --out FICHIER.zip [--force] [--lang fr|en] [--org ORG] [--role …] [--refs …] [--audience authority|internal|public]',
   'cli.cmd.export.summary': 'Exporter le registre, ou un extrait, pour un contrôle (XLSX, PDF, CSV) ou en document JSON',
   'cli.cmd.import.usage':
-    'import FICHIER [--sheet NOM] [--mapping FICHIER|NOM] [--exclude LIGNES] [--org N°] [--drafts] [--replace RUBRIQUES] [--dry-run] [--yes]  |  import --batches  |  import --undo N°',
+    'import FICHIER [--sheet NOM] [--mapping FICHIER|NOM] [--exclude LIGNES] [--org N°] [--drafts] [--replace RUBRIQUES] [--dry-run] [--yes] [--verbose] [--progress]  |  import --batches  |  import --undo N°',
   'cli.cmd.import.summary': 'Importer un tableur (XLSX, ODS, CSV ; aperçu, puis une seule transaction) ou un document JSON de registre',
   'cli.cmd.template.usage': 'template --out FICHIER [--force] [--lang fr|en]',
   'cli.cmd.template.summary': 'Écrire le modèle vierge pour les services (XLSX : nos rubriques en en-têtes, listes déroulantes, consignes)',

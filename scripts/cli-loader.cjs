@@ -2,33 +2,35 @@
  * Loading the bundled `art30` command (scripts/build-cli.mjs): dist/cli/art30.cjs is the whole
  * command as one CommonJS file (no module graph to resolve and link at every start), run with the
  * V8 code cache written beside it at build time (art30.cjs.cache), so that the code the commands
- * use is not parsed and compiled again at each run. Copied to dist/cli/cli-loader.mjs.
+ * use is not parsed and compiled again at each run. Copied to dist/cli/cli-loader.cjs.
  *
  * Hand-written rather than a library: `v8-compile-cache` hooks every `require` and keeps its caches
  * in the temporary folder; one file cached at build time needs only `vm.Script`'s `cachedData`
  * (Node ≥ 22 offers the same through `module.enableCompileCache()`). A cache V8 refuses (another
  * Node version, other V8 flags, another build) is ignored: the code is then compiled as usual.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
+'use strict';
+// CommonJS, as the bundle: `art30` reaches it with one require(), without the ES module loader.
+const fs = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
 
 /** Compiles the bundle as a CommonJS module, with its code cache when one is given. */
-export function compileBundle(file, cachedData) {
+function compileBundle(file, cachedData) {
   const source = `(function (exports, require, module, __filename, __dirname) {${fs.readFileSync(file, 'utf8')}\n})`;
   return new vm.Script(source, { filename: file, cachedData });
 }
 
 /** Runs a compiled bundle as a CommonJS module and returns its exports. */
-export function runBundle(script, file) {
+function runBundle(script, file) {
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   return module.exports;
 }
 
 /** The exports of the bundle `file`, compiled with the code cache beside it (`file`.cache) when there is one. */
-export function loadBundle(file) {
+function loadBundle(file) {
   let cachedData;
   try {
     cachedData = fs.readFileSync(`${file}.cache`);
@@ -37,3 +39,5 @@ export function loadBundle(file) {
   }
   return runBundle(compileBundle(file, cachedData), file);
 }
+
+module.exports = { compileBundle, runBundle, loadBundle };

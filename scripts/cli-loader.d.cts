@@ -1,4 +1,4 @@
-// Types of scripts/cli-loader.mjs (the loader of the bundled command), for the tests.
+// Types of scripts/cli-loader.cjs (the loader of the bundled command), for the tests.
 import type { Script } from 'node:vm';
 
 export function compileBundle(file: string, cachedData?: Buffer): Script;
