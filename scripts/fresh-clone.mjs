@@ -113,6 +113,9 @@ async function main() {
   });
   const dir = path.resolve(positionals[0] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'art30-fresh-')));
   const clone = path.join(dir, 'art30');
+  // The shared/ folder laid beside the checkout (outside material the tests read as ../shared) is beside the clone too.
+  const shared = path.join(root, '..', 'shared');
+  if (fs.existsSync(shared) && !fs.existsSync(path.join(dir, 'shared'))) fs.symlinkSync(shared, path.join(dir, 'shared'));
   const failures = [];
   const say = (line) => process.stdout.write(`\nfresh-clone: ${line}\n`);
 
