@@ -80,7 +80,16 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   // A sheet with no column naming an activity (no name, purpose or processing) beside a register that
   // has one: a list that goes with the register (sub-processors, contacts), not activities of its own.
   const identity = (t: (typeof tables)[number]) => t.mapping.some((m) => m.field && IDENTITY_FIELDS.has(m.field));
-  if (!cnil && tables.some((t) => t.status === 'table' && identity(t)))
+  // Fiches of activities (one per sheet) beside a sheet that holds only their organisation's identity (a name,
+  // dates, no purpose): that sheet is a cover, not an activity.
+  const withPurpose = [...fiches].filter(([, labels]) => labels.some((l) => PURPOSE_FIELDS.has(l.field)));
+  if (withPurpose.length)
+    for (const [i, labels] of [...fiches]) {
+      if (labels.some((l) => PURPOSE_FIELDS.has(l.field))) continue;
+      fiches.delete(i);
+      tables[i] = { ...tables[i], status: 'skipped', reason: 'a list beside the register' };
+    }
+  if (!cnil && (fiches.size > 0 || tables.some((t) => t.status === 'table' && identity(t))))
     for (const [i, t] of tables.entries())
       if (t.status === 'table' && !identity(t) && !parts.some((p) => p.index === t.sheet.index)) tables[i] = { ...t, status: 'skipped', reason: 'a list beside the register' };
   const session = addSession({ registerFile: reg.file, fileName: name, sha256: sha256(data), size: data.length, workbook, tables, cnil, mappings: new Map(), fiches, parts });
@@ -101,6 +110,7 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   return session;
 }
 
+const PURPOSE_FIELDS = new Set(['purpose', 'description', 'clientProcessing', 'subPurposes']);
 const IDENTITY_FIELDS = new Set(['name', 'purpose', 'clientProcessing', 'description']);
 
 function letterIndex(letter: string): number {
