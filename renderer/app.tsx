@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { AppEvent, ExportScope, Language } from '../core/api/shell.js';
 import type { Country, Organisation, VocabularyTerm } from '../core/model/register.js';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { call, subscribe } from './api/client.js';
+import { call, onIdle, subscribe } from './api/client.js';
 import { queryClient } from './api/queries.js';
 import { AppProvider, initialLanguage, translator, useApp, useT, type Notice } from './app-context.js';
 import { ConfirmDialog, Modal } from './components/modal.js';
@@ -226,6 +226,15 @@ function Shell() {
     },
     [app, canImport, canExport, backup],
   );
+  // A progress banner ends with its work: once no call is under way, whatever its last count said.
+  useEffect(
+    () =>
+      onIdle(() => {
+        clearTimeout(progressTimer.current);
+        progressTimer.current = setTimeout(() => setProgress(null), 300);
+      }),
+    [],
+  );
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
   useEffect(() => subscribe((e) => onEventRef.current(e)), []);
@@ -268,7 +277,7 @@ function Shell() {
   return (
     <div className="app">
       <a href="#main" className="skip-link" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
-        Skip to content
+        {t('firsthour.skipLink')}
       </a>
       <header className="topbar">
         <div className="brand">

@@ -18,6 +18,7 @@ import * as overview from './locales/overview.js';
 import * as legal from './locales/legal.js';
 import * as doc from './locales/doc.js';
 import * as windowArea from './locales/window.js';
+import * as firsthour from './locales/firsthour.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -40,6 +41,7 @@ export const areas: Record<string, Area> = {
   overview,
   legal,
   doc,
+  firsthour,
   /** The window's words: keys named after their screen, not prefixed `window.` (see locales/window.ts). */
   window: windowArea,
 };

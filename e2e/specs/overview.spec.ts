@@ -110,7 +110,7 @@ test.describe('the register as it was', () => {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const exportDialog = page.getByRole('dialog', { name: /Export/ });
     await exportDialog.getByRole('radio', { name: 'As it stood at the end of' }).check();
-    await expect(exportDialog.getByLabel('As it stood at the end of', { exact: true }).last()).toHaveValue(new Date().toISOString().slice(0, 10));
+    await expect(exportDialog.getByLabel('As it stood at the end of', { exact: true }).last()).toHaveValue(new Date().toISOString().slice(0, 10).split('-').reverse().join('/'));
     await exportDialog.getByRole('radio', { name: 'JSON' }).check();
     const download = page.waitForEvent('download');
     await exportDialog

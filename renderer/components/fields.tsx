@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useId, useRef, useState, type Rea
 import type { VocabularyKind } from '../../core/model/codes.js';
 import { useApp, useT } from '../app-context.js';
 import { inLang } from '../../core/i18n/localized.js';
+import { DateInput } from './date-input.js';
 
 /** Field errors of the last save, keyed by path (`transfers[0].country`). */
 export const ErrorsContext = createContext<Map<string, string>>(new Map());
@@ -64,16 +65,20 @@ export function TextField(
   const error = useFieldError(props.path);
   return (
     <Wrapper {...props} id={id} error={error}>
-      <input
-        {...controlProps(id, props, error)}
-        required={props.required}
-        type={props.type ?? 'text'}
-        value={props.value}
-        list={props.list}
-        placeholder={props.placeholder}
-        autoFocus={props.autoFocus}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
+      {props.type === 'date' ? (
+        <DateInput {...controlProps(id, props, error)} required={props.required} value={props.value} autoFocus={props.autoFocus} onChange={props.onChange} />
+      ) : (
+        <input
+          {...controlProps(id, props, error)}
+          required={props.required}
+          type={props.type ?? 'text'}
+          value={props.value}
+          list={props.list}
+          placeholder={props.placeholder}
+          autoFocus={props.autoFocus}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
     </Wrapper>
   );
 }

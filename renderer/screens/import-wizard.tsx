@@ -2,7 +2,7 @@
  * Import of a department spreadsheet: choose the file, check the column mapping, preview what will
  * be written (and exclude rows), import with progress, then a summary that can be undone.
  */
-import { Fragment, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import type { ApiOutput } from '../../core/api/table.js';
 import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
@@ -42,6 +42,8 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
   /** Row key → list fields the DPO chose to replace (after seeing what it removes). */
   const [replace, setReplace] = useState<Record<string, string[]>>({});
   const [confirmUndo, setConfirmUndo] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
 
   const run = async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
@@ -201,12 +203,33 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
           }}
         >
           <label htmlFor="import-file">{t('import.choose')}</label>
+          {/* The browser's own file button speaks the browser's language: the window's button opens it. */}
           <input
+            ref={fileInput}
             id="import-file"
             type="file"
+            tabIndex={-1}
+            className="visually-hidden"
             accept=".xlsx,.ods,.csv,.json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv"
-            onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) {
+                setChosen(f.name);
+                void openFile(f);
+              }
+            }}
           />
+          {!isElectron() ? (
+            <p className="file-picker">
+              <button type="button" className="secondary" aria-describedby="import-file-chosen" onClick={() => fileInput.current?.click()}>
+                {t('firsthour.chooseFile')}
+              </button>{' '}
+              <span id="import-file-chosen" className="muted">
+                {chosen ?? t('firsthour.noFile')}
+              </span>
+            </p>
+          ) : null}
           {isElectron() ? (
             <button type="button" className="secondary" onClick={() => void openWithDialog()}>
               {t('import.choose')}

@@ -259,7 +259,7 @@ function ChartCard(props: {
       ) : (
         <div className="chart-body">
           {/* The picture; its values and actions are the list of buttons below, for keyboards and screen readers. */}
-          <div className="chart" aria-hidden="true">
+          <div className="chart" aria-hidden="true" inert>
             <ResponsiveContainer width="100%" height={height}>
               {props.pie ? (
                 <PieChart>
