@@ -113,7 +113,9 @@ async function shownTexts(page: Page): Promise<string[]> {
     // The browser's own controls speak the browser's language, and show dates in its format.
     for (const el of Array.from(document.querySelectorAll('input[type=file], input[type=date], input[type=time], input[type=datetime-local], input[type=month]'))) {
       const r = el.getBoundingClientRect();
-      if (r.width > 2 && r.height > 2 && getComputedStyle(el).visibility !== 'hidden' && getComputedStyle(el).opacity !== '0')
+      const st = getComputedStyle(el);
+      const clipped = /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(st.clip);
+      if (r.width > 2 && r.height > 2 && !clipped && st.visibility !== 'hidden' && st.opacity !== '0')
         out.push(`<input type=${el.getAttribute('type')}> du navigateur`);
     }
     return out;
@@ -129,7 +131,8 @@ export async function wordsAndCodes(page: Page, where: string, own: Set<string>)
       continue;
     }
     if (own.has(text)) continue;
-    const bare = NAMES.reduce((x, name) => x.replaceAll(name, ''), text);
+    // File names are what they are on disk (a backup's name carries its time).
+    const bare = NAMES.reduce((x, name) => x.replaceAll(name, ''), text).replace(/[\w.-]+\.(bak|xlsx|ods|csv|json|pdf|docx|art30)\b/g, '');
     // Codes in capitals (IS, NO: countries) are not words.
     const words = [...bare.matchAll(WORD)].map((m) => m[1]).filter((w) => !(w.length <= 3 && w === w.toUpperCase()));
     if (words.length) found.push(`${where}: “${text}” (${words.join(', ')})`);

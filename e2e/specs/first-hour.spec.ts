@@ -98,6 +98,19 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   await dialog.getByRole('button', { name: 'Suivant' }).click();
   const preview = dialog.getByRole('table', { name: 'Aperçu' });
   await expect(preview).toContainText('Gestion de la paie');
+  // The values it will write, field by field: two legal bases from one cell, each recipient, the retention in words.
+  const paie = preview.getByRole('row', { name: /Gestion de la paie/ });
+  await expect(paie).toContainText('Obligation légale');
+  await expect(paie).toContainText(/contrat/i);
+  await expect(paie).toContainText('URSSAF');
+  await expect(paie).toContainText('5 ans');
+  await expect(preview.getByRole('row', { name: /Recrutement/ })).toContainText('Inde');
+  // Every sheet said: imported, or skipped and why; the new recipients labelled.
+  const sheets = dialog.getByRole('region', { name: 'Feuilles du classeur' });
+  await expect(sheets.locator('[data-sheet="RH"]')).toContainText('importée, 2 lignes');
+  await expect(sheets.locator('[data-sheet="Listes"]')).toContainText('ignorée');
+  await expect(sheets.locator('[data-sheet="Sommaire"]')).toContainText('ignorée');
+  await expect(dialog.getByText(/^Destinataires ajoutés à l’annuaire\u00a0: .*URSSAF/)).toBeVisible();
   await step('08-import-apercu');
   await dialog.getByRole('button', { name: /^Importer \(2\)$/ }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'hr.xlsx' })).toBeVisible();
@@ -110,6 +123,8 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
     .click();
   await expect(dialog.getByText('L’import a été annulé.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Fermer' }).click();
+  // The progress of the import ended with it.
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
   await step('11-apres-import');
 
   // An export.

@@ -9,6 +9,7 @@ import { useApp, useT } from '../app-context.js';
 import { ConfirmDialog, Modal } from '../components/modal.js';
 import { DraftsOption, MappingWhy, MissingFields } from './import-mapping-notes.js';
 import { RowChanges, RowIssues } from './import/import-changes.js';
+import { RowValues, SheetsFate } from './import/import-values.js';
 import { ImportSummary, SummaryActivities } from './import/import-summary.js';
 import { inLang, LOCALES } from '../../core/i18n/localized.js';
 
@@ -312,15 +313,18 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
       {step === 'preview' && preview && counts ? (
         <div>
           <p className="counts" role="status">
-            {(['new', 'update', 'unchanged', 'duplicate', 'error', 'excluded'] as const).map((k) => (
-              <span key={k} className={`badge import-${k}`}>
-                {t(`import.status.${k}`)}: {counts[k]}
-              </span>
-            ))}
+            {(['new', 'update', 'unchanged', 'duplicate', 'error', 'excluded', 'skipped'] as const)
+              .filter((k) => counts[k] > 0 || k === 'new')
+              .map((k) => (
+                <span key={k} className={`badge import-${k}`}>
+                  {t('firsthour.count', { label: t(`import.status.${k}`), count: counts[k] })}
+                </span>
+              ))}
           </p>
           {preview.ownExport ? <p className="muted">{t('import.ownExport')}</p> : null}
           {preview.newOrganisations.length ? <p className="muted">{t('import.newOrganisations', { names: preview.newOrganisations.join(', ') })}</p> : null}
-          {preview.newRecipients.length ? <p className="muted">+ {preview.newRecipients.join(', ')}</p> : null}
+          {preview.newRecipients.length ? <p>{t('firsthour.newRecipients', { names: preview.newRecipients.join(', ') })}</p> : null}
+          <SheetsFate preview={preview} />
           {counts.error > 0 || drafts ? (
             <DraftsOption
               t={t}
@@ -341,7 +345,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                   <th scope="col">{t('col.status')}</th>
                   <th scope="col">{t('col.ref')}</th>
                   <th scope="col">{t('col.name')}</th>
-                  <th scope="col">{t('common.details')}</th>
+                  <th scope="col">{t('firsthour.values')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -368,6 +372,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                       <td>{r.name}</td>
                       <td className="small">
                         <RowIssues row={r} fields={preview.fields} />
+                        <RowValues row={r} />
                       </td>
                     </tr>
                     {r.fieldChanges.length ? (
