@@ -115,8 +115,7 @@ async function shownTexts(page: Page): Promise<string[]> {
       const r = el.getBoundingClientRect();
       const st = getComputedStyle(el);
       const clipped = /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(st.clip);
-      if (r.width > 2 && r.height > 2 && !clipped && st.visibility !== 'hidden' && st.opacity !== '0')
-        out.push(`<input type=${el.getAttribute('type')}> du navigateur`);
+      if (r.width > 2 && r.height > 2 && !clipped && st.visibility !== 'hidden' && st.opacity !== '0') out.push(`<input type=${el.getAttribute('type')}> du navigateur`);
     }
     return out;
   });
