@@ -68,7 +68,16 @@ export function routeHash(r: Route): string {
 export type Translate = (key: MessageKey | (string & {}), vars?: Record<string, string | number>) => string;
 
 /** The window's translator: i18next over the one catalogue. */
+/** French typography: a no-break space before « : ; ! ? » and inside guillemets, so that no line starts with one. */
+export function frenchTypography(text: string): string {
+  return text
+    .replace(/ ([:;!?»])/g, '\u00a0$1')
+    .replace(/« /g, '«\u00a0')
+    .replace(/([^\s\u00a0\d/:])([;!?»])(?=\s|$)/gu, '$1\u00a0$2');
+}
+
 export function translator(lang: Language): Translate {
+  if (lang === 'fr') return (key, vars) => frenchTypography(translateKey(lang, key, vars));
   return (key, vars) => translateKey(lang, key, vars);
 }
 

@@ -349,7 +349,7 @@ test.describe('on the demo register', () => {
     await register.search.fill('');
     await expect(register.count).toHaveText('10 of 10 activities');
 
-    await register.filter('Transfers outside the EEA').selectOption('yes');
+    await register.filter('Transfers outside the EU').selectOption('yes');
     const withTransfers = await register.table.getByRole('row').count();
     expect(withTransfers - 1).toBeGreaterThan(0);
     await expect(register.count).toHaveText(`${withTransfers - 1} of 10 activities`);

@@ -12,7 +12,7 @@ test.describe('the overview in French', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Traitements par base légale' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Ouvrir le registre : Durée de conservation manquante (2)' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Transferts hors EEE — Par garantie' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Transferts hors UE — Par garantie' })).toBeVisible();
     // Charts are SVG (recharts).
     expect(await page.locator('.chart svg').count()).toBeGreaterThan(4);
     await page.getByRole('button', { name: 'Ouvrir le registre : Durée de conservation manquante (2)' }).click();

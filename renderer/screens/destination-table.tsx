@@ -11,6 +11,7 @@ import { useApp } from '../app-context.js';
 import { CheckboxField, SelectField, TextArea, TextField } from '../components/fields.js';
 import { FormModal } from '../components/modal.js';
 import { DatasetDate } from './legal-fields.js';
+import { formatDateInput } from '../components/date-input.js';
 
 export function DestinationTable(props: { rows: Country[]; label: string; nameHeader: string; withEea: boolean; onEdit(c: Country): void }) {
   const { t, lang } = useApp();
@@ -42,7 +43,7 @@ export function DestinationTable(props: { rows: Country[]; label: string; nameHe
                 {inLang(c, 'adequacyScope', lang) ? <div className="muted small">{inLang(c, 'adequacyScope', lang)}</div> : null}
                 {c.dpoEdited ? <div className="muted small">{t('legal.dataset.dpoEdited')}</div> : null}
               </td>
-              <td>{c.adequacyDecisionDate}</td>
+              <td>{formatDateInput(c.adequacyDecisionDate)}</td>
               <td>
                 <button type="button" className="link" aria-label={t('ref.editCountry', { name: inLang(c, 'name', lang) })} onClick={() => props.onEdit(c)}>
                   {t('common.edit')}

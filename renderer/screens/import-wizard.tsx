@@ -65,7 +65,9 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
       const d = await run(async () => call('import/documentBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()) }));
       if (d) {
         setChanged(true);
-        app.notify(`${file.name}: ${t('import.result.created', { count: d.activities.created })}, ${t('import.result.updated', { count: d.activities.updated })}`);
+        app.notify(
+          `${file.name}${t('firsthour.colon')}${t('import.result.created', { count: d.activities.created })}, ${t('import.result.updated', { count: d.activities.updated })}`,
+        );
       }
       return;
     }
@@ -296,7 +298,9 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              void run(() => call('mappings/save', { name: mappingName, sessionId: preview.sessionId })).then((r) => r && app.notify(`${t('import.saveMapping')}: ${r.name}`));
+              void run(() => call('mappings/save', { name: mappingName, sessionId: preview.sessionId })).then(
+                (r) => r && app.notify(`${t('import.saveMapping')}${t('firsthour.colon')}${r.name}`),
+              );
             }}
           >
             <div className="field">
@@ -421,7 +425,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                 updated: summary.updated,
               })}
               confirmLabel={t('import.history.confirm')}
-              cancelLabel={t('common.cancel')}
+              cancelLabel={t('firsthour.keepImport')}
               danger
               onConfirm={() => {
                 setConfirmUndo(false);

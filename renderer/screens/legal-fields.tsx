@@ -13,6 +13,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useApp } from '../app-context.js';
 import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
 import { inLang } from '../../core/i18n/localized.js';
+import { formatDateInput } from '../components/date-input.js';
 
 interface DatasetInfo {
   asOf: string;
@@ -82,10 +83,10 @@ export function DestinationField(props: { value: string; onChange(code: string):
       {selected ? (
         <div id={`${id}-adq`} className={`adequacy adequacy-${selected.adequacy}`} data-testid="destination-adequacy">
           {t('f.adequacyOf', { status: t(`adequacy.${selected.adequacy}`) })}
-          {selected.adequacyDecisionDate ? ` (${selected.adequacyDecisionDate})` : ''}
+          {selected.adequacyDecisionDate ? ` (${formatDateInput(selected.adequacyDecisionDate)})` : ''}
           {scope ? ` — ${scope}` : ''}
           {' · '}
-          {dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')}
+          {dataset ? t('legal.dataset.asOf', { date: formatDateInput(dataset.asOf) }) : t('legal.dataset.none')}
         </div>
       ) : null}
       {error ? (
@@ -181,7 +182,7 @@ export function ReferenceDatasetPanel() {
       setReport(r);
       await app.reloadReference();
       app.bumpGeneration();
-      app.notify(t('legal.dataset.updated', { asOf: r.asOf, previous: r.previousAsOf ?? '—' }));
+      app.notify(t('legal.dataset.updated', { asOf: formatDateInput(r.asOf), previous: r.previousAsOf ? formatDateInput(r.previousAsOf) : '—' }));
     } catch (e) {
       const err = e as ApiCallError & { key?: string; params?: Record<string, string> };
       setError(err.key ? t(err.key, err.params) : err.message);
@@ -191,7 +192,7 @@ export function ReferenceDatasetPanel() {
   return (
     <section className="reference-dataset" aria-labelledby={`${inputId}-h`}>
       <h2 id={`${inputId}-h`} data-testid="dataset-date">
-        {dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')}
+        {dataset ? t('legal.dataset.asOf', { date: formatDateInput(dataset.asOf) }) : t('legal.dataset.none')}
       </h2>
       {dataset?.sources.length ? (
         <details>
@@ -261,7 +262,7 @@ export function ReferenceDatasetPanel() {
 export function DatasetDate() {
   const { t } = useApp();
   const { dataset } = useDestinations();
-  return <span className="muted">({dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')})</span>;
+  return <span className="muted">({dataset ? t('legal.dataset.asOf', { date: formatDateInput(dataset.asOf) }) : t('legal.dataset.none')})</span>;
 }
 
 /**
@@ -281,7 +282,7 @@ export function ReferenceUpdateNotice() {
     } catch {
       return;
     }
-    app.notify(`${app.t('legal.dataset.asOf', { date: dataset.asOf })} — ${app.t('legal.dataset.activities', { count: report.activities.length })}`, {
+    app.notify(`${app.t('legal.dataset.asOf', { date: formatDateInput(dataset.asOf) })} — ${app.t('legal.dataset.activities', { count: report.activities.length })}`, {
       label: app.t('legal.dataset.lastReport'),
       run: () => void app.navigate({ view: 'reference' }),
     });

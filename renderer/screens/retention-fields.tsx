@@ -42,7 +42,7 @@ export function RetentionTextField(props: { label: string; rule: RetentionRule; 
 }
 
 /** A duration shown and typed in words ("3 ans", "18 months"), kept as ISO 8601. */
-export function DurationField(props: { label: string; value: string; onChange(iso: string): void; path: string }) {
+export function DurationField(props: { label: string; value: string; onChange(iso: string): void; path?: string; hint?: string }) {
   const { t, lang } = useApp();
   const id = useId();
   const [draft, setDraft] = useState(durationInWords(props.value, lang));
@@ -68,10 +68,15 @@ export function DurationField(props: { label: string; value: string; onChange(is
         id={id}
         value={draft}
         aria-invalid={bad || undefined}
-        aria-describedby={bad ? `${id}-warn` : undefined}
+        aria-describedby={[props.hint ? `${id}-hint` : '', bad ? `${id}-warn` : ''].filter(Boolean).join(' ') || undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={(e) => commit(e.target.value)}
       />
+      {props.hint ? (
+        <div className="hint" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
       {bad ? (
         <div id={`${id}-warn`} className="small field-warning" role="status">
           {t('mapping.retention.notUnderstood')}

@@ -17,6 +17,16 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'firsthour.sheetSkipped': ['skipped: {{reason}}', 'ignorée\u00a0: {{reason}}'],
   'firsthour.newRecipients': ['Recipients added to the directory: {{names}}', 'Destinataires ajoutés à l’annuaire\u00a0: {{names}}'],
   'firsthour.values': ['Values written', 'Valeurs écrites'],
+  // "Cancel" beside "Undo the import" would read "Annuler" beside "Annuler l’import" in French.
+  'firsthour.keepImport': ['Keep the import', 'Garder l’import'],
+  'firsthour.countryUnknown': [
+    'Not a country Art30 knows: {{names}} (write its name in French or English).',
+    'Pays non reconnu\u00a0: {{names}} (écrivez son nom en français ou en anglais).',
+  ],
+  'firsthour.requestRetentionHint': [
+    'A duration, e.g. 1 year or 6 months; empty: kept until you erase them.',
+    'Une durée, par exemple 1 an ou 6 mois ; vide : conservées jusqu’à effacement manuel.',
+  ],
   'firsthour.dateFormat': ['dd/mm/yyyy', 'jj/mm/aaaa'],
   'firsthour.dateTimeFormat': ['dd/mm/yyyy hh:mm', 'jj/mm/aaaa hh:mm'],
   'firsthour.dateWrong': ['Not a date: write it as {{format}}.', 'Date non reconnue : écrivez-la sous la forme {{format}}.'],

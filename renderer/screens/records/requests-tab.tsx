@@ -9,6 +9,7 @@ import { CheckboxField, SelectField, TextArea, TextField } from '../../component
 import { ConfirmDialog } from '../../components/modal.js';
 import { RequestDeadlineBadge } from '../../components/record-badges.js';
 import type { RecordsRoute } from '../records-route.js';
+import { DurationField } from '../retention-fields.js';
 import { ActivityLinks, Group } from './fields.js';
 import { RecordHistory } from './record-history.js';
 import { EditorFrame, RecordList, RecordTabLayout, useRecordTab, type RecordKind } from './record-shell.js';
@@ -145,12 +146,11 @@ export function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
               void saveRetention();
             }}
           >
-            <TextField
+            <DurationField
               label={t('records.field.requesterRetention')}
-              hint={t('records.retentionHint')}
+              hint={t('firsthour.requestRetentionHint')}
               value={retention.value}
               onChange={(v) => setRetention({ ...retention, value: v })}
-              placeholder="P1Y"
             />
             <button type="submit" className="secondary" disabled={retention.value === retention.saved}>
               {t('records.save')}
