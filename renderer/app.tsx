@@ -226,6 +226,22 @@ function Shell() {
     },
     [app, canImport, canExport, backup],
   );
+  // Ctrl+S saves the form being edited, on every screen (the editors that save by other means handle it first);
+  // where there is nothing to save, the window says so rather than letting the browser save the page.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 's' || e.defaultPrevented) return;
+      e.preventDefault();
+      const active = document.activeElement;
+      const forms = Array.from(document.querySelectorAll<HTMLFormElement>('main form, [role="dialog"] form'));
+      const form = (active instanceof Element ? active.closest('form') : null) ?? (forms.length === 1 ? forms[0] : null);
+      if (form) form.requestSubmit();
+      else app.notify(t('firsthour.nothingToSave'));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [app, t]);
+
   // A progress banner ends with its work: once no call is under way, whatever its last count said.
   useEffect(
     () =>

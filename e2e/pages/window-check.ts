@@ -90,6 +90,11 @@ const CODES: [RegExp, string][] = [
   [/[a-z]+[A-Z][a-z]+(\[\d+\])?\.[a-z]+|[a-z]+\[\d+\]/u, 'chemin de champ'],
   [/\d{1,2}:\d{2} ?(AM|PM)/u, 'heure US'],
 ];
+/** French typography: a no-break space before « : ; ! ? » (a plain space, or none, is a fault). */
+const TYPOGRAPHY: [RegExp, string][] = [
+  [/ [:;!?»]/u, 'espace sécable avant la ponctuation'],
+  [/[\p{L}\p{N})][;!?](\s|$)|[\p{L})]:(\s|$)/u, 'pas d’espace avant la ponctuation'],
+];
 
 /** Everything a DPO reads on the page now: text, accessible names, titles, placeholders. */
 async function shownTexts(page: Page): Promise<string[]> {
@@ -136,6 +141,7 @@ export async function wordsAndCodes(page: Page, where: string, own: Set<string>)
     const words = [...bare.matchAll(WORD)].map((m) => m[1]).filter((w) => !(w.length <= 3 && w === w.toUpperCase()));
     if (words.length) found.push(`${where}: “${text}” (${words.join(', ')})`);
     for (const [re, what] of CODES) if (re.test(bare)) found.push(`${where}: “${text}” (${what})`);
+    for (const [re, what] of TYPOGRAPHY) if (re.test(bare)) found.push(`${where}: “${text}” (${what})`);
   }
   return found;
 }

@@ -27,6 +27,10 @@ const pairs: Record<string, [en: string, fr: string]> = {
     'A duration, e.g. 1 year or 6 months; empty: kept until you erase them.',
     'Une durée, par exemple 1 an ou 6 mois ; vide : conservées jusqu’à effacement manuel.',
   ],
+  'firsthour.nothingToSave': [
+    'Nothing to save on this screen: Ctrl+S saves a form being edited.',
+    'Rien à enregistrer sur cet écran : Ctrl+S enregistre un formulaire en cours de saisie.',
+  ],
   'firsthour.dateFormat': ['dd/mm/yyyy', 'jj/mm/aaaa'],
   'firsthour.dateTimeFormat': ['dd/mm/yyyy hh:mm', 'jj/mm/aaaa hh:mm'],
   'firsthour.dateWrong': ['Not a date: write it as {{format}}.', 'Date non reconnue : écrivez-la sous la forme {{format}}.'],
