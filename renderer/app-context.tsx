@@ -76,6 +76,11 @@ export function frenchTypography(text: string): string {
     .replace(/([^\s\u00a0\d/:])([;!?»])(?=\s|$)/gu, '$1\u00a0$2');
 }
 
+/** Texts that do not come from the catalogue (reference data, vocabularies, the API's values) set in the language's typography. */
+export function typography(lang: Language): (text: string) => string {
+  return lang === 'fr' ? frenchTypography : (text) => text;
+}
+
 export function translator(lang: Language): Translate {
   if (lang === 'fr') return (key, vars) => frenchTypography(translateKey(lang, key, vars));
   return (key, vars) => translateKey(lang, key, vars);
@@ -183,7 +188,7 @@ export function AppProvider(props: {
   const termLabel = useCallback(
     (kind: VocabularyKind, code: string) => {
       const term = termsByKind.get(kind)?.find((x) => x.code === code);
-      return term ? inLang(term, 'label', lang) : code;
+      return term ? typography(lang)(inLang(term, 'label', lang)) : code;
     },
     [termsByKind, lang],
   );

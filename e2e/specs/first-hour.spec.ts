@@ -163,21 +163,32 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   await expect(page.locator('.notices')).toContainText('B-');
   await step('16-violation-enregistree');
 
+  await page.getByRole('tab', { name: /Demandes/ }).click();
+  await step('17-demandes');
+  // The period the requesters' details are kept is written as a DPO says it.
+  await expect(page.getByPlaceholder('P1Y')).toHaveCount(0);
+
   for (const [link, name] of [
-    ['Destinataires', '17-destinataires'],
-    ['Organisme et DPO', '18-organisme'],
+    ['Destinataires', '18-destinataires'],
     ['Référentiels', '19-referentiels'],
   ] as const) {
     await nav(link).click();
     await page.waitForTimeout(300);
     await step(name);
   }
-  await page
-    .getByRole('tab', { name: 'Demandes' })
-    .or(nav(/Demandes/))
-    .first()
-    .click()
-    .catch(() => undefined);
+
+  // The organisation and its DPO: saved with Ctrl+S, kept on reload.
+  await nav('Organisme et DPO').click();
+  await page.getByLabel('Ville', { exact: true }).first().fill('Villefranche-sur-Saône');
+  await step('20-organisme');
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('.notices')).toContainText('Organisme enregistré');
+  await page.reload();
+  await expect(page.getByLabel('Ville', { exact: true }).first()).toHaveValue('Villefranche-sur-Saône');
+  // Only one organisation picker in the window.
+  await nav('Tableau de bord').click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Organisme' })).toHaveCount(1);
 
   expect(problems).toEqual([]);
 });

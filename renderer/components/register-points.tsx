@@ -65,7 +65,7 @@ export function PointsCell(props: { facts: ActivityFacts | undefined }) {
   const t = useT();
   const f = props.facts;
   if (!f) return null;
-  const kinds = f.checks.map((c) => t(`overview.check.${c}`)).join(' ; ');
+  const kinds = f.checks.map((c) => t(`overview.check.${c}`)).join(t('firsthour.listSep'));
   const overdue = f.review.state === 'overdue';
   return (
     <span className="points-cell">

@@ -10,7 +10,7 @@ import type { DatasetReport } from '../../core/reference/apply.js';
 import { ApiCallError, call } from '../api/client.js';
 import { keys, queryClient } from '../api/queries.js';
 import { useQuery } from '@tanstack/react-query';
-import { useApp } from '../app-context.js';
+import { typography, useApp } from '../app-context.js';
 import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
 import { inLang } from '../../core/i18n/localized.js';
 import { formatDateInput } from '../components/date-input.js';
@@ -53,7 +53,7 @@ export function DestinationField(props: { value: string; onChange(code: string):
   const organisations = sorted.filter((c) => c.kind === 'organisation');
   const selected = destinations.find((c) => c.code === props.value);
   const error = useContext(ErrorsContext).get(props.path);
-  const scope = selected ? inLang(selected, 'adequacyScope', lang) : '';
+  const scope = selected ? typography(lang)(inLang(selected, 'adequacyScope', lang)) : '';
   const option = (c: Country) => (
     <option key={c.code} value={c.code}>
       {name(c)} ({c.code}) — {t(`adequacy.${c.adequacy}`)}
@@ -199,7 +199,7 @@ export function ReferenceDatasetPanel() {
           <summary>{t('legal.dataset.sources')}</summary>
           <ul>
             {dataset.sources.map((s) => {
-              const title = app.lang === 'fr' && s.titleFr ? s.titleFr : s.title;
+              const title = typography(app.lang)(app.lang === 'fr' && s.titleFr ? s.titleFr : s.title);
               return <li key={s.title}>{s.url ? <a href={s.url}>{title}</a> : title}</li>;
             })}
           </ul>

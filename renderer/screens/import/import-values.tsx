@@ -4,7 +4,7 @@
  * listed (an update shows its changes as before → after, in import-changes.tsx).
  */
 import type { ApiOutput } from '../../../core/api/table.js';
-import { useT } from '../../app-context.js';
+import { typography, useApp, useT } from '../../app-context.js';
 
 type Preview = ApiOutput<'import/openBytes'>;
 type Row = Preview['rows'][number];
@@ -37,6 +37,7 @@ export function SheetsFate(props: { preview: Preview }) {
 /** The values a new row writes, field by field (list fields one item per line); why a skipped row is not an activity. */
 export function RowValues(props: { row: Row }) {
   const t = useT();
+  const typo = typography(useApp().lang);
   const { row } = props;
   if (row.skip) return <div className="muted">{t(row.skip.reason.key, row.skip.reason.params as never)}</div>;
   // An update shows its changes (before → after) in the row below.
@@ -48,11 +49,11 @@ export function RowValues(props: { row: Row }) {
           <dt>{v.label}</dt>
           <dd>
             {v.lines.length === 1 ? (
-              v.lines[0]
+              typo(v.lines[0])
             ) : (
               <ul className="values">
                 {v.lines.map((line, i) => (
-                  <li key={i}>{line}</li>
+                  <li key={i}>{typo(line)}</li>
                 ))}
               </ul>
             )}
