@@ -15,7 +15,7 @@ export function DpiaSection(props: SectionProps) {
         {(app.terms.get('dpia_criterion') ?? []).map((c) => (
           <CheckboxField
             key={c.code}
-            label={inLang(c, 'label', app.lang)}
+            label={app.termLabel('dpia_criterion', c.code)}
             checked={form.dpia.criteria.includes(c.code as never)}
             onChange={(on) => set('dpia')({ ...form.dpia, criteria: on ? [...form.dpia.criteria, c.code as never] : form.dpia.criteria.filter((x) => x !== c.code) })}
           />

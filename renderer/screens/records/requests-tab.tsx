@@ -87,7 +87,7 @@ export function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
       setDue((await call('requests/requestersDue', {})).length);
       app.notify(t('records.saved'));
     } catch (e) {
-      app.notify(e instanceof ApiCallError && e.details[0] ? `${t('records.field.requesterRetention')} : ${t('records.error.invalid')}` : (e as Error).message);
+      app.notify(e instanceof ApiCallError && e.details[0] ? `${t('records.field.requesterRetention')}${t('firsthour.colon')}${t('records.error.invalid')}` : (e as Error).message);
     }
   };
   const purge = async () => {
