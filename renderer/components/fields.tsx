@@ -1,7 +1,7 @@
 /** Labelled form controls. Each knows its field path, to show the API's message for that field. */
 import { createContext, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { VocabularyKind } from '../../core/model/codes.js';
-import { useApp, useT } from '../app-context.js';
+import { typography, useApp, useT } from '../app-context.js';
 import { inLang } from '../../core/i18n/localized.js';
 import { DateInput } from './date-input.js';
 import { foldKey } from '../../core/text.js';
@@ -163,7 +163,7 @@ export function VocabPicker(props: {
   const error = codeError ?? labelError;
   const labelOf = (code: string) => {
     const term = list.find((x) => x.code === code);
-    return term ? inLang(term, 'label', lang) : '';
+    return term ? typography(lang)(inLang(term, 'label', lang)) : '';
   };
   return (
     <div className={`field vocab ${error ? 'has-error' : ''}`} data-path={props.path ?? props.labelPath}>
@@ -196,7 +196,7 @@ export function VocabPicker(props: {
         <option value="">{t('common.choose')}</option>
         {list.map((term) => (
           <option key={term.code} value={term.code}>
-            {inLang(term, 'label', lang)}
+            {typography(lang)(inLang(term, 'label', lang))}
             {term.legacy ? ` (${t('ref.legacy')})` : ''}
           </option>
         ))}

@@ -111,7 +111,7 @@ export function DpiaDecisions(props: { dpia: Dpia; onChange(d: Dpia): void }) {
       {(app.terms.get(kind) ?? []).map((c) => (
         <CheckboxField
           key={c.code}
-          label={inLang(c, 'label', lang)}
+          label={typography(lang)(inLang(c, 'label', lang))}
           hint={c.article}
           checked={(d[field] as string[]).includes(c.code)}
           onChange={(on) => props.onChange({ ...d, [field]: on ? [...d[field], c.code] : (d[field] as string[]).filter((x) => x !== c.code) })}
