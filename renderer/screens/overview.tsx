@@ -257,10 +257,11 @@ function ChartCard(props: {
       ) : (
         <div className="chart-body">
           {/* The picture; its values and actions are the list of buttons below, for keyboards and screen readers. */}
-          <div className="chart" aria-hidden="true" inert>
+          <div className="chart" aria-hidden="true">
             <ResponsiveContainer width="100%" height={height}>
               {props.pie ? (
-                <PieChart>
+                // No keyboard layer: the picture is hidden from assistive technology (the buttons below hold its values).
+                <PieChart accessibilityLayer={false}>
                   <Pie
                     data={rows}
                     dataKey="count"
@@ -277,7 +278,7 @@ function ChartCard(props: {
                   </Pie>
                 </PieChart>
               ) : (
-                <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 36, bottom: 0, left: 0 }}>
+                <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 0, right: 36, bottom: 0, left: 0 }}>
                   <XAxis type="number" hide allowDecimals={false} />
                   <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} interval={0} />
                   <Bar dataKey="count" isAnimationActive={false} onClick={(d) => props.onOpen((d.payload as (typeof rows)[number]).segment)} cursor="pointer" barSize={18}>

@@ -15,7 +15,7 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'firsthour.sheetImported_one': ['imported, {{count}} row', 'importée, {{count}} ligne'],
   'firsthour.sheetImported_other': ['imported, {{count}} rows', 'importée, {{count}} lignes'],
   'firsthour.sheetNotSelected': ['not imported this time (another sheet was chosen)', 'non importée cette fois (une autre feuille a été choisie)'],
-  'firsthour.sheetSkipped': ['skipped: {{reason}}', 'ignorée\u00a0: {{reason}}'],
+  'firsthour.sheetSkipped': ['skipped — {{reason}}', 'ignorée — {{reason}}'],
   'firsthour.newRecipients': ['Recipients added to the directory: {{names}}', 'Destinataires ajoutés à l’annuaire\u00a0: {{names}}'],
   'firsthour.values': ['Values written', 'Valeurs écrites'],
   // "Cancel" beside "Undo the import" would read "Annuler" beside "Annuler l’import" in French.
