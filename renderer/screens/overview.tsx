@@ -263,6 +263,7 @@ function ChartCard(props: {
                 // No keyboard layer: the picture is hidden from assistive technology (the buttons below hold its values).
                 <PieChart accessibilityLayer={false}>
                   <Pie
+                    rootTabIndex={-1}
                     data={rows}
                     dataKey="count"
                     nameKey="label"
