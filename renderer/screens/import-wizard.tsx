@@ -368,7 +368,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                           }}
                         />
                       </td>
-                      <td>{r.key}</td>
+                      <td>{t('firsthour.rowAt', { sheet: r.sheet, row: r.row })}</td>
                       <td>
                         <span className={`badge import-${r.status}`}>{t(`import.status.${r.status}`)}</span>
                       </td>

@@ -10,6 +10,7 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'firsthour.noFile': ['No file chosen', 'Aucun fichier choisi'],
   'firsthour.colon': [': ', '\u00a0: '],
   'firsthour.listSep': ['; ', '\u00a0; '],
+  'firsthour.rowAt': ['{{sheet}}, row {{row}}', '{{sheet}}, ligne {{row}}'],
   'firsthour.count': ['{{label}}: {{count}}', '{{label}}\u00a0: {{count}}'],
   'firsthour.sheets': ['Sheets of the workbook', 'Feuilles du classeur'],
   'firsthour.sheetImported_one': ['imported, {{count}} row', 'importée, {{count}} ligne'],
