@@ -93,6 +93,10 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
     own.add(name).add(purpose);
   }
   await step('04-editeur-enregistre');
+  // The activity's history, beside the editor.
+  await page.getByRole('button', { name: 'Historique' }).click();
+  await expect(page.getByRole('complementary', { name: /Historique/ })).toBeVisible();
+  await step('04b-historique');
   await nav('Registre').click();
   await expect(page.getByTestId('register-count')).toContainText('2');
   await step('05-registre');
@@ -137,6 +141,12 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   // The progress of the import ended with it.
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await step('11-apres-import');
+  // The past imports, the undone one among them.
+  await page.getByRole('button', { name: 'Imports passés' }).click();
+  const past = page.getByRole('dialog', { name: 'Imports passés' });
+  await expect(past).toContainText('hr.xlsx');
+  await step('11b-imports-passes');
+  await past.getByRole('button', { name: 'Fermer' }).first().click();
 
   // An export.
   await page.getByRole('button', { name: 'Exporter' }).first().click();
@@ -189,6 +199,9 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   await nav('Tableau de bord').click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Organisme' })).toHaveCount(1);
+  // Nothing to save here: Ctrl+S says so (the browser does not offer to save the page).
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('.notices')).toContainText('Rien à enregistrer sur cet écran');
 
   expect(problems).toEqual([]);
 });
