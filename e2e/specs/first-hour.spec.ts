@@ -177,6 +177,10 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   await step('17-demandes');
   // The period the requesters' details are kept is written as a DPO says it.
   await expect(page.getByPlaceholder('P1Y')).toHaveCount(0);
+  // Typed and saved with Enter at once: the duration typed is what is saved.
+  await page.getByLabel(/Conserver les coordonnées des demandeurs/).fill('2 ans');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => ((await app.callDirect('requests/settings', {})) as { requesterRetention: string }).requesterRetention).toBe('P2Y');
 
   for (const [link, name] of [
     ['Destinataires', '18-destinataires'],

@@ -9,6 +9,7 @@ import { parseRetention } from '../../core/import/normalise/retention.js';
 import type { RetentionRule } from '../../core/model/schemas.js';
 import { useApp } from '../app-context.js';
 import { TextField } from '../components/fields.js';
+import { flushSync } from 'react-dom';
 
 /** Reads a rule's wording into its duration, trigger and periods. */
 export function readRetentionText(r: RetentionRule, text: string): RetentionRule {
@@ -71,6 +72,10 @@ export function DurationField(props: { label: string; value: string; onChange(is
         aria-describedby={[props.hint ? `${id}-hint` : '', bad ? `${id}-warn` : ''].filter(Boolean).join(' ') || undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={(e) => commit(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter or Ctrl+S save the form: the duration typed is taken first, not lost.
+          if (e.key === 'Enter' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's')) flushSync(() => commit(e.currentTarget.value));
+        }}
       />
       {props.hint ? (
         <div className="hint" id={`${id}-hint`}>
