@@ -18,7 +18,7 @@ describe('art30 command line', () => {
     fs.rmSync(tmp.db);
     expect((await run('init', '--demo', '--db', tmp.db)).code).toBe(0);
     const list = await run('list', '--db', tmp.db);
-    expect(list.out).toMatch(/T-007 +Active +Controller +Contrôle d’accès biométrique au laboratoire +\[special, non-EEA transfer, DPIA\]/);
+    expect(list.out).toMatch(/T-007 +Active +Controller +Contrôle d’accès biométrique au laboratoire +\[special, transfer outside the EU, DPIA\]/);
     expect(list.out).toMatch(/12 activities\n$/);
     const json = JSON.parse((await run('list', '--json', '--db', tmp.db)).out);
     expect(Array.isArray(json)).toBe(true);

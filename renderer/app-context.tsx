@@ -78,7 +78,21 @@ export function routeHash(r: Route): string {
 export type Translate = (key: MessageKey | (string & {}), vars?: Record<string, string | number>) => string;
 
 /** The window's translator: i18next over the one catalogue. */
+/** French typography: a no-break space before « : ; ! ? » and inside guillemets, so that no line starts with one. */
+export function frenchTypography(text: string): string {
+  return text
+    .replace(/ ([:;!?»])/g, '\u00a0$1')
+    .replace(/« /g, '«\u00a0')
+    .replace(/([^\s\u00a0\d/:])([;!?»])(?=\s|$)/gu, '$1\u00a0$2');
+}
+
+/** Texts that do not come from the catalogue (reference data, vocabularies, the API's values) set in the language's typography. */
+export function typography(lang: Language): (text: string) => string {
+  return lang === 'fr' ? frenchTypography : (text) => text;
+}
+
 export function translator(lang: Language): Translate {
+  if (lang === 'fr') return (key, vars) => frenchTypography(translateKey(lang, key, vars));
   return (key, vars) => translateKey(lang, key, vars);
 }
 
@@ -184,7 +198,7 @@ export function AppProvider(props: {
   const termLabel = useCallback(
     (kind: VocabularyKind, code: string) => {
       const term = termsByKind.get(kind)?.find((x) => x.code === code);
-      return term ? inLang(term, 'label', lang) : code;
+      return term ? typography(lang)(inLang(term, 'label', lang)) : code;
     },
     [termsByKind, lang],
   );

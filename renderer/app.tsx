@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { AppEvent, ExportScope, Language } from '../core/api/shell.js';
 import type { Country, Organisation, VocabularyTerm } from '../core/model/register.js';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { call, subscribe } from './api/client.js';
+import { call, onIdle, subscribe } from './api/client.js';
 import { queryClient } from './api/queries.js';
 import { AppProvider, initialLanguage, translator, useApp, useT, type Notice } from './app-context.js';
 import { ConfirmDialog, Modal } from './components/modal.js';
@@ -228,6 +228,31 @@ function Shell() {
     },
     [app, canImport, canExport, backup],
   );
+  // Ctrl+S saves the form being edited, on every screen (the editors that save by other means handle it first);
+  // where there is nothing to save, the window says so rather than letting the browser save the page.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 's' || e.defaultPrevented) return;
+      e.preventDefault();
+      const active = document.activeElement;
+      const forms = Array.from(document.querySelectorAll<HTMLFormElement>('main form, [role="dialog"] form'));
+      const form = (active instanceof Element ? active.closest('form') : null) ?? (forms.length === 1 ? forms[0] : null);
+      if (form) form.requestSubmit();
+      else app.notify(t('firsthour.nothingToSave'));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [app, t]);
+
+  // A progress banner ends with its work: once no call is under way, whatever its last count said.
+  useEffect(
+    () =>
+      onIdle(() => {
+        clearTimeout(progressTimer.current);
+        progressTimer.current = setTimeout(() => setProgress(null), 300);
+      }),
+    [],
+  );
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
   useEffect(() => subscribe((e) => onEventRef.current(e)), []);
@@ -272,7 +297,7 @@ function Shell() {
   return (
     <div className="app">
       <a href="#main" className="skip-link" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
-        Skip to content
+        {t('firsthour.skipLink')}
       </a>
       <header className="topbar">
         <div className="brand">

@@ -1,5 +1,8 @@
-/** `npm run web` stops with its parent: killing the process that started it leaves no server running. */
-import { spawn } from 'node:child_process';
+/**
+ * `npm run web` stops with its parent: killing the process that started it leaves no server running;
+ * started in a session of its own (`setsid`), it outlives the shell that started it.
+ */
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,5 +60,43 @@ describe('web mode', () => {
     if (alive) process.kill(childPid, 'SIGKILL');
     expect(alive).toBe(false);
     expect(await reachable(url)).toBe(false);
+  });
+
+  it('keeps running when started in a session of its own (setsid … &) by a shell that then exits', async () => {
+    dir = tempDir('art30-web-setsid-');
+    const db = path.join(dir, 'register.art30');
+    const log = path.join(dir, 'web.log');
+    const cli = path.resolve('web/cli.ts');
+    // As `setsid npm run web … &` in a terminal: a shell starts it in a session of its own (through
+    // another shell, as npm does), waits until it has started, then exits.
+    const inner = `${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(cli)} --db ${JSON.stringify(db)}; true`;
+    const shell = spawnSync(
+      'sh',
+      [
+        '-c',
+        `setsid sh -c '${inner}' > ${JSON.stringify(log)} 2>&1 < /dev/null & echo $!; n=0; while ! grep -q Open: ${JSON.stringify(log)} && [ $n -lt 200 ]; do sleep 0.2; n=$((n+1)); done`,
+      ],
+      { cwd: process.cwd(), encoding: 'utf8' },
+    );
+    const pid = Number(shell.stdout.trim());
+    try {
+      let url = '';
+      const started = Date.now();
+      while (!url && Date.now() - started < 45_000) {
+        url = /Open: (\S+)/.exec(fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '')?.[1] ?? '';
+        if (!url) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(url, fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : 'no output').not.toBe('');
+      // Its parents are checked every second: three seconds after the shell exited, it still answers.
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(await reachable(url)).toBe(true);
+    } finally {
+      try {
+        // The session's process group: the shell and the server.
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
   });
 });

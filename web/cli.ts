@@ -43,22 +43,36 @@ async function main(): Promise<number> {
   return -1;
 }
 
+/** A process's parent and session on Linux (null elsewhere, or when it is gone). */
+function procStat(pid: number): { ppid: number; session: number } | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), session: Number(f[3]) };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Stops the server when the process that started it goes (`npm run web`, `npm start`, a test
  * runner, the terminal): a killed parent must not leave a server running. The parent and, on
- * Linux, its own parents up to the session are watched; a process that ends is re-parented.
+ * Linux, its own parents within this process's session are watched; a process that ends is
+ * re-parented. Started in a session of its own (`setsid npm run web &`), the server outlives the
+ * shell that started it, as asked; ART30_STOP_WITH_PARENT=1 watches the parents beyond the session too.
  */
 function stopWithParents(stop: () => void): void {
   const parents: number[] = [];
+  const session = procStat(process.pid)?.session;
+  const beyondSession = process.env.ART30_STOP_WITH_PARENT === '1';
   let pid = process.ppid;
   for (let i = 0; i < 4 && pid > 1; i++) {
+    const stat = procStat(pid);
+    // A parent in another session is not the one that started this run: `setsid` made it a session of its own.
+    if (stat && session !== undefined && stat.session !== session && !beyondSession) break;
     parents.push(pid);
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    } catch {
-      break;
-    }
+    if (!stat) break;
+    pid = stat.ppid;
   }
   const alive = (p: number) => {
     try {

@@ -98,7 +98,8 @@ describe('export/file and export/bytes', () => {
     const bytes = Buffer.from(r.value.base64, 'base64');
     expect(r.value.sha256).toBe(sha(bytes));
     expect(r.value.mime).toBe('text/csv; charset=utf-8');
-    expect(r.value.fileName).toMatch(/^register-extract-atelier-lumiere-sas-\d{4}-\d{2}-\d{2}\.csv$/);
+    // An organisation's whole register is named a register, not an extract.
+    expect(r.value.fileName).toMatch(/^register-atelier-lumiere-sas-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(bytes.toString('utf8')).toContain('Gestion de la paie');
     expect(exportEntries(t)[0].changes[0].after).toMatchObject({ format: 'csv', file: r.value.fileName, sha256: r.value.sha256, activities: 11 });
     // The path-taking procedure stays out of reach of untrusted callers.

@@ -17,9 +17,19 @@ export function isExtract(scope: ExportScope): boolean {
   return Object.entries(scope).some(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
 }
 
+/** An organisation's whole register (or its controller or processor register): a register, not an extract of it. */
+export function isOrganisationRegister(scope: ExportScope): boolean {
+  return (
+    scope.organisationId !== undefined &&
+    !Object.entries(scope).some(([k, v]) => k !== 'organisationId' && k !== 'role' && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))
+  );
+}
+
 /** The scope in the reader's words, for the cover page, the Register sheet and the history. */
 export function describeScope(scope: ExportScope, L: Labels, organisations: Organisation[]): string {
   if (!isExtract(scope)) return L.t('wholeRegister');
+  if (isOrganisationRegister(scope) && !scope.role)
+    return `${L.t('wholeRegister')} — ${organisations.find((o) => o.id === scope.organisationId)?.name ?? `#${scope.organisationId}`}`;
   const kv = (label: string, value: string) => L.kv(label, value);
   const parts: string[] = [];
   if (scope.organisationId !== undefined) {
@@ -76,7 +86,9 @@ function scopeWords(lang: Lang, scope: ExportScope): string[] {
  */
 export function suggestedFileName(L: Labels, organisations: Organisation[], scope: ExportScope, exportedAt: string, extension: string, audience?: string): string {
   const lang = L.lang as Lang;
-  const base = audience === 'public' ? t(lang, 'export.file.public') : isExtract(scope) ? t(lang, 'export.file.extract') : t(lang, 'export.file.register');
+  // An organisation's whole register is its register ("registre-…"), not an extract of it.
+  const extract = isExtract(scope) && !isOrganisationRegister(scope);
+  const base = audience === 'public' ? t(lang, 'export.file.public') : extract ? t(lang, 'export.file.extract') : t(lang, 'export.file.register');
   const org =
     scope.organisationId !== undefined
       ? organisations.find((o) => o.id === scope.organisationId)?.name

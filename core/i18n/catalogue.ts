@@ -23,6 +23,7 @@ import * as legal from './locales/legal.js';
 import * as doc from './locales/doc.js';
 import * as windowArea from './locales/window.js';
 import * as models from './locales/models.js';
+import * as firsthour from './locales/firsthour.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -50,6 +51,7 @@ export const areas: Record<string, Area> = {
   legal,
   doc,
   models,
+  firsthour,
   /** The window's words: keys named after their screen, not prefixed `window.` (see locales/window.ts). */
   window: windowArea,
 };

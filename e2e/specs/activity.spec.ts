@@ -168,7 +168,7 @@ test.describe('on an empty register', () => {
     await expect(d2.getByLabel('Vulnerable data subjects (employees, children, patients…)')).toBeChecked();
     await expect(d2.getByText('Outcome: DPIA required')).toBeVisible();
     await expect(ed.field('DPIA status', d2)).toHaveValue('planned');
-    await expect(ed.field('DPIA date', d2)).toHaveValue('2026-03-01');
+    await expect(ed.field('DPIA date', d2)).toHaveValue('01/03/2026');
     const o2 = ed.section('Other information');
     await expect(o2.getByLabel('Automated decision-making, including profiling (Art. 22)')).toBeChecked();
     await expect(ed.field('Description of the automated decision', o2)).toHaveValue('Refus automatique hors horaires');
@@ -179,7 +179,7 @@ test.describe('on an empty register', () => {
     await expect(ed.field('How data subjects exercise their rights')).toHaveValue('dpo@villefranche.example');
     await expect(ed.field('Where consents are recorded')).toHaveValue('Sans objet');
     await expect(ed.field('Data breaches')).toHaveValue('Aucune');
-    await expect(ed.field('Last review')).toHaveValue('2026-01-15');
+    await expect(ed.field('Last review')).toHaveValue('15/01/2026');
   });
 
   test('field messages from the API are shown next to the fields', async ({ app }) => {
@@ -347,7 +347,7 @@ test.describe('on the demo register', () => {
     await register.search.fill('');
     await expect(register.count).toHaveText('10 of 10 activities');
 
-    await register.filter('Transfers outside the EEA').selectOption('yes');
+    await register.filter('Transfers outside the EU').selectOption('yes');
     const withTransfers = await register.table.getByRole('row').count();
     expect(withTransfers - 1).toBeGreaterThan(0);
     await expect(register.count).toHaveText(`${withTransfers - 1} of 10 activities`);

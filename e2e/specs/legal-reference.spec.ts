@@ -25,7 +25,7 @@ test('a transfer to the European Patent Organisation, DPIA decisions, and a newe
   await expect(destination.locator('optgroup[label="International organisations"] option[value="IO-EPO"]')).toHaveCount(1);
   await destination.selectOption('IO-EPO');
   await expect(tr.getByTestId('destination-adequacy')).toContainText('Adequacy: Adequate');
-  await expect(tr.getByTestId('destination-adequacy')).toContainText('Reference data as of 2026-11-28');
+  await expect(tr.getByTestId('destination-adequacy')).toContainText('Reference data as of 28/11/2026');
   await destination.selectOption('RE');
   await expect(tr.getByTestId('destination-adequacy')).toContainText('EU territory');
   await destination.selectOption('IO-EPO');
@@ -45,7 +45,7 @@ test('a transfer to the European Patent Organisation, DPIA decisions, and a newe
 
   // Reference data: the date, a damaged file refused, a newer one loaded with the activities it concerns.
   await register.nav('Reference data').click();
-  await expect(page.getByTestId('dataset-date')).toHaveText('Reference data as of 2026-11-28');
+  await expect(page.getByTestId('dataset-date')).toHaveText('Reference data as of 28/11/2026');
   const dir = app.dir;
   const damaged = path.join(dir, 'damaged.json');
   fs.writeFileSync(damaged, '{"format": "art30-reference", "formatVer');
@@ -60,7 +60,7 @@ test('a transfer to the European Patent Organisation, DPIA decisions, and a newe
   const file = path.join(dir, 'reference-2027-02-01.json');
   fs.writeFileSync(file, JSON.stringify(newer));
   await page.getByLabel('Load newer reference data…').setInputFiles(file);
-  await expect(page.getByTestId('dataset-date')).toHaveText('Reference data as of 2027-02-01');
+  await expect(page.getByTestId('dataset-date')).toHaveText('Reference data as of 01/02/2027');
   const report = page.getByTestId('dataset-report');
   await expect(report).toContainText('activities are concerned');
   await expect(report.getByRole('link', { name: /T-005/ })).toBeVisible();
@@ -80,15 +80,15 @@ test('after a reference data update made elsewhere, the app says once which acti
   );
   // The window has read the reference data before the update (else its first load already sees the new data set and says so then).
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reference data' }).click();
-  await expect(page.getByTestId('dataset-date')).toHaveText('Reference data as of 2026-11-28');
+  await expect(page.getByTestId('dataset-date')).toHaveText('Reference data as of 28/11/2026');
   await app.callDirect('reference/updateData', { text: JSON.stringify(newer), fileName: 'reference-2027-06-01.json' });
   await page.reload();
-  const notice = page.locator('.notices').getByText('Reference data as of 2027-06-01 — 2 activities are concerned');
+  const notice = page.locator('.notices').getByText('Reference data as of 01/06/2027 — 2 activities are concerned');
   await expect(notice).toBeVisible();
   await page.locator('.notices').getByRole('button', { name: 'Last update' }).click();
   await expect(page.getByTestId('dataset-report').getByRole('link', { name: /T-005/ })).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId('dataset-date')).toHaveText('Reference data as of 2027-06-01');
+  await expect(page.getByTestId('dataset-date')).toHaveText('Reference data as of 01/06/2027');
   await expect(page.locator('.notices').getByText('2 activities are concerned')).toHaveCount(0);
 
   // The DPO changes an organisation: the entry remembers it.

@@ -12,7 +12,7 @@ test.describe('the overview in French', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Traitements par base légale' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Ouvrir le registre : Durée de conservation manquante (2)' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Transferts hors EEE — Par garantie' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Transferts hors UE — Par garantie' })).toBeVisible();
     // Charts are SVG (recharts).
     expect(await page.locator('.chart svg').count()).toBeGreaterThan(4);
     await page.getByRole('button', { name: 'Ouvrir le registre : Durée de conservation manquante (2)' }).click();
@@ -110,7 +110,7 @@ test.describe('the register as it was', () => {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const exportDialog = page.getByRole('dialog', { name: /Export/ });
     await exportDialog.getByRole('radio', { name: 'As it stood at the end of' }).check();
-    await expect(exportDialog.getByLabel('As it stood at the end of', { exact: true }).last()).toHaveValue(new Date().toISOString().slice(0, 10));
+    await expect(exportDialog.getByLabel('As it stood at the end of', { exact: true }).last()).toHaveValue(new Date().toISOString().slice(0, 10).split('-').reverse().join('/'));
     await exportDialog.getByRole('radio', { name: 'JSON' }).check();
     const download = page.waitForEvent('download');
     await exportDialog

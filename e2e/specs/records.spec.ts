@@ -86,7 +86,8 @@ test('the request log: counts, an overdue badge, a filter, and an extension beyo
 
   await log.getByRole('button', { name: 'R-003' }).click();
   const editor = page.getByRole('form', { name: 'R-003' });
-  const received = await editor.getByLabel('Received on').inputValue();
+  // Shown as the DPO writes dates (dd/mm/yyyy).
+  const received = (await editor.getByLabel('Received on').inputValue()).split('/').reverse().join('-');
   const far = new Date(Date.parse(`${received}T00:00:00Z`) + 120 * 86_400_000).toISOString().slice(0, 10);
   await editor.getByLabel('Extended until').fill(far);
   await editor.getByLabel('Reasons for the extension').fill('Complex request');

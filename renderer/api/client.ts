@@ -63,11 +63,25 @@ export function setErrorLocaliser(f: (error: ApiError) => ApiError): void {
   localise = f;
 }
 
+let inFlight = 0;
+const idleListeners = new Set<() => void>();
+
+/** Told each time the last call under way has ended: a progress shown for it has ended with its work. */
+export function onIdle(listener: () => void): () => void {
+  idleListeners.add(listener);
+  return () => idleListeners.delete(listener);
+}
+
 /** Calls a procedure; throws ApiCallError with the DPO-readable message and field details. */
 export async function call<N extends AnyProcedure>(name: N, input: In<N>): Promise<Out<N>> {
-  const result = await getBridge().invoke(name, input);
-  if (!result.ok) throw new ApiCallError(localise(result.error));
-  return result.value as Out<N>;
+  inFlight++;
+  try {
+    const result = await getBridge().invoke(name, input);
+    if (!result.ok) throw new ApiCallError(localise(result.error));
+    return result.value as Out<N>;
+  } finally {
+    if (--inFlight === 0) for (const l of idleListeners) l();
+  }
 }
 
 export function subscribe(listener: (event: AppEvent) => void): () => void {

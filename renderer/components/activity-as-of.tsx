@@ -23,7 +23,7 @@ export function ActivityAsOfEntry(props: { activityId: number; entryId: number; 
   }, [props.activityId, props.entryId]);
 
   const a = state?.activity;
-  const list = (items: string[]) => items.filter(Boolean).join(' ; ') || '—';
+  const list = (items: string[]) => items.filter(Boolean).join(t('firsthour.listSep')) || '—';
   const rows: Row[] = a
     ? [
         [t('col.ref'), a.ref],

@@ -1,6 +1,7 @@
 /** The export dialog's choice of the register of today or as it stood at the end of a past day (issue 16). */
 import { useId } from 'react';
 import { useT } from '../app-context.js';
+import { DateInput } from './date-input.js';
 
 export function AsOfChoice(props: { value: string; onChange(v: string): void }) {
   const t = useT();
@@ -23,7 +24,7 @@ export function AsOfChoice(props: { value: string; onChange(v: string): void }) 
           <label htmlFor={`${id}-date`} className="visually-hidden">
             {t('overview.asOfDate')}
           </label>
-          <input id={`${id}-date`} type="date" max={today} value={props.value} aria-describedby={`${id}-hint`} onChange={(e) => props.onChange(e.target.value)} />
+          <DateInput id={`${id}-date`} value={props.value} aria-describedby={`${id}-hint`} onChange={(v) => props.onChange(v && v > today ? today : v)} />
           <div className="hint" id={`${id}-hint`}>
             {t('overview.asOfHint')}
           </div>

@@ -1,8 +1,10 @@
 /** Labelled form controls. Each knows its field path, to show the API's message for that field. */
-import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { VocabularyKind } from '../../core/model/codes.js';
-import { useApp, useT } from '../app-context.js';
+import { typography, useApp, useT } from '../app-context.js';
 import { inLang } from '../../core/i18n/localized.js';
+import { DateInput } from './date-input.js';
+import { foldKey } from '../../core/text.js';
 
 /** Field errors of the last save, keyed by path (`transfers[0].country`). */
 export const ErrorsContext = createContext<Map<string, string>>(new Map());
@@ -64,16 +66,20 @@ export function TextField(
   const error = useFieldError(props.path);
   return (
     <Wrapper {...props} id={id} error={error}>
-      <input
-        {...controlProps(id, props, error)}
-        required={props.required}
-        type={props.type ?? 'text'}
-        value={props.value}
-        list={props.list}
-        placeholder={props.placeholder}
-        autoFocus={props.autoFocus}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
+      {props.type === 'date' ? (
+        <DateInput {...controlProps(id, props, error)} required={props.required} value={props.value} autoFocus={props.autoFocus} onChange={props.onChange} />
+      ) : (
+        <input
+          {...controlProps(id, props, error)}
+          required={props.required}
+          type={props.type ?? 'text'}
+          value={props.value}
+          list={props.list}
+          placeholder={props.placeholder}
+          autoFocus={props.autoFocus}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
     </Wrapper>
   );
 }
@@ -157,7 +163,7 @@ export function VocabPicker(props: {
   const error = codeError ?? labelError;
   const labelOf = (code: string) => {
     const term = list.find((x) => x.code === code);
-    return term ? inLang(term, 'label', lang) : '';
+    return term ? typography(lang)(inLang(term, 'label', lang)) : '';
   };
   return (
     <div className={`field vocab ${error ? 'has-error' : ''}`} data-path={props.path ?? props.labelPath}>
@@ -190,7 +196,7 @@ export function VocabPicker(props: {
         <option value="">{t('common.choose')}</option>
         {list.map((term) => (
           <option key={term.code} value={term.code}>
-            {inLang(term, 'label', lang)}
+            {typography(lang)(inLang(term, 'label', lang))}
             {term.legacy ? ` (${t('ref.legacy')})` : ''}
           </option>
         ))}
@@ -349,24 +355,46 @@ export function StringList(props: { legend: string; itemLabel: string; addLabel:
 }
 
 /** A list of ISO country codes typed as text ("FR, US"); the text is kept as typed. */
+/**
+ * Countries typed as the DPO says them ("France, Inde, États-Unis"), by name in French or English
+ * (or by code); shown by their names in the window's language; a name not recognised is said.
+ */
 export function CodesField(props: { label: string; hint?: string; value: string[]; onChange(v: string[]): void; path?: string }) {
-  const [raw, setRaw] = useState(props.value.join(', '));
-  const parsed = (s: string) =>
-    s
-      .split(/[,;\s]+/)
-      .map((x) => x.trim().toUpperCase())
+  const app = useApp();
+  const t = useT();
+  const byName = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const c of app.countries) for (const n of [c.code, c.nameFr, c.nameEn]) if (n) m.set(foldKey(n), c.code);
+    return m;
+  }, [app.countries]);
+  const read = (s: string) => {
+    const parts = s
+      .split(/[,;]+/)
+      .map((x) => x.trim())
       .filter(Boolean);
-  const shown = parsed(raw).join(',') === props.value.join(',') ? raw : props.value.join(', ');
+    return { codes: parts.map((p) => byName.get(foldKey(p))).filter((c): c is string => Boolean(c)), unknown: parts.filter((p) => !byName.has(foldKey(p))) };
+  };
+  const names = (codes: string[]) => codes.map((c) => app.countryName(c)).join(', ');
+  const [raw, setRaw] = useState<string | null>(null);
+  const shown = raw ?? names(props.value);
+  const unknown = raw === null ? [] : read(raw).unknown;
   return (
-    <TextField
-      label={props.label}
-      hint={props.hint}
-      value={shown}
-      path={props.path}
-      onChange={(v) => {
-        setRaw(v);
-        props.onChange(parsed(v));
-      }}
-    />
+    <>
+      <TextField
+        label={props.label}
+        hint={props.hint}
+        value={shown}
+        path={props.path}
+        onChange={(v) => {
+          setRaw(v);
+          props.onChange(read(v).codes);
+        }}
+      />
+      {unknown.length ? (
+        <div className="small field-warning" role="status">
+          {t('firsthour.countryUnknown', { names: unknown.join(', ') })}
+        </div>
+      ) : null}
+    </>
   );
 }

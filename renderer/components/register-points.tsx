@@ -65,12 +65,12 @@ export function PointsCell(props: { facts: ActivityFacts | undefined }) {
   const t = useT();
   const f = props.facts;
   if (!f) return null;
-  const kinds = f.checks.map((c) => t(`overview.check.${c}`)).join(' ; ');
+  const kinds = f.checks.map((c) => t(`overview.check.${c}`)).join(t('firsthour.listSep'));
   const overdue = f.review.state === 'overdue';
   return (
     <span className="points-cell">
       {f.checks.length ? (
-        <span className="badge warn" title={kinds} aria-label={`${t('overview.pointsCount', { count: f.checks.length })} : ${kinds}`}>
+        <span className="badge warn" title={kinds} aria-label={`${t('overview.pointsCount', { count: f.checks.length })}${t('firsthour.colon')}${kinds}`}>
           {f.checks.length}
         </span>
       ) : (
@@ -170,6 +170,6 @@ export function describeOverviewFilter(f: OverviewFilter, app: ReturnType<typeof
   if (f.safeguard) parts.push(f.safeguard === 'none' ? t('overview.noSafeguard') : app.termLabel('transfer_safeguard', f.safeguard));
   if (f.check) parts.push(f.check === 'any' ? t('overview.checks') : t(`overview.check.${f.check}`));
   if (f.review) parts.push(f.review === 'due' ? t('overview.filter.due') : t(`overview.state.${f.review}`));
-  if (f.completeness) parts.push(`${t('overview.filter.completeness')} : ${t(`overview.band.${f.completeness}`)}`);
+  if (f.completeness) parts.push(`${t('overview.filter.completeness')}${t('firsthour.colon')}${t(`overview.band.${f.completeness}`)}`);
   return parts.join(', ');
 }

@@ -7,10 +7,11 @@ import { inLang } from '../../core/i18n/localized.js';
 import { ADEQUACY_STATUSES } from '../../core/model/codes.js';
 import type { Country } from '../../core/model/register.js';
 import { ApiCallError } from '../api/client.js';
-import { useApp } from '../app-context.js';
+import { typography, useApp } from '../app-context.js';
 import { CheckboxField, SelectField, TextArea, TextField } from '../components/fields.js';
 import { FormModal } from '../components/modal.js';
 import { DatasetDate } from './legal-fields.js';
+import { formatDateInput } from '../components/date-input.js';
 
 export function DestinationTable(props: { rows: Country[]; label: string; nameHeader: string; withEea: boolean; onEdit(c: Country): void }) {
   const { t, lang } = useApp();
@@ -39,10 +40,10 @@ export function DestinationTable(props: { rows: Country[]; label: string; nameHe
               {props.withEea ? <td>{c.eea ? t('common.yes') : t('common.no')}</td> : null}
               <td>
                 <span className={`adequacy adequacy-${c.adequacy}`}>{t(`adequacy.${c.adequacy}`)}</span>
-                {inLang(c, 'adequacyScope', lang) ? <div className="muted small">{inLang(c, 'adequacyScope', lang)}</div> : null}
+                {inLang(c, 'adequacyScope', lang) ? <div className="muted small">{typography(lang)(inLang(c, 'adequacyScope', lang))}</div> : null}
                 {c.dpoEdited ? <div className="muted small">{t('legal.dataset.dpoEdited')}</div> : null}
               </td>
-              <td>{c.adequacyDecisionDate}</td>
+              <td>{formatDateInput(c.adequacyDecisionDate)}</td>
               <td>
                 <button type="button" className="link" aria-label={t('ref.editCountry', { name: inLang(c, 'name', lang) })} onClick={() => props.onEdit(c)}>
                   {t('common.edit')}

@@ -2,13 +2,14 @@
  * Import of a department spreadsheet: choose the file, check the column mapping, preview what will
  * be written (and exclude rows), import with progress, then a summary that can be undone.
  */
-import { Fragment, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import type { ApiOutput } from '../../core/api/table.js';
 import { call, isElectron } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { ConfirmDialog, Modal } from '../components/modal.js';
 import { DraftsOption, MappingWhy, MissingFields } from './import-mapping-notes.js';
 import { RowChanges, RowIssues } from './import/import-changes.js';
+import { RowValues, SheetsFate } from './import/import-values.js';
 import { ImportSummary, SummaryActivities } from './import/import-summary.js';
 import { inLang, LOCALES } from '../../core/i18n/localized.js';
 
@@ -42,6 +43,8 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
   /** Row key → list fields the DPO chose to replace (after seeing what it removes). */
   const [replace, setReplace] = useState<Record<string, string[]>>({});
   const [confirmUndo, setConfirmUndo] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
 
   const run = async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
@@ -62,7 +65,9 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
       const d = await run(async () => call('import/documentBytes', { fileName: file.name, base64: toBase64(await file.arrayBuffer()) }));
       if (d) {
         setChanged(true);
-        app.notify(`${file.name}: ${t('import.result.created', { count: d.activities.created })}, ${t('import.result.updated', { count: d.activities.updated })}`);
+        app.notify(
+          `${file.name}${t('firsthour.colon')}${t('import.result.created', { count: d.activities.created })}, ${t('import.result.updated', { count: d.activities.updated })}`,
+        );
       }
       return;
     }
@@ -201,12 +206,33 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
           }}
         >
           <label htmlFor="import-file">{t('import.choose')}</label>
+          {/* The browser's own file button speaks the browser's language: the window's button opens it. */}
           <input
+            ref={fileInput}
             id="import-file"
             type="file"
+            tabIndex={-1}
+            className="visually-hidden"
             accept=".xlsx,.ods,.csv,.json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv"
-            onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) {
+                setChosen(f.name);
+                void openFile(f);
+              }
+            }}
           />
+          {!isElectron() ? (
+            <p className="file-picker">
+              <button type="button" className="secondary" aria-describedby="import-file-chosen" onClick={() => fileInput.current?.click()}>
+                {t('firsthour.chooseFile')}
+              </button>{' '}
+              <span id="import-file-chosen" className="muted">
+                {chosen ?? t('firsthour.noFile')}
+              </span>
+            </p>
+          ) : null}
           {isElectron() ? (
             <button type="button" className="secondary" onClick={() => void openWithDialog()}>
               {t('import.choose')}
@@ -272,7 +298,9 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              void run(() => call('mappings/save', { name: mappingName, sessionId: preview.sessionId })).then((r) => r && app.notify(`${t('import.saveMapping')}: ${r.name}`));
+              void run(() => call('mappings/save', { name: mappingName, sessionId: preview.sessionId })).then(
+                (r) => r && app.notify(`${t('import.saveMapping')}${t('firsthour.colon')}${r.name}`),
+              );
             }}
           >
             <div className="field">
@@ -289,15 +317,18 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
       {step === 'preview' && preview && counts ? (
         <div>
           <p className="counts" role="status">
-            {(['new', 'update', 'unchanged', 'duplicate', 'error', 'excluded'] as const).map((k) => (
-              <span key={k} className={`badge import-${k}`}>
-                {t(`import.status.${k}`)}: {counts[k]}
-              </span>
-            ))}
+            {(['new', 'update', 'unchanged', 'duplicate', 'error', 'excluded', 'skipped'] as const)
+              .filter((k) => counts[k] > 0 || k === 'new')
+              .map((k) => (
+                <span key={k} className={`badge import-${k}`}>
+                  {t('firsthour.count', { label: t(`import.status.${k}`), count: counts[k] })}
+                </span>
+              ))}
           </p>
           {preview.ownExport ? <p className="muted">{t('import.ownExport')}</p> : null}
           {preview.newOrganisations.length ? <p className="muted">{t('import.newOrganisations', { names: preview.newOrganisations.join(', ') })}</p> : null}
-          {preview.newRecipients.length ? <p className="muted">+ {preview.newRecipients.join(', ')}</p> : null}
+          {preview.newRecipients.length ? <p>{t('firsthour.newRecipients', { names: preview.newRecipients.join(', ') })}</p> : null}
+          <SheetsFate preview={preview} />
           {counts.error > 0 || drafts ? (
             <DraftsOption
               t={t}
@@ -318,7 +349,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                   <th scope="col">{t('col.status')}</th>
                   <th scope="col">{t('col.ref')}</th>
                   <th scope="col">{t('col.name')}</th>
-                  <th scope="col">{t('common.details')}</th>
+                  <th scope="col">{t('firsthour.values')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -337,7 +368,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                           }}
                         />
                       </td>
-                      <td>{r.key}</td>
+                      <td>{t('firsthour.rowAt', { sheet: r.sheet, row: r.row })}</td>
                       <td>
                         <span className={`badge import-${r.status}`}>{t(`import.status.${r.status}`)}</span>
                       </td>
@@ -345,6 +376,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                       <td>{r.name}</td>
                       <td className="small">
                         <RowIssues row={r} fields={preview.fields} />
+                        <RowValues row={r} />
                       </td>
                     </tr>
                     {r.fieldChanges.length ? (
@@ -393,7 +425,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                 updated: summary.updated,
               })}
               confirmLabel={t('import.history.confirm')}
-              cancelLabel={t('common.cancel')}
+              cancelLabel={t('firsthour.keepImport')}
               danger
               onConfirm={() => {
                 setConfirmUndo(false);

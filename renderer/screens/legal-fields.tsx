@@ -11,9 +11,10 @@ import type { DatasetReport } from '../../core/reference/apply.js';
 import { ApiCallError, call } from '../api/client.js';
 import { keys, queryClient } from '../api/queries.js';
 import { useQuery } from '@tanstack/react-query';
-import { useApp } from '../app-context.js';
+import { typography, useApp } from '../app-context.js';
 import { CheckboxField, ErrorsContext, SelectField, TextArea, TextField } from '../components/fields.js';
 import { inLang } from '../../core/i18n/localized.js';
+import { formatDateInput } from '../components/date-input.js';
 
 interface DatasetInfo {
   asOf: string;
@@ -53,7 +54,7 @@ export function DestinationField(props: { value: string; onChange(code: string):
   const organisations = sorted.filter((c) => c.kind === 'organisation');
   const selected = destinations.find((c) => c.code === props.value);
   const error = useContext(ErrorsContext).get(props.path);
-  const scope = selected ? inLang(selected, 'adequacyScope', lang) : '';
+  const scope = selected ? typography(lang)(inLang(selected, 'adequacyScope', lang)) : '';
   const option = (c: Country) => (
     <option key={c.code} value={c.code}>
       {name(c)} ({c.code}) — {t(`adequacy.${c.adequacy}`)}
@@ -83,10 +84,10 @@ export function DestinationField(props: { value: string; onChange(code: string):
       {selected ? (
         <div id={`${id}-adq`} className={`adequacy adequacy-${selected.adequacy}`} data-testid="destination-adequacy">
           {t('f.adequacyOf', { status: t(`adequacy.${selected.adequacy}`) })}
-          {selected.adequacyDecisionDate ? ` (${selected.adequacyDecisionDate})` : ''}
+          {selected.adequacyDecisionDate ? ` (${formatDateInput(selected.adequacyDecisionDate)})` : ''}
           {scope ? ` — ${scope}` : ''}
           {' · '}
-          {dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')}
+          {dataset ? t('legal.dataset.asOf', { date: formatDateInput(dataset.asOf) }) : t('legal.dataset.none')}
         </div>
       ) : null}
       {error ? (
@@ -111,7 +112,7 @@ export function DpiaDecisions(props: { dpia: Dpia; onChange(d: Dpia): void }) {
       {(app.terms.get(kind) ?? []).map((c) => (
         <CheckboxField
           key={c.code}
-          label={inLang(c, 'label', lang)}
+          label={typography(lang)(inLang(c, 'label', lang))}
           hint={c.article}
           checked={(d[field] as string[]).includes(c.code)}
           onChange={(on) => props.onChange({ ...d, [field]: on ? [...d[field], c.code] : (d[field] as string[]).filter((x) => x !== c.code) })}
@@ -189,7 +190,7 @@ export function ReferenceDatasetPanel() {
       setReport(r);
       await app.reloadReference();
       app.bumpGeneration();
-      app.notify(t('legal.dataset.updated', { asOf: r.asOf, previous: r.previousAsOf ?? '—' }));
+      app.notify(t('legal.dataset.updated', { asOf: formatDateInput(r.asOf), previous: r.previousAsOf ? formatDateInput(r.previousAsOf) : '—' }));
     } catch (e) {
       const err = e as ApiCallError & { key?: string; params?: Record<string, string> };
       setError(err.key ? t(err.key, err.params) : err.message);
@@ -199,14 +200,14 @@ export function ReferenceDatasetPanel() {
   return (
     <section className="reference-dataset" aria-labelledby={`${inputId}-h`}>
       <h2 id={`${inputId}-h`} data-testid="dataset-date">
-        {dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')}
+        {dataset ? t('legal.dataset.asOf', { date: formatDateInput(dataset.asOf) }) : t('legal.dataset.none')}
       </h2>
       {dataset?.sources.length ? (
         <details>
           <summary>{t('legal.dataset.sources')}</summary>
           <ul>
             {dataset.sources.map((s) => {
-              const title = app.lang === 'fr' && s.titleFr ? s.titleFr : s.title;
+              const title = typography(app.lang)(app.lang === 'fr' && s.titleFr ? s.titleFr : s.title);
               return <li key={s.title}>{s.url ? <a href={s.url}>{title}</a> : title}</li>;
             })}
           </ul>
@@ -269,7 +270,7 @@ export function ReferenceDatasetPanel() {
 export function DatasetDate() {
   const { t } = useApp();
   const { dataset } = useDestinations();
-  return <span className="muted">({dataset ? t('legal.dataset.asOf', { date: dataset.asOf }) : t('legal.dataset.none')})</span>;
+  return <span className="muted">({dataset ? t('legal.dataset.asOf', { date: formatDateInput(dataset.asOf) }) : t('legal.dataset.none')})</span>;
 }
 
 /**
@@ -289,7 +290,7 @@ export function ReferenceUpdateNotice() {
     } catch {
       return;
     }
-    app.notify(`${app.t('legal.dataset.asOf', { date: dataset.asOf })} — ${app.t('legal.dataset.activities', { count: report.activities.length })}`, {
+    app.notify(`${app.t('legal.dataset.asOf', { date: formatDateInput(dataset.asOf) })} — ${app.t('legal.dataset.activities', { count: report.activities.length })}`, {
       label: app.t('legal.dataset.lastReport'),
       run: () => void app.navigate({ view: 'reference' }),
     });

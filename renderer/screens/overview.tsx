@@ -27,13 +27,13 @@ export function OverviewScreen() {
   useEffect(() => {
     let live = true;
     setError(null);
-    call('overview/get', scope === 'org' && app.orgId !== null ? { organisationId: app.orgId } : {})
+    call('overview/get', (scope === 'org' || app.organisations.length < 2) && app.orgId !== null ? { organisationId: app.orgId } : {})
       .then((o) => live && setData(o))
       .catch((e: Error) => live && setError(e.message));
     return () => {
       live = false;
     };
-  }, [scope, app.orgId, app.generation, reload]);
+  }, [scope, app.orgId, app.organisations.length, app.generation, reload]);
 
   const open = useCallback(
     async (s: Segment) => {
@@ -59,7 +59,6 @@ export function OverviewScreen() {
     );
   }
 
-  const org = app.organisations.find((o) => o.id === app.orgId);
   const pct = (n: number) => Math.round(n * 100);
   const term = (kind: 'legal_basis' | 'transfer_safeguard') => (k: string) => (kind === 'transfer_safeguard' && k === 'none' ? t('overview.noSafeguard') : app.termLabel(kind, k));
 
@@ -68,13 +67,12 @@ export function OverviewScreen() {
       <header className="screen-header">
         <h1>{t('overview.title')}</h1>
         <div className="toolbar">
-          <div className="filter">
-            <label htmlFor="overview-scope">{t('overview.scope')}</label>
-            <select id="overview-scope" value={scope} onChange={(e) => setScope(e.target.value === 'all' ? 'all' : 'org')}>
-              <option value="org">{org?.name ?? ''}</option>
-              <option value="all">{t('overview.allOrganisations')}</option>
-            </select>
-          </div>
+          {/* The organisation is the window's (its picker at the top); with several, all of them at once. */}
+          {app.organisations.length > 1 ? (
+            <label className="check overview-all">
+              <input type="checkbox" checked={scope === 'all'} onChange={(e) => setScope(e.target.checked ? 'all' : 'org')} /> {t('overview.allOrganisations')}
+            </label>
+          ) : null}
         </div>
       </header>
       {data === null ? (
@@ -262,8 +260,10 @@ function ChartCard(props: {
           <div className="chart" aria-hidden="true">
             <ResponsiveContainer width="100%" height={height}>
               {props.pie ? (
-                <PieChart>
+                // No keyboard layer: the picture is hidden from assistive technology (the buttons below hold its values).
+                <PieChart accessibilityLayer={false}>
                   <Pie
+                    rootTabIndex={-1}
                     data={rows}
                     dataKey="count"
                     nameKey="label"
@@ -279,7 +279,7 @@ function ChartCard(props: {
                   </Pie>
                 </PieChart>
               ) : (
-                <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 36, bottom: 0, left: 0 }}>
+                <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 0, right: 36, bottom: 0, left: 0 }}>
                   <XAxis type="number" hide allowDecimals={false} />
                   <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} interval={0} />
                   <Bar dataKey="count" isAnimationActive={false} onClick={(d) => props.onOpen((d.payload as (typeof rows)[number]).segment)} cursor="pointer" barSize={18}>

@@ -9,6 +9,7 @@ import { parseRetention } from '../../core/import/normalise/retention.js';
 import type { RetentionRule } from '../../core/model/schemas.js';
 import { useApp } from '../app-context.js';
 import { TextField } from '../components/fields.js';
+import { flushSync } from 'react-dom';
 
 /** Reads a rule's wording into its duration, trigger and periods. */
 export function readRetentionText(r: RetentionRule, text: string): RetentionRule {
@@ -42,7 +43,7 @@ export function RetentionTextField(props: { label: string; rule: RetentionRule; 
 }
 
 /** A duration shown and typed in words ("3 ans", "18 months"), kept as ISO 8601. */
-export function DurationField(props: { label: string; value: string; onChange(iso: string): void; path: string }) {
+export function DurationField(props: { label: string; value: string; onChange(iso: string): void; path?: string; hint?: string }) {
   const { t, lang } = useApp();
   const id = useId();
   const [draft, setDraft] = useState(durationInWords(props.value, lang));
@@ -68,10 +69,19 @@ export function DurationField(props: { label: string; value: string; onChange(is
         id={id}
         value={draft}
         aria-invalid={bad || undefined}
-        aria-describedby={bad ? `${id}-warn` : undefined}
+        aria-describedby={[props.hint ? `${id}-hint` : '', bad ? `${id}-warn` : ''].filter(Boolean).join(' ') || undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={(e) => commit(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter or Ctrl+S save the form: the duration typed is taken first, not lost.
+          if (e.key === 'Enter' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's')) flushSync(() => commit(e.currentTarget.value));
+        }}
       />
+      {props.hint ? (
+        <div className="hint" id={`${id}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
       {bad ? (
         <div id={`${id}-warn`} className="small field-warning" role="status">
           {t('mapping.retention.notUnderstood')}

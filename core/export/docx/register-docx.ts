@@ -105,7 +105,8 @@ function activityBlocks(a: Activity, L: Labels, orgName: string): (Paragraph | T
   );
   const block = (title: TextKey, rows: unknown[], table: () => Table) => {
     out.push(heading(L.t(title), HeadingLevel.HEADING_3));
-    out.push(rows.length ? table() : new Paragraph({ children: [new TextRun({ text: L.t('none'), italics: true, font: FONT })] }));
+    // Nothing recorded: the title alone (empty, not "none").
+    if (rows.length) out.push(table());
   };
   block('dataCategories', a.dataCategories, () =>
     gridTable(

@@ -112,7 +112,8 @@ function styles(L: Labels, source: ExportSource, pageNames: Map<number, string>,
   `;
 }
 
-const td = (v: string | null | undefined, L: Labels, cls = '') => (v ? `<td${cls ? ` class="${cls}"` : ''}>${esc(v)}</td>` : `<td class="muted">${esc(L.t('none'))}</td>`);
+// A field the DPO left empty is printed empty: "Néant" would say the DPO stated there is none.
+const td = (v: string | null | undefined, _L: Labels, cls = '') => (v ? `<td${cls ? ` class="${cls}"` : ''}>${esc(v)}</td>` : '<td></td>');
 
 function kv(L: Labels, rows: [TextKey | string, string | null | undefined][]): string {
   return `<table class="kv"><tbody>${rows.map(([k, v]) => `<tr><th>${esc(L.has(k) ? L.t(k as TextKey) : k)}</th>${td(v, L, 'lines')}</tr>`).join('')}</tbody></table>`;
@@ -122,7 +123,7 @@ function grid(L: Labels, headers: TextKey[], rows: (string | null | undefined)[]
   const head = headers.map((h, k) => `<th${widths ? ` style="width:${widths[k]}%"` : ''}>${esc(L.t(h))}</th>`).join('');
   const body = rows.length
     ? rows.map((r) => `<tr>${r.map((v) => (v ? `<td class="lines">${esc(v)}</td>` : '<td></td>')).join('')}</tr>`).join('')
-    : `<tr><td colspan="${headers.length}" class="muted">${esc(L.t('none'))}</td></tr>`;
+    : `<tr><td colspan="${headers.length}"></td></tr>`;
   return `<table class="grid"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -257,7 +258,7 @@ export function summaryTable(source: ExportSource, L: Labels): string {
   return `<section class="summary" id="summary"><h2 class="part">${esc(L.t('summary'))}</h2>
     ${several ? `<p class="muted">${esc(t(L.lang, 'export.organisationsInScope', { names: source.organisations.map((o) => o.name).join(' ; ') }))}</p>` : ''}
     <table class="grid"><colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>
-    <thead><tr>${head}</tr></thead><tbody>${rows || `<tr><td colspan="${keys.length}" class="muted">${esc(L.t('none'))}</td></tr>`}</tbody></table></section>`;
+    <thead><tr>${head}</tr></thead><tbody>${rows || `<tr><td colspan="${keys.length}"></td></tr>`}</tbody></table></section>`;
 }
 
 /** The internal version's annex: every point to review, activity by activity. */
@@ -270,14 +271,14 @@ export function reviewAnnex(activities: Iterable<Activity[]>, L: Labels): string
     <tbody>${rows || `<tr><td colspan="3" class="muted">${esc(t(L.lang, 'export.review.none'))}</td></tr>`}</tbody></table></section>`;
 }
 
-/** A titled list: its table, or one line saying there is none. */
+/** A titled list: its table, or its title alone when the DPO recorded nothing (empty, not "none"). */
 function block(L: Labels, title: TextKey, rows: unknown[], table: () => string): string {
-  return rows.length ? `<h4>${esc(L.t(title))}</h4>${table()}` : `<p class="empty"><span class="h">${esc(L.t(title))}</span> <span class="muted">${esc(L.t('none'))}</span></p>`;
+  return rows.length ? `<h4>${esc(L.t(title))}</h4>${table()}` : `<p class="empty"><span class="h">${esc(L.t(title))}</span></p>`;
 }
 
 /** Four-column key/value rows: two short fields side by side. */
 function kv4(L: Labels, rows: [TextKey, string, TextKey, string][]): string {
-  const v = (x: string) => (x ? `<td>${esc(x)}</td>` : `<td class="muted">${esc(L.t('none'))}</td>`);
+  const v = (x: string) => (x ? `<td>${esc(x)}</td>` : '<td></td>');
   return `<table class="kv4"><colgroup><col style="width:20%"><col style="width:30%"><col style="width:20%"><col style="width:30%"></colgroup><tbody>${rows
     .map(([k1, v1, k2, v2]) => `<tr><th>${esc(L.t(k1))}</th>${v(v1)}<th>${esc(L.t(k2))}</th>${v(v2)}</tr>`)
     .join('')}</tbody></table>`;

@@ -55,7 +55,8 @@ function table(sheet: SheetWriter, L: Labels, note: string, header: [TextKey, nu
     header.map(([key, span]) => [L.t(key), span]),
     'header',
   );
-  if (!rows.length) spanRow(sheet, [[L.t('none'), 8]]);
+  // Nothing recorded: an empty row under the header (empty, not "none").
+  if (!rows.length) spanRow(sheet, [['', 8]]);
   for (const row of rows)
     spanRow(
       sheet,

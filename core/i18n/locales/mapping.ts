@@ -2,7 +2,7 @@
 import type { Entries } from '../catalogue.js';
 
 export const en: Entries = {
-  'mapping.why.synonym': 'The header is “{{synonym}}”, a name of this field.',
+  'mapping.why.synonym': 'The header “{{synonym}}” is one of this field’s names.',
   'mapping.why.question': 'The header asks “{{synonym}}”.',
   'mapping.why.contains': 'The header contains “{{synonym}}”.',
   'mapping.why.spelling': 'The header is spelt close to “{{synonym}}”.',
@@ -44,11 +44,11 @@ export const en: Entries = {
 };
 
 export const fr: Entries = {
-  'mapping.why.synonym': 'L’en-tête est « {{synonym}} », un nom de ce champ.',
+  'mapping.why.synonym': 'L’en-tête « {{synonym}} » est l’un des noms de ce champ.',
   'mapping.why.question': 'L’en-tête demande « {{synonym}} ».',
   'mapping.why.contains': 'L’en-tête contient « {{synonym}} ».',
   'mapping.why.spelling': 'L’en-tête s’écrit presque comme « {{synonym}} ».',
-  'mapping.why.words': 'Mots de l’en-tête propres à ce champ : {{words}}.',
+  'mapping.why.words': 'Mots de l’en-tête qui désignent ce champ : {{words}}.',
   'mapping.why.part': 'En-tête combiné : sa partie « {{part}} » est la plus parlante.',
   'mapping.why.both': 'L’en-tête et les cellules concordent : {{share}} % des cellules contiennent des {{kind}}.',
   'mapping.why.tickGroup': 'Une case cochée sous « {{group}} », qui ne correspond à aucun champ du registre : laissée de côté.',

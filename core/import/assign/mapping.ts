@@ -338,6 +338,13 @@ function scoreWords(header: string): WordScore[] {
   return [...sums].map(([field, s]) => ({ field, score: s.score / total, matched: s.matched })).sort((a, b) => b.score - a.score);
 }
 
+/** Matched words (folded: "donnees") as the header writes them ("données"), for the DPO to read. */
+function asWritten(header: string, matched: string[]): string {
+  const written = new Map<string, string>();
+  for (const w of header.split(/[^\p{L}\p{N}]+/u)) if (w) written.set(foldKey(w), w);
+  return [...new Set(matched.map((m) => written.get(m) ?? m))].join(', ');
+}
+
 const cache = new Map<string, HeaderMatch>();
 
 /** The best field for one header, with its confidence and the reason (null field when nothing fits). */
@@ -440,7 +447,7 @@ function match(header: string): HeaderMatch {
     if (yesNo) return { field: yesNo.key, confidence: 1, why: { key: 'mapping.why.question', params: { synonym: yesNo.source } } };
     const scored = scoreWords(header.replace(/\(.*?\)/g, ' ')).filter((x) => FIELD_BY_KEY.get(x.field)?.kind === 'yesno');
     if (scored[0] && scored[0].score >= (yesNoMark ? 0.3 : 0.5))
-      return { field: scored[0].field, confidence: 0.85, why: { key: 'mapping.why.words', params: { words: [...new Set(scored[0].matched)].join(', ') } } };
+      return { field: scored[0].field, confidence: 0.85, why: { key: 'mapping.why.words', params: { words: asWritten(header, scored[0].matched) } } };
   }
   for (const e of entries()) if (e.text === hf) return { field: e.key, confidence: 1, why: { key: 'mapping.why.synonym', params: { synonym: e.source } } };
   const ht = translit(hf);
@@ -466,7 +473,7 @@ function match(header: string): HeaderMatch {
     const margin = top.score - second;
     const confidence = top.score >= 0.34 && margin >= 0.1 ? Math.min(0.85, 0.45 + 0.4 * top.score + 0.2 * margin) : 0;
     // A question rewritten into its concept is explained by the question itself ("Qui a accès ?").
-    const words = top.matched.some((w) => CONCEPTS.has(w)) ? `“${header.trim()}”` : [...new Set(top.matched)].join(', ');
+    const words = top.matched.some((w) => CONCEPTS.has(w)) ? `“${header.trim()}”` : asWritten(header, top.matched);
     const why: Message = { key: 'mapping.why.words', params: { words } };
     if (best.field === top.field && confidence > 0) best = { ...best, confidence: Math.max(best.confidence, Math.min(0.95, best.confidence + 0.05)) };
     else if (confidence > best.confidence + 0.05) best = { field: top.field, confidence, why };

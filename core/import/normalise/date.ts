@@ -60,9 +60,4 @@ function monthOf(word: string): number | undefined {
   return MONTHS.get(foldMonth(word));
 }
 
-const foldMonth = (w: string) =>
-  w
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\.$/, '');
+const foldMonth = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');

@@ -6,7 +6,7 @@
  * understood, unknown legal basis, transfer without safeguard, formula…).
  */
 import { diffRecords } from '../../diff.js';
-import { AppError, notFound, text, type MessageParams } from '../../errors.js';
+import { AppError, notFound, text, type ErrorText, type MessageParams } from '../../errors.js';
 import { sheetReason, sheetWithReason } from '../locate/sheet-reason.js';
 import type { HistoryChange } from '../../model/register.js';
 import { activityFieldsSchema, organisationInputSchema, type ActivityFields, type OrganisationData } from '../../model/schemas.js';
@@ -27,7 +27,7 @@ import { FIELDS, FIELD_BY_KEY } from '../assign/fields.js';
 import type { ImportSession, SheetMappingState } from './sessions.js';
 import { cellName, columnLetter, parseA1 } from '../read/workbook.js';
 import { Labels } from '../../export/labels.js';
-import { fieldChanges, type FieldChange } from './changes.js';
+import { fieldChanges, fieldLabel, valueLines, type FieldChange } from './changes.js';
 import { mergeActivity } from './merge.js';
 import { readOwnExport } from '../own-export/read.js';
 import { classifyRows, type RowKind } from '../classify/rows.js';
@@ -83,6 +83,8 @@ export interface PreviewSheet {
   hidden: boolean;
   status: 'imported' | 'not_selected' | 'skipped';
   reason: string;
+  /** Why a sheet is skipped, as a text of the catalogue (`errors.sheet.*`) for the DPO. */
+  why?: ErrorText;
   /** 1-based, null when the sheet has no table. */
   headerRow: number | null;
   dataRows: number;
@@ -116,6 +118,8 @@ export interface PreviewRow {
   source: { field: string; cell: string; text: string }[];
   /** The activity as it would be saved (normalised). */
   activity: ActivityFields | null;
+  /** What the row writes, field by field, as the DPO reads it (labels and the register's words; not the name and reference). */
+  values: { field: string; label: string; lines: string[] }[];
   /** Skipped rows (not an activity): what the row is and why; `import/preview` with `includedRows` takes it back. */
   skip?: { kind: RowKind; reason: Message };
 }
@@ -191,6 +195,15 @@ interface Candidate {
 
 /** Which field of the spreadsheet a path of the activity comes from. */
 const PATH_FIELD: Record<string, string> = { transfers: 'transferCountries', automatedDecision: 'automatedDecision', dpia: 'dpiaStatus' };
+
+/** A value as the preview shows it; a row in error may hold a value not yet normalised: shown as read. */
+function shownLines(field: string, v: unknown, L: Labels, typeOf: (name: string) => string | undefined): string[] {
+  try {
+    return valueLines(field, v, L, typeOf);
+  } catch {
+    return Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))) : v === undefined || v === null ? [] : [String(v)];
+  }
+}
 
 export function registerState(reg: Register): string {
   return String(reg.imports.lastHistoryId());
@@ -494,6 +507,7 @@ export function buildPreview(
         newRecipients: [],
         source: c.source,
         activity: null,
+        values: [],
         skip: c.skip,
       });
       continue;
@@ -646,6 +660,14 @@ export function buildPreview(
       newRecipients: b.newRecipients,
       source: c.source,
       activity: fields,
+      values: [...b.present]
+        .filter((f) => f !== 'name' && f !== 'ref')
+        .map((f) => ({
+          field: f,
+          label: fieldLabel(f, lang),
+          lines: shownLines(f, ((fields ?? merged) as Record<string, unknown>)[f], labels, (n) => ctx.recipients.get(foldKey(n))?.type),
+        }))
+        .filter((v) => v.lines.length > 0),
     });
   }
 
@@ -690,6 +712,7 @@ export function buildPreview(
             ? 'CNIL fiche: one activity'
             : 'fiche: one activity'
           : '',
+      ...(!importable ? { why: sheetReason(own ? 'Art30 export' : (cnilSkip?.reason ?? t.reason)) } : {}),
       headerRow: t.headerRow >= 0 && !isFiche ? t.headerRow + 1 : null,
       dataRows: isFiche ? 1 : rows.filter((r) => r.sheet === s.name).length,
       columns,

@@ -15,7 +15,9 @@ export function ActorsSection(props: SectionProps) {
           {org ? ` — ${[org.address, org.postalCode, org.city].filter(Boolean).join(' ')}` : ''}
           {org?.dpo ? (
             <div className="muted">
-              {t('org.dpo')}: {[org.dpo.firstName, org.dpo.name].filter(Boolean).join(' ')} {org.dpo.email ? `<${org.dpo.email}>` : ''}
+              {t('org.dpo')}
+              {t('firsthour.colon')}
+              {[org.dpo.firstName, org.dpo.name].filter(Boolean).join(' ')} {org.dpo.email ? `<${org.dpo.email}>` : ''}
             </div>
           ) : null}
         </div>

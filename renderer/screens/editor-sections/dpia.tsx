@@ -1,6 +1,7 @@
 /** The editor's "dpia" section (see renderer/screens/activity-editor.tsx). */
 import type { ActivityFields } from '../../../core/model/schemas.js';
 import { inLang } from '../../../core/i18n/localized.js';
+import { typography } from '../../app-context.js';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { Section } from './parts.js';
 import type { SectionProps } from './props.js';
@@ -16,7 +17,7 @@ export function DpiaSection(props: SectionProps) {
         {(app.terms.get('dpia_criterion') ?? []).map((c) => (
           <CheckboxField
             key={c.code}
-            label={inLang(c, 'label', app.lang)}
+            label={app.termLabel('dpia_criterion', c.code)}
             checked={form.dpia.criteria.includes(c.code as never)}
             onChange={(on) => set('dpia')({ ...form.dpia, criteria: on ? [...form.dpia.criteria, c.code as never] : form.dpia.criteria.filter((x) => x !== c.code) })}
           />
@@ -27,7 +28,7 @@ export function DpiaSection(props: SectionProps) {
         {(app.terms.get('art35_case') ?? []).map((c) => (
           <CheckboxField
             key={c.code}
-            label={inLang(c, 'label', app.lang)}
+            label={typography(app.lang)(inLang(c, 'label', app.lang))}
             checked={form.dpia.art35Cases.includes(c.code as never)}
             onChange={(on) => set('dpia')({ ...form.dpia, art35Cases: on ? [...form.dpia.art35Cases, c.code as never] : form.dpia.art35Cases.filter((x) => x !== c.code) })}
           />

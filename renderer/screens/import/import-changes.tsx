@@ -4,7 +4,7 @@
  * file does not name (kept), and a "replace" choice per list field that shows what it would remove.
  */
 import type { ApiOutput } from '../../../core/api/table.js';
-import { useApp, useT } from '../../app-context.js';
+import { typography, useApp, useT } from '../../app-context.js';
 import { issueText } from './import-text.js';
 
 type Preview = ApiOutput<'import/openBytes'>;
@@ -34,6 +34,7 @@ export function RowIssues(props: { row: Row; fields: Preview['fields'] }) {
 /** An update's changes as values, field by field, with the "replace" choice of each list field. */
 export function RowChanges(props: { row: Row; replace: string[]; onReplace(field: string, on: boolean): void; busy: boolean }) {
   const t = useT();
+  const typo = typography(useApp().lang);
   const { row } = props;
   return (
     <div className="row-details">
@@ -56,7 +57,7 @@ export function RowChanges(props: { row: Row; replace: string[]; onReplace(field
                     <ul className="values">
                       {c.before.map((v, i) => (
                         <li key={i} className={c.removed.includes(v) ? 'removed' : c.replaceWouldRemove.includes(v) ? 'kept' : undefined}>
-                          {c.removed.includes(v) ? <del aria-label={`${t('import.change.removed')} : ${v}`}>{v}</del> : v}
+                          {c.removed.includes(v) ? <del aria-label={`${t('import.change.removed')}${t('firsthour.colon')}${v}`}>{typo(v)}</del> : typo(v)}
                           {c.removed.includes(v) ? <span className="badge import-error"> {t('import.change.removed')}</span> : null}
                           {c.replaceWouldRemove.includes(v) ? <span className="badge"> {t('import.change.kept')}</span> : null}
                         </li>
@@ -67,7 +68,7 @@ export function RowChanges(props: { row: Row; replace: string[]; onReplace(field
                     <ul className="values">
                       {c.after.map((v, i) => (
                         <li key={i}>
-                          {c.added.includes(v) ? <ins>{v}</ins> : v}
+                          {c.added.includes(v) ? <ins>{typo(v)}</ins> : typo(v)}
                           {c.added.includes(v) ? <span className="badge import-new"> {t('import.change.added')}</span> : null}
                         </li>
                       ))}

@@ -115,7 +115,7 @@ export function ImportHistory(props: { onClose(changed: boolean): void }) {
           title={t('import.history.confirmTitle')}
           text={t('import.history.confirmText', { file: confirm.fileName, date: date(confirm.at), created: confirm.created, updated: confirm.updated })}
           confirmLabel={t('import.history.confirm')}
-          cancelLabel={t('common.cancel')}
+          cancelLabel={t('firsthour.keepImport')}
           danger
           onConfirm={() => void undo(confirm)}
           onCancel={() => setConfirm(null)}

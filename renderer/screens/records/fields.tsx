@@ -3,6 +3,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { ActivitySummary } from '../../../core/model/register.js';
 import { useT } from '../../app-context.js';
 import { controlProps, ErrorsContext, useFieldError, Wrapper } from '../../components/fields.js';
+import { DateInput } from '../../components/date-input.js';
 
 /** `2026-03-02T09:30:00.000Z` ↔ the value of a datetime-local input, in this computer's time. */
 export function toLocalInput(iso: string): string {
@@ -17,7 +18,7 @@ export function DateTimeField(props: { label: string; value: string; onChange(v:
   const error = useFieldError(props.path);
   return (
     <Wrapper {...props} id={id} error={error}>
-      <input {...controlProps(id, props, error)} type="datetime-local" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+      <DateInput {...controlProps(id, props, error)} withTime value={props.value} onChange={props.onChange} />
     </Wrapper>
   );
 }

@@ -139,7 +139,8 @@ export function RecordList<R extends SavedRecord>(props: {
   onOpen(id: number): void;
 }) {
   return (
-    <div className="list-pane">
+    // Scrolls sideways when narrow: focusable and named, so that a keyboard can scroll it too.
+    <div className="list-pane" role="region" aria-label={props.label} tabIndex={0}>
       {props.list && !props.list.length ? <p className="muted">{props.empty}</p> : null}
       <table className="grid compact" aria-label={props.label}>
         <thead>
@@ -153,7 +154,8 @@ export function RecordList<R extends SavedRecord>(props: {
         </thead>
         <tbody>
           {props.shown.map((r) => (
-            <tr key={r.id} className={props.editingId === r.id ? 'selected' : undefined}>
+            // The whole row opens the record with the mouse; the keyboard uses its link (one tab stop per row).
+            <tr key={r.id} className={props.editingId === r.id ? 'selected clickable' : 'clickable'} onClick={() => props.onOpen(r.id)}>
               {props.columns.map((c) => (
                 <td key={c.header}>
                   {c.link ? (

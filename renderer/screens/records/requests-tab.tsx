@@ -9,6 +9,7 @@ import { CheckboxField, SelectField, TextArea, TextField } from '../../component
 import { ConfirmDialog } from '../../components/modal.js';
 import { RequestDeadlineBadge } from '../../components/record-badges.js';
 import type { RecordsRoute } from '../records-route.js';
+import { DurationField } from '../retention-fields.js';
 import { ActivityLinks, Group } from './fields.js';
 import { RecordHistory } from './record-history.js';
 import { DocumentsPanel } from '../../components/documents-panel.js';
@@ -87,7 +88,7 @@ export function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
       setDue((await call('requests/requestersDue', {})).length);
       app.notify(t('records.saved'));
     } catch (e) {
-      app.notify(e instanceof ApiCallError && e.details[0] ? `${t('records.field.requesterRetention')} : ${t('records.error.invalid')}` : (e as Error).message);
+      app.notify(e instanceof ApiCallError && e.details[0] ? `${t('records.field.requesterRetention')}${t('firsthour.colon')}${t('records.error.invalid')}` : (e as Error).message);
     }
   };
   const purge = async () => {
@@ -146,12 +147,11 @@ export function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
               void saveRetention();
             }}
           >
-            <TextField
+            <DurationField
               label={t('records.field.requesterRetention')}
-              hint={t('records.retentionHint')}
+              hint={t('firsthour.requestRetentionHint')}
               value={retention.value}
               onChange={(v) => setRetention({ ...retention, value: v })}
-              placeholder="P1Y"
             />
             <button type="submit" className="secondary" disabled={retention.value === retention.saved}>
               {t('records.save')}

@@ -49,7 +49,14 @@ export function RegisterTable(props: { table: Table<ActivitySummary>; selection:
 
   return (
     <div className="table-scroll" ref={scrollRef} data-testid="register-scroll">
-      <table id="register-table" className="grid" aria-label={t('register.table')} aria-rowcount={tableRows.length + 1}>
+      {/* As wide as its columns: narrower windows scroll the table sideways instead of cutting its words. */}
+      <table
+        id="register-table"
+        className="grid"
+        aria-label={t('register.table')}
+        aria-rowcount={tableRows.length + 1}
+        style={{ minWidth: 40 + visibleColumns.reduce((w, c) => w + c.getSize(), 0) }}
+      >
         <colgroup>
           <col style={{ width: 40 }} />
           {visibleColumns.map((c) => (
