@@ -50,10 +50,8 @@ export const overviewCommand: Command = {
     for (const s of o.sections) {
       out();
       out(T(s.titleKey, s.titleParams));
-      // Each count beside its label, as the register's own sections print them (the labels carry no number).
-      const labels = s.items.map((i) => T(i.labelKey, { count: i.count }));
-      const w = Math.max(...labels.map((l) => l.length), 0);
-      s.items.forEach((i, n) => out(`  ${labels[n].padEnd(w)}  ${String(i.count).padStart(6)}`));
+      // Each count before its label, which is worded to follow it ("6 services en retard").
+      for (const i of s.items) out(`  ${i.count} ${T(i.labelKey, { count: i.count })}`);
     }
   },
 };
