@@ -19,6 +19,8 @@ export const SCREENS: Screen[] = [
   { id: 'recipients', href: '#/recipients', alt: 'The recipient directory' },
   { id: 'breaches', href: '#/breaches', alt: 'The breach record, with the 72-hour notification deadline' },
   { id: 'requests', alt: 'The data-subject requests, with their deadlines' },
+  { id: 'contracts', href: '#/contracts', alt: 'Processor contracts (Art. 28): clauses, sub-processors, documents, points to review' },
+  { id: 'campaigns', href: '#/campaigns', alt: 'Department review campaigns: who was sent what, who answered, who is late' },
   { id: 'organisation', href: '#/organisation', alt: 'The organisation, its DPO, representative and head' },
   { id: 'reference', href: '#/reference', alt: 'The reference data: countries’ adequacy status, vocabularies' },
 ];

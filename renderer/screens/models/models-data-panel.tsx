@@ -6,6 +6,7 @@ import { useId, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../core/api/table.js';
 import { call } from '../../api/client.js';
 import { useApp, useT } from '../../app-context.js';
+import { formatDateInput } from '../../components/date-input.js';
 import { invalidateRegisterCache } from '../register-view.js';
 import { useModelList } from './use-models.js';
 
@@ -52,7 +53,7 @@ export function ModelsDataPanel() {
   return (
     <section className="reference-dataset" aria-labelledby={`${inputId}-h`}>
       <h2 id={`${inputId}-h`}>{t('models.ui.title')}</h2>
-      {list.data ? <p>{t('models.cli.listHead', { asOf: list.data.asOf, count: list.data.models.length })}</p> : null}
+      {list.data ? <p>{t('models.cli.listHead', { asOf: formatDateInput(list.data.asOf), count: list.data.models.length })}</p> : null}
       <button type="button" className="secondary" onClick={() => input.current?.click()}>
         {t('models.ui.load')}
       </button>{' '}
@@ -83,7 +84,7 @@ export function ModelsDataPanel() {
       ) : null}
       {report ? (
         <div className="banner ok" role="status">
-          {t('models.cli.loaded', { asOf: report.asOf, changed: report.changed.length, activities: report.activities.length })}
+          {t('models.cli.loaded', { asOf: formatDateInput(report.asOf), changed: report.changed.length, activities: report.activities.length })}
         </div>
       ) : null}
     </section>

@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../../core/models/format.js';
 import { call } from '../../api/client.js';
 import { useApp, useT } from '../../app-context.js';
+import { formatDateInput } from '../../components/date-input.js';
 import { Modal } from '../../components/modal.js';
 import { invalidateRegisterCache } from '../register-view.js';
 import { ModelDetails } from './model-details.js';
@@ -58,7 +59,7 @@ export function ModelsDialog(props: { onClose(): void; onAdded(ids: number[]): v
       }
     >
       <p>{t('models.ui.intro')}</p>
-      {list.data ? <p className="muted small">{t('models.cli.listHead', { asOf: list.data.asOf, count: list.data.models.length })}</p> : null}
+      {list.data ? <p className="muted small">{t('models.cli.listHead', { asOf: formatDateInput(list.data.asOf), count: list.data.models.length })}</p> : null}
       <div className="field">
         <label htmlFor={kindId}>{t('models.ui.kind')}</label>
         <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as OrganisationKind | '')}>
