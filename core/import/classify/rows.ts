@@ -44,23 +44,51 @@ const NUMERIC = /^[\s\d.,%€$£+\-()/]*\d[\s\d.,%€$£+\-()/]*$/;
 /** The kind of marker a text opens with ("Exemple : …", "Total", "N.B. …", "Indiquer …"), if any. */
 export function markerOf(text: string): { kind: RowMarkerKind; strict: boolean; word: string } | null {
   const raw = text.trim();
+  // Most rows open with a word that opens no marker: said from that word alone, without folding the text.
+  if (!MARKER_FIRST_WORDS.has(firstWord(raw))) return null;
   // "(exemple)", "[Example]", "<exemple>": a bracketed marker.
-  const k = foldKey(raw.replace(/^[([<{*«"“]+/, ''));
+  // Markers are a few words: the opening of the text is enough (a long cell is not folded whole).
+  const k = foldKey(raw.replace(/^[([<{*«"“]+/, '').slice(0, 60));
   if (!k) return null;
   for (const kind of ['example', 'total', 'notes', 'instruction'] as const) {
-    for (const m of ROW_MARKERS[kind]) {
-      if (k !== m && !k.startsWith(`${m} `)) continue;
-      // The marker followed by a separator ("Exemple :", "Total -", "NB.", "e.g."), or alone: surely a marker row.
-      const after = raw
-        .replace(/^[([<{*«"“]+/, '')
-        .slice(markerLength(raw.replace(/^[([<{*«"“]+/, ''), m))
-        .trimStart();
-      const strict = k === m || /^[:.\-–—)\]>»"”*]/.test(after) || /^\d/.test(after);
-      return { kind, strict, word: m };
-    }
+    // One expression per kind, its words longest first (every row of a 10,000-row file is asked).
+    const m = MARKER_RE[kind].exec(k)?.[1];
+    if (m === undefined) continue;
+    // The marker followed by a separator ("Exemple :", "Total -", "NB.", "e.g."), or alone: surely a marker row.
+    const after = raw
+      .replace(/^[([<{*«"“]+/, '')
+      .slice(markerLength(raw.replace(/^[([<{*«"“]+/, ''), m))
+      .trimStart();
+    const strict = k === m || /^[:.\-–—)\]>»"”*]/.test(after) || /^\d/.test(after);
+    return { kind, strict, word: m };
   }
   return null;
 }
+
+/** The text's first word, lower case and without accents ("Exemple :" → "exemple"). */
+function firstWord(raw: string): string {
+  let i = 0;
+  while (i < raw.length && '([<{*«"“ '.includes(raw[i])) i++;
+  let j = i;
+  let ascii = true;
+  for (; j < raw.length; j++) {
+    const c = raw.charCodeAt(j);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) continue;
+    if (c > 127 && /[\p{L}\p{M}]/u.test(raw[j])) {
+      ascii = false;
+      continue;
+    }
+    break;
+  }
+  const w = raw.slice(i, j);
+  return ascii ? w.toLowerCase() : w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const MARKER_FIRST_WORDS = new Set(Object.values(ROW_MARKERS).flatMap((ms) => ms.map((m) => m.split(' ')[0])));
+
+const MARKER_RE = Object.fromEntries(
+  (Object.keys(ROW_MARKERS) as RowMarkerKind[]).map((kind) => [kind, new RegExp(`^(${ROW_MARKERS[kind].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?: |$)`)]),
+) as Record<RowMarkerKind, RegExp>;
 
 /** How many characters of the raw text the folded marker spans (accents and punctuation aside). */
 function markerLength(raw: string, marker: string): number {

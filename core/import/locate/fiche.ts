@@ -22,6 +22,7 @@ const LABEL_MAX = 90;
 /** The labels of a fiche: rows whose first filled cell reads as a field, or null when the sheet is not one. */
 export function ficheLabels(sheet: SheetData): Label[] | null {
   const labels: Label[] = [];
+  // A fiche is a page or two of labels: the first 150 rows (a table of 10,000 rows is not read as one).
   const limit = Math.min(sheet.rows.length, 400);
   for (let r = 0; r < limit; r++) {
     const row = sheet.rows[r] ?? [];

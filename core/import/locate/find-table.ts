@@ -109,16 +109,19 @@ export function findTable(sheet: SheetData, tools: ContentTools = {}): SheetTabl
   if (named) return { ...base, reason: named };
   const lastFilled = sheet.rows.findLastIndex((r) => r.some((c) => c.trim()));
   if (lastFilled < 0) return { ...base, reason: 'empty sheet' };
-  type Candidate = { r: number; headers: string[]; mapping: ColumnMapping[]; score: number };
+  type Candidate = { r: number; headers: string[]; mapping: ColumnMapping[]; score: number; mapped: number };
   const candidates: Candidate[] = [];
   for (let r = 0; r <= Math.min(lastFilled, 60); r++) {
+    // Past a few rows below a strong header (five columns or more read as fields), the rows are data.
+    const strong = candidates.find((c) => c.mapped >= 5);
+    if (strong && r > strong.r + 6) break;
     const row = sheet.rows[r];
     if (!row || row.filter((c) => c.trim()).length < 2) continue;
     const headers = headersOf(sheet, r);
     const mapping = autoMap(headers);
     const s = score(mapping);
     // A header row: two mapped columns of which one core field, or three mapped columns of any kind.
-    if ((s.mapped >= 2 && s.core) || (s.mapped >= 3 && s.score >= 2)) candidates.push({ r, headers, mapping, score: s.score });
+    if ((s.mapped >= 2 && s.core) || (s.mapped >= 3 && s.score >= 2)) candidates.push({ r, headers, mapping, score: s.score, mapped: s.mapped });
   }
   // Values of the data read as words too ("Obligation légale", "Contrôle d'accès"): the header is
   // the first row that reads nearly as well as the best one, not a row of data below it.

@@ -30,10 +30,16 @@ export interface FieldChange {
 /** Field keys of the activity that are not import columns: their labels are `import.field.<key>`. */
 const EXTRA_LABELS = new Set(['dpia', 'transfers', 'clients', 'automatedDecision']);
 
+const labelCache = new Map<string, string>();
 export function fieldLabel(field: string, lang: 'fr' | 'en'): string {
-  const def = FIELD_BY_KEY.get(field === 'transfers' ? 'transferCountries' : field);
-  if (def && field !== 'transfers') return inLang(def, 'label', lang);
-  return EXTRA_LABELS.has(field) ? t(lang, `import.field.${field}`) : field;
+  const key = `${lang}:${field}`;
+  let label = labelCache.get(key);
+  if (label === undefined) {
+    const def = FIELD_BY_KEY.get(field === 'transfers' ? 'transferCountries' : field);
+    label = def && field !== 'transfers' ? inLang(def, 'label', lang) : EXTRA_LABELS.has(field) ? t(lang, `import.field.${field}`) : field;
+    labelCache.set(key, label);
+  }
+  return label;
 }
 
 export function itemText(field: string, item: unknown, L: Labels, typeOf?: (name: string) => string | undefined): string {

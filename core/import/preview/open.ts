@@ -45,6 +45,8 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   if (!cnil) {
     for (const [i, t] of tables.entries()) {
       if (t.reason === 'empty sheet' || (t.status !== 'table' && !/no recognisable header row|headers only/.test(t.reason))) continue;
+      // A table whose header reads as five fields or more is a table (a fiche read as a table maps one or two columns).
+      if (t.status === 'table' && t.mapping.filter((m) => m.field).length >= 5) continue;
       const labels = ficheLabels(t.sheet);
       if (!labels) continue;
       // A column of labels read as a table gives one or two mapped columns; as a fiche, many fields.
