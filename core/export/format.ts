@@ -2,6 +2,7 @@
  * One line of text for each compound item of an activity (a legal basis, a recipient, a transfer,
  * a retention rule…), shared by the detailed sheet, the CSV and the PDF so that they never disagree.
  */
+import { foldKey } from '../text.js';
 import { showsReview } from './audience.js';
 import type { Activity, ResolvedActivityRecipient } from '../model/register.js';
 import type { ClientController, Contact, DataCategory, DataSubject, JointController, LegalBasis, RetentionRule, SecurityMeasure, SystemEntry, Transfer } from '../model/schemas.js';
@@ -75,9 +76,11 @@ export function transferAlert(L: Labels, t: Transfer): string {
 
 /** The structured part of a retention rule: "5 ans ; point de départ : … ; sort final : suppression". */
 export function retentionDetails(L: Labels, r: RetentionRule): string {
+  // "5 ans" needs no "(Durée : 5 ans)" after it: a duration the wording already says is not repeated.
+  const said = (v: string) => foldKey(r.text).includes(foldKey(v));
   return join(
     [
-      r.duration ? colon(L, L.t('duration'), L.duration(r.duration)) : '',
+      r.duration && !said(L.duration(r.duration)) ? colon(L, L.t('duration'), L.duration(r.duration)) : '',
       r.trigger ? colon(L, L.t('trigger'), r.trigger) : '',
       r.activePeriod ? colon(L, L.t('activePeriod'), L.duration(r.activePeriod)) : '',
       r.archivePeriod ? colon(L, L.t('archivePeriod'), L.duration(r.archivePeriod)) : '',
