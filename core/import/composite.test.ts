@@ -55,6 +55,12 @@ describe('composite cells', () => {
     ]);
   });
 
+  it('a label that is not a group of people keeps its items: "Données du personnel : nom, prénom" is one category', async () => {
+    const p = await preview(['Nom du traitement;Finalité;Données', 'Paie;Payer;Données du personnel : nom, prénom']);
+    expect(p.rows[0].activity!.dataCategories.map((c) => c.label)).toEqual(['Données du personnel : nom, prénom']);
+    expect(p.rows[0].activity!.dataSubjects).toEqual([]);
+  });
+
   it('"Usage data: frequency of connection, plays accessed" is one category with its details', async () => {
     const p = await preview(['Activity;Purpose;Personal data', 'Analytics;Improve the app;Usage data: frequency of connection, plays accessed']);
     expect(p.rows[0].activity!.dataCategories.map((c) => c.label)).toEqual(['Usage data: frequency of connection, plays accessed']);

@@ -183,7 +183,8 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const categories: ActivityFields['dataCategories'] = [];
   const dc = ctx.vocab('data_category');
   const ds = ctx.vocab('data_subject_category');
-  const groupOf = (label: string) => Boolean(ds.match(label)) || (f.dataSubjects ?? []).some((s) => foldKey(s.label) === foldKey(label));
+  // A group of people the vocabulary knows by that very name ("Salariés"), or one the row already names: "Données du personnel : …" is data.
+  const groupOf = (label: string) => ds.match(label)?.how === 'exact' || (f.dataSubjects ?? []).some((s) => foldKey(s.label) === foldKey(label));
   for (const item of items('dataCategories', true, exactIn('data_category'))) {
     // "Salariés : nom, prénom, RIB": the people concerned, and each category kept about them.
     const grouped = ctx.memo(['grouped', item.text], () => readGroupedItems(item.text, groupOf));
