@@ -8,71 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.js';
+import { ENGLISH_WORDS } from '../pages/window-check.js';
 
 test.use({ locale: 'fr-FR', demo: true });
 
-/** Words of English that are not French, as they would appear in an untranslated sentence or label. */
-const ENGLISH = [
-  'the',
-  'is',
-  'are',
-  'and',
-  'with',
-  'without',
-  'could',
-  'not',
-  'required',
-  'must',
-  'should',
-  'this',
-  'that',
-  'which',
-  'save',
-  'saved',
-  'cancel',
-  'delete',
-  'search',
-  'activity',
-  'activities',
-  'recipient',
-  'recipients',
-  'processing',
-  'register',
-  'field',
-  'error',
-  'warning',
-  'loading',
-  'yes',
-  'row',
-  'rows',
-  'sheet',
-  'column',
-  'columns',
-  'choose',
-  'file',
-  'back',
-  'new',
-  'close',
-  'undo',
-  'history',
-  'changed',
-  'created',
-  'more',
-  'problem',
-  'problems',
-  'unknown',
-  'country',
-  'countries',
-  'transfer',
-  'safeguard',
-  'name',
-  'purpose',
-  'department',
-  'legal',
-  'basis',
-  'data',
-  'subjects',
-];
+const ENGLISH = ENGLISH_WORDS;
 const WORD = new RegExp(`(?<![\\p{L}\\p{N}_'’.-])(${ENGLISH.join('|')})(?![\\p{L}\\p{N}_'’.-])`, 'giu');
 /** Proper names that are English in French too. */
 const NAMES = ['Data Privacy Framework', 'Privacy Shield', 'Art30'];
