@@ -128,25 +128,38 @@ describe('a corpus of department files', () => {
     await t.call('import/close', { sessionId: p.sessionId });
   });
 
-  it('names a required field that no column gives once per sheet, refuses the rows, and imports them as drafts on request', async () => {
+  it('names a required field that no column gives once per sheet and imports its rows as drafts, each with a point to review', async () => {
     const file = path.join(dir, 'no-purpose.csv');
     fs.writeFileSync(file, ['Name;Owner;Tool', 'Visitor book;a@b.org;PayFit', 'Parking permits;c@d.org;Welcome to the Jungle', ''].join('\r\n'));
-    const before = t.reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get();
+    const before = t.reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get() as number;
     const p = (await t.call('import/open', { file })) as ImportPreview;
     const sheet = p.sheets[0];
     expect(sheet.missing?.map((m) => m.field)).toEqual(['purpose']);
     expect(tr('fr', sheet.messages![0].key, sheet.messages![0].params)).toMatch(/Finalité/);
-    expect(p.counts.error).toBe(2);
+    // The sheet says what happens to its rows: drafts to complete, not a refusal of the file.
+    expect(sheet.messages!.map((m) => tr('fr', m.key, m.params)).join(' ')).toMatch(/importées comme brouillons/);
+    expect(p.counts.error).toBe(0);
+    expect(p.counts.new).toBe(2);
+    expect(p.rows.every((r) => r.activity?.status === 'draft' && r.warnings.some((w) => w.field === 'purpose'))).toBe(true);
+    const done = (await t.call('import/commit', { sessionId: p.sessionId })) as { created: number; activities: { id: number }[] };
+    expect(done.created).toBe(2);
+    expect(t.reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get()).toBe(before + 2);
+    // Each draft carries a point to review on the field to complete.
+    const checks = (await t.call('activities/checks' as never, { id: done.activities[0].id } as never)) as { code: string; path: string }[];
+    expect(checks).toContainEqual(expect.objectContaining({ code: 'import_to_complete', path: 'purpose' }));
+  });
+
+  it('still refuses a row whose purpose cell is empty in a sheet that has the column, unless drafts are asked for', async () => {
+    const file = path.join(dir, 'one-empty-purpose.csv');
+    fs.writeFileSync(file, ['Name;Purpose;Owner', 'Canteen menus;Plan the canteen menus;a@b.org', 'Badge photos;;c@d.org', ''].join('\r\n'));
+    const before = t.reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get();
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    expect(p.counts.error).toBe(1);
     await expect(t.call('import/commit', { sessionId: p.sessionId })).rejects.toThrow(/purpose/);
     expect(t.reg.sqlite.prepare('SELECT count(*) FROM activities').pluck().get()).toBe(before);
     const drafts = (await t.call('import/preview', { sessionId: p.sessionId, drafts: true } as never)) as ImportPreview;
     expect(drafts.counts.error).toBe(0);
-    expect(drafts.rows.every((r) => r.activity?.status === 'draft' && r.warnings.some((w) => w.field === 'purpose'))).toBe(true);
-    const done = (await t.call('import/commit', { sessionId: p.sessionId, drafts: true } as never)) as { created: number; activities: { id: number }[] };
-    expect(done.created).toBe(2);
-    // Each draft carries a point to review on the field to complete.
-    const checks = (await t.call('activities/checks' as never, { id: done.activities[0].id } as never)) as { code: string; path: string }[];
-    expect(checks).toContainEqual(expect.objectContaining({ code: 'import_to_complete', path: 'purpose' }));
+    await t.call('import/close', { sessionId: p.sessionId });
   });
 });
 

@@ -87,3 +87,72 @@ describe('a processor register', () => {
     expect(taken(again).map((r) => r.status)).toEqual(['unchanged', 'unchanged', 'duplicate']);
   });
 });
+
+describe('several fiches stacked in one sheet', () => {
+  it('a label met again starts the next activity; each heading names its activity; a table below is not read', async () => {
+    const file = path.join(t.dir, 'stacked.xlsx');
+    await writeXlsx(file, {
+      Registro: [
+        ['REGISTRO DE ACTIVIDADES DE TRATAMIENTO'],
+        ['Responsable:', 'Ayuntamiento'],
+        [],
+        ['ACTIVIDAD 1: GESTIÓN DE NÓMINAS'],
+        ['Campo', 'Información'],
+        ['Finalidad', 'Pagar los salarios'],
+        ['Base jurídica', 'Art. 6.1.c RGPD'],
+        ['Categorías de interesados', 'Empleados'],
+        ['Plazo de supresión', '5 años'],
+        ['Fecha inicio tratamiento', '01/02/2020'],
+        [],
+        ['ACTIVIDAD 2: VIDEOVIGILANCIA'],
+        ['Campo', 'Información'],
+        ['Finalidad', 'Seguridad de las instalaciones'],
+        ['Base jurídica', 'Art. 6.1.e RGPD'],
+        ['Categorías de interesados', 'Visitantes; empleados'],
+        ['Plazo de supresión', '30 días'],
+        [],
+        ['ANÁLISIS DE RIESGOS'],
+        ['Riesgo', 'Probabilidad', 'Impacto', 'Medidas'],
+        ['Transferencias internacionales inválidas', 'Media', 'Alto', 'CCT'],
+        ['Brecha en encargados del tratamiento', 'Baja', 'Alto', 'Contratos'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const rows = taken(p);
+    expect(rows.map((r) => r.name)).toEqual(['GESTIÓN DE NÓMINAS', 'VIDEOVIGILANCIA']);
+    expect(rows.map((r) => r.activity!.purpose)).toEqual(['Pagar los salarios', 'Seguridad de las instalaciones']);
+    expect(rows[1].activity!.legalBases.map((b) => b.code)).toEqual(['public_task']);
+    expect(rows[1].activity!.dataSubjects.map((s) => s.label)).toEqual(['Visitantes', 'empleados']);
+    // The risk table's words ("Transferencias", "encargados") give nothing to the second activity.
+    expect(rows[1].activity!.transfers).toEqual([]);
+    expect(rows[1].activity!.recipients).toEqual([]);
+    expect(rows[1].source.some((s) => Number(s.cell.slice(1)) >= 20)).toBe(false);
+    // "Fecha inicio tratamiento" is a date, not the activity's name.
+    expect(rows[0].source.find((s) => s.field === 'name')?.cell).toBe('A4');
+  });
+});
+
+describe('another table below the register', () => {
+  it('a change log under the activities is listed as skipped, never read as activities', async () => {
+    const file = path.join(t.dir, 'changelog.xlsx');
+    await writeXlsx(file, {
+      RoPA: [
+        ['Processing Activity', 'Purpose of Processing', 'Data Subjects', 'Lawful Basis', 'Next review'],
+        ['Payroll', 'Pay the staff', 'Employees', 'Legal obligation', '01/03/2027'],
+        ['CCTV', 'Secure the premises', 'Visitors', 'Legitimate interests', ''],
+        [],
+        ['Change Log'],
+        ['Date', 'Change Description', 'Updated By'],
+        ['2026-01-05', 'Added CCTV', 'J. Smith'],
+        ['2026-02-10', 'Reviewed payroll retention', 'A. Jones'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    expect(taken(p).map((r) => r.name)).toEqual(['Payroll', 'CCTV']);
+    expect(taken(p)[0].activity!.nextReviewAt).toBe('2027-03-01');
+    const skipped = p.rows.filter((r) => r.status === 'skipped');
+    expect(skipped.map((r) => r.row)).toEqual(expect.arrayContaining([6, 7, 8]));
+    expect(skipped.find((r) => r.row === 6)?.skip?.reason.key).toBe('import.rowKind.table');
+    expect(p.counts.error).toBe(0);
+  });
+});

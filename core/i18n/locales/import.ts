@@ -17,6 +17,7 @@ export const en: Entries = {
   'import.rowKind.total': 'totals row (“{{text}}”)',
   'import.rowKind.notes': 'a note, not an activity (“{{text}}”)',
   'import.rowKind.footer': 'text below the table (“{{text}}”)',
+  'import.rowKind.table': 'another table below the register (“{{text}}”): its rows are not activities',
   'import.warning.line': '{{cell}} {{label}}: {{message}}',
   'import.warning.role_unknown': '"{{value}}" is not a known role (controller, joint controller or processor): the activity stays a controller activity.',
   'import.warning.status_unknown': '"{{value}}" is not a known status (draft, active, retired): the activity is imported as a draft.',
@@ -121,6 +122,7 @@ export const fr: Entries = {
   'import.rowKind.total': 'ligne de totaux (« {{text}} »)',
   'import.rowKind.notes': 'une note, pas un traitement (« {{text}} »)',
   'import.rowKind.footer': 'texte sous le tableau (« {{text}} »)',
+  'import.rowKind.table': 'autre tableau sous le registre (« {{text}} ») : ses lignes ne sont pas des traitements',
   'import.warning.line': '{{cell}} {{label}} : {{message}}',
   'import.warning.role_unknown':
     '« {{value}} » n’est pas une qualité connue (responsable de traitement, responsable conjoint ou sous-traitant) : le traitement reste en responsable de traitement.',

@@ -31,6 +31,7 @@ export const en: Entries = {
   'mapping.missing.field': 'Sheet “{{sheet}}”: no column gives the field “{{fieldEn}}”.',
   'mapping.missing.candidates': 'Sheet “{{sheet}}”: no column gives the field “{{fieldEn}}”; the closest columns are {{candidates}}.',
   'mapping.missing.drafts': 'Rows without it can be imported as drafts, each with a point to review.',
+  'mapping.missing.asDrafts': 'Its rows are imported as drafts, each with a point to review saying what to complete (or map a column to it).',
   'mapping.fallback': 'Sheet “{{sheet}}”: no column says “{{fieldEn}}” clearly; it is taken from the column {{column}}. Check it, or choose another column.',
   'mapping.specialToSpecify': 'Special categories of data (to specify)',
   'mapping.nameFromPurpose': 'No name column: the name was taken from the purpose (“{{name}}”); check it.',
@@ -73,6 +74,7 @@ export const fr: Entries = {
   'mapping.missing.field': 'Feuille « {{sheet}} » : aucune colonne ne donne le champ « {{fieldFr}} ».',
   'mapping.missing.candidates': 'Feuille « {{sheet}} » : aucune colonne ne donne le champ « {{fieldFr}} » ; les colonnes les plus proches sont {{candidates}}.',
   'mapping.missing.drafts': 'Les lignes qui n’en ont pas peuvent être importées comme brouillons, chacune avec un point à revoir.',
+  'mapping.missing.asDrafts': 'Ses lignes sont importées comme brouillons, chacune avec un point à revoir qui dit quoi compléter (ou associez-lui une colonne).',
   'mapping.fallback':
     'Feuille « {{sheet}} » : aucune colonne ne dit clairement « {{fieldFr}} » ; le champ est pris dans la colonne {{column}}. Vérifiez-le, ou choisissez une autre colonne.',
   'mapping.specialToSpecify': 'Catégories particulières de données (à préciser)',

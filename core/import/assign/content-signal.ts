@@ -48,6 +48,7 @@ const AGREES: Record<string, ContentKind[]> = {
   legalBases: ['legalBasis'],
   retention: ['duration'],
   lastReviewedAt: ['date'],
+  nextReviewAt: ['date'],
   createdAt: ['date'],
   updatedAt: ['date'],
   hasSpecialData: ['yesno'],

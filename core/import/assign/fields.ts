@@ -137,6 +137,7 @@ export const FIELDS: FieldDef[] = [
   f('consentRecords', 'Preuve du consentement', 'Consent records', 'text', '', ''),
   f('breaches', 'Violations de données', 'Personal data breaches', 'text', '', ''),
   f('lastReviewedAt', 'Date de dernière revue', 'Last reviewed', 'date', 'JJ/MM/AAAA', 'DD/MM/YYYY'),
+  f('nextReviewAt', 'Date de prochaine revue', 'Next review', 'date', 'JJ/MM/AAAA', 'DD/MM/YYYY'),
   f('createdAt', 'Date de création', 'Created on', 'date', 'JJ/MM/AAAA', 'DD/MM/YYYY'),
   f('updatedAt', 'Date de mise à jour', 'Updated on', 'date', 'JJ/MM/AAAA', 'DD/MM/YYYY'),
   f('clients', 'Client (responsable de traitement)', 'Client controller', 'list', '', ''),

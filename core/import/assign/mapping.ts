@@ -18,7 +18,7 @@ import { foldKey } from '../../text.js';
 import { contentAgrees, type ColumnContent } from './content-signal.js';
 import { assignColumns } from './columns.js';
 import { FIELDS, FIELD_BY_KEY, KEYWORDS } from './fields.js';
-import { ABBREVIATIONS, questionForms } from '../vocabulary/index.js';
+import { ABBREVIATIONS, DATE_WORDS, questionForms } from '../vocabulary/index.js';
 
 export interface ColumnMapping {
   /** 0-based column index. */
@@ -367,6 +367,16 @@ export function matchHeader(header: string): HeaderMatch {
       const long = matchCombined(expanded);
       if (long.field && long.confidence > hit.confidence)
         hit = { ...long, confidence: Math.min(0.9, long.confidence), why: { key: 'mapping.why.abbreviation', params: { header: header.trim(), expanded } } };
+    }
+    // A header that opens with "Date" ("Fecha inicio tratamiento", "Date of next review") asks for a date:
+    // the best date field its other words name, or none, never the field of a word it only qualifies.
+    if (FIELD_BY_KEY.get(hit.field ?? '')?.kind !== 'date' && DATE_WORDS.has(foldKey(header).split(' ')[0] ?? '')) {
+      const dated = scoreWords(header).find((s) => FIELD_BY_KEY.get(s.field)?.kind === 'date' && s.score >= 0.25);
+      hit = dated
+        ? { field: dated.field, confidence: Math.min(0.8, Math.max(0.7, dated.score)), why: { key: 'mapping.why.words', params: { words: asWritten(header, dated.matched) } } }
+        : hit.field
+          ? { field: null, confidence: 0 }
+          : hit;
     }
     if (cache.size > 20_000) cache.clear();
     cache.set(header, hit);

@@ -11,6 +11,7 @@ import type { Message } from '../../i18n/i18n.js';
 import { foldKey } from '../../text.js';
 import { ROW_MARKERS, type RowMarkerKind } from '../vocabulary/index.js';
 import type { SheetData } from '../read/workbook.js';
+import { matchHeader } from '../assign/mapping.js';
 
 export type RowKind = 'activity' | 'continuation' | 'section' | 'example' | 'instruction' | 'total' | 'notes' | 'blank';
 
@@ -110,7 +111,7 @@ function mergedOver(sheet: SheetData, r: number, c: number): number {
   return 1;
 }
 
-function message(kind: RowKind | 'footer', params: Record<string, string | number> = {}): Message {
+function message(kind: RowKind | 'footer' | 'table', params: Record<string, string | number> = {}): Message {
   return { key: `import.rowKind.${kind}`, params };
 }
 
@@ -142,6 +143,8 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
 
   const out: RowClass[] = [];
   let section: { text: string; r: number } | undefined;
+  /** Set once a second table starts below the register (its header read): every row after it is that table's. */
+  let other: Message | undefined;
   let lastActivity = -1;
   const last = { kind: 'blank' as RowKind };
   for (const [i, x] of rows.entries()) {
@@ -157,6 +160,17 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
     const first = firstText(sheet, x.r, x.filled);
     const texts = x.filled.map((c) => (row[c] ?? '').trim());
     const shown = first.length > 60 ? `${first.slice(0, 59)}…` : first;
+    if (other) {
+      push({ r: x.r, kind: 'notes', reason: other });
+      continue;
+    }
+    // 0. Another table below the register (a change log, a risk analysis, a list of contacts): after a gap,
+    //    a row of short texts most of which read as column headers, not for the fields of their columns.
+    if (last.kind !== 'activity' && last.kind !== 'continuation' && x.filled.length >= 2 && secondHeader(texts, x.filled, fields)) {
+      other = message('table', { text: texts.join(' | ').slice(0, 80) });
+      push({ r: x.r, kind: 'notes', reason: other });
+      continue;
+    }
     // 1. Opened by a marker word: "Exemple : …", "Total", "N.B.", "Indiquer ici…".
     const marker = markerOf(first) ?? (nameCol !== undefined && row[nameCol]?.trim() ? markerOf(row[nameCol]) : null);
     // Without a separator a marker opens a row only when the row is sparse, or is a long example word
@@ -214,6 +228,22 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
     push({ r: x.r, kind: 'activity', ...(section ? { section: section.text, sectionRow: section.r } : {}) });
   }
   return out;
+}
+
+/**
+ * A row that heads another table: short texts, at least two and most of them reading as headers, and none
+ * reading as the header of its own column's field (a repeated header is the same table's, kept out by the header search).
+ */
+function secondHeader(texts: string[], columns: number[], fields: Map<number, string | null>): boolean {
+  if (texts.some((t) => t.length > 50 || NUMERIC.test(t))) return false;
+  let headers = 0;
+  for (const [k, t] of texts.entries()) {
+    const m = matchHeader(t);
+    if (!m.field || m.confidence < 0.7) continue;
+    if (fields.get(columns[k]) === m.field) return false;
+    headers++;
+  }
+  return headers >= 2 && headers * 2 >= texts.length;
 }
 
 function firstText(sheet: SheetData, r: number, filled: number[]): string {

@@ -24,10 +24,15 @@ export function ficheLabels(sheet: SheetData): Label[] | null {
   const labels: Label[] = [];
   // A fiche is a page or two of labels: the first 150 rows (a table of 10,000 rows is not read as one).
   const limit = Math.min(sheet.rows.length, 400);
+  let narrow = 0;
   for (let r = 0; r < limit; r++) {
     const row = sheet.rows[r] ?? [];
     const c = row.findIndex((v) => v.trim());
     if (c < 0 || c > 4) continue;
+    // A table below the fiche (a risk analysis, a change log): a row wider than the fiche's label and
+    // value pairs, after them, ends the fiche; its rows are not labels.
+    const filled = row.reduce((n, v) => n + (cleanText(v) ? 1 : 0), 0);
+    if (labels.length >= 3 && filled >= 3 && narrow >= labels.length * 0.7) break;
     const text = row[c].trim().replace(/\s*[:：]\s*$/, '');
     if (!text || text.length > LABEL_MAX) continue;
     const m = matchHeader(text);
@@ -35,7 +40,10 @@ export function ficheLabels(sheet: SheetData): Label[] | null {
     // A label has its value to its right, or a list / sub-table below it.
     const right = row.slice(c + 1, c + 7).some((v) => cleanText(v));
     const below = (sheet.rows[r + 1] ?? []).slice(c, c + 7).some((v) => cleanText(v)) && !(sheet.rows[r + 1]?.[c] ?? '').trim();
-    if (right || below) labels.push({ r, c, field: m.field });
+    if (right || below) {
+      labels.push({ r, c, field: m.field });
+      if (filled <= 2) narrow++;
+    }
   }
   const fields = new Set(labels.map((l) => l.field));
   if (fields.size < 3 || !(fields.has('name') || fields.has('purpose'))) return null;
@@ -43,6 +51,60 @@ export function ficheLabels(sheet: SheetData): Label[] | null {
   const column = labels[0].c;
   if (labels.filter((l) => l.c === column).length < labels.length * 0.7) return null;
   return labels;
+}
+
+export interface FicheBlock {
+  labels: Label[];
+  /** 0-based rows [start, end) the block reads; `start` is its heading when it has one. */
+  start: number;
+  end: number;
+  /** The block's heading ("ACTIVIDAD 2: CHATBOT…", "Fiche n° 3 – Paie"), the name of an activity without a name label. */
+  title: string;
+  titleCell: string;
+}
+
+/**
+ * Several fiches stacked in one sheet: a field's label met again starts the next activity. Each block
+ * begins after the last label of the one above, so a heading between them belongs to the block below.
+ */
+export function ficheBlocks(sheet: SheetData, labels: Label[]): FicheBlock[] {
+  const groups: Label[][] = [[]];
+  for (const l of labels) {
+    const current = groups[groups.length - 1];
+    if (current.some((x) => x.field === l.field) && current.length >= 2) groups.push([l]);
+    else current.push(l);
+  }
+  // A block must stand as a fiche (three fields, a name or a purpose); a stray repeated label joins the block above.
+  const blocks: Label[][] = [];
+  for (const g of groups) {
+    const fields = new Set(g.map((l) => l.field));
+    if (blocks.length && (fields.size < 3 || !(fields.has('name') || fields.has('purpose')))) blocks[blocks.length - 1].push(...g);
+    else blocks.push(g);
+  }
+  return blocks.map((g, i) => {
+    const start = i === 0 ? 0 : blocks[i - 1][blocks[i - 1].length - 1].r + 1;
+    const end = i + 1 < blocks.length ? blocks[i + 1][0].r : Math.min(sheet.rows.length, g[g.length - 1].r + 60);
+    // The heading: the last one-cell row of text above the first label (the rows between a block and the next).
+    let title = '';
+    let titleCell = '';
+    if (blocks.length > 1) {
+      for (let r = g[0].r - 1; r >= start; r--) {
+        const row = sheet.rows[r] ?? [];
+        const filled = row.map((v, c) => [c, cleanText(v)] as const).filter(([, v]) => v);
+        if (filled.length !== 1) continue;
+        title = headingName(filled[0][1]);
+        titleCell = cellName(r, filled[0][0]);
+        break;
+      }
+    }
+    return { labels: g, start: i === 0 ? g[0].r : start, end, title, titleCell };
+  });
+}
+
+/** "ACTIVIDAD 2: CHATBOT", "Fiche n° 3 – Paie", "Treatment #4. CRM" → the words after the numbered prefix. */
+function headingName(text: string): string {
+  const m = /^\s*[\p{L}.]+\s*(?:n°|no\.?|nr\.?|#)?\s*(?:\d+|[IVXLC]+)\s*[:：.\-–—]\s*(.+)$/iu.exec(text);
+  return (m ? m[1] : text).trim();
 }
 
 export interface GenericFiche {
@@ -53,8 +115,9 @@ export interface GenericFiche {
   source: { field: string; cell: string; text: string }[];
 }
 
-/** Reads one fiche sheet into one activity. */
-export function readGenericFiche(sheet: SheetData, labels: Label[], ctx: ImportContext): GenericFiche {
+/** Reads one fiche (a sheet, or one block of a sheet) into one activity. */
+export function readGenericFiche(sheet: SheetData, block: FicheBlock, ctx: ImportContext): GenericFiche {
+  const labels = block.labels;
   const cells: RowCells = new Map();
   const source: GenericFiche['source'] = [];
   const put = (field: string, r: number, c: number) => {
@@ -68,7 +131,7 @@ export function readGenericFiche(sheet: SheetData, labels: Label[], ctx: ImportC
     source.push({ field, cell: cellName(r, c), text });
   };
   labels.forEach((l, i) => {
-    const end = i + 1 < labels.length ? labels[i + 1].r : Math.min(sheet.rows.length, l.r + 60);
+    const end = i + 1 < labels.length ? labels[i + 1].r : block.end;
     const row = sheet.rows[l.r] ?? [];
     const valueCol = row.findIndex((v, c) => c > l.c && cleanText(v));
     if (valueCol > 0) put(l.field, l.r, valueCol);
@@ -80,5 +143,9 @@ export function readGenericFiche(sheet: SheetData, labels: Label[], ctx: ImportC
       if (c > 0) put(l.field, r, c);
     }
   });
+  if (!cells.has('name') && block.title) {
+    cells.set('name', [{ cell: block.titleCell, text: block.title, formula: false }]);
+    source.push({ field: 'name', cell: block.titleCell, text: block.title });
+  }
   return { sheet, row: labels[0].r, built: buildRow(cells, ctx), source };
 }

@@ -19,7 +19,7 @@ import { asDraft, deriveFields, missingFields, missingMessages, type MissingFiel
 import { t, type Message } from '../../i18n/i18n.js';
 import { issueText } from '../../validate.js';
 import { ficheActors, readFiche } from '../locate/cnil-template.js';
-import { readGenericFiche } from '../locate/fiche.js';
+import { ficheBlocks, readGenericFiche } from '../locate/fiche.js';
 import { partIndex } from '../assemble/relational.js';
 import { importContext } from '../values/context.js';
 import { quickFields } from '../values/fast-validate.js';
@@ -398,10 +398,14 @@ export function buildPreview(
   // Fiches of any workbook: one activity per sheet of labels and values.
   for (const [index, labels] of own ? [] : (session.fiches ?? [])) {
     if (selected !== null && index !== selected) continue;
-    const f = readGenericFiche(session.workbook.sheets[index], labels, ctx);
-    const own: BuiltRow = { ...f.built, fields: { ...f.built.fields }, present: new Set(f.built.present), warnings: [...f.built.warnings] };
-    deriveFields(own, (field) => f.source.filter((x) => x.field === field).map((x) => x.text), opts.lang ?? 'en');
-    candidates.push({ key: `${f.sheet.name}!${f.row + 1}`, sheet: f.sheet.name, row: f.row + 1, hidden: f.sheet.hidden, built: own, source: f.source });
+    // Several fiches stacked in one sheet: one activity per block.
+    const sheet = session.workbook.sheets[index];
+    for (const block of ficheBlocks(sheet, labels)) {
+      const f = readGenericFiche(sheet, block, ctx);
+      const own: BuiltRow = { ...f.built, fields: { ...f.built.fields }, present: new Set(f.built.present), warnings: [...f.built.warnings] };
+      deriveFields(own, (field) => f.source.filter((x) => x.field === field).map((x) => x.text), opts.lang ?? 'en');
+      candidates.push({ key: `${f.sheet.name}!${f.row + 1}`, sheet: f.sheet.name, row: f.row + 1, hidden: f.sheet.hidden, built: own, source: f.source });
+    }
   }
   // CNIL fiches: one complete activity per filled fiche sheet.
   let organisationUpdate: OrganisationData | null = null;
@@ -586,7 +590,10 @@ export function buildPreview(
           : 'the purpose is empty: every activity needs one (column "Finalité" / "Purpose").',
         code: sheetMissing.has('purpose') ? 'no_purpose_column' : 'no_purpose',
       });
-    if (errors.length && opts.drafts && asDraft(merged, errors, warnings, c.key, opts.lang ?? 'fr')) {
+    // A sheet without a purpose (or name) column at all says nothing of it on any row: its rows are drafts
+    // to complete, not errors (the sheet's message says so); a row that left its cell empty needs `drafts`.
+    const columnLacking = errors.length > 0 && errors.every((e) => e.code === 'no_purpose_column' || e.code === 'no_name_column');
+    if (errors.length && (opts.drafts || columnLacking) && asDraft(merged, errors, warnings, c.key, opts.lang ?? 'fr')) {
       b.present.add('name');
       b.present.add('purpose');
       b.present.add('status');
@@ -718,7 +725,13 @@ export function buildPreview(
       columns,
       savedMapping: state?.savedMapping ?? null,
       ...(missingBySheet.get(s.index)?.length
-        ? { missing: missingBySheet.get(s.index), messages: [...missingMessages(s.name, missingBySheet.get(s.index)!), { key: 'mapping.missing.drafts' }] }
+        ? {
+            missing: missingBySheet.get(s.index),
+            messages: [
+              ...missingMessages(s.name, missingBySheet.get(s.index)!),
+              { key: missingBySheet.get(s.index)!.some((m) => FIELD_BY_KEY.get(m.field)?.required) ? 'mapping.missing.asDrafts' : 'mapping.missing.drafts' },
+            ],
+          }
         : fallbacks(t, state).length
           ? { messages: fallbacks(t, state) }
           : {}),

@@ -553,7 +553,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     set('automatedDecision', { exists, description });
   }
 
-  for (const key of ['lastReviewedAt', 'createdAt', 'updatedAt'] as const) {
+  for (const key of ['lastReviewedAt', 'nextReviewAt', 'createdAt', 'updatedAt'] as const) {
     const t = text(key);
     if (!t) continue;
     const date = parseDate(t.text);
@@ -561,7 +561,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       warn(key, t.cell, t.text, `"${t.text}" is not a date Art30 can read (write it DD/MM/YYYY).`, 'date_unknown', {});
       continue;
     }
-    if (key === 'lastReviewedAt') set('lastReviewedAt', date);
+    if (key === 'lastReviewedAt' || key === 'nextReviewAt') set(key, date);
     else out.stamps[key] = `${date}T00:00:00.000Z`;
   }
   // A department that dates its last update of a row has reviewed it then (the review cycle counts from it).
@@ -614,6 +614,7 @@ const GROUPS: string[][] = [
   ['jointControllers'],
   ['systems'],
   ['lastReviewedAt'],
+  ['nextReviewAt'],
   ['createdAt'],
   ['updatedAt'],
 ];

@@ -32,6 +32,8 @@ interface LanguageFile {
   regions?: string[];
   /** Words that open a statement of nothing ("Aucun tiers n'a accès…", "Sans objet — …"). */
   nothing?: string[];
+  /** Words for "date": a header that opens with one asks for a date ("Fecha inicio tratamiento"). */
+  dateWords?: string[];
 }
 
 export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl] as unknown as LanguageFile[];
@@ -51,6 +53,9 @@ export const TICKS = new Set(LANGUAGES.flatMap((l) => l.ticks).map((w) => foldKe
 export const UNTICKS = new Set(LANGUAGES.flatMap((l) => l.untick).map((w) => foldKey(w)));
 
 const REGISTER_WORDS = merged((l) => l.registerWords ?? []);
+
+/** Folded words for "date", every language together. */
+export const DATE_WORDS = new Set(merged((l) => l.dateWords ?? []));
 
 /** A sheet or table name made of register words ("Registre RH" is, "Marketing" is not): no department. */
 export function isRegisterWord(name: string): boolean {
