@@ -40,7 +40,7 @@ await esbuild.build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node20.19',
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',

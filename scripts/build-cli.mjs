@@ -103,7 +103,7 @@ export async function buildCli() {
     bundle: true,
     format: 'cjs',
     platform: 'node',
-    target: 'node20',
+    target: 'node20.19',
     minify: !process.env.ART30_CLI_NO_MINIFY,
     keepNames: false,
     sourcemap: 'linked',

@@ -58,7 +58,8 @@ async function buildElectron() {
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      target: 'node20',
+      // Node 20.19 (package.json's engines): esbuild lowers Unicode property escapes (\p{M}) for 20.0 into a RegExp built at every call.
+      target: 'node20.19',
       // playwright-core stays a module of its own: bundled, it looks for files beside the bundle.
       external: ['electron', 'better-sqlite3', 'playwright-core'],
       sourcemap: 'linked',

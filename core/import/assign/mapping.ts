@@ -177,6 +177,47 @@ function entries(): Entry[] {
   return index;
 }
 
+/**
+ * The entries the scan below can retain for a header, in their order: phrases holding one of its words,
+ * one-word entries equal to its first word, and entries spelt nearly like it (same first letter, length ±2).
+ */
+let near: { byWord: Map<string, number[]>; byFirst: Map<string, number[]> } | null = null;
+function entriesNear(h: string, hf: string): Entry[] {
+  const all = entries();
+  if (!near) {
+    near = { byWord: new Map(), byFirst: new Map() };
+    const add = (m: Map<string, number[]>, k: string, i: number) => {
+      const list = m.get(k);
+      if (!list) m.set(k, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    // Each entry under its rarest word: a header holds all the words of a phrase it contains.
+    const count = new Map<string, number>();
+    for (const e of all) for (const w of new Set(e.text.split(' '))) count.set(w, (count.get(w) ?? 0) + 1);
+    all.forEach((e, i) => {
+      const rarest = e.text.split(' ').reduce((a, b) => ((count.get(b) ?? 0) < (count.get(a) ?? 0) ? b : a));
+      add(near!.byWord, rarest, i);
+      add(near!.byFirst, `${e.text[0]}${e.text.length}`, i);
+    });
+  }
+  const picked = new Set<number>();
+  for (const w of new Set([...h.split(' '), ...hf.split(' ')])) for (const i of near.byWord.get(w) ?? []) picked.add(i);
+  for (let d = -2; d <= 2; d++) for (const i of near.byFirst.get(`${h[0]}${h.length + d}`) ?? []) picked.add(i);
+  return [...picked].sort((a, b) => a - b).map((i) => all[i]);
+}
+
+/** The first entry of each text and of each transliterated text (what a scan of `entries()` in order finds first). */
+let byText: { text: Map<string, Entry>; translit: Map<string, Entry> } | null = null;
+function entryByText() {
+  if (byText) return byText;
+  byText = { text: new Map(), translit: new Map() };
+  for (const e of entries()) {
+    if (!byText.text.has(e.text)) byText.text.set(e.text, e);
+    if (!byText.translit.has(e.translit)) byText.translit.set(e.translit, e);
+  }
+  return byText;
+}
+
 function distance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return 99;
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -247,6 +288,19 @@ function vocabulary(): Keyword[] {
   return keywords;
 }
 
+/** The vocabulary's keywords by their first stem: a header's words look up only those that can match them. */
+let firstWordIndex: Map<string, number[]> | null = null;
+function keywordsByFirstWord(): Map<string, number[]> {
+  if (firstWordIndex) return firstWordIndex;
+  firstWordIndex = new Map();
+  for (const [i, k] of vocabulary().entries()) {
+    const list = firstWordIndex.get(k.words[0]);
+    if (list) list.push(i);
+    else firstWordIndex.set(k.words[0], [i]);
+  }
+  return firstWordIndex;
+}
+
 /** A header word matches a vocabulary stem it equals or (stem of 5+ letters) starts with. */
 const wordMatches = (word: string, stemWord: string) => word === stemWord || (stemWord.length >= 5 && word.startsWith(stemWord));
 
@@ -276,28 +330,38 @@ function rewriteQuestions(folded: string): string {
 
 /** Scores the header's words against every field's vocabulary. */
 function scoreWords(header: string): WordScore[] {
-  const raw = rewriteQuestions(foldKey(header))
-    .split(' ')
-    .filter((w) => w && !FILLER.has(w));
+  const rewritten = rewriteQuestions(foldKey(header));
+  const raw = rewritten.split(' ').filter((w) => w && !FILLER.has(w));
   const words = raw.map(stem);
   if (!words.length) return [];
   // For each word position: field → best weight of a keyword covering it.
   const cover: Map<string, { w: number; q: number }>[] = words.map(() => new Map());
-  for (const k of vocabulary()) {
+  const byFirst = keywordsByFirstWord();
+  // The keywords whose first word a header's word equals or (5 letters or more) starts with, taken in
+  // the vocabulary's order (a keyword's weight and fit at a word are kept in that order).
+  const found: [number, number][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    for (let len = Math.min(5, word.length); len <= word.length; len++) {
+      const ks = byFirst.get(len === word.length ? word : word.slice(0, len));
+      if (ks) for (const k of ks) found.push([k, i]);
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const vocab = vocabulary();
+  for (const [k, i] of found) matchAt(vocab[k], i);
+  function matchAt(k: Keyword, i: number) {
     const n = k.words.length;
-    for (let i = 0; i + n <= words.length; i++) {
-      let ok = true;
-      for (let j = 0; j < n && ok; j++) ok = wordMatches(words[i + j], k.words[j]);
-      if (!ok) continue;
-      // A phrase of several words is specific: it counts more.
-      const w = k.weight * (n > 1 ? 1.25 : 1);
-      for (let j = 0; j < n; j++) {
-        const m = cover[i + j];
-        // How much of the header's word the stem explains: "rechtsgrundlage" is not about "rechte".
-        const quality = Math.min(1, k.words[j].length / words[i + j].length);
-        const prev = m.get(k.field);
-        if (!prev || prev.w < w || (prev.w === w && prev.q < quality)) m.set(k.field, { w, q: Math.max(quality, prev?.q ?? 0) });
-      }
+    if (i + n > words.length) return;
+    for (let j = 1; j < n; j++) if (!wordMatches(words[i + j], k.words[j])) return;
+    // A phrase of several words is specific: it counts more.
+    const w = k.weight * (n > 1 ? 1.25 : 1);
+    for (let j = 0; j < n; j++) {
+      const m = cover[i + j];
+      // How much of the header's word the stem explains: "rechtsgrundlage" is not about "rechte".
+      const quality = Math.min(1, k.words[j].length / words[i + j].length);
+      const prev = m.get(k.field);
+      if (!prev || prev.w < w || (prev.w === w && prev.q < quality)) m.set(k.field, { w, q: Math.max(quality, prev?.q ?? 0) });
     }
   }
   // A word explained far better by one field's vocabulary belongs to that field.
@@ -308,7 +372,7 @@ function scoreWords(header: string): WordScore[] {
   }
   // In a question ("Which countries is data sent to?", "Quelles données ?"), the word after the
   // question word is what is asked for.
-  const all = rewriteQuestions(foldKey(header)).split(' ');
+  const all = rewritten.split(' ');
   const q = all.findIndex((w) => QUESTION.has(w));
   // A question rewritten into its concept ("who has access" → "destinataire") is about that concept.
   let head = raw.findIndex((w) => CONCEPTS.has(w));
@@ -459,14 +523,17 @@ function match(header: string): HeaderMatch {
     if (scored[0] && scored[0].score >= (yesNoMark ? 0.3 : 0.5))
       return { field: scored[0].field, confidence: 0.85, why: { key: 'mapping.why.words', params: { words: asWritten(header, scored[0].matched) } } };
   }
-  for (const e of entries()) if (e.text === hf) return { field: e.key, confidence: 1, why: { key: 'mapping.why.synonym', params: { synonym: e.source } } };
+  const exact = entryByText().text.get(hf);
+  if (exact) return { field: exact.key, confidence: 1, why: { key: 'mapping.why.synonym', params: { synonym: exact.source } } };
   const ht = translit(hf);
-  if (ht !== hf) for (const e of entries()) if (e.translit === ht) return { field: e.key, confidence: 0.95, why: { key: 'mapping.why.synonym', params: { synonym: e.source } } };
+  const spelt = ht !== hf ? entryByText().translit.get(ht) : undefined;
+  if (spelt) return { field: spelt.key, confidence: 0.95, why: { key: 'mapping.why.synonym', params: { synonym: spelt.source } } };
+  const same = entryByText().text.get(h);
+  if (same) return { field: same.key, confidence: 1, why: { key: 'mapping.why.synonym', params: { synonym: same.source } } };
   const hs = ` ${h} `;
   const hfs = ` ${hf} `;
   const hWords = h.split(' ');
-  for (const e of entries()) {
-    if (e.text === h) return { field: e.key, confidence: 1, why: { key: 'mapping.why.synonym', params: { synonym: e.source } } };
+  for (const e of entriesNear(h, hf)) {
     if (e.words >= 2 && (hs.includes(e.spaced) || hfs.includes(e.spaced)))
       consider(e.key, 0.8 + Math.min(0.1, e.text.length / 400), { key: 'mapping.why.contains', params: { synonym: e.source } });
     else if (e.words === 1 && e.text.length >= 4 && hWords[0] === e.text && hWords.length <= 3)

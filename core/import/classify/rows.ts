@@ -188,8 +188,8 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
       continue;
     }
     // 3. Instructions under the header: most cells are phrased as orders or hints ("Indiquer…", "(ex. : …)", "…").
-    const hints = texts.filter((t) => markerOf(t)?.kind === 'instruction' || markerOf(t)?.kind === 'example' || /(\.\.\.|…)\s*\)?$/.test(t) || /^\(.*\)$/.test(t));
-    if (last.kind === 'blank' && out.every((o) => o.kind !== 'activity') && texts.length >= 2 && hints.length * 2 >= texts.length) {
+    const hint = (t: string) => /(\.\.\.|…)\s*\)?$/.test(t) || /^\(.*\)$/.test(t) || ['instruction', 'example'].includes(markerOf(t)?.kind ?? '');
+    if (last.kind === 'blank' && lastActivity < 0 && texts.length >= 2 && texts.filter(hint).length * 2 >= texts.length) {
       push({ r: x.r, kind: 'instruction', reason: message('instruction', { text: shown }) });
       continue;
     }
