@@ -51,18 +51,19 @@ const EMPTY = new Set(
   ].map((v) => foldKey(v) || v),
 );
 
+/** No empty-equivalent is longer than this: a longer text is folded only at its start (every cell of a file is asked). */
+const LONGEST = 60;
+
 export function isEmptyEquivalent(text: string): boolean {
   const t = text.trim();
   if (!t) return true;
+  if (t.length > LONGEST) return /^[-–—_.\s/]+$/.test(t) || /^selectionnez un element/.test(foldKey(t.slice(0, 30)));
   const k = foldKey(t);
   return EMPTY.has(k || t) || /^[-–—_.\s/]+$/.test(t) || /^selectionnez un element/.test(k);
 }
 
 /** Trims, drops empty-equivalents (returns ''), normalises line endings and non-breaking spaces. */
 export function cleanText(text: string): string {
-  const t = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .trim();
+  const t = (/[\r\u00a0\u202f]/.test(text) ? text.replace(/\r\n?/g, '\n').replace(/[\u00a0\u202f]/g, ' ') : text).trim();
   return isEmptyEquivalent(t) ? '' : t;
 }
