@@ -20,9 +20,23 @@ const GLOBAL_OPTIONS = {
   force: { type: 'boolean', default: false },
 } as const;
 
+let pipeWatched = false;
+/** `art30 import … --verbose | head`: once the reader has closed the pipe, stop quietly (as other tools do), not with a stack trace. */
+function write(stream: NodeJS.WriteStream, t: string): boolean {
+  if (!pipeWatched) {
+    pipeWatched = true;
+    for (const s of [process.stdout, process.stderr])
+      s.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+        process.exit(0);
+      });
+  }
+  return stream.write(t);
+}
+
 export const processIO: CliIO = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+  stdout: (t) => write(process.stdout, t),
+  stderr: (t) => write(process.stderr, t),
   progress: (force) => progressLine(process.stderr, force),
   async confirm(question) {
     if (!process.stdin.isTTY) return false;
