@@ -156,3 +156,31 @@ describe('another table below the register', () => {
     expect(p.counts.error).toBe(0);
   });
 });
+
+describe('a register whose transfer column gives safeguards and countries together', () => {
+  it('reads the destination from the safeguard cell, the recipient type from its parentheses, and a column of codes as the reference', async () => {
+    const file = path.join(t.dir, 'safeguards.xlsx');
+    await writeXlsx(file, {
+      RoPA: [
+        ['Processing Reference', 'Purpose of Processing', 'Data Subjects', 'Processors / Recipients', 'Transfers Outside UK/EU (Safeguards)'],
+        ['PA-001', 'Payroll', 'Employees', 'ADP (processor)', 'USA (SCCs)'],
+        ['PA-002', 'Newsletter', 'Subscribers', 'Mailchimp', 'US (DPF)'],
+        ['PA-003', 'Recruitment', 'Candidates', 'Workable', 'Standard Contractual Clauses'],
+        ['PA-004', 'Visitors book', 'Visitors', 'Reception desk (internal)', 'None'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const rows = taken(p);
+    expect(p.sheets[0].columns[0]).toMatchObject({ field: 'ref' });
+    expect(rows.map((r) => r.activity!.ref)).toEqual(['PA-001', 'PA-002', 'PA-003', 'PA-004']);
+    const [payroll, news, recruit, visitors] = rows.map((r) => r.activity!);
+    expect(payroll.recipients.map((r) => [r.name, r.type])).toEqual([['ADP', 'processor']]);
+    expect(payroll.transfers).toEqual([expect.objectContaining({ recipient: 'ADP', country: 'US', safeguard: 'scc' })]);
+    expect(news.transfers).toEqual([expect.objectContaining({ recipient: 'Mailchimp', country: 'US' })]);
+    // A safeguard without a destination: no transfer invented, a warning that says so.
+    expect(recruit.transfers ?? []).toEqual([]);
+    expect(rows[2].warnings.map((w) => w.code)).toContain('transfer_without_country');
+    expect(visitors.transfers ?? []).toEqual([]);
+    expect(visitors.recipients.map((r) => [r.name, r.type])).toEqual([['Reception desk', 'internal']]);
+  });
+});

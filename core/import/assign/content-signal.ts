@@ -14,7 +14,7 @@ import { parseSafeguard } from '../normalise/safeguard.js';
 import { parseYesNo } from '../normalise/yes-no.js';
 import { isRegion } from '../vocabulary/index.js';
 
-export type ContentKind = 'country' | 'legalBasis' | 'duration' | 'yesno' | 'date' | 'email' | 'organisation' | 'safeguard';
+export type ContentKind = 'country' | 'legalBasis' | 'duration' | 'yesno' | 'date' | 'email' | 'organisation' | 'safeguard' | 'code';
 
 export interface ColumnContent {
   kind: ContentKind;
@@ -40,6 +40,7 @@ const FIELD_OF: Record<ContentKind, string | null> = {
   email: 'owner',
   organisation: 'processors',
   safeguard: 'transferSafeguard',
+  code: 'ref',
 };
 
 /** Which content kinds confirm a field the header points to. */
@@ -61,6 +62,7 @@ const AGREES: Record<string, ContentKind[]> = {
   clients: ['organisation'],
   jointControllers: ['organisation'],
   transferSafeguard: ['safeguard'],
+  ref: ['code'],
 };
 
 export function contentAgrees(field: string, content: ColumnContent): boolean {
@@ -116,6 +118,9 @@ function isOrganisation(k: string): boolean {
   return LEGAL_FORM.test(k) || VENDORS.test(k);
 }
 
+/** A reference: one short token holding a digit ("PA-001", "VT-01", "RH.3", "12"), not a date. */
+const CODE = /^[\p{L}]{0,8}[-_./ ]?\d[\p{L}\d]*(?:[-_./]\p{L}*\d*)*$/u;
+
 /** Items of a cell: lines, semicolons and " / " (commas too for short items). */
 function itemsOf(text: string): string[] {
   return text
@@ -132,7 +137,7 @@ export function readColumnContent(values: string[], tools: ContentTools = {}): C
     .slice(0, 40);
   if (cells.length < 2) return null;
   const country = tools.country ?? icuCountry;
-  const counts: Record<ContentKind, number> = { country: 0, legalBasis: 0, duration: 0, yesno: 0, date: 0, email: 0, organisation: 0, safeguard: 0 };
+  const counts: Record<ContentKind, number> = { country: 0, legalBasis: 0, duration: 0, yesno: 0, date: 0, email: 0, organisation: 0, safeguard: 0, code: 0 };
   let longText = 0;
   let realCountries = 0;
   for (const cell of cells) {
@@ -145,6 +150,7 @@ export function readColumnContent(values: string[], tools: ContentTools = {}): C
     const all = (test: (s: string) => boolean) => items.every(test);
     if (parseYesNo(cell) !== undefined) counts.yesno++;
     else if (parseDate(cell)) counts.date++;
+    else if (cell.length <= 16 && CODE.test(cell) && (/\p{L}/u.test(cell) || cell.length <= 3)) counts.code++;
     if (/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(cell)) counts.email++;
     // A place column may name regions beside countries ("EU / US", "EU"); regions alone do not make one.
     if (all((s) => Boolean(country(s)) || isRegion(s))) {
@@ -158,13 +164,15 @@ export function readColumnContent(values: string[], tools: ContentTools = {}): C
   }
   if (longText > cells.length / 2) return null;
   if (realCountries === 0) counts.country = 0;
+  // References name one activity each: a column repeating its codes is something else (a category, a level).
+  if (counts.code && new Set(cells).size < cells.length * 0.9) counts.code = 0;
   // "Non" / "No" in a column of countries or vendors says "none": judged on the other cells.
   const informative = Math.max(1, cells.length - counts.yesno);
   const shareOf = (k: ContentKind) => (k === 'yesno' || k === 'date' ? counts[k] / cells.length : counts[k] >= 2 || cells.length - counts.yesno <= 2 ? counts[k] / informative : 0);
   let best: ContentKind | null = null;
   let bestShare = 0;
   // Specific kinds first: a duration column is not read as dates, nor countries as organisations.
-  for (const k of ['country', 'legalBasis', 'duration', 'safeguard', 'email', 'date', 'yesno', 'organisation'] as ContentKind[]) {
+  for (const k of ['country', 'legalBasis', 'duration', 'safeguard', 'email', 'date', 'code', 'yesno', 'organisation'] as ContentKind[]) {
     const sh = shareOf(k);
     if (counts[k] && sh > bestShare + 0.1) [best, bestShare] = [k, sh];
   }

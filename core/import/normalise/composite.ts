@@ -10,10 +10,16 @@ export interface CompositeRecipient {
   name: string;
   country?: string;
   safeguard?: ReturnType<typeof parseSafeguard>;
+  /** The kind of recipient a part names ("ADP (processor)", "Trésor public — autorité"). */
+  type?: string;
 }
 
 /** Splits "Name (Country, SCC) — safeguard" into its parts; undefined when the item is a plain name. */
-export function readRecipientItem(text: string, country: (part: string) => string | undefined): CompositeRecipient | undefined {
+export function readRecipientItem(
+  text: string,
+  country: (part: string) => string | undefined,
+  kind: (part: string) => string | undefined = () => undefined,
+): CompositeRecipient | undefined {
   const parts = text
     .split(/\s+[—–-]\s+|\s*[()[\]]\s*|,\s+|\s+\|\s+/)
     .map((p) => p.trim())
@@ -32,9 +38,15 @@ export function readRecipientItem(text: string, country: (part: string) => strin
       out.safeguard = sg;
       continue;
     }
+    // A part naming the kind of recipient, after its name (never the name itself).
+    const type = !out.type && name.length ? kind(p) : undefined;
+    if (type) {
+      out.type = type;
+      continue;
+    }
     name.push(p);
   }
-  if (!out.country && !out.safeguard) return undefined;
+  if (!out.country && !out.safeguard && !out.type) return undefined;
   // The name is what is left, in the order written ("Sundara Tech"); nothing left: not a recipient.
   out.name = name.join(' ').trim();
   return out.name ? out : undefined;

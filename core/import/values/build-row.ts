@@ -247,14 +247,23 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   /** Destinations named inside a recipient's item ("Sundara Tech (Inde) — CCT"): transfers when outside the EEA. */
   const named: { recipient: string; country: string; safeguard: ReturnType<typeof parseSafeguard>; cell: string; text: string }[] = [];
   /** "Sundara Tech (Indien) — SCC": the recipient, its country and the safeguard of the transfer there. */
+  const compositeOf = (t: string) =>
+    ctx.memo(['composite', t], () =>
+      readRecipientItem(
+        t,
+        (p) => ctx.countries.match(p),
+        (p) => (exactIn('recipient_type')(p) ? ctx.vocab('recipient_type').match(p)?.code : undefined),
+      ),
+    );
   const composite = (item: { text: string; cell: string }, type: RecipientType): boolean => {
     if (ctx.vocab('recipient_type').match(item.text)?.how === 'exact') return false;
-    const c = ctx.memo(['composite', item.text], () => readRecipientItem(item.text, (p) => ctx.countries.match(p)));
+    const c = compositeOf(item.text);
     if (!c) return false;
     const known = ctx.recipients.get(foldKey(c.name));
     if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision: '' });
     else {
-      recipients.push({ name: c.name, type: type === 'other' ? (defaultType ?? 'other') : type, ...(c.country ? { countries: [c.country] } : {}), role: '', precision: '' });
+      const kind = (c.type as RecipientType | undefined) ?? (type === 'other' ? (defaultType ?? 'other') : type);
+      recipients.push({ name: c.name, type: kind, ...(c.country ? { countries: [c.country] } : {}), role: '', precision: '' });
       out.newRecipients.push(c.name);
     }
     if (c.country) named.push({ recipient: c.name, country: c.country, safeguard: c.safeguard, cell: item.cell, text: item.text });
@@ -287,7 +296,26 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   if (recipients.length) set('recipients', recipients);
 
   // Transfers: one per destination outside the EEA, with its safeguard.
-  const countryItems = items('transferCountries');
+  let countryItems = items('transferCountries');
+  // Without a column of countries, the safeguards' cells may name them ("USA (SCCs)", "Inde — CCT"): each
+  // names its destination; a safeguard that names none says a transfer exists without saying where.
+  if (!countryItems.length && !f.transfers)
+    for (const item of items('transferSafeguard')) {
+      if (parseYesNo(item.text) === false) continue;
+      // Its parts ("US (DPF)", "Inde — CCT") each read as a country, else the countries its prose names.
+      const parts = [...new Set(item.text.split(/\s+[—–-]\s+|\s*[()[\]/;,]\s*/).flatMap((p) => ctx.countries.match(p.trim()) ?? []))];
+      const found = parts.length ? parts : ctx.memo(['countriesIn', item.text], () => ctx.countries.findIn(item.text));
+      if (found.length) countryItems = [...countryItems, ...found.map((code) => ({ text: ctx.countries.get(code)!.nameEn, cell: item.cell }))];
+      else if (parseSafeguard(item.text) && !named.some((n) => !ctx.countries.get(n.country)?.eea))
+        warn(
+          'transferSafeguard',
+          item.cell,
+          item.text,
+          `"${item.text}" gives a transfer safeguard but no destination: add the country in the activity.`,
+          'transfer_without_country',
+          {},
+        );
+    }
   if (countryItems.length) {
     const safeguardText = text('transferSafeguard');
     let safeguard: ReturnType<typeof parseSafeguard>;
@@ -326,9 +354,14 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const documentation = text('transferDocumentation')?.text ?? '';
     const tiaRef = text('transferTia')?.text ?? '';
     const importers = items('transferRecipients').map((i) => i.text);
-    const recipientCells = items('recipients', true, (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p)).filter(
-      (r) => !ctx.memo(['composite', r.text], () => readRecipientItem(r.text, (p) => ctx.countries.match(p))),
-    );
+    // The recipients the row names, by name (those whose item names a country are linked through it).
+    const recipientCells = [
+      ...items('recipients', true, (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p)),
+      ...items('processors', true, (p) => ctx.recipients.has(foldKey(p))),
+    ].flatMap((r) => {
+      const c = compositeOf(r.text);
+      return !c ? [r] : c.country ? [] : [{ ...r, text: c.name }];
+    });
     /** The recipient the row links a destination to: never a guess. */
     const linkFor = (code: string, i: number): string => {
       if (importers.length && importers.length === countryItems.length) return importers[i];
