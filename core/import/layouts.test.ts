@@ -184,3 +184,51 @@ describe('a register whose transfer column gives safeguards and countries togeth
     expect(visitors.recipients.map((r) => [r.name, r.type])).toEqual([['Reception desk', 'internal']]);
   });
 });
+
+describe("a template's hints left in the cells", () => {
+  it('are never read as values, each said in a warning, and a row of hints only is the example row', async () => {
+    const file = path.join(t.dir, 'hints.xlsx');
+    await writeXlsx(file, {
+      Registro: [
+        ['Trattamento', 'Finalità', 'Destinatari', 'Conservazione', 'Trasferimenti extra UE'],
+        ['[Nome del trattamento]', '[Finalità]', '{Se presenti}', '[es. 10 anni]', '[SI/NO + garanzie]'],
+        ['Paghe', 'Pagare gli stipendi', 'Consulente del lavoro; CDN-Provider: {Falls vorhanden}', '[es. 10 anni fiscale, 24 mesi operativa]', ''],
+        ['Newsletter', 'Inviare la newsletter', 'Mailchimp', 'Es. 24 mesi', 'Stati Uniti'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const rows = taken(p);
+    expect(rows.map((r) => r.name)).toEqual(['Paghe', 'Newsletter']);
+    expect(p.rows.find((r) => r.row === 2)?.skip?.kind).toBe('example');
+    const [paghe, news] = rows.map((r) => r.activity!);
+    expect(paghe.recipients.map((r) => r.name)).toEqual(['Consulente del lavoro']);
+    expect(paghe.retention).toEqual([]);
+    expect(news.retention).toEqual([]);
+    expect(rows[0].warnings.filter((w) => w.code === 'placeholder').map((w) => w.cell)).toEqual(['C3', 'D3']);
+    expect(rows[1].warnings.map((w) => w.code)).toContain('placeholder');
+  });
+});
+
+describe('stacked fiches headed by a numbered label', () => {
+  it('"1) Traitement : Formulaire de contact" names the activity "Formulaire de contact"', async () => {
+    const file = path.join(t.dir, 'blocs.xlsx');
+    await writeXlsx(file, {
+      Registre: [
+        ['1) Traitement : Formulaire de contact'],
+        ['Finalité', 'Répondre aux demandes'],
+        ['Base légale', 'Intérêt légitime'],
+        ['Personnes concernées', 'Prospects'],
+        [],
+        ['2) Traitement : Newsletter'],
+        ['Finalité', 'Informer les abonnés'],
+        ['Base légale', 'Consentement'],
+        ['Personnes concernées', 'Abonnés'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    expect(taken(p).map((r) => [r.name, r.activity!.purpose])).toEqual([
+      ['Formulaire de contact', 'Répondre aux demandes'],
+      ['Newsletter', 'Informer les abonnés'],
+    ]);
+  });
+});

@@ -35,6 +35,7 @@ export const en: Entries = {
   'import.warning.country_unknown': '"{{value}}" is not a country Art30 recognises: write its name in French or English, or its ISO code (US, IN…).',
   'import.warning.transfer_without_safeguard': 'Transfer to {{nameEn}} without a safeguard: say which one (standard contractual clauses, BCR, derogation…).',
   'import.warning.transfer_partial_adequacy': 'Transfer to {{nameEn}} without a safeguard (the adequacy decision covers only part of it: {{scopeEn}}): say which one.',
+  'import.warning.placeholder': '"{{value}}" is the template’s hint, not a value: it was left out (to complete).',
   'import.warning.transfer_without_country': '"{{value}}" gives a transfer safeguard but no destination: add the country in the activity.',
   'import.warning.transfer_not_linked':
     'The transfer to {{nameEn}} is not linked to a recipient: the row does not say which recipient receives the data there (add a "Transfer recipient" column, or link it in the activity).',
@@ -144,6 +145,7 @@ export const fr: Entries = {
   'import.warning.country_unknown': '« {{value}} » n’est pas un pays reconnu : écrivez son nom en français ou en anglais, ou son code ISO (US, IN…).',
   'import.warning.transfer_without_safeguard': 'Transfert vers {{nameFr}} sans garantie : indiquez laquelle (clauses contractuelles types, BCR, dérogation…).',
   'import.warning.transfer_partial_adequacy': 'Transfert vers {{nameFr}} sans garantie (la décision d’adéquation n’en couvre qu’une partie : {{scopeFr}}) : indiquez laquelle.',
+  'import.warning.placeholder': '« {{value}} » est l’indication du modèle, pas une valeur : elle n’a pas été reprise (à compléter).',
   'import.warning.transfer_without_country': '« {{value}} » donne une garantie de transfert mais aucune destination : ajoutez le pays dans le traitement.',
   'import.warning.transfer_not_linked':
     'Le transfert vers {{nameFr}} n’est rattaché à aucun destinataire : la ligne ne dit pas quel destinataire y reçoit les données (ajoutez une colonne « Destinataire du transfert » ou rattachez-le dans la fiche).',

@@ -12,6 +12,7 @@ import { foldKey } from '../../text.js';
 import { ROW_MARKERS, type RowMarkerKind } from '../vocabulary/index.js';
 import type { SheetData } from '../read/workbook.js';
 import { matchHeader } from '../assign/mapping.js';
+import { isPlaceholder } from '../normalise/empty.js';
 
 export type RowKind = 'activity' | 'continuation' | 'section' | 'example' | 'instruction' | 'total' | 'notes' | 'blank';
 
@@ -177,6 +178,11 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
     // ("Exemple Gestion des visiteurs"); "Note de frais", "Total Energies" in a full row are activities.
     if (marker && (marker.strict || !dense(x) || (marker.kind === 'example' && marker.word.length >= 7 && foldKey(first).startsWith(marker.word)))) {
       push({ r: x.r, kind: marker.kind, reason: message(marker.kind, { text: shown }) });
+      continue;
+    }
+    // 1b. Nothing but a template's hints ("[Nom du traitement]", "{Falls vorhanden}", "e.g. …"): the template's example row.
+    if (texts.every((t) => isPlaceholder(t))) {
+      push({ r: x.r, kind: 'example', reason: message('example', { text: shown }) });
       continue;
     }
     // 2. Numbers and formulas only: a totals row.

@@ -101,10 +101,16 @@ export function ficheBlocks(sheet: SheetData, labels: Label[]): FicheBlock[] {
   });
 }
 
-/** "ACTIVIDAD 2: CHATBOT", "Fiche n° 3 – Paie", "Treatment #4. CRM" → the words after the numbered prefix. */
+/**
+ * "ACTIVIDAD 2: CHATBOT", "Fiche n° 3 – Paie", "Treatment #4. CRM", "1) Traitement : Formulaire de contact"
+ * → the words after the numbered prefix, and after a label that reads as the activity's name field.
+ */
 function headingName(text: string): string {
   const m = /^\s*[\p{L}.]+\s*(?:n°|no\.?|nr\.?|#)?\s*(?:\d+|[IVXLC]+)\s*[:：.\-–—]\s*(.+)$/iu.exec(text);
-  return (m ? m[1] : text).trim();
+  let out = (m ? m[1] : text).trim().replace(/^(?:\d+|[IVXLC]+|[a-z])\s*[).]\s+/iu, '');
+  const labelled = /^([^:：]{2,40}?)\s*[:：]\s*(.+)$/su.exec(out);
+  if (labelled && matchHeader(labelled[1]).field === 'name') out = labelled[2].trim();
+  return out;
 }
 
 export interface GenericFiche {

@@ -1,5 +1,6 @@
 /** Values a department types to mean "nothing": dropped, never imported as text. */
 import { fold as foldKey } from '../fold.js';
+import { ROW_MARKERS } from '../vocabulary/index.js';
 
 const EMPTY = new Set(
   [
@@ -54,9 +55,29 @@ const EMPTY = new Set(
 /** No empty-equivalent is longer than this: a longer text is folded only at its start (every cell of a file is asked). */
 const LONGEST = 60;
 
+const BRACKETED = /^(?:\[[^[\]]+\]|\{[^{}]+\})$/;
+
+/**
+ * A template's placeholder left in a cell: a text wholly in square or curly brackets ("[es. 10 anni]",
+ * "{Falls vorhanden}", "CDN-Provider: {Falls vorhanden}"), or a hint opened by an example word and its
+ * punctuation ("Example: Customer Data", "e.g. name, e-mail", "Es. 24 mesi"). It says what to write, not a value.
+ */
+export function isPlaceholder(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 3) return false;
+  if (BRACKETED.test(t)) return true;
+  const labelled = /^[^:\n[{]{2,40}:\s*([[{].*)$/s.exec(t);
+  if (labelled && BRACKETED.test(labelled[1].trim())) return true;
+  const head = foldKey(t.slice(0, 30));
+  for (const m of ROW_MARKERS.example)
+    if (head.startsWith(`${m} `) && /[:.)]/.test(t.slice(0, m.length + 4)) && /^[^\p{L}]*\p{L}/u.test(t)) return true;
+  return false;
+}
+
 export function isEmptyEquivalent(text: string): boolean {
   const t = text.trim();
   if (!t) return true;
+  if ((t[0] === '[' || t[0] === '{' || t.includes(':') || t.includes('.')) && isPlaceholder(t)) return true;
   if (t.length > LONGEST) return /^[-–—_.\s/]+$/.test(t) || /^selectionnez un element/.test(foldKey(t.slice(0, 30)));
   const k = foldKey(t);
   return EMPTY.has(k || t) || /^[-–—_.\s/]+$/.test(t) || /^selectionnez un element/.test(k);

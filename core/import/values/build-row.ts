@@ -10,7 +10,7 @@ import type { ActivityFields } from '../../model/schemas.js';
 import { fold as foldKey } from '../fold.js';
 import type { ImportContext } from './context.js';
 import { parseDate } from '../normalise/date.js';
-import { cleanText } from '../normalise/empty.js';
+import { cleanText, isPlaceholder } from '../normalise/empty.js';
 import { parseLegalBases } from '../normalise/legal-basis.js';
 import { parseRetention } from '../normalise/retention.js';
 import { parseSafeguard } from '../normalise/safeguard.js';
@@ -602,6 +602,11 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   if (updated && !f.lastReviewedAt) set('lastReviewedAt', updated);
 
   for (const [key, list] of cells) {
+    for (const c of list) {
+      // A template's hint left in the cell ("[es. 24 mesi]", "{Falls vorhanden}"): not read, said.
+      const hint = c.text.split('\n').find((line) => isPlaceholder(line));
+      if (hint) warn(key, c.cell, hint.trim(), `"${hint.trim()}" is the template's hint, not a value: it was left out (to complete).`, 'placeholder', {});
+    }
     for (const c of list)
       if (c.formula && c.text.trim())
         warn(key, c.cell, c.text, 'this cell holds a formula: the value saved in the file was imported, the formula was not evaluated.', 'formula', {});
