@@ -73,6 +73,8 @@ export class Register {
   /** Runs `fn` in one IMMEDIATE transaction; nested calls join the outer transaction. */
   write<T>(fn: () => T): T {
     if (this.db.sqlite.inTransaction) return fn();
+    // A register opened with a partial integrity check is checked whole before its first write.
+    this.db.checkBeforeWrite();
     const id = ++this.writes;
     return this.db.sqlite
       .transaction(() => {

@@ -24,6 +24,12 @@ export interface OpenedRegister {
   orm: RegisterDatabase;
   /** The backup taken before migrating, if migrations were applied to an existing register. */
   migrationBackup: string | null;
+  /**
+   * Called before every write: when opening checked only the tables that are not the documents'
+   * bytes (see `checkAtOpen`), the first call checks the whole file and, if it is damaged, this
+   * and every later call throw: the register is read-only from then on, nothing is written.
+   */
+  checkBeforeWrite: () => void;
 }
 
 export interface OpenOptions {
@@ -80,17 +86,16 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
     let applicationId: number;
     let userVersion: number;
     let tableCount: number;
+    let wholeFileChecked = !exists;
     try {
       applicationId = sqlite.pragma('application_id', { simple: true }) as number;
       userVersion = sqlite.pragma('user_version', { simple: true }) as number;
       tableCount = (sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
-      if (exists) {
-        const check = sqlite.pragma('quick_check(1)', { simple: true }) as string;
-        if (check !== 'ok') throw new Error(check);
-      }
+      // A register about to be migrated is checked whole: the migration writes.
+      if (exists) wholeFileChecked = checkAtOpen(sqlite, userVersion < known);
     } catch (error) {
       if (error instanceof RegisterOpenError) throw error;
-      throw new RegisterOpenError('damaged', 'errors.open.damaged', { file: path.basename(absolute), reason: (error as Error).message }, absolute);
+      throw damaged(absolute, (error as Error).message);
     }
 
     if (exists && applicationId !== ART30_APPLICATION_ID && (applicationId !== 0 || tableCount > 0)) {
@@ -120,11 +125,62 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
     sqlite.pragma('foreign_keys = ON');
     // A register of 10,000 activities is tens of MB: keep its pages in memory between reads.
     sqlite.pragma('cache_size = -65536');
-    return { file: absolute, sqlite, orm: drizzle(sqlite, { schema }), migrationBackup };
+    return { file: absolute, sqlite, orm: drizzle(sqlite, { schema }), migrationBackup, checkBeforeWrite: wholeFileCheck(sqlite, absolute, wholeFileChecked) };
   } catch (error) {
     sqlite.close();
     throw error;
   }
+}
+
+/** The table holding the documents' bytes (content-addressed: each row is checked against its SHA-256 when read). */
+export const DOCUMENT_BLOBS_TABLE = 'document_blobs';
+
+const damaged = (file: string, reason: string) => new RegisterOpenError('damaged', 'errors.open.damaged', { file: path.basename(file), reason }, file);
+
+/**
+ * The integrity check at opening (SQLite's quick_check: every b-tree page, its cells and indexes).
+ * It reads every page of the file, and documents kept in the register can make most of its bytes:
+ * when they do, opening checks every table except the documents' bytes (what the register's screens
+ * and lists read), and the whole file is checked before the first write (`wholeFileCheck`). A
+ * document's bytes read meanwhile are checked against its SHA-256. Returns whether the whole file was checked.
+ */
+function checkAtOpen(sqlite: Database.Database, whole: boolean): boolean {
+  const fileBytes = (sqlite.pragma('page_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number);
+  const hasBlobs = !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(DOCUMENT_BLOBS_TABLE);
+  const blobBytes = hasBlobs ? Number(sqlite.prepare(`SELECT coalesce(sum(length(data)), 0) FROM ${DOCUMENT_BLOBS_TABLE}`).pluck().get()) : 0;
+  if (whole || blobBytes * 2 <= fileBytes) {
+    const check = sqlite.pragma('quick_check(1)', { simple: true }) as string;
+    if (check !== 'ok') throw new Error(check);
+    return true;
+  }
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> ?").pluck().all(DOCUMENT_BLOBS_TABLE) as string[];
+  for (const table of tables) {
+    const check = sqlite
+      .prepare(`PRAGMA quick_check("${table.replace(/"/g, '""')}")`)
+      .pluck()
+      .get() as string;
+    if (check !== 'ok') throw new Error(check);
+  }
+  return false;
+}
+
+function wholeFileCheck(sqlite: Database.Database, file: string, checked: boolean): () => void {
+  let failure: RegisterOpenError | null = null;
+  return () => {
+    if (failure) throw failure;
+    if (checked) return;
+    let check: string;
+    try {
+      check = sqlite.pragma('quick_check(1)', { simple: true }) as string;
+    } catch (error) {
+      check = (error as Error).message;
+    }
+    if (check !== 'ok') {
+      failure = damaged(file, check);
+      throw failure;
+    }
+    checked = true;
+  };
 }
 
 function backupBeforeMigration(sqlite: Database.Database, file: string, fromVersion: number): string {
