@@ -3,6 +3,7 @@
  * IMMEDIATE transaction, in which the change and its history entries are recorded together.
  */
 import { ActivityStore } from '../db/activity-store.js';
+import { backupWithDocumentStore, keepsDocuments, type StoreBackupResult } from '../db/backup.js';
 import { HistoryStore, type NewHistoryEntry } from '../db/history-store.js';
 import { ImportStore } from '../db/import-store.js';
 import { openRegisterFile, type OpenOptions, type OpenedRegister } from '../db/open.js';
@@ -100,9 +101,18 @@ export class Register {
     } as Omit<HistoryEntry, 'id' | 'prevHash' | 'hash'>);
   }
 
-  /** Online backup to another file, consistent even while the register is in use. */
-  async backup(destination: string): Promise<void> {
+  /**
+   * Online backup to another file, consistent even while the register is in use. With
+   * `documents: 'store'`, a register that keeps documents is backed up as its tables plus the
+   * document store beside `destination` (db/backup.ts: only the documents the store does not hold
+   * yet are written; restored with `restoreBackup`); by default, one file holding every byte.
+   */
+  async backup(destination: string, options: { documents?: 'inside' | 'store' } = {}): Promise<StoreBackupResult | null> {
+    if (options.documents === 'store' && keepsDocuments(this.db.sqlite)) {
+      return backupWithDocumentStore(this.db.sqlite, this.db.file, destination);
+    }
     await this.db.sqlite.backup(destination);
+    return null;
   }
 
   close(): void {

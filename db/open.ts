@@ -14,6 +14,8 @@ import * as schema from './schema.js';
 
 /** "A30R" in the SQLite header: marks the file as an Art30 register. */
 export const ART30_APPLICATION_ID = 0x41333052;
+/** "A30B": a backup whose documents' bytes are kept in the store beside it (db/backup.ts); restored, not opened. */
+export const BACKUP_APPLICATION_ID = 0x41333042;
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export type RegisterDatabase = BetterSQLite3Database<typeof schema>;
@@ -98,6 +100,9 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
       throw damaged(absolute, (error as Error).message);
     }
 
+    if (exists && applicationId === BACKUP_APPLICATION_ID) {
+      throw new RegisterOpenError('not_a_register', 'backups.error.isBackup', { file: path.basename(absolute) }, absolute);
+    }
     if (exists && applicationId !== ART30_APPLICATION_ID && (applicationId !== 0 || tableCount > 0)) {
       throw new RegisterOpenError('not_a_register', 'errors.open.notRegister', { file: path.basename(absolute) }, absolute);
     }
