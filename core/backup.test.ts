@@ -8,6 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DOCUMENT_STORE_DIR, restoreBackup } from '../db/backup.js';
+import { dispatch, unwrap, type ApiResult } from './api/dispatch.js';
+import type { ApiInput, ApiOutput, ProcedureName } from './api/table.js';
 import { RegisterOpenError } from '../db/errors.js';
 import { addDocument, documentContent, listDocuments, removeDocument } from './documents/services.js';
 import { Register, type CallMeta } from './register.js';
@@ -17,7 +19,7 @@ const meta: CallMeta = { source: 'cli' };
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size)]);
 
-const temps: TempRegister[] = [];
+const temps: { cleanup(): void }[] = [];
 afterEach(() => {
   for (const t of temps.splice(0)) t.cleanup();
 });
@@ -36,14 +38,28 @@ function everyRow(file: string): Record<string, unknown[]> {
   }
 }
 
+/** A register file keeping five documents (one removed), opened again as the app and `art30` open an existing file. */
 function registerWithDocuments(): TempRegister {
   const t = openTempRegister({ demo: true });
-  temps.push(t);
   const ids = t.reg.activities.list({}).map((a) => a.id);
   for (let i = 0; i < 5; i++) addDocument(t.reg, { ownerType: 'activity', ownerId: ids[i % ids.length], name: `contrat-${i}.pdf`, bytes: pdf(50_000 + i) }, meta);
   const removed = listDocuments(t.reg)[1];
   removeDocument(t.reg, removed.id, removed.version, meta);
-  return t;
+  t.reg.close();
+  const reg = Register.open(t.file);
+  const result = <N extends ProcedureName>(name: N, input: ApiInput<N>) => dispatch(reg, name, input, meta, { trusted: true }) as Promise<ApiResult<ApiOutput<N>>>;
+  const reopened: TempRegister = {
+    ...t,
+    reg,
+    result,
+    call: async (name, input) => unwrap(await result(name, input)) as ApiOutput<typeof name>,
+    cleanup: () => {
+      reg.close();
+      t.cleanup();
+    },
+  };
+  temps.push(reopened);
+  return reopened;
 }
 
 const storeFiles = (dir: string) => fs.readdirSync(path.join(dir, DOCUMENT_STORE_DIR), { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f)));

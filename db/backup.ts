@@ -84,11 +84,12 @@ function inBackup(sql: string): string {
 export function backupWithDocumentStore(sqlite: Database.Database, source: string, destination: string): StoreBackupResult {
   const store = documentStoreOf(destination);
   const partial = `${destination}.partial`;
-  fs.rmSync(partial, { force: true });
   if (sqlite.inTransaction) throw new Error('A backup is not taken inside a write.');
   const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number;
   // Without foreign key checks, SQLite copies a table's records and index entries as they are (its transfer optimisation).
   sqlite.pragma('foreign_keys = OFF');
+  // An empty file is an empty database: ATTACH opens it with the register's flags, which may not allow creating one.
+  fs.writeFileSync(partial, '');
   sqlite.prepare('ATTACH DATABASE ? AS bak').run(partial);
   let result: StoreBackupResult;
   try {
