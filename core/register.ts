@@ -56,7 +56,25 @@ export class Register {
       reg.close();
       throw error;
     }
+    if (reg.db.wholeFileCheckPending) reg.checkWholeFileSoon();
     return reg;
+  }
+
+  /**
+   * When opening checked only the tables (a register whose documents are most of its bytes), the
+   * whole file is checked shortly after, once the window has what it shows, so that the DPO's first
+   * change does not wait for it; a damaged file is then refused at its first write. The timer does
+   * not keep a process alive (a command of `art30` that only reads ends before it).
+   */
+  private checkWholeFileSoon(delayMs = 1500): void {
+    setTimeout(() => {
+      if (!this.db.sqlite.open || this.db.sqlite.inTransaction) return;
+      try {
+        this.db.checkBeforeWrite();
+      } catch {
+        // Remembered: every write from now on is refused with the reason.
+      }
+    }, delayMs).unref();
   }
 
   get file(): string {

@@ -32,6 +32,8 @@ export interface OpenedRegister {
    * and every later call throw: the register is read-only from then on, nothing is written.
    */
   checkBeforeWrite: () => void;
+  /** Whether opening checked only the tables (the whole file is checked by `checkBeforeWrite`'s first call). */
+  wholeFileCheckPending: boolean;
 }
 
 export interface OpenOptions {
@@ -130,7 +132,14 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
     sqlite.pragma('foreign_keys = ON');
     // A register of 10,000 activities is tens of MB: keep its pages in memory between reads.
     sqlite.pragma('cache_size = -65536');
-    return { file: absolute, sqlite, orm: drizzle(sqlite, { schema }), migrationBackup, checkBeforeWrite: wholeFileCheck(sqlite, absolute, wholeFileChecked) };
+    return {
+      file: absolute,
+      sqlite,
+      orm: drizzle(sqlite, { schema }),
+      migrationBackup,
+      checkBeforeWrite: wholeFileCheck(sqlite, absolute, wholeFileChecked),
+      wholeFileCheckPending: !wholeFileChecked,
+    };
   } catch (error) {
     sqlite.close();
     throw error;
