@@ -10,7 +10,6 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { RegisterOpenError } from './errors.js';
 import { defaultMigrationsFolder } from './paths.js';
-import * as schema from './schema.js';
 
 /** "A30R" in the SQLite header: marks the file as an Art30 register. */
 export const ART30_APPLICATION_ID = 0x41333052;
@@ -18,7 +17,12 @@ export const ART30_APPLICATION_ID = 0x41333052;
 export const BACKUP_APPLICATION_ID = 0x41333042;
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
-export type RegisterDatabase = BetterSQLite3Database<typeof schema>;
+/**
+ * Drizzle over the register's connection, without its relational schema: the stores use the query
+ * builder with the tables of db/schema.ts, never `orm.query`, and reading the schema's relations
+ * costs every start of `art30` a few milliseconds.
+ */
+export type RegisterDatabase = BetterSQLite3Database;
 
 export interface OpenedRegister {
   file: string;
@@ -118,7 +122,7 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
       if (exists && userVersion > 0) migrationBackup = backupBeforeMigration(sqlite, absolute, userVersion);
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('foreign_keys = OFF');
-      const orm = drizzle(sqlite, { schema });
+      const orm = drizzle(sqlite);
       try {
         migrate(orm, { migrationsFolder });
       } catch (error) {
@@ -135,7 +139,7 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
     return {
       file: absolute,
       sqlite,
-      orm: drizzle(sqlite, { schema }),
+      orm: drizzle(sqlite),
       migrationBackup,
       checkBeforeWrite: wholeFileCheck(sqlite, absolute, wholeFileChecked),
       wholeFileCheckPending: !wholeFileChecked,

@@ -23,12 +23,12 @@ const pairs: Record<string, [en: string, fr: string]> = {
   ],
   'backups.error.exists': ['{{file}} already exists: restore into a new file.', '{{file}} existe déjà : restaurez dans un nouveau fichier.'],
   'backups.cli.withStore': [
-    'Backup written to {{file}} (SHA-256 {{sha256}}); its {{documents}} documents are in {{store}} ({{written}} written by this backup, the others were already there). Keep the folder with the file; art30 restore gives back one register file.',
-    'Sauvegarde écrite dans {{file}} (SHA-256 {{sha256}}) ; ses {{documents}} documents sont dans {{store}} ({{written}} écrits par cette sauvegarde, les autres y étaient déjà). Gardez le dossier avec le fichier ; art30 restore redonne un seul fichier de registre.',
+    'Backup written to {{file}} (SHA-256 {{sha256}}). Its documents ({{documents}}) are in {{store}}: {{written}} written by this backup, the others were already there. Keep the folder with the file; art30 restore gives back one register file.',
+    'Sauvegarde écrite dans {{file}} (SHA-256 {{sha256}}). Ses documents ({{documents}}) sont dans {{store}} : {{written}} écrits par cette sauvegarde, les autres y étaient déjà. Gardez le dossier avec le fichier ; art30 restore redonne un seul fichier de registre.',
   ],
   'backups.cli.restored': [
-    'Register restored to {{file}} ({{documents}} documents checked against their SHA-256).',
-    'Registre restauré dans {{file}} ({{documents}} documents vérifiés par leur SHA-256).',
+    'Register restored to {{file}}; documents checked against their SHA-256: {{documents}}.',
+    'Registre restauré dans {{file}} ; documents vérifiés par leur SHA-256 : {{documents}}.',
   ],
   'backups.cli.needFile': [
     'Say the backup and where to write the register: restore BACKUP --out FILE.',
