@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { AppError, text } from '../core/errors.js';
 import { RegisterOpenError } from './errors.js';
 import { ART30_APPLICATION_ID, BACKUP_APPLICATION_ID, DOCUMENT_BLOBS_TABLE } from './open.js';
 
@@ -168,7 +169,7 @@ export function isStoreBackup(file: string): boolean {
  * checked against its SHA-256. Refused, with nothing written, when a document is missing or differs.
  */
 export async function restoreBackup(backup: string, out: string, store = documentStoreOf(backup)): Promise<{ file: string; documents: number }> {
-  if (fs.existsSync(out)) throw new RegisterOpenError('not_a_register', 'backups.error.exists', { file: out }, out);
+  if (fs.existsSync(out)) throw new AppError('bad_input', text('backups.error.exists', { file: out }));
   const partial = `${out}.partial`;
   fs.rmSync(partial, { force: true });
   const source = new Database(backup, { readonly: true, fileMustExist: true });
@@ -188,10 +189,9 @@ export async function restoreBackup(backup: string, out: string, store = documen
         for (const { sha256: hash, size } of rows) {
           const file = storePath(store, hash);
           const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null;
-          if (!bytes || bytes.length !== size || sha256(bytes) !== hash) {
-            const name = (names.all(hash) as string[]).join(', ') || hash;
-            throw new RegisterOpenError('damaged', bytes ? 'backups.error.storeDiffers' : 'backups.error.storeMissing', { name, file: file }, backup);
-          }
+          const name = () => (names.all(hash) as string[]).join(', ') || hash;
+          if (!bytes) throw new RegisterOpenError('damaged', 'backups.error.storeMissing', { name: name(), file }, backup);
+          if (bytes.length !== size || sha256(bytes) !== hash) throw new RegisterOpenError('damaged', 'backups.error.storeDiffers', { name: name(), file }, backup);
           put.run(bytes, hash);
           documents++;
         }
