@@ -57,14 +57,22 @@ export function readJournal(migrationsFolder: string): Journal {
   return JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
 }
 
-function checkHeader(file: string): void {
-  const fd = fs.openSync(file, 'r');
+/**
+ * The first 16 bytes of the file, read without a stat (the first `fs.statSync` of a process costs
+ * `art30` a few milliseconds at each start); null when there is no file or an empty one (a new register).
+ */
+function readHeader(file: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
   try {
     const header = Buffer.alloc(16);
     const read = fs.readSync(fd, header, 0, 16, 0);
-    if (read < 16 || header.toString('latin1') !== SQLITE_MAGIC) {
-      throw new RegisterOpenError('not_a_register', 'errors.open.notSqlite', { file: path.basename(file) }, file);
-    }
+    return read ? header.subarray(0, read) : null;
   } finally {
     fs.closeSync(fd);
   }
@@ -73,12 +81,15 @@ function checkHeader(file: string): void {
 export function openRegisterFile(file: string, options: OpenOptions = {}): OpenedRegister {
   const absolute = path.resolve(file);
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
-  const exists = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
+  const header = readHeader(absolute);
+  const exists = header !== null;
   if (!exists && options.create === false) {
     throw new RegisterOpenError('not_found', 'errors.open.missing', { file: absolute }, absolute);
   }
-  if (exists) checkHeader(absolute);
-  else fs.mkdirSync(path.dirname(absolute), { recursive: true });
+  if (exists && header.toString('latin1') !== SQLITE_MAGIC) {
+    throw new RegisterOpenError('not_a_register', 'errors.open.notSqlite', { file: path.basename(absolute) }, absolute);
+  }
+  if (!exists) fs.mkdirSync(path.dirname(absolute), { recursive: true });
 
   const nativeBinding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   let sqlite: Database.Database;
