@@ -73,6 +73,7 @@ describe('a backup with the document store beside it', () => {
     const r1 = await t.call('register/backup', { out: first, documents: 'store' });
     expect(r1.store).toMatchObject({ documents: 5, written: 5 });
     expect(storeFiles(backups)).toHaveLength(5);
+    expect(fs.readdirSync(backups, { recursive: true }).filter((f) => String(f).endsWith('.partial'))).toEqual([]);
     // The backup file holds the tables, not the documents' bytes.
     const registerBytes = (t.reg.sqlite.pragma('page_count', { simple: true }) as number) * (t.reg.sqlite.pragma('page_size', { simple: true }) as number);
     expect(fs.statSync(first).size).toBeLessThan(registerBytes - 250_000);
@@ -151,6 +152,8 @@ describe('a backup with the document store beside it', () => {
     expect(JSON.stringify(r)).toMatch(/A document kept in register\.art30 is damaged/);
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.existsSync(`${out}.partial`)).toBe(false);
+    const store = path.join(t.dir, DOCUMENT_STORE_DIR);
+    expect(fs.existsSync(store) ? fs.readdirSync(store, { recursive: true }).filter((f) => String(f).endsWith('.partial')) : []).toEqual([]);
     // The register is still in use afterwards: foreign keys back on, nothing attached.
     expect(t.reg.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(
