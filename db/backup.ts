@@ -167,7 +167,9 @@ export async function backupWithDocumentStore(sqlite: Database.Database, source:
   // The register is free again: the files are made durable outside its transaction, then named,
   // each document before the backup that names it.
   try {
-    await syncAll([...pending.map(([tmp]) => tmp), partial]);
+    // Only when this backup wrote documents: a round trip through the thread pool costs more than one sync.
+    if (pending.length) await syncAll(pending.map(([tmp]) => tmp));
+    fsyncFile(partial);
   } catch (error) {
     for (const [tmp] of pending) fs.rmSync(tmp, { force: true });
     fs.rmSync(partial, { force: true });
