@@ -57,7 +57,7 @@ const suite: BenchSuite = {
       const made = await dispatch(reg, 'demo/create', {}, { source: 'cli' }, { trusted: true });
       if (!made.ok) throw new Error(made.error.message);
       reg.close();
-      const bin = path.join(root, 'cli', 'bin', 'art30.mjs');
+      const bin = path.join(root, 'cli', 'bin', 'art30.cjs');
       const cli: number[] = [];
       const raw: number[] = [];
       // One of each first, not counted: the file system cache warm for both.

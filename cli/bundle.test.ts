@@ -3,6 +3,7 @@
  * the V8 code cache written at build time (scripts/cli-loader.cjs). Runs once `npm run build` (or
  * `--cli`) has built it.
  */
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,8 @@ describe.skipIf(!fs.existsSync(bundle))('the bundled command and its code cache'
     const script = compileBundle(bundle, fs.readFileSync(`${bundle}.cache`));
     expect(script.cachedDataRejected).toBe(false);
     expect(fs.readFileSync(bundle, 'utf8')).not.toMatch(/(^|[^\w$.])import\((?!\))/m);
+    // ASCII only: the loader reads it as Latin-1, without decoding UTF-8 (its regular expressions' `’`, `•` written \u2019, \u2022).
+    expect(isAscii(fs.readFileSync(bundle))).toBe(true);
   });
 
   it('runs without its cache, and with a cache V8 refuses, as with its own', () => {

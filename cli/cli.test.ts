@@ -75,12 +75,15 @@ describe('art30 command line', () => {
   });
 
   it('runs as `art30` through its bin script, with ART30_DB', () => {
-    const bin = path.resolve('cli/bin/art30.mjs');
+    const bin = path.resolve('cli/bin/art30.cjs');
     const r = spawnSync(process.execPath, [bin, 'init', '--demo', '--json'], { env: { ...process.env, ART30_DB: tmp.db }, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ file: tmp.db, created: true, demo: { activities: 12 } });
     const usage = spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' });
     expect(usage.status).toBe(1);
     expect(usage.stderr).toMatch(/unknown command "nope"/);
+    // The bin's first name still runs the same command.
+    const old = spawnSync(process.execPath, [path.resolve('cli/bin/art30.mjs'), 'list'], { env: { ...process.env, ART30_DB: tmp.db }, encoding: 'utf8' });
+    expect(old.stdout).toMatch(/\n12 activities\n$/);
   });
 });

@@ -93,16 +93,16 @@ export async function main(argv: string[], io: CliIO = processIO, env: NodeJS.Pr
     return EXIT.usage;
   }
   const command: Command = await entry.load();
-  const usageLine = t(lang, 'cli.usageLine', { usage: commandUsage(lang, command.name).usage });
+  const usageLine = () => t(lang, 'cli.usageLine', { usage: commandUsage(lang, command.name).usage });
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(`art30 ${name}: ${argsError(lang, error as Error)}\n${usageLine}\n`);
+    io.stderr(`art30 ${name}: ${argsError(lang, error as Error)}\n${usageLine()}\n`);
     return EXIT.usage;
   }
   if (parsed.values.help) {
-    io.stdout(`${usageLine}\n${commandUsage(lang, command.name).summary}\n`);
+    io.stdout(`${usageLine()}\n${commandUsage(lang, command.name).summary}\n`);
     return EXIT.ok;
   }
   const dbPath = path.resolve((parsed.values.db as string | undefined) ?? env.ART30_DB ?? defaultRegisterPath());
@@ -132,7 +132,7 @@ export async function main(argv: string[], io: CliIO = processIO, env: NodeJS.Pr
     return (await command.run(ctx)) ?? EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`art30 ${name}: ${error.message}\n${usageLine}\n`);
+      io.stderr(`art30 ${name}: ${error.message}\n${usageLine()}\n`);
       return EXIT.usage;
     }
     if (error instanceof AppError || error instanceof RegisterOpenError) {

@@ -19,7 +19,7 @@ describe.skipIf(process.platform === 'win32')('npm link', () => {
       const linked = spawnSync(npm, ['link', '--no-audit', '--no-fund'], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
       expect(linked.status, linked.stderr).toBe(0);
       const bin = path.join(prefix, 'bin');
-      expect(fs.realpathSync(path.join(bin, 'art30'))).toBe(path.join(root, 'cli', 'bin', 'art30.mjs'));
+      expect(fs.realpathSync(path.join(bin, 'art30'))).toBe(path.join(root, 'cli', 'bin', 'art30.cjs'));
       const withPath = { ...env, PATH: `${bin}${path.delimiter}${process.env.PATH}` };
       const version = spawnSync('art30', ['--version'], { env: withPath, encoding: 'utf8' });
       expect(version.stdout).toBe(`art30 ${JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version}\n`);

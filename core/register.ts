@@ -3,6 +3,7 @@
  * IMMEDIATE transaction, in which the change and its history entries are recorded together.
  */
 import { ActivityStore } from '../db/activity-store.js';
+import { backupWithDocumentStore, keepsDocuments, type StoreBackupResult } from '../db/backup.js';
 import { HistoryStore, type NewHistoryEntry } from '../db/history-store.js';
 import { ImportStore } from '../db/import-store.js';
 import { openRegisterFile, type OpenOptions, type OpenedRegister } from '../db/open.js';
@@ -55,7 +56,25 @@ export class Register {
       reg.close();
       throw error;
     }
+    if (reg.db.wholeFileCheckPending) reg.checkWholeFileSoon();
     return reg;
+  }
+
+  /**
+   * When opening checked only the tables (a register whose documents are most of its bytes), the
+   * whole file is checked shortly after, once the window has what it shows, so that the DPO's first
+   * change does not wait for it; a damaged file is then refused at its first write. The timer does
+   * not keep a process alive (a command of `art30` that only reads ends before it).
+   */
+  private checkWholeFileSoon(delayMs = 1500): void {
+    setTimeout(() => {
+      if (!this.db.sqlite.open || this.db.sqlite.inTransaction) return;
+      try {
+        this.db.checkBeforeWrite();
+      } catch {
+        // Remembered: every write from now on is refused with the reason.
+      }
+    }, delayMs).unref();
   }
 
   get file(): string {
@@ -73,6 +92,8 @@ export class Register {
   /** Runs `fn` in one IMMEDIATE transaction; nested calls join the outer transaction. */
   write<T>(fn: () => T): T {
     if (this.db.sqlite.inTransaction) return fn();
+    // A register opened with a partial integrity check is checked whole before its first write.
+    this.db.checkBeforeWrite();
     const id = ++this.writes;
     return this.db.sqlite
       .transaction(() => {
@@ -98,9 +119,18 @@ export class Register {
     } as Omit<HistoryEntry, 'id' | 'prevHash' | 'hash'>);
   }
 
-  /** Online backup to another file, consistent even while the register is in use. */
-  async backup(destination: string): Promise<void> {
+  /**
+   * Online backup to another file, consistent even while the register is in use. With
+   * `documents: 'store'`, a register that keeps documents is backed up as its tables plus the
+   * document store beside `destination` (db/backup.ts: only the documents the store does not hold
+   * yet are written; restored with `restoreBackup`); by default, one file holding every byte.
+   */
+  async backup(destination: string, options: { documents?: 'inside' | 'store' } = {}): Promise<StoreBackupResult | null> {
+    if (options.documents === 'store' && keepsDocuments(this.db.sqlite)) {
+      return backupWithDocumentStore(this.db.sqlite, this.db.file, destination);
+    }
     await this.db.sqlite.backup(destination);
+    return null;
   }
 
   close(): void {

@@ -101,6 +101,82 @@ describe('opening a register file', () => {
     expect(digest(file)).toBe(before);
   });
 
+  describe('a register whose documents are most of its bytes', () => {
+    const PAGE = 4096;
+    /** A register holding 4 MB of documents (bytes of a recognisable pattern) and one organisation, closed (its WAL emptied into the file). */
+    function registerWithDocuments(): string {
+      const file = path.join(dir(), 'documents.art30');
+      const { sqlite } = openRegisterFile(file);
+      sqlite.prepare("INSERT INTO organisations (name) VALUES ('Mairie de Zzyzx')").run();
+      const put = sqlite.prepare('INSERT INTO document_blobs (sha256, size, data) VALUES (?, ?, ?)');
+      for (let i = 0; i < 4; i++) put.run(`${i}`.repeat(64), 1 << 20, Buffer.alloc(1 << 20, 0x5a + i));
+      sqlite.close();
+      expect(fs.existsSync(`${file}-wal`)).toBe(false);
+      return file;
+    }
+    /** Offsets of the pages holding only `byte` after their first 4 bytes (overflow pages of a document). */
+    function overflowPages(bytes: Buffer, byte: number): number[] {
+      const out: number[] = [];
+      for (let p = PAGE; p + PAGE <= bytes.length; p += PAGE) {
+        if (bytes[p + 4] === byte && bytes[p + PAGE - 1] === byte && bytes.subarray(p + 4, p + PAGE).every((b) => b === byte)) out.push(p);
+      }
+      return out;
+    }
+
+    it('opens after checking the other tables, and checks the whole file before the first write: a damaged document refuses every write, the file untouched', () => {
+      const file = registerWithDocuments();
+      const bytes = fs.readFileSync(file);
+      const pages = overflowPages(bytes, 0x5b);
+      expect(pages.length).toBeGreaterThan(200);
+      // Break the chain of one document's overflow pages (its "next page" pointer).
+      bytes.writeUInt32BE(0xfffffff0, pages[100]);
+      fs.writeFileSync(file, bytes);
+      const before = digest(file);
+
+      const opened = openRegisterFile(file, { create: false });
+      try {
+        expect(opened.sqlite.prepare('SELECT name FROM organisations').pluck().get()).toBe('Mairie de Zzyzx');
+        for (let i = 0; i < 2; i++) {
+          let error: unknown;
+          try {
+            opened.checkBeforeWrite();
+          } catch (e) {
+            error = e;
+          }
+          expect(error).toBeInstanceOf(RegisterOpenError);
+          expect((error as RegisterOpenError).code).toBe('damaged');
+          expect((error as Error).message).toMatch(/documents\.art30 is damaged and cannot be read/);
+        }
+      } finally {
+        opened.sqlite.close();
+      }
+      expect(digest(file)).toBe(before);
+    });
+
+    it('an intact register opens, passes the check before its first write, and is written', () => {
+      const file = registerWithDocuments();
+      const opened = openRegisterFile(file, { create: false });
+      opened.checkBeforeWrite();
+      opened.checkBeforeWrite();
+      opened.sqlite.prepare("INSERT INTO organisations (name) VALUES ('Syndicat des eaux')").run();
+      expect(opened.sqlite.prepare('SELECT count(*) FROM organisations').pluck().get()).toBe(2);
+      opened.sqlite.close();
+    });
+
+    it('a damaged table other than the documents’ bytes is still refused at opening, the file untouched', () => {
+      const file = registerWithDocuments();
+      const bytes = fs.readFileSync(file);
+      const at = bytes.indexOf('Mairie de Zzyzx');
+      expect(at).toBeGreaterThan(0);
+      // The organisations' leaf page: an impossible page type.
+      bytes[Math.floor(at / PAGE) * PAGE] = 0x07;
+      fs.writeFileSync(file, bytes);
+      const before = digest(file);
+      expectOpenError(file, 'damaged', /documents\.art30 is damaged and cannot be read/);
+      expect(digest(file)).toBe(before);
+    });
+  });
+
   it('takes a backup before migrating an older register, then upgrades it', () => {
     const d = dir();
     const file = path.join(d, 'old.art30');

@@ -10,13 +10,19 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { RegisterOpenError } from './errors.js';
 import { defaultMigrationsFolder } from './paths.js';
-import * as schema from './schema.js';
 
 /** "A30R" in the SQLite header: marks the file as an Art30 register. */
 export const ART30_APPLICATION_ID = 0x41333052;
+/** "A30B": a backup whose documents' bytes are kept in the store beside it (db/backup.ts); restored, not opened. */
+export const BACKUP_APPLICATION_ID = 0x41333042;
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
-export type RegisterDatabase = BetterSQLite3Database<typeof schema>;
+/**
+ * Drizzle over the register's connection, without its relational schema: the stores use the query
+ * builder with the tables of db/schema.ts, never `orm.query`, and reading the schema's relations
+ * costs every start of `art30` a few milliseconds.
+ */
+export type RegisterDatabase = BetterSQLite3Database;
 
 export interface OpenedRegister {
   file: string;
@@ -24,6 +30,14 @@ export interface OpenedRegister {
   orm: RegisterDatabase;
   /** The backup taken before migrating, if migrations were applied to an existing register. */
   migrationBackup: string | null;
+  /**
+   * Called before every write: when opening checked only the tables that are not the documents'
+   * bytes (see `checkAtOpen`), the first call checks the whole file and, if it is damaged, this
+   * and every later call throw: the register is read-only from then on, nothing is written.
+   */
+  checkBeforeWrite: () => void;
+  /** Whether opening checked only the tables (the whole file is checked by `checkBeforeWrite`'s first call). */
+  wholeFileCheckPending: boolean;
 }
 
 export interface OpenOptions {
@@ -43,14 +57,22 @@ export function readJournal(migrationsFolder: string): Journal {
   return JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
 }
 
-function checkHeader(file: string): void {
-  const fd = fs.openSync(file, 'r');
+/**
+ * The first 16 bytes of the file, read without a stat (the first `fs.statSync` of a process costs
+ * `art30` a few milliseconds at each start); null when there is no file or an empty one (a new register).
+ */
+function readHeader(file: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
   try {
     const header = Buffer.alloc(16);
     const read = fs.readSync(fd, header, 0, 16, 0);
-    if (read < 16 || header.toString('latin1') !== SQLITE_MAGIC) {
-      throw new RegisterOpenError('not_a_register', 'errors.open.notSqlite', { file: path.basename(file) }, file);
-    }
+    return read ? header.subarray(0, read) : null;
   } finally {
     fs.closeSync(fd);
   }
@@ -59,12 +81,15 @@ function checkHeader(file: string): void {
 export function openRegisterFile(file: string, options: OpenOptions = {}): OpenedRegister {
   const absolute = path.resolve(file);
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
-  const exists = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
+  const header = readHeader(absolute);
+  const exists = header !== null;
   if (!exists && options.create === false) {
     throw new RegisterOpenError('not_found', 'errors.open.missing', { file: absolute }, absolute);
   }
-  if (exists) checkHeader(absolute);
-  else fs.mkdirSync(path.dirname(absolute), { recursive: true });
+  if (exists && header.toString('latin1') !== SQLITE_MAGIC) {
+    throw new RegisterOpenError('not_a_register', 'errors.open.notSqlite', { file: path.basename(absolute) }, absolute);
+  }
+  if (!exists) fs.mkdirSync(path.dirname(absolute), { recursive: true });
 
   const nativeBinding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   let sqlite: Database.Database;
@@ -80,19 +105,21 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
     let applicationId: number;
     let userVersion: number;
     let tableCount: number;
+    let wholeFileChecked = !exists;
     try {
       applicationId = sqlite.pragma('application_id', { simple: true }) as number;
       userVersion = sqlite.pragma('user_version', { simple: true }) as number;
       tableCount = (sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
-      if (exists) {
-        const check = sqlite.pragma('quick_check(1)', { simple: true }) as string;
-        if (check !== 'ok') throw new Error(check);
-      }
+      // A register about to be migrated is checked whole: the migration writes.
+      if (exists) wholeFileChecked = checkAtOpen(sqlite, userVersion < known);
     } catch (error) {
       if (error instanceof RegisterOpenError) throw error;
-      throw new RegisterOpenError('damaged', 'errors.open.damaged', { file: path.basename(absolute), reason: (error as Error).message }, absolute);
+      throw damaged(absolute, (error as Error).message);
     }
 
+    if (exists && applicationId === BACKUP_APPLICATION_ID) {
+      throw new RegisterOpenError('not_a_register', 'backups.error.isBackup', { file: path.basename(absolute) }, absolute);
+    }
     if (exists && applicationId !== ART30_APPLICATION_ID && (applicationId !== 0 || tableCount > 0)) {
       throw new RegisterOpenError('not_a_register', 'errors.open.notRegister', { file: path.basename(absolute) }, absolute);
     }
@@ -106,7 +133,7 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
       if (exists && userVersion > 0) migrationBackup = backupBeforeMigration(sqlite, absolute, userVersion);
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('foreign_keys = OFF');
-      const orm = drizzle(sqlite, { schema });
+      const orm = drizzle(sqlite);
       try {
         migrate(orm, { migrationsFolder });
       } catch (error) {
@@ -120,11 +147,69 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
     sqlite.pragma('foreign_keys = ON');
     // A register of 10,000 activities is tens of MB: keep its pages in memory between reads.
     sqlite.pragma('cache_size = -65536');
-    return { file: absolute, sqlite, orm: drizzle(sqlite, { schema }), migrationBackup };
+    return {
+      file: absolute,
+      sqlite,
+      orm: drizzle(sqlite),
+      migrationBackup,
+      checkBeforeWrite: wholeFileCheck(sqlite, absolute, wholeFileChecked),
+      wholeFileCheckPending: !wholeFileChecked,
+    };
   } catch (error) {
     sqlite.close();
     throw error;
   }
+}
+
+/** The table holding the documents' bytes (content-addressed: each row is checked against its SHA-256 when read). */
+export const DOCUMENT_BLOBS_TABLE = 'document_blobs';
+
+const damaged = (file: string, reason: string) => new RegisterOpenError('damaged', 'errors.open.damaged', { file: path.basename(file), reason }, file);
+
+/**
+ * The integrity check at opening (SQLite's quick_check: every b-tree page, its cells and indexes).
+ * It reads every page of the file, and documents kept in the register can make most of its bytes:
+ * when they do, opening checks every table except the documents' bytes (what the register's screens
+ * and lists read), and the whole file is checked before the first write (`wholeFileCheck`). A
+ * document's bytes read meanwhile are checked against its SHA-256. Returns whether the whole file was checked.
+ */
+function checkAtOpen(sqlite: Database.Database, whole: boolean): boolean {
+  const fileBytes = (sqlite.pragma('page_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number);
+  const hasBlobs = !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(DOCUMENT_BLOBS_TABLE);
+  const blobBytes = hasBlobs ? Number(sqlite.prepare(`SELECT coalesce(sum(length(data)), 0) FROM ${DOCUMENT_BLOBS_TABLE}`).pluck().get()) : 0;
+  if (whole || blobBytes * 2 <= fileBytes) {
+    const check = sqlite.pragma('quick_check(1)', { simple: true }) as string;
+    if (check !== 'ok') throw new Error(check);
+    return true;
+  }
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> ?").pluck().all(DOCUMENT_BLOBS_TABLE) as string[];
+  for (const table of tables) {
+    const check = sqlite
+      .prepare(`PRAGMA quick_check("${table.replace(/"/g, '""')}")`)
+      .pluck()
+      .get() as string;
+    if (check !== 'ok') throw new Error(check);
+  }
+  return false;
+}
+
+function wholeFileCheck(sqlite: Database.Database, file: string, checked: boolean): () => void {
+  let failure: RegisterOpenError | null = null;
+  return () => {
+    if (failure) throw failure;
+    if (checked) return;
+    let check: string;
+    try {
+      check = sqlite.pragma('quick_check(1)', { simple: true }) as string;
+    } catch (error) {
+      check = (error as Error).message;
+    }
+    if (check !== 'ok') {
+      failure = damaged(file, check);
+      throw failure;
+    }
+    checked = true;
+  };
 }
 
 function backupBeforeMigration(sqlite: Database.Database, file: string, fromVersion: number): string {

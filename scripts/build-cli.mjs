@@ -92,6 +92,19 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * Rewrites the bundle in ASCII only (scripts/cli-loader.cjs then reads it as Latin-1, without decoding
+ * UTF-8): esbuild escapes the characters of strings, not those of regular expressions (`[•·▪]`, `’`).
+ * Each UTF-16 unit becomes `\uXXXX`, the same character in a string, a template's value and a regular
+ * expression (a surrogate pair too, with or without the `u` flag). Column numbers of those few lines
+ * shift in the source map.
+ */
+function asciiOnly(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const ascii = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) fs.writeFileSync(file, ascii, 'latin1');
+}
+
 export async function buildCli() {
   const esbuild = await import('esbuild');
   const started = Date.now();
@@ -120,8 +133,9 @@ export async function buildCli() {
   // The bundle runs in vm.Script, which has no loader for import(): every import() must be bundled.
   const dynamic = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
   if (dynamic.length) throw new Error(`dist/cli/art30.cjs would load with import(), which it cannot: ${dynamic.join(', ')}`);
+  asciiOnly(bundle);
   fs.copyFileSync(path.join(root, 'scripts', 'cli-loader.cjs'), path.join(cliOut, 'cli-loader.cjs'));
-  // start.cjs: what cli/bin/art30.mjs requires (CommonJS all the way: no ES module to resolve and link).
+  // start.cjs: what cli/bin/art30.cjs requires (CommonJS all the way: no ES module to resolve and link).
   fs.writeFileSync(
     path.join(cliOut, 'start.cjs'),
     [

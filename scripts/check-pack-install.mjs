@@ -51,6 +51,7 @@ try {
   const tarball = path.join(work, packed[0].filename);
   const files = packed[0].files.map((f) => f.path);
   for (const needed of [
+    'cli/bin/art30.cjs',
     'cli/bin/art30.mjs',
     'dist/cli/art30.mjs',
     'dist/cli/cli-loader.cjs',

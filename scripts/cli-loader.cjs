@@ -14,11 +14,22 @@
 const fs = require('node:fs');
 const { createRequire } = require('node:module');
 const path = require('node:path');
+const { isAscii } = require('node:buffer');
 const vm = require('node:vm');
+
+/**
+ * The bundle's text. scripts/build-cli.mjs writes it in ASCII only: read as Latin-1 it is the same
+ * text, and Node makes it a string ten times faster than when it decodes UTF-8 (≈ 2 ms against ≈ 25 ms
+ * for 1.4 MB here). A bundle holding other bytes is decoded as UTF-8.
+ */
+function readSource(file) {
+  const bytes = fs.readFileSync(file);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
 
 /** Compiles the bundle as a CommonJS module, with its code cache when one is given. */
 function compileBundle(file, cachedData) {
-  const source = `(function (exports, require, module, __filename, __dirname) {${fs.readFileSync(file, 'utf8')}\n})`;
+  const source = `(function (exports, require, module, __filename, __dirname) {${readSource(file)}\n})`;
   return new vm.Script(source, { filename: file, cachedData });
 }
 

@@ -18,6 +18,7 @@ export const commands: CommandEntry[] = [
   { name: 'import', load: async () => (await import('./import.js')).importCommand },
   { name: 'template', load: async () => (await import('./template.js')).templateCommand },
   { name: 'backup', load: async () => (await import('./backup.js')).backupCommand },
+  { name: 'restore', load: async () => (await import('./backup.js')).restoreCommand },
   { name: 'verify-history', load: async () => (await import('./verify-history.js')).verifyHistoryCommand },
   { name: 'breaches', load: async () => (await import('./records.js')).breachesCommand },
   { name: 'requests', load: async () => (await import('./records.js')).requestsCommand },

@@ -16,6 +16,7 @@ import * as mapping from './locales/mapping.js';
 import * as records from './locales/records.js';
 import * as contracts from './locales/contracts.js';
 import * as documents from './locales/documents.js';
+import * as backups from './locales/backups.js';
 import * as shell from './locales/shell.js';
 import * as ui from './locales/ui.js';
 import * as overview from './locales/overview.js';
@@ -47,6 +48,7 @@ export const areas: Record<string, Area> = {
   campaign,
   contracts,
   documents,
+  backups,
   overview,
   legal,
   doc,

@@ -56,15 +56,16 @@ export const registerProcedures = {
     },
   }),
   'register/backup': procedure({
-    summary: 'Copy the register to another file while it is in use',
+    summary:
+      'Copy the register to another file while it is in use; documents "store": a register keeping documents writes its tables, and its documents into the art30-documents folder beside the file (only those not there yet)',
     trusted: true,
-    input: z.object({ out: filePath }),
+    input: z.object({ out: filePath, documents: z.enum(['inside', 'store']).optional() }),
     run: async (reg, i) => {
       if (path.resolve(i.out) === reg.file) throw new Error('A backup cannot overwrite the register itself.');
       const tmp = `${i.out}.partial`;
-      await reg.backup(tmp);
+      const store = await reg.backup(tmp, { documents: i.documents ?? 'inside' });
       fs.renameSync(tmp, i.out);
-      return { file: path.resolve(i.out), sha256: sha256File(i.out) };
+      return { file: path.resolve(i.out), sha256: sha256File(i.out), ...(store ? { store } : {}) };
     },
   }),
   'demo/create': procedure({
