@@ -69,8 +69,7 @@ export function isPlaceholder(text: string): boolean {
   const labelled = /^[^:\n[{]{2,40}:\s*([[{].*)$/s.exec(t);
   if (labelled && BRACKETED.test(labelled[1].trim())) return true;
   const head = foldKey(t.slice(0, 30));
-  for (const m of ROW_MARKERS.example)
-    if (head.startsWith(`${m} `) && /[:.)]/.test(t.slice(0, m.length + 4)) && /^[^\p{L}]*\p{L}/u.test(t)) return true;
+  for (const m of ROW_MARKERS.example) if (head.startsWith(`${m} `) && /[:.)]/.test(t.slice(0, m.length + 4)) && /^[^\p{L}]*\p{L}/u.test(t)) return true;
   return false;
 }
 
