@@ -64,6 +64,12 @@ function checkFields(reg: Register, f: ActivityFields): void {
   f.transfers.forEach((t, i) => {
     if (t.safeguard === 'derogation' && !t.derogation) issues.push(issue(`transfers[${i}].derogation`, 'errors.derogationMissing'));
   });
+  // A basis serves the main purpose (0) or one of the sub-purposes (1…n).
+  for (const field of ['legalBases', 'art9Conditions'] as const) {
+    f[field].forEach((b, i) => {
+      if (b.purpose > f.subPurposes.length) issues.push(issue(`${field}[${i}].purpose`, 'purposes.error.noSuchPurpose', { n: b.purpose, count: f.subPurposes.length }));
+    });
+  }
   if (issues.length) throw validationError(issues, 'activity');
   const specialCodes = reg.reference.specialCategoryCodes();
   for (const c of f.dataCategories) if (c.code && specialCodes.has(c.code)) c.special = true;
