@@ -119,7 +119,10 @@ export function checkActivity(
  * gave to the main purpose, until the DPO checks them (the purposes without a basis are then that
  * one point, not one each).
  */
-function purposeChecks(a: Partial<Pick<Activity, 'purpose' | 'subPurposes' | 'purposeBasesToCheck' | 'legalBases'>>, add: (code: CheckCode, path: string, params?: MessageParams) => void) {
+function purposeChecks(
+  a: Partial<Pick<Activity, 'purpose' | 'subPurposes' | 'purposeBasesToCheck' | 'legalBases'>>,
+  add: (code: CheckCode, path: string, params?: MessageParams) => void,
+) {
   if (a.purposeBasesToCheck) {
     add('purpose_bases_to_check', 'legalBases');
     return;

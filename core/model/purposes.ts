@@ -33,11 +33,16 @@ export function hasBasesPerPurpose(a: Pick<ActivityFields, 'legalBases' | 'art9C
  * The bases after the DPO changed the sub-purposes: when one was removed, its bases go to the main
  * purpose (nothing is lost) and those of the sub-purposes after it follow their purpose.
  */
-export function basesAfterSubPurposes(before: string[], after: string[], f: Pick<ActivityFields, 'legalBases' | 'art9Conditions'>): Pick<ActivityFields, 'legalBases' | 'art9Conditions'> {
+export function basesAfterSubPurposes(
+  before: string[],
+  after: string[],
+  f: Pick<ActivityFields, 'legalBases' | 'art9Conditions'>,
+): Pick<ActivityFields, 'legalBases' | 'art9Conditions'> {
   if (after.length !== before.length - 1) return f;
   let removed = after.findIndex((s, i) => s !== before[i]);
   if (removed < 0) removed = after.length;
   const removedPurpose = removed + 1;
-  const move = <T extends { purpose: number }>(b: T): T => (b.purpose === removedPurpose ? { ...b, purpose: 0 } : b.purpose > removedPurpose ? { ...b, purpose: b.purpose - 1 } : b);
+  const move = <T extends { purpose: number }>(b: T): T =>
+    b.purpose === removedPurpose ? { ...b, purpose: 0 } : b.purpose > removedPurpose ? { ...b, purpose: b.purpose - 1 } : b;
   return { legalBases: f.legalBases.map(move), art9Conditions: f.art9Conditions.map(move) };
 }

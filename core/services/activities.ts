@@ -208,6 +208,19 @@ export function updateActivity(reg: Register, id: number, expectedVersion: numbe
   });
 }
 
+/**
+ * The DPO checked the bases an upgrade gave to the main purpose (issue 25): the point to review is
+ * cleared, and the history says so. Nothing else changes.
+ */
+export function confirmPurposeBases(reg: Register, id: number, expectedVersion: number, meta: CallMeta): Activity {
+  return reg.write(() => {
+    const current = getActivity(reg, id);
+    checkVersion(text('errors.subject.activityRef', { ref: current.ref }), current, expectedVersion);
+    if (!current.purposeBasesToCheck) return current;
+    return updateActivity(reg, id, expectedVersion, { ...activityFields(current), purposeBasesToCheck: false }, meta);
+  });
+}
+
 /** A copy of an activity as a new draft with the next free reference. */
 export function duplicateActivity(reg: Register, id: number, meta: CallMeta, name?: string): Activity {
   return reg.write(() => {

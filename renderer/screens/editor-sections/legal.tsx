@@ -25,9 +25,7 @@ export function LegalSection(props: SectionProps) {
       if (form.purposeBasesToCheck) set('purposeBasesToCheck')(false);
     };
   const purposeField = (b: { purpose: number }, upd: (p: number) => void, path: string) =>
-    form.subPurposes.length ? (
-      <SelectField label={t('purposes.editor.served')} value={String(b.purpose)} options={options} onChange={(v) => upd(Number(v))} path={path} />
-    ) : null;
+    form.subPurposes.length ? <SelectField label={t('purposes.editor.served')} value={String(b.purpose)} options={options} onChange={(v) => upd(Number(v))} path={path} /> : null;
   return (
     <Section id="legal" title={t('sec.legal')}>
       <BasesToCheck {...props} />
