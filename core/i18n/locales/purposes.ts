@@ -4,6 +4,7 @@ import type { Entries } from '../catalogue.js';
 export const en: Entries = {
   'purposes.error.noSuchPurpose': 'serves purpose {{n}}, but the activity has only {{count}} sub-purposes',
   'purposes.editor.served': 'Purpose served',
+  'purposes.served': 'Purpose served',
   'purposes.editor.main': 'Main purpose: {{text}}',
   'purposes.editor.sub': 'Sub-purpose {{n}}: {{text}}',
   'purposes.editor.untitled': '(not written yet)',
@@ -18,6 +19,7 @@ export const en: Entries = {
 export const fr: Entries = {
   'purposes.error.noSuchPurpose': 'sert la finalité {{n}}, mais le traitement n’a que {{count}} sous-finalités',
   'purposes.editor.served': 'Finalité servie',
+  'purposes.served': 'Finalité servie',
   'purposes.editor.main': 'Finalité principale : {{text}}',
   'purposes.editor.sub': 'Sous-finalité {{n}} : {{text}}',
   'purposes.editor.untitled': '(pas encore rédigée)',
