@@ -132,7 +132,7 @@ export function draftNotice(
         else missing.add(t('missing.legitimateInterest'), ref);
       }
       for (const c of p.art9Conditions)
-        purposes.add(p.index === 0 ? F.art9Condition(L, c) : tr(lang, 'purposes.notice.sub', { purpose: p.text, bases: F.art9Condition(L, c) }), ref, true);
+        purposes.add(p.index === 0 ? F.art9Condition(L, c) : tr(lang, 'purposes.notice.subCondition', { purpose: p.text, condition: F.art9Condition(L, c) }), ref, true);
     }
   }
   section('purposes', purposes.list);
