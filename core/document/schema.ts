@@ -1,5 +1,5 @@
 /**
- * The JSON register document (`{"format": "art30-register", "version": 3, ...}`), validated on
+ * The JSON register document (`{"format": "art30-register", "version": 4, ...}`), validated on
  * import. `docs/register-document.schema.json` is generated from this schema
  * (`npm run schema:json`) and checked by a test so the two cannot drift.
  */
