@@ -238,3 +238,14 @@ describe('a legal basis per purpose', () => {
     expect(basesAfterSubPurposes(f.subPurposes, [...f.subPurposes, 'Archives'], f)).toBe(f);
   });
 });
+
+describe('the history of the bases per purpose, as the DPO reads it', () => {
+  it('names the purpose a basis serves and the mark to check, never a field key', async () => {
+    const { fieldLabel } = await import('../i18n/error-text.js');
+    const { t: tr } = await import('../i18n/i18n.js');
+    const fr = (key: string, params?: Record<string, unknown>) => tr('fr', key, params as never);
+    expect(fieldLabel(fr, 'legalBases[1].purpose')).toBe('Base légale n° 2 — Finalité servie');
+    expect(fieldLabel(fr, 'purpose')).toBe('Finalité principale');
+    expect(fieldLabel(fr, 'purposeBasesToCheck')).toBe('Bases légales par finalité à vérifier');
+  });
+});

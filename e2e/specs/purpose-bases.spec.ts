@@ -42,7 +42,8 @@ test('a sub-purpose given its own legal basis, saved and shown back; bases to ch
   await expect(served).toHaveValue('1');
   await expect(served.locator('option:checked')).toHaveText('Sous-finalité 1 : Mesure de l’ouverture des courriels');
   // Legitimate interests: the interests pursued are described.
-  await ed.field('Intérêts légitimes poursuivis (décrits)', added).fill('Améliorer nos envois ; mise en balance du 02/02/2026');
+  await expect(added.getByText('Décrivez les intérêts légitimes poursuivis')).toBeVisible();
+  await ed.field('Justification', added).fill('Améliorer nos envois ; mise en balance du 02/02/2026');
   await axeClean(page, '#sec-legal');
   await page.screenshot({ path: test.info().outputPath('purpose-bases-editor.png'), fullPage: false });
   await ed.save();

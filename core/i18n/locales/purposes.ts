@@ -5,6 +5,7 @@ export const en: Entries = {
   'purposes.error.noSuchPurpose': 'serves purpose {{n}}, but the activity has only {{count}} sub-purposes',
   'purposes.editor.served': 'Purpose served',
   'purposes.served': 'Purpose served',
+  'purposes.field.purposeBasesToCheck': 'Legal bases per purpose to check',
   'purposes.subNumber': 'sub-purpose {{n}}',
   'purposes.notice.sub': '{{purpose}} — legal basis: {{bases}}',
   'purposes.notice.subCondition': '{{purpose}} — {{condition}}',
@@ -14,7 +15,7 @@ export const en: Entries = {
   'purposes.editor.sub': 'Sub-purpose {{n}}: {{text}}',
   'purposes.editor.untitled': '(not written yet)',
   'purposes.editor.hint': 'Give each purpose its own basis: choose the purpose each basis serves.',
-  'purposes.editor.interests': 'Legitimate interests pursued (described)',
+  'purposes.editor.interests': 'Describe the legitimate interests pursued (Art. 13(1)(d): the notice says them).',
   'purposes.editor.toCheck':
     'Art30 now keeps a legal basis per purpose. This activity’s bases were given to its main purpose when the register was upgraded: check which purpose each one serves, then confirm.',
   'purposes.editor.confirm': 'Confirm the bases per purpose',
@@ -25,6 +26,7 @@ export const fr: Entries = {
   'purposes.error.noSuchPurpose': 'sert la finalité {{n}}, mais le traitement n’a que {{count}} sous-finalités',
   'purposes.editor.served': 'Finalité servie',
   'purposes.served': 'Finalité servie',
+  'purposes.field.purposeBasesToCheck': 'Bases légales par finalité à vérifier',
   'purposes.subNumber': 'sous-finalité {{n}}',
   'purposes.notice.sub': '{{purpose}} — base légale : {{bases}}',
   'purposes.notice.subCondition': '{{purpose}} — {{condition}}',
@@ -34,7 +36,7 @@ export const fr: Entries = {
   'purposes.editor.sub': 'Sous-finalité {{n}} : {{text}}',
   'purposes.editor.untitled': '(pas encore rédigée)',
   'purposes.editor.hint': 'Donnez à chaque finalité sa propre base : choisissez la finalité que sert chaque base.',
-  'purposes.editor.interests': 'Intérêts légitimes poursuivis (décrits)',
+  'purposes.editor.interests': 'Décrivez les intérêts légitimes poursuivis (art. 13.1.d : la mention d’information les indique).',
   'purposes.editor.toCheck':
     'Art30 tient désormais une base légale par finalité. Les bases de ce traitement ont été données à sa finalité principale lors de la mise à niveau du registre : vérifiez la finalité que sert chacune, puis confirmez.',
   'purposes.editor.confirm': 'Confirmer les bases par finalité',

@@ -51,7 +51,8 @@ export function LegalSection(props: SectionProps) {
             />
             {purposeField(b, (purpose) => upd({ ...b, purpose }), `legalBases[${i}].purpose`)}
             <TextArea
-              label={b.code === 'legitimate_interests' ? t('purposes.editor.interests') : t('f.justification')}
+              label={t('f.justification')}
+              hint={b.code === 'legitimate_interests' ? t('purposes.editor.interests') : undefined}
               value={b.justification}
               onChange={(v) => upd({ ...b, justification: v })}
               path={`legalBases[${i}].justification`}
