@@ -67,7 +67,14 @@ test('a sub-purpose given its own legal basis, saved and shown back; bases to ch
   await app.callDirect('activities/update', {
     id,
     version,
-    activity: { ...fields, legalBases: (fields.legalBases as { purpose: number }[]).map((b) => ({ ...b, purpose: 0 })), purposeBasesToCheck: true },
+    // As the migration leaves it: the activity's bases (one per code) on its main purpose.
+    activity: {
+      ...fields,
+      legalBases: (fields.legalBases as { code: string; purpose: number }[])
+        .filter((b, i, all) => all.findIndex((x) => x.code === b.code) === i)
+        .map((b) => ({ ...b, purpose: 0 })),
+      purposeBasesToCheck: true,
+    },
   });
   await ed.back();
   await expect(register.heading).toBeVisible();
@@ -75,7 +82,7 @@ test('a sub-purpose given its own legal basis, saved and shown back; bases to ch
   const legal2 = ed.section('Base légale');
   await expect(legal2.getByText(/données à sa finalité principale lors de la mise à niveau du registre/)).toBeVisible();
   await axeClean(page, '#sec-legal');
-  await legal2.scrollIntoViewIfNeeded();
+  await legal2.locator('.purpose-bases-check').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('purpose-bases-to-check.png'), fullPage: false });
   const confirm = ed.button('Confirmer les bases par finalité', legal2);
   await confirm.focus();
