@@ -27,16 +27,16 @@ export const CHILD_LISTS: ChildListSpec[] = [
   spec({
     field: 'legalBases',
     table: 'activity_legal_bases',
-    columns: ['code', 'justification'],
-    toRow: (b) => [b.code, b.justification],
-    fromRow: (r) => ({ code: r.code, justification: str(r.justification) }),
+    columns: ['code', 'justification', 'purpose'],
+    toRow: (b) => [b.code, b.justification, b.purpose ?? 0],
+    fromRow: (r) => ({ code: r.code, justification: str(r.justification), purpose: Number(r.purpose ?? 0) }),
   }),
   spec({
     field: 'art9Conditions',
     table: 'activity_art9_conditions',
-    columns: ['code', 'justification'],
-    toRow: (b) => [b.code, b.justification],
-    fromRow: (r) => ({ code: r.code, justification: str(r.justification) }),
+    columns: ['code', 'justification', 'purpose'],
+    toRow: (b) => [b.code, b.justification, b.purpose ?? 0],
+    fromRow: (r) => ({ code: r.code, justification: str(r.justification), purpose: Number(r.purpose ?? 0) }),
   }),
   spec({
     field: 'dataSubjects',

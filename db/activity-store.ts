@@ -438,6 +438,7 @@ export class ActivityStore {
         lastReviewedAt: String(r.last_reviewed_at),
         lastReviewedBy: String(r.last_reviewed_by ?? ''),
         nextReviewAt: String(r.next_review_at ?? ''),
+        purposeBasesToCheck: r.purpose_bases_to_check === 1,
         version: Number(r.version),
         createdAt: String(r.created_at),
         updatedAt: String(r.updated_at),

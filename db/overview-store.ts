@@ -9,16 +9,19 @@ export interface FactRows {
   /** id, DPIA status, last_reviewed_at, next_review_at, review period of its organisation. */
   activities: [number, string, string, string, number][];
   /** Per list: activity id → number of entries. */
-  counts: Record<'art9Conditions' | 'dataSubjects' | 'dataCategories' | 'recipients' | 'retention' | 'securityMeasures' | 'clients', Map<number, number>>;
+  counts: Record<'subPurposes' | 'art9Conditions' | 'dataSubjects' | 'dataCategories' | 'recipients' | 'retention' | 'securityMeasures' | 'clients', Map<number, number>>;
   /** Activities with a special-category item. */
   special: Set<number>;
-  /** activity id, code, justification is empty (1/0). */
-  legalBases: [number, string, number][];
+  /** activity id, code, justification is empty (1/0), the purpose it serves (0 main, n the n-th sub-purpose). */
+  legalBases: [number, string, number, number][];
+  /** Activities whose bases per purpose the DPO is to check (issue 25). */
+  basesToCheck: Set<number>;
   /** activity id, country, safeguard. */
   transfers: [number, string, string | null][];
 }
 
 const COUNTED = {
+  subPurposes: 'activity_sub_purposes',
   art9Conditions: 'activity_art9_conditions',
   dataSubjects: 'activity_data_subjects',
   dataCategories: 'activity_data_categories',
@@ -41,17 +44,19 @@ export function readFactRows(sqlite: Database.Database, organisationId?: number)
   // One pass over the activities; each count is a range of the list's primary key (activity_id, position).
   const rows = raw<unknown[]>(
     `SELECT a.id, coalesce(json_extract(a.dpia_json, '$.status'), 'not_assessed'), a.last_reviewed_at, a.next_review_at, o.review_period_months,
-       EXISTS (SELECT 1 FROM activity_data_categories c WHERE c.activity_id = a.id AND c.special = 1),
+       EXISTS (SELECT 1 FROM activity_data_categories c WHERE c.activity_id = a.id AND c.special = 1), a.purpose_bases_to_check,
        ${fields.map((f) => `(SELECT count(*) FROM ${COUNTED[f]} l WHERE l.activity_id = a.id)`).join(', ')}
      FROM activities a JOIN organisations o ON o.id = a.organisation_id ${byOrg ? 'WHERE a.organisation_id = ?' : ''}`,
   );
   const counts = Object.fromEntries(fields.map((f) => [f, new Map<number, number>()])) as FactRows['counts'];
   const special = new Set<number>();
+  const basesToCheck = new Set<number>();
   for (const r of rows) {
     const id = r[0] as number;
     if (r[5]) special.add(id);
+    if (r[6]) basesToCheck.add(id);
     fields.forEach((f, i) => {
-      const n = r[6 + i] as number;
+      const n = r[7 + i] as number;
       if (n) counts[f].set(id, n);
     });
   }
@@ -59,7 +64,8 @@ export function readFactRows(sqlite: Database.Database, organisationId?: number)
     activities: rows.map((r) => r.slice(0, 5) as FactRows['activities'][number]),
     counts,
     special,
-    legalBases: raw(`SELECT activity_id, code, trim(justification) = '' FROM activity_legal_bases ${scope}`),
+    basesToCheck,
+    legalBases: raw(`SELECT activity_id, code, trim(justification) = '', purpose FROM activity_legal_bases ${scope}`),
     transfers: raw(`SELECT activity_id, country, safeguard FROM activity_transfers ${scope} ORDER BY activity_id, position`),
   };
 }

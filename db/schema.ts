@@ -90,6 +90,8 @@ export const activities = sqliteTable(
     nonEeaTransfer: integer('non_eea_transfer', { mode: 'boolean' }).notNull().default(false),
     transferCountries: text('transfer_countries').notNull().default(''),
     dpiaRequired: integer('dpia_required', { mode: 'boolean' }).notNull().default(false),
+    /** The legal bases were given to the purposes by a migration or an older file: the DPO is to check them (issue 25). */
+    purposeBasesToCheck: integer('purpose_bases_to_check', { mode: 'boolean' }).notNull().default(false),
     ...stamps,
   },
   (t) => [uniqueIndex('activities_org_ref').on(t.organisationId, sql`${t.ref} COLLATE NOCASE`), index('activities_org_role').on(t.organisationId, t.role)],
@@ -116,15 +118,22 @@ const childKeys = (t: { activityId: unknown; position: unknown }) => [primaryKey
 
 export const activitySubPurposes = sqliteTable('activity_sub_purposes', { ...child(), text: text('text').notNull() }, childKeys);
 
+/**
+ * A legal basis (and an Art. 9(2) condition) belongs to one purpose of the activity: `purpose` 0 is
+ * the main purpose, n the n-th sub-purpose. A column rather than a table: the activity's bases stay
+ * one indexed list (filters, summary), each row saying which purpose it serves.
+ */
+const purposeIndex = () => ({ purpose: integer('purpose').notNull().default(0) });
+
 export const activityLegalBases = sqliteTable(
   'activity_legal_bases',
-  { ...child(), code: text('code').notNull(), justification: text('justification').notNull().default('') },
+  { ...child(), code: text('code').notNull(), justification: text('justification').notNull().default(''), ...purposeIndex() },
   (t) => [...childKeys(t), index('activity_legal_bases_code').on(t.code)],
 );
 
 export const activityArt9Conditions = sqliteTable(
   'activity_art9_conditions',
-  { ...child(), code: text('code').notNull(), justification: text('justification').notNull().default('') },
+  { ...child(), code: text('code').notNull(), justification: text('justification').notNull().default(''), ...purposeIndex() },
   childKeys,
 );
 

@@ -29,6 +29,8 @@ export const showCommand: Command = {
     const { Labels } = await import('../../core/export/labels.js');
     const L = Labels.forRegister(ctx.open(), ctx.lang);
     const T = (key: string) => cliText(ctx, `cli.show.${key}`);
+    const { purposeText } = await import('../../core/export/format.js');
+    const served = (purpose: number) => (activity.subPurposes.length ? ` → ${purposeText(activity, purpose)}` : '');
     const rows: [string, unknown][] = [
       ['ref', activity.ref],
       ['name', activity.name],
@@ -38,8 +40,9 @@ export const showCommand: Command = {
       ['owner', activity.owner],
       ['purpose', activity.purpose],
       ['subPurposes', activity.subPurposes.join('; ')],
-      ['legalBases', activity.legalBases.map((b) => L.term('legal_basis', b.code) + (b.justification ? ` (${b.justification})` : '')).join('; ')],
-      ['art9Conditions', activity.art9Conditions.map((b) => L.term('art9_condition', b.code)).join('; ')],
+      // Each basis with the purpose it serves when there are several (issue 25).
+      ['legalBases', activity.legalBases.map((b) => L.term('legal_basis', b.code) + (b.justification ? ` (${b.justification})` : '') + served(b.purpose)).join('; ')],
+      ['art9Conditions', activity.art9Conditions.map((b) => L.term('art9_condition', b.code) + served(b.purpose)).join('; ')],
       ['dataSubjects', activity.dataSubjects.map((s) => s.label).join('; ')],
       ['dataCategories', activity.dataCategories.map((c) => c.label + (c.special ? ` ${T('special')}` : '')).join('; ')],
       ['recipients', activity.recipients.map((r) => `${r.name} (${L.term('recipient_type', r.type)})`).join('; ')],

@@ -127,6 +127,8 @@ describe('every procedure of the register core, through the dispatcher', () => {
     const [a] = await call('activities/list', { refs: ['T-003'], organisationId: 1 });
     const reviewed = await call('activities/markReviewed', { id: a.id, version: a.version, by: 'Test' });
     expect(reviewed.lastReviewedBy).toBe('Test');
+    // Nothing to confirm on an activity whose bases per purpose are not marked to check (core/model/purposes.test.ts goes further).
+    expect(await call('activities/confirmPurposeBases', { id: a.id, version: reviewed.version })).toMatchObject({ version: reviewed.version, purposeBasesToCheck: false });
     const [entry] = await call('history/list', { entityType: 'activity', entityId: a.id, limit: 1 });
     expect((await call('history/activityAfterEntry', { id: a.id, entryId: entry.id })).activity?.lastReviewedBy).toBe('Test');
   });

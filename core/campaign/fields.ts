@@ -109,7 +109,8 @@ export function applyField(target: ActivityFields, field: CampaignField, sent: s
       for (const text of added) {
         const code = v.legalBasisCode(text);
         if (!code) unknown.push(text);
-        else if (!target.legalBases.some((b) => b.code === code)) target.legalBases.push({ code: code as ActivityFields['legalBases'][number]['code'], justification: '' });
+        else if (!target.legalBases.some((b) => b.code === code))
+          target.legalBases.push({ code: code as ActivityFields['legalBases'][number]['code'], justification: '', purpose: 0 });
       }
       break;
     }

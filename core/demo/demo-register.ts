@@ -101,9 +101,12 @@ const activities: { input: ActivityInput; stamps: ReturnType<typeof stamps> }[] 
       description: 'Calcul et versement des salaires, déclarations sociales nominatives.',
       purpose: 'Gestion de la paie et des déclarations sociales obligatoires',
       subPurposes: ['Calcul des salaires', 'Déclarations sociales nominatives (DSN)', 'Édition des bulletins de paie'],
+      // Each purpose its basis (issue 25): 0 is the main purpose, n the n-th sub-purpose.
       legalBases: [
         { code: 'legal_obligation', justification: 'Code du travail, art. L3243-2 ; Code de la sécurité sociale' },
-        { code: 'contract', justification: 'Contrat de travail' },
+        { code: 'contract', justification: 'Contrat de travail', purpose: 1 },
+        { code: 'legal_obligation', justification: 'Code de la sécurité sociale, art. L133-5-3 (DSN)', purpose: 2 },
+        { code: 'legal_obligation', justification: 'Code du travail, art. L3243-2', purpose: 3 },
       ],
       dataSubjects: [{ code: 'employees', label: 'Salariés', precision: 'Salariés en CDI, CDD et alternants', volume: '250 personnes' }],
       dataCategories: [
@@ -164,7 +167,9 @@ const activities: { input: ActivityInput; stamps: ReturnType<typeof stamps> }[] 
       subPurposes: ['Réception des CV', 'Organisation des entretiens', 'Constitution d’un vivier de candidats'],
       legalBases: [
         { code: 'contract', justification: 'Mesures précontractuelles à la demande du candidat' },
-        { code: 'consent', justification: 'Conservation dans le vivier au-delà de la procédure' },
+        { code: 'contract', justification: 'Mesures précontractuelles à la demande du candidat', purpose: 1 },
+        { code: 'contract', justification: 'Mesures précontractuelles à la demande du candidat', purpose: 2 },
+        { code: 'consent', justification: 'Conservation dans le vivier au-delà de la procédure', purpose: 3 },
       ],
       dataSubjects: [{ code: 'job_applicants', label: 'Candidats', volume: 'environ 1 200 par an' }],
       dataCategories: [
@@ -236,7 +241,9 @@ const activities: { input: ActivityInput; stamps: ReturnType<typeof stamps> }[] 
       subPurposes: ['Suivi des commandes', 'Service après-vente', 'Enquêtes de satisfaction'],
       legalBases: [
         { code: 'contract', justification: 'Exécution des contrats de vente' },
-        { code: 'legitimate_interests', justification: 'Amélioration du service ; test de mise en balance du 12/01/2024' },
+        { code: 'contract', justification: 'Exécution des contrats de vente', purpose: 1 },
+        { code: 'contract', justification: 'Garantie légale de conformité et service après-vente', purpose: 2 },
+        { code: 'legitimate_interests', justification: 'Amélioration du service ; test de mise en balance du 12/01/2024', purpose: 3 },
       ],
       dataSubjects: [{ code: 'customers', label: 'Clients', volume: '40 000' }],
       dataCategories: [

@@ -50,6 +50,7 @@ export function documentActivity(a: Activity): DocumentActivity {
     subPurposes: a.subPurposes,
     legalBases: a.legalBases,
     art9Conditions: a.art9Conditions,
+    purposeBasesToCheck: a.purposeBasesToCheck,
     criminalDataBasis: a.criminalDataBasis,
     dataSubjects: a.dataSubjects,
     dataCategories: a.dataCategories,

@@ -91,7 +91,9 @@ export function importDocument(reg: Register, doc: ParsedRegisterDocument, meta:
         ]);
       }
       const { suggested: _s, required: _r, ...screening } = dpia as typeof dpia & { suggested?: boolean; required?: boolean };
-      const input = { ...fields, dpia: screening };
+      // Before version 4 the bases were the whole activity's: read onto its main purpose, for the DPO to check.
+      const olderBases = doc.version < 4 && (fields.legalBases.length > 0 || fields.art9Conditions.length > 0);
+      const input = { ...fields, dpia: screening, ...(olderBases ? { purposeBasesToCheck: true } : {}) };
       const stamps = createdAt && updatedAt ? { createdAt, updatedAt } : undefined;
       const existingId = fields.ref ? reg.activities.idByRef(organisationId, fields.ref) : undefined;
       withPath(`activities[${i}]`, () => {

@@ -1,5 +1,5 @@
 /**
- * The JSON register document (`{"format": "art30-register", "version": 3, ...}`), validated on
+ * The JSON register document (`{"format": "art30-register", "version": 4, ...}`), validated on
  * import. `docs/register-document.schema.json` is generated from this schema
  * (`npm run schema:json`) and checked by a test so the two cannot drift.
  */
@@ -32,8 +32,11 @@ export const documentActivitySchema = activityFieldsSchema.extend({
 
 export const registerDocumentSchema = z.object({
   format: z.literal(REGISTER_FORMAT),
-  /** Version 1 documents (before international organisations and the 2026 legal fields) and version 2 (before contracts and documents) are still read. */
-  version: z.union([z.literal(1), z.literal(2), z.literal(REGISTER_FORMAT_VERSION)]),
+  /**
+   * Version 1 documents (before international organisations and the 2026 legal fields), version 2 (before contracts and documents) and
+   * version 3 (before a legal basis per purpose) are still read.
+   */
+  version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(REGISTER_FORMAT_VERSION)]),
   exportedAt: z.string().optional(),
   /** The register as it stood at the end of this day (issue 16). */
   asOf: z.string().optional(),
@@ -63,8 +66,8 @@ export type ParsedRegisterDocument = z.output<typeof registerDocumentSchema>;
 
 export function registerDocumentJsonSchema(): object {
   return {
-    $id: 'https://art30.app/schemas/register-document-v3.json',
-    title: 'Art30 register document, version 3 (versions 1 and 2 are still read)',
+    $id: 'https://art30.app/schemas/register-document-v4.json',
+    title: 'Art30 register document, version 4 (versions 1 to 3 are still read)',
     description: 'The whole GDPR Article 30 register (controller and processor activities) as one JSON document.',
     ...(z.toJSONSchema(registerDocumentSchema, { io: 'input' }) as object),
   };

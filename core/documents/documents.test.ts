@@ -149,7 +149,7 @@ describe('documents kept in the register', () => {
     expect(folder.ok || folder.error.key).toBe('documents.error.unreadable');
   });
 
-  it('keeps contracts and documents through a backup and the JSON register document (version 3; version 2 still imports)', async () => {
+  it('keeps contracts and documents through a backup and the JSON register document (version 4; version 2 still imports)', async () => {
     const r = demo();
     const t001 = await activity(r);
     const paie = (await r.call('recipients/list', {})).find((x) => x.name === 'PaieFacile SAS')!;
@@ -181,7 +181,7 @@ describe('documents kept in the register', () => {
 
     // JSON register document: exported, imported into an empty register, exported again: the same.
     const first = await r.call('register/document', {});
-    expect(first.version).toBe(3);
+    expect(first.version).toBe(4);
     expect(first.contracts).toHaveLength(1);
     expect(first.documents?.map((d) => [d.name, d.owner])).toEqual([
       ['dpa.pdf', { type: 'contract', ref: 'C-001' }],

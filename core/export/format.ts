@@ -33,6 +33,26 @@ export function art9Condition(L: Labels, b: LegalBasis | { code: string; justifi
   return colon(L, `${L.term('art9_condition', b.code)}${article ? ` (${article})` : ''}`, b.justification);
 }
 
+/**
+ * The legal bases (or Art. 9(2) conditions) of an activity, one line each; when the activity has
+ * several purposes, each line says the purpose it serves (issue 25): "Contrat (Art. 6(1)(b)) :
+ * contrat de travail — Finalité servie : Calcul des salaires". Art30 reads the part back (own-export).
+ */
+export function basesPerPurpose(L: Labels, a: Pick<Activity, 'purpose' | 'subPurposes' | 'legalBases' | 'art9Conditions'>, kind: 'legal_basis' | 'art9_condition'): string[] {
+  const list: { code: string; justification: string; purpose: number }[] = kind === 'legal_basis' ? a.legalBases : a.art9Conditions;
+  const one = (L: Labels, b: { code: string; justification: string }) => (kind === 'legal_basis' ? legalBasis(L, b as LegalBasis) : art9Condition(L, b));
+  if (!a.subPurposes.length) return list.map((b) => one(L, b));
+  return list.map((b) => `${one(L, b)}${SERVED_SEP}${L.kv(L.t('purposes.served'), purposeText(a, b.purpose))}`);
+}
+
+/** Between a basis and the purpose it serves (the codec's separator of labelled parts). */
+export const SERVED_SEP = ' — ';
+
+/** The words of purpose `index` (0 the main purpose, n the n-th sub-purpose). */
+export function purposeText(a: Pick<Activity, 'purpose' | 'subPurposes'>, index: number): string {
+  return (index > 0 ? a.subPurposes[index - 1] : undefined) ?? a.purpose;
+}
+
 export function dataSubject(s: DataSubject): string {
   return join([s.label, s.precision, s.volume]);
 }

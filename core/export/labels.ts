@@ -19,14 +19,14 @@ export const EXPORT_LANGS = ['fr', 'en'] as const;
  * Export words are keys of the `doc` area of the one catalogue (core/i18n/locales/doc.ts), written
  * without their prefix (`name` for `doc.name`), or keys of the `legal` area.
  */
-export type TextKey = (keyof typeof docWords extends infer K ? (K extends `doc.${infer W}` ? W : never) : never) | `legal.${string}`;
+export type TextKey = (keyof typeof docWords extends infer K ? (K extends `doc.${infer W}` ? W : never) : never) | `legal.${string}` | `purposes.${string}`;
 
 /** Where a parameter goes in a template of `Labels.format`. */
 const MARKER = /\uE000(\w+)\uE000/g;
 
-/** `name` → `doc.name`; a key of another area (`legal.tiaRef`) or already prefixed stays as it is. */
+/** `name` → `doc.name`; a key of another area (`legal.tiaRef`, `purposes.served`) or already prefixed stays as it is. */
 function fullKey(key: string): string {
-  return /^(doc|legal)\./.test(key) ? key : `doc.${key}`;
+  return /^(doc|legal|purposes)\./.test(key) ? key : `doc.${key}`;
 }
 
 /** Labels for one language, resolved against one register's reference tables. */

@@ -25,6 +25,7 @@ import * as doc from './locales/doc.js';
 import * as windowArea from './locales/window.js';
 import * as models from './locales/models.js';
 import * as firsthour from './locales/firsthour.js';
+import * as purposes from './locales/purposes.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -54,6 +55,7 @@ export const areas: Record<string, Area> = {
   doc,
   models,
   firsthour,
+  purposes,
   /** The window's words: keys named after their screen, not prefixed `window.` (see locales/window.ts). */
   window: windowArea,
 };

@@ -31,7 +31,7 @@ const ITEM_KEYS: Record<string, string> = {
   clients: 'f.client',
 };
 
-const PREFIXES = ['f.', 'org.', 'recipients.', 'ref.', 'doc.'];
+const PREFIXES = ['f.', 'org.', 'recipients.', 'ref.', 'doc.', 'purposes.field.'];
 
 function labelOf(t: Tr, name: string): string | null {
   for (const prefix of PREFIXES) {
@@ -55,7 +55,8 @@ export function fieldLabel(t: Tr, path: string): string {
       const item = itemKey && t(itemKey) !== itemKey ? t(itemKey) : labelOf(t, name);
       if (item) parts.push(t('errors.item', { item, n: Number(index) + 1 }));
     } else {
-      const label = labelOf(t, name);
+      // The purpose a basis serves (issue 25), not the main purpose.
+      const label = name === 'purpose' && parts.length ? t('purposes.editor.served') : labelOf(t, name);
       if (label) parts.push(label);
     }
   }

@@ -41,7 +41,12 @@ describe('an update from a partial file', () => {
     // Legal bases and categories: the file names items already there; nothing changes, but "replace" would remove the others.
     const bases = r.fieldChanges.find((c) => c.field === 'legalBases')!;
     expect(bases.before).toEqual(bases.after);
-    expect(bases.replaceWouldRemove).toEqual([expect.stringMatching(/^Obligation légale.*Code du travail/)]);
+    // (The demo gives each purpose its basis, issue 25: the contract of the first sub-purpose is the one the file names.)
+    expect(bases.replaceWouldRemove).toEqual([
+      expect.stringMatching(/^Obligation légale.*Code du travail/),
+      expect.stringMatching(/^Obligation légale.*DSN.*Finalité servie : sous-finalité 2$/),
+      expect.stringMatching(/^Obligation légale.*Code du travail.*Finalité servie : sous-finalité 3$/),
+    ]);
     expect(r.fieldChanges.find((c) => c.field === 'dataCategories')!.replaceWouldRemove).toHaveLength(3);
 
     const s = await t.call('import/commit', { sessionId: p.sessionId });

@@ -7,6 +7,8 @@ import type { Activity, Country } from './register.js';
 
 export type CheckCode =
   | 'no_legal_basis'
+  | 'purpose_without_legal_basis'
+  | 'purpose_bases_to_check'
   | 'legal_basis_to_be_determined'
   | 'legitimate_interests_unjustified'
   | 'special_without_art9'
@@ -47,7 +49,7 @@ export interface ComplianceCheck {
  */
 export function checkActivity(
   a: Pick<Activity, 'legalBases' | 'dataCategories' | 'art9Conditions' | 'transfers' | 'retention' | 'securityMeasures' | 'dpia' | 'role' | 'clients' | 'status'> &
-    Partial<Pick<Activity, 'name' | 'purpose'>>,
+    Partial<Pick<Activity, 'name' | 'purpose' | 'subPurposes' | 'purposeBasesToCheck'>>,
   countries: Map<string, Country>,
   context: CheckContext = {},
 ): ComplianceCheck[] {
@@ -55,6 +57,7 @@ export function checkActivity(
   const add = (code: CheckCode, path: string, params: MessageParams = {}) => out.push({ code, path, params });
   if (a.role !== 'processor') {
     if (!a.legalBases.length) add('no_legal_basis', 'legalBases');
+    else purposeChecks(a, add);
     if (a.legalBases.some((b) => b.code === 'to_be_determined')) add('legal_basis_to_be_determined', 'legalBases');
     a.legalBases.forEach((b, i) => {
       if (b.code === 'legitimate_interests' && !b.justification.trim()) {
@@ -109,6 +112,27 @@ export function checkActivity(
     if (v && placeholders.some((p) => v.startsWith(p))) add('import_to_complete', field);
   }
   return out;
+}
+
+/**
+ * Each purpose its own basis (issue 25): a purpose without one; the bases an older register or file
+ * gave to the main purpose, until the DPO checks them (the purposes without a basis are then that
+ * one point, not one each).
+ */
+function purposeChecks(
+  a: Partial<Pick<Activity, 'purpose' | 'subPurposes' | 'purposeBasesToCheck' | 'legalBases'>>,
+  add: (code: CheckCode, path: string, params?: MessageParams) => void,
+) {
+  if (a.purposeBasesToCheck) {
+    add('purpose_bases_to_check', 'legalBases');
+    return;
+  }
+  const served = new Set((a.legalBases ?? []).map((b) => b.purpose ?? 0));
+  const purposes = [a.purpose, ...(a.subPurposes ?? [])];
+  purposes.forEach((p, i) => {
+    if (served.has(i)) return;
+    add('purpose_without_legal_basis', i === 0 ? 'purpose' : `subPurposes[${i - 1}]`, { purpose: typeof p === 'string' ? p : '' });
+  });
 }
 
 let placeholderTexts: string[] | undefined;

@@ -135,9 +135,12 @@ export interface HistoryEntry {
 // The JSON register document.
 
 export const REGISTER_FORMAT = 'art30-register';
-export const REGISTER_FORMAT_VERSION = 3;
-/** Document versions this Art30 reads: version 1 has no international organisations nor the 2026 legal fields; version 2 no contracts nor documents. */
-export const READABLE_FORMAT_VERSIONS = [1, 2, 3] as const;
+export const REGISTER_FORMAT_VERSION = 4;
+/**
+ * Document versions this Art30 reads: version 1 has no international organisations nor the 2026 legal fields; version 2 no contracts nor documents;
+ * versions 1 to 3 give the legal bases to the whole activity (read onto its main purpose, marked for the DPO to check).
+ */
+export const READABLE_FORMAT_VERSIONS = [1, 2, 3, 4] as const;
 
 export interface DocumentOrganisation extends OrganisationData {
   /** Key used by `activities[].organisation` within this document. */

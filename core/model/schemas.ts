@@ -130,13 +130,17 @@ export const recipientInputSchema = z.object({
 export type RecipientInput = z.input<typeof recipientInputSchema>;
 export type RecipientData = z.infer<typeof recipientInputSchema>;
 
+/** The purpose a legal basis or an Art. 9(2) condition serves: 0 the main purpose, n the n-th sub-purpose. */
+const purposeIndex = z.number({ error: 'must be a number' }).int().min(0).max(LIMITS.listItems).default(0);
 const legalBasisSchema = z.object({
   code: oneOf(LEGAL_BASES, 'legal basis'),
   justification: optText(),
+  purpose: purposeIndex,
 });
 const art9ConditionSchema = z.object({
   code: oneOf(ART9_CONDITIONS, 'Art. 9(2) condition'),
   justification: optText(),
+  purpose: purposeIndex,
 });
 const dataSubjectSchema = z.object({
   code: optText(60),
@@ -248,8 +252,11 @@ export const activityFieldsSchema = z.object({
   description: optText(),
   purpose: required(LIMITS.text),
   subPurposes: list(required(LIMITS.text)),
+  /** Each purpose's bases (`purpose` says which); the activity's bases are their union. */
   legalBases: list(legalBasisSchema),
   art9Conditions: list(art9ConditionSchema),
+  /** The bases were given to the main purpose by a migration or an older file: the DPO checks them (cleared when saved or confirmed). */
+  purposeBasesToCheck: z.boolean({ error: 'must be yes or no' }).default(false),
   criminalDataBasis: optText(),
   dataSubjects: list(dataSubjectSchema),
   dataCategories: list(dataCategorySchema),
@@ -275,6 +282,7 @@ export const activityFieldsSchema = z.object({
 export type ActivityInput = z.input<typeof activityFieldsSchema>;
 export type ActivityFields = z.infer<typeof activityFieldsSchema>;
 export type LegalBasis = z.infer<typeof legalBasisSchema>;
+export type Art9Condition = z.infer<typeof art9ConditionSchema>;
 export type DataSubject = z.infer<typeof dataSubjectSchema>;
 export type DataCategory = z.infer<typeof dataCategorySchema>;
 export type ActivityRecipient = z.infer<typeof activityRecipientSchema>;

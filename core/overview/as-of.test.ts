@@ -79,7 +79,7 @@ describe('the register as of a date', () => {
       f.transfers = [];
     });
     await update('T-004', (f) => {
-      f.legalBases.push({ code: 'consent', justification: 'Ajout' });
+      f.legalBases.push({ code: 'consent', justification: 'Ajout', purpose: 0 });
       f.dpia.override = null;
       f.securityMeasures[0] = { ...f.securityMeasures[0], precision: 'Chiffrement renforcé' };
     });

@@ -38,11 +38,11 @@ export function activityFacts(reg: Register, filter: ActivityFilter = {}, today 
   const countries = reg.reference.countries();
   const rows = readFactRows(reg.sqlite, filter.organisationId);
   const columns = new Map(rows.activities.map((r) => [r[0], r]));
-  const bases = new Map<number, { code: string; justification: string }[]>();
-  for (const [id, code, noJustification] of rows.legalBases) {
+  const bases = new Map<number, { code: string; justification: string; purpose: number }[]>();
+  for (const [id, code, noJustification, purpose] of rows.legalBases) {
     let list = bases.get(id);
     if (!list) bases.set(id, (list = []));
-    list.push({ code, justification: noJustification ? '' : 'x' });
+    list.push({ code, justification: noJustification ? '' : 'x', purpose });
   }
   const transfers = new Map<number, { country: string; safeguard: string | null }[]>();
   for (const [id, country, safeguard] of rows.transfers) {
@@ -62,6 +62,8 @@ export function activityFacts(reg: Register, filter: ActivityFilter = {}, today 
       purpose: s.purpose,
       createdAt: s.createdAt,
       legalBases: bases.get(s.id) ?? NONE,
+      subPurposes: sized('subPurposes', s.id),
+      purposeBasesToCheck: rows.basesToCheck.has(s.id),
       art9Conditions: sized('art9Conditions', s.id),
       dataCategories: rows.special.has(s.id) ? specialListOf(rows.counts.dataCategories.get(s.id) ?? 1) : sized('dataCategories', s.id),
       dataSubjects: sized('dataSubjects', s.id),

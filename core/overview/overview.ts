@@ -46,6 +46,8 @@ export interface Overview {
 /** Every kind of point to review, in the order shown (a Record, so that a new code cannot be forgotten). */
 const CHECK_ORDER: Record<CheckCode, number> = {
   no_legal_basis: 1,
+  purpose_without_legal_basis: 1.1,
+  purpose_bases_to_check: 1.2,
   legal_basis_to_be_determined: 2,
   legitimate_interests_unjustified: 3,
   special_without_art9: 4,

@@ -515,8 +515,8 @@ describe('the JSON register document, version 2', () => {
     await registerWithDestinations(t);
     const doc = await t.call('register/document', {});
     expect(doc).toMatchObject({
-      // Version 3 (issue 23: contracts and documents) keeps version 2's members.
-      version: 3,
+      // Versions 3 (issue 23: contracts and documents) and 4 (issue 25: a legal basis per purpose) keep version 2's members.
+      version: 4,
       referenceData: { asOf: '2026-11-28' },
       internationalOrganisations: [expect.objectContaining({ code: 'IO-EPO', adequacy: 'adequate' })],
     });
@@ -550,7 +550,7 @@ describe('the JSON register document, version 2', () => {
     const imported = (await third.call('register/document', {})).activities[0];
     expect(imported.transfers[0]).toMatchObject({ country: 'BR', tiaRef: '' });
     expect(imported.dpia).toMatchObject({ cnilRequired: [], priorConsultation: 'not_needed' });
-    fs.writeFileSync(v1file, JSON.stringify({ ...v1, version: 4 }));
+    fs.writeFileSync(v1file, JSON.stringify({ ...v1, version: 5 }));
     await expect(third.call('register/importJson', { file: v1file })).rejects.toThrow(/newer Art30/);
   });
 });

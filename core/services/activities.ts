@@ -64,6 +64,12 @@ function checkFields(reg: Register, f: ActivityFields): void {
   f.transfers.forEach((t, i) => {
     if (t.safeguard === 'derogation' && !t.derogation) issues.push(issue(`transfers[${i}].derogation`, 'errors.derogationMissing'));
   });
+  // A basis serves the main purpose (0) or one of the sub-purposes (1…n).
+  for (const field of ['legalBases', 'art9Conditions'] as const) {
+    f[field].forEach((b, i) => {
+      if (b.purpose > f.subPurposes.length) issues.push(issue(`${field}[${i}].purpose`, 'purposes.error.noSuchPurpose', { n: b.purpose, count: f.subPurposes.length }));
+    });
+  }
   if (issues.length) throw validationError(issues, 'activity');
   const specialCodes = reg.reference.specialCategoryCodes();
   for (const c of f.dataCategories) if (c.code && specialCodes.has(c.code)) c.special = true;
@@ -199,6 +205,19 @@ export function updateActivity(reg: Register, id: number, expectedVersion: numbe
     reg.activities.update(id, stored, derive(reg, f), stamps?.updatedAt ?? reg.now());
     reg.record(meta, { entityType: 'activity', entityId: id, entityLabel: `${f.ref} ${f.name}`, organisationId: current.organisationId, action: 'update', changes });
     return getActivity(reg, id);
+  });
+}
+
+/**
+ * The DPO checked the bases an upgrade gave to the main purpose (issue 25): the point to review is
+ * cleared, and the history says so. Nothing else changes.
+ */
+export function confirmPurposeBases(reg: Register, id: number, expectedVersion: number, meta: CallMeta): Activity {
+  return reg.write(() => {
+    const current = getActivity(reg, id);
+    checkVersion(text('errors.subject.activityRef', { ref: current.ref }), current, expectedVersion);
+    if (!current.purposeBasesToCheck) return current;
+    return updateActivity(reg, id, expectedVersion, { ...activityFields(current), purposeBasesToCheck: false }, meta);
   });
 }
 

@@ -17,6 +17,7 @@ export function emptyActivity(): ActivityFields {
     subPurposes: [],
     legalBases: [],
     art9Conditions: [],
+    purposeBasesToCheck: false,
     criminalDataBasis: '',
     dataSubjects: [],
     dataCategories: [],

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { ACTIVITY_ROLES, ACTIVITY_STATUSES, LEGAL_BASES } from '../../model/codes.js';
 import type { ActivityInput } from '../../model/schemas.js';
-import { createActivity, deleteActivity, duplicateActivity, getActivity, getActivityByRef, retireActivity, updateActivity } from '../../services/activities.js';
+import {
+  confirmPurposeBases,
+  createActivity,
+  deleteActivity,
+  duplicateActivity,
+  getActivity,
+  getActivityByRef,
+  retireActivity,
+  updateActivity,
+} from '../../services/activities.js';
 import { listFiltered } from '../../overview/filter.js';
 import { activityChecks } from '../../services/checks.js';
 import { procedure } from '../procedure.js';
@@ -60,6 +69,11 @@ export const activityProcedures = {
     summary: 'Save an activity (refused if it changed since `version`)',
     input: z.object({ id, version, activity: content }),
     run: (reg, i, meta) => updateActivity(reg, i.id, i.version, i.activity as ActivityInput, meta),
+  }),
+  'activities/confirmPurposeBases': procedure({
+    summary: 'Confirm the legal bases per purpose an upgrade gave to the main purpose (clears the point to review)',
+    input: z.object({ id, version }),
+    run: (reg, i, meta) => confirmPurposeBases(reg, i.id, i.version, meta),
   }),
   'activities/duplicate': procedure({
     summary: 'Copy an activity as a new draft',

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { t as tr, type Lang } from '../../i18n/i18n.js';
 import type { Activity, Organisation } from '../../model/register.js';
+import { purposesWithBases } from '../../model/purposes.js';
 import { APP_VERSION } from '../../version.js';
 import { foldKey as fold } from '../../text.js';
 import { pageFurniture } from '../docx/register-docx.js';
@@ -105,24 +106,34 @@ export function draftNotice(
   section('controller', controller.list);
   section('dpo', dpo.list);
 
-  // Purposes and legal bases.
+  // Purposes, each with its legal basis (Art. 13(1)(c), 14(1)(c)): issue 25.
   const purposes = new Facts();
+  const basisText = (b: { code: string }) => {
+    const article = L.article('legal_basis', b.code);
+    return `${L.term('legal_basis', b.code)}${article ? ` (${article})` : ''}`;
+  };
   for (const a of activities) {
     const ref = refOf(a);
     if (a.purpose) purposes.add(`${a.name} — ${a.purpose}`, ref);
     else missing.add(t('missing.purpose'), ref);
-    for (const p of a.subPurposes) purposes.add(p, ref, true);
     const bases = a.legalBases.filter((b) => b.code !== 'to_be_determined');
     if (!bases.length) missing.add(t('missing.legalBasis'), ref);
-    for (const b of bases) {
-      const article = L.article('legal_basis', b.code);
-      purposes.add(t('legalBasis', { basis: `${L.term('legal_basis', b.code)}${article ? ` (${article})` : ''}` }), ref, true);
-      if (b.code === 'legitimate_interests') {
+    else if (a.purposeBasesToCheck) missing.add(tr(lang, 'purposes.notice.toCheck'), ref);
+    for (const p of purposesWithBases({ ...a, legalBases: bases })) {
+      const list = p.legalBases.map(basisText).join(', ');
+      if (p.index === 0) {
+        if (list) purposes.add(t('legalBasis', { basis: list }), ref, true);
+      } else purposes.add(list ? tr(lang, 'purposes.notice.sub', { purpose: p.text, bases: list }) : p.text, ref, true);
+      // A purpose of its own without a basis (bases given per purpose, or checked by the DPO).
+      if (!list && bases.length && !a.purposeBasesToCheck) missing.add(tr(lang, 'purposes.notice.missing', { purpose: p.text }), ref);
+      for (const b of p.legalBases) {
+        if (b.code !== 'legitimate_interests') continue;
         if (b.justification) purposes.add(t('legitimateInterest', { interest: b.justification }), ref, true);
         else missing.add(t('missing.legitimateInterest'), ref);
       }
+      for (const c of p.art9Conditions)
+        purposes.add(p.index === 0 ? F.art9Condition(L, c) : tr(lang, 'purposes.notice.subCondition', { purpose: p.text, condition: F.art9Condition(L, c) }), ref, true);
     }
-    for (const c of a.art9Conditions) purposes.add(F.art9Condition(L, c), ref, true);
   }
   section('purposes', purposes.list);
 

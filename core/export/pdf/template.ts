@@ -334,7 +334,7 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
     ['description', a.description],
     ['purpose', a.purpose],
     ['subPurposes', lines(a.subPurposes)],
-    ['legalBases', lines(a.legalBases.map((b) => F.legalBasis(L, b)))],
+    ['legalBases', lines(F.basesPerPurpose(L, a, 'legal_basis'))],
   ])}
   ${block(L, 'dataSubjects', a.dataSubjects, () =>
     grid(
@@ -358,7 +358,7 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
   )}
   ${kv(L, [
     ['specialYesNo', L.yesNo(special)],
-    ['art9Conditions', lines(a.art9Conditions.map((b) => F.art9Condition(L, b)))],
+    ['art9Conditions', lines(F.basesPerPurpose(L, a, 'art9_condition'))],
     ['criminalDataBasis', a.criminalDataBasis],
     ['dataSources', lines(a.dataSources)],
   ])}

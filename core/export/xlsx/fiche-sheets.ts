@@ -169,7 +169,7 @@ export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisati
     ],
     special.map(categoryRow),
   );
-  for (const b of a.art9Conditions) field(sheet, t('art9Conditions'), F.art9Condition(L, b), note);
+  for (const line of F.basesPerPurpose(L, a, 'art9_condition')) field(sheet, t('art9Conditions'), line, note);
   if (a.criminalDataBasis) field(sheet, t('criminalDataBasis'), a.criminalDataBasis, note);
 
   table(
@@ -231,7 +231,7 @@ export function writeFicheSheet(sheet: SheetWriter, a: Activity, org: Organisati
 
   sheet.blank();
   spanRow(sheet, [[t('moreInformation'), 8]], 'section');
-  field(sheet, t('legalBases'), a.legalBases.map((b) => F.legalBasis(L, b)).join('\n'), note);
+  field(sheet, t('legalBases'), F.basesPerPurpose(L, a, 'legal_basis').join('\n'), note);
   field(sheet, t('dataSources'), a.dataSources.join('\n'), note);
   field(sheet, t('dpiaRequired'), `${L.yesNo(a.dpia.required)} — ${L.dpiaStatus(a.dpia.status)}`);
   if (a.dpia.criteria.length) field(sheet, t('dpiaCriteria'), a.dpia.criteria.map((c) => L.term('dpia_criterion', c)).join('\n'));

@@ -3,6 +3,9 @@ import type { Entries } from '../catalogue.js';
 
 export const en: Entries = {
   'checks.no_legal_basis': 'No lawful basis (Art. 6) is given.',
+  'checks.purpose_without_legal_basis': 'The purpose “{{purpose}}” has no lawful basis (Art. 6).',
+  'checks.purpose_bases_to_check':
+    'The lawful bases were given to the main purpose when the register was upgraded: check which purpose each basis serves, then save or confirm them.',
   'checks.legal_basis_to_be_determined': 'The lawful basis is still to be determined.',
   'checks.legitimate_interests_unjustified': 'The legitimate interest pursued is not described.',
   'checks.special_without_art9': 'Special-category data is processed without an Art. 9(2) condition.',
@@ -23,6 +26,9 @@ export const en: Entries = {
 
 export const fr: Entries = {
   'checks.no_legal_basis': 'Aucune base légale (art. 6) n’est indiquée.',
+  'checks.purpose_without_legal_basis': 'La finalité « {{purpose}} » n’a pas de base légale (art. 6).',
+  'checks.purpose_bases_to_check':
+    'Les bases légales ont été données à la finalité principale lors de la mise à niveau du registre : vérifiez la finalité que sert chaque base, puis enregistrez-les ou confirmez-les.',
   'checks.legal_basis_to_be_determined': 'La base légale reste à déterminer.',
   'checks.legitimate_interests_unjustified': 'L’intérêt légitime poursuivi n’est pas décrit.',
   'checks.special_without_art9': 'Des données sensibles sont traitées sans condition de l’art. 9(2).',

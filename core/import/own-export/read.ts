@@ -16,6 +16,7 @@ import { fold } from '../fold.js';
 import { parseDate } from '../normalise/date.js';
 import type { SheetData, WorkbookData } from '../read/workbook.js';
 import { decodeItem, PART_KEYS, readLines, SEP } from './codec.js';
+import { SERVED_SEP } from '../../export/format.js';
 
 export interface OwnRow {
   key: string;
@@ -161,8 +162,12 @@ class Decoder {
     return readLines(cell);
   }
 
-  /** Legal bases and Art. 9 conditions: "Term (article) : justification", justification on several lines. */
-  basis(kind: 'legal_basis' | 'art9_condition', cell: string): { code: string; justification: string }[] {
+  /**
+   * Legal bases and Art. 9 conditions: "Term (article) : justification", justification on several lines;
+   * with several purposes, each ends with the purpose it serves ("— Finalité servie : Calcul des salaires").
+   * `said`: whether the cell said the purpose of its bases (files of an older Art30 do not).
+   */
+  basis(kind: 'legal_basis' | 'art9_condition', cell: string, purposes: string[]): { items: { code: string; justification: string; purpose: number }[]; said: boolean } {
     const heads = [...this.terms.keys()]
       .filter((k) => k.startsWith(`${kind}:`))
       .map((k) => this.terms.get(k)!)
@@ -171,13 +176,23 @@ class Decoder {
         return { code, head: `${this.L.term(kind, code)}${article ? ` (${article})` : ''}` };
       })
       .sort((a, b) => b.head.length - a.head.length);
-    const out: { code: string; justification: string }[] = [];
-    for (const line of this.lines(cell)) {
-      const h = heads.find((x) => line === x.head || line.startsWith(`${x.head} : `) || line.startsWith(`${x.head}: `));
-      if (h) out.push({ code: h.code, justification: line.slice(h.head.length).replace(/^ ?: /, '') });
-      else if (out.length) out[out.length - 1].justification += `\n${line}`;
+    // The purpose part, longest purpose first (one purpose's words may end another's).
+    const served = purposes
+      .map((text, index) => ({ index, suffix: `${SERVED_SEP}${this.L.kv(this.L.t('purposes.served'), text)}` }))
+      .sort((a, b) => b.suffix.length - a.suffix.length);
+    const items: { code: string; justification: string; purpose: number }[] = [];
+    let said = false;
+    for (const item of this.lines(cell)) {
+      const part = purposes.length > 1 ? served.find((x) => item.endsWith(x.suffix)) : undefined;
+      if (part) said = true;
+      const text = part ? item.slice(0, -part.suffix.length) : item;
+      const [first, ...more] = text.split('\n');
+      const h = heads.find((x) => first === x.head || first.startsWith(`${x.head} : `) || first.startsWith(`${x.head}: `));
+      const justification = [h ? first.slice(h.head.length).replace(/^ ?: /, '') : first, ...more].join('\n');
+      if (h) items.push({ code: h.code, justification, purpose: part?.index ?? 0 });
+      else if (items.length) items[items.length - 1].justification += `\n${text}`;
     }
-    return out;
+    return { items, said };
   }
 
   activity(v: (field: string, label?: TextKey) => string, recipients: OwnRow['recipients']): ActivityFields {
@@ -201,6 +216,10 @@ class Decoder {
       const yes = fold(first).endsWith(fold(L.yesNo(true)));
       dpiaOverride = { required: yes, justification: rest.join(SEP) };
     }
+    const subPurposes = this.lines(v('subPurposes'));
+    const purposes = [v('purpose'), ...subPurposes];
+    const bases = this.basis('legal_basis', v('legalBases'), purposes);
+    const conditions = this.basis('art9_condition', v('art9Conditions'), purposes);
     const fields = {
       ref: v('ref'),
       name: v('name'),
@@ -210,9 +229,11 @@ class Decoder {
       owner: v('owner'),
       description: v('description'),
       purpose: v('purpose'),
-      subPurposes: this.lines(v('subPurposes')),
-      legalBases: this.basis('legal_basis', v('legalBases')),
-      art9Conditions: this.basis('art9_condition', v('art9Conditions')),
+      subPurposes,
+      legalBases: bases.items,
+      art9Conditions: conditions.items,
+      // A file of an older Art30 gave the bases to the whole activity: on its main purpose, for the DPO to check.
+      purposeBasesToCheck: subPurposes.length > 0 && bases.items.length + conditions.items.length > 0 && !bases.said && !conditions.said,
       criminalDataBasis: v('criminalDataBasis'),
       dataSubjects: this.lines(v('dataSubjects')).map((line) => {
         const d = this.item(line);

@@ -47,9 +47,12 @@ export function itemText(field: string, item: unknown, L: Labels, typeOf?: (name
   const o = item as never;
   switch (field as ListField) {
     case 'legalBases':
-      return F.legalBasis(L, o);
-    case 'art9Conditions':
-      return F.art9Condition(L, o);
+    case 'art9Conditions': {
+      // The sub-purpose a basis serves (issue 25), by its number: the item is read without its activity.
+      const b = o as unknown as { code: string; justification: string; purpose?: number };
+      const text = field === 'legalBases' ? F.legalBasis(L, o) : F.art9Condition(L, o);
+      return b.purpose ? `${text}${F.SERVED_SEP}${L.kv(L.t('purposes.served'), L.t('purposes.subNumber').replace('{{n}}', String(b.purpose)))}` : text;
+    }
     case 'dataSubjects':
       return F.dataSubject(o);
     case 'dataCategories':

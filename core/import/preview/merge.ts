@@ -31,8 +31,9 @@ const f = (v: unknown) => fold(String(v ?? ''));
 const ITEM_KEY: Record<ListField, (i: Item) => string> = {
   subPurposes: (i) => f(i),
   dataSources: (i) => f(i),
-  legalBases: (i) => f((i as { code: string }).code),
-  art9Conditions: (i) => f((i as { code: string }).code),
+  // A basis per purpose (issue 25): the same code may serve several purposes.
+  legalBases: (i) => `${f((i as { code: string }).code)}|${(i as { purpose?: number }).purpose ?? 0}`,
+  art9Conditions: (i) => `${f((i as { code: string }).code)}|${(i as { purpose?: number }).purpose ?? 0}`,
   dataSubjects: (i) => f((i as { label: string }).label),
   dataCategories: (i) => f((i as { label: string }).label),
   recipients: (i) => f((i as { name: string }).name),
@@ -59,6 +60,8 @@ function findSame(field: ListField, list: Item[], item: Item, taken: Set<number>
     // A transfer without a recipient, a measure without a precision: the same country, the same type.
     if (field === 'transfers' && !o.recipient) i = list.findIndex((x, k) => !taken.has(k) && f((x as { country: string }).country) === f(o.country));
     if (field === 'securityMeasures' && !o.precision) i = list.findIndex((x, k) => !taken.has(k) && f((x as { type: string }).type) === f(o.type));
+    // A basis the file gives its main purpose (a column of bases) that the activity already has for another purpose.
+    if ((field === 'legalBases' || field === 'art9Conditions') && !o.purpose) i = list.findIndex((x, k) => !taken.has(k) && f((x as { code: string }).code) === f(o.code));
     if (field === 'retention' && o.dataCategory)
       i = list.findIndex((x, k) => !taken.has(k) && f((x as { dataCategory: string }).dataCategory) === f(o.dataCategory) && f((x as { text: string }).text) === f(o.text));
   }
@@ -113,6 +116,7 @@ export function removedBy(field: ListField, existing: Item[], incoming: Item[]):
  * (lists the DPO chose to replace, and every single value the row gives).
  */
 export function mergeActivity(base: ActivityFields, row: Partial<ActivityFields>, present: Iterable<keyof ActivityFields>, replace: ReadonlySet<string>): Record<string, unknown> {
+  ({ base, row } = withPurposesOf(base, row, present, replace));
   const merged: Record<string, unknown> = { ...base };
   for (const k of present) {
     const v = row[k];
@@ -136,4 +140,33 @@ export function mergeActivity(base: ActivityFields, row: Partial<ActivityFields>
     else merged[k] = v;
   }
   return merged;
+}
+
+/**
+ * The bases with their purposes numbered as in the merged activity (issue 25): the file's
+ * sub-purposes are merged with the activity's, so "sub-purpose 2 of the file" may be the 4th; a
+ * sub-purpose the DPO chose to replace away leaves its bases to the main purpose (nothing lost).
+ */
+function withPurposesOf(
+  base: ActivityFields,
+  row: Partial<ActivityFields>,
+  present: Iterable<keyof ActivityFields>,
+  replace: ReadonlySet<string>,
+): { base: ActivityFields; row: Partial<ActivityFields> } {
+  const keys = new Set(present);
+  if (!keys.has('subPurposes')) return { base, row };
+  const baseSubs = base.subPurposes ?? [];
+  const fileSubs = row.subPurposes ?? [];
+  const folded = ((replace.has('subPurposes') ? replaceList : mergeList)('subPurposes', baseSubs, fileSubs) as string[]).map(f);
+  const renumber =
+    (subs: string[]) =>
+    <T extends { purpose: number }>(b: T): T => {
+      if (!b.purpose) return b;
+      const at = folded.indexOf(f(subs[b.purpose - 1]));
+      return at + 1 === b.purpose ? b : { ...b, purpose: at >= 0 ? at + 1 : 0 };
+    };
+  return {
+    base: { ...base, legalBases: base.legalBases.map(renumber(baseSubs)), art9Conditions: base.art9Conditions.map(renumber(baseSubs)) },
+    row: { ...row, legalBases: row.legalBases?.map(renumber(fileSubs)), art9Conditions: row.art9Conditions?.map(renumber(fileSubs)) },
+  };
 }

@@ -21,6 +21,7 @@ import { issueText } from '../../validate.js';
 import { ficheActors, readFiche } from '../locate/cnil-template.js';
 import { ficheBlocks, readGenericFiche } from '../locate/fiche.js';
 import { partIndex } from '../assemble/relational.js';
+import { PURPOSE_BASIS_FIELDS, withPurposeBases, type PurposeLine } from '../assemble/purpose-bases.js';
 import { importContext } from '../values/context.js';
 import { quickFields } from '../values/fast-validate.js';
 import { FIELDS, FIELD_BY_KEY } from '../assign/fields.js';
@@ -340,9 +341,15 @@ export function buildPreview(
       if (session.cnil && /^\(?\s*(exemple|example)\b/i.test(name.trim())) continue;
       const cells: RowCells = new Map();
       const source: PreviewRow['source'] = [];
+      const purposeLines: PurposeLine[] = [];
       // The activity's row, then the rows that continue it (one item more per row, below).
       for (const rr of [r, ...(continued.get(r) ?? [])]) {
         const line = sheet.rows[rr] ?? [];
+        // A continuation row naming a sub-purpose with its basis beside it: that basis serves it (issue 25).
+        const subColumn = rr === r ? -1 : (mapped.find(([c, field]) => field === 'subPurposes' && (line[c] ?? '').trim())?.[0] ?? -1);
+        const withBasis = subColumn >= 0 && mapped.some(([c, field]) => PURPOSE_BASIS_FIELDS.includes(field as never) && (line[c] ?? '').trim());
+        const own: PurposeLine | null = withBasis ? { subPurpose: line[subColumn], cells: new Map() } : null;
+        if (own) purposeLines.push(own);
         for (const [c, field] of mapped) {
           let text = line[c] || (rr === r ? mergedValue(sheet, rr, c) : '');
           if (!text.trim()) continue;
@@ -353,8 +360,13 @@ export function buildPreview(
             text = tick;
           }
           const cell = at(rr, c);
-          const list = cells.get(field!);
           const entry = { cell, text, formula: sheet.formulas.size > 0 && sheet.formulas.has(`${rr}:${c}`) };
+          if (own && PURPOSE_BASIS_FIELDS.includes(field as never)) {
+            own.cells.set(field!, [...(own.cells.get(field!) ?? []), entry]);
+            source.push({ field: field!, cell, text });
+            continue;
+          }
+          const list = cells.get(field!);
           if (list) {
             // A single-value field continued below: its text goes on (a purpose written over two rows).
             if (rr !== r && !FIELD_BY_KEY.get(field!)?.multi && list.length === 1) list[0] = { ...list[0], text: `${list[0].text}\n${text}` };
@@ -384,7 +396,7 @@ export function buildPreview(
           }
         }
       }
-      const built = buildRow(cells, ctx);
+      const built = withPurposeBases(buildRow(cells, ctx), purposeLines, ctx);
       if (!built.fields.name || !built.fields.purpose) {
         // The name from the purpose, the purpose of a processor's processing: a copy, the built row is shared.
         const own: BuiltRow = { ...built, fields: { ...built.fields }, present: new Set(built.present), warnings: [...built.warnings] };

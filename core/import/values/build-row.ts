@@ -130,7 +130,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const bases: ActivityFields['legalBases'] = [];
   const cellBases = new Map<string, LegalBasisCode[]>();
   for (const c of cells.get('legalBases') ?? []) if (/(?<![0-9])6\s*[(.,\-\s]/.test(c.text)) cellBases.set(c.cell, parseLegalBases(c.text));
-  for (const codes of cellBases.values()) for (const code of codes) if (!bases.some((b) => b.code === code)) bases.push({ code, justification: '' });
+  for (const codes of cellBases.values()) for (const code of codes) if (!bases.some((b) => b.code === code)) bases.push({ code, justification: '', purpose: 0 });
   for (const item of items('legalBases').filter((x) => !cellBases.get(x.cell)?.length)) {
     const [head, ...rest] = item.text.split(/\s*:\s*/);
     const found = parseLegalBases(head);
@@ -146,7 +146,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       );
       continue;
     }
-    for (const code of codes) if (!bases.some((b) => b.code === code)) bases.push({ code, justification: codes.length === 1 ? rest.join(': ') : '' });
+    for (const code of codes) if (!bases.some((b) => b.code === code)) bases.push({ code, justification: codes.length === 1 ? rest.join(': ') : '', purpose: 0 });
   }
   const justification = text('legalBasisJustification');
   if (justification) {
@@ -168,7 +168,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   for (const item of items('art9Conditions', true, exactIn('art9_condition'))) {
     const m = ctx.vocab('art9_condition').match(item.text);
     if (m && !art9.some((a) => a.code === m.code))
-      art9.push({ code: m.code as ActivityFields['art9Conditions'][number]['code'], justification: m.how === 'exact' ? '' : item.text });
+      art9.push({ code: m.code as ActivityFields['art9Conditions'][number]['code'], justification: m.how === 'exact' ? '' : item.text, purpose: 0 });
     else if (!m) warn('art9Conditions', item.cell, item.text, `"${item.text}" is not an Art. 9(2) condition Art30 recognises: it was left out.`, 'art9_unknown', {});
   }
   if (art9.length) set('art9Conditions', art9);
