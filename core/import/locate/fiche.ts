@@ -15,6 +15,7 @@ interface Label {
   r: number;
   c: number;
   field: string;
+  confidence: number;
 }
 
 const LABEL_MAX = 90;
@@ -36,15 +37,18 @@ export function ficheLabels(sheet: SheetData): Label[] | null {
     const text = row[c].trim().replace(/\s*[:：]\s*$/, '');
     if (!text || text.length > LABEL_MAX) continue;
     const m = matchHeader(text);
-    if (!m.field || m.confidence < 0.7) continue;
+    if (!m.field || m.confidence < 0.6) continue;
     // A label has its value to its right, or a list / sub-table below it.
     const right = row.slice(c + 1, c + 7).some((v) => cleanText(v));
     const below = (sheet.rows[r + 1] ?? []).slice(c, c + 7).some((v) => cleanText(v)) && !(sheet.rows[r + 1]?.[c] ?? '').trim();
     if (right || below) {
-      labels.push({ r, c, field: m.field });
+      labels.push({ r, c, field: m.field, confidence: m.confidence });
       if (filled <= 2) narrow++;
     }
   }
+  // Labels read only by their spelling ("Finalitat", "Categories de dades": 60–70 %) count in a column of
+  // labels that reads well elsewhere (three at 80 % or more); alone they make no fiche.
+  if (labels.filter((l) => l.confidence >= 0.8).length < 3) labels.splice(0, labels.length, ...labels.filter((l) => l.confidence >= 0.7));
   const fields = new Set(labels.map((l) => l.field));
   if (fields.size < 3 || !(fields.has('name') || fields.has('purpose'))) return null;
   // A row of table headers is not a fiche: labels stand in one column, one field each.

@@ -66,6 +66,8 @@ export function isPlaceholder(text: string): boolean {
   const t = text.trim();
   if (t.length < 3) return false;
   if (BRACKETED.test(t)) return true;
+  // "(Nom ou raison sociale + SIREN + contact)", "(name / e-mail…)": a hint in parentheses offering choices.
+  if (/^\([^()]+\)$/.test(t) && /\+|…|\.\.\.|\s(?:o|ou|or|oder|of|e)\s|\s\/\s/.test(t)) return true;
   const labelled = /^[^:\n[{]{2,40}:\s*([[{].*)$/s.exec(t);
   if (labelled && BRACKETED.test(labelled[1].trim())) return true;
   const head = foldKey(t.slice(0, 30));

@@ -81,7 +81,8 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   for (const p of parts) for (const field of p.fields.values()) undoFallback(tables[p.main].mapping, field);
   // A sheet with no column naming an activity (no name, purpose or processing) beside a register that
   // has one: a list that goes with the register (sub-processors, contacts), not activities of its own.
-  const identity = (t: (typeof tables)[number]) => t.mapping.some((m) => m.field && IDENTITY_FIELDS.has(m.field));
+  // (a column only guessed at — "Render.com (USA)" read as a purpose at 50 % — names nothing)
+  const identity = (t: (typeof tables)[number]) => t.mapping.some((m) => m.field && IDENTITY_FIELDS.has(m.field) && m.confidence >= 0.7);
   // Fiches of activities (one per sheet) beside a sheet that holds only their organisation's identity (a name,
   // dates, no purpose): that sheet is a cover, not an activity.
   const withPurpose = [...fiches].filter(([, labels]) => labels.some((l) => PURPOSE_FIELDS.has(l.field)));
