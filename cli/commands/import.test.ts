@@ -74,19 +74,25 @@ describe('art30 import (spreadsheets)', () => {
     expect(ok.out).toMatch(/8 created/);
   });
 
-  it('--drafts imports the rows of a sheet without any column for the purpose as drafts; without it nothing is written', async () => {
+  it('imports the rows of a sheet without any column for the purpose as drafts, saying so; a row that left its purpose empty needs --drafts', async () => {
     await run('init', '--org', 'Mairie', '--db', tmp.db);
     const csv = path.join(tmp.dir, 'grc.csv');
     fs.writeFileSync(csv, ['Name;Owner;Tool', 'Payroll;a@b.org;PayFit', 'Recruitment;c@d.org;Welcome to the Jungle', ''].join('\r\n'));
     const dry = await run('import', csv, '--dry-run', '--db', tmp.db);
-    expect(dry.code).toBe(2);
-    // One message for the sheet, naming the field and the closest column.
+    expect(dry.code).toBe(0);
+    // One message for the sheet, naming the field, and what happens to its rows.
     expect(dry.out.match(/no column gives the field “Purpose”|aucune colonne ne donne le champ « Finalité »/g)?.length).toBe(1);
-    expect((await run('import', csv, '--yes', '--db', tmp.db)).code).toBe(2);
-    expect((await run('list', '--db', tmp.db)).out).toBe('No processing activity in this register.\n');
-    const ok = await run('import', csv, '--yes', '--drafts', '--db', tmp.db);
+    expect(dry.out).toMatch(/imported as drafts|importées comme brouillons/);
+    const ok = await run('import', csv, '--yes', '--db', tmp.db);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/2 created/);
+    const one = path.join(tmp.dir, 'one-empty.csv');
+    fs.writeFileSync(one, ['Name;Purpose;Owner', 'Canteen;Plan the menus;a@b.org', 'Badges;;c@d.org', ''].join('\r\n'));
+    expect((await run('import', one, '--yes', '--db', tmp.db)).code).toBe(2);
+    expect((await run('list', '--db', tmp.db)).out).toMatch(/\n2 activities\n$/);
+    const drafts = await run('import', one, '--yes', '--drafts', '--db', tmp.db);
+    expect(drafts.code).toBe(0);
+    expect(drafts.out).toMatch(/2 created/);
   });
 
   it('still imports an Art30 JSON register document', async () => {
