@@ -17,6 +17,7 @@ import { LANGS as CATALOGUE_LANGS, t as translate } from '../i18n/i18n.js';
 import { activityFieldsSchema } from '../model/schemas.js';
 import type { CallMeta, Register } from '../register.js';
 import { activityFields, createActivity, getActivity, updateActivity } from '../services/activities.js';
+import { afterActivityWrite } from '../dpo/signoff.js';
 import { getOrganisation } from '../services/organisations.js';
 import { foldKey } from '../text.js';
 import { parseInput } from '../validate.js';
@@ -230,6 +231,7 @@ export function collectAnswer(reg: Register, data: Buffer, fileName: string, opt
       if (a.answer === 'retired') {
         if (decision.retire === false) continue;
         updateActivity(reg, a.id, current.version, { ...fields, ...review, status: 'retired' }, m);
+        afterActivityWrite(reg, a.id, m, { submitted: true });
         result.retired.push(a.ref);
         continue;
       }
@@ -247,6 +249,8 @@ export function collectAnswer(reg: Register, data: Buffer, fileName: string, opt
         if (applied) result.changed.push(a.ref);
       }
       updateActivity(reg, a.id, current.version, { ...fields, ...review }, m);
+      // The department's answer submits the activity to the DPO (issue 25).
+      afterActivityWrite(reg, a.id, m, { submitted: true });
       result.reviewed.push(a.ref);
     }
     for (const n of p.newActivities) {
@@ -257,6 +261,7 @@ export function collectAnswer(reg: Register, data: Buffer, fileName: string, opt
       for (const f of CAMPAIGN_FIELDS) if (f !== 'name' && f !== 'purpose' && n.cells[f]) applyField(fields, f, '', n.cells[f], v);
       if (n.comment) fields.description = n.comment;
       const created = createActivity(reg, c.organisationId, fields, m);
+      afterActivityWrite(reg, created.id, m, { submitted: true });
       result.created.push(created.ref);
     }
     const sha = p.sha256;

@@ -24,6 +24,7 @@ import * as doc from './locales/doc.js';
 import * as windowArea from './locales/window.js';
 import * as models from './locales/models.js';
 import * as firsthour from './locales/firsthour.js';
+import * as dpo from './locales/dpo.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -52,6 +53,7 @@ export const areas: Record<string, Area> = {
   doc,
   models,
   firsthour,
+  dpo,
   /** The window's words: keys named after their screen, not prefixed `window.` (see locales/window.ts). */
   window: windowArea,
 };

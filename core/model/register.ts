@@ -117,7 +117,7 @@ export interface HistoryChange {
 export interface HistoryEntry {
   id: number;
   at: string;
-  entityType: 'organisation' | 'activity' | 'recipient' | 'vocabulary' | 'country' | 'export' | 'import' | 'register' | 'breach' | 'request' | 'campaign' | 'contract' | 'document';
+  entityType: 'organisation' | 'activity' | 'recipient' | 'vocabulary' | 'country' | 'export' | 'import' | 'register' | 'breach' | 'request' | 'campaign' | 'contract' | 'document' | 'action';
   entityId: number | null;
   entityLabel: string;
   organisationId: number | null;

@@ -12,6 +12,7 @@ import { checkCountries, createRecipient } from './recipients.js';
 import { checkVersion } from './versions.js';
 import { unlinkActivityFromRecords } from '../records/services.js';
 import { unlinkActivityFromContracts } from '../contracts/services.js';
+import { afterActivityWrite } from '../dpo/signoff.js';
 
 export type { ActivityFilter };
 
@@ -178,6 +179,7 @@ export function insertParsedActivity(reg: Register, organisationId: number, fiel
       action: 'create',
       changes: recordFields(comparable(stored) as Record<string, unknown>, 'after'),
     });
+    afterActivityWrite(reg, id, meta, { created: true });
     batch?.refs.add(refKey(f.ref));
     return { id, f, stored, createdAt, updatedAt };
   });
@@ -198,6 +200,8 @@ export function updateActivity(reg: Register, id: number, expectedVersion: numbe
     if (!changes.length) return current;
     reg.activities.update(id, stored, derive(reg, f), stamps?.updatedAt ?? reg.now());
     reg.record(meta, { entityType: 'activity', entityId: id, entityLabel: `${f.ref} ${f.name}`, organisationId: current.organisationId, action: 'update', changes });
+    // The DPO's sign-off: a checked activity that changed is submitted again (issue 25).
+    afterActivityWrite(reg, id, meta, { paths: changes.map((c) => c.path) });
     return getActivity(reg, id);
   });
 }

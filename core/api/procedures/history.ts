@@ -18,7 +18,7 @@ export const historyProcedures = {
     input: z
       .object({
         entityType: z
-          .enum(['organisation', 'activity', 'recipient', 'vocabulary', 'country', 'export', 'import', 'register', 'breach', 'request', 'campaign', 'contract', 'document'])
+          .enum(['organisation', 'activity', 'recipient', 'vocabulary', 'country', 'export', 'import', 'register', 'breach', 'request', 'campaign', 'contract', 'document', 'action'])
           .optional(),
         entityId: id.optional(),
         batchId: id.optional(),

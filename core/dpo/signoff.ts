@@ -1,0 +1,113 @@
+/**
+ * The DPO's sign-off of an activity (issue 25). An activity is a *draft* (written in the register),
+ * *submitted* (by a department: an import or a campaign answer wrote it) or *checked* by the DPO, on a
+ * day, with the DPO's recommendation. Changing a checked activity sends it back to *submitted*. Every
+ * change of state is an entry of the activity's history, in the same transaction as what caused it.
+ */
+import type { SignoffRow, SignoffState } from '../../db/dpo-work-store.js';
+import { AppError, notFound, text } from '../errors.js';
+import type { CallMeta, Register } from '../register.js';
+import { checkVersion } from '../services/versions.js';
+import { dpoStore } from './store.js';
+
+export type { SignoffState };
+export const SIGNOFF_STATES = ['draft', 'submitted', 'checked'] as const satisfies readonly SignoffState[];
+
+export interface Signoff {
+  activityId: number;
+  state: SignoffState;
+  /** The day the DPO checked it (YYYY-MM-DD), '' unless checked. */
+  checkedAt: string;
+  checkedBy: string;
+  recommendation: string;
+}
+
+const REVIEW_CYCLE_FIELDS = new Set(['lastReviewedAt', 'lastReviewedBy', 'nextReviewAt']);
+
+const draft = (activityId: number): Signoff => ({ activityId, state: 'draft', checkedAt: '', checkedBy: '', recommendation: '' });
+const fromRow = (r: SignoffRow): Signoff => ({ activityId: r.activityId, state: r.state, checkedAt: r.checkedAt, checkedBy: r.checkedBy, recommendation: r.recommendation });
+
+export function getSignoff(reg: Register, activityId: number): Signoff {
+  const r = dpoStore(reg).signoff(activityId);
+  return r ? fromRow(r) : draft(activityId);
+}
+
+/** The sign-off of every activity (of one organisation), by activity id; a missing id is a draft. */
+export function signoffMap(reg: Register, organisationId?: number): Map<number, Signoff> {
+  return new Map(
+    dpoStore(reg)
+      .signoffs(organisationId)
+      .map((r) => [r.activityId, fromRow(r)]),
+  );
+}
+
+/** The ids of the activities in that state (the register's filter), within `ids` when given. */
+export function signoffIds(reg: Register, state: SignoffState, ids?: number[]): number[] {
+  const found = dpoStore(reg).idsInState(state);
+  if (!ids) return found;
+  const within = new Set(ids);
+  return found.filter((id) => within.has(id));
+}
+
+function activityHead(reg: Register, id: number): { ref: string; name: string; organisationId: number; version: number; updatedAt: string } {
+  const r = reg.sqlite.prepare('SELECT ref, name, organisation_id AS organisationId, version, updated_at AS updatedAt FROM activities WHERE id = ?').get(id) as
+    | { ref: string; name: string; organisationId: number; version: number; updatedAt: string }
+    | undefined;
+  if (!r) throw notFound('activity', id);
+  return r;
+}
+
+/** Writes the new sign-off and its history entry (inside the caller's write). */
+function setSignoff(reg: Register, next: Signoff, meta: CallMeta): Signoff {
+  const before = getSignoff(reg, next.activityId);
+  const changes = (['state', 'checkedAt', 'checkedBy', 'recommendation'] as const)
+    .filter((k) => before[k] !== next[k])
+    .map((k) => ({ path: `signoff.${k}`, before: before[k] || null, after: next[k] || null }));
+  if (!changes.length) return before;
+  const a = activityHead(reg, next.activityId);
+  dpoStore(reg).setSignoff({ ...next, updatedAt: reg.now() });
+  reg.record(meta, { entityType: 'activity', entityId: next.activityId, entityLabel: `${a.ref} ${a.name}`, organisationId: a.organisationId, action: 'update', changes });
+  return next;
+}
+
+/**
+ * The DPO checked the activity: today (or `on`), with a recommendation. Refused if the activity
+ * changed since the version the DPO read.
+ */
+export function signOff(reg: Register, id: number, expectedVersion: number, input: { recommendation: string; by?: string; on?: string }, meta: CallMeta): Signoff {
+  return reg.write(() => {
+    const a = activityHead(reg, id);
+    checkVersion(text('errors.subject.activityRef', { ref: a.ref }), a, expectedVersion);
+    const on = input.on ?? reg.now().slice(0, 10);
+    if (on > reg.now().slice(0, 10)) throw new AppError('validation', text('dpo.error.checkedInFuture', { day: on }));
+    return setSignoff(reg, { activityId: id, state: 'checked', checkedAt: on, checkedBy: input.by?.trim() ?? '', recommendation: input.recommendation.trim() }, meta);
+  });
+}
+
+/** Back to a draft or to submitted, by the DPO's choice (the recommendation given is kept in the history). */
+export function setSignoffState(reg: Register, id: number, state: Exclude<SignoffState, 'checked'>, meta: CallMeta): Signoff {
+  return reg.write(() => {
+    activityHead(reg, id);
+    return setSignoff(reg, { activityId: id, state, checkedAt: '', checkedBy: '', recommendation: '' }, meta);
+  });
+}
+
+/**
+ * After an activity was created or changed (inside its write): an import or a campaign answer
+ * submits it; any change to a checked activity sends it back to submitted (the DPO's last
+ * recommendation stays readable in the history).
+ */
+export function afterActivityWrite(reg: Register, id: number, meta: CallMeta, options: { submitted?: boolean; created?: boolean; paths?: string[] } = {}): void {
+  const submitted = options.submitted || meta.source === 'import';
+  if (options.created) {
+    // A new activity: its creation entry (source `import`) says who submitted it; no second entry per row.
+    if (submitted) dpoStore(reg).setSignoff({ activityId: id, state: 'submitted', checkedAt: '', checkedBy: '', recommendation: '', updatedAt: reg.now() });
+    return;
+  }
+  const current = getSignoff(reg, id);
+  // Marking a review done is not a change of what the activity says.
+  if (!submitted && options.paths?.every((p) => REVIEW_CYCLE_FIELDS.has(p))) return;
+  if (!submitted && current.state !== 'checked') return;
+  if (current.state === 'submitted') return;
+  setSignoff(reg, { activityId: id, state: 'submitted', checkedAt: '', checkedBy: '', recommendation: '' }, meta);
+}
