@@ -7,8 +7,6 @@ import { z } from 'zod';
 import type { ActionFields, ActionRow } from '../../db/dpo-work-store.js';
 import { diffRecords, recordFields } from '../diff.js';
 import { AppError, issue, notFound, text, validationError } from '../errors.js';
-import type { CheckCode } from '../model/checks.js';
-import { CHECK_CODES } from '../overview/overview.js';
 import type { CallMeta, Register } from '../register.js';
 import { checkVersion } from '../services/versions.js';
 import { parseInput } from '../validate.js';
@@ -24,8 +22,11 @@ const day = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { er
 
 export const actionInputSchema = z.object({
   activityId: z.number().int().positive().nullable().default(null),
+  /** A point to review's code (`no_retention`…); the overview's list is not imported here (it imports this module). */
   checkCode: z
-    .union([z.literal(''), z.enum(CHECK_CODES as [CheckCode, ...CheckCode[]])])
+    .string()
+    .regex(/^[a-z0-9_]*$/, { error: 'must be the code of a point to review' })
+    .max(60)
     .default(''),
   title: z.string().trim().min(1).max(500),
   note: z.string().max(10_000).default(''),
@@ -105,7 +106,8 @@ const forHistory = (f: ActionFields): Record<string, unknown> => {
 function resolve(reg: Register, organisationId: number, input: z.output<typeof actionInputSchema>, before?: ActionRow): ActionFields {
   let activityLabel = before?.activityId === input.activityId ? (before?.activityLabel ?? '') : '';
   if (input.activityId !== null) {
-    const a = reg.sqlite.prepare('SELECT ref, name, organisation_id AS org FROM activities WHERE id = ?').get(input.activityId) as { ref: string; name: string; org: number } | undefined;
+    const a = reg.sqlite.prepare('SELECT ref, name, organisation_id AS org FROM activities WHERE id = ?').get(input.activityId) as
+      { ref: string; name: string; org: number } | undefined;
     if (!a) throw validationError([issue('activityId', 'records.error.activityNotFound', { id: input.activityId })], 'entry');
     if (a.org !== organisationId) throw validationError([issue('activityId', 'records.error.activityOtherOrganisation', { id: input.activityId })], 'entry');
     activityLabel = `${a.ref} ${a.name}`;

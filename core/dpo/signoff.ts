@@ -51,8 +51,7 @@ export function signoffIds(reg: Register, state: SignoffState, ids?: number[]): 
 
 function activityHead(reg: Register, id: number): { ref: string; name: string; organisationId: number; version: number; updatedAt: string } {
   const r = reg.sqlite.prepare('SELECT ref, name, organisation_id AS organisationId, version, updated_at AS updatedAt FROM activities WHERE id = ?').get(id) as
-    | { ref: string; name: string; organisationId: number; version: number; updatedAt: string }
-    | undefined;
+    { ref: string; name: string; organisationId: number; version: number; updatedAt: string } | undefined;
   if (!r) throw notFound('activity', id);
   return r;
 }

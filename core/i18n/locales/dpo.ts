@@ -84,6 +84,9 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'dpo.copy.confirm': ['Copy', 'Copier'],
   'dpo.copy.none': ['none', 'aucun'],
   'dpo.copy.selectTarget': ['Choose at least one organisation.', 'Choisissez au moins un organisme.'],
+  'dpo.cli.outcome': ['What was done: {{text}}', 'Ce qui a été fait : {{text}}'],
+  'dpo.cli.copyConfirm': ['Make these {{count}} copies?', 'Faire ces {{count}} copies ?'],
+  'dpo.cli.notConfirmed': ['Nothing was written (answer with --yes to copy).', 'Rien n’a été écrit (répondez avec --yes pour copier).'],
   // Overview
   'dpo.overview.title': ['The DPO’s work', 'Travail du DPO'],
   'dpo.overview.signoff.draft_one': ['draft activity', 'traitement en brouillon'],
