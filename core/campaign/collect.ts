@@ -17,7 +17,6 @@ import { LANGS as CATALOGUE_LANGS, t as translate } from '../i18n/i18n.js';
 import { activityFieldsSchema } from '../model/schemas.js';
 import type { CallMeta, Register } from '../register.js';
 import { activityFields, createActivity, getActivity, updateActivity } from '../services/activities.js';
-import { afterActivityWrite } from '../dpo/signoff.js';
 import { getOrganisation } from '../services/organisations.js';
 import { foldKey } from '../text.js';
 import { parseInput } from '../validate.js';
@@ -218,7 +217,8 @@ export function collectAnswer(reg: Register, data: Buffer, fileName: string, opt
     const c = campaignStore(reg).get(p.campaign.id)!;
     const d = campaignStore(reg).department(p.department.id)!;
     const v = vocabulary(reg.reference.terms(), d.lang);
-    const m: CallMeta = { ...meta, sourceFile: fileName, sourceSha256: p.sha256 };
+    // The department's answer submits its activities to the DPO (issue 25).
+    const m: CallMeta = { ...meta, sourceFile: fileName, sourceSha256: p.sha256, submits: true };
     const day = reg.now().slice(0, 10);
     const by = translate(d.lang, 'campaign.reviewedBy', { department: d.name, ref: c.ref });
     const result: CollectResult = { campaignId: c.id, department: d.name, reviewed: [], changed: [], retired: [], created: [], keptConflicts: [], unknownValues: [] };
@@ -231,7 +231,6 @@ export function collectAnswer(reg: Register, data: Buffer, fileName: string, opt
       if (a.answer === 'retired') {
         if (decision.retire === false) continue;
         updateActivity(reg, a.id, current.version, { ...fields, ...review, status: 'retired' }, m);
-        afterActivityWrite(reg, a.id, m, { submitted: true });
         result.retired.push(a.ref);
         continue;
       }
@@ -249,8 +248,6 @@ export function collectAnswer(reg: Register, data: Buffer, fileName: string, opt
         if (applied) result.changed.push(a.ref);
       }
       updateActivity(reg, a.id, current.version, { ...fields, ...review }, m);
-      // The department's answer submits the activity to the DPO (issue 25).
-      afterActivityWrite(reg, a.id, m, { submitted: true });
       result.reviewed.push(a.ref);
     }
     for (const n of p.newActivities) {
@@ -261,7 +258,6 @@ export function collectAnswer(reg: Register, data: Buffer, fileName: string, opt
       for (const f of CAMPAIGN_FIELDS) if (f !== 'name' && f !== 'purpose' && n.cells[f]) applyField(fields, f, '', n.cells[f], v);
       if (n.comment) fields.description = n.comment;
       const created = createActivity(reg, c.organisationId, fields, m);
-      afterActivityWrite(reg, created.id, m, { submitted: true });
       result.created.push(created.ref);
     }
     const sha = p.sha256;

@@ -6,6 +6,7 @@
  */
 import type { SignoffRow, SignoffState } from '../../db/dpo-work-store.js';
 import { AppError, notFound, text } from '../errors.js';
+import type { HistoryChange } from '../model/register.js';
 import type { CallMeta, Register } from '../register.js';
 import { checkVersion } from '../services/versions.js';
 import { dpoStore } from './store.js';
@@ -57,11 +58,15 @@ function activityHead(reg: Register, id: number): { ref: string; name: string; o
 }
 
 /** Writes the new sign-off and its history entry (inside the caller's write). */
-function setSignoff(reg: Register, next: Signoff, meta: CallMeta): Signoff {
-  const before = getSignoff(reg, next.activityId);
-  const changes = (['state', 'checkedAt', 'checkedBy', 'recommendation'] as const)
+function signoffChanges(before: Signoff, next: Signoff): HistoryChange[] {
+  return (['state', 'checkedAt', 'checkedBy', 'recommendation'] as const)
     .filter((k) => before[k] !== next[k])
     .map((k) => ({ path: `signoff.${k}`, before: before[k] || null, after: next[k] || null }));
+}
+
+function setSignoff(reg: Register, next: Signoff, meta: CallMeta): Signoff {
+  const before = getSignoff(reg, next.activityId);
+  const changes = signoffChanges(before, next);
   if (!changes.length) return before;
   const a = activityHead(reg, next.activityId);
   dpoStore(reg).setSignoff({ ...next, updatedAt: reg.now() });
@@ -91,22 +96,26 @@ export function setSignoffState(reg: Register, id: number, state: Exclude<Signof
   });
 }
 
+/** Whether the change comes from a department: an import or a campaign answer. */
+const submits = (meta: CallMeta) => meta.submits === true || meta.source === 'import';
+
+/** A new activity (inside its write): submitted when a department sent it; its creation entry says by which source. */
+export function signoffOnCreate(reg: Register, id: number, meta: CallMeta): void {
+  if (submits(meta)) dpoStore(reg).setSignoff({ activityId: id, state: 'submitted', checkedAt: '', checkedBy: '', recommendation: '', updatedAt: reg.now() });
+}
+
 /**
- * After an activity was created or changed (inside its write): an import or a campaign answer
- * submits it; any change to a checked activity sends it back to submitted (the DPO's last
- * recommendation stays readable in the history).
+ * An activity changed (inside its write): a department's change submits it; any change to a
+ * checked activity sends it back to submitted. Returns the changes of the sign-off, for the same
+ * history entry as the activity's (the DPO's last recommendation stays readable there).
  */
-export function afterActivityWrite(reg: Register, id: number, meta: CallMeta, options: { submitted?: boolean; created?: boolean; paths?: string[] } = {}): void {
-  const submitted = options.submitted || meta.source === 'import';
-  if (options.created) {
-    // A new activity: its creation entry (source `import`) says who submitted it; no second entry per row.
-    if (submitted) dpoStore(reg).setSignoff({ activityId: id, state: 'submitted', checkedAt: '', checkedBy: '', recommendation: '', updatedAt: reg.now() });
-    return;
-  }
+export function signoffAfterChange(reg: Register, id: number, meta: CallMeta, paths: string[]): HistoryChange[] {
   const current = getSignoff(reg, id);
-  // Marking a review done is not a change of what the activity says.
-  if (!submitted && options.paths?.every((p) => REVIEW_CYCLE_FIELDS.has(p))) return;
-  if (!submitted && current.state !== 'checked') return;
-  if (current.state === 'submitted') return;
-  setSignoff(reg, { activityId: id, state: 'submitted', checkedAt: '', checkedBy: '', recommendation: '' }, meta);
+  if (current.state === 'submitted') return [];
+  if (submits(meta) || (current.state === 'checked' && !paths.every((p) => REVIEW_CYCLE_FIELDS.has(p)))) {
+    const next: Signoff = { activityId: id, state: 'submitted', checkedAt: '', checkedBy: '', recommendation: '' };
+    dpoStore(reg).setSignoff({ ...next, updatedAt: reg.now() });
+    return signoffChanges(current, next);
+  }
+  return [];
 }

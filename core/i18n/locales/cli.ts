@@ -286,7 +286,8 @@ export const fr: Entries = {
   'cli.cmd.documents.usage': 'documents list [RÉF] [--org ORG] [--json] | documents remove N° | documents replace N° FICHIER',
   'cli.cmd.documents.summary': 'Les documents conservés dans le registre : les lister (d’un traitement avec ses contrats, violations et demandes), en retirer ou en remplacer un',
   'cli.cmd.copy.usage': 'copy RÉF… --org SOURCE --to ORG[,ORG…] [--yes] [--json]',
-  'cli.cmd.copy.summary': 'Copier des traitements vers d’autres organismes du registre (DPO mutualisé) : chaque copie est un traitement à part entière, destinataires retrouvés par leur nom',
+  'cli.cmd.copy.summary':
+    'Copier des traitements vers d’autres organismes du registre (DPO mutualisé) : chaque copie est un traitement à part entière, destinataires retrouvés par leur nom',
   'cli.cmd.actions.usage': 'actions list [--org ORG] [--overdue] [--state open|in_progress|done|dropped|pending] [--lang fr|en] [--json]',
   'cli.cmd.actions.summary': 'Le plan d’action du DPO : points à revoir et notes devenus des actions, avec responsable, échéance, priorité et état',
   'cli.cmd.verify-bundle.usage': 'verify-bundle FICHIER.zip [--json]',
