@@ -20,7 +20,7 @@ describe('the JSON register document', () => {
   it('exports every field with the property names the outside world relies on', async () => {
     const source = temp(true);
     const doc = await source.call('register/document', {});
-    expect(doc).toMatchObject({ format: 'art30-register', version: 3, referenceData: { asOf: '2026-11-28' } });
+    expect(doc).toMatchObject({ format: 'art30-register', version: 4, referenceData: { asOf: '2026-11-28' } });
     expect(doc.organisations.map((o) => o.name)).toEqual(['Atelier Lumière SAS', 'Fondation Atelier Lumière']);
     const t005 = doc.activities.find((a) => a.ref === 'T-005')!;
     expect(t005).toMatchObject({

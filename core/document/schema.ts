@@ -1,5 +1,5 @@
 /**
- * The JSON register document (`{"format": "art30-register", "version": 3, ...}`), validated on
+ * The JSON register document (`{"format": "art30-register", "version": 4, ...}`), validated on
  * import. `docs/register-document.schema.json` is generated from this schema
  * (`npm run schema:json`) and checked by a test so the two cannot drift.
  */
@@ -8,6 +8,7 @@ import { ADEQUACY_STATUSES, RECIPIENT_TYPES } from '../model/codes.js';
 import { REGISTER_FORMAT, REGISTER_FORMAT_VERSION } from '../model/register.js';
 import { documentRecordMembers } from '../records/document.js';
 import { documentProofMembers } from '../documents/register-document.js';
+import { documentDpoMembers } from '../dpo/register-document.js';
 import { activityFieldsSchema, countryCode, organisationInputSchema, recipientInputSchema } from '../model/schemas.js';
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: 'must be an ISO 8601 date or timestamp' });
@@ -32,8 +33,8 @@ export const documentActivitySchema = activityFieldsSchema.extend({
 
 export const registerDocumentSchema = z.object({
   format: z.literal(REGISTER_FORMAT),
-  /** Version 1 documents (before international organisations and the 2026 legal fields) and version 2 (before contracts and documents) are still read. */
-  version: z.union([z.literal(1), z.literal(2), z.literal(REGISTER_FORMAT_VERSION)]),
+  /** Version 1 documents (before international organisations and the 2026 legal fields), version 2 (before contracts and documents) and version 3 (before the DPO's sign-off and action plan) are still read. */
+  version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(REGISTER_FORMAT_VERSION)]),
   exportedAt: z.string().optional(),
   /** The register as it stood at the end of this day (issue 16). */
   asOf: z.string().optional(),
@@ -43,6 +44,7 @@ export const registerDocumentSchema = z.object({
   activities: z.array(documentActivitySchema).default([]),
   ...documentRecordMembers,
   ...documentProofMembers,
+  ...documentDpoMembers,
   referenceData: z.object({ asOf: z.string(), sources: z.array(z.object({ title: z.string(), url: z.string().optional() })).default([]) }).optional(),
   internationalOrganisations: z
     .array(
@@ -63,8 +65,8 @@ export type ParsedRegisterDocument = z.output<typeof registerDocumentSchema>;
 
 export function registerDocumentJsonSchema(): object {
   return {
-    $id: 'https://art30.app/schemas/register-document-v3.json',
-    title: 'Art30 register document, version 3 (versions 1 and 2 are still read)',
+    $id: 'https://art30.app/schemas/register-document-v4.json',
+    title: 'Art30 register document, version 4 (versions 1 to 3 are still read)',
     description: 'The whole GDPR Article 30 register (controller and processor activities) as one JSON document.',
     ...(z.toJSONSchema(registerDocumentSchema, { io: 'input' }) as object),
   };

@@ -131,12 +131,14 @@ function resolve(reg: Register, organisationId: number, input: z.output<typeof a
   };
 }
 
-export function createAction(reg: Register, organisationId: number, input: ActionInput, meta: CallMeta): Action {
+/** A new action, with the next free reference (`A-001`), or `ref` (a JSON document's) when given. */
+export function createAction(reg: Register, organisationId: number, input: ActionInput, meta: CallMeta, options: { ref?: string; closedOn?: string } = {}): Action {
   const parsed = parseInput(actionInputSchema, input, 'entry');
   return reg.write(() => {
     if (!reg.activities.organisationExists(organisationId)) throw notFound('organisation', organisationId);
     const f = resolve(reg, organisationId, parsed);
-    const ref = dpoStore(reg).nextActionRef(organisationId);
+    if (f.closedOn && options.closedOn) f.closedOn = options.closedOn;
+    const ref = options.ref ?? dpoStore(reg).nextActionRef(organisationId);
     const id = dpoStore(reg).insertAction(organisationId, ref, f, reg.now());
     reg.record(meta, { entityType: 'action', entityId: id, entityLabel: `${ref} ${f.title}`, organisationId, action: 'create', changes: recordFields(forHistory(f), 'after') });
     return getAction(reg, id);

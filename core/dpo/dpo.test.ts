@@ -262,3 +262,52 @@ describe('copy to other organisations', () => {
     expect(await t.call('activities/list', { organisationId: ccas.id })).toEqual([]);
   });
 });
+
+describe('the JSON register document, version 4', () => {
+  it('carries the sign-off and the action plan to another register; a version 3 document still imports', async () => {
+    const a = await t.call('activities/create', { organisationId: orgId, activity: { name: 'État civil', purpose: 'Tenir les actes' } });
+    await t.call('activities/create', { organisationId: orgId, activity: { name: 'Listes électorales', purpose: 'Tenir les listes' } });
+    t.reg.now = () => '2026-04-02T08:00:00.000Z';
+    await t.call('signoff/check', { activityId: a.id, version: 1, recommendation: 'Conforme.', by: 'DPO mutualisé' });
+    const action = await t.call('actions/create', {
+      organisationId: orgId,
+      action: { activityId: a.id, checkCode: 'no_retention', title: 'Fixer la conservation', dueOn: '2026-05-01' },
+    });
+    await t.call('actions/close', { id: action.id, version: action.version, outcome: 'Fait', state: 'done' });
+    await t.call('actions/create', { organisationId: orgId, action: { title: 'Former les agents' } });
+    const doc = await t.call('register/document', {});
+    expect(doc.version).toBe(4);
+    expect(doc.signoffs).toEqual([
+      { organisation: 'org-1', ref: 'T-001', state: 'checked', checkedAt: '2026-04-02', checkedBy: 'DPO mutualisé', recommendation: 'Conforme.' },
+      { organisation: 'org-1', ref: 'T-002', state: 'draft', checkedAt: '', checkedBy: '', recommendation: '' },
+    ]);
+    expect(doc.actions).toHaveLength(2);
+
+    const file = path.join(t.dir, 'registre.json');
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const other = openTempRegister();
+    try {
+      await other.call('import/documentBytes', { fileName: 'registre.json', base64: fs.readFileSync(file).toString('base64') });
+      const [t1, t2] = await other.call('activities/list', {});
+      expect(await other.call('signoff/get', { activityId: t1.id })).toMatchObject({ state: 'checked', checkedAt: '2026-04-02', recommendation: 'Conforme.' });
+      expect((await other.call('signoff/get', { activityId: t2.id })).state).toBe('draft');
+      const actions = await other.call('actions/list', {});
+      expect(actions.map((x) => [x.ref, x.state, x.outcome, x.closedOn, x.activityLabel])).toEqual([
+        ['A-001', 'done', 'Fait', '2026-04-02', 'T-001 État civil'],
+        ['A-002', 'open', '', '', ''],
+      ]);
+      // Imported twice: nothing new.
+      await other.call('import/documentBytes', { fileName: 'registre.json', base64: fs.readFileSync(file).toString('base64') });
+      expect(await other.call('actions/list', {})).toHaveLength(2);
+
+      // A version 3 document (no sign-off, no action plan) still imports.
+      const { signoffs: _s, actions: _a, ...v3 } = doc as unknown as Record<string, unknown>;
+      const v3file = path.join(t.dir, 'v3.json');
+      fs.writeFileSync(v3file, JSON.stringify({ ...v3, version: 3, activities: [{ ...(doc.activities[0] as object), ref: 'T-009' }] }));
+      const r = await other.call('import/documentBytes', { fileName: 'v3.json', base64: fs.readFileSync(v3file).toString('base64') });
+      expect(r.activities.created).toBe(1);
+    } finally {
+      other.cleanup();
+    }
+  });
+});

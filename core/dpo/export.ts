@@ -47,6 +47,8 @@ export function dpoWorkForExport(reg: Register, source: ExportSource, audience: 
       .filter((a) => names.has(a.organisationId) && (extract ? a.activityId !== null && ids.has(a.activityId) : true))
       .map((a) => ({ ...a, organisation: names.get(a.organisationId) ?? '' }));
   }
+  // A register whose DPO has not started signing off nor planning keeps its exports as they were.
+  if (signoffs.every((r) => r.signoff.state === 'draft') && !actions?.length) return undefined;
   return { internal, several: source.organisations.length > 1, signoffs, actions };
 }
 

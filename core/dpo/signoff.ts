@@ -88,6 +88,11 @@ export function signOff(reg: Register, id: number, expectedVersion: number, inpu
   });
 }
 
+/** The sign-off a JSON register document gives (inside its import's write), with its history entry. */
+export function restoreSignoff(reg: Register, s: Signoff, meta: CallMeta): void {
+  setSignoff(reg, s.state === 'checked' ? s : { ...s, checkedAt: '', checkedBy: '', recommendation: '' }, meta);
+}
+
 /** Back to a draft or to submitted, by the DPO's choice (the recommendation given is kept in the history). */
 export function setSignoffState(reg: Register, id: number, state: Exclude<SignoffState, 'checked'>, meta: CallMeta): Signoff {
   return reg.write(() => {

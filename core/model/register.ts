@@ -117,7 +117,21 @@ export interface HistoryChange {
 export interface HistoryEntry {
   id: number;
   at: string;
-  entityType: 'organisation' | 'activity' | 'recipient' | 'vocabulary' | 'country' | 'export' | 'import' | 'register' | 'breach' | 'request' | 'campaign' | 'contract' | 'document' | 'action';
+  entityType:
+    | 'organisation'
+    | 'activity'
+    | 'recipient'
+    | 'vocabulary'
+    | 'country'
+    | 'export'
+    | 'import'
+    | 'register'
+    | 'breach'
+    | 'request'
+    | 'campaign'
+    | 'contract'
+    | 'document'
+    | 'action';
   entityId: number | null;
   entityLabel: string;
   organisationId: number | null;
@@ -135,9 +149,9 @@ export interface HistoryEntry {
 // The JSON register document.
 
 export const REGISTER_FORMAT = 'art30-register';
-export const REGISTER_FORMAT_VERSION = 3;
-/** Document versions this Art30 reads: version 1 has no international organisations nor the 2026 legal fields; version 2 no contracts nor documents. */
-export const READABLE_FORMAT_VERSIONS = [1, 2, 3] as const;
+export const REGISTER_FORMAT_VERSION = 4;
+/** Document versions this Art30 reads: version 1 has no international organisations nor the 2026 legal fields; version 2 no contracts nor documents; version 3 no sign-off nor action plan. */
+export const READABLE_FORMAT_VERSIONS = [1, 2, 3, 4] as const;
 
 export interface DocumentOrganisation extends OrganisationData {
   /** Key used by `activities[].organisation` within this document. */
@@ -187,6 +201,9 @@ export interface RegisterDocument {
   /** Version 3: processor contracts (Art. 28) and the documents kept in the register, as base64 (issue 23). */
   contracts?: Record<string, unknown>[];
   documents?: Record<string, unknown>[];
+  /** Version 4: the DPO's sign-off of each activity and the action plan (issue 25). */
+  signoffs?: Record<string, unknown>[];
+  actions?: Record<string, unknown>[];
 }
 
 export interface DocumentInternationalOrganisation {
