@@ -39,7 +39,7 @@ test('the DPO checks an activity with a recommendation, makes a point to review 
   await axeClean(page, '.editor-screen');
 
   // A point to review made an action, overdue on purpose (due in the past).
-  const checks = page.getByRole('region', { name: 'Points à revoir' });
+  const checks = page.getByRole('region', { name: 'Points d’attention' });
   const point = checks.getByRole('listitem').filter({ hasText: 'Aucune durée de conservation n’est indiquée.' });
   await point.getByRole('button', { name: 'En faire une action' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nouvelle action' });
@@ -91,7 +91,9 @@ test('the DPO checks an activity with a recommendation, makes a point to review 
   // The overview counts the DPO's work; the register filters on the sign-off.
   await nav(page, 'Tableau de bord').click();
   const work = page.getByRole('region', { name: 'Travail du DPO' });
-  await expect(work).toContainText(/1\s*traitement vérifié par le DPO/);
+  await expect(work.getByRole('button', { name: /traitement vérifié par le DPO/ })).toHaveText('traitement vérifié par le DPO1');
+  await expect(work).toContainText('action en retard0');
+  await axeClean(page, '.overview-screen');
   await nav(page, 'Registre').click();
   await page.getByLabel('Visa', { exact: true }).selectOption({ label: 'Vérifié par le DPO' });
   await expect(register.count).toContainText('1');

@@ -57,7 +57,7 @@ export function ActionsScreen() {
             ...(['open', 'in_progress', 'done', 'dropped'] as const).map((s) => ({ value: s, label: t(`dpo.state.${s}`) })),
           ]}
         />
-        <div className={`filter ${overdue ? 'active' : ''}`}>
+        <div className={`filter check-filter ${overdue ? 'active' : ''}`}>
           <input id={overdueId} type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
           <label htmlFor={overdueId}>{t('dpo.actions.filterOverdue')}</label>
         </div>
@@ -85,7 +85,7 @@ export function ActionsScreen() {
           <tbody>
             {list.map((a) => (
               <tr key={a.id} className={a.overdue ? 'overdue' : undefined}>
-                <td>{a.ref}</td>
+                <td className="nowrap">{a.ref}</td>
                 <td>
                   {a.title}
                   {a.checkCode ? <div className="muted">{t(`checks.${a.checkCode}`)}</div> : null}
@@ -120,17 +120,19 @@ export function ActionsScreen() {
                   {a.overdue ? <span className="badge alert"> {t('dpo.actions.overdueBadge')}</span> : null}
                   {a.closedOn ? <div className="muted">{formatDate(a.closedOn, app.lang)}</div> : null}
                 </td>
-                <td className="row-actions">
-                  {a.state === 'open' ? (
-                    <button type="button" className="secondary small" onClick={() => void start(a)} aria-label={`${t('dpo.actions.start')} ${a.ref}`}>
-                      {t('dpo.actions.start')}
-                    </button>
-                  ) : null}
-                  {a.state === 'open' || a.state === 'in_progress' ? (
-                    <button type="button" className="secondary small" onClick={() => setClosing(a)} aria-label={`${t('dpo.actions.close')} ${a.ref}`}>
-                      {t('dpo.actions.close')}
-                    </button>
-                  ) : null}
+                <td>
+                  <div className="row-actions">
+                    {a.state === 'open' ? (
+                      <button type="button" className="secondary small" onClick={() => void start(a)} aria-label={`${t('dpo.actions.start')} ${a.ref}`}>
+                        {t('dpo.actions.start')}
+                      </button>
+                    ) : null}
+                    {a.state === 'open' || a.state === 'in_progress' ? (
+                      <button type="button" className="secondary small" onClick={() => setClosing(a)} aria-label={`${t('dpo.actions.close')} ${a.ref}`}>
+                        {t('dpo.actions.close')}
+                      </button>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             ))}
