@@ -62,6 +62,9 @@ describe('the DPO’s sign-off', () => {
     expect(signoffChanges.some((c) => c.includes('signoff.recommendation:Préciser la durée de conservation des registres.→null'))).toBe(true);
     // The state went back in the same entry as the change that caused it.
     expect(history[0].changes.map((c) => c.path)).toEqual(['department', 'signoff.state', 'signoff.checkedAt', 'signoff.checkedBy', 'signoff.recommendation']);
+    // Read in the DPO's words: the state's name, never its code.
+    const [fr] = await t.call('history/list', { entityType: 'activity', entityId: a.id, limit: 1, lang: 'fr' });
+    expect(fr.changes.find((c) => c.path === 'signoff.state')?.text).toEqual({ before: ['Vérifié par le DPO'], after: ['Soumis'] });
     expect(await t.call('history/verify', {})).toMatchObject({ ok: true });
   });
 

@@ -88,6 +88,8 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'dpo.cli.outcome': ['What was done: {{text}}', 'Ce qui a été fait : {{text}}'],
   'dpo.cli.copyConfirm': ['Make these {{count}} copies?', 'Faire ces {{count}} copies ?'],
   'dpo.cli.notConfirmed': ['Nothing was written (answer with --yes to copy).', 'Rien n’a été écrit (répondez avec --yes pour copier).'],
+  'dpo.history.copiedTo': ['Copied to', 'Copié vers'],
+  'dpo.history.copiedFrom': ['Copied from', 'Copié depuis'],
   // Overview
   'dpo.overview.title': ['The DPO’s work', 'Travail du DPO'],
   'dpo.overview.signoff.draft_one': ['draft activity', 'traitement en brouillon'],
