@@ -47,7 +47,7 @@ describe('art30 copy', () => {
 
     const done = await fr('copy', 'T-001', 'T-002', 'T-003', '--org', '1', '--to', '2,3', '--yes');
     expect(done.err).toBe('');
-    expect(done.out).toContain('6 copie(s) faite(s).');
+    expect(done.out).toContain('6 copies faites.');
     expect(done.out).toMatch(/^ {2}T-003 → Caisse des écoles T-003$/m);
     const listed = JSON.parse((await fr('list', '--org', '3', '--json')).out) as { ref: string; name: string }[];
     expect(listed.map((a) => `${a.ref} ${a.name}`)).toEqual(['T-001 Paie des agents', 'T-002 État civil', 'T-003 Cantine scolaire']);

@@ -99,4 +99,20 @@ test('the DPO checks an activity with a recommendation, makes a point to review 
   await expect(register.count).toContainText('1');
   await expect(register.row('Assistant conversationnel du service client')).toBeVisible();
   await axeClean(page, '.register-screen');
+
+  // Copied to the other organisation the DPO serves: what will happen is said first.
+  await page.getByRole('checkbox', { name: 'Sélectionner T-010 Assistant conversationnel du service client' }).check();
+  await page.getByRole('button', { name: 'Copier vers d’autres organismes…' }).click();
+  const copy = page.getByRole('dialog', { name: 'Copier 1 traitement vers d’autres organismes' });
+  await copy.getByRole('checkbox', { name: 'Fondation Atelier Lumière' }).check();
+  await expect(copy.getByRole('listitem')).toHaveText(
+    'T-010 Assistant conversationnel du service client → Fondation Atelier Lumière (destinataires trouvés : aucun ; ajoutés à l’annuaire : aucun)',
+  );
+  await axeClean(page, '.modal');
+  await copy.getByRole('button', { name: 'Copier', exact: true }).click();
+  await expect(page.locator('.notices')).toContainText('1 copie faite.');
+  // The copy is a draft of the other organisation's register.
+  await page.getByLabel('Visa', { exact: true }).selectOption({ label: 'Tous' });
+  await page.getByLabel('Organisme').selectOption({ label: 'Fondation Atelier Lumière' });
+  await expect(page.getByRole('link', { name: 'Assistant conversationnel du service client', exact: true })).toBeVisible();
 });
