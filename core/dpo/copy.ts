@@ -83,7 +83,8 @@ export function copyActivities(reg: Register, req: CopyRequest, meta: CallMeta):
         entityId: copy.id,
         entityLabel: `${copy.ref} ${copy.name}`,
         organisationId: item.organisationId,
-        action: 'create',
+        // Its own kind of entry beside the creation: the register as of a past day counts only changes of the activity.
+        action: 'copy',
         changes: [{ path: 'copiedFrom', before: null, after: `${item.from} — ${source.ref} ${source.name}` }],
       });
       reg.record(meta, {
@@ -91,7 +92,7 @@ export function copyActivities(reg: Register, req: CopyRequest, meta: CallMeta):
         entityId: source.id,
         entityLabel: `${source.ref} ${source.name}`,
         organisationId: source.organisationId,
-        action: 'update',
+        action: 'copy',
         changes: [{ path: 'copiedTo', before: null, after: `${item.to} — ${copy.ref} ${copy.name}` }],
       });
     }

@@ -314,3 +314,24 @@ describe('the JSON register document, version 4', () => {
     }
   });
 });
+
+describe('the register as of a past day', () => {
+  it('is not changed by a sign-off or a copy: the activity keeps its fields and version, the copy did not exist yet', async () => {
+    const other = await t.call('organisations/create', { organisation: { name: 'CCAS' } });
+    t.reg.now = () => '2026-01-10T09:00:00.000Z';
+    const a = await t.call('activities/create', { organisationId: orgId, activity: { name: 'Paie', purpose: 'Payer les agents' } });
+    t.reg.now = () => '2026-02-10T09:00:00.000Z';
+    await t.call('signoff/check', { activityId: a.id, version: 1, recommendation: 'Conforme.' });
+    await t.call('copy/run', { activityIds: [a.id], organisationIds: [other.id] });
+    const { withRegisterAsOf } = await import('../overview/as-of.js');
+    const { exportDocument } = await import('../document/export.js');
+    const before = await withRegisterAsOf(t.reg, '2026-01-31', (past) => past.activities.list({}).map((s) => `${s.organisationId}:${s.ref}:${s.version}`));
+    expect(before).toEqual([`${orgId}:T-001:1`]);
+    const after = await withRegisterAsOf(t.reg, '2026-02-10', (past) => exportDocument(past, {}).activities.map((x) => `${x.organisation}:${x.ref}:${x.name}`));
+    expect(after).toEqual(['org-1:T-001:Paie', 'org-2:T-001:Paie']);
+    const now = (await t.call('activities/get', { id: a.id })).version;
+    expect(now).toBe(1);
+    const history = await t.call('history/list', { entityType: 'activity', entityId: a.id });
+    expect(history.map((e) => e.action)).toEqual(['copy', 'signoff', 'create']);
+  });
+});

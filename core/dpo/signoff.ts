@@ -70,7 +70,8 @@ function setSignoff(reg: Register, next: Signoff, meta: CallMeta): Signoff {
   if (!changes.length) return before;
   const a = activityHead(reg, next.activityId);
   dpoStore(reg).setSignoff({ ...next, updatedAt: reg.now() });
-  reg.record(meta, { entityType: 'activity', entityId: next.activityId, entityLabel: `${a.ref} ${a.name}`, organisationId: a.organisationId, action: 'update', changes });
+  // Its own kind of entry: the activity's fields and version are unchanged (the register as of a past day skips it).
+  reg.record(meta, { entityType: 'activity', entityId: next.activityId, entityLabel: `${a.ref} ${a.name}`, organisationId: a.organisationId, action: 'signoff', changes });
   return next;
 }
 

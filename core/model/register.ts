@@ -135,7 +135,8 @@ export interface HistoryEntry {
   entityId: number | null;
   entityLabel: string;
   organisationId: number | null;
-  action: 'create' | 'update' | 'delete' | 'export' | 'import' | 'undo';
+  /** `signoff` and `copy` (issue 25) record the DPO's sign-off and a copy to another organisation: the activity itself is unchanged. */
+  action: 'create' | 'update' | 'delete' | 'export' | 'import' | 'undo' | 'signoff' | 'copy';
   changes: HistoryChange[];
   source: string;
   sourceFile: string;
