@@ -70,10 +70,19 @@ const actionFrom = (r: Row): ActionRow => ({
 });
 
 export class DpoWorkStore {
+  /** Statements prepared once: an import writes a sign-off row for each activity it creates. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly sqlite: Database.Database) {}
 
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.sqlite.prepare(sql)));
+    return s;
+  }
+
   signoff(activityId: number): SignoffRow | undefined {
-    const r = this.sqlite.prepare('SELECT * FROM activity_signoffs WHERE activity_id = ?').get(activityId) as Row | undefined;
+    const r = this.stmt('SELECT * FROM activity_signoffs WHERE activity_id = ?').get(activityId) as Row | undefined;
     return r ? signoffFrom(r) : undefined;
   }
 
@@ -97,16 +106,14 @@ export class DpoWorkStore {
 
   setSignoff(s: SignoffRow): void {
     if (s.state === 'draft') {
-      this.sqlite.prepare('DELETE FROM activity_signoffs WHERE activity_id = ?').run(s.activityId);
+      this.stmt('DELETE FROM activity_signoffs WHERE activity_id = ?').run(s.activityId);
       return;
     }
-    this.sqlite
-      .prepare(
-        `INSERT INTO activity_signoffs (activity_id, state, checked_at, checked_by, recommendation, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+    this.stmt(
+      `INSERT INTO activity_signoffs (activity_id, state, checked_at, checked_by, recommendation, updated_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(activity_id) DO UPDATE SET state = excluded.state, checked_at = excluded.checked_at, checked_by = excluded.checked_by,
          recommendation = excluded.recommendation, updated_at = excluded.updated_at`,
-      )
-      .run(s.activityId, s.state, s.checkedAt, s.checkedBy, s.recommendation, s.updatedAt);
+    ).run(s.activityId, s.state, s.checkedAt, s.checkedBy, s.recommendation, s.updatedAt);
   }
 
   actions(filter: { organisationId?: number; activityId?: number } = {}): ActionRow[] {
