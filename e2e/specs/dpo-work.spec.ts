@@ -52,6 +52,10 @@ test('the DPO checks an activity with a recommendation, makes a point to review 
   await dialog.getByRole('button', { name: 'Créer l’action' }).click();
   await expect(page.locator('.notices')).toContainText('Action A-001 créée.');
   await expect(dialog).toHaveCount(0);
+  // The editor lists the activity's actions.
+  const own = panel.getByRole('group', { name: 'Actions de ce traitement' });
+  await expect(own.getByRole('listitem')).toHaveText(/^A-001 Fixer la durée de conservation des conversations — Ouverte \(Échéance\s:\s01\smars\s2026\)\s*En retard$/);
+  await axeClean(page, '.editor-screen');
 
   // The action plan: the action, overdue; closed with the keyboard only.
   await nav(page, 'Plan d’action').click();

@@ -50,6 +50,7 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'dpo.actions.filterAllStates': ['All states', 'Tous les états'],
   'dpo.actions.filterPending': ['Open or in progress', 'Ouvertes ou en cours'],
   'dpo.actions.filterOverdue': ['Overdue only', 'En retard seulement'],
+  'dpo.actions.openPlan': ['Open the action plan', 'Ouvrir le plan d’action'],
   'dpo.actions.rowActions': ['What to do', 'Que faire'],
   'dpo.actions.ofActivity': ['Actions of this activity', 'Actions de ce traitement'],
   'dpo.actions.annex': ['Annex — Action plan', 'Annexe — Plan d’action'],

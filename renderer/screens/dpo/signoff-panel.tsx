@@ -6,6 +6,7 @@ import { invalidateAfterWrite } from '../../api/queries.js';
 import { useApp, useT } from '../../app-context.js';
 import { formatDate } from '../register-parts/format.js';
 import './dpo.css';
+import { ActivityActions } from './activity-actions.js';
 
 export function SignoffPanel(props: { activityId: number; version: number; dirty: boolean; refreshKey: number; onChanged(): void }) {
   const app = useApp();
@@ -54,6 +55,7 @@ export function SignoffPanel(props: { activityId: number; version: number; dirty
       <button type="button" className="secondary" disabled={busy || props.dirty} onClick={() => void check()}>
         {t('dpo.signoff.check')}
       </button>
+      <ActivityActions activityId={props.activityId} refreshKey={props.refreshKey} />
     </section>
   );
 }
