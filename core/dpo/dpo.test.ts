@@ -90,6 +90,10 @@ describe('the DPO’s sign-off', () => {
     expect(rows.map((s) => s.name).sort()).toEqual(['Badges', 'Paie']);
     const history = await t.call('history/list', { entityType: 'activity', entityId: a.id });
     expect(history[0]).toMatchObject({ source: 'import', changes: expect.arrayContaining([{ path: 'signoff.state', before: 'checked', after: 'submitted' }]) });
+
+    // The import undone: the activity as the DPO checked it, checked again with its recommendation.
+    await t.call('import/undo', { batchId: summary.batchId! });
+    expect(await t.call('signoff/get', { activityId: a.id })).toMatchObject({ state: 'checked', recommendation: 'Conforme.' });
   });
 
   it('an existing register migrates: activities an import created are submitted, the others drafts', () => {
