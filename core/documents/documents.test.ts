@@ -181,7 +181,7 @@ describe('documents kept in the register', () => {
 
     // JSON register document: exported, imported into an empty register, exported again: the same.
     const first = await r.call('register/document', {});
-    expect(first.version).toBe(3);
+    expect(first.version).toBe(4);
     expect(first.contracts).toHaveLength(1);
     expect(first.documents?.map((d) => [d.name, d.owner])).toEqual([
       ['dpa.pdf', { type: 'contract', ref: 'C-001' }],

@@ -550,7 +550,7 @@ describe('the JSON register document, version 2', () => {
     const imported = (await third.call('register/document', {})).activities[0];
     expect(imported.transfers[0]).toMatchObject({ country: 'BR', tiaRef: '' });
     expect(imported.dpia).toMatchObject({ cnilRequired: [], priorConsultation: 'not_needed' });
-    fs.writeFileSync(v1file, JSON.stringify({ ...v1, version: 4 }));
+    fs.writeFileSync(v1file, JSON.stringify({ ...v1, version: 5 }));
     await expect(third.call('register/importJson', { file: v1file })).rejects.toThrow(/newer Art30/);
   });
 });
