@@ -94,7 +94,7 @@ describe('the DPO’s sign-off and action plan in the exports', () => {
     await t.call('export/file', { format: 'docx', lang: 'fr', out: authority, scope: { organisationId: 1 } });
     const text = await docxText(authority);
     expect(text).toContain('Visa du DPO');
-    expect(text).toMatch(/1 traitement\(s\) sur \d+ vérifié\(s\) par le DPO\./);
+    expect(text).toMatch(/1 traitement sur \d+ vérifié par le DPO\./);
     expect(text).toContain('Vérifié par le DPO');
     expect(text).not.toContain('Annexe — Plan d’action');
     expect(text).not.toContain('Revoir la durée de conservation des bulletins.');

@@ -183,26 +183,25 @@ const ACTIONS_PDF_ID = 'dpo-actions';
 
 /** Shares of the page's width (the PDF): long texts wide, codes and dates narrow. */
 const PDF_WIDTH: Record<string, number> = {
-  ref: 6,
+  ref: 7,
   organisation: 12,
   activity: 16,
   state: 11,
-  checkedAt: 9,
+  checkedAt: 10,
   checkedBy: 10,
   recommendation: 30,
-  title: 20,
-  point: 16,
-  owner: 9,
-  dueOn: 9,
-  priority: 7,
-  outcome: 16,
+  title: 24,
+  owner: 11,
+  dueOn: 11,
+  priority: 8,
+  outcome: 18,
 };
 
 function htmlGrid(cols: string[], head: string[], rows: Record<string, string>[]): string {
   const total = cols.reduce((n, c) => n + (PDF_WIDTH[c] ?? 10), 0);
   const widths = cols.map((c) => `<col style="width:${(((PDF_WIDTH[c] ?? 10) / total) * 100).toFixed(1)}%">`).join('');
   return `<table class="grid"><colgroup>${widths}</colgroup><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${cols.map((c) => (r[c] ? `<td class="lines">${esc(r[c])}</td>` : '<td></td>')).join('')}</tr>`)
+    .map((r) => `<tr>${cols.map((c) => (r[c] ? `<td class="lines"${c === 'ref' ? ' style="white-space:nowrap"' : ''}>${esc(r[c])}</td>` : '<td></td>')).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
 
@@ -211,7 +210,7 @@ export function dpoWorkHtml(d: ExportDpoWork, L: Labels): Appendix {
   const checked = d.signoffs.filter((r) => r.signoff.state === 'checked').length;
   const sc = signoffColumns(d);
   let html = `<section class="dpo-work"><h2 class="part part-start" id="${SIGNOFF_PDF_ID}">${esc(t(lang, 'dpo.signoff.title'))}</h2><p>${esc(
-    t(lang, 'dpo.signoff.summary', { checked, total: d.signoffs.length }),
+    t(lang, 'dpo.signoff.summary', { count: checked, total: d.signoffs.length }),
   )}</p>${htmlGrid(
     sc,
     sc.map((c) => t(lang, SIGNOFF_HEAD[c])),
@@ -219,13 +218,17 @@ export function dpoWorkHtml(d: ExportDpoWork, L: Labels): Appendix {
   )}`;
   const toc = [{ id: SIGNOFF_PDF_ID, title: t(lang, 'dpo.signoff.title'), count: checked }];
   if (d.actions) {
-    const ac = actionColumns(d).filter((c) => c !== 'closedOn');
+    // On a portrait page the point to review goes under the action's title.
+    const ac = actionColumns(d).filter((c) => c !== 'closedOn' && c !== 'point');
     html += `<h2 class="part part-start" id="${ACTIONS_PDF_ID}">${esc(t(lang, 'dpo.actions.annex'))}</h2>${
       d.actions.length
         ? htmlGrid(
             ac,
             ac.map((c) => t(lang, ACTION_HEAD(c))),
-            d.actions.map((a) => actionValues(L, a)),
+            d.actions.map((a) => {
+              const v = actionValues(L, a);
+              return { ...v, title: v.point ? `${v.title}\n${t(lang, 'dpo.action.point')}${t(lang, 'firsthour.colon')}${v.point}` : v.title };
+            }),
           )
         : `<p class="muted">${esc(t(lang, 'dpo.actions.none'))}</p>`
     }`;
@@ -240,7 +243,7 @@ export function dpoWorkDocx(d: ExportDpoWork, L: Labels): (Paragraph | Table)[] 
   const sc = signoffColumns(d);
   const out: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: t(lang, 'dpo.signoff.title') }),
-    new Paragraph({ text: t(lang, 'dpo.signoff.summary', { checked, total: d.signoffs.length }) }),
+    new Paragraph({ text: t(lang, 'dpo.signoff.summary', { count: checked, total: d.signoffs.length }) }),
     gridTable(
       sc.map((c) => t(lang, SIGNOFF_HEAD[c])),
       d.signoffs.map((r) => {

@@ -25,7 +25,8 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'dpo.signoff.filterAll': ['Any sign-off', 'Tout visa'],
   'dpo.signoff.sheet': ['DPO sign-off', 'Visa du DPO'],
   'dpo.signoff.none': ['No activity has been checked by the DPO yet.', 'Aucun traitement n’a encore été vérifié par le DPO.'],
-  'dpo.signoff.summary': ['{{checked}} of {{total}} activities checked by the DPO.', '{{checked}} traitement(s) sur {{total}} vérifié(s) par le DPO.'],
+  'dpo.signoff.summary_one': ['{{count}} of {{total}} activities checked by the DPO.', '{{count}} traitement sur {{total}} vérifié par le DPO.'],
+  'dpo.signoff.summary_other': ['{{count}} of {{total}} activities checked by the DPO.', '{{count}} traitements sur {{total}} vérifiés par le DPO.'],
   // The action plan
   'dpo.actions.title': ['Action plan', 'Plan d’action'],
   'dpo.actions.intro': [
