@@ -190,11 +190,11 @@ const PDF_WIDTH: Record<string, number> = {
   checkedAt: 10,
   checkedBy: 10,
   recommendation: 30,
-  title: 24,
-  owner: 11,
+  title: 22,
+  owner: 13,
   dueOn: 11,
-  priority: 8,
-  outcome: 18,
+  priority: 9,
+  outcome: 16,
 };
 
 function htmlGrid(cols: string[], head: string[], rows: Record<string, string>[]): string {
