@@ -20,6 +20,8 @@ export interface CallMeta {
   sourceFile?: string;
   sourceSha256?: string;
   batchId?: number | null;
+  /** The change comes from a department (a campaign answer): it submits the activity to the DPO (issue 25). An import always does. */
+  submits?: boolean;
 }
 
 export const DEFAULT_META: CallMeta = { source: 'system' };

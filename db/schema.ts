@@ -584,3 +584,53 @@ export const documents = sqliteTable(
   },
   (t) => [index('documents_owner').on(t.ownerType, t.ownerId), index('documents_sha256').on(t.sha256)],
 );
+
+/**
+ * The DPO's sign-off of an activity (issue 25): `submitted` (by a department, through an import or a
+ * campaign answer) or `checked` by the DPO, with the day, who and the DPO's recommendation. An
+ * activity without a row is a draft. Changing a checked activity sends it back to `submitted`.
+ */
+export const activitySignoffs = sqliteTable(
+  'activity_signoffs',
+  {
+    activityId: integer('activity_id')
+      .primaryKey()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    state: text('state').notNull(),
+    checkedAt: text('checked_at').notNull().default(''),
+    checkedBy: text('checked_by').notNull().default(''),
+    recommendation: text('recommendation').notNull().default(''),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [index('activity_signoffs_state').on(t.state)],
+);
+
+/**
+ * The DPO's action plan (issue 25): a point to review (a check's code on an activity) or a free note
+ * made an action with an owner, a due date, a priority and a state; closed with what was done.
+ */
+export const dpoActions = sqliteTable(
+  'dpo_actions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ref: text('ref').notNull(),
+    /** The activity it is about, if any (the action stays when the activity is deleted). */
+    activityId: integer('activity_id').references(() => activities.id, { onDelete: 'set null' }),
+    activityLabel: text('activity_label').notNull().default(''),
+    /** The point to review it came from (a check code), '' for a free note. */
+    checkCode: text('check_code').notNull().default(''),
+    title: text('title').notNull(),
+    note: text('note').notNull().default(''),
+    owner: text('owner').notNull().default(''),
+    dueOn: text('due_on').notNull().default(''),
+    priority: text('priority').notNull().default('medium'),
+    state: text('state').notNull().default('open'),
+    outcome: text('outcome').notNull().default(''),
+    closedOn: text('closed_on').notNull().default(''),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('dpo_actions_org_ref').on(t.organisationId, t.ref), index('dpo_actions_state').on(t.state), index('dpo_actions_activity').on(t.activityId)],
+);

@@ -21,6 +21,7 @@ export const SCREENS: Screen[] = [
   { id: 'requests', alt: 'The data-subject requests, with their deadlines' },
   { id: 'contracts', href: '#/contracts', alt: 'Processor contracts (Art. 28): clauses, sub-processors, documents, points to review' },
   { id: 'campaigns', href: '#/campaigns', alt: 'Department review campaigns: who was sent what, who answered, who is late' },
+  { id: 'actions', href: '#/actions', alt: 'The DPO’s action plan: points to review made actions, with an owner, a due date, a priority and a state' },
   { id: 'organisation', href: '#/organisation', alt: 'The organisation, its DPO, representative and head' },
   { id: 'reference', href: '#/reference', alt: 'The reference data: countries’ adequacy status, vocabularies' },
 ];

@@ -24,6 +24,8 @@ export type Route =
   | { view: 'reference' }
   /** Department review campaigns (issue 22). */
   | { view: 'campaigns' }
+  /** The DPO's action plan (issue 25). */
+  | { view: 'actions' }
   /** The breach record and the request log (`#/breaches/new?activity=5`, `#/requests/3`). */
   | RecordsRoute;
 
@@ -50,6 +52,8 @@ export function parseHash(hash: string): Route {
       return { view: 'reference' };
     case 'campaigns':
       return { view: 'campaigns' };
+    case 'actions':
+      return { view: 'actions' };
     default:
       return { view: 'register' };
   }

@@ -20,6 +20,7 @@ import { RecipientsScreen } from './screens/recipients.js';
 import { ReferenceScreen } from './screens/reference.js';
 import { RecordsScreen } from './screens/records.js';
 import { CampaignsScreen } from './screens/campaigns.js';
+import { ActionsScreen } from './screens/dpo/actions-screen.js';
 import { invalidateRegisterCache } from './screens/register-view.js';
 import { ReferenceUpdateNotice } from './screens/legal-fields.js';
 
@@ -269,13 +270,14 @@ function Shell() {
   else if (r.view === 'reference') screen = <ReferenceScreen />;
   else if (r.view === 'records') screen = <RecordsScreen route={r} />;
   else if (r.view === 'campaigns') screen = <CampaignsScreen />;
+  else if (r.view === 'actions') screen = <ActionsScreen />;
   else if (r.view === 'overview') screen = <OverviewScreen />;
   else
     screen = (
       <HomeScreen route={r} canImport={canImport} canExport={canExport} focusSearch={focusSearch} onImport={() => setImportOpen(true)} onExport={(s) => setExportState(s)} />
     );
 
-  const navItem = (view: 'overview' | 'register' | 'recipients' | 'organisation' | 'reference' | 'campaigns' | 'contracts', label: string) => {
+  const navItem = (view: 'overview' | 'register' | 'recipients' | 'organisation' | 'reference' | 'campaigns' | 'contracts' | 'actions', label: string) => {
     const current = r.view === view || (view === 'register' && r.view === 'activity');
     return (
       <li>
@@ -348,6 +350,7 @@ function Shell() {
           {navItem('contracts', t('contracts.nav'))}
           <RecordsNavItem />
           {navItem('campaigns', t('campaign.nav'))}
+          {navItem('actions', t('dpo.actions.title'))}
           {navItem('organisation', t('nav.organisation'))}
           {navItem('reference', t('nav.reference'))}
         </ul>

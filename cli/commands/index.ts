@@ -30,4 +30,6 @@ export const commands: CommandEntry[] = [
   { name: 'reference', load: async () => (await import('./reference.js')).referenceCommand },
   { name: 'models', load: async () => (await import('./models.js')).modelsCommand },
   { name: 'campaign', load: async () => (await import('./campaign.js')).campaignCommand },
+  { name: 'copy', load: async () => (await import('./dpo.js')).copyCommand },
+  { name: 'actions', load: async () => (await import('./dpo.js')).actionsCommand },
 ];

@@ -35,6 +35,7 @@ export const procedureModules = [
   lazy(['campaign'], async () => (await import('./procedures/campaign.js')).campaignProcedures),
   lazy(['contracts'], async () => (await import('./procedures/contracts.js')).contractProcedures),
   lazy(['documents'], async () => (await import('./procedures/documents.js')).documentProcedures),
+  lazy(['signoff', 'actions', 'copy'], async () => (await import('./procedures/dpo.js')).dpoProcedures),
   lazy(['overview', 'activities', 'history'], async () => (await import('./procedures/overview.js')).overviewProcedures),
 ];
 

@@ -183,6 +183,9 @@ describe('review campaigns', () => {
       const h = await t.call('history/list', { entityType: 'activity', entityId: a1.id, limit: 1 });
       expect(h[0]).toMatchObject({ action: 'update', sourceFile: path.basename(xlsx) });
       expect(h[0].changes.map((c) => c.path)).toEqual(expect.arrayContaining(['lastReviewedAt', 'lastReviewedBy']));
+      // The department's answer submits its activities to the DPO, the new draft too (issue 25).
+      expect(h[0].changes).toContainEqual({ path: 'signoff.state', before: 'draft', after: 'submitted' });
+      for (const id of [a1.id, a2.id, draft.id]) expect((await t.call('signoff/get', { activityId: id })).state).toBe('submitted');
       const ch = await t.call('history/list', { entityType: 'campaign', entityId: campaignId });
       expect(ch.map((e) => e.action)).toEqual(['import', 'export', 'create']);
 

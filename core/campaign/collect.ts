@@ -217,7 +217,8 @@ export function collectAnswer(reg: Register, data: Buffer, fileName: string, opt
     const c = campaignStore(reg).get(p.campaign.id)!;
     const d = campaignStore(reg).department(p.department.id)!;
     const v = vocabulary(reg.reference.terms(), d.lang);
-    const m: CallMeta = { ...meta, sourceFile: fileName, sourceSha256: p.sha256 };
+    // The department's answer submits its activities to the DPO (issue 25).
+    const m: CallMeta = { ...meta, sourceFile: fileName, sourceSha256: p.sha256, submits: true };
     const day = reg.now().slice(0, 10);
     const by = translate(d.lang, 'campaign.reviewedBy', { department: d.name, ref: c.ref });
     const result: CollectResult = { campaignId: c.id, department: d.name, reviewed: [], changed: [], retired: [], created: [], keptConflicts: [], unknownValues: [] };

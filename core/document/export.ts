@@ -8,6 +8,7 @@ import { listRecipients, recipientData } from '../services/recipients.js';
 import { APP_VERSION } from '../version.js';
 import { exportRecords } from '../records/document.js';
 import { exportProofs } from '../documents/register-document.js';
+import { exportDpoWork } from '../dpo/register-document.js';
 
 export type DocumentScope = ActivityFilter;
 
@@ -32,6 +33,8 @@ export function exportDocument(reg: Register, filter: DocumentScope & OverviewFi
     ...exportRecords(reg, new Set(organisations.map((o) => o.id)), hasActivityScope(scope) ? new Set(activities.map((a) => a.id)) : undefined, orgKey),
     ...exportProofs(reg, new Set(organisations.map((o) => o.id)), hasActivityScope(scope) ? new Set(activities.map((a) => a.id)) : undefined, orgKey),
     ...documentReferenceData(reg, activities),
+    // Version 4: the DPO's sign-off of each activity and the action plan (issue 25).
+    ...exportDpoWork(reg, activities, new Set(organisations.map((o) => o.id)), hasActivityScope(scope), orgKey),
   };
 }
 

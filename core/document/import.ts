@@ -9,6 +9,7 @@ import { foldKey } from '../text.js';
 import { zodIssues } from '../validate.js';
 import { importRecords, type RecordsImportResult } from '../records/document.js';
 import { importProofs, type ProofsImportResult } from '../documents/register-document.js';
+import { importDpoWork, type DpoWorkImportResult } from '../dpo/register-document.js';
 import { registerDocumentSchema, type ParsedRegisterDocument } from './schema.js';
 
 export interface DocumentImportResult {
@@ -19,6 +20,8 @@ export interface DocumentImportResult {
   requests?: RecordsImportResult['requests'];
   contracts?: ProofsImportResult['contracts'];
   documents?: ProofsImportResult['documents'];
+  signoffs?: DpoWorkImportResult['signoffs'];
+  actions?: DpoWorkImportResult['actions'];
 }
 
 /** Parses and validates a document, naming the file and the field of the first problems. */
@@ -108,6 +111,7 @@ export function importDocument(reg: Register, doc: ParsedRegisterDocument, meta:
     }
     Object.assign(result, importRecords(reg, doc, orgIds, meta, withPath));
     Object.assign(result, importProofs(reg, doc, orgIds, meta, withPath));
+    Object.assign(result, importDpoWork(reg, doc, orgIds, meta, withPath));
     return result;
   });
 }

@@ -8,6 +8,7 @@ import { ADEQUACY_STATUSES, RECIPIENT_TYPES } from '../model/codes.js';
 import { REGISTER_FORMAT, REGISTER_FORMAT_VERSION } from '../model/register.js';
 import { documentRecordMembers } from '../records/document.js';
 import { documentProofMembers } from '../documents/register-document.js';
+import { documentDpoMembers } from '../dpo/register-document.js';
 import { activityFieldsSchema, countryCode, organisationInputSchema, recipientInputSchema } from '../model/schemas.js';
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: 'must be an ISO 8601 date or timestamp' });
@@ -34,7 +35,7 @@ export const registerDocumentSchema = z.object({
   format: z.literal(REGISTER_FORMAT),
   /**
    * Version 1 documents (before international organisations and the 2026 legal fields), version 2 (before contracts and documents) and
-   * version 3 (before a legal basis per purpose) are still read.
+   * version 3 (before a legal basis per purpose, the DPO's sign-off and the action plan) are still read.
    */
   version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(REGISTER_FORMAT_VERSION)]),
   exportedAt: z.string().optional(),
@@ -46,6 +47,7 @@ export const registerDocumentSchema = z.object({
   activities: z.array(documentActivitySchema).default([]),
   ...documentRecordMembers,
   ...documentProofMembers,
+  ...documentDpoMembers,
   referenceData: z.object({ asOf: z.string(), sources: z.array(z.object({ title: z.string(), url: z.string().optional() })).default([]) }).optional(),
   internationalOrganisations: z
     .array(

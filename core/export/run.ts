@@ -26,6 +26,7 @@ import { writeXlsx } from './xlsx/workbook.js';
 import { recordsForExport } from './records-export.js';
 import { recordsHtml } from './records-pdf.js';
 import { contractsForExport, contractsHtml, joinAppendices } from './contracts-export.js';
+import { dpoWorkDocx, dpoWorkForExport, dpoWorkHtml } from '../dpo/export.js';
 
 export const EXPORT_FORMATS = ['xlsx', 'pdf', 'csv', 'json', 'docx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -78,6 +79,8 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
   const records = req.records && req.audience !== 'public' ? recordsForExport(reg, source) : undefined;
   // Processor contracts (Art. 28) of the scope: a sheet and a section, never in a public register.
   const contracts = contractsForExport(reg, source, L.audience);
+  // The DPO's sign-off (and, for internal readers, the recommendations and the action plan): never public (issue 25).
+  const dpo = dpoWorkForExport(reg, source, L.audience, req.asOf);
   const organisationNames = new Map(source.organisations.map((o) => [o.id, o.name]));
   const total = source.summaries.length;
   // Phases are catalogue keys, shown in the DPO's language (which may not be the export's).
@@ -85,7 +88,7 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
   const writing = (step: string, done: number, of: number) => report(step === 'done' ? 'done' : 'writing', done, of);
   switch (req.format) {
     case 'xlsx':
-      await writeXlsx(file, source, L, { fiches: req.fiches, onProgress: writing, records, contracts });
+      await writeXlsx(file, source, L, { fiches: req.fiches, onProgress: writing, records, contracts, dpo });
       break;
     case 'csv': {
       let done = 0;
@@ -96,7 +99,7 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       break;
     }
     case 'docx':
-      await writeDocx(file, source, L, { onProgress: writing });
+      await writeDocx(file, source, L, { onProgress: writing, annexes: dpo && dpoWorkDocx(dpo, L) });
       report('done', total, total);
       break;
     case 'json':
@@ -108,7 +111,7 @@ export async function produceExport(reg: Register, req: ExportRequest, file: str
       let pdf: Buffer;
       try {
         pdf = await printRegister(source, L, getPdfPrinter(), {
-          appendix: joinAppendices(records && recordsHtml(records, L), contracts && contractsHtml(contracts, L, organisationNames)),
+          appendix: joinAppendices(records && recordsHtml(records, L), contracts && contractsHtml(contracts, L, organisationNames), dpo && dpoWorkHtml(dpo, L)),
           signal: ctx.signal,
           onVolume: (done, of) => report('printing', done, of),
         });

@@ -26,6 +26,7 @@ import * as windowArea from './locales/window.js';
 import * as models from './locales/models.js';
 import * as firsthour from './locales/firsthour.js';
 import * as purposes from './locales/purposes.js';
+import * as dpo from './locales/dpo.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -56,6 +57,7 @@ export const areas: Record<string, Area> = {
   models,
   firsthour,
   purposes,
+  dpo,
   /** The window's words: keys named after their screen, not prefixed `window.` (see locales/window.ts). */
   window: windowArea,
 };

@@ -117,11 +117,26 @@ export interface HistoryChange {
 export interface HistoryEntry {
   id: number;
   at: string;
-  entityType: 'organisation' | 'activity' | 'recipient' | 'vocabulary' | 'country' | 'export' | 'import' | 'register' | 'breach' | 'request' | 'campaign' | 'contract' | 'document';
+  entityType:
+    | 'organisation'
+    | 'activity'
+    | 'recipient'
+    | 'vocabulary'
+    | 'country'
+    | 'export'
+    | 'import'
+    | 'register'
+    | 'breach'
+    | 'request'
+    | 'campaign'
+    | 'contract'
+    | 'document'
+    | 'action';
   entityId: number | null;
   entityLabel: string;
   organisationId: number | null;
-  action: 'create' | 'update' | 'delete' | 'export' | 'import' | 'undo';
+  /** `signoff` and `copy` (issue 25) record the DPO's sign-off and a copy to another organisation: the activity itself is unchanged. */
+  action: 'create' | 'update' | 'delete' | 'export' | 'import' | 'undo' | 'signoff' | 'copy';
   changes: HistoryChange[];
   source: string;
   sourceFile: string;
@@ -138,7 +153,7 @@ export const REGISTER_FORMAT = 'art30-register';
 export const REGISTER_FORMAT_VERSION = 4;
 /**
  * Document versions this Art30 reads: version 1 has no international organisations nor the 2026 legal fields; version 2 no contracts nor documents;
- * versions 1 to 3 give the legal bases to the whole activity (read onto its main purpose, marked for the DPO to check).
+ * versions 1 to 3 give the legal bases to the whole activity (read onto its main purpose, marked for the DPO to check), and have no sign-off nor action plan.
  */
 export const READABLE_FORMAT_VERSIONS = [1, 2, 3, 4] as const;
 
@@ -190,6 +205,9 @@ export interface RegisterDocument {
   /** Version 3: processor contracts (Art. 28) and the documents kept in the register, as base64 (issue 23). */
   contracts?: Record<string, unknown>[];
   documents?: Record<string, unknown>[];
+  /** Version 4: the DPO's sign-off of each activity and the action plan (issue 25). */
+  signoffs?: Record<string, unknown>[];
+  actions?: Record<string, unknown>[];
 }
 
 export interface DocumentInternationalOrganisation {

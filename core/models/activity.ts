@@ -58,6 +58,8 @@ export function modelActivity(m: ActivityModel, sources: readonly ModelSource[],
     purpose: m.purpose[lang],
     subPurposes: m.subPurposes.map((s) => s[lang]),
     legalBases: m.legalBases.map((b) => ({ code: b.code, justification: withNote(pick(b.justification, lang), note(b)) })),
+    // A model's bases are the activity's: with sub-purposes, the DPO says which purpose each serves (one point to review).
+    ...(m.subPurposes.length ? { purposeBasesToCheck: true } : {}),
     art9Conditions: m.art9Conditions.map((c) => ({ code: c.code, justification: withNote(pick(c.justification, lang), note(c)) })),
     dataSubjects: m.dataSubjects.map((s) => ({ code: s.code, label: s.label[lang], precision: pick(s.precision, lang), volume: '' })),
     dataCategories: m.dataCategories.map((c) => ({ code: c.code, label: c.label[lang], description: pick(c.description, lang), special: c.special })),

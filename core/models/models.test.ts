@@ -100,6 +100,11 @@ describe('a register started from models', () => {
     expect(video.retention[0]).toMatchObject({ duration: 'P1M', finalFate: 'delete' });
     expect(video.retention[0].text).toContain('Code de la sécurité intérieure, art. L252-5');
     expect(video.dpia.art35Cases).toEqual(['public_area_monitoring']);
+    // A model's bases are the activity's: with sub-purposes, one point asks the DPO which purpose each serves.
+    const withSubs = addedFr.find((a) => a.subPurposes.length > 0)!;
+    const points = (await t.call('activities/checks' as never, { id: withSubs.id } as never)) as { code: string }[];
+    expect(points.map((p) => p.code)).toContain('purpose_bases_to_check');
+    expect(points.map((p) => p.code)).not.toContain('purpose_without_legal_basis');
 
     // The history says which model each activity came from.
     const [created] = await t.call('history/list', { entityType: 'activity', entityId: video.id });

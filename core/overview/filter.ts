@@ -10,6 +10,7 @@ import type { ActivitySummary } from '../model/register.js';
 import type { Register } from '../register.js';
 import { activityFacts, type ActivityFacts } from './facts.js';
 import type { ReviewState } from './review.js';
+import { signoffIds, type SignoffState } from '../dpo/signoff.js';
 
 export const COMPLETENESS_BANDS = ['complete', 'partial', 'low'] as const;
 export type CompletenessBand = (typeof COMPLETENESS_BANDS)[number];
@@ -24,11 +25,13 @@ export interface OverviewFilterExtras {
   completeness?: CompletenessBand;
   /** Activities with no department. */
   noDepartment?: boolean;
+  /** The DPO's sign-off: draft, submitted or checked (issue 25). */
+  signoff?: SignoffState;
 }
 
 export type OverviewFilter = ActivityFilter & OverviewFilterExtras;
 
-const EXTRA_KEYS = ['check', 'review', 'safeguard', 'completeness', 'noDepartment'] as const;
+const EXTRA_KEYS = ['check', 'review', 'safeguard', 'completeness', 'noDepartment', 'signoff'] as const;
 
 export function hasExtras(f: OverviewFilter): boolean {
   return EXTRA_KEYS.some((k) => f[k] !== undefined && f[k] !== false);
@@ -55,12 +58,16 @@ export function matchesExtras(s: ActivitySummary, f: ActivityFacts, x: OverviewF
 }
 
 function split(f: OverviewFilter): { base: ActivityFilter; extras: OverviewFilterExtras } {
-  const { check, review, safeguard, completeness, noDepartment, ...base } = f;
+  const { check, review, safeguard, completeness, noDepartment, signoff: _s, ...base } = f;
   return { base, extras: { check, review, safeguard, completeness, noDepartment } };
 }
 
 /** The register table's rows for a filter that may carry overview criteria. */
 export function listFiltered(reg: Register, filter: OverviewFilter = {}): ActivitySummary[] {
+  if (filter.signoff) {
+    const { signoff, ...rest } = filter;
+    return listFiltered(reg, { ...rest, ids: signoffIds(reg, signoff, rest.ids) });
+  }
   if (!hasExtras(filter)) return reg.activities.list(filter);
   const { base, extras } = split(filter);
   const { summaries, facts } = activityFacts(reg, base);

@@ -6,6 +6,7 @@
  */
 import { campaignOverviewSection } from '../campaign/overview-section.js';
 import { contractsOverviewSection } from '../contracts/overview-section.js';
+import { dpoWorkOverviewSection } from '../dpo/overview-section.js';
 import { recordsOverviewSection } from '../records/overview-section.js';
 import type { Register } from '../register.js';
 import type { OverviewFilter } from './filter.js';
@@ -35,4 +36,4 @@ export interface OverviewSection {
 export type OverviewContributor = (reg: Register, scope: { organisationId?: number }, today: string) => OverviewSection | null;
 
 /** The breach record and the request log (core/records). */
-export const OVERVIEW_SECTIONS: OverviewContributor[] = [recordsOverviewSection, campaignOverviewSection, contractsOverviewSection];
+export const OVERVIEW_SECTIONS: OverviewContributor[] = [recordsOverviewSection, campaignOverviewSection, contractsOverviewSection, dpoWorkOverviewSection];

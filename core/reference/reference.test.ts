@@ -515,7 +515,7 @@ describe('the JSON register document, version 2', () => {
     await registerWithDestinations(t);
     const doc = await t.call('register/document', {});
     expect(doc).toMatchObject({
-      // Versions 3 (issue 23: contracts and documents) and 4 (issue 25: a legal basis per purpose) keep version 2's members.
+      // Versions 3 (issue 23: contracts and documents) and 4 (issue 25: a legal basis per purpose, sign-off, action plan) keep version 2's members.
       version: 4,
       referenceData: { asOf: '2026-11-28' },
       internationalOrganisations: [expect.objectContaining({ code: 'IO-EPO', adequacy: 'adequate' })],

@@ -12,6 +12,7 @@ import { checkCountries, createRecipient } from './recipients.js';
 import { checkVersion } from './versions.js';
 import { unlinkActivityFromRecords } from '../records/services.js';
 import { unlinkActivityFromContracts } from '../contracts/services.js';
+import { signoffAfterChange, signoffOnCreate } from '../dpo/signoff.js';
 
 export type { ActivityFilter };
 
@@ -184,6 +185,7 @@ export function insertParsedActivity(reg: Register, organisationId: number, fiel
       action: 'create',
       changes: recordFields(comparable(stored) as Record<string, unknown>, 'after'),
     });
+    signoffOnCreate(reg, id, meta);
     batch?.refs.add(refKey(f.ref));
     return { id, f, stored, createdAt, updatedAt };
   });
@@ -203,7 +205,21 @@ export function updateActivity(reg: Register, id: number, expectedVersion: numbe
     const changes = diffRecords(comparable(activityFields(current)), comparable(stored));
     if (!changes.length) return current;
     reg.activities.update(id, stored, derive(reg, f), stamps?.updatedAt ?? reg.now());
-    reg.record(meta, { entityType: 'activity', entityId: id, entityLabel: `${f.ref} ${f.name}`, organisationId: current.organisationId, action: 'update', changes });
+    // The DPO's sign-off, in the same entry: a department's change submits it; a checked activity that changed is submitted again (issue 25).
+    const signoff = signoffAfterChange(
+      reg,
+      id,
+      meta,
+      changes.map((c) => c.path),
+    );
+    reg.record(meta, {
+      entityType: 'activity',
+      entityId: id,
+      entityLabel: `${f.ref} ${f.name}`,
+      organisationId: current.organisationId,
+      action: 'update',
+      changes: [...changes, ...signoff],
+    });
     return getActivity(reg, id);
   });
 }

@@ -248,7 +248,13 @@ test.describe('on the demo register', () => {
     const ed = new EditorPage(page);
     await register.open('Assistant conversationnel du service client');
     const checks = page.getByRole('region', { name: 'Points to review' });
-    await expect(checks.getByRole('listitem')).toHaveText(['The lawful basis is still to be determined.', 'No retention period is given.', 'No security measure is described.']);
+    // Each point, and beside it "Make it an action" (issue 25).
+    await expect(checks.getByRole('listitem').getByRole('button', { name: /^(?!Make it an action$)/ })).toHaveText([
+      'The lawful basis is still to be determined.',
+      'No retention period is given.',
+      'No security measure is described.',
+    ]);
+    await expect(checks.getByRole('button', { name: 'Make it an action' })).toHaveCount(3);
     await ed.back();
     // A US transfer to a recipient certified under the Data Privacy Framework: nothing to review (issue 11).
     await register.open('Gestion de la relation client');

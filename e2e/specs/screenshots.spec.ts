@@ -28,6 +28,23 @@ async function show(page: Page, id: string, lang: string): Promise<void> {
     await page.getByRole('button', { name: lang === 'fr' ? 'Historique' : 'History' }).click();
     await expect(page.getByRole('complementary').getByRole('row').nth(1)).toBeVisible();
   }
+  if (id === 'actions') {
+    // The demo register has no action yet: one made from a point to review, one free note.
+    const fr = lang === 'fr';
+    for (const [title, owner, due] of [
+      [fr ? 'Indiquer la durée de conservation des conversations' : 'Set how long conversations are kept', fr ? 'Service client' : 'Customer service', '01/02/2026'],
+      [fr ? 'Former les nouveaux arrivants au RGPD' : 'Train newcomers on the GDPR', fr ? 'Ressources humaines' : 'Human resources', '30/06/2027'],
+    ]) {
+      await page.getByRole('button', { name: fr ? '+ Nouvelle action' : '+ New action' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(fr ? 'Action' : 'Action', { exact: true }).fill(title);
+      await dialog.getByLabel(fr ? 'Responsable' : 'Owner').fill(owner);
+      await dialog.getByLabel(fr ? 'Échéance' : 'Due on').fill(due);
+      await dialog.getByRole('button', { name: fr ? 'Créer l’action' : 'Create the action' }).click();
+      await expect(dialog).toHaveCount(0);
+    }
+    await expect(main.getByRole('table')).toBeVisible();
+  }
   if (id === 'requests') {
     await nav.locator('a[href="#/breaches"]').click();
     await page.getByRole('tab', { name: lang === 'fr' ? /Demandes/ : /Requests/ }).click();

@@ -170,6 +170,7 @@ export function describeOverviewFilter(f: OverviewFilter, app: ReturnType<typeof
   if (f.safeguard) parts.push(f.safeguard === 'none' ? t('overview.noSafeguard') : app.termLabel('transfer_safeguard', f.safeguard));
   if (f.check) parts.push(f.check === 'any' ? t('overview.checks') : t(`overview.check.${f.check}`));
   if (f.review) parts.push(f.review === 'due' ? t('overview.filter.due') : t(`overview.state.${f.review}`));
+  if (f.signoff) parts.push(t(`dpo.signoff.${f.signoff}`));
   if (f.completeness) parts.push(`${t('overview.filter.completeness')}${t('firsthour.colon')}${t(`overview.band.${f.completeness}`)}`);
   return parts.join(', ');
 }

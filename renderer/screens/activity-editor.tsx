@@ -33,6 +33,8 @@ import { SaveButton } from './editor-parts/save-button.js';
 import { ConfirmAction } from './editor-parts/confirm-action.js';
 import { ModelPanel, SaveAsModelButton } from './models/model-panel.js';
 import { ModelsButton } from './models/models-dialog.js';
+import { SignoffPanel } from './dpo/signoff-panel.js';
+import { ActionDialog, type ActionSource } from './dpo/action-dialog.js';
 
 export { emptyActivity, fieldsOf, ACTIVITY_FORM } from '../hooks/activity-form-model.js';
 
@@ -44,6 +46,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
   const [pending, setPending] = useState<ActivityAction | null>(null);
   const [showHistory, setShowHistory] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
+  const [actionFrom, setActionFrom] = useState<ActionSource | null>(null);
   const directory = useRecipientDirectory(app.generation);
   const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
@@ -139,7 +142,19 @@ export function ActivityEditor(props: { id: number | 'new' }) {
 
         {conflict ? <ConflictBanner ref={conflictRef} message={conflict} onReload={() => void store.reload()} /> : null}
         {summary ? <ErrorSummary ref={summaryRef} summary={summary} onFocus={focusPath} /> : null}
-        {activity ? <ChecksBanner activityId={activity.id} refreshKey={historyKey} onFocus={focusPath} /> : null}
+        {activity ? (
+          <ChecksBanner
+            activityId={activity.id}
+            refreshKey={historyKey}
+            onFocus={focusPath}
+            action={(c, text) => (
+              <button type="button" className="link make-action" onClick={() => setActionFrom({ activityId: activity.id, checkCode: c.code, checkText: text })}>
+                {t('dpo.actions.fromCheck')}
+              </button>
+            )}
+          />
+        ) : null}
+        {activity ? <SignoffPanel activityId={activity.id} version={activity.version} dirty={dirty} refreshKey={historyKey} onChanged={() => setHistoryKey((k) => k + 1)} /> : null}
         {activity ? (
           <ModelPanel
             activityId={activity.id}
@@ -180,6 +195,7 @@ export function ActivityEditor(props: { id: number | 'new' }) {
           {showHistory && activity ? <HistoryPanel activityId={activity.id} refreshKey={historyKey} onClose={() => setShowHistory(false)} /> : null}
         </div>
 
+        {actionFrom && activity ? <ActionDialog organisationId={activity.organisationId} source={actionFrom} onClose={() => setActionFrom(null)} /> : null}
         {pending ? <ConfirmAction action={pending} onCancel={() => setPending(null)} onConfirm={() => void runPending()} /> : null}
       </form>
     </ErrorsContext.Provider>

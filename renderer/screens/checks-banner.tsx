@@ -1,10 +1,10 @@
 /** What a DPO would flag in the saved activity (core/model/checks.ts): shown above the editor's sections. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ComplianceCheck } from '../../core/model/checks.js';
 import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 
-export function ChecksBanner(props: { activityId: number; refreshKey: number; onFocus(path: string): void }) {
+export function ChecksBanner(props: { activityId: number; refreshKey: number; onFocus(path: string): void; action?(check: ComplianceCheck, text: string): ReactNode }) {
   const app = useApp();
   const t = useT();
   const [checks, setChecks] = useState<ComplianceCheck[]>([]);
@@ -23,6 +23,7 @@ export function ChecksBanner(props: { activityId: number; refreshKey: number; on
             <button type="button" className="link" onClick={() => props.onFocus(c.path)}>
               {app.t(`checks.${c.code}`, c.params as Record<string, string>)}
             </button>
+            {props.action?.(c, app.t(`checks.${c.code}`, c.params as Record<string, string>))}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { useApp, useT } from '../app-context.js';
 import { LOCALES } from '../../core/i18n/localized.js';
 import { ActivityAsOfEntry } from '../components/activity-as-of.js';
 import { fieldLabel } from '../api/error-text.js';
+import { dpoHistoryLabel } from '../../core/dpo/history-text.js';
 
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -55,7 +56,7 @@ export function HistoryPanel(props: { activityId: number; refreshKey: number; on
               ) : null}
             </div>
             {e.action === 'update' ? (
-              <ChangesTable changes={e.changes} label={(path) => modelChoice(path, t) ?? (fieldLabel(t, path) || t('ui.history.otherField'))} />
+              <ChangesTable changes={e.changes} label={(path) => modelChoice(path, t) ?? dpoHistoryLabel(app.lang, path) ?? (fieldLabel(t, path) || t('ui.history.otherField'))} />
             ) : (
               <div className="muted small">{t('ui.history.fields', { count: e.changes.length })}</div>
             )}

@@ -4,7 +4,7 @@
  * parts are in register-parts/: rows (server state), search and filters (a tested reducer), the
  * header and filter bar, the tabs, the table and its columns, the selection.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ExportScope } from '../../core/api/shell.js';
 import { invalidateAfterWrite } from '../api/queries.js';
 import { useApp, useT } from '../app-context.js';
@@ -19,6 +19,8 @@ import { SelectionInfo, useSelection } from './register-parts/selection.js';
 import { FilterBar, RegisterHeader } from './register-parts/toolbar.js';
 import { useRegisterRows } from './register-parts/use-register-rows.js';
 import { exportScope, shownRows, useRegisterSearch } from './register-parts/use-register-search.js';
+import { CopyDialog } from './dpo/copy-dialog.js';
+import { SignoffFilter } from './dpo/signoff-filter.js';
 
 export { formatDate } from './register-parts/format.js';
 export { COLUMN_IDS } from './register-parts/columns.js';
@@ -51,6 +53,7 @@ export function RegisterView(props: RegisterViewProps) {
   const { search, dispatch, hits, searching } = searchState;
   const { tab } = search;
   const selection = useSelection();
+  const [copying, setCopying] = useState(false);
 
   // A filter from the overview opens on the tab that holds its activities.
   useEffect(() => {
@@ -98,13 +101,18 @@ export function RegisterView(props: RegisterViewProps) {
 
           <div id="register-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="register-panel">
             {props.overviewFilter ? <OverviewFilterBanner filter={props.overviewFilter} count={overviewIds ? overviewIds.size : null} /> : null}
-            <FilterBar state={searchState} departments={departments} focusSearch={props.focusSearch} />
+            <FilterBar state={searchState} departments={departments} focusSearch={props.focusSearch} extra={<SignoffFilter current={props.overviewFilter} />} />
 
             <div className="table-meta">
               <span role="status" aria-live="polite" className="count" data-testid="register-count">
                 {rows === null ? t('common.loading') : t('register.count', { shown: tableRows.length, total: totalInTab })}
               </span>
               <SelectionInfo selection={selection} />
+              {selection.selected.size && app.organisations.length > 1 ? (
+                <button type="button" className="secondary small" onClick={() => setCopying(true)}>
+                  {t('dpo.copy.button')}
+                </button>
+              ) : null}
               <ColumnChooser table={table} />
             </div>
 
@@ -134,6 +142,15 @@ export function RegisterView(props: RegisterViewProps) {
           </div>
         </>
       )}
+      {copying ? (
+        <CopyDialog
+          activityIds={[...selection.selected]}
+          onClose={() => {
+            setCopying(false);
+            selection.clear();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

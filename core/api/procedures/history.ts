@@ -3,6 +3,7 @@ import { procedure } from '../procedure.js';
 import { Labels } from '../../export/labels.js';
 import { pathValueLines } from '../../import/preview/changes.js';
 import { listRecipients } from '../../services/recipients.js';
+import { dpoHistoryLines } from '../../dpo/history-text.js';
 import type { Register } from '../../register.js';
 
 /** A recipient's type by its name (the history keeps the names an activity gave). */
@@ -18,7 +19,22 @@ export const historyProcedures = {
     input: z
       .object({
         entityType: z
-          .enum(['organisation', 'activity', 'recipient', 'vocabulary', 'country', 'export', 'import', 'register', 'breach', 'request', 'campaign', 'contract', 'document'])
+          .enum([
+            'organisation',
+            'activity',
+            'recipient',
+            'vocabulary',
+            'country',
+            'export',
+            'import',
+            'register',
+            'breach',
+            'request',
+            'campaign',
+            'contract',
+            'document',
+            'action',
+          ])
           .optional(),
         entityId: id.optional(),
         batchId: id.optional(),
@@ -35,7 +51,17 @@ export const historyProcedures = {
       const typeOf = recipientTypes(reg);
       return entries.map((e) =>
         e.entityType === 'activity'
-          ? { ...e, changes: e.changes.map((c) => ({ ...c, text: { before: pathValueLines(c.path, c.before, L, typeOf), after: pathValueLines(c.path, c.after, L, typeOf) } })) }
+          ? {
+              ...e,
+              changes: e.changes.map((c) => ({
+                ...c,
+                // The DPO's sign-off and copies (issue 25) in their own words; every other field as the register prints it.
+                text: {
+                  before: dpoHistoryLines(lang, c.path, c.before) ?? pathValueLines(c.path, c.before, L, typeOf),
+                  after: dpoHistoryLines(lang, c.path, c.after) ?? pathValueLines(c.path, c.after, L, typeOf),
+                },
+              })),
+            }
           : e,
       );
     },

@@ -19,6 +19,7 @@ export const overviewFilterExtras = {
   safeguard: z.string().max(60).optional(),
   completeness: z.enum(COMPLETENESS_BANDS).optional(),
   noDepartment: z.boolean().optional(),
+  signoff: z.enum(['draft', 'submitted', 'checked']).optional(),
 };
 
 export const overviewProcedures = {

@@ -202,7 +202,12 @@ export function pageFurniture(L: Labels, headerText: string, footerText: string)
   };
 }
 
-export async function writeDocx(file: string, source: ExportSource, L: Labels, options: { onProgress?: (phase: string, done: number, total: number) => void } = {}): Promise<void> {
+export async function writeDocx(
+  file: string,
+  source: ExportSource,
+  L: Labels,
+  options: { onProgress?: (phase: string, done: number, total: number) => void; annexes?: (Paragraph | Table)[] } = {},
+): Promise<void> {
   const parts = documentParts(source, L);
   const several = source.organisations.length > 1;
   const orgNames = source.organisations.map((o) => o.name).join(' · ');
@@ -264,6 +269,8 @@ export async function writeDocx(file: string, source: ExportSource, L: Labels, o
         : new Paragraph({ text: t(L.lang, 'export.review.none') }),
     );
   }
+  // Sections other parts of Art30 add after the register (the DPO's sign-off, issue 25).
+  children.push(...(options.annexes ?? []));
   source.checkCancelled();
   const doc = new Document({
     creator: `Art30 ${APP_VERSION}`,

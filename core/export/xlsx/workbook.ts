@@ -22,6 +22,7 @@ import { CLIENT_COLUMNS, PROCESSOR_COLUMNS, writeClientSheet, writeProcessorShee
 import { REGISTER_COLUMNS, writeRegisterSheet } from './register-sheet.js';
 import { writeRecordSheets, type ExportRecords } from '../records-export.js';
 import { writeContractSheet, type ExportContracts } from '../contracts-export.js';
+import { writeDpoSheets, type ExportDpoWork } from '../../dpo/export.js';
 import { sheetName, SheetWriter, type ColumnSpec, type RecordedSheet, type SheetOptions } from './sheet.js';
 import { CELL_FONT } from './text-metrics.js';
 
@@ -38,6 +39,8 @@ export interface XlsxOptions {
   records?: ExportRecords;
   /** Processor contracts (Art. 28) in scope (issue 23). */
   contracts?: ExportContracts;
+  /** The DPO's sign-off and, for internal readers, the action plan (issue 25). */
+  dpo?: ExportDpoWork;
 }
 
 export async function writeXlsx(file: string, source: ExportSource, L: Labels, options: XlsxOptions = {}): Promise<void> {
@@ -135,6 +138,7 @@ export async function writeXlsx(file: string, source: ExportSource, L: Labels, o
   }
   if (options.records) await writeRecordSheets(wb, taken, options.records, L, source.exportedAt);
   if (options.contracts) await writeContractSheet(wb, taken, options.contracts, L, new Map(source.organisations.map((o) => [o.id, o.name])));
+  if (options.dpo) await writeDpoSheets(wb, taken, options.dpo, L);
   source.checkCancelled();
   await wb.commit();
   source.onChunk = undefined;

@@ -78,6 +78,10 @@ export const en: Entries = {
   'cli.cmd.attach.summary': 'Keep a document (PDF, DOCX, XLSX, ODT, image, e-mail) in the register, attached to an activity, its DPIA, a contract, a breach or a request',
   'cli.cmd.documents.usage': 'documents list [REF] [--org ORG] [--json] | documents remove ID | documents replace ID FILE',
   'cli.cmd.documents.summary': 'The documents kept in the register: list them (of one activity with its contracts, breaches and requests), remove or replace one',
+  'cli.cmd.copy.usage': 'copy REF… --org FROM --to ORG[,ORG…] [--yes] [--json]',
+  'cli.cmd.copy.summary': 'Copy activities to other organisations of the register (a shared DPO): each copy an activity of its own, recipients matched by name',
+  'cli.cmd.actions.usage': 'actions list [--org ORG] [--overdue] [--state open|in_progress|done|dropped|pending] [--lang fr|en] [--json]',
+  'cli.cmd.actions.summary': 'The DPO’s action plan: points to review and notes made actions, with owner, due date, priority and state',
   'cli.cmd.verify-bundle.usage': 'verify-bundle FILE.zip [--json]',
   'cli.cmd.verify-bundle.summary': 'Check an audit bundle: every file against the SHA-256 of its manifest (exit 0 when all match, 2 otherwise)',
   // Usage errors (exit code 1).
@@ -286,6 +290,11 @@ export const fr: Entries = {
     'Conserver un document (PDF, DOCX, XLSX, ODT, image, courriel) dans le registre, rattaché à un traitement, son AIPD, un contrat, une violation ou une demande',
   'cli.cmd.documents.usage': 'documents list [RÉF] [--org ORG] [--json] | documents remove N° | documents replace N° FICHIER',
   'cli.cmd.documents.summary': 'Les documents conservés dans le registre : les lister (d’un traitement avec ses contrats, violations et demandes), en retirer ou en remplacer un',
+  'cli.cmd.copy.usage': 'copy RÉF… --org SOURCE --to ORG[,ORG…] [--yes] [--json]',
+  'cli.cmd.copy.summary':
+    'Copier des traitements vers d’autres organismes du registre (DPO mutualisé) : chaque copie est un traitement à part entière, destinataires retrouvés par leur nom',
+  'cli.cmd.actions.usage': 'actions list [--org ORG] [--overdue] [--state open|in_progress|done|dropped|pending] [--lang fr|en] [--json]',
+  'cli.cmd.actions.summary': 'Le plan d’action du DPO : points à revoir et notes devenus des actions, avec responsable, échéance, priorité et état',
   'cli.cmd.verify-bundle.usage': 'verify-bundle FICHIER.zip [--json]',
   'cli.cmd.verify-bundle.summary': 'Vérifier un dossier d’audit : chaque fichier contre le SHA-256 de son manifeste (code 0 si tout correspond, 2 sinon)',
   'cli.usage.required': '--{{option}} est obligatoire.',

@@ -13,6 +13,7 @@ import type { ProcedureContext } from '../../api/procedure.js';
 import type { CallMeta, Register } from '../../register.js';
 import { refKey } from '../../../db/activity-store.js';
 import { activityFields, getActivity, insertBatch, insertParsedActivity, updateActivity } from '../../services/activities.js';
+import { getSignoff } from '../../dpo/signoff.js';
 import { createOrganisation, getOrganisation, organisationData, updateOrganisation } from '../../services/organisations.js';
 import { getRecipient, recipientData, updateRecipient } from '../../services/recipients.js';
 import { fold } from '../fold.js';
@@ -179,8 +180,9 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
           if (current.version !== r.existingVersion) {
             throw new AppError('conflict', text('errors.import.changedSincePreview', { file: session.fileName, sheet: r.sheet, row: r.row, ref: current.ref }));
           }
+          const signoff = getSignoff(reg, current.id);
           const a = updateActivity(reg, current.id, current.version, fields, m);
-          undo.activitiesUpdated.push({ id: current.id, before: activityFields(current), versionAfter: a.version });
+          undo.activitiesUpdated.push({ id: current.id, before: activityFields(current), versionAfter: a.version, signoff });
           summary.activities.push({ id: a.id, ref: a.ref, name: a.name, action: 'update' });
           summary.updated++;
         }

@@ -9,12 +9,14 @@ import { AppError, notFound, text } from '../../errors.js';
 import type { ActivityFields, OrganisationData } from '../../model/schemas.js';
 import type { CallMeta, Register } from '../../register.js';
 import { deleteActivity, getActivity, updateActivity } from '../../services/activities.js';
+import { restoreSignoff, type Signoff } from '../../dpo/signoff.js';
 import { deleteOrganisation, getOrganisation, updateOrganisation } from '../../services/organisations.js';
 import { deleteRecipient, getRecipient } from '../../services/recipients.js';
 
 export interface UndoData {
   activitiesCreated: number[];
-  activitiesUpdated: { id: number; before: ActivityFields; versionAfter: number }[];
+  /** `signoff`: the DPO's sign-off before the import (issue 25), given back when the activity is. */
+  activitiesUpdated: { id: number; before: ActivityFields; versionAfter: number; signoff?: Signoff }[];
   recipientsCreated: number[];
   organisation: { id: number; before: OrganisationData } | null;
   /** Organisations the import created (an Art30 export into an empty register): removed when empty. */
@@ -66,6 +68,8 @@ export function undoImport(reg: Register, batchId: number, meta: CallMeta): Undo
       const current = getActivity(reg, u.id);
       if (current.version !== u.versionAfter) out.changedSince.push(current.ref);
       updateActivity(reg, u.id, current.version, u.before, m);
+      // The activity as the DPO checked it: checked again, with the recommendation (unless it changed since the import).
+      if (u.signoff && current.version === u.versionAfter) restoreSignoff(reg, u.signoff, m);
       out.activitiesRestored++;
     }
     for (const id of undo.activitiesCreated ?? []) {

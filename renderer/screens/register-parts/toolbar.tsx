@@ -1,5 +1,5 @@
 /** The register's header (new activity, import, export) and its filter bar (search, filters, points, clear). */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useApp, useT } from '../../app-context.js';
 import { PointsFilters } from '../../components/register-points.js';
 import { RegisterFilters } from './filters.js';
@@ -32,7 +32,7 @@ export function RegisterHeader(props: { canImport: boolean; canExport: boolean; 
   );
 }
 
-export function FilterBar(props: { state: RegisterSearchState; departments: string[]; focusSearch: number }) {
+export function FilterBar(props: { state: RegisterSearchState; departments: string[]; focusSearch: number; extra?: ReactNode }) {
   const t = useT();
   const { search, dispatch } = props.state;
   const searchRef = useRef<HTMLInputElement>(null);
@@ -56,6 +56,7 @@ export function FilterBar(props: { state: RegisterSearchState; departments: stri
         />
       </div>
       <RegisterFilters filters={search.filters} setFilter={(key) => (value) => dispatch({ type: 'filter', key, value })} tab={search.tab} departments={props.departments} />
+      {props.extra}
       <PointsFilters value={search.points} onChange={(points) => dispatch({ type: 'points', points })} />
       {activeFilterCount(search) || search.query ? (
         <button type="button" className="link" onClick={() => dispatch({ type: 'clear' })}>
