@@ -1,0 +1,59 @@
+/**
+ * Ctrl+S saves what was typed, at once: no field keeps a keystroke to itself until it loses focus.
+ * And a reload with something typed and unsaved asks first.
+ */
+import { expect, test } from '../fixtures.js';
+import { EditorPage } from '../pages/app-page.js';
+
+test.use({ locale: 'fr-FR', demo: true });
+
+test('a duration typed then Ctrl+S at once is the duration saved, and still there after a reload', async ({ app }) => {
+  const { page } = app;
+  const ed = new EditorPage(page);
+  const table = page.getByRole('table', { name: /Activités de traitement/ });
+  await table.getByRole('link').first().click();
+  await expect(page.getByText(/Version \d+ ·/)).toBeVisible();
+  const version = Number((await page.getByText(/Version \d+ ·/).textContent())!.match(/Version (\d+)/)![1]);
+  // The first retention rule: its duration replaced by keyboard.
+  const ret = ed.section('Personnes concernées et données').getByRole('group', { name: 'Règle de conservation 1', exact: true });
+  const duration = ed.field('Durée (ex. 5 ans, 18 mois)', ret);
+  await duration.click();
+  await page.keyboard.press('Control+a');
+  // Typed, and Ctrl+S at once (the field still has the focus).
+  await page.keyboard.type('7 ans');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText(`Version ${version + 1} ·`)).toBeVisible();
+  // The archive period too, typed after the first save.
+  await ed.field('Archivage intermédiaire (durée)', ret).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('18 mois');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText(`Version ${version + 2} ·`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(`Version ${version + 2} ·`)).toBeVisible();
+  await expect(ed.field('Durée (ex. 5 ans, 18 mois)', ret)).toHaveValue('7 ans');
+  await expect(ed.field('Archivage intermédiaire (durée)', ret)).toHaveValue('18 mois');
+});
+
+test('a reload with something typed and unsaved asks first; staying keeps what was typed', async ({ app }) => {
+  const { page } = app;
+  const ed = new EditorPage(page);
+  await page
+    .getByRole('table', { name: /Activités de traitement/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByText(/Version \d+ ·/)).toBeVisible();
+  const name = ed.field('Nom du traitement');
+  await name.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' des salariés');
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.type());
+    void d.dismiss();
+  });
+  await page.reload({ timeout: 3000 }).catch(() => undefined);
+  expect(asked).toEqual(['beforeunload']);
+  await expect(name).toHaveValue(/ des salariés$/);
+});
