@@ -100,6 +100,8 @@ async function shownTexts(page: Page): Promise<string[]> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || !visible(el) || ['SCRIPT', 'STYLE'].includes(el.tagName)) continue;
+      // Text marked as English (a term's English wording, beside its French one) is meant to be English.
+      if (el.closest('body [lang]')?.getAttribute('lang')?.startsWith('en')) continue;
       const text = n.textContent?.trim();
       if (text) out.push(text);
     }
@@ -162,6 +164,17 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(root, 'test-results', 'screens', `${name}-${width}.png`), fullPage: false });
   }
   await page.setViewportSize(size);
+}
+
+/** Table cells holding a bare code (a country's "US", a term's "health_data"), where the DPO reads names ("UE" is French). */
+export async function codesInCells(page: Page, where: string): Promise<string[]> {
+  const codes = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('td'))
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => (el.textContent ?? '').trim())
+      .filter((text) => (/^[A-Z]{2}$/.test(text) && text !== 'UE') || /^[a-z]+(_[a-z]+)+$/.test(text)),
+  );
+  return [...new Set(codes)].map((c) => `${where}: code « ${c} » dans un tableau`);
 }
 
 /** Columns of tables whose words are cut (text wider than its cell and hidden): "Statut" shown as "S". */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.js';
-import { axeViolations, cutWords, screenshots, wordsAndCodes } from '../pages/window-check.js';
+import { axeViolations, codesInCells, cutWords, screenshots, wordsAndCodes } from '../pages/window-check.js';
 
 test.use({ locale: 'fr-FR' });
 
@@ -50,6 +50,7 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
     problems.push(...(await wordsAndCodes(page, name, own)));
     problems.push(...(await axeViolations(page, name)));
     problems.push(...(await cutWords(page, name)));
+    problems.push(...(await codesInCells(page, name)));
     await screenshots(page, name);
     console.log(`${name}: ${Date.now() - started} ms`);
   };
@@ -190,6 +191,11 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
     await page.waitForTimeout(300);
     await step(name);
   }
+  // The countries by their names (no "US" column), the vocabularies by their wording (no "employees").
+  await expect(page.getByRole('table', { name: 'Pays et adéquation' })).toContainText('États-Unis');
+  await page.getByRole('tab', { name: 'Listes de valeurs' }).click();
+  await expect(page.getByRole('table').first()).toBeVisible();
+  await step('19b-referentiels-vocabulaires');
 
   // The organisation and its DPO: saved with Ctrl+S, kept on reload.
   await nav('Organisme et DPO').click();
