@@ -193,6 +193,11 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   }
   // The countries by their names (no "US" column), the vocabularies by their wording (no "employees").
   await expect(page.getByRole('table', { name: 'Pays et adéquation' })).toContainText('États-Unis');
+  // A country's dialog open: checked as the rest, then closed without saving.
+  await page.getByRole('button', { name: 'Modifier Inde' }).click();
+  await expect(page.getByRole('dialog', { name: 'Modifier Inde' })).toBeVisible();
+  await step('19a-referentiels-pays-dialogue');
+  await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: 'Listes de valeurs' }).click();
   await expect(page.getByRole('table').first()).toBeVisible();
   await step('19b-referentiels-vocabulaires');

@@ -57,3 +57,28 @@ test('a reload with something typed and unsaved asks first; staying keeps what w
   expect(asked).toEqual(['beforeunload']);
   await expect(name).toHaveValue(/ des salariés$/);
 });
+
+test('a dialog that edits a record: a reload asks once something is typed, Ctrl+S saves it', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Référentiels' }).click();
+  await page.getByRole('button', { name: 'Modifier Andorre' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Modifier Andorre' });
+  const scope = dialog.getByLabel('Portée (français)');
+  await scope.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Décision du 19 octobre 2010');
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.type());
+    void d.dismiss();
+  });
+  await page.reload({ timeout: 3000 }).catch(() => undefined);
+  expect(asked).toEqual(['beforeunload']);
+  await expect(scope).toHaveValue('Décision du 19 octobre 2010');
+  // Ctrl+S saves the dialog (not "nothing to save on this screen").
+  await page.keyboard.press('Control+s');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.notices')).toContainText('Enregistré.');
+  await page.reload();
+  await expect(page.getByRole('row', { name: /Andorre/ })).toContainText('Décision du 19 octobre 2010');
+});
