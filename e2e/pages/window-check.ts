@@ -177,6 +177,21 @@ export async function codesInCells(page: Page, where: string): Promise<string[]>
   return [...new Set(codes)].map((c) => `${where}: code « ${c} » dans un tableau`);
 }
 
+/** Boxes and radio buttons alone on their line, their label fallen below them. */
+export async function labelsApart(page: Page, where: string): Promise<string[]> {
+  const apart = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]'))
+      .filter((el) => el.offsetParent !== null && el.labels?.length)
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        const label = el.labels![0].getBoundingClientRect();
+        return label.height > 0 && label.top >= box.bottom;
+      })
+      .map((el) => (el.labels![0].textContent ?? '').trim().slice(0, 40)),
+  );
+  return apart.map((l) => `${where}: case séparée de son libellé « ${l} »`);
+}
+
 /** Columns of tables whose words are cut (text wider than its cell and hidden): "Statut" shown as "S". */
 export async function cutWords(page: Page, where: string): Promise<string[]> {
   const cut = await page.evaluate(() =>

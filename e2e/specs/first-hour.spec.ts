@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.js';
-import { axeViolations, codesInCells, cutWords, screenshots, wordsAndCodes } from '../pages/window-check.js';
+import { axeViolations, codesInCells, cutWords, labelsApart, screenshots, wordsAndCodes } from '../pages/window-check.js';
 
 test.use({ locale: 'fr-FR' });
 
@@ -51,6 +51,7 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
     problems.push(...(await axeViolations(page, name)));
     problems.push(...(await cutWords(page, name)));
     problems.push(...(await codesInCells(page, name)));
+    problems.push(...(await labelsApart(page, name)));
     await screenshots(page, name);
     console.log(`${name}: ${Date.now() - started} ms`);
   };
@@ -201,6 +202,17 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   await page.getByRole('tab', { name: 'Listes de valeurs' }).click();
   await expect(page.getByRole('table').first()).toBeVisible();
   await step('19b-referentiels-vocabulaires');
+
+  // The processor contracts, with a new contract's form open.
+  await nav('Contrats').click();
+  await page.getByRole('button', { name: '+ Nouveau contrat' }).click();
+  await expect(page.getByRole('form', { name: 'Nouveau contrat' })).toBeVisible();
+  await step('21-contrats-nouveau');
+  // The review campaigns, with a new campaign's form open: its due date typed as the DPO writes it.
+  await nav('Campagnes de revue').click();
+  await page.getByRole('button', { name: '+ Nouvelle campagne' }).click();
+  await expect(page.getByLabel('Échéance')).toHaveAttribute('placeholder', 'jj/mm/aaaa');
+  await step('22-campagnes-nouvelle');
 
   // The organisation and its DPO: saved with Ctrl+S, kept on reload.
   await nav('Organisme et DPO').click();

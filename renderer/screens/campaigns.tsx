@@ -8,6 +8,7 @@ import type { Campaign } from '../../core/campaign/services.js';
 import { formatDate } from '../../core/records/labels.js';
 import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
+import { DateInput } from '../components/date-input.js';
 import { CollectAnswer } from './campaign-collect.js';
 import { CampaignHistory } from './campaign-history.js';
 import { openDownload, useCampaignGroups, useCampaigns, useCreateCampaign } from './campaign-data.js';
@@ -128,7 +129,7 @@ function NewCampaign(props: { onDone(): void }) {
       <div className="grid-2">
         <div className="field">
           <label htmlFor="campaign-due">{t('campaign.dueOn')}</label>
-          <input id="campaign-due" type="date" required value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+          <DateInput id="campaign-due" required value={dueOn} onChange={setDueOn} />
         </div>
         <div className="field">
           <label htmlFor="campaign-lang">{t('campaign.language')}</label>
