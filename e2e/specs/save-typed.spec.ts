@@ -82,3 +82,25 @@ test('a dialog that edits a record: a reload asks once something is typed, Ctrl+
   await page.reload();
   await expect(page.getByRole('row', { name: /Andorre/ })).toContainText('Décision du 19 octobre 2010');
 });
+
+test('a new review campaign: a reload after typing asks first, Ctrl+S creates it', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Campagnes de revue' }).click();
+  await page.getByRole('button', { name: '+ Nouvelle campagne' }).click();
+  const form = page.getByRole('form', { name: 'Nouvelle campagne' });
+  await form.getByLabel('Échéance').click();
+  await page.keyboard.type('31/12/2026');
+  await form.getByLabel('Message aux services').click();
+  await page.keyboard.type('Merci de relire vos traitements.');
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.type());
+    void d.dismiss();
+  });
+  await page.reload({ timeout: 3000 }).catch(() => undefined);
+  expect(asked).toEqual(['beforeunload']);
+  await expect(form.getByLabel('Message aux services')).toHaveValue('Merci de relire vos traitements.');
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('.notices')).toContainText(/Campagne .* créée/);
+  await expect(form).toHaveCount(0);
+});

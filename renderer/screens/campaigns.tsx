@@ -9,6 +9,7 @@ import { formatDate } from '../../core/records/labels.js';
 import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { DateInput } from '../components/date-input.js';
+import { useDirty } from '../hooks/use-dirty.js';
 import { CollectAnswer } from './campaign-collect.js';
 import { CampaignHistory } from './campaign-history.js';
 import { openDownload, useCampaignGroups, useCampaigns, useCreateCampaign } from './campaign-data.js';
@@ -52,6 +53,8 @@ function NewCampaign(props: { onDone(): void }) {
   const [emails, setEmails] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const create = useCreateCampaign();
+  // Something typed or chosen: leaving or reloading asks first.
+  useDirty(Boolean(dueOn || message || Object.keys(emails).length || chosen));
   const names = chosen ?? new Set(groups.data?.map((g) => g.name) ?? []);
   const toggle = (name: string) => {
     const next = new Set(names);
