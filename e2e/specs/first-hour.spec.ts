@@ -212,6 +212,8 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   await nav('Campagnes de revue').click();
   await page.getByRole('button', { name: '+ Nouvelle campagne' }).click();
   await expect(page.getByLabel('Échéance')).toHaveAttribute('placeholder', 'jj/mm/aaaa');
+  // No activity has a department yet: the form says so rather than listing none.
+  await expect(page.getByText(/^Aucun traitement n’indique encore son service/)).toBeVisible();
   await step('22-campagnes-nouvelle');
 
   // The organisation and its DPO: saved with Ctrl+S, kept on reload.

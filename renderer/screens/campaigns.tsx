@@ -108,6 +108,7 @@ function NewCampaign(props: { onDone(): void }) {
       </fieldset>
       <fieldset className="field">
         <legend>{t(groupBy === 'owner' ? 'campaign.owners' : 'campaign.departments')}</legend>
+        {groups.data?.length === 0 ? <p className="muted">{t(`firsthour.noGroups.${groupBy}`)}</p> : null}
         {groups.data?.map((g) => (
           <label key={g.name} className="check">
             <input type="checkbox" checked={names.has(g.name)} onChange={() => toggle(g.name)} />
