@@ -99,6 +99,27 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   await page.getByRole('button', { name: 'Historique' }).click();
   await expect(page.getByRole('complementary', { name: /Historique/ })).toBeVisible();
   await step('04b-historique');
+  // The editor with rows added (a data category, a retention rule, a transfer, a security measure).
+  for (const [section, add] of [
+    ['Personnes concernées et données', 'Ajouter une catégorie de données'],
+    ['Personnes concernées et données', 'Ajouter une durée de conservation'],
+    ['Transferts hors UE', 'Ajouter un transfert'],
+    ['Mesures de sécurité', 'Ajouter une mesure de sécurité'],
+  ]) {
+    await page
+      .getByRole('region', { name: section, exact: true })
+      .getByRole('button', { name: `+ ${add}`, exact: true })
+      .click();
+  }
+  await page.getByLabel('Durée de conservation (telle que rédigée)').fill('5 ans après la fin de la scolarité');
+  await expect(page.getByLabel('Durée (ex. 5 ans, 18 mois)')).toHaveValue('5 ans');
+  await step('04c-editeur-lignes-ajoutees');
+  // Leaving with those rows unsaved asks first (the window's own dialog, checked too).
+  await nav('Registre').click();
+  const leave = page.getByRole('alertdialog');
+  await expect(leave.getByRole('button', { name: 'Quitter sans enregistrer' })).toBeVisible();
+  await step('04d-quitter-sans-enregistrer');
+  await leave.getByRole('button', { name: 'Quitter sans enregistrer' }).click();
   await nav('Registre').click();
   await expect(page.getByTestId('register-count')).toContainText('2');
   await step('05-registre');
@@ -159,6 +180,17 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   const download = await downloading;
   // The whole register of the organisation, named so: not an "extract".
   expect(download.suggestedFilename()).toMatch(/^registre-mairie-de-villefranche-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  // Titled as the register, in French, not as an extract.
+  const exported = path.join(app.dir, download.suggestedFilename());
+  await download.saveAs(exported);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(exported);
+  const head: string[] = [];
+  book.worksheets[0].eachRow((row, n) => {
+    if (n <= 4) row.eachCell((cell) => head.push(cell.text));
+  });
+  expect(head.join(' ')).toContain('Registre des activités de traitement');
+  expect(head.join(' ')).not.toMatch(/extrait/i);
   await exportDialog.getByRole('button', { name: 'Fermer' }).click();
 
   // The overview.
