@@ -220,14 +220,20 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   await page.keyboard.press('Enter');
   await expect.poll(async () => ((await app.callDirect('requests/settings', {})) as { requesterRetention: string }).requesterRetention).toBe('P2Y');
 
-  for (const [link, name] of [
-    ['Destinataires', '18-destinataires'],
-    ['Référentiels', '19-referentiels'],
-  ] as const) {
-    await nav(link).click();
-    await page.waitForTimeout(300);
-    await step(name);
-  }
+  // A recipient of the directory, its countries typed by their names and saved with Ctrl+S: the list names them too.
+  await nav('Destinataires').click();
+  await page.getByRole('button', { name: '+ Nouveau destinataire' }).click();
+  const recipientForm = page.getByRole('form', { name: 'Nouveau destinataire' });
+  await recipientForm.getByLabel('Nom', { exact: true }).fill('Cabinet Sundara');
+  await recipientForm.getByLabel('Pays', { exact: true }).fill('Inde, États-Unis');
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('.notices')).toContainText('Enregistré.');
+  own.add('Cabinet Sundara');
+  await expect(page.getByRole('row', { name: /Cabinet Sundara/ })).toContainText('Inde, États-Unis');
+  await step('18-destinataires');
+  await nav('Référentiels').click();
+  await page.waitForTimeout(300);
+  await step('19-referentiels');
   // The countries by their names (no "US" column), the vocabularies by their wording (no "employees").
   await expect(page.getByRole('table', { name: 'Pays et adéquation' })).toContainText('États-Unis');
   // A country's dialog open: checked as the rest, then closed without saving.
