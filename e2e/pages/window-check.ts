@@ -84,6 +84,7 @@ const CODES: [RegExp, string][] = [
   [/(?<![\p{L}])[A-Z]{2}, [A-Z]{2}(?![\p{L}])/u, 'codes pays'],
   [/[a-z]+[A-Z][a-z]+(\[\d+\])?\.[a-z]+|[a-z]+\[\d+\]/u, 'chemin de champ'],
   [/\d{1,2}:\d{2} ?(AM|PM)/u, 'heure US'],
+  [/\((?!UE\))(?:[A-Z]{2}|IO-[A-Z]+)\)/u, 'code pays'],
 ];
 /** French typography: a no-break space before « : ; ! ? » (a plain space, or none, is a fault). */
 const TYPOGRAPHY: [RegExp, string][] = [
@@ -111,6 +112,11 @@ async function shownTexts(page: Page): Promise<string[]> {
         const v = el.getAttribute(a);
         if (v) out.push(v);
       }
+    }
+    // The choices of a list the DPO can open.
+    for (const select of Array.from(document.querySelectorAll('select'))) {
+      if (!visible(select)) continue;
+      for (const option of Array.from(select.options)) if (option.text.trim()) out.push(option.text.trim());
     }
     // The browser's own controls speak the browser's language, and show dates in its format.
     for (const el of Array.from(document.querySelectorAll('input[type=file], input[type=date], input[type=time], input[type=datetime-local], input[type=month]'))) {
