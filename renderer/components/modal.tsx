@@ -115,6 +115,8 @@ export function FormModal(props: {
       title={props.title}
       onClose={props.onClose}
       onSave={props.onSave}
+      // Wide: fields side by side keep their words whole ("Pas de décision d’adéquation").
+      wide
       footer={
         <>
           <button type="button" className="secondary" onClick={props.onClose}>
