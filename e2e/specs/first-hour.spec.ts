@@ -136,6 +136,8 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   await step('06-import-fichier');
   await dialog.getByLabel(/Choisir un tableur/).setInputFiles(file);
   await expect(dialog.getByRole('table').first()).toBeVisible();
+  // Each sheet's columns under the sheet's name and its number of rows, said.
+  await expect(dialog.getByText('Feuille RH · 2 lignes')).toBeVisible();
   await step('07-import-colonnes');
   await dialog.getByRole('button', { name: 'Suivant' }).click();
   const preview = dialog.getByRole('table', { name: 'Aperçu' });
@@ -205,11 +207,21 @@ test('the first hour of a French DPO: French everywhere, values previewed, no ax
   await nav(/Violations/).click();
   await step('14-violations');
   await page.getByRole('button', { name: 'Enregistrer une violation' }).first().click();
+  // The form puts the focus on its title once open: typed only then.
+  await expect(page.getByLabel('Intitulé', { exact: true })).toBeFocused();
   await page.keyboard.type('Courriel envoyé au mauvais destinataire');
   await step('15-violation-formulaire');
   await page.keyboard.press('Control+s');
   await expect(page.locator('.notices')).toContainText('B-');
   await step('16-violation-enregistree');
+  // The breach list, its record open, shows every column whole at 1280 and at 1440 px (nothing to scroll to).
+  for (const width of [1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    const list = page.locator('.records-screen .list-pane');
+    expect(await list.evaluate((el) => el.scrollWidth - el.clientWidth), `${width} px`).toBeLessThanOrEqual(1);
+    await expect(page.getByRole('columnheader', { name: 'Statut' })).toBeInViewport();
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   await page.getByRole('tab', { name: /Demandes/ }).click();
   await step('17-demandes');

@@ -252,7 +252,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
           {sheets.map((sheet) => (
             <table key={sheet.index} className="grid compact mapping" aria-label={`${t('import.mapping')} — ${sheet.name}`}>
               <caption>
-                {sheet.name} · {sheet.dataRows}
+                {t('firsthour.sheetRows', { sheet: sheet.name, count: sheet.dataRows })}
                 <MissingFields t={t} messages={sheet.messages} />
               </caption>
               <thead>

@@ -12,6 +12,8 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'firsthour.listSep': ['; ', '\u00a0; '],
   'firsthour.rowAt': ['{{sheet}}, row {{row}}', '{{sheet}}, ligne {{row}}'],
   'firsthour.count': ['{{label}}: {{count}}', '{{label}}\u00a0: {{count}}'],
+  'firsthour.sheetRows_one': ['Sheet {{sheet}} · {{count}} row', 'Feuille {{sheet}} · {{count}} ligne'],
+  'firsthour.sheetRows_other': ['Sheet {{sheet}} · {{count}} rows', 'Feuille {{sheet}} · {{count}} lignes'],
   'firsthour.sheets': ['Sheets of the workbook', 'Feuilles du classeur'],
   'firsthour.sheetImported_one': ['imported, {{count}} row', 'importée, {{count}} ligne'],
   'firsthour.sheetImported_other': ['imported, {{count}} rows', 'importée, {{count}} lignes'],
