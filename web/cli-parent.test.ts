@@ -62,6 +62,37 @@ describe('web mode', () => {
     expect(await reachable(url)).toBe(false);
   });
 
+  it('keeps running in the background when the shell that started it (npm run web &) exits', async () => {
+    dir = tempDir('art30-web-background-');
+    const db = path.join(dir, 'register.art30');
+    const log = path.join(dir, 'web.log');
+    const cli = path.resolve('web/cli.ts');
+    // As `npm run web … &` typed in a script: a shell starts it in the background, waits until it has
+    // started, then exits (the server's own parent, the program that launched it, is this test runner).
+    const shell = spawnSync(
+      'sh',
+      [
+        '-c',
+        `exec_server() { exec ${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(cli)} --db ${JSON.stringify(db)}; }; exec_server > ${JSON.stringify(log)} 2>&1 < /dev/null & echo $!; n=0; while ! grep -q Open: ${JSON.stringify(log)} && [ $n -lt 200 ]; do sleep 0.2; n=$((n+1)); done`,
+      ],
+      { cwd: process.cwd(), encoding: 'utf8' },
+    );
+    const pid = Number(shell.stdout.trim());
+    try {
+      const url = /Open: (\S+)/.exec(fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '')?.[1] ?? '';
+      expect(url, fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : 'no output').not.toBe('');
+      // Its parents are checked every second: three seconds after the shell exited, it still answers.
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(await reachable(url)).toBe(true);
+    } finally {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  });
+
   it('keeps running when started in a session of its own (setsid … &) by a shell that then exits', async () => {
     dir = tempDir('art30-web-setsid-');
     const db = path.join(dir, 'register.art30');

@@ -43,35 +43,40 @@ async function main(): Promise<number> {
   return -1;
 }
 
-/** A process's parent and session on Linux (null elsewhere, or when it is gone). */
-function procStat(pid: number): { ppid: number; session: number } | null {
+/** A process's name, parent and session on Linux (null elsewhere, or when it is gone). */
+function procStat(pid: number): { name: string; ppid: number; session: number } | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(f[1]), session: Number(f[3]) };
+    return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ppid: Number(f[1]), session: Number(f[3]) };
   } catch {
     return null;
   }
 }
 
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'fish', 'busybox']);
+
 /**
- * Stops the server when the process that started it goes (`npm run web`, `npm start`, a test
- * runner, the terminal): a killed parent must not leave a server running. The parent and, on
- * Linux, its own parents within this process's session are watched; a process that ends is
- * re-parented. Started in a session of its own (`setsid npm run web &`), the server outlives the
- * shell that started it, as asked; ART30_STOP_WITH_PARENT=1 watches the parents beyond the session too.
+ * Stops the server when the program that started it goes (`npm run web`, `npm start`, a test runner):
+ * a killed launcher must not leave a server running. Shells on the way are not that program: the one
+ * npm runs the script in, and the one where `npm run web &` was typed, which may exit and leave the
+ * server running in the background, as asked. So the parents are walked past shells, within this
+ * process's session, and the first one that is not a shell is watched. Started in a session of its own (`setsid npm run web &`) with no launcher in that session, it
+ * outlives the shell that started it too. ART30_STOP_WITH_PARENT=1 watches every parent, shells
+ * included, beyond the session: the server then stops with the shell that started it.
  */
 function stopWithParents(stop: () => void): void {
   const parents: number[] = [];
   const session = procStat(process.pid)?.session;
-  const beyondSession = process.env.ART30_STOP_WITH_PARENT === '1';
+  const withShells = process.env.ART30_STOP_WITH_PARENT === '1';
   let pid = process.ppid;
   for (let i = 0; i < 4 && pid > 1; i++) {
     const stat = procStat(pid);
     // A parent in another session is not the one that started this run: `setsid` made it a session of its own.
-    if (stat && session !== undefined && stat.session !== session && !beyondSession) break;
-    parents.push(pid);
-    if (!stat) break;
+    if (stat && session !== undefined && stat.session !== session && !withShells) break;
+    const shell = stat ? SHELLS.has(stat.name) : false;
+    if (!shell || withShells) parents.push(pid);
+    if (!stat || (!shell && !withShells)) break;
     pid = stat.ppid;
   }
   const alive = (p: number) => {

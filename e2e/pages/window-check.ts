@@ -84,6 +84,7 @@ const CODES: [RegExp, string][] = [
   [/(?<![\p{L}])[A-Z]{2}, [A-Z]{2}(?![\p{L}])/u, 'codes pays'],
   [/[a-z]+[A-Z][a-z]+(\[\d+\])?\.[a-z]+|[a-z]+\[\d+\]/u, 'chemin de champ'],
   [/\d{1,2}:\d{2} ?(AM|PM)/u, 'heure US'],
+  [/\((?!UE\))(?:[A-Z]{2}|IO-[A-Z]+)\)/u, 'code pays'],
 ];
 /** French typography: a no-break space before « : ; ! ? » (a plain space, or none, is a fault). */
 const TYPOGRAPHY: [RegExp, string][] = [
@@ -100,6 +101,8 @@ async function shownTexts(page: Page): Promise<string[]> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || !visible(el) || ['SCRIPT', 'STYLE'].includes(el.tagName)) continue;
+      // Text marked as English (a term's English wording, beside its French one) is meant to be English.
+      if (el.closest('body [lang]')?.getAttribute('lang')?.startsWith('en')) continue;
       const text = n.textContent?.trim();
       if (text) out.push(text);
     }
@@ -109,6 +112,11 @@ async function shownTexts(page: Page): Promise<string[]> {
         const v = el.getAttribute(a);
         if (v) out.push(v);
       }
+    }
+    // The choices of a list the DPO can open.
+    for (const select of Array.from(document.querySelectorAll('select'))) {
+      if (!visible(select)) continue;
+      for (const option of Array.from(select.options)) if (option.text.trim()) out.push(option.text.trim());
     }
     // The browser's own controls speak the browser's language, and show dates in its format.
     for (const el of Array.from(document.querySelectorAll('input[type=file], input[type=date], input[type=time], input[type=datetime-local], input[type=month]'))) {
@@ -162,6 +170,32 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(root, 'test-results', 'screens', `${name}-${width}.png`), fullPage: false });
   }
   await page.setViewportSize(size);
+}
+
+/** Table cells holding a bare code (a country's "US", a term's "health_data"), where the DPO reads names ("UE" is French). */
+export async function codesInCells(page: Page, where: string): Promise<string[]> {
+  const codes = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('td'))
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => (el.textContent ?? '').trim())
+      .filter((text) => (/^[A-Z]{2}$/.test(text) && text !== 'UE') || /^[a-z]+(_[a-z]+)+$/.test(text)),
+  );
+  return [...new Set(codes)].map((c) => `${where}: code « ${c} » dans un tableau`);
+}
+
+/** Boxes and radio buttons alone on their line, their label fallen below them. */
+export async function labelsApart(page: Page, where: string): Promise<string[]> {
+  const apart = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]'))
+      .filter((el) => el.offsetParent !== null && el.labels?.length)
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        const label = el.labels![0].getBoundingClientRect();
+        return label.height > 0 && label.top >= box.bottom;
+      })
+      .map((el) => (el.labels![0].textContent ?? '').trim().slice(0, 40)),
+  );
+  return apart.map((l) => `${where}: case séparée de son libellé « ${l} »`);
 }
 
 /** Columns of tables whose words are cut (text wider than its cell and hidden): "Statut" shown as "S". */

@@ -248,7 +248,7 @@ export function CountryField(props: { label: string; value: string; onChange(cod
         <option value="">{t('common.choose')}</option>
         {countries.map((c) => (
           <option key={c.code} value={c.code}>
-            {inLang(c, 'name', lang)} ({c.code}) — {t(`adequacy.${c.adequacy}`)}
+            {inLang(c, 'name', lang)} — {t(`adequacy.${c.adequacy}`)}
           </option>
         ))}
       </select>

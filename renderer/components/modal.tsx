@@ -1,8 +1,18 @@
 /** A modal dialog: focus moves in, Tab stays in, Escape cancels, focus returns where it was. */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useApp } from '../app-context.js';
 import { ErrorsContext } from './fields.js';
 
-export function Modal(props: { title: string; onClose(): void; children: ReactNode; footer?: ReactNode; wide?: boolean; role?: 'dialog' | 'alertdialog' }) {
+export function Modal(props: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+  role?: 'dialog' | 'alertdialog';
+  /** Ctrl+S anywhere in the dialog (a dialog that edits a record). */
+  onSave?(): void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -25,6 +35,10 @@ export function Modal(props: { title: string; onClose(): void; children: ReactNo
           if (e.key === 'Escape') {
             e.stopPropagation();
             props.onClose();
+          }
+          if (props.onSave && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+            e.preventDefault();
+            props.onSave();
           }
           if (e.key === 'Tab' && ref.current) {
             const items = [
@@ -75,7 +89,10 @@ export function ConfirmDialog(props: { title: string; text: string; confirmLabel
   );
 }
 
-/** A dialog that edits one record: fields, the API's messages next to them, Cancel and Save. */
+/**
+ * A dialog that edits one record: fields, the API's messages next to them, Cancel and Save. Ctrl+S
+ * saves it, as on every form; once something is typed in it, a reload asks first.
+ */
 export function FormModal(props: {
   title: string;
   cancelLabel: string;
@@ -86,10 +103,20 @@ export function FormModal(props: {
   onClose(): void;
   children: ReactNode;
 }) {
+  const [typed, setTyped] = useState(false);
+  const { setDirty } = useApp();
+  useEffect(() => {
+    if (!typed) return;
+    setDirty(true);
+    return () => setDirty(false);
+  }, [typed, setDirty]);
   return (
     <Modal
       title={props.title}
       onClose={props.onClose}
+      onSave={props.onSave}
+      // Wide: fields side by side keep their words whole ("Pas de décision d’adéquation").
+      wide
       footer={
         <>
           <button type="button" className="secondary" onClick={props.onClose}>
@@ -102,12 +129,14 @@ export function FormModal(props: {
       }
     >
       <ErrorsContext.Provider value={props.errors}>
-        {props.message ? (
-          <div className="banner error" role="alert">
-            {props.message}
-          </div>
-        ) : null}
-        {props.children}
+        <div onInput={() => setTyped(true)} onChange={() => setTyped(true)}>
+          {props.message ? (
+            <div className="banner error" role="alert">
+              {props.message}
+            </div>
+          ) : null}
+          {props.children}
+        </div>
       </ErrorsContext.Provider>
     </Modal>
   );

@@ -12,6 +12,7 @@ import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
 import { ImportWizard } from './import-wizard.js';
 import { fileBase64, useCollectAnswer } from './campaign-data.js';
+import { FilePicker } from '../components/file-picker.js';
 
 interface Picked {
   fileName: string;
@@ -67,18 +68,12 @@ export function CollectAnswer(props: { campaign: Campaign; onClose(): void }) {
 
   return (
     <div className="campaign-collect">
-      <div className="field">
-        <label htmlFor={`collect-file-${props.campaign.id}`}>{t('campaign.collectFile')}</label>
-        <input
-          id={`collect-file-${props.campaign.id}`}
-          type="file"
-          accept=".xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void read(f);
-          }}
-        />
-      </div>
+      <FilePicker
+        id={`collect-file-${props.campaign.id}`}
+        label={t('campaign.collectFile')}
+        accept=".xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
+        onFile={(f) => void read(f)}
+      />
       {error ? (
         <div className="banner error" role="alert">
           {error}

@@ -8,6 +8,8 @@ import type { Campaign } from '../../core/campaign/services.js';
 import { formatDate } from '../../core/records/labels.js';
 import { call } from '../api/client.js';
 import { useApp, useT } from '../app-context.js';
+import { DateInput } from '../components/date-input.js';
+import { useDirty } from '../hooks/use-dirty.js';
 import { CollectAnswer } from './campaign-collect.js';
 import { CampaignHistory } from './campaign-history.js';
 import { openDownload, useCampaignGroups, useCampaigns, useCreateCampaign } from './campaign-data.js';
@@ -51,6 +53,8 @@ function NewCampaign(props: { onDone(): void }) {
   const [emails, setEmails] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const create = useCreateCampaign();
+  // Something typed or chosen: leaving or reloading asks first.
+  useDirty(Boolean(dueOn || message || Object.keys(emails).length || chosen));
   const names = chosen ?? new Set(groups.data?.map((g) => g.name) ?? []);
   const toggle = (name: string) => {
     const next = new Set(names);
@@ -104,6 +108,7 @@ function NewCampaign(props: { onDone(): void }) {
       </fieldset>
       <fieldset className="field">
         <legend>{t(groupBy === 'owner' ? 'campaign.owners' : 'campaign.departments')}</legend>
+        {groups.data?.length === 0 ? <p className="muted">{t(`firsthour.noGroups.${groupBy}`)}</p> : null}
         {groups.data?.map((g) => (
           <label key={g.name} className="check">
             <input type="checkbox" checked={names.has(g.name)} onChange={() => toggle(g.name)} />
@@ -128,7 +133,7 @@ function NewCampaign(props: { onDone(): void }) {
       <div className="grid-2">
         <div className="field">
           <label htmlFor="campaign-due">{t('campaign.dueOn')}</label>
-          <input id="campaign-due" type="date" required value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+          <DateInput id="campaign-due" required value={dueOn} onChange={setDueOn} />
         </div>
         <div className="field">
           <label htmlFor="campaign-lang">{t('campaign.language')}</label>

@@ -13,6 +13,7 @@ import { CheckboxField, CountryField, ErrorsContext, Repeated, SelectField, Text
 import { ConfirmDialog } from '../components/modal.js';
 import { DocumentsPanel } from '../components/documents-panel.js';
 import { useDirty } from '../hooks/use-dirty.js';
+import { formatDateInput } from '../components/date-input.js';
 
 const CLAUSES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 
@@ -148,7 +149,7 @@ export function ContractsScreen(props: { selectedId?: number }) {
                       </button>
                     </td>
                     <td>{c.processor.name}</td>
-                    <td>{c.endsOn}</td>
+                    <td>{formatDateInput(c.endsOn)}</td>
                     <td>{pointsOf(c.id).length || ''}</td>
                   </tr>
                 ))}

@@ -20,7 +20,6 @@ export function DestinationTable(props: { rows: Country[]; label: string; nameHe
       <table className="grid compact" aria-label={props.label}>
         <thead>
           <tr>
-            <th scope="col">{t('ref.code')}</th>
             <th scope="col">{props.nameHeader}</th>
             {props.withEea ? <th scope="col">{t('ref.eea')}</th> : null}
             <th scope="col">
@@ -35,7 +34,7 @@ export function DestinationTable(props: { rows: Country[]; label: string; nameHe
         <tbody>
           {props.rows.map((c) => (
             <tr key={c.code}>
-              <td>{c.code}</td>
+              {/* The country by its name: its code (US, IN) says nothing a DPO needs; searching by it still works. */}
               <td>{inLang(c, 'name', lang)}</td>
               {props.withEea ? <td>{c.eea ? t('common.yes') : t('common.no')}</td> : null}
               <td>

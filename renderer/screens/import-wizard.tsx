@@ -5,7 +5,7 @@
 import { Fragment, useRef, useState } from 'react';
 import type { ApiOutput } from '../../core/api/table.js';
 import { call, isElectron } from '../api/client.js';
-import { useApp, useT } from '../app-context.js';
+import { typography, useApp, useT } from '../app-context.js';
 import { ConfirmDialog, Modal } from '../components/modal.js';
 import { DraftsOption, MappingWhy, MissingFields } from './import-mapping-notes.js';
 import { RowChanges, RowIssues } from './import/import-changes.js';
@@ -252,7 +252,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
           {sheets.map((sheet) => (
             <table key={sheet.index} className="grid compact mapping" aria-label={`${t('import.mapping')} — ${sheet.name}`}>
               <caption>
-                {sheet.name} · {sheet.dataRows}
+                {t('firsthour.sheetRows', { sheet: sheet.name, count: sheet.dataRows })}
                 <MissingFields t={t} messages={sheet.messages} />
               </caption>
               <thead>
@@ -282,7 +282,7 @@ export function ImportWizard(props: { onClose(changed: boolean): void }) {
                           <option value="">{t('import.ignore')}</option>
                           {preview.fields.map((f) => (
                             <option key={f.key} value={f.key}>
-                              {inLang(f, 'label', app.lang)}
+                              {typography(app.lang)(inLang(f, 'label', app.lang))}
                             </option>
                           ))}
                         </select>

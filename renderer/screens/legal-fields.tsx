@@ -57,7 +57,7 @@ export function DestinationField(props: { value: string; onChange(code: string):
   const scope = selected ? typography(lang)(inLang(selected, 'adequacyScope', lang)) : '';
   const option = (c: Country) => (
     <option key={c.code} value={c.code}>
-      {name(c)} ({c.code}) — {t(`adequacy.${c.adequacy}`)}
+      {name(c)} — {t(`adequacy.${c.adequacy}`)}
     </option>
   );
   return (

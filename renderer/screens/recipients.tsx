@@ -120,7 +120,7 @@ export function RecipientsScreen(props: { selectedId?: number }) {
                     </button>
                   </td>
                   <td>{app.termLabel('recipient_type', r.type)}</td>
-                  <td>{r.countries.join(', ')}</td>
+                  <td>{r.countries.map((c) => app.countryName(c)).join(', ')}</td>
                   <td>{t('ui.usedBy', { count: r.activityCount })}</td>
                 </tr>
               ))}

@@ -154,7 +154,6 @@ function Vocabularies() {
       <table className="grid compact" aria-label={t(`ref.kind.${kind}`)}>
         <thead>
           <tr>
-            <th scope="col">{t('ref.code')}</th>
             <th scope="col">{t('ref.labelFr')}</th>
             <th scope="col">{t('ref.labelEn')}</th>
             <th scope="col">{t('ref.article')}</th>
@@ -166,13 +165,13 @@ function Vocabularies() {
         <tbody>
           {list.map((x) => (
             <tr key={x.code}>
+              {/* The term by its wording: its code is the register's, never shown (the DPO types one only for a new term). */}
               <td>
-                <code>{x.code}</code>
+                {x.labelFr}
                 {x.legacy ? <span className="badge muted-badge">{t('ref.legacy')}</span> : null}
                 {x.special ? <span className="badge warn">Art. 9/10</span> : null}
               </td>
-              <td>{x.labelFr}</td>
-              <td>{x.labelEn}</td>
+              <td lang="en">{x.labelEn}</td>
               <td>{x.article}</td>
               <td>
                 <button
@@ -194,7 +193,7 @@ function Vocabularies() {
       </table>
       {editing ? (
         <FormModal
-          title={editing.isNew ? t('ref.addTerm') : `${t('common.edit')} — ${editing.code}`}
+          title={editing.isNew ? t('ref.addTerm') : `${t('common.edit')} — ${inLang(editing, 'label', app.lang)}`}
           cancelLabel={t('common.cancel')}
           saveLabel={t('common.save')}
           errors={errors}

@@ -76,8 +76,8 @@ const pairs: Record<string, [en: string, fr: string]> = {
     'Le contrat {{ref}} avec {{processor}} cite des sous-traitants ultérieurs sans dire comment ils sont autorisés (art. 28.2)',
   ],
   'contracts.check.subprocessor_transfer_missing': [
-    'Sub-processor {{subProcessor}} of {{processor}} ({{ref}}) is in {{country}}, outside the EEA, and no transfer there is recorded',
-    'Le sous-traitant ultérieur {{subProcessor}} de {{processor}} ({{ref}}) est en {{country}}, hors EEE, et aucun transfert n’y est enregistré',
+    'Sub-processor {{subProcessor}} of {{processor}} ({{ref}}) is in {{country}}, outside the EU, and no transfer there is recorded',
+    'Le sous-traitant ultérieur {{subProcessor}} de {{processor}} ({{ref}}) est en {{country}}, hors UE, et aucun transfert n’y est enregistré',
   ],
   // Overview
   'contracts.overview.title': ['Processor contracts and documents', 'Contrats de sous-traitance et documents'],
@@ -93,8 +93,8 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'contracts.overview.contract_clauses_missing_other': ['contracts lacking Art. 28(3) clauses', 'contrats incomplets (art. 28.3)'],
   'contracts.overview.subprocessing_unstated_one': ['sub-processing authorisation not stated', 'autorisation de sous-traitance ultérieure non précisée'],
   'contracts.overview.subprocessing_unstated_other': ['sub-processing authorisations not stated', 'autorisations de sous-traitance ultérieure non précisées'],
-  'contracts.overview.subprocessor_transfer_missing_one': ['sub-processor outside the EEA without transfer', 'sous-traitant ultérieur hors EEE sans transfert'],
-  'contracts.overview.subprocessor_transfer_missing_other': ['sub-processors outside the EEA without transfer', 'sous-traitants ultérieurs hors EEE sans transfert'],
+  'contracts.overview.subprocessor_transfer_missing_one': ['sub-processor outside the EU without transfer', 'sous-traitant ultérieur hors UE sans transfert'],
+  'contracts.overview.subprocessor_transfer_missing_other': ['sub-processors outside the EU without transfer', 'sous-traitants ultérieurs hors UE sans transfert'],
   'contracts.overview.documents_one': ['document kept in the register', 'document conservé dans le registre'],
   'contracts.overview.documents_other': ['documents kept in the register', 'documents conservés dans le registre'],
   // Errors

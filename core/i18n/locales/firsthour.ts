@@ -12,6 +12,8 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'firsthour.listSep': ['; ', '\u00a0; '],
   'firsthour.rowAt': ['{{sheet}}, row {{row}}', '{{sheet}}, ligne {{row}}'],
   'firsthour.count': ['{{label}}: {{count}}', '{{label}}\u00a0: {{count}}'],
+  'firsthour.sheetRows_one': ['Sheet {{sheet}} · {{count}} row', 'Feuille {{sheet}} · {{count}} ligne'],
+  'firsthour.sheetRows_other': ['Sheet {{sheet}} · {{count}} rows', 'Feuille {{sheet}} · {{count}} lignes'],
   'firsthour.sheets': ['Sheets of the workbook', 'Feuilles du classeur'],
   'firsthour.sheetImported_one': ['imported, {{count}} row', 'importée, {{count}} ligne'],
   'firsthour.sheetImported_other': ['imported, {{count}} rows', 'importée, {{count}} lignes'],
@@ -32,6 +34,14 @@ const pairs: Record<string, [en: string, fr: string]> = {
   'firsthour.nothingToSave': [
     'Nothing to save on this screen: Ctrl+S saves a form being edited.',
     'Rien à enregistrer sur cet écran : Ctrl+S enregistre un formulaire en cours de saisie.',
+  ],
+  'firsthour.noGroups.department': [
+    'No activity names its department yet: fill in the department of the activities, or send to each person in charge.',
+    'Aucun traitement n’indique encore son service : renseignez le service des traitements, ou envoyez à chaque responsable opérationnel.',
+  ],
+  'firsthour.noGroups.owner': [
+    'No activity names its person in charge yet: fill in the person in charge of the activities, or send to each department.',
+    'Aucun traitement n’indique encore son responsable opérationnel : renseignez-le dans les traitements, ou envoyez à chaque service.',
   ],
   'firsthour.dateFormat': ['dd/mm/yyyy', 'jj/mm/aaaa'],
   'firsthour.dateTimeFormat': ['dd/mm/yyyy hh:mm', 'jj/mm/aaaa hh:mm'],
