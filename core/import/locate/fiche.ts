@@ -92,7 +92,9 @@ export function ficheBlocks(sheet: SheetData, labels: Label[]): FicheBlock[] {
     let title = '';
     let titleCell = '';
     if (blocks.length > 1) {
-      for (let r = g[0].r - 1; r >= start; r--) {
+      // Above the block's name or purpose: labels of the register's own (its controller) may open the first block.
+      const lead = g.find((l) => l.field === 'name' || l.field === 'purpose') ?? g[0];
+      for (let r = lead.r - 1; r >= start; r--) {
         const row = sheet.rows[r] ?? [];
         const filled = row.map((v, c) => [c, cleanText(v)] as const).filter(([, v]) => v);
         if (filled.length !== 1) continue;

@@ -679,15 +679,21 @@ export function buildPreview(
       newRecipients: b.newRecipients,
       source: c.source,
       activity: fields,
-      values: [...b.present]
+      values: [],
+    });
+    // The values each row writes, as the preview lists them: worked out when first read (the window and
+    // `--json` read them; an import committed without showing its rows never does).
+    const shown = fields ?? merged;
+    lazyValue(rows[rows.length - 1], 'values', () =>
+      [...b.present]
         .filter((f) => f !== 'name' && f !== 'ref')
         .map((f) => ({
           field: f,
           label: fieldLabel(f, lang),
-          lines: shownLines(f, ((fields ?? merged) as Record<string, unknown>)[f], labels, (n) => ctx.recipients.get(foldKey(n))?.type),
+          lines: shownLines(f, (shown as Record<string, unknown>)[f], labels, (n) => ctx.recipients.get(foldKey(n))?.type),
         }))
         .filter((v) => v.lines.length > 0),
-    });
+    );
   }
 
   const sheets: PreviewSheet[] = session.tables.map((t) => {
@@ -783,6 +789,22 @@ export function buildPreview(
     recipientDetails,
     preview,
   };
+}
+
+/** An enumerable property computed on first read (JSON and structured clone read it like any other), then kept. */
+function lazyValue<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+    set(value: T[K]) {
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    },
+  });
 }
 
 function samplesOf(rows: string[][], headerRow: number, c: number): string[] {
