@@ -124,8 +124,11 @@ export interface AppState {
   reloadOrganisations(): Promise<Organisation[]>;
   route: Route;
   navigate(r: Route): Promise<boolean>;
-  /** The editor declares unsaved changes; navigation then asks first. */
-  setDirty(dirty: boolean): void;
+  /**
+   * A screen declares unsaved changes; navigation and reload then ask first. `source` names a second form
+   * on the same screen (a settings field beside an editor), each cleared on its own.
+   */
+  setDirty(dirty: boolean, source?: string): void;
   confirmLeave(): Promise<boolean>;
   /** Bumped when the register changed under us (another file opened, import): screens reload. */
   generation: number;
@@ -170,6 +173,7 @@ export function AppProvider(props: {
   const [route, setRoute] = useState<Route>(() => parseHash(location.hash));
   const [generation, setGeneration] = useState(0);
   const dirty = useRef(false);
+  const dirtySources = useRef(new Set<string>());
   const currentHash = useRef(location.hash);
   const noticeId = useRef(0);
 
@@ -238,7 +242,10 @@ export function AppProvider(props: {
   const confirmLeave = useCallback(async () => {
     if (!dirty.current) return true;
     const ok = await props.askLeave();
-    if (ok) dirty.current = false;
+    if (ok) {
+      dirtySources.current.clear();
+      dirty.current = false;
+    }
     return ok;
   }, [props]);
 
@@ -268,6 +275,7 @@ export function AppProvider(props: {
       history.replaceState(null, '', `${location.pathname}${location.search}${currentHash.current}`);
       void props.askLeave().then((ok) => {
         if (!ok) return;
+        dirtySources.current.clear();
         dirty.current = false;
         history.pushState(null, '', `${location.pathname}${location.search}${target}`);
         currentHash.current = target;
@@ -293,8 +301,10 @@ export function AppProvider(props: {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
-  const setDirty = useCallback((d: boolean) => {
-    dirty.current = d;
+  const setDirty = useCallback((d: boolean, source = 'screen') => {
+    if (d) dirtySources.current.add(source);
+    else dirtySources.current.delete(source);
+    dirty.current = dirtySources.current.size > 0;
   }, []);
 
   const value: AppState = {

@@ -104,3 +104,32 @@ test('a new review campaign: a reload after typing asks first, Ctrl+S creates it
   await expect(page.locator('.notices')).toContainText(/Campagne .* créée/);
   await expect(form).toHaveCount(0);
 });
+
+test('the requesters’ retention typed beside the request log: a reload asks first', async ({ app }) => {
+  const { page } = app;
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: /Violations/ })
+    .click();
+  await page.getByRole('tab', { name: /Demandes/ }).click();
+  const field = page.getByLabel(/Conserver les coordonnées des demandeurs/);
+  await field.fill('3 ans');
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.type());
+    void d.dismiss();
+  });
+  await page.reload({ timeout: 3000 }).catch(() => undefined);
+  expect(asked).toEqual(['beforeunload']);
+  await expect(field).toHaveValue('3 ans');
+  // Saved, nothing is left to lose: a reload no longer asks.
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => ((await app.callDirect('requests/settings', {})) as { requesterRetention: string }).requesterRetention).toBe('P3Y');
+  const after: string[] = [];
+  page.once('dialog', (d) => {
+    after.push(d.type());
+    void d.accept();
+  });
+  await page.reload();
+  expect(after).toEqual([]);
+});

@@ -1,5 +1,5 @@
 /** The log of data-subject requests (Arts. 12, 15-22): the list with its filters, counts and the requesters' retention, and a request's editor. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_RIGHTS, REQUEST_STATUSES, type RequestData, type SubjectRequest } from '../../../core/records/model.js';
 import { addMonths } from '../../../core/records/deadlines.js';
 import { formatDate } from '../../../core/records/labels.js';
@@ -80,6 +80,10 @@ export function RequestsTab(props: { route: RecordsRoute; onChanged(): void }) {
     if (what === 'delete') await remove();
     else await write(() => call('requests/eraseRequester', { id, version }));
   };
+  // The retention typed and not saved yet: a reload or leaving the screen asks first (a form of its own beside the request editor).
+  const retentionDirty = Boolean(retention && retention.value !== retention.saved);
+  useEffect(() => app.setDirty(retentionDirty, 'requests-retention'), [retentionDirty]); // eslint-disable-line react-hooks/exhaustive-deps -- app is stable
+  useEffect(() => () => app.setDirty(false, 'requests-retention'), []); // eslint-disable-line react-hooks/exhaustive-deps -- on leaving only
   const saveRetention = async () => {
     if (!retention) return;
     try {
