@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures.js';
 
 test.use({ demo: true });
 
-test('the mapping step explains each mapping, names the missing purpose, and imports as drafts on request', async ({ app, target }) => {
+test('the mapping step explains each mapping, names the missing purpose, and imports the rows as drafts', async ({ app, target }) => {
   test.skip(target === 'electron', 'Electron imports through its native open dialog');
   const { page } = app;
   const csv = path.join(app.dir, 'service-rh.csv');
@@ -29,9 +29,8 @@ test('the mapping step explains each mapping, names the missing purpose, and imp
   await expect(dialog.getByRole('alert')).toContainText('no column gives the field “Purpose”');
   await dialog.getByRole('button', { name: 'Next' }).click();
 
-  // Refused as they are; imported as drafts when the DPO chooses it.
-  await expect(dialog.getByRole('button', { name: /^Import \(0\)$/ })).toBeDisabled();
-  await dialog.getByLabel(/Import the rows that lack a required field as drafts/).check();
+  // A sheet without any purpose column: its rows come in as drafts to complete, and the preview says so.
+  await expect(dialog).toContainText(/Imported as a draft: “Purpose” is missing/);
   await expect(dialog.getByRole('button', { name: /^Import \(2\)$/ })).toBeEnabled();
   await dialog.getByRole('button', { name: /^Import \(2\)$/ }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'service-rh.csv' })).toContainText('2 activities created');

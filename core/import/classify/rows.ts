@@ -146,6 +146,8 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
   let section: { text: string; r: number } | undefined;
   /** Set once a second table starts below the register (its header read): every row after it is that table's. */
   let other: Message | undefined;
+  /** How many mapped cells the activity rows above fill, in order (their median: a register row's width). */
+  const activityFills: number[] = [];
   let lastActivity = -1;
   const last = { kind: 'blank' as RowKind };
   for (const [i, x] of rows.entries()) {
@@ -167,7 +169,14 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
     }
     // 0. Another table below the register (a change log, a risk analysis, a list of contacts): after a gap,
     //    a row of short texts most of which read as column headers, not for the fields of their columns.
-    if (last.kind !== 'activity' && last.kind !== 'continuation' && x.filled.length >= 2 && secondHeader(texts, x.filled, fields)) {
+    //    Narrower than the register's rows (an activity under a section label fills as many cells as the others).
+    if (
+      out.length > 0 &&
+      ['blank', 'notes', 'section'].includes(last.kind) &&
+      x.filled.length >= 2 &&
+      (!activityFills.length || x.mappedFilled < activityFills[Math.floor(activityFills.length / 2)]) &&
+      secondHeader(texts, x.filled, fields)
+    ) {
       other = message('table', { text: texts.join(' | ').slice(0, 80) });
       push({ r: x.r, kind: 'notes', reason: other });
       continue;
@@ -231,6 +240,8 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
       continue;
     }
     lastActivity = x.r;
+    activityFills.push(x.mappedFilled);
+    activityFills.sort((a, b) => a - b);
     push({ r: x.r, kind: 'activity', ...(section ? { section: section.text, sectionRow: section.r } : {}) });
   }
   return out;
