@@ -232,3 +232,26 @@ describe('stacked fiches headed by a numbered label', () => {
     ]);
   });
 });
+
+describe('a relational workbook whose part sheet keeps the template’s example row', () => {
+  it('reads the part’s items, never its example row', async () => {
+    const file = path.join(t.dir, 'relational-example.xlsx');
+    await writeXlsx(file, {
+      Traitement: [
+        ['Nom du traitement', 'Finalité', 'Base légale'],
+        ['Paie', 'Verser les salaires', 'Obligation légale'],
+      ],
+      Données: [
+        ['Catégorie de données', 'Personnes concernées'],
+        ['Exemple : fichier des clients', 'Clients'],
+        ['Identité', 'Salariés'],
+        ['Coordonnées bancaires', 'Salariés'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const rows = taken(p);
+    expect(rows.map((r) => r.name)).toEqual(['Paie']);
+    expect(rows[0].activity!.dataCategories.map((c) => c.label)).toEqual(['Identité', 'Coordonnées bancaires']);
+    expect(rows[0].activity!.dataSubjects.map((s) => s.label)).toEqual(['Salariés']);
+  });
+});

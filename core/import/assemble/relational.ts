@@ -10,6 +10,7 @@ import { FIELD_BY_KEY } from '../assign/fields.js';
 import { headersOf, type SheetTable } from '../locate/find-table.js';
 import { autoMap, matchHeader } from '../assign/mapping.js';
 import { cellName } from '../read/workbook.js';
+import { classifyRows } from '../classify/rows.js';
 
 export interface PartSheet {
   index: number;
@@ -72,14 +73,22 @@ export function partIndex(tables: SheetTable[], parts: PartSheet[]): Map<string,
   const out = new Map<string, { field: string; cell: string; text: string }[]>();
   for (const p of parts) {
     const t = tables[p.index];
+    // A part's rows are items of the activities; the template's example row, instructions and totals are not.
+    const notItems = new Set(
+      classifyRows({ sheet: t.sheet, headerRow: t.headerRow, fields: p.fields })
+        .filter((c) => c.kind === 'example' || c.kind === 'instruction' || c.kind === 'total')
+        .map((c) => c.r),
+    );
     for (const r of t.dataRows) {
+      if (notItems.has(r)) continue;
       const row = t.sheet.rows[r] ?? [];
       const key = p.linkCol >= 0 ? foldKey(row[p.linkCol] ?? '') : '*';
       if (!key) continue;
       const list = out.get(key) ?? [];
       for (const [c, field] of p.fields) {
         const text = row[c] ?? '';
-        if (text.trim()) list.push({ field, cell: `${t.sheet.name}!${cellName(r, c)}`, text });
+        // The same value on several rows ("Salariés" beside each data category) is one item.
+        if (text.trim() && !list.some((x) => x.field === field && foldKey(x.text) === foldKey(text))) list.push({ field, cell: `${t.sheet.name}!${cellName(r, c)}`, text });
       }
       out.set(key, list);
     }
