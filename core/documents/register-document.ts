@@ -11,6 +11,7 @@ import { contractData, contractStore, createContract, listContracts, updateContr
 import { AppError, issue, text } from '../errors.js';
 import { recordsStore } from '../records/services.js';
 import type { CallMeta, Register } from '../register.js';
+import { documentReferences } from '../document/references.js';
 import { findRecipientByName } from '../services/recipients.js';
 import { DOCUMENT_AUDIENCES, DOCUMENT_OWNER_TYPES, type DocumentOwnerType } from './model.js';
 import { addDocument, documentContent, listDocuments, sha256 } from './services.js';
@@ -93,17 +94,7 @@ export function importProofs(
 ): Partial<ProofsImportResult> {
   if (!doc.contracts?.length && !doc.documents?.length) return {};
   const result: ProofsImportResult = { contracts: { created: 0, updated: 0 }, documents: { created: 0, unchanged: 0 } };
-  const orgOf = (key: string, item: string) => {
-    const id = orgIds.get(key);
-    if (!id)
-      throw new AppError('bad_input', text('errors.doc.organisationUnknown', { item, organisation: key }), [issue(`${item}.organisation`, 'errors.doc.notAnOrganisationKey')]);
-    return id;
-  };
-  const activityId = (organisationId: number, ref: string, path: string) => {
-    const id = reg.activities.idByRef(organisationId, ref);
-    if (!id) throw new AppError('bad_input', text('errors.doc.activityUnknown', { item: path, ref }), [issue(path, 'errors.doc.notAnActivity', { ref })]);
-    return id;
-  };
+  const { orgOf, activityId } = documentReferences(reg, orgIds);
   for (const [i, c] of (doc.contracts ?? []).entries()) {
     const item = `contracts[${i}]`;
     const organisationId = orgOf(c.organisation, item);

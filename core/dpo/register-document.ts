@@ -5,8 +5,8 @@
  * the state the import gives them).
  */
 import { z } from 'zod';
-import { AppError, issue, text } from '../errors.js';
 import type { CallMeta, Register } from '../register.js';
+import { documentReferences } from '../document/references.js';
 import { ACTION_PRIORITIES, ACTION_STATES, createAction, listActions, updateAction } from './actions.js';
 import { getSignoff, restoreSignoff, signoffMap, SIGNOFF_STATES } from './signoff.js';
 import { dpoStore } from './store.js';
@@ -93,17 +93,7 @@ export function importDpoWork(
 ): Partial<DpoWorkImportResult> {
   if (!doc.signoffs?.length && !doc.actions?.length) return {};
   const result: DpoWorkImportResult = { signoffs: { set: 0 }, actions: { created: 0, updated: 0 } };
-  const orgOf = (key: string, item: string) => {
-    const id = orgIds.get(key);
-    if (!id)
-      throw new AppError('bad_input', text('errors.doc.organisationUnknown', { item, organisation: key }), [issue(`${item}.organisation`, 'errors.doc.notAnOrganisationKey')]);
-    return id;
-  };
-  const activityId = (organisationId: number, ref: string, path: string) => {
-    const id = reg.activities.idByRef(organisationId, ref);
-    if (!id) throw new AppError('bad_input', text('errors.doc.activityUnknown', { item: path, ref }), [issue(path, 'errors.doc.notAnActivity', { ref })]);
-    return id;
-  };
+  const { orgOf, activityId } = documentReferences(reg, orgIds);
   for (const [i, s] of (doc.signoffs ?? []).entries()) {
     const item = `signoffs[${i}]`;
     const organisationId = orgOf(s.organisation, item);
