@@ -125,6 +125,8 @@ test('the requesters’ retention typed beside the request log: a reload asks fi
   // Saved, nothing is left to lose: a reload no longer asks.
   await page.keyboard.press('Enter');
   await expect.poll(async () => ((await app.callDirect('requests/settings', {})) as { requesterRetention: string }).requesterRetention).toBe('P3Y');
+  // The window has taken the saved value back (its save button is off again).
+  await expect(page.locator('form.records-retention').getByRole('button', { name: 'Enregistrer' })).toBeDisabled();
   const after: string[] = [];
   page.once('dialog', (d) => {
     after.push(d.type());
