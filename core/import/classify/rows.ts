@@ -146,8 +146,17 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
   let section: { text: string; r: number } | undefined;
   /** Set once a second table starts below the register (its header read): every row after it is that table's. */
   let other: Message | undefined;
-  /** How many mapped cells the activity rows above fill, in order (their median: a register row's width). */
+  /** How many activity rows above fill each number of mapped cells (their median: a register row's width). */
   const activityFills: number[] = [];
+  let activityCount = 0;
+  const medianFill = () => {
+    let seen = 0;
+    for (let n = 0; n < activityFills.length; n++) {
+      seen += activityFills[n] ?? 0;
+      if (seen * 2 > activityCount) return n;
+    }
+    return activityFills.length;
+  };
   let lastActivity = -1;
   const last = { kind: 'blank' as RowKind };
   for (const [i, x] of rows.entries()) {
@@ -174,7 +183,7 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
       out.length > 0 &&
       ['blank', 'notes', 'section'].includes(last.kind) &&
       x.filled.length >= 2 &&
-      (!activityFills.length || x.mappedFilled < activityFills[Math.floor(activityFills.length / 2)]) &&
+      (!activityCount || x.mappedFilled < medianFill()) &&
       secondHeader(texts, x.filled, fields)
     ) {
       other = message('table', { text: texts.join(' | ').slice(0, 80) });
@@ -240,8 +249,8 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
       continue;
     }
     lastActivity = x.r;
-    activityFills.push(x.mappedFilled);
-    activityFills.sort((a, b) => a - b);
+    activityFills[x.mappedFilled] = (activityFills[x.mappedFilled] ?? 0) + 1;
+    activityCount++;
     push({ r: x.r, kind: 'activity', ...(section ? { section: section.text, sectionRow: section.r } : {}) });
   }
   return out;
