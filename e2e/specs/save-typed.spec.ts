@@ -2,8 +2,22 @@
  * Ctrl+S saves what was typed, at once: no field keeps a keystroke to itself until it loses focus.
  * And a reload with something typed and unsaved asks first.
  */
+import type { Dialog, Page } from '@playwright/test';
 import { expect, test } from '../fixtures.js';
 import { EditorPage } from '../pages/app-page.js';
+
+/** Reloads the window; whether it asked first (the "leave this page?" dialog, dismissed: what was typed stays). */
+async function reloadAsks(page: Page): Promise<boolean> {
+  let asked = false;
+  const onDialog = (d: Dialog) => {
+    asked = d.type() === 'beforeunload';
+    void d.dismiss();
+  };
+  page.once('dialog', onDialog);
+  await page.reload({ timeout: 3000 }).catch(() => undefined);
+  page.off('dialog', onDialog);
+  return asked;
+}
 
 test.use({ locale: 'fr-FR', demo: true });
 
@@ -48,13 +62,7 @@ test('a reload with something typed and unsaved asks first; staying keeps what w
   await name.click();
   await page.keyboard.press('End');
   await page.keyboard.type(' des salariés');
-  const asked: string[] = [];
-  page.once('dialog', (d) => {
-    asked.push(d.type());
-    void d.dismiss();
-  });
-  await page.reload({ timeout: 3000 }).catch(() => undefined);
-  expect(asked).toEqual(['beforeunload']);
+  expect(await reloadAsks(page)).toBe(true);
   await expect(name).toHaveValue(/ des salariés$/);
 });
 
@@ -67,13 +75,7 @@ test('a dialog that edits a record: a reload asks once something is typed, Ctrl+
   await scope.click();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Décision du 19 octobre 2010');
-  const asked: string[] = [];
-  page.once('dialog', (d) => {
-    asked.push(d.type());
-    void d.dismiss();
-  });
-  await page.reload({ timeout: 3000 }).catch(() => undefined);
-  expect(asked).toEqual(['beforeunload']);
+  expect(await reloadAsks(page)).toBe(true);
   await expect(scope).toHaveValue('Décision du 19 octobre 2010');
   // Ctrl+S saves the dialog (not "nothing to save on this screen").
   await page.keyboard.press('Control+s');
@@ -92,13 +94,7 @@ test('a new review campaign: a reload after typing asks first, Ctrl+S creates it
   await page.keyboard.type('31/12/2026');
   await form.getByLabel('Message aux services').click();
   await page.keyboard.type('Merci de relire vos traitements.');
-  const asked: string[] = [];
-  page.once('dialog', (d) => {
-    asked.push(d.type());
-    void d.dismiss();
-  });
-  await page.reload({ timeout: 3000 }).catch(() => undefined);
-  expect(asked).toEqual(['beforeunload']);
+  expect(await reloadAsks(page)).toBe(true);
   await expect(form.getByLabel('Message aux services')).toHaveValue('Merci de relire vos traitements.');
   await page.keyboard.press('Control+s');
   await expect(page.locator('.notices')).toContainText(/Campagne .* créée/);
@@ -114,24 +110,12 @@ test('the requesters’ retention typed beside the request log: a reload asks fi
   await page.getByRole('tab', { name: /Demandes/ }).click();
   const field = page.getByLabel(/Conserver les coordonnées des demandeurs/);
   await field.fill('3 ans');
-  const asked: string[] = [];
-  page.once('dialog', (d) => {
-    asked.push(d.type());
-    void d.dismiss();
-  });
-  await page.reload({ timeout: 3000 }).catch(() => undefined);
-  expect(asked).toEqual(['beforeunload']);
+  expect(await reloadAsks(page)).toBe(true);
   await expect(field).toHaveValue('3 ans');
   // Saved, nothing is left to lose: a reload no longer asks.
   await page.keyboard.press('Enter');
   await expect.poll(async () => ((await app.callDirect('requests/settings', {})) as { requesterRetention: string }).requesterRetention).toBe('P3Y');
   // The window has taken the saved value back (its save button is off again).
   await expect(page.locator('form.records-retention').getByRole('button', { name: 'Enregistrer' })).toBeDisabled();
-  const after: string[] = [];
-  page.once('dialog', (d) => {
-    after.push(d.type());
-    void d.accept();
-  });
-  await page.reload();
-  expect(after).toEqual([]);
+  expect(await reloadAsks(page)).toBe(false);
 });
