@@ -148,7 +148,8 @@ export function readColumnContent(values: string[], tools: ContentTools = {}): C
     const items = itemsOf(cell);
     if (!items.length) continue;
     const all = (test: (s: string) => boolean) => items.every(test);
-    if (parseYesNo(cell) !== undefined) counts.yesno++;
+    // A yes or a no, not a yes followed by what it says ("JA - USA (siehe Empfänger)", "Oui : Maroc").
+    if (parseYesNo(cell) !== undefined && cell.split(/\s+/).length <= 3) counts.yesno++;
     else if (parseDate(cell)) counts.date++;
     else if (cell.length <= 16 && CODE.test(cell) && (/\p{L}/u.test(cell) || cell.length <= 3)) counts.code++;
     if (/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(cell)) counts.email++;

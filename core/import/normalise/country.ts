@@ -120,6 +120,8 @@ export class CountryMatcher {
     for (const [k, v] of Object.entries(ALIASES)) if (countries.has(v)) this.byKey.set(k.replace(/_$/, ''), v);
     // International organisations (Art. 30(1)(e)) among the destinations: names, acronyms, other names.
     for (const c of countries.values()) if (c.kind === 'organisation') for (const name of organisationNames(c as InternationalOrganisation)) this.addIfAbsent(name, c.code);
+    // Every language the import reads: "Deutschland", "Türkei", "Alemania", "Stati Uniti", "Verenigde Staten".
+    for (const [code, names] of icuNames()) if (countries.has(code)) for (const name of names) this.addIfAbsent(name, code);
   }
 
   private addIfAbsent(name: string, code: string): void {
@@ -180,6 +182,26 @@ export class CountryMatcher {
   get(code: string): Country | undefined {
     return this.countries.get(code);
   }
+}
+
+let ICU_NAMES: Map<string, string[]> | null = null;
+/** Countries' names in the import's languages, from the platform's own ICU data (built once). */
+function icuNames(): Map<string, string[]> {
+  if (ICU_NAMES) return ICU_NAMES;
+  ICU_NAMES = new Map();
+  let names: Intl.DisplayNames[];
+  try {
+    names = ['fr', 'en', 'de', 'es', 'it', 'nl'].map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
+  } catch {
+    return ICU_NAMES; // a Node built without ICU: the French and English names only
+  }
+  for (let i = 0; i < 26; i++)
+    for (let j = 0; j < 26; j++) {
+      const code = String.fromCharCode(65 + i, 65 + j);
+      const list = names.map((n) => n.of(code)).filter((n): n is string => Boolean(n) && n !== code);
+      if (list.length) ICU_NAMES.set(code, [...new Set(list)]);
+    }
+  return ICU_NAMES;
 }
 
 /** Every name an organisation is known by: French and English names and acronyms, other names, its code without `IO-`. */

@@ -1,6 +1,7 @@
 /** Transfer safeguards and Art. 49 derogations in free text → codes. Privacy Shield is kept, flagged. */
 import type { Art49DerogationCode, TransferSafeguardCode } from '../../model/codes.js';
 import { fold as foldKey } from '../fold.js';
+import { safeguardPhrases } from '../vocabulary/index.js';
 
 const SAFEGUARDS: [RegExp, TransferSafeguardCode][] = [
   [/\b(privacy shield|bouclier de protection)\b/, 'privacy_shield_legacy'],
@@ -30,12 +31,18 @@ const DEROGATIONS: [RegExp, Art49DerogationCode][] = [
   [/\b(registre public|public register)\b/, 'public_register'],
 ];
 
+// German, Spanish, Italian and Dutch wordings (vocabulary/*.json), tried in the same order as the expressions above.
+let PHRASES: { safeguards: Map<string, RegExp>; derogations: Map<string, RegExp> } | null = null;
+
 export function parseSafeguard(text: string): { safeguard: TransferSafeguardCode; derogation: Art49DerogationCode | null } | undefined {
   const k = foldKey(text);
   const code = k.replace(/ /g, '_');
   const direct = SAFEGUARDS.find(([, c]) => c === code)?.[1];
-  const safeguard = direct ?? SAFEGUARDS.find(([re]) => re.test(k))?.[1];
+  PHRASES ??= { safeguards: safeguardPhrases('safeguards'), derogations: safeguardPhrases('derogations') };
+  const { safeguards, derogations } = PHRASES;
+  const safeguard = direct ?? SAFEGUARDS.find(([re, c]) => re.test(k) || safeguards.get(c)?.test(k))?.[1];
   if (!safeguard) return undefined;
-  const derogation = safeguard === 'derogation' ? (DEROGATIONS.find(([re]) => re.test(k.replace(/\bderogations?\b|\bart(icle)? 49\b/g, '')))?.[1] ?? null) : null;
+  const rest = k.replace(/\bderogations?\b|\bart(icle)? 49\b/g, '');
+  const derogation = safeguard === 'derogation' ? (DEROGATIONS.find(([re, c]) => re.test(rest) || derogations.get(c)?.test(rest))?.[1] ?? null) : null;
   return { safeguard, derogation };
 }

@@ -28,21 +28,37 @@ function splitOutside(text: string, isSep: (s: string, i: number) => boolean): s
   return parts;
 }
 
+export interface SplitItem {
+  text: string;
+  /** The item continues the line of the item before it ("Google — USA; Server-Standort: USA"). */
+  follows: boolean;
+}
+
 export function splitMulti(text: string, options: { commas?: boolean; keepWhole?: (part: string) => boolean } = {}): string[] {
+  return splitItems(text, options).map((i) => i.text);
+}
+
+/** `splitMulti`, saying for each item whether it continues the line of the one before. */
+export function splitItems(text: string, options: { commas?: boolean; keepWhole?: (part: string) => boolean } = {}): SplitItem[] {
   const commas = options.commas ?? true;
-  const out: string[] = [];
+  const out: SplitItem[] = [];
+  const lines = text.replace(/\r\n?/g, '\n').split(/\n|\s[•·▪●]\s/);
+  const byLines = lines.filter((l) => l.trim()).length > 1;
+  let lineStart = true;
   const push = (s: string) => {
     const v = cleanText(s.replace(BULLET, ''));
-    if (v) out.push(v);
+    if (!v) return;
+    // Only where lines separate the items do the parts of one line belong together.
+    out.push({ text: v, follows: byLines && !lineStart });
+    lineStart = false;
   };
-  const lines = text.replace(/\r\n?/g, '\n').split(/\n|\s[•·▪●]\s/);
   // A cell uses its strongest separator: lines (or bullets), else semicolons, else " / ", else commas.
   // Weaker marks stay inside the items ("Camera / photo library access" on a line of its own, "État civil,
   // identité, images; Santé"); semicolons always separate, a trailing one included ("images;⏎Santé").
-  const byLines = lines.filter((l) => l.trim()).length > 1;
   const semicolons = /;/.test(text);
   const slashes = !byLines && !semicolons && /\s\/\s/.test(text);
   for (const line of lines) {
+    lineStart = true;
     const parts = splitOutside(line, (s, i) => s[i] === ';' || (slashes && s[i] === '/' && s[i - 1] === ' ' && s[i + 1] === ' '));
     for (const part of parts) {
       const p = part.replace(BULLET, '').trim();

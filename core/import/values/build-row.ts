@@ -14,7 +14,9 @@ import { cleanText, isPlaceholder } from '../normalise/empty.js';
 import { parseLegalBases } from '../normalise/legal-basis.js';
 import { parseRetention } from '../normalise/retention.js';
 import { parseSafeguard } from '../normalise/safeguard.js';
-import { splitMulti } from '../normalise/split.js';
+import { splitItems, splitMulti } from '../normalise/split.js';
+import { onlyPlaces, readItem, type AnnotationTools } from '../normalise/annotation.js';
+import { headerCandidates } from '../assign/mapping.js';
 import { parseYesNo } from '../normalise/yes-no.js';
 import { isNoneStatement, specialHints } from '../vocabulary/index.js';
 import { readGroupedItems, readRecipientItem } from '../normalise/composite.js';
@@ -47,6 +49,8 @@ export interface BuiltRow {
   newRecipients: string[];
   /** The row says it holds sensitive data but none of its categories says which (derive.ts adds one to specify). */
   specialUnnamed?: boolean;
+  /** Notes written among a list's items ("Achtung: …"): kept in the activity's description. */
+  notes?: string[];
 }
 
 const ROLE: [RegExp, ActivityFields['role']][] = [
@@ -83,13 +87,30 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   };
   /** Items of a list field, each with the cell it came from. */
   // "Aucun tiers n'a accès aux données", "Sans objet — aucun transfert": an item that says there is none gives none.
-  const items = (key: string, commas = true, keepWhole?: (part: string) => boolean): { text: string; cell: string }[] =>
+  const exactIn = (kind: Parameters<ImportContext['vocab']>[0]) => (part: string) => ctx.vocab(kind).match(part)?.how === 'exact';
+  const annotationTools: AnnotationTools = { country: (p) => ctx.countries.match(p), fieldsOf: headerCandidates, isKind: exactIn('recipient_type') };
+  // A note among the items ("Achtung: …", "NB : …") is not one: kept once in the description, and said.
+  const noted = new Set<string>();
+  const note = (key: string, cell: string, t: string) => {
+    if (noted.has(`${cell}\u0000${t}`)) return;
+    noted.add(`${cell}\u0000${t}`);
+    (out.notes ??= []).push(t);
+    warn(key, cell, t, `"${t}" is a note, not a value: it was kept in the activity's description.`, 'annotation', {});
+  };
+  const items = (key: string, commas = true, keepWhole?: (part: string) => boolean): { text: string; cell: string; follows: boolean }[] =>
     (cells.get(key) ?? []).flatMap((c) =>
       ctx
-        .memo(['split', key, c.text], () => splitMulti(c.text, { commas, keepWhole }).filter((t) => t.length > 200 || !isNoneStatement(t)))
-        .map((t) => ({ text: t, cell: c.cell })),
+        .memo(['split', key, c.text], () =>
+          splitItems(c.text, { commas, keepWhole })
+            .filter((t) => t.text.length > 200 || !isNoneStatement(t.text))
+            .map((t) => ({ ...t, note: readItem(t.text, annotationTools, false, t.follows).kind === 'note' })),
+        )
+        .flatMap((t) => {
+          if (!t.note) return [{ text: t.text, cell: c.cell, follows: t.follows }];
+          note(key, c.cell, t.text);
+          return [];
+        }),
     );
-  const exactIn = (kind: Parameters<ImportContext['vocab']>[0]) => (part: string) => ctx.vocab(kind).match(part)?.how === 'exact';
 
   for (const key of ['ref', 'name', 'department', 'owner', 'description', 'purpose', 'criminalDataBasis', 'securityNotes', 'rights', 'consentRecords', 'breaches'] as const) {
     const t = text(key);
@@ -269,33 +290,72 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     if (c.country) named.push({ recipient: c.name, country: c.country, safeguard: c.safeguard, cell: item.cell, text: item.text });
     return true;
   };
-  for (const item of items('recipients', true, (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p))) {
-    const key = foldKey(item.text);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    const known = ctx.recipients.get(key);
-    if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision: '' });
-    else if (!composite(item, 'other')) {
-      const asType = ctx.vocab('recipient_type').match(item.text);
-      recipients.push({ name: item.text, type: ((asType?.how === 'exact' ? asType.code : defaultType) as RecipientType | undefined) ?? 'other', role: '', precision: '' });
-      out.newRecipients.push(item.text);
+  /** Safeguards a line gives the recipient before it ("Rechtsgrundlage: EU-US Data Privacy Framework"), by recipient. */
+  const qualifiedSafeguards = new Map<string, NonNullable<ReturnType<typeof parseSafeguard>>>();
+  let lastCell = '';
+  /** The recipients the row names whose item names no country (those are linked through it). */
+  const linkable: { text: string }[] = [];
+  /** Countries a description names: its parts that are only places ("USA", "Dubai/Türkei"), else the countries its words name. */
+  const placesIn = (detail: string): string[] =>
+    ctx.memo(['placesIn', detail], () => {
+      const parts = detail.split(/\s+[—–-]\s+|\s*[()[\],;]\s*/).filter(Boolean);
+      const codes = parts.flatMap((p) => onlyPlaces(p, (t) => ctx.countries.match(t)) ?? []);
+      return [...new Set(codes.length ? codes : ctx.countries.findIn(detail))];
+    });
+  const readRecipients = (field: 'recipients' | 'processors', keepWhole: (p: string) => boolean, type: RecipientType | 'other') => {
+    for (const raw of items(field, true, keepWhole)) {
+      // A line qualifying the recipient before it (where it is, its safeguard, another fact), or naming its kind.
+      const reading = ctx.memo(['item', raw.follows ? '1' : '', raw.text], () => readItem(raw.text, annotationTools, true, raw.follows));
+      const last = recipients.at(-1);
+      if (reading.kind !== 'item' && reading.kind !== 'note' && last && lastCell === raw.cell) {
+        if (reading.kind === 'place') {
+          for (const country of reading.countries) {
+            if (!last.recipientId) last.countries = [...new Set([...(last.countries ?? []), country])];
+            if (!named.some((n) => n.recipient === last.name && n.country === country))
+              named.push({ recipient: last.name, country, safeguard: qualifiedSafeguards.get(last.name), cell: raw.cell, text: raw.text });
+          }
+        } else if (reading.kind === 'safeguard') {
+          qualifiedSafeguards.set(last.name, reading.safeguard);
+          for (const n of named) if (n.recipient === last.name && !n.safeguard) n.safeguard = reading.safeguard;
+        }
+        last.precision = [last.precision, raw.text].filter(Boolean).join('; ');
+        continue;
+      }
+      const item = reading.kind === 'item' && reading.name !== raw.text ? { ...raw, text: reading.name } : raw;
+      const key = foldKey(item.text);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      lastCell = raw.cell;
+      const precision = reading.kind === 'item' ? [reading.label, reading.detail].filter(Boolean).join(' — ') : '';
+      // "Hosting-Provider: …", "IT-Dienstleister: …": a label reading as the processors' header makes the item one.
+      const kindOf: RecipientType | 'other' =
+        type === 'other' && reading.kind === 'item' && reading.label && headerCandidates(reading.label)[0]?.field === 'processors' ? 'processor' : type;
+      const known = ctx.recipients.get(key);
+      const c = known ? undefined : compositeOf(item.text);
+      if (!c?.country) linkable.push({ text: c ? c.name : item.text });
+      // "Google Gemini AI: {https://ai.google.dev} - USA": the places the description after the address names.
+      const where = reading.kind === 'item' && reading.detail ? placesIn(reading.detail) : [];
+      for (const country of where) named.push({ recipient: known?.name ?? item.text, country, safeguard: undefined, cell: item.cell, text: raw.text });
+      if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision });
+      else if (where.length && !c) {
+        recipients.push({ name: item.text, type: kindOf === 'other' ? (defaultType ?? 'other') : kindOf, countries: where, role: '', precision });
+        out.newRecipients.push(item.text);
+      } else if (!composite(item, kindOf)) {
+        const asType = kindOf === 'other' ? ctx.vocab('recipient_type').match(item.text) : undefined;
+        const kind = kindOf === 'other' ? (asType?.how === 'exact' ? asType.code : defaultType) : kindOf;
+        recipients.push({ name: item.text, type: (kind as RecipientType | undefined) ?? 'other', role: '', precision });
+        out.newRecipients.push(item.text);
+      } else if (precision) recipients.at(-1)!.precision = precision;
     }
-  }
+  };
+  readRecipients('recipients', (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p), 'other');
   // Processors and sub-processors (a tools/vendors column whose entries are organisations).
-  for (const item of items('processors', true, (p) => ctx.recipients.has(foldKey(p)))) {
-    const key = foldKey(item.text);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    const known = ctx.recipients.get(key);
-    if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision: '' });
-    else if (!composite(item, 'processor')) {
-      recipients.push({ name: item.text, type: 'processor', role: '', precision: '' });
-      out.newRecipients.push(item.text);
-    }
-  }
+  readRecipients('processors', (p) => ctx.recipients.has(foldKey(p)), 'processor');
   if (recipients.length) set('recipients', recipients);
 
   // Transfers: one per destination outside the EEA, with its safeguard.
+  let saidNo: { text: string; cell: string } | undefined;
+  const rowSafeguards: NonNullable<ReturnType<typeof parseSafeguard>>[] = [];
   let countryItems = items('transferCountries');
   // Without a column of countries, the safeguards' cells may name them ("USA (SCCs)", "Inde — CCT"): each
   // names its destination; a safeguard that names none says a transfer exists without saying where.
@@ -305,7 +365,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       // Its parts ("US (DPF)", "Inde — CCT") each read as a country, else the countries its prose names.
       const parts = [...new Set(item.text.split(/\s+[—–-]\s+|\s*[()[\]/;,]\s*/).flatMap((p) => ctx.countries.match(p.trim()) ?? []))];
       const found = parts.length ? parts : ctx.memo(['countriesIn', item.text], () => ctx.countries.findIn(item.text));
-      if (found.length) countryItems = [...countryItems, ...found.map((code) => ({ text: ctx.countries.get(code)!.nameEn, cell: item.cell }))];
+      if (found.length) countryItems = [...countryItems, ...found.map((code) => ({ text: ctx.countries.get(code)!.nameEn, cell: item.cell, follows: false }))];
       else if (parseSafeguard(item.text) && !named.some((n) => !ctx.countries.get(n.country)?.eea))
         warn(
           'transferSafeguard',
@@ -355,13 +415,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const tiaRef = text('transferTia')?.text ?? '';
     const importers = items('transferRecipients').map((i) => i.text);
     // The recipients the row names, by name (those whose item names a country are linked through it).
-    const recipientCells = [
-      ...items('recipients', true, (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p)),
-      ...items('processors', true, (p) => ctx.recipients.has(foldKey(p))),
-    ].flatMap((r) => {
-      const c = compositeOf(r.text);
-      return !c ? [r] : c.country ? [] : [{ ...r, text: c.name }];
-    });
+    const recipientCells = linkable;
     /** The recipient the row links a destination to: never a guess. */
     const linkFor = (code: string, i: number): string => {
       if (importers.length && importers.length === countryItems.length) return importers[i];
@@ -382,11 +436,30 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       return internal || elsewhere ? '' : only[0];
     };
     const transfers: ActivityFields['transfers'] = [];
+    // "Standardvertragsklauseln (für Buffer)", "Rechtsgrundlage: EU-US Data Privacy Framework": a safeguard among the
+    // destinations, naming none; it goes to the transfers of the recipient it names, else to the row's without one.
+    const safeguardItems = new Set<(typeof countryItems)[number]>();
+    for (const item of countryItems) {
+      if (item.text.length > 120 || ctx.countries.match(item.text)) continue;
+      if (ctx.memo(['countriesIn', item.text], () => ctx.countries.findIn(item.text)).length === 1 && parseYesNo(item.text) === undefined) continue;
+      const sgItem = ctx.memo(['safeguardIn', item.text], () => parseSafeguard(item.text));
+      if (!sgItem || sgItem.safeguard === 'derogation') continue;
+      safeguardItems.add(item);
+      const folded = ` ${foldKey(item.text)} `;
+      const who = recipients.find((r) => foldKey(r.name).length > 2 && folded.includes(` ${foldKey(r.name)} `));
+      if (who) qualifiedSafeguards.set(who.name, sgItem);
+      else rowSafeguards.push(sgItem);
+    }
     countryItems.forEach((item, i) => {
-      if (parseYesNo(item.text) !== undefined && !ctx.countries.match(item.text)) return;
+      // "NEIN (empfohlen: nur EU-Server nutzen)": no transfer, said (and checked against the recipients below);
+      // "JA - USA (siehe Empfänger oben)": a yes that names its destination gives it.
+      const yesNo = ctx.countries.match(item.text) ? undefined : parseYesNo(item.text);
+      if (yesNo === false) saidNo ??= item;
+      if (yesNo === false || (yesNo === true && placesIn(item.text).length !== 1)) return;
       // A country named in a sentence ("vers la Suisse (pays adéquat)"), when the sentence names one.
-      const inProse = ctx.countries.match(item.text) ? [] : ctx.memo(['countriesIn', item.text], () => ctx.countries.findIn(item.text));
+      const inProse = ctx.countries.match(item.text) ? [] : yesNo ? placesIn(item.text) : ctx.memo(['countriesIn', item.text], () => ctx.countries.findIn(item.text));
       const code = ctx.countries.match(item.text) ?? (inProse.length === 1 ? inProse[0] : undefined);
+      if (safeguardItems.has(item)) return;
       if (!code) {
         warn(
           'transferCountries',
@@ -406,7 +479,9 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
         : item.text.length > 3 && !ctx.countries.match(item.text)
           ? ctx.memo(['safeguardIn', item.text], () => parseSafeguard(item.text))
           : undefined;
+      const recipient = linkFor(code, i);
       let sg = safeguard?.safeguard ?? (own && own.safeguard !== 'derogation' ? own.safeguard : null);
+      sg ??= (recipient ? qualifiedSafeguards.get(recipient)?.safeguard : undefined) ?? (rowSafeguards.length === 1 ? rowSafeguards[0].safeguard : null);
       if (!sg && country.adequacy === 'adequate') sg = 'adequacy';
       // The US adequacy decision covers recipients certified under the Data Privacy Framework (directory).
       const importer = importers[i] ?? importers[0] ?? recipients[0]?.name;
@@ -423,7 +498,6 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
           { nameFr: country.nameFr, nameEn: country.nameEn, scopeFr: country.adequacyScopeFr || '', scopeEn: country.adequacyScopeEn || '' },
         );
       }
-      const recipient = linkFor(code, i);
       if (!recipient) {
         warn(
           'transferCountries',
@@ -441,12 +515,28 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     set('transfers', transfers);
   }
   // Destinations the recipients' items name, outside the EEA, not already given by a transfer column.
+  const outside = named.find((n) => !ctx.countries.get(n.country)?.eea);
+  if (saidNo && outside) {
+    const country = ctx.countries.get(outside.country)!;
+    warn(
+      'transferCountries',
+      saidNo.cell,
+      saidNo.text,
+      `the row says there is no transfer outside the EEA ("${saidNo.text}"), yet it names a recipient outside the EEA (${country.nameEn}): the transfer was kept, check it.`,
+      'transfer_contradiction',
+      { nameFr: country.nameFr, nameEn: country.nameEn },
+    );
+  }
   const namedTransfers = named.filter((n) => !ctx.countries.get(n.country)?.eea && !(f.transfers ?? []).some((t) => t.country === n.country));
   if (namedTransfers.length) {
     const transfers = [...(f.transfers ?? [])];
     for (const n of namedTransfers) {
       const country = ctx.countries.get(n.country)!;
-      const sg = n.safeguard?.safeguard ?? (country.adequacy === 'adequate' ? 'adequacy' : null);
+      const sg =
+        n.safeguard?.safeguard ??
+        qualifiedSafeguards.get(n.recipient)?.safeguard ??
+        (rowSafeguards.length === 1 ? rowSafeguards[0].safeguard : null) ??
+        (country.adequacy === 'adequate' ? 'adequacy' : null);
       if (!sg)
         warn('recipients', n.cell, n.text, `transfer to ${country.nameFr} without a safeguard: say which one.`, 'transfer_without_safeguard', {
           nameFr: country.nameFr,
@@ -704,6 +794,12 @@ export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
       for (const e of part.errors) out.errors.push({ ...e, cell: real(e.cell) });
     }
     if (part.newRecipients.length) out.newRecipients.push(...part.newRecipients);
+    if (part.notes) (out.notes ??= []).push(...part.notes);
+  }
+  // The notes written among a list's items, kept where the DPO reads the activity's own words.
+  if (out.notes?.length) {
+    out.fields.description = [out.fields.description, ...out.notes].filter(Boolean).join('\n');
+    out.present.add('description');
   }
   return out;
 }

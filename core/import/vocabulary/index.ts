@@ -34,6 +34,11 @@ interface LanguageFile {
   nothing?: string[];
   /** Words for "date": a header that opens with one asks for a date ("Fecha inicio tratamiento"). */
   dateWords?: string[];
+  /** Labels that make a line of a cell a note for the reader ("Achtung: …", "NB : …"), not a value. */
+  alerts?: string[];
+  /** Transfer safeguards (and Art. 49 derogations) in the language's own words, by code (French and English: normalise/safeguard.ts). */
+  safeguards?: Record<string, string[]>;
+  derogations?: Record<string, string[]>;
 }
 
 export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl] as unknown as LanguageFile[];
@@ -103,6 +108,19 @@ const REGIONS = new Set(merged((l) => l.regions ?? []));
 /** "EU", "Union européenne", "worldwide": a place that is not one country. */
 export function isRegion(text: string): boolean {
   return REGIONS.has(foldKey(text));
+}
+
+/** Each safeguard's (or derogation's) words of every language, folded, as one whole-word expression per code. */
+export function safeguardPhrases(which: 'safeguards' | 'derogations'): Map<string, RegExp> {
+  const words = new Map<string, string[]>();
+  for (const l of LANGUAGES) for (const [code, ws] of Object.entries(l[which] ?? {})) words.set(code, [...(words.get(code) ?? []), ...ws.map((w) => foldKey(w))]);
+  return new Map([...words].map(([code, ws]) => [code, new RegExp(`(^| )(${ws.join('|')})( |$)`)]));
+}
+
+const ALERTS = new Set(merged((l) => l.alerts ?? []));
+/** "Achtung", "NB", "Attenzione": a label that opens a note, not a value (the whole label, folded). */
+export function isAlertWord(label: string): boolean {
+  return ALERTS.has(foldKey(label));
 }
 
 const NOTHING = merged((l) => l.nothing ?? []).sort((a, b) => b.length - a.length);

@@ -1,0 +1,138 @@
+/**
+ * Lines of a list cell that qualify the item before them, notes among the items, a yes/no leading a
+ * transfer cell, and the wordings of the languages the import reads (countries, safeguards, Art. 6(1)).
+ * Written in the shapes real department files use (a German register's multi-line cells), with values
+ * that no rule names.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
+import type { ImportPreview } from './preview/preview.js';
+
+let t: TempRegister;
+beforeEach(async () => {
+  t = openTempRegister();
+  await t.call('organisations/create', { organisation: { name: 'Organisme' } } as never);
+});
+afterEach(() => t.cleanup());
+
+async function preview(header: string[], ...rows: string[][]): Promise<ImportPreview> {
+  const file = path.join(t.dir, 'dept.csv');
+  const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  fs.writeFileSync(file, [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n'));
+  return (await t.call('import/open', { file })) as ImportPreview;
+}
+
+const codes = (p: ImportPreview, row = 0) => p.rows[row].warnings.map((w) => w.code);
+
+describe('lines that qualify the item before them', () => {
+  it('"Server-Standort: USA; Rechtsgrundlage: EU-US Data Privacy Framework" are where the recipient is and its safeguard', async () => {
+    const p = await preview(
+      ['Verarbeitungstätigkeit', 'Zweck', 'Empfänger'],
+      ['KI-Texte', 'Texte erzeugen', '- Vendo AI: {https://vendo.example} - USA; Server-Standort: USA; Rechtsgrundlage: EU-US Data Privacy Framework'],
+    );
+    const a = p.rows[0].activity!;
+    expect(a.recipients.map((r) => r.name)).toEqual(['Vendo AI']);
+    expect(a.recipients[0].precision).toContain('Server-Standort: USA');
+    expect(a.transfers).toMatchObject([{ recipient: 'Vendo AI', country: 'US', safeguard: 'adequacy' }]);
+  });
+
+  it('a place on its own line after a recipient is where that recipient is; on a line of its own with a name, it is a recipient', async () => {
+    const p = await preview(
+      ['Nom du traitement', 'Finalité', 'Destinataires'],
+      ['Support', 'Répondre', 'Helpdeskly\nLocalisation : Inde'],
+      ['Ventes', 'Vendre', 'Salesly : États-Unis\nOVHcloud'],
+    );
+    const [support, ventes] = p.rows.map((r) => r.activity!);
+    expect(support.recipients.map((r) => r.name)).toEqual(['Helpdeskly']);
+    expect(support.transfers).toMatchObject([{ recipient: 'Helpdeskly', country: 'IN' }]);
+    expect(ventes.recipients.map((r) => r.name)).toEqual(['Salesly', 'OVHcloud']);
+    expect(ventes.transfers).toMatchObject([{ recipient: 'Salesly', country: 'US' }]);
+  });
+
+  it('"Hosting-Provider: Render.com (USA)": the label is the kind of recipient, the value its name', async () => {
+    const p = await preview(
+      ['Verarbeitungstätigkeit', 'Zweck', 'Kategorien von Empfängern'],
+      ['Website', 'Website betreiben', '- Hosting-Provider: Hostaro (USA)\n- IT-Dienstleister: Netzwerk GmbH'],
+    );
+    const a = p.rows[0].activity!;
+    expect(a.recipients.map((r) => [r.name, r.type, r.precision])).toEqual([
+      ['Hostaro', 'processor', 'Hosting-Provider'],
+      ['Netzwerk GmbH', 'processor', 'IT-Dienstleister'],
+    ]);
+    expect(a.transfers).toMatchObject([{ recipient: 'Hostaro', country: 'US' }]);
+  });
+
+  it('notes among the items ("Achtung: …", "NB : …") are kept in the description, never a category or a recipient', async () => {
+    const p = await preview(
+      ['Nom du traitement', 'Finalité', 'Données', 'Destinataires', 'Description'],
+      ['Chatbot', 'Répondre', '- Questions posées\n- Attention : ne jamais saisir de données de santé', 'Botly\nNB : contrat en cours de signature', 'Un robot.'],
+    );
+    const a = p.rows[0].activity!;
+    expect(a.dataCategories.map((c) => c.label)).toEqual(['Questions posées']);
+    expect(a.recipients.map((r) => r.name)).toEqual(['Botly']);
+    expect(a.description.split('\n').sort()).toEqual(['Attention : ne jamais saisir de données de santé', 'NB : contrat en cours de signature', 'Un robot.']);
+    expect(codes(p).filter((c) => c === 'annotation')).toHaveLength(2);
+  });
+});
+
+describe('a yes or a no leading a transfer cell', () => {
+  it('"NEIN" beside a recipient in the USA: the transfer is kept and the contradiction said', async () => {
+    const p = await preview(
+      ['Verarbeitungstätigkeit', 'Zweck', 'Empfänger', 'Übermittlung an Drittländer'],
+      ['Website', 'Betrieb', 'Hostaro (USA)', 'NEIN (empfohlen: nur EU-Server)'],
+    );
+    expect(p.rows[0].activity!.transfers).toMatchObject([{ recipient: 'Hostaro', country: 'US' }]);
+    expect(codes(p)).toContain('transfer_contradiction');
+  });
+
+  it('"JA - USA" names the destination; a safeguard line naming a recipient goes to that recipient’s transfer', async () => {
+    const p = await preview(
+      ['Verarbeitungstätigkeit', 'Zweck', 'Empfänger', 'Übermittlung an Drittländer'],
+      ['Social Media', 'Posten', '- Planly\n- Postly', '- JA - USA (siehe Empfänger)\n- Standardvertragsklauseln (für Planly)'],
+      ['Website', 'Betrieb', 'Hostaro', 'NEIN'],
+    );
+    const [social, website] = p.rows.map((r) => r.activity!);
+    expect(social.transfers.map((x) => [x.country, x.safeguard])).toEqual([['US', null]]);
+    expect(codes(p).filter((c) => c === 'country_unknown')).toEqual([]);
+    expect(website.transfers).toEqual([]);
+    expect(codes(p, 1)).not.toContain('transfer_contradiction');
+  });
+});
+
+describe('the wordings of every language the import reads', () => {
+  it('countries named in German, Spanish, Italian and Dutch', async () => {
+    const p = await preview(
+      ['Nom du traitement', 'Finalité', 'Destinataires', 'Pays'],
+      ['A', 'a', 'Dienstleister', 'Indien'],
+      ['B', 'b', 'Proveedor', 'Estados Unidos'],
+      ['C', 'c', 'Fornitore', 'Stati Uniti'],
+      ['D', 'd', 'Leverancier', 'Verenigde Staten'],
+    );
+    expect(p.rows.map((r) => r.activity!.transfers.map((x) => x.country))).toEqual([['IN'], ['US'], ['US'], ['US']]);
+  });
+
+  it('safeguards named in German, Spanish, Italian and Dutch', async () => {
+    const p = await preview(
+      ['Nom du traitement', 'Finalité', 'Destinataires', 'Pays', 'Garanties'],
+      ['A', 'a', 'Dienstleister', 'Indien', 'EU-Standardvertragsklauseln'],
+      ['B', 'b', 'Proveedor', 'India', 'Cláusulas contractuales tipo'],
+      ['C', 'c', 'Fornitore', 'India', 'Clausole contrattuali tipo'],
+      ['D', 'd', 'Leverancier', 'India', 'Standaardcontractbepalingen'],
+      ['E', 'e', 'Anbieter', 'Indien', 'Ausnahme nach Art. 49: ausdrückliche Einwilligung'],
+    );
+    expect(p.rows.map((r) => r.activity!.transfers.map((x) => [x.safeguard, x.derogation]))).toEqual([
+      [['scc', null]],
+      [['scc', null]],
+      [['scc', null]],
+      [['scc', null]],
+      [['derogation', 'explicit_consent']],
+    ]);
+  });
+
+  it('Art. 6(1)(b) in the words of the law: "à la demande de l’intéressé" is the contract basis', async () => {
+    const p = await preview(['Nom du traitement', 'Finalité', 'Base légale'], ['Devis', 'Établir un devis', 'Consentement / Exécution d’une action à la demande de l’intéressé']);
+    expect(p.rows[0].activity!.legalBases.map((b) => b.code)).toEqual(['consent', 'contract']);
+  });
+});
