@@ -136,3 +136,22 @@ describe('the wordings of every language the import reads', () => {
     expect(p.rows[0].activity!.legalBases.map((b) => b.code)).toEqual(['consent', 'contract']);
   });
 });
+
+describe('rows above the header', () => {
+  it('a row above the header filled as an activity is listed as skipped, never dropped without a word, and can be taken back', async () => {
+    const p = await preview(
+      ['Registre RH', '', '', ''],
+      ['Paie', 'Payer les salaires', 'Salariés', 'URSSAF'],
+      ['Nom du traitement', 'Finalité', 'Personnes concernées', 'Destinataires'],
+      ['Recrutement', 'Recruter', 'Candidats', 'Cabinet'],
+    );
+    expect(p.rows.filter((r) => r.status !== 'skipped').map((r) => r.activity!.name)).toEqual(['Recrutement']);
+    const skipped = p.rows.filter((r) => r.status === 'skipped');
+    expect(skipped.map((r) => [r.row, r.skip?.reason.key])).toEqual([[2, 'import.rowKind.aboveHeader']]);
+    const back = (await t.call('import/preview', { sessionId: p.sessionId, includedRows: [skipped[0].key] } as never)) as ImportPreview;
+    expect(back.rows.filter((r) => r.status !== 'skipped').map((r) => [r.activity!.name, r.activity!.purpose])).toEqual([
+      ['Paie', 'Payer les salaires'],
+      ['Recrutement', 'Recruter'],
+    ]);
+  });
+});

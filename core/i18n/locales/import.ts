@@ -17,6 +17,7 @@ export const en: Entries = {
   'import.rowKind.total': 'totals row (“{{text}}”)',
   'import.rowKind.notes': 'a note, not an activity (“{{text}}”)',
   'import.rowKind.footer': 'text below the table (“{{text}}”)',
+  'import.rowKind.aboveHeader': 'a row above the header row (row {{header}}) that fills the columns as an activity would (“{{text}}”): take it back if it is one',
   'import.rowKind.table': 'another table below the register (“{{text}}”): its rows are not activities',
   'import.warning.line': '{{cell}} {{label}}: {{message}}',
   'import.warning.role_unknown': '"{{value}}" is not a known role (controller, joint controller or processor): the activity stays a controller activity.',
@@ -127,6 +128,7 @@ export const fr: Entries = {
   'import.rowKind.total': 'ligne de totaux (« {{text}} »)',
   'import.rowKind.notes': 'une note, pas un traitement (« {{text}} »)',
   'import.rowKind.footer': 'texte sous le tableau (« {{text}} »)',
+  'import.rowKind.aboveHeader': 'ligne au-dessus de la ligne d’en-tête (ligne {{header}}) remplie comme un traitement (« {{text}} ») : reprenez-la si c’en est un',
   'import.rowKind.table': 'autre tableau sous le registre (« {{text}} ») : ses lignes ne sont pas des traitements',
   'import.warning.line': '{{cell}} {{label}} : {{message}}',
   'import.warning.role_unknown':

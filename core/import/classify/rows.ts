@@ -112,7 +112,7 @@ function mergedOver(sheet: SheetData, r: number, c: number): number {
   return 1;
 }
 
-function message(kind: RowKind | 'footer' | 'table', params: Record<string, string | number> = {}): Message {
+function message(kind: RowKind | 'footer' | 'table' | 'aboveHeader', params: Record<string, string | number> = {}): Message {
   return { key: `import.rowKind.${kind}`, params };
 }
 
@@ -143,6 +143,14 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
   const lastDense = rows.findLast((x) => dense(x) && !markerOf(firstText(sheet, x.r, x.filled))?.strict)?.r ?? -1;
 
   const out: RowClass[] = [];
+  // Rows above the header that fill the mapped columns as the register's rows do: the header may have been found
+  // too low (a data row read as one). Never dropped without a word: listed, for the DPO to take back.
+  for (let r = 0; r < headerRow; r++) {
+    const filled = filledOf(r);
+    const x = { mappedFilled: filled.filter((c) => fields.get(c)).length };
+    if (filled.length && dense(x) && x.mappedFilled >= Math.min(3, typical))
+      out.push({ r, kind: 'notes', reason: message('aboveHeader', { text: firstText(sheet, r, filled).slice(0, 60), header: headerRow + 1 }) });
+  }
   let section: { text: string; r: number } | undefined;
   /** Set once a second table starts below the register (its header read): every row after it is that table's. */
   let other: Message | undefined;

@@ -5,6 +5,7 @@
  */
 import type { Country, InternationalOrganisation } from '../../model/register.js';
 import { fold as foldKey } from '../fold.js';
+import { TICKS, UNTICKS } from '../vocabulary/index.js';
 
 const ALIASES: Record<string, string> = {
   usa: 'US',
@@ -133,7 +134,8 @@ export class CountryMatcher {
   /** The alpha-2 code (or `IO-…` for an international organisation), or undefined when the text names no known destination. */
   match(text: string): string | undefined {
     const t = text.trim();
-    if (/^[A-Za-z]{2}$/.test(t) && this.countries.has(t.toUpperCase())) return t.toUpperCase();
+    // "us", "US": a code; "ne", "no", "ja" in lower case are a yes or a no of some language, not Niger or Norway.
+    if (/^[A-Za-z]{2}$/.test(t) && this.countries.has(t.toUpperCase()) && (t === t.toUpperCase() || !(TICKS.has(t) || UNTICKS.has(t)))) return t.toUpperCase();
     if (/^io-/i.test(t) && this.countries.has(t.toUpperCase())) return t.toUpperCase();
     const k = foldKey(t.replace(/\(.*\)\s*$/, '')) || foldKey(t);
     return (
