@@ -148,7 +148,11 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
   for (let r = 0; r < headerRow; r++) {
     const filled = filledOf(r);
     const x = { mappedFilled: filled.filter((c) => fields.get(c)).length };
-    if (filled.length && dense(x) && x.mappedFilled >= Math.min(3, typical))
+    // Labels ("Code postal :") and group headers ("Identification du traitement") are the template's, not data.
+    const texts = filled.map((c) => (sheet.rows[r]?.[c] ?? '').trim());
+    const labelled = texts.some((t) => /[:：]$/.test(t));
+    const headers = texts.filter((t) => matchHeader(t).confidence >= 0.6).length;
+    if (filled.length && dense(x) && x.mappedFilled >= Math.min(3, typical) && !labelled && headers * 2 < texts.length)
       out.push({ r, kind: 'notes', reason: message('aboveHeader', { text: firstText(sheet, r, filled).slice(0, 60), header: headerRow + 1 }) });
   }
   let section: { text: string; r: number } | undefined;
