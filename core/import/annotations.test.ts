@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
 import type { ImportPreview } from './preview/preview.js';
+import { writeXlsx } from './testing/corpus.js';
 
 let t: TempRegister;
 beforeEach(async () => {
@@ -153,5 +154,67 @@ describe('rows above the header', () => {
       ['Paie', 'Payer les salaires'],
       ['Recrutement', 'Recruter'],
     ]);
+  });
+});
+
+describe('a list of companies', () => {
+  it('a sub-processor list (names with a legal form, a country, a purpose) is not a register of activities', async () => {
+    const file = path.join(t.dir, 'subprocessors.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Name,Rolle,Land,Zweck,Transferinstrument',
+        'Nimbus Cloud Inc.,Plattformbetreiber,USA,Support und Betrieb,SCC Modul 2',
+        'Nimbus Ireland Ltd.,EU Processor,Irland,Vertragsverwaltung,Kein Drittlandtransfer',
+        'Rackhaus GmbH,Hosting,Deutschland,Hosting Frankfurt,Kein Drittlandtransfer',
+      ].join('\n'),
+    );
+    await expect(t.call('import/open', { file })).rejects.toThrow(/organisations|organismes/);
+  });
+
+  it('activities named after the tools they use stay activities', async () => {
+    const p = await preview(
+      ['Name', 'Zweck', 'Empfänger'],
+      ['Salesforce CRM', 'Kunden betreuen', 'Vertrieb'],
+      ['Lucca (congés)', 'Gérer les congés', 'RH'],
+      ['Gmail', 'Messagerie', 'IT'],
+    );
+    expect(p.rows.map((r) => r.activity!.name)).toEqual(['Salesforce CRM', 'Lucca (congés)', 'Gmail']);
+  });
+});
+
+describe('a transposed register under its titles', () => {
+  it('activities as columns, title lines above, a row citing Art. 6 in every column: read as one activity per column', async () => {
+    const file = path.join(t.dir, 'rcp.xlsx');
+    const cite = (l: string, more: string) => `art. 6 ust. 1 lit. ${l} RODO - ${more}`;
+    await writeXlsx(file, {
+      RCP: [
+        ['Record of processing activities - Lebus'],
+        ['Controller: Lebus Sp. z o.o., ul. Owcza 10'],
+        ['Person responsible for the register: R. M.'],
+        [],
+        ['Processing activity', '1. Logistyka', '2. Pracownicy', '3. Konta użytkowników'],
+        ['Purpose', 'planowanie tras i dostaw', 'organizacja czasu pracy', 'logowanie i kontrola dostępu'],
+        ['Categories of data subjects', 'kierowcy, klienci', 'pracownicy', 'użytkownicy aplikacji'],
+        ['Legal basis (proposal)', cite('f', 'uzasadniony interes; oraz lit. b w zakresie umów'), cite('c', 'obowiązki pracodawcy'), cite('f', 'bezpieczeństwo')],
+        ['Recipients', 'administratorzy', 'administratorzy', 'dostawcy techniczni'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const acts = p.rows.filter((r) => r.status !== 'skipped').map((r) => r.activity!);
+    expect(acts.map((a) => a.name)).toEqual(['1. Logistyka', '2. Pracownicy', '3. Konta użytkowników']);
+    expect(acts.map((a) => a.purpose)).toEqual(['planowanie tras i dostaw', 'organizacja czasu pracy', 'logowanie i kontrola dostępu']);
+    expect(acts.map((a) => a.legalBases.map((b) => b.code))).toEqual([['legitimate_interests', 'contract'], ['legal_obligation'], ['legitimate_interests']]);
+  });
+
+  it('Art. 6(1) cited in the styles of other EU languages', async () => {
+    const p = await preview(
+      ['Nom du traitement', 'Finalité', 'Base légale'],
+      ['A', 'a', 'čl. 6 odst. 1 písm. c) GDPR'],
+      ['B', 'b', 'artigo 6.º, n.º 1, alínea b) do RGPD'],
+      ['C', 'c', 'art. 6, stk. 1, litra e'],
+      ['D', 'd', 'artikel 6, lid 1, onder b AVG'],
+    );
+    expect(p.rows.map((r) => r.activity!.legalBases.map((b) => b.code))).toEqual([['legal_obligation'], ['contract'], ['public_task'], ['contract']]);
   });
 });

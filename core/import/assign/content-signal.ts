@@ -114,6 +114,15 @@ const LEGAL_FORM =
 const VENDORS =
   /\b(microsoft|google|amazon|aws|azure|salesforce|sap|oracle|workday|hubspot|mailchimp|zoom|slack|atlassian|jira|dropbox|docusign|adobe|stripe|paypal|ovh|ovhcloud|scaleway|cegid|sage|adp|lucca|payfit|zendesk|intercom|twilio|sendgrid|brevo|sendinblue|meta|facebook|linkedin|qonto|pennylane|alan|swile|doctolib|pronote|index education|ecoledirecte|cloudflare|apple|ibm|cisco|okta|servicenow|shopify|typeform|surveymonkey|calendly|notion|trello|asana|monday|mailjet|orange|sfr|bouygues|docaposte|yousign|welcome to the jungle|indeed|talentsoft|cornerstone|teams|gmail|office 365|microsoft 365|google workspace)\b/;
 
+/**
+ * The share of texts that name a company by its legal form ("CloudSuite Ireland Ltd.", "MainRack GmbH"): activities
+ * are never named so, vendors and sub-processors always are.
+ */
+export function legalEntityShare(values: string[]): number {
+  const cells = values.map((v) => foldKey(v)).filter(Boolean);
+  return cells.length ? cells.filter((k) => LEGAL_FORM.test(k)).length / cells.length : 0;
+}
+
 function isOrganisation(k: string): boolean {
   return LEGAL_FORM.test(k) || VENDORS.test(k);
 }

@@ -90,17 +90,17 @@ export function headersOf(sheet: SheetData, r: number): string[] {
 /** Fields that make a row of headers a table of activities (with one more mapped column). */
 const CORE = new Set(['name', 'purpose', 'description', 'clients', 'clientProcessing', 'legalBases', 'retention', 'dataCategories']);
 
+/**
+ * How well a row reads as a header: each field counted once, at its best column. A row of data can read as one
+ * field across the sheet (the legal-basis row of a transposed register cites Art. 6 in every column); a header names
+ * several. Long sentences are data, not headers.
+ */
 function score(mapping: ColumnMapping[]): { score: number; mapped: number; core: boolean } {
+  const best = new Map<string, number>();
+  for (const m of mapping) if (m.field && (m.header ?? '').length <= 100) best.set(m.field, Math.max(best.get(m.field) ?? 0, m.confidence));
   let s = 0;
-  let mapped = 0;
-  let core = false;
-  for (const m of mapping) {
-    if (!m.field) continue;
-    mapped++;
-    s += m.confidence;
-    if (CORE.has(m.field)) core = true;
-  }
-  return { score: s, mapped, core };
+  for (const c of best.values()) s += c;
+  return { score: s, mapped: best.size, core: [...best.keys()].some((f) => CORE.has(f)) };
 }
 
 export function findTable(sheet: SheetData, tools: ContentTools = {}): SheetTable {

@@ -20,6 +20,7 @@ const REASONS: [RegExp, string][] = [
   [/^example$/, 'example'],
   [/^notes$/, 'notes'],
   [/^a list beside the register$/, 'besideRegister'],
+  [/^a list of organisations$/, 'organisations'],
   [/^no row is an activity$/, 'noActivityRow'],
 ];
 

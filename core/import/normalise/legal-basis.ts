@@ -35,24 +35,32 @@ const WORDS: [RegExp, LegalBasisCode][] = legalBasisWords().map(([code, phrases]
 
 // "6", then the paragraph ("(1)", ".1", "-1", " 1", "Abs. 1", "par. 1", "apartado 1", "§ 1"), a sentence ("S. 1",
 // "UAbs. 1"), then the letters ("(b)", ".b", "lit. b", "lett. b)", "letra b)", "point b", "b und c", "b) et c)").
-const PARAGRAPH = String.raw`(?:\s*\(\s*1\s*\)|\s*[.\-]\s*1|\s*,?\s*(?:abs(?:atz)?|par(?:agraph|agraphe|agrafo|a)?|apartado|ap|comma|§|al(?:inea)?)\.?\s*1|\s+1)`;
+// Paragraph words of every EU language's citation style: "ust." (pl), "odst." (cs, sk), "stk." (da), "n.º" (pt), "lid" (nl), "kohta" (fi).
+const PARAGRAPH = String.raw`(?:\s*\(\s*1\s*\)|\s*[.\-]\s*1|\s*,?\s*(?:abs(?:atz)?|par(?:agraph|agraphe|agrafo|a)?|apartado|ap|comma|§|al(?:inea)?|ust(?:ep)?|odst(?:avec)?|stk|n\.?\s*[oº°]|nr|lid|mom|kohta|bekezdes|odstavek|lg)\.?\s*1|\s+1)`;
 const SENTENCE = String.raw`(?:\s*,?\s*(?:s(?:atz)?|uabs|unterabsatz|phrase)\.?\s*1)?`;
-const LETTER_MARK = String.raw`(?:lit(?:t(?:era)?)?|lett(?:era)?|letra|letter|point|pt|buchst(?:abe)?)\.?`;
+const LETTER_MARK = String.raw`(?:lit(?:t(?:era)?|ra)?|lett(?:era)?|letra|letter|point|pt|buchst(?:abe)?|pism(?:eno)?|alinea|punkt|pkt|led|alakohta|tocka|pont|onder|sub)\.?`;
 const ONE_LETTER = String.raw`\(?\s*([a-f])\s*\)?`;
-const JOIN = String.raw`\s*(?:,|;|/|&|\+|und|and|et|y|e|o|or|ou|oder|sowie)\s*`;
+const JOIN = String.raw`\s*(?:,|;|/|&|\+|und|and|et|y|e|o|or|ou|oder|sowie|oraz|i|a|og|och|ja|en|eller|lub|nebo)\s*`;
 const CITATION = new RegExp(
-  String.raw`(?<![0-9])6${PARAGRAPH}${SENTENCE}\s*[,.\-]?\s*(?:${LETTER_MARK}\s*)?${ONE_LETTER}((?:${JOIN}(?:${LETTER_MARK}\s*)?\(?\s*[a-f]\s*\)?(?![a-z]))*)(?![a-z])`,
+  String.raw`(?<![0-9])6(?:\.?\s*[oº°](?![a-z]))?${PARAGRAPH}${SENTENCE}\s*[,.\-]?\s*(?:${LETTER_MARK}\s*)?${ONE_LETTER}((?:${JOIN}(?:${LETTER_MARK}\s*)?\(?\s*[a-f]\s*\)?(?![a-z]))*)(?![a-z])`,
   'g',
 );
+
+// Only the unambiguous letter words ("lit.", "písm.", "alínea"): "led a", "sub a", "pt a" are prose too.
+const LATER_LETTER = /(?<![a-z])(?:lit(?:t(?:era)?|ra)?|lett(?:era)?|letra|buchst(?:abe)?|pism(?:eno)?|alinea|pkt)\.?\s*\(?\s*([a-f])\s*\)?(?![a-z])/g;
 
 /** Every basis a text names, in the order it names them (none when it names none). */
 export function parseLegalBases(text: string): LegalBasisCode[] {
   const found: { at: number; code: LegalBasisCode }[] = [];
   const raw = text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  let cited = false;
   for (const m of raw.matchAll(CITATION)) {
+    cited = true;
     found.push({ at: m.index, code: LETTERS[m[1]] });
     for (const extra of (m[2] ?? '').matchAll(/(?<![a-z])([a-f])(?![a-z])/g)) found.push({ at: m.index + 1, code: LETTERS[extra[1]] });
   }
+  // Once Art. 6(1) is cited, a letter cited again further on ("…; oraz lit. b w zakresie umów") names one more basis.
+  if (cited) for (const m of raw.matchAll(LATER_LETTER)) found.push({ at: m.index, code: LETTERS[m[1]] });
   const k = foldKey(text);
   if (/^[a-f]$/.test(k)) return [LETTERS[k]];
   if ((LEGAL_CODES as readonly string[]).includes(k.replace(/ /g, '_'))) return [k.replace(/ /g, '_') as LegalBasisCode];

@@ -9,6 +9,7 @@ import { ficheLabels } from '../locate/fiche.js';
 import { findTable } from '../locate/find-table.js';
 import { findParts } from '../assemble/relational.js';
 import { undoFallback } from '../assign/columns.js';
+import { legalEntityShare } from '../assign/content-signal.js';
 import { findTickRuns, tickMapping, type TickField } from '../assign/ticks.js';
 import { parseLegalBases } from '../normalise/legal-basis.js';
 import { VocabularyMatcher } from '../normalise/vocab.js';
@@ -95,6 +96,14 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   if (!cnil && (fiches.size > 0 || tables.some((t) => t.status === 'table' && identity(t))))
     for (const [i, t] of tables.entries())
       if (t.status === 'table' && !identity(t) && !parts.some((p) => p.index === t.sheet.index)) tables[i] = { ...t, status: 'skipped', reason: 'a list beside the register' };
+  // A sheet whose names are companies' ("CloudSuite Ireland Ltd.", "MainRack GmbH", most of them): a list of vendors or
+  // sub-processors, whatever its other columns say (a "Zweck" there is what the vendor does), not activities.
+  for (const [i, t] of tables.entries()) {
+    const nameColumn = t.status === 'table' ? t.mapping.find((m) => m.field === 'name')?.column : undefined;
+    if (nameColumn === undefined) continue;
+    const names = t.dataRows.map((r) => t.sheet.rows[r]?.[nameColumn] ?? '').filter((v) => v.trim());
+    if (names.length >= 2 && legalEntityShare(names) >= 0.6) tables[i] = { ...t, status: 'skipped', reason: 'a list of organisations' };
+  }
   const session = addSession({ registerFile: reg.file, fileName: name, sha256: sha256(data), size: data.length, workbook, tables, cnil, mappings: new Map(), fiches, parts });
   for (const t of tables) {
     if (t.status !== 'table' || (cnil && t !== cnil.listSheet)) continue;
