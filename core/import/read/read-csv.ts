@@ -6,6 +6,8 @@
 import { AppError, text as textOf } from '../../errors.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { emptySheet, type WorkbookData } from './workbook.js';
+import { foldKey } from '../../text.js';
+import { knownWords } from '../vocabulary/index.js';
 
 export function decodeText(data: Buffer): { text: string; encoding: string } {
   if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return { text: data.subarray(3).toString('utf8'), encoding: 'utf-8 (BOM)' };
@@ -14,8 +16,40 @@ export function decodeText(data: Buffer): { text: string; encoding: string } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8' };
   } catch {
-    return { text: decodeWindows1252(data), encoding: 'windows-1252' };
+    return decodeCodePage(data);
   }
+}
+
+/** 8-bit code pages Excel writes besides Western European: Central European (cs, pl, sk, hu, sl, hr, ro), Baltic. */
+const OTHER_CODE_PAGES = ['windows-1250', 'windows-1257'];
+
+/**
+ * An 8-bit file: Western European unless another code page reads more of the words registers are written with
+ * ("Účel zpracování" read as Windows-1252 is "Úèel zpracování"), or it uses bytes Windows-1252 leaves undefined.
+ */
+function decodeCodePage(data: Buffer): { text: string; encoding: string } {
+  const western = decodeWindows1252(data);
+  const undefinedBytes = /[\u0081\u008d\u008f\u0090\u009d]/.test(western) ? 1 : 0;
+  let best = { text: western, encoding: 'windows-1252', score: wordsKnown(western) - undefinedBytes };
+  for (const label of OTHER_CODE_PAGES) {
+    let text: string;
+    try {
+      text = new TextDecoder(label).decode(data);
+    } catch {
+      continue; // a runtime without that code page
+    }
+    const score = wordsKnown(text);
+    if (score > best.score) best = { text, encoding: label, score };
+  }
+  return { text: best.text, encoding: best.encoding };
+}
+
+/** How many distinct words of the import's vocabularies the start of a text holds. */
+function wordsKnown(text: string): number {
+  const known = knownWords();
+  const seen = new Set<string>();
+  for (const w of foldKey(text.slice(0, 32 * 1024)).split(' ')) if (w.length >= 4 && known.has(w)) seen.add(w);
+  return seen.size;
 }
 
 /**

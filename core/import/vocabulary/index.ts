@@ -117,6 +117,22 @@ export function safeguardPhrases(which: 'safeguards' | 'derogations'): Map<strin
   return new Map([...words].map(([code, ws]) => [code, new RegExp(`(^| )(${ws.join('|')})( |$)`)]));
 }
 
+let KNOWN: Set<string> | null = null;
+/** Every word of every language file (folded, four letters or more): the words a register is written with. */
+export function knownWords(): Set<string> {
+  if (KNOWN) return KNOWN;
+  KNOWN = new Set();
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string')
+      for (const w of foldKey(v).split(' '))
+        if (w.length >= 4) KNOWN!.add(w);
+        else if (Array.isArray(v)) v.forEach(visit);
+        else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  LANGUAGES.forEach(visit);
+  return KNOWN;
+}
+
 const ALERTS = new Set(merged((l) => l.alerts ?? []));
 /** "Achtung", "NB", "Attenzione": a label that opens a note, not a value (the whole label, folded). */
 export function isAlertWord(label: string): boolean {
