@@ -120,6 +120,14 @@ describe('multi-value cells and empty-equivalents', () => {
     expect(splitMulti('État civil, identité', { keepWhole: (p) => p === 'État civil, identité' })).toEqual(['État civil, identité']);
     expect(splitMulti('A; N/A; -; néant')).toEqual(['A']);
   });
+  it('reads a checklist: the ticked items only, without their boxes; boxes alone are bullets', () => {
+    expect(splitMulti('☑ Nom\n☐ Adresse\n☑ E-mail')).toEqual(['Nom', 'E-mail']);
+    expect(splitMulti('☑ Nom ☐ Adresse ☒ Téléphone')).toEqual(['Nom', 'Téléphone']);
+    expect(splitMulti('[x] e-mail\n[ ] téléphone\n[X] IBAN')).toEqual(['e-mail', 'IBAN']);
+    expect(splitMulti('■ Nom\n□ Adresse')).toEqual(['Nom']);
+    expect(splitMulti('☐ Santé')).toEqual([]);
+    expect(splitMulti('□ Nom\n□ Adresse')).toEqual(['Nom', 'Adresse']);
+  });
   it.each(['-', 'N/A', 'n/a', 'néant', 'Néant', 'aucun', 'Aucune', 'sans objet', 'Sans Objet', '', '  ', 'Sélectionnez un élément dans cette liste déroulante ►'])(
     'drops %j',
     (v) => {

@@ -28,6 +28,30 @@ function splitOutside(text: string, isSep: (s: string, i: number) => boolean): s
   return parts;
 }
 
+const TICKED = /^\s*(?:☑|☒|✓|✔|✅|\[\s*[xX✓✔]\s*\])\s*/;
+const UNTICKED = /^\s*(?:☐|\[\s*\])\s*/;
+/** A box of a checklist at an item's start; "□"/"■" count only beside each other (alone they are bullets). */
+const CHECKBOX = /(?:^|\n|\s)(?:☐|☑|☒|\[\s*[xX✓✔ ]?\s*\])\s*\S|(?:^|\n)\s*□[^\n]*\n\s*■|(?:^|\n)\s*■[^\n]*\n\s*□/;
+
+function checklist(text: string, options: { commas?: boolean; keepWhole?: (part: string) => boolean }): SplitItem[] {
+  // Each box opens an item, on its line or after the one before ("☑ Nom ☐ Adresse").
+  const parts = text.split(/(?=☐|☑|☒|\[\s*[xX✓✔ ]?\s*\])|\n/);
+  const out: SplitItem[] = [];
+  for (const part of parts) {
+    const p = part.replace(/^\s*□/, '☐').replace(/^\s*■/, '☑');
+    if (UNTICKED.test(p)) continue;
+    const ticked = TICKED.test(p);
+    const rest = p.replace(TICKED, '').trim();
+    if (!rest) continue;
+    // Text beside the boxes without one of its own (a heading, a note) is kept as written.
+    for (const item of ticked ? [rest] : splitItems(rest, options).map((i) => i.text)) {
+      const v = cleanText(item);
+      if (v) out.push({ text: v, follows: false });
+    }
+  }
+  return out;
+}
+
 export interface SplitItem {
   text: string;
   /** The item continues the line of the item before it ("Google — USA; Server-Standort: USA"). */
@@ -41,6 +65,8 @@ export function splitMulti(text: string, options: { commas?: boolean; keepWhole?
 /** `splitMulti`, saying for each item whether it continues the line of the one before. */
 export function splitItems(text: string, options: { commas?: boolean; keepWhole?: (part: string) => boolean } = {}): SplitItem[] {
   const commas = options.commas ?? true;
+  // A checklist ("☑ Nom ☐ Adresse", "[x] e-mail [ ] téléphone", "■ oui □ non"): the ticked items only, unmarked.
+  if (CHECKBOX.test(text)) return checklist(text, options);
   const out: SplitItem[] = [];
   const lines = text.replace(/\r\n?/g, '\n').split(/\n|\s[•·▪●]\s/);
   const byLines = lines.filter((l) => l.trim()).length > 1;
