@@ -218,3 +218,44 @@ describe('a transposed register under its titles', () => {
     expect(p.rows.map((r) => r.activity!.legalBases.map((b) => b.code))).toEqual([['legal_obligation'], ['contract'], ['public_task'], ['contract']]);
   });
 });
+
+describe('a page written in one column', () => {
+  it('headings and paragraphs: each heading that reads as a field takes the lines below it, up to the blank line', async () => {
+    const file = path.join(t.dir, 'page.csv');
+    const lines = [
+      'Record of processing activities',
+      'Trustcheck',
+      '',
+      'Controller',
+      'Trustcheck AB',
+      'Box 171',
+      '',
+      'Processing activity',
+      'Register of user names and passwords',
+      '',
+      'Purpose of the processing',
+      'To create user accounts and keep the history of each user.',
+      '',
+      'Legal basis',
+      '- Contract',
+      '- Consent',
+      '',
+      'Categories of personal data',
+      '- User name',
+      '- Password',
+      '- E-mail address',
+      '',
+      'Retention period',
+      '2 years after the last login',
+    ];
+    fs.writeFileSync(file, lines.map((l) => (l ? `"${l}"` : '')).join('\n'));
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const acts = p.rows.filter((r) => r.status !== 'skipped').map((r) => r.activity!);
+    expect(acts).toHaveLength(1);
+    const [a] = acts;
+    expect([a.name, a.purpose, a.role]).toEqual(['Register of user names and passwords', 'To create user accounts and keep the history of each user.', 'controller']);
+    expect(a.legalBases.map((b) => b.code)).toEqual(['contract', 'consent']);
+    expect(a.dataCategories.map((c) => c.label)).toEqual(['User name', 'Password', 'E-mail address']);
+    expect(a.retention.map((r) => r.duration)).toEqual(['P2Y']);
+  });
+});

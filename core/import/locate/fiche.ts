@@ -16,13 +16,16 @@ interface Label {
   c: number;
   field: string;
   confidence: number;
+  /** The value stands below the label, in the same column (a page written as headings and paragraphs). */
+  under?: boolean;
 }
 
 const LABEL_MAX = 90;
 
 /** The labels of a fiche: rows whose first filled cell reads as a field, or null when the sheet is not one. */
 export function ficheLabels(sheet: SheetData): Label[] | null {
-  const labels: Label[] = [];
+  const labels: Label[] = pageHeadings(sheet) ?? [];
+  if (labels.length) return checked(labels);
   // A fiche is a page or two of labels: the first 150 rows (a table of 10,000 rows is not read as one).
   const limit = Math.min(sheet.rows.length, 400);
   let narrow = 0;
@@ -46,6 +49,15 @@ export function ficheLabels(sheet: SheetData): Label[] | null {
       if (filled <= 2) narrow++;
     }
   }
+  return checked(labels);
+}
+
+/** A fiche stands on three fields or more, a name or a purpose among them, its labels in one column. */
+function checked(labels: Label[]): Label[] | null {
+  if (!labels.length) return null;
+  // "Controller" atop a fiche is the register's own controller, not a client, unless the fiche says what it
+  // processes on the clients' behalf (a processor's fiche).
+  if (!labels.some((l) => l.field === 'clientProcessing')) labels = labels.filter((l) => l.field !== 'clients');
   // Labels read only by their spelling ("Finalitat", "Categories de dades": 60–70 %) count in a column of
   // labels that reads well elsewhere (three at 80 % or more); alone they make no fiche.
   if (labels.filter((l) => l.confidence >= 0.8).length < 3) labels.splice(0, labels.length, ...labels.filter((l) => l.confidence >= 0.7));
@@ -55,6 +67,43 @@ export function ficheLabels(sheet: SheetData): Label[] | null {
   const column = labels[0].c;
   if (labels.filter((l) => l.c === column).length < labels.length * 0.7) return null;
   return labels;
+}
+
+/**
+ * A page written in one column, as headings and paragraphs: blocks of rows separated by blank rows, each block's
+ * first row its heading, the rest its value ("Ändamål med behandlingen" then the text, "Kategorier av
+ * personuppgifter" then "- Namn", "- E-post"). A heading that reads as a field is a label; its value is below it.
+ */
+function pageHeadings(sheet: SheetData): Label[] | null {
+  const limit = Math.min(sheet.rows.length, 400);
+  let filledRows = 0;
+  let wide = 0;
+  let column = -1;
+  for (let r = 0; r < limit; r++) {
+    const row = sheet.rows[r] ?? [];
+    const cells = row.filter((v) => v.trim()).length;
+    if (!cells) continue;
+    filledRows++;
+    if (cells > 1) wide++;
+    const c = row.findIndex((v) => v.trim());
+    if (column < 0) column = c;
+    else if (c !== column) wide++;
+  }
+  if (filledRows < 6 || wide > filledRows * 0.1) return null;
+  const labels: Label[] = [];
+  for (let r = 0; r < limit; r++) {
+    const text = (sheet.rows[r]?.[column] ?? '').trim();
+    if (!text || (r > 0 && (sheet.rows[r - 1]?.[column] ?? '').trim())) continue;
+    // A block: its heading and at least one row of value below.
+    if (!cleanText(sheet.rows[r + 1]?.[column] ?? '')) continue;
+    const heading = text.replace(/\s*[:：?]\s*$/, '');
+    if (heading.length > LABEL_MAX || /^[-–—•*·▪]/.test(heading)) continue;
+    const m = matchHeader(heading);
+    if (m.field && m.confidence >= 0.6) labels.push({ r, c: column, field: m.field, confidence: m.confidence, under: true });
+  }
+  // A title heading the page ("Record of processing activities") reads as a name less well than the name's own heading.
+  const bestName = Math.max(0, ...labels.filter((l) => l.field === 'name').map((l) => l.confidence));
+  return labels.filter((l) => l.field !== 'name' || l.confidence > bestName - 0.1);
 }
 
 export interface FicheBlock {
@@ -145,6 +194,11 @@ export function readGenericFiche(sheet: SheetData, block: FicheBlock, ctx: Impor
   labels.forEach((l, i) => {
     const end = i + 1 < labels.length ? labels[i + 1].r : block.end;
     const row = sheet.rows[l.r] ?? [];
+    if (l.under) {
+      // The paragraph or list below the heading, up to the first blank row.
+      for (let r = l.r + 1; r < end && cleanText(sheet.rows[r]?.[l.c] ?? ''); r++) put(l.field, r, l.c);
+      return;
+    }
     const valueCol = row.findIndex((v, c) => c > l.c && cleanText(v));
     if (valueCol > 0) put(l.field, l.r, valueCol);
     // The rows below, until the next label: a list continued, or a sub-table (its first filled cell per row).
