@@ -6,6 +6,7 @@
  */
 import { foldKey } from '../../text.js';
 import type { RetentionFinalFate } from '../../model/codes.js';
+import { durationUnitWords } from '../vocabulary/index.js';
 
 export interface ParsedRetention {
   text: string;
@@ -66,14 +67,17 @@ const UNITS: [RegExp, 'Y' | 'M' | 'W' | 'D'][] = [
   [/^(semaines?|weeks?|sem|wks?|wochen?|semanas?|settimane|settimana|weken)$/, 'W'],
   [/^(jours?|days?|j|d|tage?n?|dias?|giorni|giorno|dagen|dag)$/, 'D'],
 ];
+// The units of the other languages are data (vocabulary/*.json, "durationUnits"): "år", "lata", "vuotta", "dní".
+const MORE_UNITS = durationUnitWords();
+const MORE_UNIT = new Map(MORE_UNITS);
 
-const AMOUNT = String.raw`(\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s*(annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux)?|financial years?|fiscal years?|jahre?n?|ans?|annees?|years?|yrs?|anos?|anni|anno|jaren|jaar|mois|months?|mths?|monate?n?|meses|mesi|mese|mes|maanden|maand|mnd|semaines?|weeks?|sem|wks?|wochen?|semanas?|settimane|settimana|weken|jours?|days?|tage?n?|dias?|giorni|giorno|dagen|dag|j)\b`;
+const AMOUNT = String.raw`(\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s*(annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux)?|financial years?|fiscal years?|jahre?n?|ans?|annees?|years?|yrs?|anos?|anni|anno|jaren|jaar|mois|months?|mths?|monate?n?|meses|mesi|mese|mes|maanden|maand|mnd|semaines?|weeks?|sem|wks?|wochen?|semanas?|settimane|settimana|weken|jours?|days?|tage?n?|dias?|giorni|giorno|dagen|dag|j${MORE_UNITS.map(([w]) => `|${w}`).join('')})\b`;
 
 const AMOUNT_RE = new RegExp(AMOUNT, 'g');
 
 function amount(num: string, unit: string): { n: number; u: 'Y' | 'M' | 'W' | 'D' } | null {
   let n = /^\d/.test(num) ? Number(num.replace(',', '.')) : NUMBER_WORDS[num];
-  let u = UNITS.find(([re]) => re.test(unit))?.[1];
+  let u = UNITS.find(([re]) => re.test(unit))?.[1] ?? MORE_UNIT.get(unit);
   if (!u || !Number.isFinite(n) || n <= 0) return null;
   if (!Number.isInteger(n)) {
     if (u === 'Y') [n, u] = [Math.round(n * 12), 'M'];
