@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempRegister, tempDir, type TempRegister } from '../testing/temp-register.js';
+import { matchHeader } from './assign/mapping.js';
 import { parseRetention } from './normalise/retention.js';
 import { parseLegalBases } from './normalise/legal-basis.js';
 import { parseSafeguard } from './normalise/safeguard.js';
@@ -477,5 +478,22 @@ describe('the six languages’ words, as data', () => {
     ['Cláusulas contratuais-tipo', 'scc'],
   ])('Art. 45/46 in words: "%s" → %s', (text, code) => {
     expect(parseSafeguard(text)?.safeguard).toBe(code);
+  });
+});
+
+describe('fiche labels in the six languages’ official wording', () => {
+  it.each([
+    ['Hvad gør vi, hvis der sker et brud på persondatasikkerheden?', 'breaches'],
+    ['Personuppgiftsincident', 'breaches'],
+    ['Naruszenie ochrony danych osobowych', 'breaches'],
+    ['Rekisteröidyn oikeudet', 'rights'],
+    ['Direitos dos titulares', 'rights'],
+    ['Hvem behandler vi oplysninger om?', 'dataSubjects'],
+    ['Hvornår sletter vi personoplysninger?', 'retention'],
+    ['6. Förutsedda tidsfristerna för radering av de olika kategorierna av uppgifter', 'retention'],
+    ['Henkilötietojen käsittelyn tarkoitus', 'purpose'],
+    ['Lhůta pro výmaz', 'retention'],
+  ])('"%s" → %s', (label, field) => {
+    expect(matchHeader(label).field).toBe(field);
   });
 });
