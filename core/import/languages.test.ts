@@ -493,6 +493,11 @@ describe('fiche labels in the six languages’ official wording', () => {
     ['6. Förutsedda tidsfristerna för radering av de olika kategorierna av uppgifter', 'retention'],
     ['Henkilötietojen käsittelyn tarkoitus', 'purpose'],
     ['Lhůta pro výmaz', 'retention'],
+    // A processor's register (Art. 30(2)): the controller it acts for, the processing it carries out.
+    ['Zleceniodawca', 'clients'],
+    ['Den dataansvarlige, på hvis vegne databehandleren handler', 'clients'],
+    ['Kategorie zpracování prováděného pro každého ze správců', 'clientProcessing'],
+    ['Kunkin rekisterinpitäjän lukuun suoritettavien käsittelyjen ryhmät', 'clientProcessing'],
   ])('"%s" → %s', (label, field) => {
     expect(matchHeader(label).field).toBe(field);
   });
