@@ -459,6 +459,18 @@ describe('the six languages’ words, as data', () => {
   });
 
   it.each([
+    ['5 år efter udstedelse', 'P5Y', 'udstedelse'],
+    ['1 år och 6 månader', 'P1Y6M', ''],
+    ['2 lata i 6 miesięcy', 'P2Y6M', ''],
+    ['5 lat po zakończeniu umowy', 'P5Y', 'zakończeniu umowy'],
+    ['10 let od ukončení pracovního poměru', 'P10Y', 'ukončení pracovního poměru'],
+    ['1 vuosi ja 6 kuukautta', 'P1Y6M', ''],
+    ['5 anos após o fim do contrato', 'P5Y', 'fim do contrato'],
+  ])('"%s": %s from "%s"', (text, iso, trigger) => {
+    expect(parseRetention(text)).toMatchObject({ duration: iso, trigger });
+  });
+
+  it.each([
     ['Berättigat intresse', 'legitimate_interests'],
     ['Opfyldelse af en kontrakt', 'contract'],
     ['Prawnie uzasadniony interes', 'legitimate_interests'],

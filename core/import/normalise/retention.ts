@@ -6,7 +6,7 @@
  */
 import { foldKey } from '../../text.js';
 import type { RetentionFinalFate } from '../../model/codes.js';
-import { durationUnitWords } from '../vocabulary/index.js';
+import { DURATION_FROM, DURATION_JOINS, durationUnitWords } from '../vocabulary/index.js';
 
 export interface ParsedRetention {
   text: string;
@@ -95,8 +95,9 @@ function iso(parts: { n: number; u: 'Y' | 'M' | 'W' | 'D' }[]): string {
   return s === 'P' ? '' : s;
 }
 
-const TRIGGER =
-  /\b(?:a compter d(?:u|e la|e l|es|e)|a partir d(?:u|e la|e l|es|e)|apres(?: la| le| l| les)?|suivant(?: la| le| l)?|des la fin d(?:u|e la|e l|es)|from(?: the)?|after(?: the)?|following(?: the)?|since(?: the)?|counted from(?: the)?)\s+(.+)$/;
+const TRIGGER_WORDS = String.raw`a compter d(?:u|e la|e l|es|e)|a partir d(?:u|e la|e l|es|e)|apres(?: la| le| l| les)?|suivant(?: la| le| l)?|des la fin d(?:u|e la|e l|es)|from(?: the)?|after(?: the)?|following(?: the)?|since(?: the)?|counted from(?: the)?`;
+// Other languages' words are data (vocabulary/*.json, "durationFrom"): "efter", "po", "após".
+const TRIGGER = new RegExp(String.raw`\b(?:${TRIGGER_WORDS}${DURATION_FROM.map((w) => `|${w}`).join('')})\s+(.+)$`);
 const UNTIL = /\b(?:jusqu a|jusqu au|jusqu aux|until|till|pendant|pour la duree d|for the duration of|during|le temps d|duree d|duree de la|duree du|tant que)\s+(.+)$/;
 
 export function parseRetention(text: string): ParsedRetention {
@@ -131,7 +132,8 @@ export function parseRetention(text: string): ParsedRetention {
       const gap = k.slice(found[i - 1].end, found[i].index).trim();
       // Only a smaller unit adds to a larger one: "30 days (90 days for incidents)" is not 120 days.
       const smaller = 'YMWD'.indexOf(found[i].u) > 'YMWD'.indexOf(group[group.length - 1].u);
-      if (smaller && (gap === '' || gap === 'et' || gap === 'and' || gap === 'plus' || gap === 'und' || gap === 'y' || gap === 'e' || gap === 'en')) group.push(found[i]);
+      if (smaller && (gap === '' || gap === 'et' || gap === 'and' || gap === 'plus' || gap === 'und' || gap === 'y' || gap === 'e' || gap === 'en' || DURATION_JOINS.has(gap)))
+        group.push(found[i]);
       else break;
     }
     result.duration = iso(group);

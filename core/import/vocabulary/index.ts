@@ -48,6 +48,10 @@ interface LanguageFile {
   derogations?: Record<string, string[]>;
   /** Words for a year, month, week and day after a number ("5 år", "3 lata", "10 vuotta"), every inflection written out. */
   durationUnits?: Partial<Record<DurationUnit, string[]>>;
+  /** Words between two amounts that add up ("1 år och 6 månader"). */
+  durationJoins?: string[];
+  /** Words after a duration that open the event it runs from ("5 år efter udstedelse", "3 lata od zakończenia umowy"). */
+  durationFrom?: string[];
 }
 
 export type DurationUnit = 'Y' | 'M' | 'W' | 'D';
@@ -140,6 +144,10 @@ export function isNoneStatement(text: string): boolean {
   const k = foldKey(text);
   return NOTHING.some((w) => k === w || k.startsWith(`${w} `));
 }
+
+/** Folded words that join two amounts of a duration, and those that open its starting event, every language file together. */
+export const DURATION_JOINS = new Set(merged((l) => l.durationJoins ?? []));
+export const DURATION_FROM = merged((l) => l.durationFrom ?? []).sort((a, b) => b.length - a.length);
 
 /** Folded duration-unit words of every language file, longest first, with their unit (normalise/retention.ts adds them to its own). */
 export function durationUnitWords(): [string, DurationUnit][] {
