@@ -477,6 +477,8 @@ describe('the six languages’ words, as data', () => {
     ['Výkon veřejné moci', 'public_task'],
     ['Elintärkeiden etujen suojaaminen', 'vital_interests'],
     ['Exercício da autoridade pública', 'public_task'],
+    ['Käsittely perustuu rekisterinpitäjän oikeutettuun etuun', 'legitimate_interests'],
+    ['Prawnie uzasadnionego interesu administratora', 'legitimate_interests'],
   ])('Art. 6(1) in words: "%s" → %s', (text, code) => {
     expect(parseLegalBases(text)).toEqual([code]);
   });
@@ -512,5 +514,18 @@ describe('fiche labels in the six languages’ official wording', () => {
     ['Kunkin rekisterinpitäjän lukuun suoritettavien käsittelyjen ryhmät', 'clientProcessing'],
   ])('"%s" → %s', (label, field) => {
     expect(matchHeader(label).field).toBe(field);
+  });
+});
+
+describe('Art. 49 derogations in the six languages', () => {
+  it.each([
+    ['Undtagelse: udtrykkeligt samtykke', 'explicit_consent'],
+    ['Undantag – rättsliga anspråk', 'legal_claims'],
+    ['Výjimka – veřejný rejstřík', 'public_register'],
+    ['Poikkeus: pakottavat oikeutetut edut', 'compelling_legitimate_interests'],
+    ['Derrogação – no interesse do titular', 'contract_in_interest_of_data_subject'],
+    ['Wyjątek: wyraźna zgoda', 'explicit_consent'],
+  ])('"%s" → a derogation, %s', (text, code) => {
+    expect(parseSafeguard(text)).toEqual({ safeguard: 'derogation', derogation: code });
   });
 });
