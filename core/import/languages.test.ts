@@ -507,6 +507,15 @@ describe('fiche labels in the six languages’ official wording', () => {
     ['6. Förutsedda tidsfristerna för radering av de olika kategorierna av uppgifter', 'retention'],
     ['Henkilötietojen käsittelyn tarkoitus', 'purpose'],
     ['Lhůta pro výmaz', 'retention'],
+    // Questions, and letters typed without their diacritic (ø, ł).
+    ['Hvor længe opbevares oplysningerne?', 'retention'],
+    ['Jak długo przechowujemy dane?', 'retention'],
+    ['Proč zpracováváme údaje?', 'purpose'],
+    ['Kenelle tietoja luovutetaan?', 'recipients'],
+    ['Vems personuppgifter?', 'dataSubjects'],
+    ['Quem tem acesso aos dados?', 'recipients'],
+    ['Folsomme personoplysninger', 'specialCategories'],
+    ['Dzial', 'department'],
     // A processor's register (Art. 30(2)): the controller it acts for, the processing it carries out.
     ['Zleceniodawca', 'clients'],
     ['Den dataansvarlige, på hvis vegne databehandleren handler', 'clients'],
