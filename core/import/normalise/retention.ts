@@ -6,6 +6,7 @@
  */
 import { foldKey } from '../../text.js';
 import type { RetentionFinalFate } from '../../model/codes.js';
+import { DURATION_FROM, DURATION_JOINS, durationUnitWords } from '../vocabulary/index.js';
 
 export interface ParsedRetention {
   text: string;
@@ -66,14 +67,17 @@ const UNITS: [RegExp, 'Y' | 'M' | 'W' | 'D'][] = [
   [/^(semaines?|weeks?|sem|wks?|wochen?|semanas?|settimane|settimana|weken)$/, 'W'],
   [/^(jours?|days?|j|d|tage?n?|dias?|giorni|giorno|dagen|dag)$/, 'D'],
 ];
+// The units of the other languages are data (vocabulary/*.json, "durationUnits"): "år", "lata", "vuotta", "dní".
+const MORE_UNITS = durationUnitWords();
+const MORE_UNIT = new Map(MORE_UNITS);
 
-const AMOUNT = String.raw`(\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s*(annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux)?|financial years?|fiscal years?|jahre?n?|ans?|annees?|years?|yrs?|anos?|anni|anno|jaren|jaar|mois|months?|mths?|monate?n?|meses|mesi|mese|mes|maanden|maand|mnd|semaines?|weeks?|sem|wks?|wochen?|semanas?|settimane|settimana|weken|jours?|days?|tage?n?|dias?|giorni|giorno|dagen|dag|j)\b`;
+const AMOUNT = String.raw`(\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s*(annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux)?|financial years?|fiscal years?|jahre?n?|ans?|annees?|years?|yrs?|anos?|anni|anno|jaren|jaar|mois|months?|mths?|monate?n?|meses|mesi|mese|mes|maanden|maand|mnd|semaines?|weeks?|sem|wks?|wochen?|semanas?|settimane|settimana|weken|jours?|days?|tage?n?|dias?|giorni|giorno|dagen|dag|j${MORE_UNITS.map(([w]) => `|${w}`).join('')})\b`;
 
 const AMOUNT_RE = new RegExp(AMOUNT, 'g');
 
 function amount(num: string, unit: string): { n: number; u: 'Y' | 'M' | 'W' | 'D' } | null {
   let n = /^\d/.test(num) ? Number(num.replace(',', '.')) : NUMBER_WORDS[num];
-  let u = UNITS.find(([re]) => re.test(unit))?.[1];
+  let u = UNITS.find(([re]) => re.test(unit))?.[1] ?? MORE_UNIT.get(unit);
   if (!u || !Number.isFinite(n) || n <= 0) return null;
   if (!Number.isInteger(n)) {
     if (u === 'Y') [n, u] = [Math.round(n * 12), 'M'];
@@ -91,8 +95,9 @@ function iso(parts: { n: number; u: 'Y' | 'M' | 'W' | 'D' }[]): string {
   return s === 'P' ? '' : s;
 }
 
-const TRIGGER =
-  /\b(?:a compter d(?:u|e la|e l|es|e)|a partir d(?:u|e la|e l|es|e)|apres(?: la| le| l| les)?|suivant(?: la| le| l)?|des la fin d(?:u|e la|e l|es)|from(?: the)?|after(?: the)?|following(?: the)?|since(?: the)?|counted from(?: the)?)\s+(.+)$/;
+const TRIGGER_WORDS = String.raw`a compter d(?:u|e la|e l|es|e)|a partir d(?:u|e la|e l|es|e)|apres(?: la| le| l| les)?|suivant(?: la| le| l)?|des la fin d(?:u|e la|e l|es)|from(?: the)?|after(?: the)?|following(?: the)?|since(?: the)?|counted from(?: the)?`;
+// Other languages' words are data (vocabulary/*.json, "durationFrom"): "efter", "po", "após".
+const TRIGGER = new RegExp(String.raw`\b(?:${TRIGGER_WORDS}${DURATION_FROM.map((w) => `|${w}`).join('')})\s+(.+)$`);
 const UNTIL = /\b(?:jusqu a|jusqu au|jusqu aux|until|till|pendant|pour la duree d|for the duration of|during|le temps d|duree d|duree de la|duree du|tant que)\s+(.+)$/;
 
 export function parseRetention(text: string): ParsedRetention {
@@ -127,7 +132,8 @@ export function parseRetention(text: string): ParsedRetention {
       const gap = k.slice(found[i - 1].end, found[i].index).trim();
       // Only a smaller unit adds to a larger one: "30 days (90 days for incidents)" is not 120 days.
       const smaller = 'YMWD'.indexOf(found[i].u) > 'YMWD'.indexOf(group[group.length - 1].u);
-      if (smaller && (gap === '' || gap === 'et' || gap === 'and' || gap === 'plus' || gap === 'und' || gap === 'y' || gap === 'e' || gap === 'en')) group.push(found[i]);
+      if (smaller && (gap === '' || gap === 'et' || gap === 'and' || gap === 'plus' || gap === 'und' || gap === 'y' || gap === 'e' || gap === 'en' || DURATION_JOINS.has(gap)))
+        group.push(found[i]);
       else break;
     }
     result.duration = iso(group);

@@ -1,5 +1,5 @@
 /**
- * The import's words, as data: one file per language (fr, en, de, es, it, nl) of the words a department
+ * The import's words, as data: one file per language (fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi) of the words a department
  * writes for rows that are not activities and for ticks, and of the words, abbreviations and
  * acronyms it writes for each field (see `fields` in each file). Merged here, folded, for the stages.
  */
@@ -10,6 +10,13 @@ import es from './es.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
 import it from './it.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
+// Portuguese, Swedish, Danish, Polish, Czech, Finnish: Art. 30 and Art. 6(1), 46, 49 in the GDPR's official wording, plus department words.
+import pt from './pt.json' with { type: 'json' };
+import sv from './sv.json' with { type: 'json' };
+import da from './da.json' with { type: 'json' };
+import pl from './pl.json' with { type: 'json' };
+import cs from './cs.json' with { type: 'json' };
+import fi from './fi.json' with { type: 'json' };
 
 export type RowMarkerKind = 'example' | 'instruction' | 'total' | 'notes';
 
@@ -39,9 +46,17 @@ interface LanguageFile {
   /** Transfer safeguards (and Art. 49 derogations) in the language's own words, by code (French and English: normalise/safeguard.ts). */
   safeguards?: Record<string, string[]>;
   derogations?: Record<string, string[]>;
+  /** Words for a year, month, week and day after a number ("5 år", "3 lata", "10 vuotta"), every inflection written out. */
+  durationUnits?: Partial<Record<DurationUnit, string[]>>;
+  /** Words between two amounts that add up ("1 år och 6 månader"). */
+  durationJoins?: string[];
+  /** Words after a duration that open the event it runs from ("5 år efter udstedelse", "3 lata od zakończenia umowy"). */
+  durationFrom?: string[];
 }
 
-export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl] as unknown as LanguageFile[];
+export type DurationUnit = 'Y' | 'M' | 'W' | 'D';
+
+export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi] as unknown as LanguageFile[];
 
 const merged = (pick: (l: LanguageFile) => string[]): string[] => [...new Set(LANGUAGES.flatMap(pick).map((w) => foldKey(w)))];
 
@@ -144,4 +159,15 @@ const NOTHING = merged((l) => l.nothing ?? []).sort((a, b) => b.length - a.lengt
 export function isNoneStatement(text: string): boolean {
   const k = foldKey(text);
   return NOTHING.some((w) => k === w || k.startsWith(`${w} `));
+}
+
+/** Folded words that join two amounts of a duration, and those that open its starting event, every language file together. */
+export const DURATION_JOINS = new Set(merged((l) => l.durationJoins ?? []));
+export const DURATION_FROM = merged((l) => l.durationFrom ?? []).sort((a, b) => b.length - a.length);
+
+/** Folded duration-unit words of every language file, longest first, with their unit (normalise/retention.ts adds them to its own). */
+export function durationUnitWords(): [string, DurationUnit][] {
+  const out = new Map<string, DurationUnit>();
+  for (const l of LANGUAGES) for (const [unit, ws] of Object.entries(l.durationUnits ?? {})) for (const w of ws) out.set(foldKey(w), unit as DurationUnit);
+  return [...out].sort((a, b) => b[0].length - a[0].length);
 }

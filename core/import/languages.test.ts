@@ -1,0 +1,540 @@
+/**
+ * Registers written in Portuguese, Swedish, Danish, Polish, Czech and Finnish: a small CSV per language,
+ * headers in the wording of GDPR Art. 30(1) of that language (or a department's shorter word), legal bases
+ * in words, durations as "5 år", "3 lata", "10 vuotta", "no transfer" as a department writes it. Each file
+ * is imported into a temporary register; the columns' fields and the rows' values are checked.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTempRegister, tempDir, type TempRegister } from '../testing/temp-register.js';
+import { matchHeader } from './assign/mapping.js';
+import { parseRetention } from './normalise/retention.js';
+import { parseLegalBases } from './normalise/legal-basis.js';
+import { parseSafeguard } from './normalise/safeguard.js';
+import type { ImportPreview } from './preview/preview.js';
+import { LANGUAGES } from './vocabulary/index.js';
+
+/** The columns every file has, in this order. */
+const FIELDS = ['name', 'purpose', 'legalBases', 'dataSubjects', 'dataCategories', 'recipients', 'transferCountries', 'transferSafeguard', 'retention', 'securityMeasures'];
+
+interface Expected {
+  name: string;
+  purpose: string;
+  bases: string[];
+  subjects: string[];
+  categories: string[];
+  recipients: string[];
+  /** [country, safeguard]; none when the row says there is no transfer. */
+  transfer: [string, string] | null;
+  retention: string;
+}
+
+interface Case {
+  lang: string;
+  headers: string[];
+  rows: string[][];
+  expected: Expected[];
+}
+
+const CASES: Case[] = [
+  {
+    lang: 'sv',
+    headers: [
+      'Behandling',
+      'Ändamålen med behandlingen',
+      'Rättslig grund',
+      'Kategorier av registrerade',
+      'Kategorier av personuppgifter',
+      'Kategorier av mottagare',
+      'Överföring till tredje land',
+      'Skyddsåtgärder',
+      'Lagringstid',
+      'Säkerhetsåtgärder',
+    ],
+    rows: [
+      [
+        'Löneadministration',
+        'Utbetalning av löner till anställda',
+        'Rättslig förpliktelse',
+        'Anställda',
+        'Namn, personnummer, bankkonto',
+        'Skatteverket, Försäkringskassan',
+        'Ingen',
+        '',
+        '7 år',
+        'Behörighetsstyrning',
+      ],
+      ['Nyhetsbrev', 'Utskick av nyhetsbrev till kunder', 'Samtycke', 'Kunder', 'Namn, e-postadress', 'Mailchimp', 'USA', 'standardavtalsklausuler', '18 månader', 'Kryptering'],
+    ],
+    expected: [
+      {
+        name: 'Löneadministration',
+        purpose: 'Utbetalning av löner till anställda',
+        bases: ['legal_obligation'],
+        subjects: ['Anställda'],
+        categories: ['Namn', 'personnummer', 'bankkonto'],
+        recipients: ['Skatteverket', 'Försäkringskassan'],
+        transfer: null,
+        retention: 'P7Y',
+      },
+      {
+        name: 'Nyhetsbrev',
+        purpose: 'Utskick av nyhetsbrev till kunder',
+        bases: ['consent'],
+        subjects: ['Kunder'],
+        categories: ['Namn', 'e-postadress'],
+        recipients: ['Mailchimp'],
+        transfer: ['US', 'scc'],
+        retention: 'P18M',
+      },
+    ],
+  },
+  {
+    lang: 'da',
+    headers: [
+      'Behandlingsaktivitet',
+      'Formål',
+      'Behandlingsgrundlag',
+      'Kategorier af registrerede',
+      'Kategorier af personoplysninger',
+      'Modtagere',
+      'Overførsel til tredjelande',
+      'Garantier',
+      'Slettefrist',
+      'Sikkerhedsforanstaltninger',
+    ],
+    rows: [
+      [
+        'Lønudbetaling',
+        'Beregning og udbetaling af løn',
+        'Retlig forpligtelse',
+        'Medarbejdere',
+        'Navn, CPR-nr., kontonummer',
+        'Skattestyrelsen',
+        'Nej',
+        '',
+        '5 år',
+        'Adgangsstyring',
+      ],
+      [
+        'Kundeservice',
+        'Besvarelse af henvendelser fra kunder',
+        'Legitim interesse',
+        'Kunder',
+        'Navn, e-mail',
+        'Zendesk',
+        'USA',
+        'standardkontraktbestemmelser',
+        '6 måneder',
+        'Kryptering',
+      ],
+    ],
+    expected: [
+      {
+        name: 'Lønudbetaling',
+        purpose: 'Beregning og udbetaling af løn',
+        bases: ['legal_obligation'],
+        subjects: ['Medarbejdere'],
+        categories: ['Navn', 'CPR-nr.', 'kontonummer'],
+        recipients: ['Skattestyrelsen'],
+        transfer: null,
+        retention: 'P5Y',
+      },
+      {
+        name: 'Kundeservice',
+        purpose: 'Besvarelse af henvendelser fra kunder',
+        bases: ['legitimate_interests'],
+        subjects: ['Kunder'],
+        categories: ['Navn', 'e-mail'],
+        recipients: ['Zendesk'],
+        transfer: ['US', 'scc'],
+        retention: 'P6M',
+      },
+    ],
+  },
+  {
+    lang: 'pl',
+    headers: [
+      'Czynność przetwarzania',
+      'Cel przetwarzania',
+      'Podstawa prawna',
+      'Kategorie osób, których dane dotyczą',
+      'Kategorie danych osobowych',
+      'Odbiorcy',
+      'Przekazanie do państwa trzeciego',
+      'Odpowiednie zabezpieczenia',
+      'Okres przechowywania',
+      'Środki bezpieczeństwa',
+    ],
+    rows: [
+      [
+        'Wynagrodzenia',
+        'Wypłata wynagrodzeń pracownikom',
+        'Obowiązek prawny',
+        'Pracownicy',
+        'imię i nazwisko, PESEL, numer rachunku',
+        'ZUS, Urząd Skarbowy',
+        'Nie dotyczy',
+        '',
+        '5 lat',
+        'Kontrola dostępu',
+      ],
+      [
+        'Rekrutacja',
+        'Prowadzenie procesu rekrutacji',
+        'Zgoda',
+        'Kandydaci',
+        'imię i nazwisko, adres e-mail',
+        'Pracuj.pl',
+        'USA',
+        'standardowe klauzule umowne',
+        '3 miesiące',
+        'Szyfrowanie',
+      ],
+    ],
+    expected: [
+      {
+        name: 'Wynagrodzenia',
+        purpose: 'Wypłata wynagrodzeń pracownikom',
+        bases: ['legal_obligation'],
+        subjects: ['Pracownicy'],
+        categories: ['imię i nazwisko', 'PESEL', 'numer rachunku'],
+        recipients: ['ZUS', 'Urząd Skarbowy'],
+        transfer: null,
+        retention: 'P5Y',
+      },
+      {
+        name: 'Rekrutacja',
+        purpose: 'Prowadzenie procesu rekrutacji',
+        bases: ['consent'],
+        subjects: ['Kandydaci'],
+        categories: ['imię i nazwisko', 'adres e-mail'],
+        recipients: ['Pracuj.pl'],
+        transfer: ['US', 'scc'],
+        retention: 'P3M',
+      },
+    ],
+  },
+  {
+    lang: 'cs',
+    headers: [
+      'Agenda',
+      'Účel zpracování',
+      'Právní základ',
+      'Kategorie subjektů údajů',
+      'Kategorie osobních údajů',
+      'Příjemci',
+      'Předávání do třetích zemí',
+      'Záruky',
+      'Lhůta pro výmaz',
+      'Bezpečnostní opatření',
+    ],
+    rows: [
+      [
+        'Evidence obyvatel',
+        'Vedení evidence obyvatel obce',
+        'Právní povinnost',
+        'Obyvatelé obce',
+        'jméno a příjmení, datum narození',
+        'Ministerstvo vnitra',
+        'Žádné',
+        '',
+        '10 let',
+        'Řízení přístupu',
+      ],
+      ['Kamerový systém', 'Ochrana majetku obce', 'Oprávněný zájem', 'Návštěvníci', 'kamerový záznam', 'Policie ČR', 'Netýká se', '', '7 dní', 'Šifrování'],
+    ],
+    expected: [
+      {
+        name: 'Evidence obyvatel',
+        purpose: 'Vedení evidence obyvatel obce',
+        bases: ['legal_obligation'],
+        subjects: ['Obyvatelé obce'],
+        categories: ['jméno a příjmení', 'datum narození'],
+        recipients: ['Ministerstvo vnitra'],
+        transfer: null,
+        retention: 'P10Y',
+      },
+      {
+        name: 'Kamerový systém',
+        purpose: 'Ochrana majetku obce',
+        bases: ['legitimate_interests'],
+        subjects: ['Návštěvníci'],
+        categories: ['kamerový záznam'],
+        recipients: ['Policie ČR'],
+        transfer: null,
+        retention: 'P7D',
+      },
+    ],
+  },
+  {
+    lang: 'fi',
+    headers: [
+      'Käsittelytoimi',
+      'Käsittelyn tarkoitus',
+      'Käsittelyperuste',
+      'Rekisteröityjen ryhmät',
+      'Henkilötietoryhmät',
+      'Vastaanottajat',
+      'Tietojen siirto EU:n tai ETA:n ulkopuolelle',
+      'Suojatoimet',
+      'Säilytysaika',
+      'Turvatoimet',
+    ],
+    rows: [
+      [
+        'Palkanlaskenta',
+        'Palkkojen maksaminen työntekijöille',
+        'Lakisääteinen velvoite',
+        'Työntekijät',
+        'nimi, henkilötunnus, tilinumero',
+        'Verohallinto',
+        'Ei',
+        '',
+        '10 vuotta',
+        'Käyttöoikeuksien hallinta',
+      ],
+      ['Asiakasrekisteri', 'Asiakassuhteen hoitaminen', 'Sopimus', 'Asiakkaat', 'nimi, sähköpostiosoite', 'Salesforce', 'USA', 'vakiosopimuslausekkeet', '3 vuotta', 'Salaus'],
+    ],
+    expected: [
+      {
+        name: 'Palkanlaskenta',
+        purpose: 'Palkkojen maksaminen työntekijöille',
+        bases: ['legal_obligation'],
+        subjects: ['Työntekijät'],
+        categories: ['nimi', 'henkilötunnus', 'tilinumero'],
+        recipients: ['Verohallinto'],
+        transfer: null,
+        retention: 'P10Y',
+      },
+      {
+        name: 'Asiakasrekisteri',
+        purpose: 'Asiakassuhteen hoitaminen',
+        bases: ['contract'],
+        subjects: ['Asiakkaat'],
+        categories: ['nimi', 'sähköpostiosoite'],
+        recipients: ['Salesforce'],
+        transfer: ['US', 'scc'],
+        retention: 'P3Y',
+      },
+    ],
+  },
+  {
+    lang: 'pt',
+    headers: [
+      'Atividade de tratamento',
+      'Finalidades do tratamento',
+      'Fundamento jurídico',
+      'Categorias de titulares',
+      'Categorias de dados pessoais',
+      'Destinatários',
+      'Transferências internacionais',
+      'Garantias adequadas',
+      'Prazo de conservação',
+      'Medidas de segurança',
+    ],
+    rows: [
+      [
+        'Processamento salarial',
+        'Pagamento dos salários aos colaboradores',
+        'Obrigação jurídica',
+        'Colaboradores',
+        'nome, NIF, IBAN',
+        'Autoridade Tributária, Segurança Social',
+        'Não',
+        '',
+        '10 anos',
+        'Controlo de acessos',
+      ],
+      ['Newsletter', 'Envio de newsletters aos clientes', 'Consentimento', 'Clientes', 'nome, email', 'Mailchimp', 'USA', 'cláusulas contratuais-tipo', '2 anos', 'Cifragem'],
+    ],
+    expected: [
+      {
+        name: 'Processamento salarial',
+        purpose: 'Pagamento dos salários aos colaboradores',
+        bases: ['legal_obligation'],
+        subjects: ['Colaboradores'],
+        categories: ['nome', 'NIF', 'IBAN'],
+        recipients: ['Autoridade Tributária', 'Segurança Social'],
+        transfer: null,
+        retention: 'P10Y',
+      },
+      {
+        name: 'Newsletter',
+        purpose: 'Envio de newsletters aos clientes',
+        bases: ['consent'],
+        subjects: ['Clientes'],
+        categories: ['nome', 'email'],
+        recipients: ['Mailchimp'],
+        transfer: ['US', 'scc'],
+        retention: 'P2Y',
+      },
+    ],
+  },
+];
+
+let t: TempRegister;
+let dir: string;
+
+beforeAll(async () => {
+  t = openTempRegister();
+  dir = tempDir('art30-languages-');
+  await t.call('organisations/create', { organisation: { name: 'Organisme' } } as never);
+});
+afterAll(() => {
+  t.cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n') + '\r\n';
+const labels = (items: unknown[] | undefined, key: string) => (items ?? []).map((i) => String((i as Record<string, unknown>)[key] ?? ''));
+
+describe('a register written in each of six more EU languages', () => {
+  for (const c of CASES) {
+    it(`${c.lang}: its Art. 30 headers give their fields, its values are read in its words`, async () => {
+      const file = path.join(dir, `register-${c.lang}.csv`);
+      fs.writeFileSync(file, csv([c.headers, ...c.rows]), 'utf8');
+      const p = (await t.call('import/open', { file })) as ImportPreview;
+      const sheet = p.sheets.find((s) => s.status === 'imported');
+      expect(sheet, `${c.lang}: a table found`).toBeDefined();
+      expect(sheet!.headerRow).toBe(1);
+      expect(sheet!.columns.map((col) => col.field)).toEqual(FIELDS);
+      const rows = p.rows.filter((r) => r.status === 'new');
+      expect(rows.map((r) => r.name)).toEqual(c.expected.map((e) => e.name));
+      for (const [i, e] of c.expected.entries()) {
+        const a = rows[i].activity!;
+        expect(a.purpose, `${c.lang} ${e.name}: purpose`).toBe(e.purpose);
+        expect(a.legalBases.map((b) => b.code)).toEqual(e.bases);
+        expect(labels(a.dataSubjects, 'label')).toEqual(e.subjects);
+        expect(labels(a.dataCategories, 'label')).toEqual(e.categories);
+        expect(labels(a.recipients, 'name')).toEqual(e.recipients);
+        expect(a.transfers.map((x) => [x.country, x.safeguard])).toEqual(e.transfer ? [e.transfer] : []);
+        expect(a.retention.map((r) => r.duration)).toEqual([e.retention]);
+      }
+      await t.call('import/close', { sessionId: p.sessionId });
+    });
+  }
+});
+
+describe('the six languages’ words, as data', () => {
+  it('each file has the structure of the others and is registered', () => {
+    const keys = [
+      'rows',
+      'ticks',
+      'untick',
+      'registerWords',
+      'fields',
+      'keywords',
+      'legalBases',
+      'questions',
+      'nothing',
+      'dateWords',
+      'alerts',
+      'safeguards',
+      'derogations',
+      'durationUnits',
+    ];
+    for (const lang of ['pt', 'sv', 'da', 'pl', 'cs', 'fi']) {
+      const file = LANGUAGES.find((l) => l.language === lang);
+      expect(file, lang).toBeDefined();
+      for (const k of keys) expect(Object.keys(file!), `${lang} ${k}`).toContain(k);
+    }
+  });
+
+  it.each([
+    ['5 år efter udstedelse', 'P5Y'],
+    ['30 dagar', 'P30D'],
+    ['3 måneder', 'P3M'],
+    ['3 lata', 'P3Y'],
+    ['2 tygodnie', 'P2W'],
+    ['10 let', 'P10Y'],
+    ['7 dní', 'P7D'],
+    ['10 vuotta', 'P10Y'],
+    ['6 kuukautta', 'P6M'],
+    ['14 päivää', 'P14D'],
+    ['3 anos', 'P3Y'],
+  ])('"%s" is a duration of %s', (text, iso) => {
+    expect(parseRetention(text).duration).toBe(iso);
+  });
+
+  it.each([
+    ['5 år efter udstedelse', 'P5Y', 'udstedelse'],
+    ['1 år och 6 månader', 'P1Y6M', ''],
+    ['2 lata i 6 miesięcy', 'P2Y6M', ''],
+    ['5 lat po zakończeniu umowy', 'P5Y', 'zakończeniu umowy'],
+    ['10 let od ukončení pracovního poměru', 'P10Y', 'ukončení pracovního poměru'],
+    ['1 vuosi ja 6 kuukautta', 'P1Y6M', ''],
+    ['5 anos após o fim do contrato', 'P5Y', 'fim do contrato'],
+  ])('"%s": %s from "%s"', (text, iso, trigger) => {
+    expect(parseRetention(text)).toMatchObject({ duration: iso, trigger });
+  });
+
+  it.each([
+    ['Berättigat intresse', 'legitimate_interests'],
+    ['Opfyldelse af en kontrakt', 'contract'],
+    ['Prawnie uzasadniony interes', 'legitimate_interests'],
+    ['Výkon veřejné moci', 'public_task'],
+    ['Elintärkeiden etujen suojaaminen', 'vital_interests'],
+    ['Exercício da autoridade pública', 'public_task'],
+    ['Käsittely perustuu rekisterinpitäjän oikeutettuun etuun', 'legitimate_interests'],
+    ['Prawnie uzasadnionego interesu administratora', 'legitimate_interests'],
+  ])('Art. 6(1) in words: "%s" → %s', (text, code) => {
+    expect(parseLegalBases(text)).toEqual([code]);
+  });
+
+  it.each([
+    ['Standardavtalsklausuler', 'scc'],
+    ['Bindende virksomhedsregler', 'bcr'],
+    ['Wiążące reguły korporacyjne', 'bcr'],
+    ['Kodex chování', 'code_of_conduct'],
+    ['Riittävyyttä koskeva päätös', 'adequacy'],
+    ['Cláusulas contratuais-tipo', 'scc'],
+  ])('Art. 45/46 in words: "%s" → %s', (text, code) => {
+    expect(parseSafeguard(text)?.safeguard).toBe(code);
+  });
+});
+
+describe('fiche labels in the six languages’ official wording', () => {
+  it.each([
+    ['Hvad gør vi, hvis der sker et brud på persondatasikkerheden?', 'breaches'],
+    ['Personuppgiftsincident', 'breaches'],
+    ['Naruszenie ochrony danych osobowych', 'breaches'],
+    ['Rekisteröidyn oikeudet', 'rights'],
+    ['Direitos dos titulares', 'rights'],
+    ['Hvem behandler vi oplysninger om?', 'dataSubjects'],
+    ['Hvornår sletter vi personoplysninger?', 'retention'],
+    ['6. Förutsedda tidsfristerna för radering av de olika kategorierna av uppgifter', 'retention'],
+    ['Henkilötietojen käsittelyn tarkoitus', 'purpose'],
+    ['Lhůta pro výmaz', 'retention'],
+    // Questions, and letters typed without their diacritic (ø, ł).
+    ['Hvor længe opbevares oplysningerne?', 'retention'],
+    ['Jak długo przechowujemy dane?', 'retention'],
+    ['Proč zpracováváme údaje?', 'purpose'],
+    ['Kenelle tietoja luovutetaan?', 'recipients'],
+    ['Vems personuppgifter?', 'dataSubjects'],
+    ['Quem tem acesso aos dados?', 'recipients'],
+    ['Folsomme personoplysninger', 'specialCategories'],
+    ['Dzial', 'department'],
+    // A processor's register (Art. 30(2)): the controller it acts for, the processing it carries out.
+    ['Zleceniodawca', 'clients'],
+    ['Den dataansvarlige, på hvis vegne databehandleren handler', 'clients'],
+    ['Kategorie zpracování prováděného pro každého ze správců', 'clientProcessing'],
+    ['Kunkin rekisterinpitäjän lukuun suoritettavien käsittelyjen ryhmät', 'clientProcessing'],
+  ])('"%s" → %s', (label, field) => {
+    expect(matchHeader(label).field).toBe(field);
+  });
+});
+
+describe('Art. 49 derogations in the six languages', () => {
+  it.each([
+    ['Undtagelse: udtrykkeligt samtykke', 'explicit_consent'],
+    ['Undantag – rättsliga anspråk', 'legal_claims'],
+    ['Výjimka – veřejný rejstřík', 'public_register'],
+    ['Poikkeus: pakottavat oikeutetut edut', 'compelling_legitimate_interests'],
+    ['Derrogação – no interesse do titular', 'contract_in_interest_of_data_subject'],
+    ['Wyjątek: wyraźna zgoda', 'explicit_consent'],
+  ])('"%s" → a derogation, %s', (text, code) => {
+    expect(parseSafeguard(text)).toEqual({ safeguard: 'derogation', derogation: code });
+  });
+});
