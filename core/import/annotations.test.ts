@@ -259,3 +259,21 @@ describe('a page written in one column', () => {
     expect(a.retention.map((r) => r.duration)).toEqual(['P2Y']);
   });
 });
+
+describe('Art. 6(1) citations joining letters', () => {
+  it('"a" and "e" that join two letters are not letters themselves', async () => {
+    const p = await preview(
+      ['Nom du traitement', 'Finalité', 'Base légale'],
+      ['A', 'a', 'čl. 6 odst. 1 písm. c) a e)'],
+      ['B', 'b', 'art. 6, par. 1, lett. b) e c)'],
+      ['C', 'c', 'EU:n yleisen tietosuoja-asetuksen 6 artiklan 1 kohdan a alakohta'],
+      ['D', 'd', 'art. 6 ust. 1 lit. b, c i f'],
+    );
+    expect(p.rows.map((r) => r.activity!.legalBases.map((b) => b.code))).toEqual([
+      ['legal_obligation', 'public_task'],
+      ['contract', 'legal_obligation'],
+      ['consent'],
+      ['contract', 'legal_obligation', 'legitimate_interests'],
+    ]);
+  });
+});

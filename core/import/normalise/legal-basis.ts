@@ -36,7 +36,7 @@ const WORDS: [RegExp, LegalBasisCode][] = legalBasisWords().map(([code, phrases]
 // "6", then the paragraph ("(1)", ".1", "-1", " 1", "Abs. 1", "par. 1", "apartado 1", "§ 1"), a sentence ("S. 1",
 // "UAbs. 1"), then the letters ("(b)", ".b", "lit. b", "lett. b)", "letra b)", "point b", "b und c", "b) et c)").
 // Paragraph words of every EU language's citation style: "ust." (pl), "odst." (cs, sk), "stk." (da), "n.º" (pt), "lid" (nl), "kohta" (fi).
-const PARAGRAPH = String.raw`(?:\s*\(\s*1\s*\)|\s*[.\-]\s*1|\s*,?\s*(?:abs(?:atz)?|par(?:agraph|agraphe|agrafo|a)?|apartado|ap|comma|§|al(?:inea)?|ust(?:ep)?|odst(?:avec)?|stk|n\.?\s*[oº°]|nr|lid|mom|kohta|bekezdes|odstavek|lg)\.?\s*1|\s+1)`;
+const PARAGRAPH = String.raw`(?:\s*\(\s*1\s*\)|\s*[.\-]\s*1|\s*,?\s*(?:abs(?:atz)?|par(?:agraph|agraphe|agrafo|a)?|apartado|ap|comma|§|al(?:inea)?|ust(?:ep)?|odst(?:avec)?|stk|n\.?\s*[oº°]|nr|lid|mom|kohta|bekezdes|odstavek|lg)\.?\s*1|\s+1|\s*artikla\w*\s+1\s*(?:kohda\w*|momenti\w*)?)`;
 const SENTENCE = String.raw`(?:\s*,?\s*(?:s(?:atz)?|uabs|unterabsatz|phrase)\.?\s*1)?`;
 const LETTER_MARK = String.raw`(?:lit(?:t(?:era)?|ra)?|lett(?:era)?|letra|letter|point|pt|buchst(?:abe)?|pism(?:eno)?|alinea|punkt|pkt|led|alakohta|tocka|pont|onder|sub)\.?`;
 const ONE_LETTER = String.raw`\(?\s*([a-f])\s*\)?`;
@@ -57,7 +57,8 @@ export function parseLegalBases(text: string): LegalBasisCode[] {
   for (const m of raw.matchAll(CITATION)) {
     cited = true;
     found.push({ at: m.index, code: LETTERS[m[1]] });
-    for (const extra of (m[2] ?? '').matchAll(/(?<![a-z])([a-f])(?![a-z])/g)) found.push({ at: m.index + 1, code: LETTERS[extra[1]] });
+    // "b und c", "c) a e)", "b e c": a bare letter followed by another across spaces only is a joining word ("a", "e").
+    for (const extra of (m[2] ?? '').matchAll(/(?<![a-z])([a-f])(?![a-z])(?!\s+\(?[a-f](?![a-z]))/g)) found.push({ at: m.index + 1, code: LETTERS[extra[1]] });
   }
   // Once Art. 6(1) is cited, a letter cited again further on ("…; oraz lit. b w zakresie umów") names one more basis.
   if (cited) for (const m of raw.matchAll(LATER_LETTER)) found.push({ at: m.index, code: LETTERS[m[1]] });
