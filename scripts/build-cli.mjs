@@ -29,10 +29,12 @@ const EAGER = ['zod', 'drizzle-orm', 'i18next'];
 const NATIVE = ['better-sqlite3', 'electron'];
 /**
  * Modules loaded as lazy stand-ins although built in or part of an EAGER package: what only writes or
- * migrations use (hashing the history, applying migrations), so that a read such as `art30 list`
+ * migrations use (hashing the history, applying migrations), what only a question on the terminal
+ * uses (readline: five of Node's modules) and node:os (the default register's folder, temporary
+ * files; every use is a call of one of its functions), so that a read such as `art30 list --db …`
  * never loads them.
  */
-const LAZY_ALWAYS = ['node:crypto', 'drizzle-orm/better-sqlite3/migrator'];
+const LAZY_ALWAYS = ['node:crypto', 'drizzle-orm/better-sqlite3/migrator', 'node:readline/promises', 'node:os'];
 
 function packageName(spec) {
   const parts = spec.split('/');
