@@ -66,7 +66,7 @@ const lazyPackages = {
       const spec = JSON.stringify(args.path);
       const contents = [
         `import { lazyModule, lazyMember } from ${JSON.stringify(path.join(root, 'scripts', 'lazy-require.mjs'))};`,
-        `const load = lazyModule(${spec}, import.meta.url);`,
+        `const load = lazyModule(${spec});`,
         'export default lazyMember(load, null);',
         ...names.map((n) => `export const ${n} = lazyMember(load, ${JSON.stringify(n)});`),
       ].join('\n');
