@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -95,6 +96,100 @@ const zodEnglishOnly = {
 };
 
 /**
+ * esbuild plugin: the catalogue (core/i18n/catalogue.ts) as the command reads it. Every start loads
+ * i18n, and building the two languages of every area (≈ 10,000 strings, most read from the code
+ * cache) cost ≈ 8 ms of CPU, a tenth of `art30 list`, which reads two areas. The real catalogue is
+ * evaluated at build time; the bundle gets each area's words inside a function of its own, run when a
+ * key of that area is first looked up (found through the key's first segment, `cli.` or `doc.`), so
+ * that an area no command used while the code cache was written is neither built nor in the cache.
+ * The same keys, values and precedence (a later area wins) as the merged catalogue.
+ */
+const lazyCatalogue = {
+  name: 'lazy-catalogue',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]core[\\/]i18n[\\/]catalogue\.ts$/ }, async (args) => {
+      const esbuild = await import('esbuild');
+      const compiled = await esbuild.build({ entryPoints: [args.path], bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'silent' });
+      const module = { exports: {} };
+      new Function('module', 'exports', 'require', compiled.outputFiles[0].text)(module, module.exports, require);
+      const { areas, UNPREFIXED_AREAS, catalogue } = module.exports;
+      const names = Object.keys(areas);
+      const prefixOf = (key) => (key.includes('.') ? key.slice(0, key.indexOf('.')) : key);
+      const index = {};
+      names.forEach((name, i) => {
+        for (const lang of ['en', 'fr']) {
+          for (const key of Object.keys(areas[name][lang])) {
+            const ids = (index[prefixOf(key)] ??= []);
+            if (!ids.includes(i)) ids.push(i);
+          }
+        }
+      });
+      const loaders = names.map((name) => `  () => ({ en: ${JSON.stringify(areas[name].en)}, fr: ${JSON.stringify(areas[name].fr)} }),`);
+      // Every key, one string per language: enumerating the catalogue (i18next asks whether a language
+      // has any word) lists them without building the areas.
+      const keyList = { en: Object.keys(catalogue.en).join('\n'), fr: Object.keys(catalogue.fr).join('\n') };
+      if (Object.values(keyList).some((k) => !k || k.split('\n').length !== new Set(k.split('\n')).size))
+        throw new Error('the catalogue has an empty language or a key with a line break');
+      const contents = [
+        `const names = ${JSON.stringify(names)};`,
+        'const loaders = [',
+        ...loaders,
+        '];',
+        `const index = ${JSON.stringify(index)};`,
+        `const keyList = ${JSON.stringify(keyList)};`,
+        'const built = [];',
+        'const area = (i) => (built[i] ??= loaders[i]());',
+        "const prefixOf = (key) => (key.includes('.') ? key.slice(0, key.indexOf('.')) : key);",
+        'export const areas = {};',
+        'names.forEach((name, i) => Object.defineProperty(areas, name, { get: () => area(i), enumerable: true }));',
+        `export const UNPREFIXED_AREAS = new Set(${JSON.stringify([...UNPREFIXED_AREAS])});`,
+        '/** One language of the catalogue: a key is looked up in the areas its first segment names (a later area wins). */',
+        'function language(lang) {',
+        '  const added = {};',
+        '  let keySet;',
+        "  const keys = () => (keySet ??= new Set(keyList[lang].split('\\n')));",
+        '  const holder = (key) => {',
+        "    if (typeof key !== 'string') return undefined;",
+        '    if (Object.hasOwn(added, key)) return added;',
+        '    const ids = index[prefixOf(key)];',
+        '    if (ids) for (let j = ids.length - 1; j >= 0; j--) if (Object.hasOwn(area(ids[j])[lang], key)) return area(ids[j])[lang];',
+        '    return undefined;',
+        '  };',
+        '  return new Proxy({}, {',
+        '    get: (_, key) => holder(key)?.[key],',
+        '    has: (_, key) => holder(key) !== undefined,',
+        '    set: (_, key, value) => {',
+        '      added[key] = value;',
+        '      return true;',
+        '    },',
+        '    ownKeys: () => [...new Set([...keys(), ...Object.keys(added)])],',
+        '    // Described without building its area: the value is read when the property is.',
+        '    getOwnPropertyDescriptor: (_, key) =>',
+        "      typeof key === 'string' && (Object.hasOwn(added, key) || keys().has(key)) ? { get: () => holder(key)?.[key], enumerable: true, configurable: true } : undefined,",
+        '  });',
+        '}',
+        "export const catalogue = { en: language('en'), fr: language('fr') };",
+        '',
+      ].join('\n');
+      // The bundled catalogue must say what the real one says: checked here, at every build.
+      const lazy = { exports: {} };
+      const check = await esbuild.transform(contents, { format: 'cjs', loader: 'js', platform: 'node' });
+      new Function('module', 'exports', 'require', check.code)(lazy, lazy.exports, require);
+      for (const lang of ['en', 'fr']) {
+        const real = catalogue[lang];
+        const bundled = lazy.exports.catalogue[lang];
+        if (!isDeepStrictEqual(Object.keys(bundled), Object.keys(real))) throw new Error(`the bundled catalogue (${lang}) has other keys than core/i18n/catalogue.ts`);
+        for (const key of Object.keys(real)) {
+          if (bundled[key] !== real[key] || !Object.prototype.hasOwnProperty.call(bundled, key)) throw new Error(`the bundled catalogue (${lang}) gives another text for ${key}`);
+        }
+        if (Object.prototype.hasOwnProperty.call(bundled, 'no.such.key') || bundled['no.such.key'] !== undefined) throw new Error('the bundled catalogue has a key it should not');
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
  * Rewrites the bundle in ASCII only (scripts/cli-loader.cjs then reads it as Latin-1, without decoding
  * UTF-8): esbuild escapes the characters of strings, not those of regular expressions (`[•·▪]`, `’`).
  * Each UTF-16 unit becomes `\uXXXX`, the same character in a string, a template's value and a regular
@@ -123,7 +218,7 @@ export async function buildCli() {
     keepNames: false,
     sourcemap: 'linked',
     logLevel: 'warning',
-    plugins: [lazyPackages, zodEnglishOnly],
+    plugins: [lazyPackages, zodEnglishOnly, lazyCatalogue],
     metafile: true,
     // import.meta.url has no meaning in CommonJS: the bundle's own file URL (the paths computed from
     // it, migrations/ and fonts/, are then resolved from dist/cli/).
