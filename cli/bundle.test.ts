@@ -31,8 +31,12 @@ function copyOfCommand(): string {
 }
 
 function run(entry: string, ...args: string[]) {
+  return runIn('en', entry, ...args);
+}
+
+function runIn(lang: 'en' | 'fr', entry: string, ...args: string[]) {
   const script = `const { main } = await import(${JSON.stringify(new URL(`file://${entry}`).href)}); process.exitCode = await main(process.argv.slice(1));`;
-  return spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { encoding: 'utf8', env: { ...process.env, ART30_DB: '', ART30_LANG: 'en' } });
+  return spawnSync(process.execPath, ['--input-type=module', '-e', script, ...args], { encoding: 'utf8', env: { ...process.env, ART30_DB: '', ART30_LANG: lang } });
 }
 
 describe.skipIf(!fs.existsSync(bundle))('the bundled command and its code cache', () => {
@@ -59,5 +63,26 @@ describe.skipIf(!fs.existsSync(bundle))('the bundled command and its code cache'
     fs.rmSync(path.join(out, 'art30.cjs.cache'));
     const none = run(path.join(out, 'art30.mjs'), 'list', '--db', db);
     expect([none.status, none.stdout, none.stderr]).toEqual([0, expected.stdout, '']);
+  });
+
+  it('speaks as the sources do, in French and in English (its catalogue is built area by area, scripts/build-cli.mjs)', async () => {
+    const { main } = await import('./main.js');
+    const out = copyOfCommand();
+    const db = path.join(out, 'demo.art30');
+    expect(run(path.join(out, 'art30.mjs'), 'init', '--demo', '--db', db).status).toBe(0);
+    for (const lang of ['fr', 'en'] as const) {
+      for (const args of [['list'], ['overview'], ['due'], ['list', '--org', 'nope'], ['show', 'T-001'], ['breaches'], ['list', '--help']]) {
+        const argv = [...args, '--db', db];
+        const sources = { stdout: '', stderr: '' };
+        const io = {
+          stdout: (t: string) => void (sources.stdout += t),
+          stderr: (t: string) => void (sources.stderr += t),
+          confirm: async () => false,
+        };
+        const status = await main(argv, io, { ART30_LANG: lang });
+        const bundled = runIn(lang, path.join(out, 'art30.mjs'), ...argv);
+        expect([bundled.status, bundled.stdout, bundled.stderr], `${lang}: art30 ${args.join(' ')}`).toEqual([status, sources.stdout, sources.stderr]);
+      }
+    }
   });
 });

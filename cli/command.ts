@@ -122,7 +122,7 @@ export async function organisationOption(ctx: CommandContext, option = 'org'): P
   const value = ctx.values[option];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !value.trim()) throw new UsageError(cliText(ctx, 'cli.usage.orgValue', { option }));
-  const { orgKey } = await import('../core/document/export.js');
+  const { orgKey } = await import('../core/document/org-key.js');
   const orgs = (await ctx.call('organisations/list', {})).map((o) => ({ id: o.id, key: orgKey(o.id), name: o.name }));
   const ref = value.trim();
   const byId = /^\d+$/.test(ref) ? orgs.filter((o) => o.id === Number(ref)) : /^org-\d+$/i.test(ref) ? orgs.filter((o) => o.key === ref.toLowerCase()) : [];

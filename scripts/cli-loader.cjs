@@ -12,7 +12,9 @@
 'use strict';
 // CommonJS, as the bundle: `art30` reaches it with one require(), without the ES module loader.
 const fs = require('node:fs');
-const { createRequire } = require('node:module');
+// createRequire from the module system itself: require('node:module') would also load Node's ES module
+// loader at every run.
+const { createRequire } = module.constructor;
 const path = require('node:path');
 const { isAscii } = require('node:buffer');
 const vm = require('node:vm');

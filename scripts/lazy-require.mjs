@@ -2,11 +2,14 @@
  * Run-time half of scripts/build-cli.mjs's lazy packages: an export of a package that is required
  * only when first used (called, constructed, or one of its properties read).
  */
-import { createRequire } from 'node:module';
-
-export function lazyModule(spec, from) {
-  const require = createRequire(from);
+/**
+ * `spec`, required at the first call. The bundle is CommonJS: `require` is its own (given by
+ * scripts/cli-loader.cjs, resolving from dist/cli/): node:module, whose loading also loads Node's ES
+ * module loader, is not needed at start.
+ */
+export function lazyModule(spec) {
   let mod;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS bundle's own require (this module exists only bundled)
   return () => (mod ??= require(spec));
 }
 

@@ -6,13 +6,13 @@
 // sources run through tsx (a development dependency). `art30 --version` alone is answered here, from
 // package.json, without loading the command.
 'use strict';
-const fs = require('node:fs');
-const path = require('node:path');
-
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  // Nothing else: no module of the command, not even node:fs (package.json is read by require).
   process.stdout.write(`art30 ${require('../../package.json').version}\n`);
 } else {
+  const fs = require('node:fs');
+  const path = require('node:path');
   const start = path.join(__dirname, '..', '..', 'dist', 'cli', 'start.cjs');
   const load = async () => {
     if (fs.existsSync(start)) return require(start).main;

@@ -44,7 +44,9 @@ export async function dispatch(reg: Register, name: string, input: unknown, meta
   if (proc.trusted && !options.trusted) {
     return { ok: false, error: apiError('unknown_procedure', text('errors.unknownProcedure', { name })) };
   }
-  const parsed = proc.input.safeParse(input ?? undefined, { reportInput: true });
+  // `jitless`: zod would otherwise write and compile a parser for each object schema at its first
+  // use, which pays only over many parses; a request is parsed once (`art30 list` saved ≈ 2 ms).
+  const parsed = proc.input.safeParse(input ?? undefined, { reportInput: true, jitless: true });
   if (!parsed.success) {
     return { ok: false, error: apiError('validation', text('errors.request'), zodIssues(parsed.error)) };
   }

@@ -9,10 +9,11 @@ import { APP_VERSION } from '../version.js';
 import { exportRecords } from '../records/document.js';
 import { exportProofs } from '../documents/register-document.js';
 import { exportDpoWork } from '../dpo/register-document.js';
+import { orgKey } from './org-key.js';
 
 export type DocumentScope = ActivityFilter;
 
-export const orgKey = (id: number) => `org-${id}`;
+export { orgKey };
 
 /** The register (or the part of it in scope) as one JSON document. */
 export function exportDocument(reg: Register, filter: DocumentScope & OverviewFilterExtras = {}): RegisterDocument {

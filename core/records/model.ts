@@ -3,8 +3,10 @@
  * log of data-subject requests (Arts. 12, 15-22). Input schemas (zod) and the types the services
  * return. Cross-field rules (a notification before the discovery, an extension beyond three months,
  * a link to another organisation's activity) are checked by the services, which name the field.
+ * The schemas are built at their first use (core/model/lazy-schema.ts), not when the module loads.
  */
 import { z } from 'zod';
+import { lazySchema, memo } from '../model/lazy-schema.js';
 import { LIMITS } from '../model/schemas.js';
 
 export const BREACH_STATUSES = ['open', 'closed'] as const;
@@ -31,30 +33,36 @@ const optText = (max?: number) => text(max).default('');
 const required = (max: number = LIMITS.shortText) => text(max).min(1, { error: 'is required' });
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: (iss) => `"${String(iss.input)}" is not a known ${what} (expected one of: ${values.join(', ')})` });
-const count = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).nullable().default(null);
+const countOrNone = memo(() => z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).nullable().default(null));
 
 /** A calendar date, YYYY-MM-DD (checked to exist: no 31 February). */
-export const recordDate = z
-  .string({ error: 'must be a date' })
-  .trim()
-  .refine((v) => v === '' || isCalendarDate(v), { error: 'must be a date written YYYY-MM-DD' });
+const date = memo(() =>
+  z
+    .string({ error: 'must be a date' })
+    .trim()
+    .refine((v) => v === '' || isCalendarDate(v), { error: 'must be a date written YYYY-MM-DD' }),
+);
+export const recordDate = lazySchema(date);
 
 /**
  * A moment (date and time). Stored as an ISO 8601 UTC timestamp; a time without a zone is read as
  * the time of this computer, as the DPO typed it.
  */
-export const recordInstant = z
-  .string({ error: 'must be a date and time' })
-  .trim()
-  .transform((v, ctx) => {
-    if (v === '') return '';
-    const normalised = normaliseInstant(v);
-    if (!normalised) {
-      ctx.addIssue({ code: 'custom', message: 'must be a date and time written YYYY-MM-DDTHH:MM' });
-      return z.NEVER;
-    }
-    return normalised;
-  });
+const instant = memo(() =>
+  z
+    .string({ error: 'must be a date and time' })
+    .trim()
+    .transform((v, ctx) => {
+      if (v === '') return '';
+      const normalised = normaliseInstant(v);
+      if (!normalised) {
+        ctx.addIssue({ code: 'custom', message: 'must be a date and time written YYYY-MM-DDTHH:MM' });
+        return z.NEVER;
+      }
+      return normalised;
+    }),
+);
+export const recordInstant = lazySchema(instant);
 
 export function isCalendarDate(v: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
@@ -70,76 +78,87 @@ export function normaliseInstant(v: string): string | undefined {
   return new Date(ms).toISOString();
 }
 
-const activityIds = z
-  .array(z.number({ error: 'must be a record number' }).int().positive(), { error: 'must be a list' })
-  .max(LIMITS.listItems)
-  .default([]);
+const activityIdList = memo(() =>
+  z
+    .array(z.number({ error: 'must be a record number' }).int().positive(), { error: 'must be a list' })
+    .max(LIMITS.listItems)
+    .default([]),
+);
 
-export const breachDataCategorySchema = z.object({
-  code: optText(100),
-  label: required(),
-  special: z.boolean().default(false),
-});
+const breachDataCategory = memo(() =>
+  z.object({
+    code: optText(100),
+    label: required(),
+    special: z.boolean().default(false),
+  }),
+);
+export const breachDataCategorySchema = lazySchema(breachDataCategory);
 
-export const breachInputSchema = z.object({
-  ref: optText(50),
-  title: required(),
-  status: oneOf(BREACH_STATUSES, 'status').default('open'),
-  // The facts.
-  description: optText(),
-  nature: z.array(oneOf(BREACH_NATURES, 'nature of breach')).max(3).default([]),
-  occurredAt: recordInstant.default(''),
-  discoveredAt: recordInstant.refine((v) => v !== '', { error: 'is required' }),
-  // Its effects.
-  peopleCategories: optText(),
-  peopleCount: count,
-  recordsCount: count,
-  dataCategories: z.array(breachDataCategorySchema).max(LIMITS.listItems).default([]),
-  consequences: optText(),
-  // The remedial action.
-  measuresTaken: optText(),
-  measuresProposed: optText(),
-  riskLevel: oneOf(BREACH_RISK_LEVELS, 'risk level').default('risk'),
-  riskReasoning: optText(),
-  // Notification to the supervisory authority (Art. 33).
-  notifiedAt: recordInstant.default(''),
-  notificationRef: optText(LIMITS.shortText),
-  notNotifiedReason: optText(),
-  lateReason: optText(),
-  // Information of the people concerned (Art. 34).
-  peopleInformed: oneOf(PEOPLE_INFORMED, 'choice').default('not_decided'),
-  peopleInformedOn: recordDate.default(''),
-  peopleInformedMeans: optText(),
-  peopleNotInformedReason: optText(),
-  activityIds,
-});
+const breachInput = memo(() =>
+  z.object({
+    ref: optText(50),
+    title: required(),
+    status: oneOf(BREACH_STATUSES, 'status').default('open'),
+    // The facts.
+    description: optText(),
+    nature: z.array(oneOf(BREACH_NATURES, 'nature of breach')).max(3).default([]),
+    occurredAt: instant().default(''),
+    discoveredAt: instant().refine((v) => v !== '', { error: 'is required' }),
+    // Its effects.
+    peopleCategories: optText(),
+    peopleCount: countOrNone(),
+    recordsCount: countOrNone(),
+    dataCategories: z.array(breachDataCategory()).max(LIMITS.listItems).default([]),
+    consequences: optText(),
+    // The remedial action.
+    measuresTaken: optText(),
+    measuresProposed: optText(),
+    riskLevel: oneOf(BREACH_RISK_LEVELS, 'risk level').default('risk'),
+    riskReasoning: optText(),
+    // Notification to the supervisory authority (Art. 33).
+    notifiedAt: instant().default(''),
+    notificationRef: optText(LIMITS.shortText),
+    notNotifiedReason: optText(),
+    lateReason: optText(),
+    // Information of the people concerned (Art. 34).
+    peopleInformed: oneOf(PEOPLE_INFORMED, 'choice').default('not_decided'),
+    peopleInformedOn: date().default(''),
+    peopleInformedMeans: optText(),
+    peopleNotInformedReason: optText(),
+    activityIds: activityIdList(),
+  }),
+);
+export const breachInputSchema = lazySchema(breachInput);
 export type BreachInput = z.input<typeof breachInputSchema>;
 export type BreachData = z.output<typeof breachInputSchema>;
 
-export const requestInputSchema = z.object({
-  ref: optText(50),
-  right: oneOf(REQUEST_RIGHTS, 'right'),
-  receivedOn: recordDate.refine((v) => v !== '', { error: 'is required' }),
-  channel: oneOf(REQUEST_CHANNELS, 'channel').default('email'),
-  /** The requester, as little as the DPO chooses: a name or an internal reference. */
-  requester: optText(LIMITS.shortText),
-  identityChecked: z.boolean({ error: 'must be yes or no' }).default(false),
-  identityNote: optText(),
-  description: optText(),
-  extendedUntil: recordDate.default(''),
-  /**
-   * Or the extension in months (1 or 2, Art. 12(3)): the deadline is then receipt + 1 + n months.
-   * Not stored: it becomes `extendedUntil`.
-   */
-  extensionMonths: z.number({ error: 'must be a number of months' }).int({ error: 'must be a whole number of months' }).min(0, { error: 'must be 0 or more' }).optional(),
-  extensionReason: optText(),
-  extensionToldOn: recordDate.default(''),
-  status: oneOf(REQUEST_STATUSES, 'status').default('received'),
-  answeredOn: recordDate.default(''),
-  outcome: oneOf(REQUEST_OUTCOMES, 'outcome').default(''),
-  outcomeReason: optText(),
-  activityIds,
-});
+const requestInput = memo(() =>
+  z.object({
+    ref: optText(50),
+    right: oneOf(REQUEST_RIGHTS, 'right'),
+    receivedOn: date().refine((v) => v !== '', { error: 'is required' }),
+    channel: oneOf(REQUEST_CHANNELS, 'channel').default('email'),
+    /** The requester, as little as the DPO chooses: a name or an internal reference. */
+    requester: optText(LIMITS.shortText),
+    identityChecked: z.boolean({ error: 'must be yes or no' }).default(false),
+    identityNote: optText(),
+    description: optText(),
+    extendedUntil: date().default(''),
+    /**
+     * Or the extension in months (1 or 2, Art. 12(3)): the deadline is then receipt + 1 + n months.
+     * Not stored: it becomes `extendedUntil`.
+     */
+    extensionMonths: z.number({ error: 'must be a number of months' }).int({ error: 'must be a whole number of months' }).min(0, { error: 'must be 0 or more' }).optional(),
+    extensionReason: optText(),
+    extensionToldOn: date().default(''),
+    status: oneOf(REQUEST_STATUSES, 'status').default('received'),
+    answeredOn: date().default(''),
+    outcome: oneOf(REQUEST_OUTCOMES, 'outcome').default(''),
+    outcomeReason: optText(),
+    activityIds: activityIdList(),
+  }),
+);
+export const requestInputSchema = lazySchema(requestInput);
 export type RequestInput = z.input<typeof requestInputSchema>;
 export type RequestData = z.output<typeof requestInputSchema>;
 
@@ -207,14 +226,17 @@ export interface RecordSettings {
   requesterRetention: string;
 }
 
-export const recordSettingsSchema = z.object({
-  requesterRetention: z
-    .string()
-    .trim()
-    .regex(/^(P(\d+Y)?(\d+M)?(\d+D)?)?$/, { error: 'must be a period such as P1Y, P6M or P30D' })
-    .refine((v) => v !== 'P', { error: 'must be a period such as P1Y, P6M or P30D' })
-    .default(''),
-});
+const recordSettings = memo(() =>
+  z.object({
+    requesterRetention: z
+      .string()
+      .trim()
+      .regex(/^(P(\d+Y)?(\d+M)?(\d+D)?)?$/, { error: 'must be a period such as P1Y, P6M or P30D' })
+      .refine((v) => v !== 'P', { error: 'must be a period such as P1Y, P6M or P30D' })
+      .default(''),
+  }),
+);
+export const recordSettingsSchema = lazySchema(recordSettings);
 
 /** A breach with nothing recorded yet (the editor's new form, the export's sample row). */
 export function emptyBreachData(discoveredAt: string): BreachData {
@@ -248,20 +270,26 @@ export function emptyBreachData(discoveredAt: string): BreachData {
 }
 
 /** The records as the JSON register document writes them (version 2): organisation by key, activities by reference. */
-const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: 'must be an ISO 8601 date or timestamp' });
-const documentLinks = {
+const timestampText = memo(() => z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: 'must be an ISO 8601 date or timestamp' }));
+const documentLinkFields = memo(() => ({
   organisation: z.string().min(1, { error: 'must name an organisation of the document' }),
   /** References of the activities concerned, in the same organisation. */
   activities: z.array(z.string().trim().min(1)).max(200).default([]),
-  createdAt: timestamp.optional(),
-  updatedAt: timestamp.optional(),
-};
+  createdAt: timestampText().optional(),
+  updatedAt: timestampText().optional(),
+}));
 
-export const documentBreachSchema = breachInputSchema.omit({ activityIds: true }).extend(documentLinks);
-export const documentRequestSchema = requestInputSchema.omit({ activityIds: true }).extend({
-  ...documentLinks,
-  requesterErasedAt: z.string().default(''),
-});
+const documentBreach = memo(() => breachInput().omit({ activityIds: true }).extend(documentLinkFields()));
+export const documentBreachSchema = lazySchema(documentBreach);
+const documentRequest = memo(() =>
+  requestInput()
+    .omit({ activityIds: true })
+    .extend({
+      ...documentLinkFields(),
+      requesterErasedAt: z.string().default(''),
+    }),
+);
+export const documentRequestSchema = lazySchema(documentRequest);
 
 export type DocumentBreach = z.input<typeof documentBreachSchema>;
 export type DocumentRequest = z.input<typeof documentRequestSchema>;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ADEQUACY_STATUSES, VOCABULARY_KINDS } from '../model/codes.js';
 import { AppError, text as textOf, type FieldIssue, type MessageParams } from '../errors.js';
+import { lazySchema } from '../model/lazy-schema.js';
 import { isoDate } from '../model/schemas.js';
 import { zodIssues } from '../validate.js';
 import bundled from './data/reference-2026-11-28.json' with { type: 'json' };
@@ -13,50 +14,53 @@ import bundled from './data/reference-2026-11-28.json' with { type: 'json' };
 export const DATASET_FORMAT = 'art30-reference';
 export const DATASET_FORMAT_VERSION = 1;
 
-const name = z.string().trim().min(1).max(500);
-const scope = z.string().trim().max(2000).default('');
-const adequacy = {
-  adequacy: z.enum(ADEQUACY_STATUSES),
-  adequacyDecisionDate: isoDate.or(z.literal('')).default(''),
-  adequacyScopeFr: scope,
-  adequacyScopeEn: scope,
-};
+/** Built at its first use (core/model/lazy-schema.ts): opening a register whose reference data is current never parses a data set. */
+export const datasetSchema = lazySchema(() => {
+  const name = z.string().trim().min(1).max(500);
+  const scope = z.string().trim().max(2000).default('');
+  const adequacy = {
+    adequacy: z.enum(ADEQUACY_STATUSES),
+    adequacyDecisionDate: isoDate.or(z.literal('')).default(''),
+    adequacyScopeFr: scope,
+    adequacyScopeEn: scope,
+  };
 
-export const datasetSchema = z.object({
-  format: z.literal(DATASET_FORMAT),
-  formatVersion: z.literal(DATASET_FORMAT_VERSION),
-  asOf: isoDate,
-  title: z.object({ fr: z.string(), en: z.string() }).optional(),
-  // A source's title as published; `titleFr` where it has a French version.
-  sources: z.array(z.object({ title: z.string().min(1), titleFr: z.string().optional(), url: z.string().optional() })).min(1),
-  countries: z.array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), nameFr: name, nameEn: name, eea: z.boolean(), ...adequacy })).min(1),
-  organisations: z
-    .array(
-      z.object({
-        code: z.string().regex(/^IO-[A-Z0-9]{2,20}$/),
-        nameFr: name,
-        nameEn: name,
-        acronymFr: z.string().max(60).default(''),
-        acronymEn: z.string().max(60).default(''),
-        aliases: z.array(z.string().max(300)).default([]),
-        ...adequacy,
-      }),
-    )
-    .default([]),
-  vocabularies: z
-    .array(
-      z.object({
-        kind: z.enum(VOCABULARY_KINDS),
-        code: z.string().regex(/^[a-z0-9_]{1,60}$/),
-        labelFr: name,
-        labelEn: name,
-        article: z.string().max(300).default(''),
-        legacy: z.boolean().default(false),
-        special: z.boolean().default(false),
-        sort: z.number().int().default(0),
-      }),
-    )
-    .default([]),
+  return z.object({
+    format: z.literal(DATASET_FORMAT),
+    formatVersion: z.literal(DATASET_FORMAT_VERSION),
+    asOf: isoDate,
+    title: z.object({ fr: z.string(), en: z.string() }).optional(),
+    // A source's title as published; `titleFr` where it has a French version.
+    sources: z.array(z.object({ title: z.string().min(1), titleFr: z.string().optional(), url: z.string().optional() })).min(1),
+    countries: z.array(z.object({ code: z.string().regex(/^[A-Z]{2}$/), nameFr: name, nameEn: name, eea: z.boolean(), ...adequacy })).min(1),
+    organisations: z
+      .array(
+        z.object({
+          code: z.string().regex(/^IO-[A-Z0-9]{2,20}$/),
+          nameFr: name,
+          nameEn: name,
+          acronymFr: z.string().max(60).default(''),
+          acronymEn: z.string().max(60).default(''),
+          aliases: z.array(z.string().max(300)).default([]),
+          ...adequacy,
+        }),
+      )
+      .default([]),
+    vocabularies: z
+      .array(
+        z.object({
+          kind: z.enum(VOCABULARY_KINDS),
+          code: z.string().regex(/^[a-z0-9_]{1,60}$/),
+          labelFr: name,
+          labelEn: name,
+          article: z.string().max(300).default(''),
+          legacy: z.boolean().default(false),
+          special: z.boolean().default(false),
+          sort: z.number().int().default(0),
+        }),
+      )
+      .default([]),
+  });
 });
 
 export type ReferenceDataset = z.output<typeof datasetSchema>;

@@ -14,7 +14,7 @@ import {
 import { listFiltered } from '../../overview/filter.js';
 import { activityChecks } from '../../services/checks.js';
 import { procedure } from '../procedure.js';
-import { overviewFilterExtras } from './overview.js';
+import { overviewFilterExtras } from './filter-extras.js';
 import { content, id, version } from './common.js';
 
 export const activityFilterSchema = z

@@ -1,9 +1,7 @@
 /** The overview of the register, the review cycle and the register as of a date (issue 16). */
 import { z } from 'zod';
-import type { CheckCode } from '../../model/checks.js';
-import { CHECK_CODES, computeOverview } from '../../overview/overview.js';
+import { computeOverview } from '../../overview/overview.js';
 import { activityFacts } from '../../overview/facts.js';
-import { COMPLETENESS_BANDS } from '../../overview/filter.js';
 import { markReviewed } from '../../overview/mark-reviewed.js';
 import { withRegisterAfterEntry } from '../../overview/as-of.js';
 import { exportDocument } from '../../document/export.js';
@@ -12,15 +10,7 @@ import { id, version } from './common.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date (YYYY-MM-DD)' });
 
-/** The criteria an overview segment adds to the register's filter (see core/overview/filter.ts). */
-export const overviewFilterExtras = {
-  check: z.enum(['any', ...CHECK_CODES] as ['any', ...CheckCode[]]).optional(),
-  review: z.enum(['overdue', 'due_soon', 'ok', 'due']).optional(),
-  safeguard: z.string().max(60).optional(),
-  completeness: z.enum(COMPLETENESS_BANDS).optional(),
-  noDepartment: z.boolean().optional(),
-  signoff: z.enum(['draft', 'submitted', 'checked']).optional(),
-};
+export { overviewFilterExtras } from './filter-extras.js';
 
 export const overviewProcedures = {
   'overview/get': procedure({
