@@ -95,9 +95,6 @@ const zodEnglishOnly = {
   },
 };
 
-/** What the bundled catalogue answers when asked whether it has any word (see i18nextKnowsCatalogue). */
-const NON_EMPTY = "Symbol.for('art30.catalogue.nonEmpty')";
-
 /**
  * esbuild plugin: the catalogue (core/i18n/catalogue.ts) as the command reads it. Every start loads
  * i18n, and building the two languages of every area (≈ 10,000 strings, most read from the code
@@ -159,18 +156,16 @@ const lazyCatalogue = {
         '    return undefined;',
         '  };',
         '  return new Proxy({}, {',
-        `    get: (_, key) => (key === ${NON_EMPTY} ? true : holder(key)?.[key]),`,
+        '    get: (_, key) => holder(key)?.[key],',
         '    has: (_, key) => holder(key) !== undefined,',
         '    set: (_, key, value) => {',
         '      added[key] = value;',
         '      return true;',
         '    },',
         '    ownKeys: () => [...new Set([...keys(), ...Object.keys(added)])],',
-        "    // Looked up in the key's own area (enumerating, rare, builds them all).",
-        '    getOwnPropertyDescriptor: (_, key) => {',
-        '      const h = holder(key);',
-        '      return h && { value: h[key], writable: true, enumerable: true, configurable: true };',
-        '    },',
+        '    // Described without building its area: the value is read when the property is.',
+        '    getOwnPropertyDescriptor: (_, key) =>',
+        "      typeof key === 'string' && (Object.hasOwn(added, key) || keys().has(key)) ? { get: () => holder(key)?.[key], enumerable: true, configurable: true } : undefined,",
         '  });',
         '}',
         "export const catalogue = { en: language('en'), fr: language('fr') };",
@@ -190,25 +185,6 @@ const lazyCatalogue = {
         if (Object.prototype.hasOwnProperty.call(bundled, 'no.such.key') || bundled['no.such.key'] !== undefined) throw new Error('the bundled catalogue has a key it should not');
       }
       return { contents, loader: 'js' };
-    });
-  },
-};
-
-/**
- * esbuild plugin: i18next asks whether a language has any word by listing the keys of its bundle
- * (`hasLanguageSomeTranslations`, at every start): on the bundled catalogue (see lazyCatalogue) that
- * is 5,000 lookups through a Proxy, ≈ 4 ms. The catalogue answers the question itself (it is never
- * empty: lazyCatalogue checks it at build time); any other bundle is listed as before. The build fails
- * if i18next's line changes.
- */
-const i18nextKnowsCatalogue = {
-  name: 'i18next-knows-catalogue',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]i18next[\\/]dist[\\/]esm[\\/]i18next\.js$/ }, (args) => {
-      const source = fs.readFileSync(args.path, 'utf8');
-      const line = 'if (!bundle || Object.keys(bundle).length === 0) return false;';
-      if (source.split(line).length !== 2) throw new Error(`i18next changed: "${line}" not found once in ${args.path} (scripts/build-cli.mjs)`);
-      return { contents: source.replace(line, `if (!bundle || (bundle[${NON_EMPTY}] !== true && Object.keys(bundle).length === 0)) return false;`), loader: 'js' };
     });
   },
 };
@@ -242,7 +218,7 @@ export async function buildCli() {
     keepNames: false,
     sourcemap: 'linked',
     logLevel: 'warning',
-    plugins: [lazyPackages, zodEnglishOnly, lazyCatalogue, i18nextKnowsCatalogue],
+    plugins: [lazyPackages, zodEnglishOnly, lazyCatalogue],
     metafile: true,
     // import.meta.url has no meaning in CommonJS: the bundle's own file URL (the paths computed from
     // it, migrations/ and fonts/, are then resolved from dist/cli/).
