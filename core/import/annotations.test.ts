@@ -277,3 +277,53 @@ describe('Art. 6(1) citations joining letters', () => {
     ]);
   });
 });
+
+describe('one activity over several sheets', () => {
+  it('a fiche, and sheets named after its lists beside it, make one activity with those lists', async () => {
+    const file = path.join(t.dir, 'rat.xlsx');
+    await writeXlsx(file, {
+      Identification: [
+        ['Register of processing — local assistant'],
+        [],
+        ['Processing activity', 'Document analysis assistant'],
+        ['Purpose', 'Analyse and summarise documents'],
+        ['Transfers outside the EU', 'None'],
+        ['Security measures', 'Encryption at rest'],
+      ],
+      'Data subjects': [
+        ['Category', 'Description', 'Legal basis'],
+        ['Clients', 'Contacts at client companies', 'Contract (Art. 6(1)(b))'],
+        ['Students', 'Students in courses', 'Consent (Art. 6(1)(a))'],
+      ],
+      'Personal data': [
+        ['Category', 'Kind of data'],
+        ['Identification data', 'Name, address'],
+        ['Professional data', 'Job, company'],
+        [],
+        ['* footnote: financial data only with a legal basis'],
+      ],
+      Retention: [
+        ['Data', 'Period'],
+        ['Inputs', '30 days after processing'],
+        ['System logs', '1 year'],
+      ],
+      'Change log': [
+        ['Version', 'Date', 'Change'],
+        ['1.0', '2025-02-26', 'Created'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const acts = p.rows.filter((r) => r.status !== 'skipped').map((r) => r.activity!);
+    expect(acts).toHaveLength(1);
+    const [a] = acts;
+    expect(a.name).toBe('Document analysis assistant');
+    expect(a.dataSubjects.map((s) => s.label)).toEqual(['Clients', 'Students']);
+    expect(a.legalBases.map((b) => b.code)).toEqual(['contract', 'consent']);
+    expect(a.dataCategories.map((c) => c.label)).toEqual(['Identification data', 'Professional data']);
+    expect(a.retention.map((r) => [r.dataCategory, r.duration])).toEqual([
+      ['Inputs', 'P30D'],
+      ['System logs', 'P1Y'],
+    ]);
+    expect(p.sheets.filter((s) => s.reason === 'part of the fiche').map((s) => s.name)).toEqual(['Data subjects', 'Personal data', 'Retention']);
+  });
+});

@@ -177,7 +177,7 @@ export interface GenericFiche {
 }
 
 /** Reads one fiche (a sheet, or one block of a sheet) into one activity. */
-export function readGenericFiche(sheet: SheetData, block: FicheBlock, ctx: ImportContext): GenericFiche {
+export function readGenericFiche(sheet: SheetData, block: FicheBlock, ctx: ImportContext, beside?: RowCells): GenericFiche {
   const labels = block.labels;
   const cells: RowCells = new Map();
   const source: GenericFiche['source'] = [];
@@ -209,6 +209,11 @@ export function readGenericFiche(sheet: SheetData, block: FicheBlock, ctx: Impor
       if (c > 0) put(l.field, r, c);
     }
   });
+  // Lists the workbook gives on sheets of their own, beside a fiche that is its only activity.
+  for (const [field, list] of beside ?? []) {
+    cells.set(field, [...(cells.get(field) ?? []), ...list]);
+    for (const c of list) source.push({ field, cell: c.cell, text: c.text });
+  }
   if (!cells.has('name') && block.title) {
     cells.set('name', [{ cell: block.titleCell, text: block.title, formula: false }]);
     source.push({ field: 'name', cell: block.titleCell, text: block.title });

@@ -21,6 +21,7 @@ const REASONS: [RegExp, string][] = [
   [/^notes$/, 'notes'],
   [/^a list beside the register$/, 'besideRegister'],
   [/^a list of organisations$/, 'organisations'],
+  [/^part of the fiche$/, 'ficheSide'],
   [/^no row is an activity$/, 'noActivityRow'],
 ];
 

@@ -8,6 +8,7 @@ import { analyseCnil, looksLikeCnil } from '../locate/cnil-template.js';
 import { ficheLabels } from '../locate/fiche.js';
 import { findTable } from '../locate/find-table.js';
 import { findParts } from '../assemble/relational.js';
+import { findFicheSides } from '../assemble/fiche-sides.js';
 import { undoFallback } from '../assign/columns.js';
 import { legalEntityShare } from '../assign/content-signal.js';
 import { findTickRuns, tickMapping, type TickField } from '../assign/ticks.js';
@@ -93,6 +94,9 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
       fiches.delete(i);
       tables[i] = { ...tables[i], status: 'skipped', reason: 'a list beside the register' };
     }
+  // One activity over several sheets: the only fiche, and sheets named after its lists beside it.
+  const ficheSides = fiches.size === 1 && !cnil ? findFicheSides(tables, [...fiches.keys()][0]) : [];
+  for (const side of ficheSides) tables[side.sheet] = { ...tables[side.sheet], status: 'skipped', reason: 'part of the fiche' };
   if (!cnil && (fiches.size > 0 || tables.some((t) => t.status === 'table' && identity(t))))
     for (const [i, t] of tables.entries())
       if (t.status === 'table' && !identity(t) && !parts.some((p) => p.index === t.sheet.index)) tables[i] = { ...t, status: 'skipped', reason: 'a list beside the register' };
@@ -104,7 +108,19 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
     const names = t.dataRows.map((r) => t.sheet.rows[r]?.[nameColumn] ?? '').filter((v) => v.trim());
     if (names.length >= 2 && legalEntityShare(names) >= 0.6) tables[i] = { ...t, status: 'skipped', reason: 'a list of organisations' };
   }
-  const session = addSession({ registerFile: reg.file, fileName: name, sha256: sha256(data), size: data.length, workbook, tables, cnil, mappings: new Map(), fiches, parts });
+  const session = addSession({
+    registerFile: reg.file,
+    fileName: name,
+    sha256: sha256(data),
+    size: data.length,
+    workbook,
+    tables,
+    cnil,
+    mappings: new Map(),
+    fiches,
+    parts,
+    ficheSides,
+  });
   for (const t of tables) {
     if (t.status !== 'table' || (cnil && t !== cnil.listSheet)) continue;
     session.mappings.set(t.sheet.index, initialMapping(session, t.sheet.index));

@@ -20,6 +20,7 @@ import { t, type Message } from '../../i18n/i18n.js';
 import { issueText } from '../../validate.js';
 import { ficheActors, readFiche } from '../locate/cnil-template.js';
 import { ficheBlocks, readGenericFiche } from '../locate/fiche.js';
+import { ficheSideCells } from '../assemble/fiche-sides.js';
 import { partIndex } from '../assemble/relational.js';
 import { PURPOSE_BASIS_FIELDS, withPurposeBases, type PurposeLine } from '../assemble/purpose-bases.js';
 import { importContext } from '../values/context.js';
@@ -413,7 +414,7 @@ export function buildPreview(
     // Several fiches stacked in one sheet: one activity per block.
     const sheet = session.workbook.sheets[index];
     for (const block of ficheBlocks(sheet, labels)) {
-      const f = readGenericFiche(sheet, block, ctx);
+      const f = readGenericFiche(sheet, block, ctx, session.ficheSides?.length ? ficheSideCells(session.tables, session.ficheSides) : undefined);
       const own: BuiltRow = { ...f.built, fields: { ...f.built.fields }, present: new Set(f.built.present), warnings: [...f.built.warnings] };
       deriveFields(own, (field) => f.source.filter((x) => x.field === field).map((x) => x.text), opts.lang ?? 'en');
       candidates.push({ key: `${f.sheet.name}!${f.row + 1}`, sheet: f.sheet.name, row: f.row + 1, hidden: f.sheet.hidden, built: own, source: f.source });

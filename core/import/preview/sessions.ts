@@ -3,6 +3,7 @@
  * DPO changing the mapping or excluding rows) and `import/commit`. Nothing touches the register
  * until the commit. Sessions expire after an hour; at most a few are kept.
  */
+import type { FicheSide } from '../assemble/fiche-sides.js';
 import { randomUUID } from 'node:crypto';
 import { AppError, text } from '../../errors.js';
 import type { CnilWorkbook } from '../locate/cnil-template.js';
@@ -34,6 +35,8 @@ export interface ImportSession {
   fiches?: Map<number, ReturnType<typeof ficheLabels> & object>;
   /** Relational workbooks: sheets describing parts of the activities of another sheet. */
   parts?: PartSheet[];
+  /** Sheets beside the workbook's only fiche that hold one of its lists ("Titulares", "Conservação"). */
+  ficheSides?: FicheSide[];
   mappings: Map<number, SheetMappingState>;
   /** The options and plan of the last preview, reused by the commit when nothing changed. */
   last: PreviewPlan | null;
