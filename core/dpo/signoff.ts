@@ -105,9 +105,12 @@ export function setSignoffState(reg: Register, id: number, state: Exclude<Signof
 /** Whether the change comes from a department: an import or a campaign answer. */
 const submits = (meta: CallMeta) => meta.submits === true || meta.source === 'import';
 
-/** A new activity (inside its write): submitted when a department sent it; its creation entry says by which source. */
-export function signoffOnCreate(reg: Register, id: number, meta: CallMeta): void {
-  if (submits(meta)) dpoStore(reg).setSignoff({ activityId: id, state: 'submitted', checkedAt: '', checkedBy: '', recommendation: '', updatedAt: reg.now() });
+/**
+ * A new activity (inside its write): submitted when a department sent it; its creation entry says by which source.
+ * `at`: when the creation is recorded (an import's whole batch at one moment), now by default.
+ */
+export function signoffOnCreate(reg: Register, id: number, meta: CallMeta, at?: string): void {
+  if (submits(meta)) dpoStore(reg).setSignoff({ activityId: id, state: 'submitted', checkedAt: '', checkedBy: '', recommendation: '', updatedAt: at ?? reg.now() });
 }
 
 /**

@@ -52,15 +52,21 @@ function derive(reg: Register, f: ActivityFields): ActivityDerived {
 }
 
 function checkFields(reg: Register, f: ActivityFields): void {
-  checkCountries(
-    reg,
-    [
-      ...f.transfers.map((t, i) => ({ path: `transfers[${i}].country`, code: t.country })),
-      ...f.recipients.flatMap((r, i) => (r.countries ?? []).map((code, j) => ({ path: `recipients[${i}].countries[${j}]`, code }))),
-      ...f.systems.map((s, i) => ({ path: `systems[${i}].country`, code: s.country })),
-    ],
-    'activity',
+  // Only the codes the register does not know are named (an import checks thousands of activities).
+  const known = reg.reference.destinations();
+  const unknown: { path: string; code: string }[] = [];
+  f.transfers.forEach((t, i) => {
+    if (t.country && !known.has(t.country)) unknown.push({ path: `transfers[${i}].country`, code: t.country });
+  });
+  f.recipients.forEach((r, i) =>
+    r.countries?.forEach((code, j) => {
+      if (code && !known.has(code)) unknown.push({ path: `recipients[${i}].countries[${j}]`, code });
+    }),
   );
+  f.systems.forEach((s, i) => {
+    if (s.country && !known.has(s.country)) unknown.push({ path: `systems[${i}].country`, code: s.country });
+  });
+  if (unknown.length) checkCountries(reg, unknown, 'activity');
   const issues: FieldIssue[] = [];
   f.transfers.forEach((t, i) => {
     if (t.safeguard === 'derogation' && !t.derogation) issues.push(issue(`transfers[${i}].derogation`, 'errors.derogationMissing'));
@@ -185,7 +191,7 @@ export function insertParsedActivity(reg: Register, organisationId: number, fiel
       action: 'create',
       changes: recordFields(comparable(stored) as Record<string, unknown>, 'after'),
     });
-    signoffOnCreate(reg, id, meta);
+    signoffOnCreate(reg, id, meta, at);
     batch?.refs.add(refKey(f.ref));
     return { id, f, stored, createdAt, updatedAt };
   });
