@@ -1,8 +1,10 @@
 /**
- * Lines of a list cell that qualify the item before them, notes among the items, a yes/no leading a
- * transfer cell, and the wordings of the languages the import reads (countries, safeguards, Art. 6(1)).
- * Written in the shapes real department files use (a German register's multi-line cells), with values
- * that no rule names.
+ * The classes of department files measured from outside (files written by others, in other shapes and
+ * languages): lines of a list cell that qualify the item before them, notes among the items, a yes/no
+ * leading a transfer cell, the wordings of every language read (countries, safeguards, Art. 6(1) and its
+ * citation styles), rows above the header, lists of companies, transposed registers under their titles,
+ * one-column pages, activities over several sheets, processor registers. Each written in the shape real
+ * files use, with values no rule names.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -325,5 +327,22 @@ describe('one activity over several sheets', () => {
       ['System logs', 'P1Y'],
     ]);
     expect(p.sheets.filter((s) => s.reason === 'part of the fiche').map((s) => s.name)).toEqual(['Data subjects', 'Personal data', 'Retention']);
+  });
+});
+
+describe('processor registers in the wording of Art. 30(2)', () => {
+  it('Italian: the client, the category of processing done for it, the sub-processors', async () => {
+    const p = await preview(
+      ['Titolare (cliente)', 'Categoria di trattamento', 'Categorie di interessati', 'Sub-responsabili'],
+      ['Rossi S.r.l.', 'Elaborazione buste paga', 'Dipendenti', 'Paghe Cloud S.p.A.'],
+      ['Bianchi S.p.A.', 'Elaborazione buste paga', 'Dipendenti', 'Paghe Cloud S.p.A.'],
+    );
+    const acts = p.rows.map((r) => r.activity!);
+    expect(acts.map((a) => [a.role, a.name, a.clients.map((c) => c.name)])).toEqual([
+      ['processor', 'Elaborazione buste paga', ['Rossi S.r.l.']],
+      ['processor', 'Elaborazione buste paga', ['Bianchi S.p.A.']],
+    ]);
+    expect(acts[0].recipients.map((r) => [r.name, r.type])).toEqual([['Paghe Cloud S.p.A.', 'processor']]);
+    expect(p.rows.map((r) => r.status)).toEqual(['new', 'new']);
   });
 });
