@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
 import type { ImportPreview } from './preview/preview.js';
+import ExcelJS from 'exceljs';
 import { writeXlsx } from './testing/corpus.js';
 
 let t: TempRegister;
@@ -344,5 +345,31 @@ describe('processor registers in the wording of Art. 30(2)', () => {
     ]);
     expect(acts[0].recipients.map((r) => [r.name, r.type])).toEqual([['Paghe Cloud S.p.A.', 'processor']]);
     expect(p.rows.map((r) => r.status)).toEqual(['new', 'new']);
+  });
+});
+
+describe('a header on two rows', () => {
+  it('group labels merged over the columns’ own headers: ticks under "art. 6(1)" are bases, ticks under the categories are categories', async () => {
+    const file = path.join(t.dir, 'two-rows.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Register');
+    ws.addRow(['Register of processing activities']);
+    ws.addRow(['Ref.', 'Processing activity', 'Purpose', 'Legal basis (Art. 6(1) GDPR)', '', '', 'Categories of personal data', '', 'Recipients']);
+    ws.addRow(['', '', '', 'letter a', 'letter c', 'letter e', 'Identification data', 'Health data', '']);
+    ws.addRow(['R-1', 'Passports', 'Issue passports', '', 'X', 'X', 'X', '', 'Police']);
+    ws.addRow(['R-2', 'Sick leave follow-up', 'Follow up sick leave', 'X', 'X', '', 'X', 'X', 'Doctor']);
+    for (const c of ['A', 'B', 'C', 'I']) ws.mergeCells(`${c}2:${c}3`);
+    ws.mergeCells('D2:F2');
+    ws.mergeCells('G2:H2');
+    await wb.xlsx.writeFile(file);
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const acts = p.rows.filter((r) => r.status !== 'skipped').map((r) => r.activity!);
+    expect(acts.map((a) => a.name)).toEqual(['Passports', 'Sick leave follow-up']);
+    expect(acts.map((a) => a.legalBases.map((b) => b.code))).toEqual([
+      ['legal_obligation', 'public_task'],
+      ['consent', 'legal_obligation'],
+    ]);
+    expect(acts.map((a) => a.dataCategories.map((c) => c.label))).toEqual([['Identification data'], ['Identification data', 'Health data']]);
+    expect(acts.map((a) => a.recipients.map((r) => r.name))).toEqual([['Police'], ['Doctor']]);
   });
 });

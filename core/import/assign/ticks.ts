@@ -9,6 +9,7 @@ import type { Message } from '../../i18n/i18n.js';
 import { FIELD_BY_KEY } from './fields.js';
 import { matchHeader, type ColumnMapping } from './mapping.js';
 import { isEmptyEquivalent } from '../normalise/empty.js';
+import { parseLegalBases } from '../normalise/legal-basis.js';
 import { parseYesNo } from '../normalise/yes-no.js';
 import type { SheetData } from '../read/workbook.js';
 
@@ -82,7 +83,16 @@ function runField(sheet: SheetData, headerRow: number, start: number, end: numbe
     const kind = FIELD_BY_KEY.get(field)?.kind;
     // A list field takes the ticked headers as items; a question ("AIPD nécessaire ?" over "Oui | Non") the ticked answer.
     const answers = under.every((c) => parseYesNo(header(c)) !== undefined);
-    if (kind === 'list' || ((kind === 'yesno' || kind === 'code') && answers)) out.push(...under.map((column) => ({ column, field, value: header(column) })));
+    // "litra a" under "Behandlingsgrundlag (art. 6, stk. 1)": a basis read with its group's citation.
+    const tickValue = (c: number) => {
+      const h = header(c);
+      if (field !== 'legalBases' || parseLegalBases(h).length) return h;
+      // "litra a", "letter a", "a)", "(a)" under a group citing Art. 6(1): that letter of Art. 6(1).
+      const letter = /^(?:[\p{L}.]+\s*)?\(?([a-f])\)?$/iu.exec(h)?.[1];
+      if (letter && /(?<![0-9])6/.test(label)) return `Art. 6(1)(${letter.toLowerCase()}) — ${h}`;
+      return parseLegalBases(`${label} ${h}`).length ? `${label} ${h}` : h;
+    };
+    if (kind === 'list' || ((kind === 'yesno' || kind === 'code') && answers)) out.push(...under.map((column) => ({ column, field, value: tickValue(column) })));
     // Ticks under a question whose headers are not its answers (the DPIA criteria under "AIPD nécessaire ?"):
     // no field of their own ("Données sensibles" there is a criterion, not the activity's data). Left unmapped, said.
     else out.push(...under.map((column) => ({ column, field: '', value: label })));

@@ -126,7 +126,15 @@ export function findTable(sheet: SheetData, tools: ContentTools = {}): SheetTabl
   // Values of the data read as words too ("Obligation légale", "Contrôle d'accès"): the header is
   // the first row that reads nearly as well as the best one, not a row of data below it.
   const top = Math.max(0, ...candidates.map((c) => c.score));
-  const best = candidates.find((c) => c.score >= 0.7 * top) ?? null;
+  let best = candidates.find((c) => c.score >= 0.7 * top) ?? null;
+  // A header on two rows: group labels merged across columns ("Behandlingsgrundlag (art. 6, stk. 1)" over "litra a |
+  // litra b"), the columns' own headers below. The lower row is the header; headersOf reads each with its group.
+  if (best && sheet.merges.some((m) => m.r1 === best!.r && m.r2 === best!.r && m.c2 > m.c1 && (sheet.rows[best!.r + 1]?.[m.c1] ?? '').trim())) {
+    const r = best.r + 1;
+    const headers = headersOf(sheet, r);
+    const mapping = autoMap(headers);
+    if (score(mapping).score >= 0.7 * best.score) best = { r, headers, mapping, score: score(mapping).score, mapped: score(mapping).mapped };
+  }
   if (!best) return { ...base, reason: 'no recognisable header row (expected columns such as "Nom du traitement" / "Processing activity" and "Finalité" / "Purpose")' };
   // The cells' content: the second signal, read below the chosen header row.
   const below = sheet.rows.slice(best.r + 1, Math.min(lastFilled + 1, best.r + 41));

@@ -42,7 +42,7 @@ const LETTER_MARK = String.raw`(?:lit(?:t(?:era)?|ra)?|lett(?:era)?|letra|letter
 const ONE_LETTER = String.raw`\(?\s*([a-f])\s*\)?`;
 const JOIN = String.raw`\s*(?:,|;|/|&|\+|und|and|et|y|e|o|or|ou|oder|sowie|oraz|i|a|og|och|ja|en|eller|lub|nebo)\s*`;
 const CITATION = new RegExp(
-  String.raw`(?<![0-9])6(?:\.?\s*[oº°](?![a-z]))?${PARAGRAPH}${SENTENCE}\s*[,.\-]?\s*(?:${LETTER_MARK}\s*)?${ONE_LETTER}((?:${JOIN}(?:${LETTER_MARK}\s*)?\(?\s*[a-f]\s*\)?(?![a-z]))*)(?![a-z])`,
+  String.raw`(?<![0-9])6(?:\.?\s*[oº°](?![a-z]))?${PARAGRAPH}${SENTENCE}\s*\)?\s*[,.\-]?\s*(?:${LETTER_MARK}\s*)?${ONE_LETTER}((?:${JOIN}(?:${LETTER_MARK}\s*)?\(?\s*[a-f]\s*\)?(?![a-z]))*)(?![a-z])`,
   'g',
 );
 
