@@ -29,17 +29,22 @@ afterEach(async () => {
 });
 
 /** The longest pause of this process's event loop while `work` runs (a 5 ms timer that should tick). */
-async function longestPause(work: () => Promise<unknown>): Promise<number> {
+/**
+ * How long the event loop stood still while `work` ran: the sum of the gaps between 5 ms ticks beyond 20 ms
+ * (a relative measure: the import's own commit in-process, against what is left of it across the port —
+ * receiving and decoding the replies —, on the same machine at the same moment).
+ */
+async function timeBlocked(work: () => Promise<unknown>): Promise<number> {
   let last = performance.now();
-  let longest = 0;
+  let blocked = 0;
   const timer = setInterval(() => {
     const now = performance.now();
-    longest = Math.max(longest, now - last);
+    if (now - last > 20) blocked += now - last - 5;
     last = now;
   }, 5);
   try {
     await work();
-    return longest;
+    return blocked;
   } finally {
     clearInterval(timer);
   }
@@ -87,21 +92,21 @@ describe('the register process', () => {
     const local = new LocalBackend();
     backends.push(local);
     await local.open(path.join(dir, 'local.art30'), true);
-    const blocked = await longestPause(() => importLarge(local, sheet));
+    const blocked = await timeBlocked(() => importLarge(local, sheet));
 
     const backend = new BackendProcess({ start });
     backends.push(backend);
     await backend.open(path.join(dir, 'remote.art30'), true);
     const phases = new Set<string>();
     let created = 0;
-    const free = await longestPause(async () => {
+    const free = await timeBlocked(async () => {
       created = await importLarge(backend, sheet, (p) => phases.add(p.phase));
     });
     expect(created).toBe(3000);
     expect(phases.size).toBeGreaterThan(0);
-    // In-process the event loop stops for the whole commit; across the port it keeps ticking.
+    // In-process the event loop stops for the whole preview and commit; across the port it keeps ticking.
     expect(blocked).toBeGreaterThan(200);
-    expect(free).toBeLessThan(Math.max(100, blocked / 4));
+    expect(free).toBeLessThan(blocked / 4);
   });
 
   it('restarts after a crash, reopens the register and says so; a call in flight gets an error', async () => {
