@@ -373,3 +373,15 @@ describe('a header on two rows', () => {
     expect(acts.map((a) => a.recipients.map((r) => r.name))).toEqual([['Police'], ['Doctor']]);
   });
 });
+
+describe('a destination and its safeguard in one cell', () => {
+  it('"USA – standard contractual clauses", "Indien (Standardvertragsklauseln)": the country and its safeguard', async () => {
+    const p = await preview(
+      ['Name', 'Purpose', 'Recipients', 'Transfers outside the EU'],
+      ['Support', 'Answer customers', 'Helpdeskly', 'USA – standard contractual clauses'],
+      ['Payroll', 'Pay staff', 'Paysoft', 'Indien (Standardvertragsklauseln)'],
+      ['Hosting', 'Host the site', 'Hostaro', 'Switzerland'],
+    );
+    expect(p.rows.map((r) => r.activity!.transfers.map((x) => [x.country, x.safeguard]))).toEqual([[['US', 'scc']], [['IN', 'scc']], [['CH', 'adequacy']]]);
+  });
+});

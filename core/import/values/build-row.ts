@@ -474,9 +474,10 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       const country = ctx.countries.get(code)!;
       if (country.eea) return;
       // The safeguard the column gives, else the one the item names ("l'Algérie (clauses contractuelles types)").
+      // ("USA – standard contractual clauses": the country and, after it, the safeguard; a bare name says none.)
       const own = safeguard
         ? undefined
-        : item.text.length > 3 && !ctx.countries.match(item.text)
+        : item.text.length > 3 && (!ctx.countries.match(item.text) || /\s[-–—:|]\s|[(),;:]/.test(item.text))
           ? ctx.memo(['safeguardIn', item.text], () => parseSafeguard(item.text))
           : undefined;
       const recipient = linkFor(code, i);
