@@ -12,6 +12,7 @@ import { parseLegalBasis } from '../normalise/legal-basis.js';
 import { parseRetention } from '../normalise/retention.js';
 import { parseSafeguard } from '../normalise/safeguard.js';
 import { parseYesNo } from '../normalise/yes-no.js';
+import { icuNames } from '../normalise/country.js';
 import { isRegion } from '../vocabulary/index.js';
 
 export type ContentKind = 'country' | 'legalBasis' | 'duration' | 'yesno' | 'date' | 'email' | 'organisation' | 'safeguard' | 'code';
@@ -69,26 +70,12 @@ export function contentAgrees(field: string, content: ColumnContent): boolean {
   return (AGREES[field] ?? []).includes(content.kind) && content.share >= 0.5;
 }
 
-// Countries from the platform's own ICU data (every ISO 3166-1 region, in French, English and German).
+// Countries from the platform's own ICU data (every ISO 3166-1 region, in every language of the vocabularies).
 let regionNames: Map<string, string> | null = null;
 function icuCountry(text: string): string | undefined {
   if (!regionNames) {
     regionNames = new Map();
-    const A = 65;
-    const names = ['fr', 'en', 'de'].map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
-    for (let i = 0; i < 26; i++)
-      for (let j = 0; j < 26; j++) {
-        const code = String.fromCharCode(A + i, A + j);
-        for (const n of names) {
-          let name: string | undefined;
-          try {
-            name = n.of(code);
-          } catch {
-            name = undefined;
-          }
-          if (name) regionNames.set(foldKey(name), code);
-        }
-      }
+    for (const [code, names] of icuNames()) for (const name of names) regionNames.set(foldKey(name), code);
     for (const [k, v] of Object.entries({
       usa: 'US',
       uk: 'GB',

@@ -5,7 +5,7 @@
  */
 import type { Country, InternationalOrganisation } from '../../model/register.js';
 import { fold as foldKey } from '../fold.js';
-import { TICKS, UNTICKS } from '../vocabulary/index.js';
+import { LANGUAGES, TICKS, UNTICKS } from '../vocabulary/index.js';
 
 const ALIASES: Record<string, string> = {
   usa: 'US',
@@ -187,13 +187,13 @@ export class CountryMatcher {
 }
 
 let ICU_NAMES: Map<string, string[]> | null = null;
-/** Countries' names in the import's languages, from the platform's own ICU data (built once). */
-function icuNames(): Map<string, string[]> {
+/** Countries' names (code → names) in every language of the import's vocabularies, from the platform's own ICU data (built once). */
+export function icuNames(): Map<string, string[]> {
   if (ICU_NAMES) return ICU_NAMES;
   ICU_NAMES = new Map();
   let names: Intl.DisplayNames[];
   try {
-    names = ['fr', 'en', 'de', 'es', 'it', 'nl'].map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
+    names = LANGUAGES.map((l) => new Intl.DisplayNames([l.language], { type: 'region', fallback: 'none' }));
   } catch {
     return ICU_NAMES; // a Node built without ICU: the French and English names only
   }

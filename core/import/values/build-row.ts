@@ -362,9 +362,8 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   if (!countryItems.length && !f.transfers)
     for (const item of items('transferSafeguard')) {
       if (parseYesNo(item.text) === false) continue;
-      // Its parts ("US (DPF)", "Inde — CCT") each read as a country, else the countries its prose names.
-      const parts = [...new Set(item.text.split(/\s+[—–-]\s+|\s*[()[\]/;,]\s*/).flatMap((p) => ctx.countries.match(p.trim()) ?? []))];
-      const found = parts.length ? parts : ctx.memo(['countriesIn', item.text], () => ctx.countries.findIn(item.text));
+      // Its parts ("US (DPF)", "Inde — CCT", "USA/UK") each read as places, else the countries its prose names.
+      const found = placesIn(item.text);
       if (found.length) countryItems = [...countryItems, ...found.map((code) => ({ text: ctx.countries.get(code)!.nameEn, cell: item.cell, follows: false }))];
       else if (parseSafeguard(item.text) && !named.some((n) => !ctx.countries.get(n.country)?.eea))
         warn(
