@@ -72,11 +72,7 @@ export function requireString(ctx: CommandContext, option: string): string {
   return v;
 }
 
-/** The language of the command line's own texts: ART30_LANG, else the system's (LC_ALL, LC_MESSAGES, LANG). */
-export function cliLang(env: NodeJS.ProcessEnv = process.env): Lang {
-  const v = env.ART30_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^fr/i.test(v) ? 'fr' : 'en';
-}
+export { cliLang } from './environment.js';
 
 /** A text of the `cli` catalogue area in the command line's language. */
 export function cliText(ctx: Pick<CommandContext, 'lang'>, key: string, params?: MessageParams): string {

@@ -11,6 +11,7 @@ import { APP_VERSION } from '../core/version.js';
 import { t, type Lang } from '../core/i18n/i18n.js';
 import { callProcedure, cliLang, commandUsage, EXIT, exitCodeFor, UsageError, type CliIO, type Command, type CommandContext } from './command.js';
 import { commands } from './commands/index.js';
+import { registerPath } from './environment.js';
 import { progressLine } from './progress.js';
 
 const GLOBAL_OPTIONS = {
@@ -105,7 +106,7 @@ export async function main(argv: string[], io: CliIO = processIO, env: NodeJS.Pr
     io.stdout(`${usageLine()}\n${commandUsage(lang, command.name).summary}\n`);
     return EXIT.ok;
   }
-  const dbPath = path.resolve((parsed.values.db as string | undefined) ?? env.ART30_DB ?? defaultRegisterPath());
+  const dbPath = path.resolve(registerPath(parsed.values.db as string | undefined, env, defaultRegisterPath));
   // The register's code is loaded once the command line is understood (not for --version or a usage error).
   const { Register } = await import('../core/register.js');
   let reg: Register | null = null;

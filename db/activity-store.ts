@@ -3,12 +3,13 @@
  * the register table query. Callers run these inside a transaction (see core/register.ts).
  */
 import type Database from 'better-sqlite3';
-import type { ActivityRole, ActivityStatus, LegalBasisCode, RecipientType } from '../core/model/codes.js';
+import type { ActivityRole, ActivityStatus, RecipientType } from '../core/model/codes.js';
 import { assessDpia } from '../core/model/dpia.js';
 import type { Activity, ActivitySummary } from '../core/model/register.js';
 import type { ActivityFields, DpiaScreening } from '../core/model/schemas.js';
 import { CHILD_LISTS } from './activity-lists.js';
 import { objectRows, statement } from './statements.js';
+import { plainClauses, readSummaries, whereSql, type ActivityFilter } from './activity-summaries.js';
 import { SummaryCache } from './summary-cache.js';
 import { foldKey, foldTexts } from '../core/text.js';
 import { ACTIVITY_SCALAR_COLUMNS, scalarValues } from './activity-columns.js';
@@ -31,21 +32,7 @@ export type StoredActivityFields = Omit<ActivityFields, 'recipients'> & {
   recipients: { recipientId: number; role: string; precision: string; name?: string }[];
 };
 
-export interface ActivityFilter {
-  organisationId?: number;
-  role?: ActivityRole | 'controller_register';
-  status?: ActivityStatus;
-  department?: string;
-  legalBasis?: LegalBasisCode;
-  country?: string;
-  nonEeaTransfer?: boolean;
-  specialCategories?: boolean;
-  dpiaRequired?: boolean;
-  /** Full-text search over every field. */
-  search?: string;
-  ids?: number[];
-  refs?: string[];
-}
+export type { ActivityFilter } from './activity-summaries.js';
 
 /** The columns a write sets: one list, derived from the drizzle schema (db/activity-columns.ts). */
 const SCALARS = ACTIVITY_SCALAR_COLUMNS;
@@ -286,36 +273,7 @@ export class ActivityStore {
   }
 
   private where(filter: ActivityFilter): { sql: string; params: unknown[] } {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    if (filter.organisationId !== undefined) {
-      clauses.push('a.organisation_id = ?');
-      params.push(filter.organisationId);
-    }
-    if (filter.role === 'controller_register') clauses.push("a.role IN ('controller', 'joint_controller')");
-    else if (filter.role) {
-      clauses.push('a.role = ?');
-      params.push(filter.role);
-    }
-    if (filter.status) {
-      clauses.push('a.status = ?');
-      params.push(filter.status);
-    }
-    if (filter.department) {
-      clauses.push('a.department = ?');
-      params.push(filter.department);
-    }
-    if (filter.legalBasis) {
-      clauses.push('a.id IN (SELECT activity_id FROM activity_legal_bases WHERE code = ?)');
-      params.push(filter.legalBasis);
-    }
-    if (filter.country) {
-      clauses.push('a.id IN (SELECT activity_id FROM activity_transfers WHERE country = ?)');
-      params.push(filter.country.toUpperCase());
-    }
-    if (filter.nonEeaTransfer !== undefined) clauses.push(`a.non_eea_transfer = ${filter.nonEeaTransfer ? 1 : 0}`);
-    if (filter.specialCategories !== undefined) clauses.push(`a.special_categories = ${filter.specialCategories ? 1 : 0}`);
-    if (filter.dpiaRequired !== undefined) clauses.push(`a.dpia_required = ${filter.dpiaRequired ? 1 : 0}`);
+    const { clauses, params } = plainClauses(filter);
     if (filter.search) {
       const words = searchWords(filter.search);
       if (words.length) {
@@ -339,15 +297,7 @@ export class ActivityStore {
         clauses.push(`a.id IN (SELECT s.activity_id FROM activity_search s WHERE ${conditions.join(' AND ')})`);
       }
     }
-    if (filter.ids) {
-      clauses.push('a.id IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(filter.ids));
-    }
-    if (filter.refs) {
-      clauses.push('a.ref IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(filter.refs));
-    }
-    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+    return whereSql(clauses, params);
   }
 
   /** Rows of the register table, in reference order; from memory when nothing was written since the last read. */
@@ -362,39 +312,7 @@ export class ActivityStore {
 
   private readSummaries(filter: ActivityFilter): ActivitySummary[] {
     const { sql, params } = this.where(filter);
-    // Fewer, cheaper columns: reading 10,000 rows is dominated by converting each value. The three
-    // flags travel as one bit mask, and the organisation is known when the filter names it.
-    const org = filter.organisationId;
-    const rows = this.stmt(
-      `SELECT a.id, ${org === undefined ? 'a.organisation_id' : '0'}, a.ref, a.name, a.role, a.status, a.department, a.owner, a.purpose,
-        a.legal_basis_codes, a.special_categories | (a.non_eea_transfer << 1) | (a.dpia_required << 2), a.transfer_countries,
-        a.version, a.created_at, a.updated_at
-       FROM activities a ${sql} ORDER BY a.organisation_id, a.ref`,
-    )
-      .raw()
-      .all(...params) as unknown[][];
-    return rows.map((r) => {
-      const flags = r[10] as number;
-      return {
-        id: r[0] as number,
-        organisationId: org ?? (r[1] as number),
-        ref: r[2] as string,
-        name: r[3] as string,
-        role: r[4] as ActivityRole,
-        status: r[5] as ActivityStatus,
-        department: r[6] as string,
-        owner: r[7] as string,
-        purpose: r[8] as string,
-        legalBases: r[9] ? ((r[9] as string).split(' ') as LegalBasisCode[]) : [],
-        specialCategories: (flags & 1) !== 0,
-        nonEeaTransfer: (flags & 2) !== 0,
-        transferCountries: r[11] ? (r[11] as string).split(' ') : [],
-        dpiaRequired: (flags & 4) !== 0,
-        version: r[12] as number,
-        createdAt: r[13] as string,
-        updatedAt: r[14] as string,
-      };
-    });
+    return readSummaries(this.sqlite, sql, params, filter.organisationId);
   }
 
   /** Distinct departments, for the filter pickers. */

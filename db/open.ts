@@ -10,12 +10,9 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { RegisterOpenError } from './errors.js';
 import { defaultMigrationsFolder } from './paths.js';
+import { ART30_APPLICATION_ID, BACKUP_APPLICATION_ID, checkAtOpen, readHeader, readJournal, SQLITE_MAGIC } from './open-checks.js';
 
-/** "A30R" in the SQLite header: marks the file as an Art30 register. */
-export const ART30_APPLICATION_ID = 0x41333052;
-/** "A30B": a backup whose documents' bytes are kept in the store beside it (db/backup.ts); restored, not opened. */
-export const BACKUP_APPLICATION_ID = 0x41333042;
-const SQLITE_MAGIC = 'SQLite format 3\0';
+export { ART30_APPLICATION_ID, BACKUP_APPLICATION_ID, DOCUMENT_BLOBS_TABLE, readJournal } from './open-checks.js';
 
 /**
  * Drizzle over the register's connection, without its relational schema: the stores use the query
@@ -47,35 +44,6 @@ export interface OpenOptions {
   /** Path of a better-sqlite3 native module built for another ABI (Electron). */
   nativeBinding?: string;
   busyTimeoutMs?: number;
-}
-
-interface Journal {
-  entries: { idx: number; when: number; tag: string }[];
-}
-
-export function readJournal(migrationsFolder: string): Journal {
-  return JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
-}
-
-/**
- * The first 16 bytes of the file, read without a stat (the first `fs.statSync` of a process costs
- * `art30` a few milliseconds at each start); null when there is no file or an empty one (a new register).
- */
-function readHeader(file: string): Buffer | null {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  try {
-    const header = Buffer.alloc(16);
-    const read = fs.readSync(fd, header, 0, 16, 0);
-    return read ? header.subarray(0, read) : null;
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 export function openRegisterFile(file: string, options: OpenOptions = {}): OpenedRegister {
@@ -161,37 +129,7 @@ export function openRegisterFile(file: string, options: OpenOptions = {}): Opene
   }
 }
 
-/** The table holding the documents' bytes (content-addressed: each row is checked against its SHA-256 when read). */
-export const DOCUMENT_BLOBS_TABLE = 'document_blobs';
-
 const damaged = (file: string, reason: string) => new RegisterOpenError('damaged', 'errors.open.damaged', { file: path.basename(file), reason }, file);
-
-/**
- * The integrity check at opening (SQLite's quick_check: every b-tree page, its cells and indexes).
- * It reads every page of the file, and documents kept in the register can make most of its bytes:
- * when they do, opening checks every table except the documents' bytes (what the register's screens
- * and lists read), and the whole file is checked before the first write (`wholeFileCheck`). A
- * document's bytes read meanwhile are checked against its SHA-256. Returns whether the whole file was checked.
- */
-function checkAtOpen(sqlite: Database.Database, whole: boolean): boolean {
-  const fileBytes = (sqlite.pragma('page_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number);
-  const hasBlobs = !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(DOCUMENT_BLOBS_TABLE);
-  const blobBytes = hasBlobs ? Number(sqlite.prepare(`SELECT coalesce(sum(length(data)), 0) FROM ${DOCUMENT_BLOBS_TABLE}`).pluck().get()) : 0;
-  if (whole || blobBytes * 2 <= fileBytes) {
-    const check = sqlite.pragma('quick_check(1)', { simple: true }) as string;
-    if (check !== 'ok') throw new Error(check);
-    return true;
-  }
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> ?").pluck().all(DOCUMENT_BLOBS_TABLE) as string[];
-  for (const table of tables) {
-    const check = sqlite
-      .prepare(`PRAGMA quick_check("${table.replace(/"/g, '""')}")`)
-      .pluck()
-      .get() as string;
-    if (check !== 'ok') throw new Error(check);
-  }
-  return false;
-}
 
 function wholeFileCheck(sqlite: Database.Database, file: string, checked: boolean): () => void {
   let failure: RegisterOpenError | null = null;

@@ -231,6 +231,26 @@ export async function buildCli() {
   const dynamic = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
   if (dynamic.length) throw new Error(`dist/cli/art30.cjs would load with import(), which it cannot: ${dynamic.join(', ')}`);
   asciiOnly(bundle);
+  // The quick path of `art30 list` (cli/quick.ts), tried first by cli/bin/art30.cjs: a bundle of its
+  // own, which must stay small (no API table, zod, drizzle or i18next: checked here).
+  const quick = await esbuild.build({
+    entryPoints: { quick: path.join(root, 'cli', 'quick.ts') },
+    outdir: cliOut,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20.19',
+    minify: !process.env.ART30_CLI_NO_MINIFY,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    external: NATIVE,
+    metafile: true,
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  const heavy = Object.keys(quick.metafile.inputs).filter((f) => /node_modules[\\/](zod|drizzle-orm|i18next)[\\/]|core[\\/]api[\\/]/.test(f));
+  if (heavy.length) throw new Error(`dist/cli/quick.cjs would load what the quick path avoids: ${heavy.slice(0, 5).join(', ')}`);
   fs.copyFileSync(path.join(root, 'scripts', 'cli-loader.cjs'), path.join(cliOut, 'cli-loader.cjs'));
   // start.cjs: what cli/bin/art30.cjs requires (CommonJS all the way: no ES module to resolve and link).
   fs.writeFileSync(
