@@ -206,25 +206,28 @@ export async function buildCli() {
   const esbuild = await import('esbuild');
   const started = Date.now();
   fs.rmSync(cliOut, { recursive: true, force: true });
-  const result = await esbuild.build({
-    entryPoints: { art30: path.join(root, 'cli', 'main.ts') },
-    outdir: cliOut,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20.19',
-    minify: !process.env.ART30_CLI_NO_MINIFY,
-    keepNames: false,
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    plugins: [lazyPackages, zodEnglishOnly, lazyCatalogue],
-    metafile: true,
-    // import.meta.url has no meaning in CommonJS: the bundle's own file URL (the paths computed from
-    // it, migrations/ and fonts/, are then resolved from dist/cli/).
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  });
+  /** One CommonJS file in dist/cli/ from `entry`, named `name`.cjs. */
+  const bundleOf = (name, entry, options) =>
+    esbuild.build({
+      entryPoints: { [name]: entry },
+      outdir: cliOut,
+      outExtension: { '.js': '.cjs' },
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20.19',
+      minify: !process.env.ART30_CLI_NO_MINIFY,
+      keepNames: false,
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      metafile: true,
+      // import.meta.url has no meaning in CommonJS: the bundle's own file URL (the paths computed from
+      // it, migrations/ and fonts/, are then resolved from dist/cli/).
+      define: { 'import.meta.url': 'importMetaUrl' },
+      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      ...options,
+    });
+  const result = await bundleOf('art30', path.join(root, 'cli', 'main.ts'), { plugins: [lazyPackages, zodEnglishOnly, lazyCatalogue] });
   if (process.env.ART30_METAFILE) fs.writeFileSync(process.env.ART30_METAFILE, JSON.stringify(result.metafile));
   const bundle = path.join(cliOut, 'art30.cjs');
   // The bundle runs in vm.Script, which has no loader for import(): every import() must be bundled.
@@ -233,22 +236,7 @@ export async function buildCli() {
   asciiOnly(bundle);
   // The quick path of `art30 list` (cli/quick.ts), tried first by cli/bin/art30.cjs: a bundle of its
   // own, which must stay small (no API table, zod, drizzle or i18next: checked here).
-  const quick = await esbuild.build({
-    entryPoints: { quick: path.join(root, 'cli', 'quick.ts') },
-    outdir: cliOut,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20.19',
-    minify: !process.env.ART30_CLI_NO_MINIFY,
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    external: NATIVE,
-    metafile: true,
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  });
+  const quick = await bundleOf('quick', path.join(root, 'cli', 'quick.ts'), { external: NATIVE });
   const heavy = Object.keys(quick.metafile.inputs).filter((f) => /node_modules[\\/](zod|drizzle-orm|i18next)[\\/]|core[\\/]api[\\/]/.test(f));
   if (heavy.length) throw new Error(`dist/cli/quick.cjs would load what the quick path avoids: ${heavy.slice(0, 5).join(', ')}`);
   fs.copyFileSync(path.join(root, 'scripts', 'cli-loader.cjs'), path.join(cliOut, 'cli-loader.cjs'));
