@@ -94,19 +94,18 @@ export function transferAlert(L: Labels, t: Transfer): string {
   return '';
 }
 
-/** The structured part of a retention rule: "5 ans ; point de départ : … ; sort final : suppression". */
+/** The structured part of a retention rule: "5 ans ; point de départ : … ; sort final : suppression" ("5 years; starting point: …" in English). */
 export function retentionDetails(L: Labels, r: RetentionRule): string {
   // "5 ans" needs no "(Durée : 5 ans)" after it: a duration the wording already says is not repeated.
   const said = (v: string) => foldKey(r.text).includes(foldKey(v));
-  return join(
+  return L.joinItems(
     [
       r.duration && !said(L.duration(r.duration)) ? colon(L, L.t('duration'), L.duration(r.duration)) : '',
       r.trigger ? colon(L, L.t('trigger'), r.trigger) : '',
       r.activePeriod ? colon(L, L.t('activePeriod'), L.duration(r.activePeriod)) : '',
       r.archivePeriod ? colon(L, L.t('archivePeriod'), L.duration(r.archivePeriod)) : '',
       r.finalFate ? colon(L, L.t('finalFate'), L.finalFate(r.finalFate)) : '',
-    ],
-    ' ; ',
+    ].filter(Boolean),
   );
 }
 
@@ -128,7 +127,7 @@ export function client(L: Labels, c: ClientController): string {
     contactLine(c),
     c.representative ? colon(L, L.t('clientRepresentative'), c.representative) : '',
     c.dpo ? colon(L, L.t('clientDpo'), c.dpo) : '',
-    c.processingCategories.length ? colon(L, L.t('processingCategories'), c.processingCategories.join(' ; ')) : '',
+    c.processingCategories.length ? colon(L, L.t('processingCategories'), L.joinItems(c.processingCategories)) : '',
   ]);
 }
 

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
+import * as F from './format.js';
 import { Labels } from './labels.js';
 
 /** Every text of a workbook, sheet names included. */
@@ -67,6 +68,10 @@ describe('export words', () => {
     expect(en.duration('P1Y2D')).toBe('1 year 2 days');
     expect(fr.kv('Pays', 'Inde')).toBe('Pays : Inde');
     expect(en.kv('Country', 'India')).toBe('Country: India');
+    // A retention rule's parts: no space before the semicolon in English.
+    const rule = { dataCategory: '', text: 'Fin du contrat', duration: 'P5Y', trigger: 'départ', activePeriod: '', archivePeriod: '', finalFate: null };
+    expect(F.retentionDetails(fr, rule)).toBe('Durée : 5 ans ; Point de départ : départ');
+    expect(F.retentionDetails(en, rule)).toBe('Duration: 5 years; Starting point: départ');
     expect(fr.role('processor')).toBe('Sous-traitant');
     expect(en.status('retired')).toBe('Retired');
     expect(fr.finalFate('unknown_code')).toBe('unknown_code');

@@ -104,6 +104,11 @@ export class Labels {
     return this.dpfCertified.has(foldKey(recipient));
   }
 
+  /** Items of one line joined: " ; " in French typography, "; " in English. */
+  joinItems(items: readonly string[]): string {
+    return items.join(this.lang === 'fr' ? ' ; ' : '; ');
+  }
+
   /** "Label : value" in French typography, "Label: value" in English. */
   kv(label: string, value: string): string {
     return value ? this.format('kv', { label, value }) : label;

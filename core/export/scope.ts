@@ -49,7 +49,7 @@ export function describeScope(scope: ExportScope, L: Labels, organisations: Orga
   if (scope.search) parts.push(L.format('scope.search', { text: scope.search }));
   if (scope.refs?.length) parts.push(L.format('scope.refs', { refs: listShort(scope.refs) }));
   if (scope.ids?.length) parts.push(L.format('scope.selected', { count: scope.ids.length }));
-  return `${L.t('extractOf')} — ${parts.join(' ; ')}`;
+  return `${L.t('extractOf')} — ${L.joinItems(parts)}`;
 }
 
 function listShort(items: string[]): string {

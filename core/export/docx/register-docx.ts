@@ -214,7 +214,7 @@ export async function writeDocx(
   const children: (Paragraph | Table | TableOfContents)[] = [
     new Paragraph({ children: [new TextRun({ text: L.t('kicker'), font: FONT, color: '1F3864' })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 360 }, children: [new TextRun({ text: L.t('registerTitle'), font: FONT })] }),
-    ...lines(`${t(L.lang, 'export.organisations')} — ${source.organisations.map((o) => o.name).join(' ; ')}`, { bold: true }),
+    ...lines(`${t(L.lang, 'export.organisations')} — ${L.joinItems(source.organisations.map((o) => o.name))}`, { bold: true }),
     ...lines(`${L.t('scope')} — ${describeScope(source.scope, L, source.organisations)}`),
     ...lines(`${L.t('exportedOn')} ${L.date(source.exportedAt)}`),
     ...lines(t(L.lang, `export.audience.cover.${L.audience}`)),

@@ -163,7 +163,7 @@ export function coverPage(source: ExportSource, L: Labels): string {
     <div class="kicker">${esc(L.t('kicker'))}</div>
     <h1>${esc(L.t('registerTitle'))}</h1>
     <div class="scope"><b>${esc(L.t('scope'))}</b> — ${esc(describeScope(source.scope, L, source.organisations))}<br>${esc(L.t('exportedOn'))} ${esc(L.date(source.exportedAt))}<br>${esc(t(L.lang, `export.audience.cover.${L.audience}`))}${source.asOf ? `<br><b class="as-of">${esc(asOfLine(L, source.asOf))}</b>` : ''}</div>
-    <div class="org-list"><b>${esc(t(L.lang, 'export.organisations'))}</b> — ${esc(source.organisations.map((o) => o.name).join(' ; '))}</div>
+    <div class="org-list"><b>${esc(t(L.lang, 'export.organisations'))}</b> — ${esc(L.joinItems(source.organisations.map((o) => o.name)))}</div>
     <div class="counts">
       <div class="count"><b>${source.summaries.length}</b>${esc(L.t('activityCount'))}</div>
       <div class="count"><b>${controller}</b>${esc(L.t('controllerActivityCount'))}</div>
@@ -256,7 +256,7 @@ export function summaryTable(source: ExportSource, L: Labels): string {
   const head = keys.map((k) => `<th>${esc(L.t(k))}</th>`).join('');
   const widths = several ? [8, 14, 18, 23, 9, 9, 8, 11] : [8, 22, 29, 10, 10, 9, 12];
   return `<section class="summary" id="summary"><h2 class="part">${esc(L.t('summary'))}</h2>
-    ${several ? `<p class="muted">${esc(t(L.lang, 'export.organisationsInScope', { names: source.organisations.map((o) => o.name).join(' ; ') }))}</p>` : ''}
+    ${several ? `<p class="muted">${esc(t(L.lang, 'export.organisationsInScope', { names: L.joinItems(source.organisations.map((o) => o.name)) }))}</p>` : ''}
     <table class="grid"><colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>
     <thead><tr>${head}</tr></thead><tbody>${rows || `<tr><td colspan="${keys.length}"></td></tr>`}</tbody></table></section>`;
 }
@@ -388,7 +388,7 @@ export function activitySection(a: Activity, org: Organisation | undefined, L: L
       [24, 20, 24, 32],
     ),
   )}
-  ${alerts.length ? `<p class="alert-text">⚠ ${esc(L.kv(L.t('alert'), alerts.join(' ; ')))}</p>` : ''}
+  ${alerts.length ? `<p class="alert-text">⚠ ${esc(L.kv(L.t('alert'), L.joinItems(alerts)))}</p>` : ''}
   ${
     printsField(L, 'securityMeasures')
       ? block(L, 'securityMeasures', a.securityMeasures, () =>

@@ -42,7 +42,7 @@ export function writeProcessorSheet(sheet: SheetWriter, source: ExportSource, L:
         cell(source.organisation(a.organisationId)?.name),
         cell([a.purpose, ...a.subPurposes].join('\n'), note),
         cell(a.clients.map((c) => F.contactLine(c)).join('\n'), note),
-        cell(a.clients.map((c) => L.kv(c.name, c.processingCategories.join(' ; '))).join('\n'), note),
+        cell(a.clients.map((c) => L.kv(c.name, L.joinItems(c.processingCategories))).join('\n'), note),
         cell(a.recipients.map((r) => F.recipient(L, r)).join('\n'), note),
         cell(a.transfers.map((t) => F.transfer(L, t)).join('\n'), note),
         printsField(L, 'securityMeasures')
