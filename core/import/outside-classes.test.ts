@@ -385,3 +385,82 @@ describe('a destination and its safeguard in one cell', () => {
     expect(p.rows.map((r) => r.activity!.transfers.map((x) => [x.country, x.safeguard]))).toEqual([[['US', 'scc']], [['IN', 'scc']], [['CH', 'adequacy']]]);
   });
 });
+
+describe('a template in three columns: the field, what to write, what was written', () => {
+  // Each language's template explains its labels as templates do: by restating them, or with examples and instructions.
+  const TEMPLATES = {
+    en: {
+      head: ['Field', 'Guidance', 'Answer'],
+      rows: [
+        ['Name of the processing', 'The name of the processing activity as the organisation calls it', 'Visitor badges'],
+        ['Purpose', 'The purpose of the processing (one purpose, or the main one)', 'Issue badges to visitors of the premises'],
+        ['Data subjects', 'Who the data is about (e.g. employees, customers)', 'Visitors'],
+        ['Categories of personal data', 'Describe the data processed about them', 'Name, company, time of visit'],
+        ['Recipients', 'Who receives the data (for example authorities, processors)', 'Security company'],
+        ['Retention', 'How long the data is kept: give the period for each category', '3 months'],
+      ],
+    },
+    fr: {
+      head: ['Rubrique', 'Aide au remplissage', 'Réponse'],
+      rows: [
+        ['Nom du traitement', 'Le nom du traitement tel que le service le désigne', 'Badges visiteurs'],
+        ['Finalité', 'Indiquez la finalité principale du traitement', 'Délivrer un badge aux visiteurs'],
+        ['Personnes concernées', 'Par exemple : salariés, clients, visiteurs', 'Visiteurs'],
+        ['Catégories de données', 'Décrivez les catégories de données traitées', 'Nom, société, heure de visite'],
+        ['Destinataires', 'Précisez qui reçoit les données (ex. prestataires)', 'Société de gardiennage'],
+        ['Durée de conservation', 'La durée de conservation de chaque catégorie', '3 mois'],
+      ],
+    },
+    de: {
+      head: ['Angabe', 'Erläuterung', 'Eintrag'],
+      rows: [
+        ['Bezeichnung der Verarbeitung', 'Bezeichnung der Verarbeitungstätigkeit, wie sie intern genannt wird', 'Besucherausweise'],
+        ['Zweck', 'Zweck der Verarbeitung angeben', 'Ausweise für Besucher ausstellen'],
+        ['Betroffene Personen', 'z. B. Beschäftigte, Kunden, Besucher', 'Besucher'],
+        ['Datenkategorien', 'Beschreiben Sie die verarbeiteten Daten', 'Name, Firma, Uhrzeit des Besuchs'],
+        ['Empfänger', 'Empfänger der Daten, zum Beispiel Dienstleister', 'Sicherheitsdienst'],
+        ['Löschfrist', 'Löschfrist je Datenkategorie', '3 Monate'],
+      ],
+    },
+  };
+
+  for (const [lang, template] of Object.entries(TEMPLATES)) {
+    it(`${lang}: the answers are the activity, the guidance is not read and the preview says so`, async () => {
+      const file = path.join(t.dir, `fiche-${lang}.xlsx`);
+      await writeXlsx(file, { Fiche: [['Record of processing'], [], template.head, ...template.rows] });
+      const p = (await t.call('import/open', { file })) as ImportPreview;
+      const rows = p.rows.filter((r) => r.status !== 'skipped');
+      expect(rows).toHaveLength(1);
+      const a = rows[0].activity!;
+      const answers = template.rows.map((r) => r[2]);
+      expect(a.name).toBe(answers[0]);
+      expect(a.purpose).toBe(answers[1]);
+      expect(a.dataSubjects.map((s) => s.label)).toEqual([answers[2]]);
+      expect(a.dataCategories.map((c) => c.label)).toEqual(answers[3].split(', '));
+      expect(a.recipients.map((r) => r.name)).toEqual([answers[4]]);
+      expect(a.retention.map((r) => r.duration)).toEqual(['P3M']);
+      // Nothing of the guidance column anywhere in the activity.
+      const all = JSON.stringify(a);
+      for (const r of template.rows) expect(all).not.toContain(r[1]);
+      expect(rows[0].warnings.filter((w) => w.code === 'guidance_column').map((w) => w.params)).toEqual([{ columns: 'B' }]);
+    });
+  }
+
+  it('two activities side by side beside the labels are two activities, not an activity and its guidance', async () => {
+    const file = path.join(t.dir, 'two.xlsx');
+    const [en] = [TEMPLATES.en.rows];
+    await writeXlsx(file, {
+      Register: [
+        ['Name of the processing', 'Visitor badges', 'Payroll'],
+        ['Purpose', en[1][2], 'Pay the staff'],
+        ['Data subjects', 'Visitors', 'Employees'],
+        ['Categories of personal data', en[3][2], 'Name, bank details'],
+        ['Recipients', 'Security company', 'Tax office'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const acts = p.rows.filter((r) => r.status !== 'skipped').map((r) => r.activity!);
+    expect(acts.map((a) => a.name)).toEqual(['Visitor badges', 'Payroll']);
+    expect(p.rows.flatMap((r) => r.warnings).filter((w) => w.code === 'guidance_column')).toEqual([]);
+  });
+});

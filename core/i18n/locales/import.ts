@@ -38,6 +38,7 @@ export const en: Entries = {
   'import.warning.transfer_partial_adequacy': 'Transfer to {{nameEn}} without a safeguard (the adequacy decision covers only part of it: {{scopeEn}}): say which one.',
   'import.warning.placeholder': '"{{value}}" is the template’s hint, not a value: it was left out (to complete).',
   'import.warning.annotation': '"{{value}}" is a note, not a value: it was kept in the activity’s description.',
+  'import.warning.guidance_column': 'Column {{columns}} explains each label (the template’s guidance): it was not read as values.',
   'import.warning.transfer_contradiction':
     'the row says there is no transfer outside the EEA ("{{value}}"), yet it names a recipient outside the EEA ({{nameEn}}): the transfer was kept, check it.',
   'import.warning.transfer_without_country': '"{{value}}" gives a transfer safeguard but no destination: add the country in the activity.',
@@ -152,6 +153,7 @@ export const fr: Entries = {
   'import.warning.transfer_partial_adequacy': 'Transfert vers {{nameFr}} sans garantie (la décision d’adéquation n’en couvre qu’une partie : {{scopeFr}}) : indiquez laquelle.',
   'import.warning.placeholder': '« {{value}} » est l’indication du modèle, pas une valeur : elle n’a pas été reprise (à compléter).',
   'import.warning.annotation': '« {{value}} » est une remarque, pas une valeur : elle a été reprise dans la description du traitement.',
+  'import.warning.guidance_column': 'La colonne {{columns}} explique chaque libellé (les consignes du modèle) : elle n’a pas été lue comme des valeurs.',
   'import.warning.transfer_contradiction':
     'la ligne dit qu’il n’y a pas de transfert hors de l’EEE (« {{value}} »), mais elle nomme un destinataire situé hors de l’EEE ({{nameFr}}) : le transfert a été gardé, vérifiez-le.',
   'import.warning.transfer_without_country': '« {{value}} » donne une garantie de transfert mais aucune destination : ajoutez le pays dans le traitement.',

@@ -10,6 +10,8 @@ import { buildRow, type BuiltRow, type RowCells } from '../values/build-row.js';
 import { FIELD_BY_KEY } from '../assign/fields.js';
 import { matchHeader } from '../assign/mapping.js';
 import { cellName, type SheetData } from '../read/workbook.js';
+import { foldKey } from '../../text.js';
+import { ROW_MARKERS } from '../vocabulary/index.js';
 
 interface Label {
   r: number;
@@ -174,6 +176,83 @@ export interface GenericFiche {
   row: number;
   built: BuiltRow;
   source: { field: string; cell: string; text: string }[];
+}
+
+/** Folded words that say a text explains what to write: examples and instructions, every language ("e.g.", "describe", "z. B."). */
+const GUIDANCE_WORDS = [...ROW_MARKERS.example, ...ROW_MARKERS.instruction].filter((w) => w.length >= 2);
+
+/** Stems of a text's words of four letters or more (their first five letters), folded. */
+function stems(text: string): Set<string> {
+  return new Set(
+    foldKey(text)
+      .split(' ')
+      .filter((w) => w.length >= 4)
+      .map((w) => w.slice(0, 5)),
+  );
+}
+
+/**
+ * Whether a cell beside a label explains it rather than answers it: it gives examples or instructions,
+ * or it restates the label (half of the label's words or more: "Purpose(s)" → "Treatment or treatment
+ * purpose (a unified … purpose of the data controller)").
+ */
+function explains(cell: string, label: string): boolean {
+  const folded = ` ${foldKey(cell)} `;
+  if (GUIDANCE_WORDS.some((w) => folded.includes(` ${w} `))) return true;
+  const own = stems(label);
+  if (!own.size) return false;
+  const said = stems(cell);
+  let shared = 0;
+  for (const w of own) if (said.has(w)) shared++;
+  return shared / own.size >= 0.5;
+}
+
+/**
+ * Columns of a template's guidance between a fiche's labels and its values (a template in three
+ * columns: the field, what to write, what was written): a column whose different texts, on the label
+ * rows, mostly explain their label (`explains`), with a column of values further right (filled on
+ * half the label rows or more). What they hold is not a value of the activity; the last column of
+ * values never is guidance.
+ */
+export function guidanceColumns(sheet: SheetData, labels: Label[]): number[] {
+  if (labels.length < 3) return [];
+  const c0 = labels[0].c;
+  const width = Math.max(0, ...labels.map((l) => sheet.rows[l.r]?.length ?? 0));
+  const filledOn = (c: number) => labels.filter((l) => cleanText(sheet.rows[l.r]?.[c] ?? '')).length;
+  const valueCols: number[] = [];
+  for (let c = c0 + 1; c < width; c++) if (filledOn(c) >= labels.length * 0.5) valueCols.push(c);
+  const out: number[] = [];
+  for (const c of valueCols.slice(0, -1)) {
+    const texts = new Map<string, string>();
+    for (const l of labels) {
+      const cell = cleanText(sheet.rows[l.r]?.[c] ?? '');
+      if (cell && !texts.has(foldKey(cell))) texts.set(foldKey(cell), (sheet.rows[l.r]?.[l.c] ?? '').trim());
+    }
+    if (texts.size < 3) continue;
+    let explaining = 0;
+    for (const [cell, label] of texts) if (explains(cell, label)) explaining++;
+    if (explaining >= texts.size * 0.6) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * The labels of a fiche without the template's own header row ("Field | Guidance | Answer", "Category |
+ * Subject | Information"), when it has a guidance column: its first label row, when the guidance cell
+ * beside it is a title of a few words rather than an explanation.
+ */
+export function withoutTemplateHeader(sheet: SheetData, labels: Label[], guidance: readonly number[]): Label[] {
+  if (!guidance.length || !labels.length) return labels;
+  const [first] = labels;
+  const cell = cleanText(sheet.rows[first.r]?.[guidance[0]] ?? '');
+  const title = cell.split(/\s+/).length <= 3 && !explains(cell, sheet.rows[first.r]?.[first.c] ?? '');
+  return title ? labels.slice(1) : labels;
+}
+
+/** The sheet with the cells of `columns` emptied (the guidance of a template): read as if they were blank. */
+export function withoutColumns(sheet: SheetData, columns: readonly number[]): SheetData {
+  const drop = new Set(columns);
+  return { ...sheet, rows: sheet.rows.map((row) => (row.some((_, c) => drop.has(c)) ? row.map((v, c) => (drop.has(c) ? '' : v)) : row)) };
 }
 
 /** Reads one fiche (a sheet, or one block of a sheet) into one activity. */

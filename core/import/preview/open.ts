@@ -5,7 +5,7 @@ import { sheetWithReason } from '../locate/sheet-reason.js';
 import { sha256 } from '../../files.js';
 import type { Register } from '../../register.js';
 import { analyseCnil, looksLikeCnil } from '../locate/cnil-template.js';
-import { ficheLabels } from '../locate/fiche.js';
+import { ficheLabels, guidanceColumns, withoutColumns, withoutTemplateHeader } from '../locate/fiche.js';
 import { findTable } from '../locate/find-table.js';
 import { findParts } from '../assemble/relational.js';
 import { findFicheSides } from '../assemble/fiche-sides.js';
@@ -44,26 +44,35 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
   if (cnil && cnil.listSheet) tables[cnil.listSheet.sheet.index] = cnil.listSheet;
   // Fiches in any workbook: a sheet without a table whose labels and values describe one activity.
   const fiches = new Map<number, NonNullable<ReturnType<typeof ficheLabels>>>();
+  const guidance = new Map<number, number[]>();
   if (!cnil) {
     for (const [i, t] of tables.entries()) {
       if (t.reason === 'empty sheet' || (t.status !== 'table' && !/no recognisable header row|headers only/.test(t.reason))) continue;
       // A table whose header reads as five fields or more is a table (a fiche read as a table maps one or two columns).
       if (t.status === 'table' && t.mapping.filter((m) => m.field).length >= 5) continue;
-      const labels = ficheLabels(t.sheet);
-      if (!labels) continue;
+      const found = ficheLabels(t.sheet);
+      if (!found) continue;
+      // A template's guidance between the labels and the values: read as blank (the rows say so, preview.ts).
+      const guide = guidanceColumns(t.sheet, found);
+      const labels = withoutTemplateHeader(t.sheet, found, guide);
+      if (guide.length) {
+        workbook.sheets[i] = withoutColumns(t.sheet, guide);
+        guidance.set(i, guide);
+      }
+      const sheet = workbook.sheets[i];
       // A column of labels read as a table gives one or two mapped columns; as a fiche, many fields.
       const mapped = t.mapping.filter((m) => m.field).length;
       if (t.status === 'table' && mapped >= new Set(labels.map((l) => l.field)).size) continue;
       // Labels down a column with several columns of values beside them: activities as columns, read transposed.
-      if (valueColumns(t.sheet, labels) >= 2) {
-        const turned = findTable(transposeSheet(t.sheet), { country: (x) => countries.match(x) });
+      if (valueColumns(sheet, labels) >= 2) {
+        const turned = findTable(transposeSheet(sheet), { country: (x) => countries.match(x) });
         if (turned.status === 'table' && turned.dataRows.length >= 2) {
           tables[i] = turned;
           continue;
         }
       }
       fiches.set(t.sheet.index, labels);
-      tables[i] = { ...t, status: 'skipped', reason: 'fiche: one activity' };
+      tables[i] = { ...t, sheet, status: 'skipped', reason: 'fiche: one activity' };
     }
   }
   // Runs of ticked columns: each column a value of one list field.
@@ -118,6 +127,7 @@ export function openImport(reg: Register, data: Buffer, fileName: string, limits
     cnil,
     mappings: new Map(),
     fiches,
+    guidance,
     parts,
     ficheSides,
   });

@@ -416,6 +416,18 @@ export function buildPreview(
     for (const block of ficheBlocks(sheet, labels)) {
       const f = readGenericFiche(sheet, block, ctx, session.ficheSides?.length ? ficheSideCells(session.tables, session.ficheSides) : undefined);
       const own: BuiltRow = { ...f.built, fields: { ...f.built.fields }, present: new Set(f.built.present), warnings: [...f.built.warnings] };
+      const guide = session.guidance?.get(index);
+      if (guide?.length) {
+        const columns = guide.map(columnLetter).join(', ');
+        own.warnings.push({
+          field: '',
+          cell: '',
+          value: columns,
+          message: `column ${columns} explains each label (the template's guidance): not read as values.`,
+          code: 'guidance_column',
+          params: { columns },
+        });
+      }
       deriveFields(own, (field) => f.source.filter((x) => x.field === field).map((x) => x.text), opts.lang ?? 'en');
       candidates.push({ key: `${f.sheet.name}!${f.row + 1}`, sheet: f.sheet.name, row: f.row + 1, hidden: f.sheet.hidden, built: own, source: f.source });
     }

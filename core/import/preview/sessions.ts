@@ -33,6 +33,8 @@ export interface ImportSession {
   cnil: CnilWorkbook | null;
   /** Sheets laid out as a fiche (labels and values, one activity each) outside the CNIL template, with their labels. */
   fiches?: Map<number, ReturnType<typeof ficheLabels> & object>;
+  /** Columns of a template's guidance beside a fiche's labels, by sheet: read as blank (locate/fiche.ts guidanceColumns). */
+  guidance?: Map<number, number[]>;
   /** Relational workbooks: sheets describing parts of the activities of another sheet. */
   parts?: PartSheet[];
   /** Sheets beside the workbook's only fiche that hold one of its lists ("Titulares", "Conservação"). */
