@@ -464,3 +464,17 @@ describe('a template in three columns: the field, what to write, what was writte
     expect(p.rows.flatMap((r) => r.warnings).filter((w) => w.code === 'guidance_column')).toEqual([]);
   });
 });
+
+describe('a label, then nothing', () => {
+  it('"Sensitive data: none" in a list is not an item, in any language of the vocabularies', async () => {
+    const p = await preview(
+      ['Processing activity', 'Purpose', 'Data categories', 'Recipients'],
+      ['Members', 'Keep the list of members', 'Contact data: name, e-mail\nSensitive data: none', 'Processors: none\nThe federation'],
+      ['Medlemmer', 'Medlemsliste', 'Navn, e-mail\nOplysninger, der er tillagt en højere grad af beskyttelse: Ingen', 'Databehandlere: ingen'],
+      ['Adhérents', 'Tenir la liste', 'Identité : nom, prénom\nDonnées sensibles : aucune', 'Sous-traitants : néant'],
+    );
+    const acts = p.rows.map((r) => r.activity!);
+    expect(acts.map((a) => a.dataCategories.map((c) => c.label))).toEqual([['Contact data: name, e-mail'], ['Navn, e-mail'], ['Identité : nom, prénom']]);
+    expect(acts.map((a) => a.recipients.map((r) => r.name))).toEqual([['The federation'], [], []]);
+  });
+});

@@ -158,7 +158,10 @@ const NOTHING = merged((l) => l.nothing ?? []).sort((a, b) => b.length - a.lengt
 /** "Aucun tiers n'a accès aux données.", "Sans objet — aucun transfert", "Nessuno": a cell that says there is none. */
 export function isNoneStatement(text: string): boolean {
   const k = foldKey(text);
-  return NOTHING.some((w) => k === w || k.startsWith(`${w} `));
+  if (NOTHING.some((w) => k === w || k.startsWith(`${w} `))) return true;
+  // "Données sensibles : aucune", "Oplysninger, der er tillagt en højere grad af beskyttelse: Ingen": a label, then nothing.
+  const labelled = /^[^:\n]{2,120}:\s*([^:\n]{1,60})$/.exec(text.trim());
+  return labelled !== null && isNoneStatement(labelled[1]);
 }
 
 /** Folded words that join two amounts of a duration, and those that open its starting event, every language file together. */
