@@ -478,3 +478,27 @@ describe('a label, then nothing', () => {
     expect(acts.map((a) => a.recipients.map((r) => r.name))).toEqual([['The federation'], [], []]);
   });
 });
+
+describe('a heading, then several recipients', () => {
+  it('"Plattformen: TikTok (China/Singapur), Instagram (USA), Pinterest" are three recipients and their countries; "Buffer: posting, scheduling" is one', async () => {
+    const p = await preview(
+      ['Verarbeitungstätigkeit', 'Zweck', 'Empfänger', 'Drittlandübermittlung'],
+      [
+        'Social Media',
+        'Beiträge veröffentlichen',
+        'Buffer: posting, scheduling\nSocial Media Plattformen: TikTok (China/Singapur), Instagram (USA), Pinterest',
+        'Rechtsgrundlage: EU-US Data Privacy Framework (für Meta)',
+      ],
+    );
+    const a = p.rows[0].activity!;
+    expect(a.recipients.map((r) => r.name)).toEqual(['Buffer', 'TikTok', 'Instagram', 'Pinterest']);
+    expect(a.recipients.find((r) => r.name === 'Buffer')!.precision).toBe('posting, scheduling');
+    expect(a.recipients.find((r) => r.name === 'TikTok')!.precision).toBe('Social Media Plattformen');
+    // The Data Privacy Framework is an adequacy decision for the United States: never the safeguard of China or Singapore (no adequacy).
+    expect(a.transfers.map((t) => [t.recipient, t.country, t.safeguard])).toEqual([
+      ['TikTok', 'CN', null],
+      ['TikTok', 'SG', null],
+      ['Instagram', 'US', 'adequacy'],
+    ]);
+  });
+});

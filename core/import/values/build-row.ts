@@ -19,7 +19,7 @@ import { onlyPlaces, readItem, type AnnotationTools } from '../normalise/annotat
 import { headerCandidates } from '../assign/mapping.js';
 import { parseYesNo } from '../normalise/yes-no.js';
 import { isNoneStatement, specialHints } from '../vocabulary/index.js';
-import { readGroupedItems, readRecipientItem } from '../normalise/composite.js';
+import { commaParts, readGroupedItems, readRecipientItem } from '../normalise/composite.js';
 
 export interface CellIssue {
   /** Register field key (see FIELDS), or '' for the row. */
@@ -284,10 +284,10 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision: '' });
     else {
       const kind = (c.type as RecipientType | undefined) ?? (type === 'other' ? (defaultType ?? 'other') : type);
-      recipients.push({ name: c.name, type: kind, ...(c.country ? { countries: [c.country] } : {}), role: '', precision: '' });
+      recipients.push({ name: c.name, type: kind, ...(c.countries ? { countries: c.countries } : {}), role: '', precision: '' });
       out.newRecipients.push(c.name);
     }
-    if (c.country) named.push({ recipient: c.name, country: c.country, safeguard: c.safeguard, cell: item.cell, text: item.text });
+    for (const country of c.countries ?? []) named.push({ recipient: c.name, country, safeguard: c.safeguard, cell: item.cell, text: item.text });
     return true;
   };
   /** Safeguards a line gives the recipient before it ("Rechtsgrundlage: EU-US Data Privacy Framework"), by recipient. */
@@ -321,32 +321,40 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
         last.precision = [last.precision, raw.text].filter(Boolean).join('; ');
         continue;
       }
-      const item = reading.kind === 'item' && reading.name !== raw.text ? { ...raw, text: reading.name } : raw;
-      const key = foldKey(item.text);
-      if (!key || seen.has(key)) continue;
-      seen.add(key);
-      lastCell = raw.cell;
-      const precision = reading.kind === 'item' ? [reading.label, reading.detail].filter(Boolean).join(' — ') : '';
-      // "Hosting-Provider: …", "IT-Dienstleister: …": a label reading as the processors' header makes the item one.
-      const kindOf: RecipientType | 'other' =
-        type === 'other' && reading.kind === 'item' && reading.label && headerCandidates(reading.label)[0]?.field === 'processors' ? 'processor' : type;
-      const known = ctx.recipients.get(key);
-      const c = known ? undefined : compositeOf(item.text);
-      if (!c?.country) linkable.push({ text: c ? c.name : item.text });
-      // "Google Gemini AI: {https://ai.google.dev} - USA": the places the description after the address names.
-      const where = reading.kind === 'item' && reading.detail ? placesIn(reading.detail) : [];
-      for (const country of where) named.push({ recipient: known?.name ?? item.text, country, safeguard: undefined, cell: item.cell, text: raw.text });
-      if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision });
-      else if (where.length && !c) {
-        recipients.push({ name: item.text, type: kindOf === 'other' ? (defaultType ?? 'other') : kindOf, countries: where, role: '', precision });
-        out.newRecipients.push(item.text);
-      } else if (!composite(item, kindOf)) {
-        const asType = kindOf === 'other' ? ctx.vocab('recipient_type').match(item.text) : undefined;
-        const kind = kindOf === 'other' ? (asType?.how === 'exact' ? asType.code : defaultType) : kindOf;
-        recipients.push({ name: item.text, type: (kind as RecipientType | undefined) ?? 'other', role: '', precision });
-        out.newRecipients.push(item.text);
-      } else if (precision) recipients.at(-1)!.precision = precision;
+      // "Social Media Plattformen: TikTok (China/Singapur), Instagram/Facebook (USA - Meta), Pinterest (USA)": a kind
+      // of recipient, then several of them.
+      const several = reading.kind === 'item' && reading.label ? commaParts(reading.name) : [];
+      if (reading.kind === 'item' && several.length >= 2) for (const name of several) add(raw, { ...reading, name }, type);
+      else add(raw, reading, type);
     }
+  };
+  /** One recipient of a list (`reading`: what its item says), unless the list named it already. */
+  const add = (raw: { text: string; cell: string; follows: boolean }, reading: ReturnType<typeof readItem>, type: RecipientType | 'other') => {
+    const item = reading.kind === 'item' && reading.name !== raw.text ? { ...raw, text: reading.name } : raw;
+    const key = foldKey(item.text);
+    if (!key || seen.has(key)) return;
+    seen.add(key);
+    lastCell = raw.cell;
+    const precision = reading.kind === 'item' ? [reading.label, reading.detail].filter(Boolean).join(' — ') : '';
+    // "Hosting-Provider: …", "IT-Dienstleister: …": a label reading as the processors' header makes the item one.
+    const kindOf: RecipientType | 'other' =
+      type === 'other' && reading.kind === 'item' && reading.label && headerCandidates(reading.label)[0]?.field === 'processors' ? 'processor' : type;
+    const known = ctx.recipients.get(key);
+    const c = known ? undefined : compositeOf(item.text);
+    if (!c?.country) linkable.push({ text: c ? c.name : item.text });
+    // "Google Gemini AI: {https://ai.google.dev} - USA": the places the description after the address names.
+    const where = reading.kind === 'item' && reading.detail ? placesIn(reading.detail) : [];
+    for (const country of where) named.push({ recipient: known?.name ?? item.text, country, safeguard: undefined, cell: item.cell, text: raw.text });
+    if (known) recipients.push({ recipientId: known.id, name: known.name, role: '', precision });
+    else if (where.length && !c) {
+      recipients.push({ name: item.text, type: kindOf === 'other' ? (defaultType ?? 'other') : kindOf, countries: where, role: '', precision });
+      out.newRecipients.push(item.text);
+    } else if (!composite(item, kindOf)) {
+      const asType = kindOf === 'other' ? ctx.vocab('recipient_type').match(item.text) : undefined;
+      const kind = kindOf === 'other' ? (asType?.how === 'exact' ? asType.code : defaultType) : kindOf;
+      recipients.push({ name: item.text, type: (kind as RecipientType | undefined) ?? 'other', role: '', precision });
+      out.newRecipients.push(item.text);
+    } else if (precision) recipients.at(-1)!.precision = precision;
   };
   readRecipients('recipients', (p) => ctx.recipients.has(foldKey(p)) || exactIn('recipient_type')(p), 'other');
   // Processors and sub-processors (a tools/vendors column whose entries are organisations).
@@ -356,6 +364,14 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   // Transfers: one per destination outside the EEA, with its safeguard.
   let saidNo: { text: string; cell: string } | undefined;
   const rowSafeguards: NonNullable<ReturnType<typeof parseSafeguard>>[] = [];
+  /**
+   * The one safeguard the row gives without naming its destination, for a transfer that has none: never an
+   * adequacy decision (the Data Privacy Framework…) for a country the Commission found no adequacy for.
+   */
+  const rowSafeguardFor = (country: { adequacy: string }) => {
+    const sg = rowSafeguards.length === 1 ? rowSafeguards[0].safeguard : null;
+    return sg === 'adequacy' && country.adequacy === 'none' ? null : sg;
+  };
   let countryItems = items('transferCountries');
   // Without a column of countries, the safeguards' cells may name them ("USA (SCCs)", "Inde — CCT"): each
   // names its destination; a safeguard that names none says a transfer exists without saying where.
@@ -481,7 +497,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
           : undefined;
       const recipient = linkFor(code, i);
       let sg = safeguard?.safeguard ?? (own && own.safeguard !== 'derogation' ? own.safeguard : null);
-      sg ??= (recipient ? qualifiedSafeguards.get(recipient)?.safeguard : undefined) ?? (rowSafeguards.length === 1 ? rowSafeguards[0].safeguard : null);
+      sg ??= (recipient ? qualifiedSafeguards.get(recipient)?.safeguard : undefined) ?? rowSafeguardFor(country);
       if (!sg && country.adequacy === 'adequate') sg = 'adequacy';
       // The US adequacy decision covers recipients certified under the Data Privacy Framework (directory).
       const importer = importers[i] ?? importers[0] ?? recipients[0]?.name;
@@ -535,7 +551,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       const sg =
         n.safeguard?.safeguard ??
         qualifiedSafeguards.get(n.recipient)?.safeguard ??
-        (rowSafeguards.length === 1 ? rowSafeguards[0].safeguard : null) ??
+        rowSafeguardFor(country) ??
         (country.adequacy === 'adequate' ? 'adequacy' : null);
       if (!sg)
         warn('recipients', n.cell, n.text, `transfer to ${country.nameFr} without a safeguard: say which one.`, 'transfer_without_safeguard', {
