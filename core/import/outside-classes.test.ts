@@ -502,3 +502,25 @@ describe('a heading, then several recipients', () => {
     ]);
   });
 });
+
+describe('a recipient written as a sentence', () => {
+  it('the one web domain a sentence names is the recipient, the sentence its precision; names, groups and lists stay as they are', async () => {
+    const p = await preview(
+      ['Behandling', 'Formål', 'Modtagere'],
+      ['App', 'Holdtilmelding', 'Data videresendes og behandles af Flexybox.com'],
+      ['Newsletter', 'Send news', 'Data is shared with mailchimp.com and brevo.com'],
+      ['Support', 'Help', 'Zendesk Inc. (zendesk.com)'],
+      ['Group', 'Sell', 'Produits et sociétés du groupe Dialogra'],
+      ['Contact', 'Answer', 'Replies are sent from support@example.org to the customer'],
+    );
+    const names = p.rows.map((r) => r.activity!.recipients.map((x) => x.name));
+    expect(names).toEqual([
+      ['Flexybox.com'],
+      ['Data is shared with mailchimp.com and brevo.com'],
+      ['Zendesk Inc. (zendesk.com)'],
+      ['Produits et sociétés du groupe Dialogra'],
+      ['Replies are sent from support@example.org to the customer'],
+    ]);
+    expect(p.rows[0].activity!.recipients[0].precision).toBe('Data videresendes og behandles af Flexybox.com');
+  });
+});

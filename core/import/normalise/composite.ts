@@ -86,3 +86,19 @@ export function readGroupedItems(text: string, isGroup: (label: string) => boole
     .filter(Boolean);
   return items.length ? { group: m[1].trim(), items } : undefined;
 }
+
+/** A web domain written as a name ("Flexybox.com", "mail.example.eu"), not part of an e-mail address or a longer word. */
+const DOMAIN = /(?<![\p{L}\d@./-])[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,6}(?![\p{L}\d@-])/gu;
+
+/**
+ * The organisation a sentence names as the recipient by its web domain ("Data videresendes og behandles af
+ * Flexybox.com"): its one domain. Undefined when it names none or several, or when the text is not a sentence
+ * (fewer than five words, or mostly capitalised words: a name, or a list of names). A capitalised word alone
+ * says too little ("Produits et sociétés du groupe Dialogra" is a group of recipients, not Dialogra).
+ */
+export function organisationIn(text: string): string | undefined {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 5 || words.filter((w) => /^\p{Ll}/u.test(w)).length < words.length * 0.5) return undefined;
+  const domains = [...new Set(text.match(DOMAIN) ?? [])];
+  return domains.length === 1 ? domains[0] : undefined;
+}

@@ -19,7 +19,7 @@ import { onlyPlaces, readItem, type AnnotationTools } from '../normalise/annotat
 import { headerCandidates } from '../assign/mapping.js';
 import { parseYesNo } from '../normalise/yes-no.js';
 import { isNoneStatement, specialHints } from '../vocabulary/index.js';
-import { commaParts, readGroupedItems, readRecipientItem } from '../normalise/composite.js';
+import { commaParts, organisationIn, readGroupedItems, readRecipientItem } from '../normalise/composite.js';
 
 export interface CellIssue {
   /** Register field key (see FIELDS), or '' for the row. */
@@ -330,12 +330,19 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   };
   /** One recipient of a list (`reading`: what its item says), unless the list named it already. */
   const add = (raw: { text: string; cell: string; follows: boolean }, reading: ReturnType<typeof readItem>, type: RecipientType | 'other') => {
-    const item = reading.kind === 'item' && reading.name !== raw.text ? { ...raw, text: reading.name } : raw;
+    let item = reading.kind === 'item' && reading.name !== raw.text ? { ...raw, text: reading.name } : raw;
+    let precision = reading.kind === 'item' ? [reading.label, reading.detail].filter(Boolean).join(' — ') : '';
+    // "Data videresendes og behandles af Flexybox.com": a sentence naming one organisation, the recipient; the sentence says how.
+    const inSentence =
+      reading.kind === 'item' && !reading.label && !ctx.recipients.has(foldKey(item.text)) ? ctx.memo(['organisationIn', item.text], () => organisationIn(item.text)) : undefined;
+    if (inSentence) {
+      precision = [item.text, precision].filter(Boolean).join(' — ');
+      item = { ...item, text: inSentence };
+    }
     const key = foldKey(item.text);
     if (!key || seen.has(key)) return;
     seen.add(key);
     lastCell = raw.cell;
-    const precision = reading.kind === 'item' ? [reading.label, reading.detail].filter(Boolean).join(' — ') : '';
     // "Hosting-Provider: …", "IT-Dienstleister: …": a label reading as the processors' header makes the item one.
     const kindOf: RecipientType | 'other' =
       type === 'other' && reading.kind === 'item' && reading.label && headerCandidates(reading.label)[0]?.field === 'processors' ? 'processor' : type;
@@ -548,11 +555,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     const transfers = [...(f.transfers ?? [])];
     for (const n of namedTransfers) {
       const country = ctx.countries.get(n.country)!;
-      const sg =
-        n.safeguard?.safeguard ??
-        qualifiedSafeguards.get(n.recipient)?.safeguard ??
-        rowSafeguardFor(country) ??
-        (country.adequacy === 'adequate' ? 'adequacy' : null);
+      const sg = n.safeguard?.safeguard ?? qualifiedSafeguards.get(n.recipient)?.safeguard ?? rowSafeguardFor(country) ?? (country.adequacy === 'adequate' ? 'adequacy' : null);
       if (!sg)
         warn('recipients', n.cell, n.text, `transfer to ${country.nameFr} without a safeguard: say which one.`, 'transfer_without_safeguard', {
           nameFr: country.nameFr,
