@@ -79,8 +79,9 @@ export function splitItems(text: string, options: { commas?: boolean; keepWhole?
     lineStart = false;
   };
   // A cell uses its strongest separator: lines (or bullets), else semicolons, else " / ", else commas.
-  // Weaker marks stay inside the items ("Camera / photo library access" on a line of its own, "État civil,
-  // identité, images; Santé"); semicolons always separate, a trailing one included ("images;⏎Santé").
+  // Weaker marks stay inside the items ("Camera / photo library access" on a line of its own, "Données de
+  // connexion, y compris les adresses IP"), except a line of short words between commas, a list too
+  // ("Namn, personnummer, adress"); semicolons always separate, a trailing one included ("images;⏎Santé").
   const semicolons = /;/.test(text);
   const slashes = !byLines && !semicolons && /\s\/\s/.test(text);
   for (const line of lines) {
@@ -91,8 +92,11 @@ export function splitItems(text: string, options: { commas?: boolean; keepWhole?
       if (!p) continue;
       // "Usage data: frequency of connection, plays accessed": a label and its details, one item.
       const labelled = /^[^,:;]{2,60}\s*:\s*\S[^:]*,/.test(p);
-      if (!commas || byLines || semicolons || slashes || labelled || options.keepWhole?.(p)) push(p);
-      else for (const piece of splitOutside(p, (s, i) => s[i] === ',' && !/\d/.test(s[i + 1] ?? ''))) push(piece);
+      const pieces = commas && !labelled && !options.keepWhole?.(p) ? splitOutside(p, (s, i) => s[i] === ',' && !/\d/.test(s[i + 1] ?? '')) : [p];
+      // Under lines or semicolons, a line of short words between commas is a list too ("Namn, personnummer, adress").
+      const shortList = pieces.length > 1 && pieces.every((x) => x.trim().split(/\s+/).length <= 3);
+      if (pieces.length === 1 || ((byLines || semicolons || slashes) && !shortList)) push(p);
+      else for (const piece of pieces) push(piece);
     }
   }
   return out;
