@@ -55,14 +55,25 @@ describe('composite cells', () => {
     ]);
   });
 
-  it('a label that is not a group of people keeps its items: "Données du personnel : nom, prénom" is one category', async () => {
+  it('a heading that is not a group of people gives its items, each described by it: "Données du personnel : nom, prénom"', async () => {
     const p = await preview(['Nom du traitement;Finalité;Données', 'Paie;Payer;Données du personnel : nom, prénom']);
-    expect(p.rows[0].activity!.dataCategories.map((c) => c.label)).toEqual(['Données du personnel : nom, prénom']);
+    expect(p.rows[0].activity!.dataCategories.map((c) => [c.label, c.description])).toEqual([
+      ['nom', 'Données du personnel'],
+      ['prénom', 'Données du personnel'],
+    ]);
     expect(p.rows[0].activity!.dataSubjects).toEqual([]);
   });
 
-  it('"Usage data: frequency of connection, plays accessed" is one category with its details', async () => {
-    const p = await preview(['Activity;Purpose;Personal data', 'Analytics;Improve the app;Usage data: frequency of connection, plays accessed']);
-    expect(p.rows[0].activity!.dataCategories.map((c) => c.label)).toEqual(['Usage data: frequency of connection, plays accessed']);
+  it('"Usage data: frequency of connection, plays accessed" gives two categories; a heading before a sentence stays one', async () => {
+    const p = await preview([
+      'Activity;Purpose;Personal data',
+      'Analytics;Improve the app;Usage data: frequency of connection, plays accessed',
+      'Logs;Secure;Logs: kept for security reasons, then deleted after review by the team',
+    ]);
+    expect(p.rows[0].activity!.dataCategories.map((c) => [c.label, c.description])).toEqual([
+      ['frequency of connection', 'Usage data'],
+      ['plays accessed', 'Usage data'],
+    ]);
+    expect(p.rows[1].activity!.dataCategories.map((c) => c.label)).toEqual(['Logs: kept for security reasons, then deleted after review by the team']);
   });
 });

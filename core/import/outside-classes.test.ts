@@ -474,7 +474,11 @@ describe('a label, then nothing', () => {
       ['Adhérents', 'Tenir la liste', 'Identité : nom, prénom\nDonnées sensibles : aucune', 'Sous-traitants : néant'],
     );
     const acts = p.rows.map((r) => r.activity!);
-    expect(acts.map((a) => a.dataCategories.map((c) => c.label))).toEqual([['Contact data: name, e-mail'], ['Navn', 'e-mail'], ['Identité : nom, prénom']]);
+    expect(acts.map((a) => a.dataCategories.map((c) => c.label))).toEqual([
+      ['name', 'e-mail'],
+      ['Navn', 'e-mail'],
+      ['nom', 'prénom'],
+    ]);
     expect(acts.map((a) => a.recipients.map((r) => r.name))).toEqual([['The federation'], [], []]);
   });
 });

@@ -209,11 +209,14 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   for (const item of items('dataCategories', true, exactIn('data_category'))) {
     // "Salariés : nom, prénom, RIB": the people concerned, and each category kept about them.
     const grouped = ctx.memo(['grouped', item.text], () => readGroupedItems(item.text, groupOf));
-    for (const text of grouped ? grouped.items : [item.text]) {
+    // "Alm. personoplysninger: Navn, e-mail, telefon": a heading, then the data; each a category, the heading its description.
+    const headed = grouped ? undefined : ctx.memo(['headed', item.text], () => readGroupedItems(item.text, (label) => label.split(/\s+/).length <= 5));
+    const listed = headed && headed.items.length >= 2 && headed.items.every((x) => x.split(/\s+/).length <= 4) ? headed : undefined;
+    for (const text of grouped ? grouped.items : listed ? listed.items : [item.text]) {
       // "Absences (hors médical)", "tout sauf la santé": what is negated never makes a category.
       const positive = withoutNegated(text);
       const m = positive ? dc.match(positive) : undefined;
-      categories.push({ code: m?.code ?? '', label: text, description: grouped?.group ?? '', special: m ? Boolean(dc.term(m.code)?.special) : false });
+      categories.push({ code: m?.code ?? '', label: text, description: (grouped ?? listed)?.group ?? '', special: m ? Boolean(dc.term(m.code)?.special) : false });
     }
     if (grouped && !(f.dataSubjects ?? []).some((s) => foldKey(s.label) === foldKey(grouped.group)))
       set('dataSubjects', [...(f.dataSubjects ?? []), { code: ds.match(grouped.group)?.code ?? '', label: grouped.group, precision: '', volume: '' }]);
