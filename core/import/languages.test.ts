@@ -374,6 +374,67 @@ const CASES: Case[] = [
   },
 ];
 
+/**
+ * The other EU/EEA languages (issue #20): headers in the wording of Art. 30 of each language's GDPR or a department's
+ * shorter word, legal bases in words and in the language's citation style, durations as written ("5 ani", "5 év",
+ * "5 έτη"), "no transfer" in the language's words.
+ */
+const MORE_CASES: Case[] = [
+  {
+    lang: 'ro',
+    headers: [
+      'Denumirea activității de prelucrare',
+      'Scopurile prelucrării',
+      'Temeiul juridic',
+      'Categoriile de persoane vizate',
+      'Date cu caracter personal',
+      'Destinatari',
+      'Transferuri către țări terțe',
+      'Garanții adecvate',
+      'Termen de păstrare',
+      'Măsuri de securitate',
+    ],
+    rows: [
+      [
+        'Salarizare',
+        'Calculul și plata drepturilor salariale',
+        'art. 6 alin. (1) lit. c) din RGPD',
+        'Angajați',
+        'nume, prenume, CNP, IBAN',
+        'ANAF, Casa de Pensii',
+        'Nu este cazul',
+        '',
+        '50 de ani',
+        'Control acces',
+      ],
+      // Ş and Ţ written with a cedilla, as older keyboards do: the same letters as ș and ț.
+      ['Newsletter', 'Trimiterea newsletterului către clienţi', 'Consimţământ', 'Clienţi', 'nume, e-mail', 'Mailchimp', 'SUA', 'clauze contractuale standard', '2 ani', 'Criptare'],
+    ],
+    expected: [
+      {
+        name: 'Salarizare',
+        purpose: 'Calculul și plata drepturilor salariale',
+        bases: ['legal_obligation'],
+        subjects: ['Angajați'],
+        categories: ['nume', 'prenume', 'CNP', 'IBAN'],
+        recipients: ['ANAF', 'Casa de Pensii'],
+        transfer: null,
+        retention: 'P50Y',
+      },
+      {
+        name: 'Newsletter',
+        purpose: 'Trimiterea newsletterului către clienţi',
+        bases: ['consent'],
+        subjects: ['Clienţi'],
+        categories: ['nume', 'e-mail'],
+        recipients: ['Mailchimp'],
+        transfer: ['US', 'scc'],
+        retention: 'P2Y',
+      },
+    ],
+  },
+];
+
 let t: TempRegister;
 let dir: string;
 
@@ -390,8 +451,8 @@ afterAll(() => {
 const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n') + '\r\n';
 const labels = (items: unknown[] | undefined, key: string) => (items ?? []).map((i) => String((i as Record<string, unknown>)[key] ?? ''));
 
-describe('a register written in each of six more EU languages', () => {
-  for (const c of CASES) {
+describe('a register written in each of the other EU/EEA languages', () => {
+  for (const c of [...CASES, ...MORE_CASES]) {
     it(`${c.lang}: its Art. 30 headers give their fields, its values are read in its words`, async () => {
       const file = path.join(dir, `register-${c.lang}.csv`);
       fs.writeFileSync(file, csv([c.headers, ...c.rows]), 'utf8');

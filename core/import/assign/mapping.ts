@@ -434,7 +434,10 @@ export function matchHeader(header: string): HeaderMatch {
     }
     // A header that opens with "Date" ("Fecha inicio tratamiento", "Date of next review") asks for a date:
     // the best date field its other words name, or none, never the field of a word it only qualifies.
-    if (FIELD_BY_KEY.get(hit.field ?? '')?.kind !== 'date' && DATE_WORDS.has(foldKey(header).split(' ')[0] ?? '')) {
+    // Unless a phrase of the vocabulary opens with that word ("Date cu caracter personal": Romanian data).
+    const first = foldKey(header).split(' ')[0] ?? '';
+    const opensPhrase = foldKey(String(hit.why?.params?.synonym ?? '')).startsWith(`${first} `);
+    if (FIELD_BY_KEY.get(hit.field ?? '')?.kind !== 'date' && DATE_WORDS.has(first) && !opensPhrase) {
       const dated = scoreWords(header).find((s) => FIELD_BY_KEY.get(s.field)?.kind === 'date' && s.score >= 0.25);
       hit = dated
         ? { field: dated.field, confidence: Math.min(0.8, Math.max(0.7, dated.score)), why: { key: 'mapping.why.words', params: { words: asWritten(header, dated.matched) } } }

@@ -1,9 +1,10 @@
 /**
- * The import's words, as data: one file per language (fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi) of the words a department
+ * The import's words, as data: one file per language (fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi, ro, hu, sk, hr, sl, bg,
+ * el, lt, lv, et, nb, ca) of the words a department
  * writes for rows that are not activities and for ticks, and of the words, abbreviations and
  * acronyms it writes for each field (see `fields` in each file). Merged here, folded, for the stages.
  */
-import { foldKey } from '../../text.js';
+import { foldKey, WORD_END, WORD_START } from '../../text.js';
 import de from './de.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
@@ -17,6 +18,9 @@ import da from './da.json' with { type: 'json' };
 import pl from './pl.json' with { type: 'json' };
 import cs from './cs.json' with { type: 'json' };
 import fi from './fi.json' with { type: 'json' };
+// The other EU/EEA languages, the same way: Romanian, Hungarian, Slovak, Croatian, Slovenian, Bulgarian, Greek, Lithuanian,
+// Latvian, Estonian, Norwegian Bokmål, Catalan (Greek and Bulgarian words are folded like the others: tonos dropped, ς = σ).
+import ro from './ro.json' with { type: 'json' };
 
 export type RowMarkerKind = 'example' | 'instruction' | 'total' | 'notes';
 
@@ -35,6 +39,8 @@ interface LanguageFile {
   legalBases?: Record<string, string[]>;
   /** Words that point to a special category when a row says it holds sensitive data without naming one. */
   specialHints?: Record<string, string[]>;
+  /** Short names of countries the platform's ICU names do not hold ("SUA", "ΗΠΑ", "САЩ", "ZDA"): alias → ISO code. */
+  countryAliases?: Record<string, string>;
   /** Places that are not one country ("EU", "worldwide", "Asia"): a location column's values, never a transfer by themselves. */
   regions?: string[];
   /** Words that open a statement of nothing ("Aucun tiers n'a accès…", "Sans objet — …"). */
@@ -56,7 +62,7 @@ interface LanguageFile {
 
 export type DurationUnit = 'Y' | 'M' | 'W' | 'D';
 
-export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi] as unknown as LanguageFile[];
+export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi, ro] as unknown as LanguageFile[];
 
 const merged = (pick: (l: LanguageFile) => string[]): string[] => [...new Set(LANGUAGES.flatMap(pick).map((w) => foldKey(w)))];
 
@@ -104,7 +110,8 @@ export function legalBasisWords(): [string, string[]][] {
 
 /** Questions a header asks, rewritten into the word of what they ask for: [folded pattern, concept]. */
 export function questionForms(): [RegExp, string][] {
-  return LANGUAGES.flatMap((l) => (l.questions ?? []).map(([re, concept]) => [new RegExp(`\\b(${re})\\b`, 'g'), ` ${concept} `] as [RegExp, string]));
+  // Word edges of any script: a Greek or Bulgarian question is not made of `\w` letters.
+  return LANGUAGES.flatMap((l) => (l.questions ?? []).map(([re, concept]) => [new RegExp(`${WORD_START}(${re})${WORD_END}`, 'g'), ` ${concept} `] as [RegExp, string]));
 }
 
 /** Abbreviations and acronyms of every language (folded): "dcp" → "donnees a caractere personnel". */
@@ -138,11 +145,10 @@ export function knownWords(): Set<string> {
   if (KNOWN) return KNOWN;
   KNOWN = new Set();
   const visit = (v: unknown): void => {
-    if (typeof v === 'string')
-      for (const w of foldKey(v).split(' '))
-        if (w.length >= 4) KNOWN!.add(w);
-        else if (Array.isArray(v)) v.forEach(visit);
-        else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+    if (typeof v === 'string') {
+      for (const w of foldKey(v).split(' ')) if (w.length >= 4) KNOWN!.add(w);
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
   };
   LANGUAGES.forEach(visit);
   return KNOWN;
