@@ -496,6 +496,58 @@ const MORE_CASES: Case[] = [
       },
     ],
   },
+  {
+    lang: 'sk',
+    headers: [
+      'Názov spracovateľskej činnosti',
+      'Účel spracúvania',
+      'Právny základ',
+      'Kategórie dotknutých osôb',
+      'Kategórie osobných údajov',
+      'Príjemcovia',
+      'Prenos do tretích krajín',
+      'Záruky',
+      'Lehota uchovávania',
+      'Bezpečnostné opatrenia',
+    ],
+    rows: [
+      [
+        'Mzdová agenda',
+        'Výpočet a výplata miezd',
+        'čl. 6 ods. 1 písm. c) GDPR',
+        'Zamestnanci',
+        'meno a priezvisko, rodné číslo, číslo účtu',
+        'Sociálna poisťovňa, daňový úrad',
+        'Žiadne',
+        '',
+        '50 rokov',
+        'Riadenie prístupu',
+      ],
+      ['Kamerový systém', 'Ochrana majetku', 'Oprávnený záujem', 'Návštevníci', 'kamerový záznam', 'Polícia', 'Nie', '', '15 dní', 'Šifrovanie'],
+    ],
+    expected: [
+      {
+        name: 'Mzdová agenda',
+        purpose: 'Výpočet a výplata miezd',
+        bases: ['legal_obligation'],
+        subjects: ['Zamestnanci'],
+        categories: ['meno a priezvisko', 'rodné číslo', 'číslo účtu'],
+        recipients: ['Sociálna poisťovňa', 'daňový úrad'],
+        transfer: null,
+        retention: 'P50Y',
+      },
+      {
+        name: 'Kamerový systém',
+        purpose: 'Ochrana majetku',
+        bases: ['legitimate_interests'],
+        subjects: ['Návštevníci'],
+        categories: ['kamerový záznam'],
+        recipients: ['Polícia'],
+        transfer: null,
+        retention: 'P15D',
+      },
+    ],
+  },
 ];
 
 let t: TempRegister;

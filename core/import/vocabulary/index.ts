@@ -22,6 +22,7 @@ import fi from './fi.json' with { type: 'json' };
 // Latvian, Estonian, Norwegian Bokmål, Catalan (Greek and Bulgarian words are folded like the others: tonos dropped, ς = σ).
 import ro from './ro.json' with { type: 'json' };
 import hu from './hu.json' with { type: 'json' };
+import sk from './sk.json' with { type: 'json' };
 
 export type RowMarkerKind = 'example' | 'instruction' | 'total' | 'notes';
 
@@ -63,7 +64,7 @@ interface LanguageFile {
 
 export type DurationUnit = 'Y' | 'M' | 'W' | 'D';
 
-export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi, ro, hu] as unknown as LanguageFile[];
+export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi, ro, hu, sk] as unknown as LanguageFile[];
 
 const merged = (pick: (l: LanguageFile) => string[]): string[] => [...new Set(LANGUAGES.flatMap(pick).map((w) => foldKey(w)))];
 
