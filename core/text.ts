@@ -16,8 +16,10 @@ function foldChar(ch: string): string {
       .normalize('NFD')
       .replace(/\p{M}+/gu, '')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      // Greek final sigma is the same letter as σ ("ΣΚΟΠΟΣ" lower-cased ends in ς, a stem "σκοπος" is written either way).
-      .replace(/ς/g, 'σ');
+      // Greek final sigma is the same letter as σ ("ΣΚΟΠΟΣ" lower-cased ends in ς, a stem "σκοπος" is written either way);
+      // Croatian đ, which has no decomposition, is typed "d" without it ("Medunarodni").
+      .replace(/ς/g, 'σ')
+      .replace(/đ/g, 'd');
     if (folded.size < 10_000) folded.set(ch, f);
   }
   return f;

@@ -548,6 +548,59 @@ const MORE_CASES: Case[] = [
       },
     ],
   },
+  {
+    lang: 'hr',
+    headers: [
+      'Naziv obrade',
+      'Svrha obrade',
+      'Pravna osnova',
+      'Kategorije ispitanika',
+      'Kategorije osobnih podataka',
+      'Primatelji',
+      // Đ typed without its stroke, as on a keyboard without Croatian letters.
+      'Prijenos u trece zemlje ili medunarodne organizacije',
+      'Zaštitne mjere',
+      'Rok čuvanja',
+      'Mjere zaštite',
+    ],
+    rows: [
+      [
+        'Obračun plaća',
+        'Isplata plaća zaposlenicima',
+        'članak 6. stavak 1. točka (c) Opće uredbe',
+        'Zaposlenici',
+        'ime i prezime, OIB, IBAN',
+        'Porezna uprava, HZMO',
+        'Nema',
+        '',
+        '6 godina',
+        'Kontrola pristupa',
+      ],
+      ['Newsletter', 'Slanje newslettera klijentima', 'Privola', 'Klijenti', 'ime, e-mail', 'Mailchimp', 'SAD', 'standardne ugovorne klauzule', '24 mjeseca', 'Enkripcija'],
+    ],
+    expected: [
+      {
+        name: 'Obračun plaća',
+        purpose: 'Isplata plaća zaposlenicima',
+        bases: ['legal_obligation'],
+        subjects: ['Zaposlenici'],
+        categories: ['ime i prezime', 'OIB', 'IBAN'],
+        recipients: ['Porezna uprava', 'HZMO'],
+        transfer: null,
+        retention: 'P6Y',
+      },
+      {
+        name: 'Newsletter',
+        purpose: 'Slanje newslettera klijentima',
+        bases: ['consent'],
+        subjects: ['Klijenti'],
+        categories: ['ime', 'e-mail'],
+        recipients: ['Mailchimp'],
+        transfer: ['US', 'scc'],
+        retention: 'P24M',
+      },
+    ],
+  },
 ];
 
 let t: TempRegister;
