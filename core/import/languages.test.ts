@@ -601,6 +601,58 @@ const MORE_CASES: Case[] = [
       },
     ],
   },
+  {
+    lang: 'sl',
+    headers: [
+      'Naziv obdelave',
+      'Nameni obdelave',
+      'Pravna podlaga',
+      'Kategorije posameznikov',
+      'Vrste osebnih podatkov',
+      'Uporabniki',
+      'Prenos v tretje države',
+      'Zaščitni ukrepi',
+      'Rok hrambe',
+      'Varnostni ukrepi',
+    ],
+    rows: [
+      [
+        'Obračun plač',
+        'Izplačilo plač zaposlenim',
+        'člen 6(1)(c) Splošne uredbe',
+        'Zaposleni',
+        'ime in priimek, davčna številka, TRR',
+        'FURS, ZPIZ',
+        'Ni prenosa',
+        '',
+        '10 let',
+        'Nadzor dostopa',
+      ],
+      ['E-novice', 'Pošiljanje e-novic strankam', 'Privolitev posameznika', 'Stranke', 'ime, e-pošta', 'Mailchimp', 'ZDA', 'standardna pogodbena določila', '2 leti', 'Šifriranje'],
+    ],
+    expected: [
+      {
+        name: 'Obračun plač',
+        purpose: 'Izplačilo plač zaposlenim',
+        bases: ['legal_obligation'],
+        subjects: ['Zaposleni'],
+        categories: ['ime in priimek', 'davčna številka', 'TRR'],
+        recipients: ['FURS', 'ZPIZ'],
+        transfer: null,
+        retention: 'P10Y',
+      },
+      {
+        name: 'E-novice',
+        purpose: 'Pošiljanje e-novic strankam',
+        bases: ['consent'],
+        subjects: ['Stranke'],
+        categories: ['ime', 'e-pošta'],
+        recipients: ['Mailchimp'],
+        transfer: ['US', 'scc'],
+        retention: 'P2Y',
+      },
+    ],
+  },
 ];
 
 let t: TempRegister;
