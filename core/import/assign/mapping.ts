@@ -656,7 +656,7 @@ export function expandAbbreviations(header: string, complete: (prefix: string) =
     const k = foldKey(t);
     if (!k) return t;
     const dotted = /\.$/.test(t);
-    const acronym = /^[A-ZÀ-Ý]{2,6}s?$/.test(t.replace(/\.$/, ''));
+    const acronym = /^\p{Lu}{2,6}s?$/u.test(t.replace(/\.$/, '')); // "DCP", "ΓΚΠΔ", "ЛД"
     const known = ABBREVIATIONS.get(k);
     if (known && (dotted || acronym || tokens.length === 1 || k.length <= 4)) {
       changed = true;
