@@ -28,6 +28,7 @@ import sl from './sl.json' with { type: 'json' };
 import bg from './bg.json' with { type: 'json' };
 import el from './el.json' with { type: 'json' };
 import lt from './lt.json' with { type: 'json' };
+import lv from './lv.json' with { type: 'json' };
 
 export type RowMarkerKind = 'example' | 'instruction' | 'total' | 'notes';
 
@@ -69,7 +70,7 @@ interface LanguageFile {
 
 export type DurationUnit = 'Y' | 'M' | 'W' | 'D';
 
-export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi, ro, hu, sk, hr, sl, bg, el, lt] as unknown as LanguageFile[];
+export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi, ro, hu, sk, hr, sl, bg, el, lt, lv] as unknown as LanguageFile[];
 
 const merged = (pick: (l: LanguageFile) => string[]): string[] => [...new Set(LANGUAGES.flatMap(pick).map((w) => foldKey(w)))];
 
