@@ -894,6 +894,58 @@ const MORE_CASES: Case[] = [
       },
     ],
   },
+  {
+    lang: 'et',
+    headers: [
+      'Töötlemistoiming',
+      'Töötlemise eesmärk',
+      'Õiguslik alus',
+      'Andmesubjektide kategooriad',
+      'Isikuandmete liigid',
+      'Vastuvõtjad',
+      'Edastamine kolmandatesse riikidesse',
+      'Kaitsemeetmed',
+      'Säilitustähtaeg',
+      'Turvameetmed',
+    ],
+    rows: [
+      [
+        'Palgaarvestus',
+        'Töötasu arvutamine ja maksmine',
+        'IKÜM artikli 6 lõike 1 punkt c',
+        'Töötajad',
+        'nimi, isikukood, arveldusarve',
+        'Maksu- ja Tolliamet',
+        'Puudub',
+        '',
+        '7 aastat',
+        'Juurdepääsu haldus',
+      ],
+      ['Uudiskiri', 'Uudiskirja saatmine klientidele', 'Nõusolek', 'Kliendid', 'nimi, e-post', 'Mailchimp', 'USA', 'lepingu tüüptingimused', '6 kuud', 'Krüpteerimine'],
+    ],
+    expected: [
+      {
+        name: 'Palgaarvestus',
+        purpose: 'Töötasu arvutamine ja maksmine',
+        bases: ['legal_obligation'],
+        subjects: ['Töötajad'],
+        categories: ['nimi', 'isikukood', 'arveldusarve'],
+        recipients: ['Maksu- ja Tolliamet'],
+        transfer: null,
+        retention: 'P7Y',
+      },
+      {
+        name: 'Uudiskiri',
+        purpose: 'Uudiskirja saatmine klientidele',
+        bases: ['consent'],
+        subjects: ['Kliendid'],
+        categories: ['nimi', 'e-post'],
+        recipients: ['Mailchimp'],
+        transfer: ['US', 'scc'],
+        retention: 'P6M',
+      },
+    ],
+  },
 ];
 
 let t: TempRegister;
