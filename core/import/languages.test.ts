@@ -946,6 +946,58 @@ const MORE_CASES: Case[] = [
       },
     ],
   },
+  {
+    lang: 'nb',
+    headers: [
+      'Behandlingsaktivitet',
+      'Formålet med behandlingen',
+      'Behandlingsgrunnlag',
+      'Kategorier registrerte',
+      'Kategorier personopplysninger',
+      'Mottakere',
+      'Overføring til tredjeland',
+      'Garantier',
+      'Sletting',
+      'Sikkerhetstiltak',
+    ],
+    rows: [
+      [
+        'Lønnsutbetaling',
+        'Beregning og utbetaling av lønn',
+        'personvernforordningen art. 6 nr. 1 bokstav c',
+        'Ansatte',
+        'navn, fødselsnummer, kontonummer',
+        'Skatteetaten, NAV',
+        'Ingen',
+        '',
+        '5 år',
+        'Tilgangsstyring',
+      ],
+      ['Nyhetsbrev', 'Utsending av nyhetsbrev til kunder', 'Samtykke', 'Kunder', 'navn, e-post', 'Mailchimp', 'USA', 'EUs standardkontrakter', '2 uker', 'Kryptering'],
+    ],
+    expected: [
+      {
+        name: 'Lønnsutbetaling',
+        purpose: 'Beregning og utbetaling av lønn',
+        bases: ['legal_obligation'],
+        subjects: ['Ansatte'],
+        categories: ['navn', 'fødselsnummer', 'kontonummer'],
+        recipients: ['Skatteetaten', 'NAV'],
+        transfer: null,
+        retention: 'P5Y',
+      },
+      {
+        name: 'Nyhetsbrev',
+        purpose: 'Utsending av nyhetsbrev til kunder',
+        bases: ['consent'],
+        subjects: ['Kunder'],
+        categories: ['navn', 'e-post'],
+        recipients: ['Mailchimp'],
+        transfer: ['US', 'scc'],
+        retention: 'P2W',
+      },
+    ],
+  },
 ];
 
 let t: TempRegister;

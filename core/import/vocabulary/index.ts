@@ -30,6 +30,7 @@ import el from './el.json' with { type: 'json' };
 import lt from './lt.json' with { type: 'json' };
 import lv from './lv.json' with { type: 'json' };
 import et from './et.json' with { type: 'json' };
+import nb from './nb.json' with { type: 'json' };
 
 export type RowMarkerKind = 'example' | 'instruction' | 'total' | 'notes';
 
@@ -71,7 +72,7 @@ interface LanguageFile {
 
 export type DurationUnit = 'Y' | 'M' | 'W' | 'D';
 
-export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi, ro, hu, sk, hr, sl, bg, el, lt, lv, et] as unknown as LanguageFile[];
+export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi, ro, hu, sk, hr, sl, bg, el, lt, lv, et, nb] as unknown as LanguageFile[];
 
 const merged = (pick: (l: LanguageFile) => string[]): string[] => [...new Set(LANGUAGES.flatMap(pick).map((w) => foldKey(w)))];
 
@@ -172,6 +173,8 @@ export function isAlertWord(label: string): boolean {
 const NOTHING = merged((l) => l.nothing ?? []).sort((a, b) => b.length - a.length);
 /** "Aucun tiers n'a accès aux données.", "Sans objet — aucun transfert", "Nessuno": a cell that says there is none. */
 export function isNoneStatement(text: string): boolean {
+  // An acronym is a name ("NAV", the Norwegian agency), even when a language's word for none is spelt alike (Latvian "nav").
+  if (/^\p{Lu}{2,4}$/u.test(text.trim())) return false;
   const k = foldKey(text);
   return NOTHING.some((w) => k === w || k.startsWith(`${w} `));
 }
