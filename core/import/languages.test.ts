@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempRegister, tempDir, type TempRegister } from '../testing/temp-register.js';
 import { matchHeader } from './assign/mapping.js';
@@ -13,6 +14,7 @@ import { parseRetention } from './normalise/retention.js';
 import { parseLegalBases } from './normalise/legal-basis.js';
 import { parseSafeguard } from './normalise/safeguard.js';
 import type { ImportPreview } from './preview/preview.js';
+import { icuNames } from './normalise/country.js';
 import { LANGUAGES } from './vocabulary/index.js';
 
 /** The columns every file has, in this order. */
@@ -1225,5 +1227,239 @@ describe('Art. 49 derogations in the six languages', () => {
     ['Wyjątek: wyraźna zgoda', 'explicit_consent'],
   ])('"%s" → a derogation, %s', (text, code) => {
     expect(parseSafeguard(text)).toEqual({ safeguard: 'derogation', derogation: code });
+  });
+});
+
+describe('a Greek workbook: a Greek header row under merged groups, legal bases and data categories ticked', () => {
+  it('each ticked header (Greek letters of Art. 6(1), data categories) is a value of its group’s field', async () => {
+    const file = path.join(dir, 'register-el.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Αρχείο');
+    ws.addRow(['', '', 'Νομική βάση (άρθρο 6 παρ. 1 ΓΚΠΔ)', '', '', '', 'Κατηγορίες δεδομένων', '', 'Ειδικές κατηγορίες δεδομένων', '', '']);
+    ws.addRow(['Δραστηριότητα επεξεργασίας', 'Σκοπός', 'α', 'β', 'γ', 'στ', 'Ονοματεπώνυμο', 'ΑΦΜ', 'Δεδομένα υγείας', 'Βιομετρικά δεδομένα', 'Χρόνος τήρησης']);
+    // A Greek capital chi (Χ), "ναι" and ✓ tick as an x does.
+    ws.addRow(['Μισθοδοσία', 'Καταβολή μισθών', '', 'Χ', 'ναι', '', '✓', 'Χ', '', '', '10 έτη']);
+    ws.addRow(['Βιντεοεπιτήρηση', 'Προστασία προσώπων και αγαθών', '', '', '', 'x', 'Χ', '', '', '', '15 ημέρες']);
+    ws.addRow(['Ιατρείο εργασίας', 'Παρακολούθηση της υγείας των εργαζομένων', '', '', 'Χ', '', 'Χ', '', 'ναι', '', '3 χρόνια']);
+    ws.mergeCells('C1:F1');
+    ws.mergeCells('G1:H1');
+    ws.mergeCells('I1:J1');
+    await wb.xlsx.writeFile(file);
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const sheet = p.sheets.find((x) => x.status === 'imported')!;
+    expect(sheet.columns.map((c) => c.field)).toEqual([
+      'name',
+      'purpose',
+      'legalBases',
+      'legalBases',
+      'legalBases',
+      'legalBases',
+      'dataCategories',
+      'dataCategories',
+      'specialCategories',
+      'specialCategories',
+      'retention',
+    ]);
+    const rows = p.rows.filter((r) => r.status === 'new').map((r) => r.activity!);
+    expect(rows.map((a) => a.name)).toEqual(['Μισθοδοσία', 'Βιντεοεπιτήρηση', 'Ιατρείο εργασίας']);
+    expect(rows.map((a) => a.legalBases.map((b) => b.code))).toEqual([['contract', 'legal_obligation'], ['legitimate_interests'], ['legal_obligation']]);
+    expect(rows.map((a) => a.dataCategories.map((c) => [c.label, c.special]))).toEqual([
+      [
+        ['Ονοματεπώνυμο', false],
+        ['ΑΦΜ', false],
+      ],
+      [['Ονοματεπώνυμο', false]],
+      [
+        ['Ονοματεπώνυμο', false],
+        ['Δεδομένα υγείας', true],
+      ],
+    ]);
+    expect(rows.map((a) => a.retention.map((r) => r.duration))).toEqual([['P10Y'], ['P15D'], ['P3Y']]);
+    await t.call('import/close', { sessionId: p.sessionId });
+  });
+});
+
+const MORE = ['ro', 'hu', 'sk', 'hr', 'sl', 'bg', 'el', 'lt', 'lv', 'et', 'nb', 'ca'];
+
+describe('the twelve other EU/EEA languages’ words, as data', () => {
+  it('each file has the structure of the others, is registered, and its countries are named by ICU', () => {
+    const keys = ['rows', 'ticks', 'untick', 'registerWords', 'fields', 'keywords', 'legalBases', 'questions', 'nothing', 'alerts', 'safeguards', 'derogations', 'durationUnits'];
+    for (const lang of MORE) {
+      const file = LANGUAGES.find((l) => l.language === lang);
+      expect(file, lang).toBeDefined();
+      for (const k of keys) expect(Object.keys(file!), `${lang} ${k}`).toContain(k);
+      // Every field of Art. 30(1) has words in each language.
+      for (const f of FIELDS) expect(file!.fields?.[f]?.length, `${lang} ${f}`).toBeGreaterThan(0);
+      for (const code of ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'])
+        expect(file!.legalBases?.[code]?.length, `${lang} ${code}`).toBeGreaterThan(0);
+    }
+    // Germany in each language, from the platform's ICU data ("Germania", "Németország", "Γερμανία", "Германия"…).
+    const germany = icuNames().get('DE') ?? [];
+    for (const name of ['Germania', 'Németország', 'Nemecko', 'Njemačka', 'Nemčija', 'Германия', 'Γερμανία', 'Vokietija', 'Vācija', 'Saksamaa', 'Tyskland', 'Alemanya'])
+      expect(germany, name).toContain(name);
+  });
+
+  it.each([
+    ['50 de ani', 'P50Y'],
+    ['5 ani', 'P5Y'],
+    ['6 luni', 'P6M'],
+    ['30 de zile', 'P30D'],
+    ['5 év', 'P5Y'],
+    ['8 évig', 'P8Y'],
+    ['6 hónap', 'P6M'],
+    ['30 napig', 'P30D'],
+    ['5 rokov', 'P5Y'],
+    ['2 roky', 'P2Y'],
+    ['3 mesiace', 'P3M'],
+    ['6 godina', 'P6Y'],
+    ['2 mjeseca', 'P2M'],
+    ['10 let', 'P10Y'],
+    ['2 leti', 'P2Y'],
+    ['3 mesece', 'P3M'],
+    ['50 години', 'P50Y'],
+    ['1 година', 'P1Y'],
+    ['6 месеца', 'P6M'],
+    ['30 дни', 'P30D'],
+    ['5 έτη', 'P5Y'],
+    ['3 χρόνια', 'P3Y'],
+    ['18 μήνες', 'P18M'],
+    ['15 ημέρες', 'P15D'],
+    ['10 metų', 'P10Y'],
+    ['6 mėnesius', 'P6M'],
+    ['10 gadus', 'P10Y'],
+    ['3 mēneši', 'P3M'],
+    ['7 aastat', 'P7Y'],
+    ['6 kuud', 'P6M'],
+    ['5 år', 'P5Y'],
+    ['2 uker', 'P2W'],
+    ['4 anys', 'P4Y'],
+    ['6 mesos', 'P6M'],
+  ])('"%s" is a duration of %s', (text, iso) => {
+    expect(parseRetention(text).duration).toBe(iso);
+  });
+
+  it.each([
+    ['1 an și 6 luni', 'P1Y6M', ''],
+    ['5 ani de la încetarea contractului', 'P5Y', 'încetarea contractului'],
+    ['1 év és 6 hónap', 'P1Y6M', ''],
+    ['10 rokov od skončenia pracovného pomeru', 'P10Y', 'skončenia pracovného pomeru'],
+    ['6 godina nakon prestanka ugovora', 'P6Y', 'prestanka ugovora'],
+    ['1 leto in 6 mesecev', 'P1Y6M', ''],
+    ['5 години след прекратяване на договора', 'P5Y', 'прекратяване на договора'],
+    ['5 έτη μετά τη λήξη της σύμβασης', 'P5Y', 'λήξη της σύμβασης'],
+    ['1 έτος και 6 μήνες', 'P1Y6M', ''],
+    ['10 metų po sutarties pabaigos', 'P10Y', 'sutarties pabaigos'],
+    ['5 gadi pēc līguma beigām', 'P5Y', 'līguma beigām'],
+    ['7 aastat pärast lepingu lõppu', 'P7Y', 'lepingu lõppu'],
+    ['5 år etter avsluttet arbeidsforhold', 'P5Y', 'avsluttet arbeidsforhold'],
+    ['4 anys des de la baixa', 'P4Y', 'baixa'],
+  ])('"%s": %s from "%s"', (text, iso, trigger) => {
+    expect(parseRetention(text)).toMatchObject({ duration: iso, trigger });
+  });
+
+  it.each([
+    // Words of Art. 6(1) of each language.
+    ['Consimțământul persoanei vizate', ['consent']],
+    ['Interes legitim', ['legitimate_interests']],
+    ['Jogi kötelezettség teljesítése', ['legal_obligation']],
+    ['Közérdekű feladat végrehajtása', ['public_task']],
+    ['Plnenie zmluvy', ['contract']],
+    ['Legitimni interes voditelja obrade', ['legitimate_interests']],
+    ['Izpolnitev zakonske obveznosti', ['legal_obligation']],
+    ['Съгласие на субекта на данните', ['consent']],
+    ['Легитимен интерес', ['legitimate_interests']],
+    ['Έννομο συμφέρον', ['legitimate_interests']],
+    ['ΕΚΤΕΛΕΣΗ ΣΥΜΒΑΣΗΣ', ['contract']],
+    ['Gyvybiniai interesai', ['vital_interests']],
+    ['Juridisks pienākums', ['legal_obligation']],
+    ['Avalikes huvides oleva ülesande täitmine', ['public_task']],
+    ['Berettiget interesse', ['legitimate_interests']],
+    ['Compliment d’una obligació legal', ['legal_obligation']],
+    // Each language's citation style; letters of other alphabets (Greek α–στ, Cyrillic а–е).
+    ['art. 6 alin. (1) lit. b) din RGPD', ['contract']],
+    ['articolul 6 alineatul (1) litera (f)', ['legitimate_interests']],
+    ['6. cikk (1) bekezdés b) és c) pont', ['contract', 'legal_obligation']],
+    ['čl. 6 ods. 1 písm. b)', ['contract']],
+    ['članak 6. stavak 1. točka (b)', ['contract']],
+    ['člen 6(1)(b)', ['contract']],
+    ['točka (e) člena 6(1) Splošne uredbe', ['public_task']],
+    ["άρθρο 6 παρ. 1 στοιχ. β'", ['contract']],
+    ['άρθρο 6 παράγραφος 1 στοιχείο στ) ΓΚΠΔ', ['legitimate_interests']],
+    ['чл. 6, пар. 1, буква „б“', ['contract']],
+    ['член 6, параграф 1, букви „в“ и „д“', ['legal_obligation', 'public_task']],
+    ['6 straipsnio 1 dalies b punktas', ['contract']],
+    ['6. panta 1. punkta b) apakšpunkts', ['contract']],
+    ['artikli 6 lõike 1 punkt b', ['contract']],
+    ['art. 6 nr. 1 bokstav b', ['contract']],
+    ['article 6, apartat 1, lletra b)', ['contract']],
+  ])('Art. 6(1): "%s" → %s', (text, codes) => {
+    expect(parseLegalBases(text)).toEqual(codes);
+  });
+
+  it('a Cyrillic word that only starts like a basis is not one (word edges of any script)', () => {
+    // "Договорености" (arrangements) is not "договор" (contract).
+    expect(parseLegalBases('Договорености')).toEqual([]);
+    expect(parseLegalBases('Договор')).toEqual(['contract']);
+  });
+
+  it.each([
+    ['Clauze contractuale standard', 'scc'],
+    ['Kötelező erejű vállalati szabályok', 'bcr'],
+    ['Rozhodnutie o primeranosti', 'adequacy'],
+    ['Standardne ugovorne klauzule', 'scc'],
+    ['Zavezujoča poslovna pravila', 'bcr'],
+    ['Стандартни договорни клаузи', 'scc'],
+    ['Απόφαση επάρκειας', 'adequacy'],
+    ['Standartinės sutarčių sąlygos', 'scc'],
+    ['Rīcības kodekss', 'code_of_conduct'],
+    ['Andmekaitse tüüpklauslid', 'scc'],
+    ['Bindende virksomhetsregler', 'bcr'],
+    ['Clàusules contractuals tipus', 'scc'],
+  ])('Art. 45/46 in words: "%s" → %s', (text, code) => {
+    expect(parseSafeguard(text)?.safeguard).toBe(code);
+  });
+
+  it.each([
+    ['Derogare – consimțământul explicit', 'explicit_consent'],
+    ['Eltérés: jogi igények', 'legal_claims'],
+    ['Odstupanje – javni registar', 'public_register'],
+    ['Дерогация: изрично съгласие', 'explicit_consent'],
+    ['Παρέκκλιση – νομικές αξιώσεις', 'legal_claims'],
+    ['Unntak: uttrykkelig samtykke', 'explicit_consent'],
+  ])('"%s" → a derogation, %s', (text, code) => {
+    expect(parseSafeguard(text)).toEqual({ safeguard: 'derogation', derogation: code });
+  });
+
+  it.each([
+    // Art. 30(1) and 30(2) in each language's official wording, and a department's shorter words.
+    ['Scopurile prelucrării', 'purpose'],
+    ['Termenele-limită preconizate pentru ștergere', 'retention'],
+    ['Az érintettek kategóriái', 'dataSubjects'],
+    ['Adatfeldolgozó', 'processors'],
+    ['Účely spracúvania', 'purpose'],
+    ['Sprostredkovateľ', 'processors'],
+    ['Izvršitelj obrade', 'processors'],
+    ['Kategorije uporabnikov', 'recipients'],
+    ['Обработващ лични данни', 'processors'],
+    ['Получатели', 'recipients'],
+    ['Εκτελών την επεξεργασία', 'processors'],
+    ['ΚΑΤΗΓΟΡΙΕΣ ΑΠΟΔΕΚΤΩΝ', 'recipients'],
+    ['Duomenų gavėjai', 'recipients'],
+    ['Apstrādātājs', 'processors'],
+    ['Volitatud töötleja', 'processors'],
+    ['Databehandler', 'processors'],
+    ['Encarregat del tractament', 'processors'],
+    ['Categoriile de prelucrări efectuate în numele fiecărui operator', 'clientProcessing'],
+    ['Az egyes adatkezelők nevében végzett adatkezelési tevékenységek kategóriái', 'clientProcessing'],
+    // Questions, in Latin, Greek and Cyrillic letters.
+    ['Cât timp păstrăm datele?', 'retention'],
+    ['Meddig őrizzük az adatokat?', 'retention'],
+    ['Για πόσο χρόνο τηρούνται;', 'retention'],
+    ['Колко дълго се съхраняват?', 'retention'],
+    ['Hvor lenge lagres opplysningene?', 'retention'],
+    // "Date cu caracter personal" (Romanian: personal data) is not a date.
+    ['Date cu caracter personal', 'dataCategories'],
+  ])('"%s" → %s', (label, field) => {
+    expect(matchHeader(label).field).toBe(field);
   });
 });

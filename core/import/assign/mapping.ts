@@ -658,7 +658,9 @@ export function expandAbbreviations(header: string, complete: (prefix: string) =
     const dotted = /\.$/.test(t);
     const acronym = /^\p{Lu}{2,6}s?$/u.test(t.replace(/\.$/, '')); // "DCP", "ΓΚΠΔ", "ЛД"
     const known = ABBREVIATIONS.get(k);
-    if (known && (dotted || acronym || tokens.length === 1 || k.length <= 4)) {
+    // A short word written with its diacritics is a word of its language ("Cât timp…", Romanian), not an abbreviation ("cat.").
+    const accented = !dotted && /\p{M}/u.test(t.normalize('NFD'));
+    if (known && !accented && (dotted || acronym || tokens.length === 1 || k.length <= 4)) {
       changed = true;
       return known;
     }
