@@ -1457,6 +1457,14 @@ describe('the twelve other EU/EEA languages’ words, as data', () => {
     ['Για πόσο χρόνο τηρούνται;', 'retention'],
     ['Колко дълго се съхраняват?', 'retention'],
     ['Hvor lenge lagres opplysningene?', 'retention'],
+    // Words cut short, completed from the language's own field words, in every script.
+    ['Temei jur.', 'legalBases'],
+    ['Érint. köre', 'dataSubjects'],
+    ['Kat. osobných údajov', 'dataCategories'],
+    ['Κατηγ. δεδομένων', 'dataCategories'],
+    ['Μέτρα ασφ.', 'securityMeasures'],
+    ['Срок на съхр.', 'retention'],
+    ['Tiesiskais pam.', 'legalBases'],
     // "Date cu caracter personal" (Romanian: personal data) is not a date.
     ['Date cu caracter personal', 'dataCategories'],
   ])('"%s" → %s', (label, field) => {
