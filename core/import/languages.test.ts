@@ -9,13 +9,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempRegister, tempDir, type TempRegister } from '../testing/temp-register.js';
-import { matchHeader } from './assign/mapping.js';
+import { headerParts, matchHeader } from './assign/mapping.js';
 import { parseRetention } from './normalise/retention.js';
 import { parseLegalBases } from './normalise/legal-basis.js';
 import { parseSafeguard } from './normalise/safeguard.js';
 import type { ImportPreview } from './preview/preview.js';
 import { icuNames } from './normalise/country.js';
-import { LANGUAGES } from './vocabulary/index.js';
+import { isRegisterWord, LANGUAGES } from './vocabulary/index.js';
 
 /** The columns every file has, in this order. */
 const FIELDS = ['name', 'purpose', 'legalBases', 'dataSubjects', 'dataCategories', 'recipients', 'transferCountries', 'transferSafeguard', 'retention', 'securityMeasures'];
@@ -1469,5 +1469,24 @@ describe('the twelve other EU/EEA languages’ words, as data', () => {
     ['Date cu caracter personal', 'dataCategories'],
   ])('"%s" → %s', (label, field) => {
     expect(matchHeader(label).field).toBe(field);
+  });
+});
+
+describe('combined headers and sheet names in the other scripts and languages', () => {
+  it.each([
+    ['Σκοπός και νομική βάση', ['Σκοπός', 'νομική βάση']],
+    ['Цел и правно основание', ['Цел', 'правно основание']],
+    ['Scopul și temeiul juridic', ['Scopul', 'temeiul juridic']],
+    ['Az adatkezelés célja és jogalapja', ['Az adatkezelés célja', 'jogalapja']],
+    // A word holding the letters of a conjunction is not cut ("Κατηγορίες", "Категории").
+    ['Κατηγορίες υποκειμένων', ['Κατηγορίες υποκειμένων']],
+    ['Категории лични данни', ['Категории лични данни']],
+  ])('"%s" is read part by part: %j', (header, parts) => {
+    expect(headerParts(header)).toEqual(parts);
+  });
+
+  it('Excel’s default sheet names of each language name no department; a department’s name does', () => {
+    for (const name of ['Munka1', 'Foaie1', 'Hárok2', 'List1', 'Лист1', 'Φύλλο1', 'Lapas1', 'Lapa2', 'Leht1', 'Ark1', 'Full1']) expect(isRegisterWord(name), name).toBe(true);
+    for (const name of ['Marketing', 'Resurse umane', 'Човешки ресурси', 'Ανθρώπινο δυναμικό']) expect(isRegisterWord(name), name).toBe(false);
   });
 });

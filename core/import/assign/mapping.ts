@@ -453,10 +453,13 @@ export function matchHeader(header: string): HeaderMatch {
 
 /** The parts of a combined header ("Description / purpose", "Finalité et base légale"). */
 export function headerParts(header: string): string[] {
-  return header
-    .split(/\s*(?:\/|\||&|\+|\n|;|\bet\b|\band\b|\bou\b|\bor\b|\bund\b|\by\b|\be\b|\bo\b|\boder\b)\s*/i)
-    .map((p) => p.trim())
-    .filter((p) => p.length >= 2);
+  return (
+    header
+      // "και" (el), "и" (bg), "și" (ro), "és" (hu): the conjunctions no Latin-letter word of another language spells.
+      .split(/\s*(?:\/|\||&|\+|\n|;|\bet\b|\band\b|\bou\b|\bor\b|\bund\b|\by\b|\be\b|\bo\b|\boder\b|(?<![\p{L}\p{N}])(?:και|и|și|şi|és)(?![\p{L}\p{N}]))\s*/iu)
+      .map((p) => p.trim())
+      .filter((p) => p.length >= 2)
+  );
 }
 
 /**

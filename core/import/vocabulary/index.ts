@@ -97,7 +97,11 @@ export const DATE_WORDS = new Set(merged((l) => l.dateWords ?? []));
 /** A sheet or table name made of register words ("Registre RH" is, "Marketing" is not): no department. */
 export function isRegisterWord(name: string): boolean {
   const k = ` ${foldKey(name)} `;
-  return /^ (sheet|feuil|tabelle|hoja|foglio|blatt)\s*\d* $/.test(k) || REGISTER_WORDS.some((w) => k.includes(` ${w} `) || k.includes(` ${w}s `));
+  // Excel's default sheet names in each language ("Munka1", "Foaie1", "Φύλλο1", "Лист1", "Ark1"…) name no department.
+  return (
+    /^ (sheet|feuil|tabelle|hoja|foglio|blatt|blad|folha|ark|arkusz|list|harok|taulukko|foaie|munka|lapas|lapa|leht|full|φυλλο|лист)\s*\d* $/.test(k) ||
+    REGISTER_WORDS.some((w) => k.includes(` ${w} `) || k.includes(` ${w}s `))
+  );
 }
 
 /** A field's header words, every language together (the file order: fr, en, de, es, it). */
