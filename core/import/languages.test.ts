@@ -13,6 +13,7 @@ import { headerParts, matchHeader } from './assign/mapping.js';
 import { parseRetention } from './normalise/retention.js';
 import { parseLegalBases } from './normalise/legal-basis.js';
 import { parseSafeguard } from './normalise/safeguard.js';
+import { parseYesNo } from './normalise/yes-no.js';
 import type { ImportPreview } from './preview/preview.js';
 import { icuNames } from './normalise/country.js';
 import { isRegisterWord, LANGUAGES } from './vocabulary/index.js';
@@ -37,6 +38,8 @@ interface Case {
   headers: string[];
   rows: string[][];
   expected: Expected[];
+  /** Rows that are not activities (an example, a total, a note, in the language's words): each skipped, none imported. */
+  notActivities?: string[][];
 }
 
 const CASES: Case[] = [
@@ -384,6 +387,10 @@ const CASES: Case[] = [
 const MORE_CASES: Case[] = [
   {
     lang: 'ro',
+    notActivities: [
+      ['Exemplu: Gestionarea vizitatorilor', 'Înregistrarea vizitatorilor', '', '', '', '', '', '', '', ''],
+      ['Total: 2 activități de prelucrare', '', '', '', '', '', '', '', '', ''],
+    ],
     headers: [
       'Denumirea activității de prelucrare',
       'Scopurile prelucrării',
@@ -437,6 +444,10 @@ const MORE_CASES: Case[] = [
   },
   {
     lang: 'hu',
+    notActivities: [
+      ['Példa: Látogatók nyilvántartása', 'Beléptetés', '', '', '', '', '', '', '', ''],
+      ['Összesen: 2 adatkezelés', '', '', '', '', '', '', '', '', ''],
+    ],
     headers: [
       'Adatkezelés megnevezése',
       'Az adatkezelés céljai',
@@ -657,6 +668,10 @@ const MORE_CASES: Case[] = [
   },
   {
     lang: 'bg',
+    notActivities: [
+      ['Пример: Регистър на посетителите', 'Контрол на достъпа', '', '', '', '', '', '', '', ''],
+      ['Общо: 2 дейности', '', '', '', '', '', '', '', '', ''],
+    ],
     headers: [
       'Дейност по обработване',
       'Цели на обработването',
@@ -709,6 +724,10 @@ const MORE_CASES: Case[] = [
   },
   {
     lang: 'el',
+    notActivities: [
+      ['Παράδειγμα: Αρχείο επισκεπτών', 'Έλεγχος εισόδου', '', '', '', '', '', '', '', ''],
+      ['Σύνολο: 2 δραστηριότητες', '', '', '', '', '', '', '', '', ''],
+    ],
     headers: [
       'Δραστηριότητα επεξεργασίας',
       'Σκοποί της επεξεργασίας',
@@ -772,6 +791,10 @@ const MORE_CASES: Case[] = [
   },
   {
     lang: 'lt',
+    notActivities: [
+      ['Pavyzdys: Lankytojų registracija', 'Patekimo kontrolė', '', '', '', '', '', '', '', ''],
+      ['Iš viso: 2 veiklos', '', '', '', '', '', '', '', '', ''],
+    ],
     headers: [
       'Duomenų tvarkymo veikla',
       'Duomenų tvarkymo tikslai',
@@ -950,6 +973,10 @@ const MORE_CASES: Case[] = [
   },
   {
     lang: 'nb',
+    notActivities: [
+      ['Eksempel: Besøksregistrering', 'Adgangskontroll', '', '', '', '', '', '', '', ''],
+      ['Totalt: 2 behandlinger', '', '', '', '', '', '', '', '', ''],
+    ],
     headers: [
       'Behandlingsaktivitet',
       'Formålet med behandlingen',
@@ -1085,7 +1112,7 @@ describe('a register written in each of the other EU/EEA languages', () => {
   for (const c of [...CASES, ...MORE_CASES]) {
     it(`${c.lang}: its Art. 30 headers give their fields, its values are read in its words`, async () => {
       const file = path.join(dir, `register-${c.lang}.csv`);
-      fs.writeFileSync(file, csv([c.headers, ...c.rows]), 'utf8');
+      fs.writeFileSync(file, csv([c.headers, ...(c.notActivities ?? []).slice(0, 1), ...c.rows, ...(c.notActivities ?? []).slice(1)]), 'utf8');
       const p = (await t.call('import/open', { file })) as ImportPreview;
       const sheet = p.sheets.find((s) => s.status === 'imported');
       expect(sheet, `${c.lang}: a table found`).toBeDefined();
@@ -1093,6 +1120,7 @@ describe('a register written in each of the other EU/EEA languages', () => {
       expect(sheet!.columns.map((col) => col.field)).toEqual(FIELDS);
       const rows = p.rows.filter((r) => r.status === 'new');
       expect(rows.map((r) => r.name)).toEqual(c.expected.map((e) => e.name));
+      expect(p.rows.filter((r) => r.status === 'skipped').length, `${c.lang}: rows that are not activities`).toBe(c.notActivities?.length ?? 0);
       for (const [i, e] of c.expected.entries()) {
         const a = rows[i].activity!;
         expect(a.purpose, `${c.lang} ${e.name}: purpose`).toBe(e.purpose);
@@ -1488,5 +1516,23 @@ describe('combined headers and sheet names in the other scripts and languages', 
   it('Excel’s default sheet names of each language name no department; a department’s name does', () => {
     for (const name of ['Munka1', 'Foaie1', 'Hárok2', 'List1', 'Лист1', 'Φύλλο1', 'Lapas1', 'Lapa2', 'Leht1', 'Ark1', 'Full1']) expect(isRegisterWord(name), name).toBe(true);
     for (const name of ['Marketing', 'Resurse umane', 'Човешки ресурси', 'Ανθρώπινο δυναμικό']) expect(isRegisterWord(name), name).toBe(false);
+  });
+});
+
+describe('a yes or a no of any language opening a cell', () => {
+  it.each([
+    ['Да – САЩ', true],
+    ['Ναι: ΗΠΑ', true],
+    ['Igen, USA', true],
+    ['DA - SUA', true],
+    ['NEM - csak EU', false],
+    ['Не: само ЕС', false],
+    ['Όχι', false],
+    ['Taip', true],
+    // Without a dash, colon or comma after it, a word that spells yes or no in some language is a name.
+    ['Da Vinci Labs', undefined],
+    ['Nu Skin', undefined],
+  ])('"%s" → %s', (text, yes) => {
+    expect(parseYesNo(text)).toBe(yes);
   });
 });
