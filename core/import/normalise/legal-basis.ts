@@ -58,16 +58,16 @@ const NL = String.raw`(?!\p{L})`;
 // "ал." (bg), "dalis" (lt), "punkts" (lv), "lõige" (et), "nr." (nb), "apartat" (ca).
 const ARTICLE_AFTER = String.raw`(?:\.?\s*(?:cikk\p{L}*|panta|pants|straipsn\p{L}*))?`;
 const PARAGRAPH_WORD = String.raw`abs(?:atz)?|par(?:agraph|agraphe|agrafo|a)?|apartado|apartat|ap|comma|§|al(?:inea|in|ineat|ineatul)?|ust(?:ep)?|odst(?:avec|avek|avka|avku)?|ods|stk|n\.?\s*[oº°]|nr|lid|mom|kohta|bekezdes\p{L}*|stav(?:ak|ka|kom|ku)?|loike|loige|lg|παρ(?:αγραφος|αγραφου|αγρ)?|пар(?:аграф)?|ал(?:инея)?`;
-const PARAGRAPH_AFTER = String.raw`(?:\.?\s*(?:bekezdes\p{L}*|dali(?:s|es|mi)|d\.|punkta|punkts|lõike|loike|stavak|stavka))?`;
+const PARAGRAPH_AFTER = String.raw`(?:\.?\s*(?:bekezdes\p{L}*|dali(?:s|es|mi)|d\.|punkta|punkts|loike|stavak|stavka))?`;
 const PARAGRAPH = String.raw`${ARTICLE_AFTER}(?:\s*\(\s*1\s*\)|\s*[.\-]\s*1|\.?\s*,?\s*(?:${PARAGRAPH_WORD})\.?\s*\(?\s*1\s*\)?|\s+1|\s*artikla\w*\s+1\s*(?:kohda\w*|momenti\w*)?)${PARAGRAPH_AFTER}`;
 const SENTENCE = String.raw`(?:\s*,?\s*(?:s(?:atz)?|uabs|unterabsatz|phrase)\.?\s*1)?`;
 const LETTER_MARK = String.raw`(?:lit(?:t(?:era)?|ra|era)?|lett(?:era)?|letra|lletra|letter|point|pt|buchst(?:abe)?|pism(?:eno)?|alinea|punkt(?:a|as|u|i|iga|s)?|pkt|led|alakohta|toc(?:ka|ke|ki|ko|kom)|pont|onder|sub|bokstav|στοιχ(?:ειο|ειου)?|εδ(?:αφιο)?|букв[аи]|б\.)\.?`;
 const LETTER = String.raw`(στ|[a-fαβγδεабвгде])`;
 // A letter between brackets, quotes („б“) or marks (β', β΄).
-const ONE_LETTER = String.raw`[(„“"«‘']?\s*${LETTER}\s*[)“”"»’'΄ʹʹ]?`;
-const JOIN = String.raw`\s*(?:,|;|/|&|\+|und|and|et|y|e|o|or|ou|oder|sowie|oraz|i|a|og|och|ja|en|eller|lub|nebo|si|es|in|ir|un|ill|και|и)\s*`;
+const ONE_LETTER = String.raw`[(„“"«‘']?\s*${LETTER}\s*[)“”"»’'΄ʹ]?`;
+const JOIN = String.raw`\s*(?:,|;|/|&|\+|und|and|et|y|e|o|or|ou|oder|sowie|oraz|i|a|og|och|ja|en|eller|lub|nebo|si|es|in|ir|un|και|и)\s*`;
 const CITATION = new RegExp(
-  String.raw`(?<![0-9])6(?:\.?\s*[oº°]${NL})?${PARAGRAPH}${SENTENCE}\s*\)?\s*[,.\-]?\s*(?:${LETTER_MARK}\s*)?${ONE_LETTER}((?:${JOIN}(?:${LETTER_MARK}\s*)?[(„“"«‘']?\s*(?:στ|[a-fαβγδεабвгде])\s*[)“”"»’'΄ʹʹ]?${NL})*)${NL}`,
+  String.raw`(?<![0-9])6(?:\.?\s*[oº°]${NL})?${PARAGRAPH}${SENTENCE}\s*\)?\s*[,.\-]?\s*(?:${LETTER_MARK}\s*)?${ONE_LETTER}((?:${JOIN}(?:${LETTER_MARK}\s*)?[(„“"«‘']?\s*(?:στ|[a-fαβγδεабвгде])\s*[)“”"»’'΄ʹ]?${NL})*)${NL}`,
   'gu',
 );
 // Slovenian and Croatian also cite the letter first: "točka (b) člena 6(1)", "točke (a) članka 6. stavka 1.".
@@ -78,7 +78,7 @@ const LETTER_FIRST = new RegExp(
 
 // Only the unambiguous letter words ("lit.", "písm.", "alínea", "στοιχ.", "буква"): "led a", "sub a", "pt a" are prose too.
 const LATER_LETTER = new RegExp(
-  String.raw`(?<!\p{L})(?:lit(?:t(?:era)?|ra)?|lett(?:era)?|letra|lletra|buchst(?:abe)?|pism(?:eno)?|alinea|pkt|bokstav|στοιχ(?:ειο)?|букв[аи])\.?\s*[(„“"«‘']?\s*${LETTER}\s*[)“”"»’'΄ʹʹ]?${NL}`,
+  String.raw`(?<!\p{L})(?:lit(?:t(?:era)?|ra)?|lett(?:era)?|letra|lletra|buchst(?:abe)?|pism(?:eno)?|alinea|pkt|bokstav|στοιχ(?:ειο)?|букв[аи])\.?\s*[(„“"«‘']?\s*${LETTER}\s*[)“”"»’'΄ʹ]?${NL}`,
   'gu',
 );
 const EXTRA_LETTER = new RegExp(String.raw`(?<!\p{L})${LETTER}${NL}(?!\s+[(„“"«‘']?(?:στ|[a-fαβγδεабвгде])${NL})`, 'gu');
