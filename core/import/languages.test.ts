@@ -1493,6 +1493,13 @@ describe('the twelve other EU/EEA languages’ words, as data', () => {
     ['Μέτρα ασφ.', 'securityMeasures'],
     ['Срок на съхр.', 'retention'],
     ['Tiesiskais pam.', 'legalBases'],
+    // Headers worded as sentences: the function words of each language ("των", "на", "za", "az") pass unscored.
+    ['Κατηγορίες των υποκειμένων των δεδομένων', 'dataSubjects'],
+    ['Категории на субектите на данните', 'dataSubjects'],
+    ['Rok za brisanje podataka', 'retention'],
+    ['Tehnične in organizacijske varnostne ukrepe', 'securityMeasures'],
+    ['Adattovábbítás az EGT-n kívülre', 'transferCountries'],
+    ['Az adatok megőrzésének időtartama', 'retention'],
     // "Date cu caracter personal" (Romanian: personal data) is not a date.
     ['Date cu caracter personal', 'dataCategories'],
   ])('"%s" → %s', (label, field) => {

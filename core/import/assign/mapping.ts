@@ -18,7 +18,7 @@ import { foldKey } from '../../text.js';
 import { contentAgrees, type ColumnContent } from './content-signal.js';
 import { assignColumns } from './columns.js';
 import { FIELDS, FIELD_BY_KEY, KEYWORDS } from './fields.js';
-import { ABBREVIATIONS, DATE_WORDS, questionForms } from '../vocabulary/index.js';
+import { ABBREVIATIONS, DATE_WORDS, FILLER_WORDS, questionForms } from '../vocabulary/index.js';
 
 export interface ColumnMapping {
   /** 0-based column index. */
@@ -43,6 +43,8 @@ const STOP = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'the', 'of
 /** Words that carry no field meaning in a header, questions included ("Quelles données ?", "What do we keep?"). */
 const FILLER = new Set([
   ...STOP,
+  // The other languages' function words, as data (vocabulary/*.json, "fillerWords"): "των", "на", "și".
+  ...FILLER_WORDS,
   'quel',
   'quelle',
   'quels',

@@ -40,6 +40,8 @@ interface LanguageFile {
   rows: Record<RowMarkerKind, string[]>;
   ticks: string[];
   untick: string[];
+  /** Function words (articles, prepositions, conjunctions) that say nothing about a field: "των", "на", "și". */
+  fillerWords?: string[];
   /** Headers departments write for each field (compared folded). */
   fields?: Record<string, string[]>;
   /** Stems and short phrases that say a header is about a field ("~" marks a weak word). */
@@ -90,6 +92,9 @@ export const TICKS = new Set(LANGUAGES.flatMap((l) => l.ticks).map((w) => foldKe
 export const UNTICKS = new Set(LANGUAGES.flatMap((l) => l.untick).map((w) => foldKey(w)));
 
 const REGISTER_WORDS = merged((l) => l.registerWords ?? []);
+
+/** Folded function words of every language file: a header's words the field scoring passes over. */
+export const FILLER_WORDS = merged((l) => l.fillerWords ?? []);
 
 /** Folded words for "date", every language together. */
 export const DATE_WORDS = new Set(merged((l) => l.dateWords ?? []));
