@@ -12,6 +12,18 @@ describe('foldKey', () => {
     expect(foldKey('---')).toBe('');
   });
 
+  it('folds the letters of every EU/EEA language alike however they are typed', () => {
+    // Romanian ș/ț with a comma and ş/ţ with a cedilla; Hungarian ő/ű; Greek tonos and final sigma; Cyrillic; Croatian đ.
+    expect(foldKey('Scopurile prelucrării, ţări terţe')).toBe(foldKey('Scopurile prelucrarii, țări terțe'));
+    expect(foldKey('ş ș ţ ț')).toBe('s s t t');
+    expect(foldKey('Törlésre előirányzott határidők')).toBe('torlesre eloiranyzott hataridok');
+    expect(foldKey('ΣΚΟΠΟΣ ΕΠΕΞΕΡΓΑΣΙΑΣ')).toBe(foldKey('σκοπός επεξεργασίας'));
+    expect(foldKey('Σκοπός')).toBe('σκοποσ');
+    expect(foldKey('Категории лични данни')).toBe('категории лични данни');
+    expect(foldKey('Međunarodni prijenos')).toBe(foldKey('Medunarodni prijenos'));
+    expect(foldTexts(['ΣΚΟΠΟΣ', 'Međunarodni'])).toBe('σκοποσ | medunarodni');
+  });
+
   it('folds several texts at once like one at a time', () => {
     const texts = ['Paie des agents', 'Données de santé', '', '  ---  ', 'Arrêts-maladie\nsur deux lignes', 'CloudCRM Inc.'];
     expect(foldTexts(texts)).toBe(
@@ -32,8 +44,27 @@ describe('foldKey', () => {
         .normalize('NFD')
         .replace(/\p{M}+/gu, '')
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        // Greek final sigma is σ; Croatian đ is d.
+        .replace(/ς/g, 'σ')
+        .replace(/đ/g, 'd')
         .trim();
-    const pool = [...'aZé9 -.,;:/\n\tÉÈÀÇÔœŒßİıĳǅ’«»\u00a0\u202f–—½²ﬁ°€$@_', 'e\u0301', 'A\u030a', '\u0301', 'Ελλάδα', 'Москва', '東京', '한국', '𝔸', '🙂', 'Ω', 'ǈ'];
+    const pool = [
+      ...'aZé9 -.,;:/\n\tÉÈÀÇÔœŒßİıĳǅ’«»\u00a0\u202f–—½²ﬁ°€$@_',
+      'e\u0301',
+      'A\u030a',
+      '\u0301',
+      'Ελλάδα',
+      'ΣΚΟΠΟΣ',
+      'ς',
+      'Đakovo',
+      'Москва',
+      '東京',
+      '한국',
+      '𝔸',
+      '🙂',
+      'Ω',
+      'ǈ',
+    ];
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 3000; i++) {
@@ -43,7 +74,7 @@ describe('foldKey', () => {
   });
 
   it('folds several texts like one at a time, joined by " | ", a line break splitting a text', () => {
-    const pool = [...'aZé9 -.,;:/\n\tÉÈÀÇÔœŒßİıĳ’«»\u00a0–½²ﬁ€_', 'e\u0301', '\u0301', 'Ελλάδα', '東京', '𝔸', '🙂', '\ud800', '\udc00', '\n\n'];
+    const pool = [...'aZé9 -.,;:/\n\tÉÈÀÇÔœŒßİıĳ’«»\u00a0–½²ﬁ€_', 'e\u0301', '\u0301', 'Ελλάδα', 'ΣΚΟΠΟΣ', 'đ', '東京', '𝔸', '🙂', '\ud800', '\udc00', '\n\n'];
     let seed = 11;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 3000; i++) {

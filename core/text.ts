@@ -15,7 +15,11 @@ function foldChar(ch: string): string {
     f = ch
       .normalize('NFD')
       .replace(/\p{M}+/gu, '')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ');
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      // Greek final sigma is the same letter as σ ("ΣΚΟΠΟΣ" lower-cased ends in ς, a stem "σκοπος" is written either way);
+      // Croatian đ, which has no decomposition, is typed "d" without it ("Medunarodni").
+      .replace(/ς/g, 'σ')
+      .replace(/đ/g, 'd');
     if (folded.size < 10_000) folded.set(ch, f);
   }
   return f;
@@ -25,6 +29,13 @@ function foldChar(ch: string): string {
 function foldNonAscii(lower: string): string {
   return NON_ASCII.test(lower) ? lower.replace(NON_ASCII_CHARS, foldChar) : lower;
 }
+
+/**
+ * The edges of a word in folded text, in any script: what `\b` is for ASCII letters (a Greek or Cyrillic
+ * letter is not a `\w`, so `\b` finds no edge between "5 ετη" and the end). For a RegExp source.
+ */
+export const WORD_START = String.raw`(?<![a-z0-9\u0080-\uffff])`;
+export const WORD_END = String.raw`(?![a-z0-9\u0080-\uffff])`;
 
 /** Folds case, accents, punctuation and spacing: "Société  X." and "SOCIETE X" give "societe x". */
 export function foldKey(text: string): string {

@@ -18,7 +18,7 @@ import { foldKey } from '../../text.js';
 import { contentAgrees, type ColumnContent } from './content-signal.js';
 import { assignColumns } from './columns.js';
 import { FIELDS, FIELD_BY_KEY, KEYWORDS } from './fields.js';
-import { ABBREVIATIONS, DATE_WORDS, questionForms } from '../vocabulary/index.js';
+import { ABBREVIATIONS, DATE_WORDS, FILLER_WORDS, questionForms } from '../vocabulary/index.js';
 
 export interface ColumnMapping {
   /** 0-based column index. */
@@ -43,6 +43,8 @@ const STOP = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'the', 'of
 /** Words that carry no field meaning in a header, questions included ("Quelles données ?", "What do we keep?"). */
 const FILLER = new Set([
   ...STOP,
+  // The other languages' function words, as data (vocabulary/*.json, "fillerWords"): "των", "на", "și".
+  ...FILLER_WORDS,
   'quel',
   'quelle',
   'quels',
@@ -434,7 +436,10 @@ export function matchHeader(header: string): HeaderMatch {
     }
     // A header that opens with "Date" ("Fecha inicio tratamiento", "Date of next review") asks for a date:
     // the best date field its other words name, or none, never the field of a word it only qualifies.
-    if (FIELD_BY_KEY.get(hit.field ?? '')?.kind !== 'date' && DATE_WORDS.has(foldKey(header).split(' ')[0] ?? '')) {
+    // Unless a phrase of the vocabulary opens with that word ("Date cu caracter personal": Romanian data).
+    const first = foldKey(header).split(' ')[0] ?? '';
+    const opensPhrase = foldKey(String(hit.why?.params?.synonym ?? '')).startsWith(`${first} `);
+    if (FIELD_BY_KEY.get(hit.field ?? '')?.kind !== 'date' && DATE_WORDS.has(first) && !opensPhrase) {
       const dated = scoreWords(header).find((s) => FIELD_BY_KEY.get(s.field)?.kind === 'date' && s.score >= 0.25);
       hit = dated
         ? { field: dated.field, confidence: Math.min(0.8, Math.max(0.7, dated.score)), why: { key: 'mapping.why.words', params: { words: asWritten(header, dated.matched) } } }
@@ -450,10 +455,13 @@ export function matchHeader(header: string): HeaderMatch {
 
 /** The parts of a combined header ("Description / purpose", "Finalité et base légale"). */
 export function headerParts(header: string): string[] {
-  return header
-    .split(/\s*(?:\/|\||&|\+|\n|;|\bet\b|\band\b|\bou\b|\bor\b|\bund\b|\by\b|\be\b|\bo\b|\boder\b)\s*/i)
-    .map((p) => p.trim())
-    .filter((p) => p.length >= 2);
+  return (
+    header
+      // "και" (el), "и" (bg), "și" (ro), "és" (hu): the conjunctions no Latin-letter word of another language spells.
+      .split(/\s*(?:\/|\||&|\+|\n|;|\bet\b|\band\b|\bou\b|\bor\b|\bund\b|\by\b|\be\b|\bo\b|\boder\b|(?<![\p{L}\p{N}])(?:και|и|și|şi|és)(?![\p{L}\p{N}]))\s*/iu)
+      .map((p) => p.trim())
+      .filter((p) => p.length >= 2)
+  );
 }
 
 /**
@@ -653,9 +661,11 @@ export function expandAbbreviations(header: string, complete: (prefix: string) =
     const k = foldKey(t);
     if (!k) return t;
     const dotted = /\.$/.test(t);
-    const acronym = /^[A-ZÀ-Ý]{2,6}s?$/.test(t.replace(/\.$/, ''));
+    const acronym = /^\p{Lu}{2,6}s?$/u.test(t.replace(/\.$/, '')); // "DCP", "ΓΚΠΔ", "ЛД"
     const known = ABBREVIATIONS.get(k);
-    if (known && (dotted || acronym || tokens.length === 1 || k.length <= 4)) {
+    // A short word written with its diacritics is a word of its language ("Cât timp…", Romanian), not an abbreviation ("cat.").
+    const accented = !dotted && /\p{M}/u.test(t.normalize('NFD'));
+    if (known && !accented && (dotted || acronym || tokens.length === 1 || k.length <= 4)) {
       changed = true;
       return known;
     }

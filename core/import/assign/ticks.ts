@@ -87,8 +87,9 @@ function runField(sheet: SheetData, headerRow: number, start: number, end: numbe
     const tickValue = (c: number) => {
       const h = header(c);
       if (field !== 'legalBases' || parseLegalBases(h).length) return h;
-      // "litra a", "letter a", "a)", "(a)" under a group citing Art. 6(1): that letter of Art. 6(1).
-      const letter = /^(?:[\p{L}.]+\s*)?\(?([a-f])\)?$/iu.exec(h)?.[1];
+      // "litra a", "letter a", "a)", "(a)", "στοιχ. β'", "буква б" under a group citing Art. 6(1): that letter of Art. 6(1)
+      // (Greek α–στ and Cyrillic а–е letters are read by parseLegalBases).
+      const letter = /^(?:[\p{L}.]+\s*)?[(„“"']?(στ|[a-fα-εа-е])[)“”"'΄ʹ’]?$/iu.exec(h.normalize('NFD').replace(/\p{M}/gu, ''))?.[1];
       if (letter && /(?<![0-9])6/.test(label)) return `Art. 6(1)(${letter.toLowerCase()}) — ${h}`;
       return parseLegalBases(`${label} ${h}`).length ? `${label} ${h}` : h;
     };

@@ -123,6 +123,8 @@ export class CountryMatcher {
     for (const c of countries.values()) if (c.kind === 'organisation') for (const name of organisationNames(c as InternationalOrganisation)) this.addIfAbsent(name, c.code);
     // Every language the import reads: "Deutschland", "Türkei", "Alemania", "Stati Uniti", "Verenigde Staten".
     for (const [code, names] of icuNames()) if (countries.has(code)) for (const name of names) this.addIfAbsent(name, code);
+    // And the short names each language writes ("SUA", "ΗΠΑ", "САЩ"), as data (vocabulary/*.json, "countryAliases").
+    for (const l of LANGUAGES) for (const [alias, code] of Object.entries(l.countryAliases ?? {})) if (countries.has(code)) this.addIfAbsent(alias, code);
   }
 
   private addIfAbsent(name: string, code: string): void {
@@ -143,7 +145,7 @@ export class CountryMatcher {
       this.byKey.get(foldKey(t)) ??
       this.byKey.get(k.replace(/^(l |la |le |les |the )/, '')) ??
       // "O.N.U.", "U.E.B." → the acronym written without its dots.
-      (/^(\w )+\w$/.test(k) ? this.byKey.get(k.replace(/ /g, '')) : undefined) ??
+      (/^([\p{L}\p{N}] )+[\p{L}\p{N}]$/u.test(k) ? this.byKey.get(k.replace(/ /g, '')) : undefined) ??
       // "EPO – European Patent Office", "OMS (Genève)": one of the parts names the destination.
       this.matchPart(t)
     );

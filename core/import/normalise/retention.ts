@@ -4,7 +4,7 @@
  * "5 ans à compter du versement de la paie" → P5Y + "versement de la paie";
  * "jusqu'à la suppression du compte" → no duration, trigger "suppression du compte".
  */
-import { foldKey } from '../../text.js';
+import { foldKey, WORD_END, WORD_START } from '../../text.js';
 import type { RetentionFinalFate } from '../../model/codes.js';
 import { DURATION_FROM, DURATION_JOINS, durationUnitWords } from '../vocabulary/index.js';
 
@@ -71,7 +71,7 @@ const UNITS: [RegExp, 'Y' | 'M' | 'W' | 'D'][] = [
 const MORE_UNITS = durationUnitWords();
 const MORE_UNIT = new Map(MORE_UNITS);
 
-const AMOUNT = String.raw`(\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s*(annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux)?|financial years?|fiscal years?|jahre?n?|ans?|annees?|years?|yrs?|anos?|anni|anno|jaren|jaar|mois|months?|mths?|monate?n?|meses|mesi|mese|mes|maanden|maand|mnd|semaines?|weeks?|sem|wks?|wochen?|semanas?|settimane|settimana|weken|jours?|days?|tage?n?|dias?|giorni|giorno|dagen|dag|j${MORE_UNITS.map(([w]) => `|${w}`).join('')})\b`;
+const AMOUNT = String.raw`(\d+(?:[.,]\d+)?|${Object.keys(NUMBER_WORDS).join('|')})\s*(annees? scolaires?|annees? universitaires?|school years?|academic years?|exercices?(?: comptables?| fiscaux)?|financial years?|fiscal years?|jahre?n?|ans?|annees?|years?|yrs?|anos?|anni|anno|jaren|jaar|mois|months?|mths?|monate?n?|meses|mesi|mese|mes|maanden|maand|mnd|semaines?|weeks?|sem|wks?|wochen?|semanas?|settimane|settimana|weken|jours?|days?|tage?n?|dias?|giorni|giorno|dagen|dag|j${MORE_UNITS.map(([w]) => `|${w}`).join('')})${WORD_END}`;
 
 const AMOUNT_RE = new RegExp(AMOUNT, 'g');
 
@@ -97,7 +97,7 @@ function iso(parts: { n: number; u: 'Y' | 'M' | 'W' | 'D' }[]): string {
 
 const TRIGGER_WORDS = String.raw`a compter d(?:u|e la|e l|es|e)|a partir d(?:u|e la|e l|es|e)|apres(?: la| le| l| les)?|suivant(?: la| le| l)?|des la fin d(?:u|e la|e l|es)|from(?: the)?|after(?: the)?|following(?: the)?|since(?: the)?|counted from(?: the)?`;
 // Other languages' words are data (vocabulary/*.json, "durationFrom"): "efter", "po", "após".
-const TRIGGER = new RegExp(String.raw`\b(?:${TRIGGER_WORDS}${DURATION_FROM.map((w) => `|${w}`).join('')})\s+(.+)$`);
+const TRIGGER = new RegExp(String.raw`${WORD_START}(?:${TRIGGER_WORDS}${DURATION_FROM.map((w) => `|${w}`).join('')})\s+(.+)$`);
 const UNTIL = /\b(?:jusqu a|jusqu au|jusqu aux|until|till|pendant|pour la duree d|for the duration of|during|le temps d|duree d|duree de la|duree du|tant que)\s+(.+)$/;
 
 export function parseRetention(text: string): ParsedRetention {

@@ -15,5 +15,13 @@ export function parseYesNo(text: string): boolean | undefined {
   }
   if (YES.has(k) || /^(oui|yes|ja|si)\b/.test(k)) return true;
   if (NO.has(k) || /^(non|no|nein)\b/.test(k)) return false;
+  // A yes or a no of any language opening a cell before a dash, a colon or a comma ("Да – САЩ", "Ναι: ΗΠΑ",
+  // "Igen, USA", "NEM - csak EU"): without the mark, "Da Vinci", "Nu Skin" are names.
+  const opener = /^\s*(\p{L}{2,})\s*[-–—:,;(/]/u.exec(text)?.[1];
+  if (opener) {
+    const w = foldKey(opener);
+    if (YES.has(w)) return true;
+    if (NO.has(w)) return false;
+  }
   return undefined;
 }

@@ -20,8 +20,8 @@ export function decodeText(data: Buffer): { text: string; encoding: string } {
   }
 }
 
-/** 8-bit code pages Excel writes besides Western European: Central European (cs, pl, sk, hu, sl, hr, ro), Baltic. */
-const OTHER_CODE_PAGES = ['windows-1250', 'windows-1257'];
+/** 8-bit code pages Excel writes besides Western European: Central European (cs, pl, sk, hu, sl, hr, ro), Baltic, Cyrillic (bg), Greek. */
+const OTHER_CODE_PAGES = ['windows-1250', 'windows-1257', 'windows-1251', 'windows-1253'];
 
 /**
  * An 8-bit file: Western European unless another code page reads more of the words registers are written with

@@ -1,9 +1,10 @@
 /**
- * The import's words, as data: one file per language (fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi) of the words a department
+ * The import's words, as data: one file per language (fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi, ro, hu, sk, hr, sl, bg,
+ * el, lt, lv, et, nb, ca) of the words a department
  * writes for rows that are not activities and for ticks, and of the words, abbreviations and
  * acronyms it writes for each field (see `fields` in each file). Merged here, folded, for the stages.
  */
-import { foldKey } from '../../text.js';
+import { foldKey, WORD_END, WORD_START } from '../../text.js';
 import de from './de.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
@@ -17,6 +18,20 @@ import da from './da.json' with { type: 'json' };
 import pl from './pl.json' with { type: 'json' };
 import cs from './cs.json' with { type: 'json' };
 import fi from './fi.json' with { type: 'json' };
+// The other EU/EEA languages, the same way: Romanian, Hungarian, Slovak, Croatian, Slovenian, Bulgarian, Greek, Lithuanian,
+// Latvian, Estonian, Norwegian Bokmål, Catalan (Greek and Bulgarian words are folded like the others: tonos dropped, ς = σ).
+import ro from './ro.json' with { type: 'json' };
+import hu from './hu.json' with { type: 'json' };
+import sk from './sk.json' with { type: 'json' };
+import hr from './hr.json' with { type: 'json' };
+import sl from './sl.json' with { type: 'json' };
+import bg from './bg.json' with { type: 'json' };
+import el from './el.json' with { type: 'json' };
+import lt from './lt.json' with { type: 'json' };
+import lv from './lv.json' with { type: 'json' };
+import et from './et.json' with { type: 'json' };
+import nb from './nb.json' with { type: 'json' };
+import ca from './ca.json' with { type: 'json' };
 
 export type RowMarkerKind = 'example' | 'instruction' | 'total' | 'notes';
 
@@ -25,6 +40,8 @@ interface LanguageFile {
   rows: Record<RowMarkerKind, string[]>;
   ticks: string[];
   untick: string[];
+  /** Function words (articles, prepositions, conjunctions) that say nothing about a field: "των", "на", "și". */
+  fillerWords?: string[];
   /** Headers departments write for each field (compared folded). */
   fields?: Record<string, string[]>;
   /** Stems and short phrases that say a header is about a field ("~" marks a weak word). */
@@ -35,6 +52,8 @@ interface LanguageFile {
   legalBases?: Record<string, string[]>;
   /** Words that point to a special category when a row says it holds sensitive data without naming one. */
   specialHints?: Record<string, string[]>;
+  /** Short names of countries the platform's ICU names do not hold ("SUA", "ΗΠΑ", "САЩ", "ZDA"): alias → ISO code. */
+  countryAliases?: Record<string, string>;
   /** Places that are not one country ("EU", "worldwide", "Asia"): a location column's values, never a transfer by themselves. */
   regions?: string[];
   /** Words that open a statement of nothing ("Aucun tiers n'a accès…", "Sans objet — …"). */
@@ -56,7 +75,7 @@ interface LanguageFile {
 
 export type DurationUnit = 'Y' | 'M' | 'W' | 'D';
 
-export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi] as unknown as LanguageFile[];
+export const LANGUAGES: LanguageFile[] = [fr, en, de, es, it, nl, pt, sv, da, pl, cs, fi, ro, hu, sk, hr, sl, bg, el, lt, lv, et, nb, ca] as unknown as LanguageFile[];
 
 const merged = (pick: (l: LanguageFile) => string[]): string[] => [...new Set(LANGUAGES.flatMap(pick).map((w) => foldKey(w)))];
 
@@ -74,13 +93,20 @@ export const UNTICKS = new Set(LANGUAGES.flatMap((l) => l.untick).map((w) => fol
 
 const REGISTER_WORDS = merged((l) => l.registerWords ?? []);
 
+/** Folded function words of every language file: a header's words the field scoring passes over. */
+export const FILLER_WORDS = merged((l) => l.fillerWords ?? []);
+
 /** Folded words for "date", every language together. */
 export const DATE_WORDS = new Set(merged((l) => l.dateWords ?? []));
 
 /** A sheet or table name made of register words ("Registre RH" is, "Marketing" is not): no department. */
 export function isRegisterWord(name: string): boolean {
   const k = ` ${foldKey(name)} `;
-  return /^ (sheet|feuil|tabelle|hoja|foglio|blatt)\s*\d* $/.test(k) || REGISTER_WORDS.some((w) => k.includes(` ${w} `) || k.includes(` ${w}s `));
+  // Excel's default sheet names in each language ("Munka1", "Foaie1", "Φύλλο1", "Лист1", "Ark1"…) name no department.
+  return (
+    /^ (sheet|feuil|tabelle|hoja|foglio|blatt|blad|folha|ark|arkusz|list|harok|taulukko|foaie|munka|lapas|lapa|leht|full|φυλλο|лист)\s*\d* $/.test(k) ||
+    REGISTER_WORDS.some((w) => k.includes(` ${w} `) || k.includes(` ${w}s `))
+  );
 }
 
 /** A field's header words, every language together (the file order: fr, en, de, es, it). */
@@ -104,7 +130,8 @@ export function legalBasisWords(): [string, string[]][] {
 
 /** Questions a header asks, rewritten into the word of what they ask for: [folded pattern, concept]. */
 export function questionForms(): [RegExp, string][] {
-  return LANGUAGES.flatMap((l) => (l.questions ?? []).map(([re, concept]) => [new RegExp(`\\b(${re})\\b`, 'g'), ` ${concept} `] as [RegExp, string]));
+  // Word edges of any script: a Greek or Bulgarian question is not made of `\w` letters.
+  return LANGUAGES.flatMap((l) => (l.questions ?? []).map(([re, concept]) => [new RegExp(`${WORD_START}(${re})${WORD_END}`, 'g'), ` ${concept} `] as [RegExp, string]));
 }
 
 /** Abbreviations and acronyms of every language (folded): "dcp" → "donnees a caractere personnel". */
@@ -138,11 +165,10 @@ export function knownWords(): Set<string> {
   if (KNOWN) return KNOWN;
   KNOWN = new Set();
   const visit = (v: unknown): void => {
-    if (typeof v === 'string')
-      for (const w of foldKey(v).split(' '))
-        if (w.length >= 4) KNOWN!.add(w);
-        else if (Array.isArray(v)) v.forEach(visit);
-        else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+    if (typeof v === 'string') {
+      for (const w of foldKey(v).split(' ')) if (w.length >= 4) KNOWN!.add(w);
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
   };
   LANGUAGES.forEach(visit);
   return KNOWN;
@@ -157,6 +183,8 @@ export function isAlertWord(label: string): boolean {
 const NOTHING = merged((l) => l.nothing ?? []).sort((a, b) => b.length - a.length);
 /** "Aucun tiers n'a accès aux données.", "Sans objet — aucun transfert", "Nessuno": a cell that says there is none. */
 export function isNoneStatement(text: string): boolean {
+  // An acronym is a name ("NAV", the Norwegian agency), even when a language's word for none is spelt alike (Latvian "nav").
+  if (/^\p{Lu}{2,4}$/u.test(text.trim())) return false;
   const k = foldKey(text);
   if (NOTHING.some((w) => k === w || k.startsWith(`${w} `))) return true;
   // "Données sensibles : aucune", "Oplysninger, der er tillagt en højere grad af beskyttelse: Ingen": a label, then nothing.
