@@ -12,17 +12,19 @@ import type { HistoryChange } from '../model/register.js';
 import { activityFieldsSchema } from '../model/schemas.js';
 
 /** For each list whose items are shortened: each empty property its items may leave out, with that empty value. */
-const ITEM_EMPTIES: Record<string, Record<string, '' | null | false>> = {
-  legalBases: { justification: '' },
-  art9Conditions: { justification: '' },
-  dataSubjects: { code: '', precision: '', volume: '' },
-  dataCategories: { code: '', description: '', special: false },
-  recipients: { role: '', precision: '' },
-  transfers: { recipient: '', safeguard: null, derogation: null, documentation: '', tiaRef: '' },
-  retention: { dataCategory: '', duration: '', trigger: '', activePeriod: '', archivePeriod: '', finalFate: null },
-  securityMeasures: { precision: '' },
-  systems: { hosting: '', country: '' },
-};
+const ITEM_EMPTIES = new Map<string, Record<string, '' | null | false>>(
+  Object.entries<Record<string, '' | null | false>>({
+    legalBases: { justification: '' },
+    art9Conditions: { justification: '' },
+    dataSubjects: { code: '', precision: '', volume: '' },
+    dataCategories: { code: '', description: '', special: false },
+    recipients: { role: '', precision: '' },
+    transfers: { recipient: '', safeguard: null, derogation: null, documentation: '', tiaRef: '' },
+    retention: { dataCategory: '', duration: '', trigger: '', activePeriod: '', archivePeriod: '', finalFate: null },
+    securityMeasures: { precision: '' },
+    systems: { hosting: '', country: '' },
+  }),
+);
 
 let defaults: Record<string, unknown> | undefined;
 /** A new activity's fields as the schema completes them (name and purpose, required, are never left out). */
@@ -48,10 +50,21 @@ function same(a: unknown, b: unknown): boolean {
   return ka.length === Object.keys(ob).length && ka.every((k) => k in ob && same((a as Record<string, unknown>)[k], ob[k]));
 }
 
-function shorten(item: unknown, empties: Record<string, unknown>): unknown {
-  if (!item || typeof item !== 'object') return item;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!(k in empties && empties[k] === v)) out[k] = v;
+function shorten(items: unknown[], empties: Record<string, unknown>): unknown[] {
+  const out = new Array<unknown>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!item || typeof item !== 'object') {
+      out[i] = item;
+      continue;
+    }
+    const short: Record<string, unknown> = {};
+    for (const k in item) {
+      const v = (item as Record<string, unknown>)[k];
+      if (v !== empties[k] || !Object.hasOwn(empties, k)) short[k] = v;
+    }
+    out[i] = short;
+  }
   return out;
 }
 
@@ -59,11 +72,11 @@ function shorten(item: unknown, empties: Record<string, unknown>): unknown {
 export function creationChanges(activity: Record<string, unknown>): HistoryChange[] {
   const d = activityDefaults();
   const changes: HistoryChange[] = [];
-  for (const path of Object.keys(activity)) {
+  for (const path in activity) {
     const v = activity[path];
-    if (v === undefined || (path in d && same(v, d[path]))) continue;
-    const empties = ITEM_EMPTIES[path];
-    changes.push({ path, before: null, after: empties && Array.isArray(v) ? v.map((item) => shorten(item, empties)) : v });
+    if (v === undefined || (Object.hasOwn(d, path) && same(v, d[path]))) continue;
+    const empties = ITEM_EMPTIES.get(path);
+    changes.push({ path, before: null, after: empties !== undefined && Array.isArray(v) ? shorten(v, empties) : v });
   }
   return changes;
 }
@@ -84,7 +97,7 @@ export function activityFromCreation(changes: HistoryChange[]): Record<string, u
  */
 export function withFullItems(changes: HistoryChange[]): HistoryChange[] {
   return changes.map((c) => {
-    const empties = ITEM_EMPTIES[c.path];
+    const empties = ITEM_EMPTIES.get(c.path);
     if (!empties || !Array.isArray(c.after)) return c;
     return { ...c, after: c.after.map((item: unknown) => (item && typeof item === 'object' ? { ...empties, ...item } : item)) };
   });

@@ -150,8 +150,8 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
     };
     const nextRef = (orgId: number) => {
       const st = orgState(orgId);
-      while (st.taken.has(`T-${String(st.next).padStart(3, '0')}`)) st.next++;
-      const ref = `T-${String(st.next).padStart(3, '0')}`;
+      let ref = `T-${String(st.next).padStart(3, '0')}`;
+      while (st.taken.has(ref)) ref = `T-${String(++st.next).padStart(3, '0')}`;
       st.taken.add(ref);
       return ref;
     };
