@@ -4,6 +4,7 @@
  */
 import { ActivityStore } from '../db/activity-store.js';
 import { backupWithDocumentStore, keepsDocuments, type StoreBackupResult } from '../db/backup.js';
+import { bulkWrite } from '../db/bulk-write.js';
 import { HistoryStore, type NewHistoryEntry } from '../db/history-store.js';
 import { ImportStore } from '../db/import-store.js';
 import { openRegisterFile, type OpenOptions, type OpenedRegister } from '../db/open.js';
@@ -107,6 +108,14 @@ export class Register {
         }
       })
       .immediate();
+  }
+
+  /**
+   * `write()` for thousands of rows (an import): through a rollback journal rather than the WAL when
+   * the register has no other connection (db/bulk-write.ts).
+   */
+  bulkWrite<T>(fn: () => T): T {
+    return bulkWrite(this.db.sqlite, () => this.write(fn));
   }
 
   /** Records a change in the history; must be called inside `write()`. */

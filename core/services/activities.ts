@@ -10,6 +10,7 @@ import { parseInput } from '../validate.js';
 import { foldKey } from '../text.js';
 import { checkCountries, createRecipient } from './recipients.js';
 import { checkVersion } from './versions.js';
+import { creationChanges } from './activity-history.js';
 import { unlinkActivityFromRecords } from '../records/services.js';
 import { unlinkActivityFromContracts } from '../contracts/services.js';
 import { signoffAfterChange, signoffOnCreate } from '../dpo/signoff.js';
@@ -189,7 +190,7 @@ export function insertParsedActivity(reg: Register, organisationId: number, fiel
       entityLabel: `${f.ref} ${f.name}`,
       organisationId,
       action: 'create',
-      changes: recordFields(comparable(stored) as Record<string, unknown>, 'after'),
+      changes: creationChanges(comparable(stored) as Record<string, unknown>),
     });
     signoffOnCreate(reg, id, meta, at);
     batch?.refs.add(refKey(f.ref));

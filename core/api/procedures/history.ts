@@ -4,6 +4,7 @@ import { Labels } from '../../export/labels.js';
 import { pathValueLines } from '../../import/preview/changes.js';
 import { listRecipients } from '../../services/recipients.js';
 import { dpoHistoryLines } from '../../dpo/history-text.js';
+import { withFullItems } from '../../services/activity-history.js';
 import type { Register } from '../../register.js';
 
 /** A recipient's type by its name (the history keeps the names an activity gave). */
@@ -45,7 +46,8 @@ export const historyProcedures = {
       })
       .default({ limit: 200 }),
     run: (reg, { lang, ...filter }) => {
-      const entries = reg.history.list(filter);
+      // An activity's creation entry leaves its list items' empty properties out (core/services/activity-history.ts): given back whole.
+      const entries = reg.history.list(filter).map((e) => (e.entityType === 'activity' && e.action === 'create' ? { ...e, changes: withFullItems(e.changes) } : e));
       if (!lang) return entries;
       const L = Labels.forRegister(reg, lang);
       const typeOf = recipientTypes(reg);

@@ -115,7 +115,8 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
   // The register may have changed while the backup ran: the plan must still hold.
   if (plan.registerState !== registerState(reg)) plan = buildPreview(reg, session, opts);
 
-  const batch = reg.write(() => {
+  // One transaction, through a rollback journal when the register has no other connection (db/bulk-write.ts).
+  const batch = reg.bulkWrite(() => {
     const batchId = reg.imports.createBatch(at, session.fileName, session.sha256);
     const m: CallMeta = { ...meta, source: 'import', sourceFile: session.fileName, sourceSha256: session.sha256, batchId };
     const undo: UndoData = { activitiesCreated: [], activitiesUpdated: [], recipientsCreated: [], organisation: null, organisationsCreated: [] };
@@ -149,8 +150,8 @@ export async function commitImport(reg: Register, session: ImportSession, opts: 
     };
     const nextRef = (orgId: number) => {
       const st = orgState(orgId);
-      while (st.taken.has(`T-${String(st.next).padStart(3, '0')}`)) st.next++;
-      const ref = `T-${String(st.next).padStart(3, '0')}`;
+      let ref = `T-${String(st.next).padStart(3, '0')}`;
+      while (st.taken.has(ref)) ref = `T-${String(++st.next).padStart(3, '0')}`;
       st.taken.add(ref);
       return ref;
     };
