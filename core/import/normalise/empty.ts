@@ -70,9 +70,22 @@ export function isPlaceholder(text: string): boolean {
   if (/^\([^()]+\)$/.test(t) && /\+|…|\.\.\.|\s(?:o|ou|or|oder|of|e)\s|\s\/\s/.test(t)) return true;
   const labelled = /^[^:\n[{]{2,40}:\s*([[{].*)$/s.exec(t);
   if (labelled && BRACKETED.test(labelled[1].trim())) return true;
-  const head = foldKey(t.slice(0, 30));
-  for (const m of ROW_MARKERS.example) if (head.startsWith(`${m} `) && /[:.)]/.test(t.slice(0, m.length + 4)) && /^[^\p{L}]*\p{L}/u.test(t)) return true;
-  return false;
+  // An example word and its punctuation stand in the first 30 characters or so: without such punctuation, no hint.
+  if (!/[:.)]/.test(t.slice(0, 40))) return false;
+  const opened = exampleStart().exec(foldKey(t.slice(0, 30)));
+  return opened !== null && /[:.)]/.test(t.slice(0, opened[1].length + 4)) && /^[^\p{L}]*\p{L}/u.test(t);
+}
+
+let exampleOpening: RegExp | undefined;
+/** A folded text opened by an example word of any language ("e g …", "beispiel …"), longest first; built once. */
+function exampleStart(): RegExp {
+  exampleOpening ??= new RegExp(
+    `^(${[...ROW_MARKERS.example]
+      .sort((a, b) => b.length - a.length)
+      .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')}) `,
+  );
+  return exampleOpening;
 }
 
 export function isEmptyEquivalent(text: string): boolean {
