@@ -528,3 +528,17 @@ describe('a recipient written as a sentence', () => {
     expect(p.rows[0].activity!.recipients[0].precision).toBe('Data videresendes og behandles af Flexybox.com');
   });
 });
+
+describe('a safeguard said to be missing', () => {
+  it('"SCC FEHLT", "CCT non signées", "SCC pending" give no safeguard (the transfer is flagged); "SCC vorhanden" gives the clauses', async () => {
+    const p = await preview(
+      ['Verarbeitungstätigkeit', 'Zweck', 'Drittlandübermittlung'],
+      ['Entwicklung', 'Software entwickeln', 'Sundara Tech (Indien) — SCC FEHLT'],
+      ['Abrechnung', 'Abrechnen', 'Stripe (USA) — SCC vorhanden'],
+      ['Support', 'Aider', 'Helpdeskly (Inde) — CCT non signées'],
+      ['Hosting', 'Host', 'Hostaro (India) — SCC pending'],
+    );
+    expect(p.rows.map((r) => r.activity!.transfers.map((t) => [t.country, t.safeguard]))).toEqual([[['IN', null]], [['US', 'scc']], [['IN', null]], [['IN', null]]]);
+    for (const i of [0, 2, 3]) expect(codes(p, i)).toContain('transfer_without_safeguard');
+  });
+});

@@ -1,7 +1,7 @@
 /** Transfer safeguards and Art. 49 derogations in free text → codes. Privacy Shield is kept, flagged. */
 import type { Art49DerogationCode, TransferSafeguardCode } from '../../model/codes.js';
 import { fold as foldKey } from '../fold.js';
-import { safeguardPhrases } from '../vocabulary/index.js';
+import { safeguardPhrases, saysMissing } from '../vocabulary/index.js';
 
 const SAFEGUARDS: [RegExp, TransferSafeguardCode][] = [
   [/\b(privacy shield|bouclier de protection)\b/, 'privacy_shield_legacy'],
@@ -41,7 +41,8 @@ export function parseSafeguard(text: string): { safeguard: TransferSafeguardCode
   PHRASES ??= { safeguards: safeguardPhrases('safeguards'), derogations: safeguardPhrases('derogations') };
   const { safeguards, derogations } = PHRASES;
   const safeguard = direct ?? SAFEGUARDS.find(([re, c]) => re.test(k) || safeguards.get(c)?.test(k))?.[1];
-  if (!safeguard) return undefined;
+  // "SCC FEHLT", "clauses contractuelles à signer": the safeguard named is not there.
+  if (!safeguard || saysMissing(text)) return undefined;
   const rest = k.replace(/\bderogations?\b|\bart(icle)? 49\b/g, '');
   const derogation = safeguard === 'derogation' ? (DEROGATIONS.find(([re, c]) => re.test(rest) || derogations.get(c)?.test(rest))?.[1] ?? null) : null;
   return { safeguard, derogation };

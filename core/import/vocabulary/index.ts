@@ -64,6 +64,8 @@ interface LanguageFile {
   alerts?: string[];
   /** Transfer safeguards (and Art. 49 derogations) in the language's own words, by code (French and English: normalise/safeguard.ts). */
   safeguards?: Record<string, string[]>;
+  /** Words that say a safeguard or a document is not there ("SCC FEHLT", "clauses à signer", "pending"). */
+  missing?: string[];
   derogations?: Record<string, string[]>;
   /** Words for a year, month, week and day after a number ("5 år", "3 lata", "10 vuotta"), every inflection written out. */
   durationUnits?: Partial<Record<DurationUnit, string[]>>;
@@ -157,6 +159,13 @@ export function safeguardPhrases(which: 'safeguards' | 'derogations'): Map<strin
   const words = new Map<string, string[]>();
   for (const l of LANGUAGES) for (const [code, ws] of Object.entries(l[which] ?? {})) words.set(code, [...(words.get(code) ?? []), ...ws.map((w) => foldKey(w))]);
   return new Map([...words].map(([code, ws]) => [code, new RegExp(`(^| )(${ws.join('|')})( |$)`)]));
+}
+
+let MISSING: RegExp | undefined;
+/** Whether a text says what it names is missing or not in place yet ("SCC FEHLT", "CCT non signées"), in any language file. */
+export function saysMissing(text: string): boolean {
+  MISSING ??= new RegExp(`(^| )(${merged((l) => l.missing ?? []).join('|')})( |$)`);
+  return MISSING.test(foldKey(text));
 }
 
 let KNOWN: Set<string> | null = null;
