@@ -1,0 +1,97 @@
+/**
+ * The classes of the fourth outside measure (files in shapes no test held): a register pasted into one column
+ * with each label and its value in the same cell, … Each input is built here from its shape, in several
+ * languages, with values no rule names.
+ */
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
+import type { ImportPreview } from './preview/preview.js';
+import { writeXlsx } from './testing/corpus.js';
+
+let t: TempRegister;
+beforeEach(async () => {
+  t = openTempRegister();
+  await t.call('organisations/create', { organisation: { name: 'Organisme' } } as never);
+});
+afterEach(() => t.cleanup());
+
+async function open(sheets: Record<string, (string | number)[][]>): Promise<ImportPreview> {
+  const file = path.join(t.dir, 'dept.xlsx');
+  await writeXlsx(file, sheets);
+  return (await t.call('import/open', { file })) as ImportPreview;
+}
+const activities = (p: ImportPreview) => p.rows.filter((r) => r.status !== 'skipped' && r.activity).map((r) => r.activity!);
+
+describe('one column of "Label: value" cells', () => {
+  // The labels of each language as a DPO writes them; the heading of each activity numbered in front of its name.
+  const languages = [
+    {
+      heading: 'Verarbeitungstätigkeit',
+      purpose: 'Zweck',
+      subjects: 'Betroffene Personen',
+      data: 'Datenkategorien',
+      recipients: 'Empfänger',
+      basis: 'Rechtsgrundlage',
+      retention: 'Speicherdauer',
+      basisText: 'Art. 6 Abs. 1 lit. b DSGVO',
+      years: '5 Jahre',
+    },
+    {
+      heading: 'Processing activity',
+      purpose: 'Purpose',
+      subjects: 'Data subjects',
+      data: 'Categories of personal data',
+      recipients: 'Recipients',
+      basis: 'Legal basis',
+      retention: 'Retention period',
+      basisText: 'Contract',
+      years: '5 years',
+    },
+    {
+      heading: 'Traitement',
+      purpose: 'Finalité',
+      subjects: 'Personnes concernées',
+      data: 'Catégories de données',
+      recipients: 'Destinataires',
+      basis: 'Base légale',
+      retention: 'Durée de conservation',
+      basisText: 'Exécution du contrat',
+      years: '5 ans',
+    },
+  ];
+  for (const l of languages) {
+    it(`${l.heading}: each heading starts an activity, each cell's label gives its field (times and links are no labels)`, async () => {
+      const rows: string[][] = [['Register 2026'], [], ['Stand: 01.02.2026 14:02'], []];
+      for (const [i, name] of ['Kundenkonten', 'Zahlungen', 'Protokolle'].entries()) {
+        rows.push([`${l.heading} ${i + 1}: ${name}`]);
+        rows.push([`${l.purpose}: ${name} verwalten, https://example.org/${i}`]);
+        rows.push([`${l.subjects}: Kunden ${i}`]);
+        rows.push([`${l.data}: Name, E-Mail, Konto ${i}`]);
+        rows.push([`${l.recipients}: Dienstleister ${i} GmbH`]);
+        rows.push([`${l.basis}: ${l.basisText}`]);
+        rows.push([`${l.retention}: ${l.years}`]);
+        rows.push([]);
+      }
+      const acts = activities(await open({ Register: rows }));
+      expect(acts.map((a) => a.name)).toEqual(['Kundenkonten', 'Zahlungen', 'Protokolle']);
+      expect(acts.map((a) => a.purpose)).toEqual([0, 1, 2].map((i) => `${['Kundenkonten', 'Zahlungen', 'Protokolle'][i]} verwalten, https://example.org/${i}`));
+      expect(acts.map((a) => a.dataSubjects.map((s) => s.label ?? s.precision).join())).toEqual(['Kunden 0', 'Kunden 1', 'Kunden 2']);
+      expect(acts[2].dataCategories.map((c) => c.label)).toEqual(['Name', 'E-Mail', 'Konto 2']);
+      expect(acts[1].recipients.map((r) => r.name)).toEqual(['Dienstleister 1 GmbH']);
+      expect(acts.map((a) => a.legalBases.map((b) => b.code))).toEqual([['contract'], ['contract'], ['contract']]);
+      expect(acts.map((a) => a.retention.map((r) => r.duration))).toEqual([['P5Y'], ['P5Y'], ['P5Y']]);
+    });
+  }
+
+  it('a label whose value continues on the lines under it, in the same column, takes them up to the blank line', async () => {
+    const acts = activities(
+      await open({
+        VVT: [['Activity: Payroll'], ['Purpose: paying salaries'], ['Categories of personal data:'], ['- Name'], ['- Bank account'], ['Legal basis: Legal obligation'], []],
+      }),
+    );
+    expect(acts).toHaveLength(1);
+    expect(acts[0].name).toBe('Payroll');
+    expect(acts[0].dataCategories.map((c) => c.label)).toEqual(['Name', 'Bank account']);
+  });
+});
