@@ -3,6 +3,7 @@
  * with each label and its value in the same cell, … Each input is built here from its shape, in several
  * languages, with values no rule names.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
@@ -19,6 +20,12 @@ afterEach(() => t.cleanup());
 async function open(sheets: Record<string, (string | number)[][]>): Promise<ImportPreview> {
   const file = path.join(t.dir, 'dept.xlsx');
   await writeXlsx(file, sheets);
+  return (await t.call('import/open', { file })) as ImportPreview;
+}
+async function openCsv(rows: string[][]): Promise<ImportPreview> {
+  const file = path.join(t.dir, 'dept.csv');
+  const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  fs.writeFileSync(file, rows.map((r) => r.map(cell).join(',')).join('\r\n'));
   return (await t.call('import/open', { file })) as ImportPreview;
 }
 const activities = (p: ImportPreview) => p.rows.filter((r) => r.status !== 'skipped' && r.activity).map((r) => r.activity!);
@@ -94,4 +101,52 @@ describe('one column of "Label: value" cells', () => {
     expect(acts[0].name).toBe('Payroll');
     expect(acts[0].dataCategories.map((c) => c.label)).toEqual(['Name', 'Bank account']);
   });
+});
+
+describe('a SharePoint list exported as it stores it', () => {
+  // Its internal column names escape each space as "_x0020_"; multiple values are "a;#b", a lookup "id;#value".
+  const internal = (h: string) => h.replace(/ /g, '_x0020_');
+  const headers = [
+    ['Title', 'Purpose', 'Data Subjects', 'Personal Data Categories', 'Recipients'],
+    ['Title', 'Finalité', 'Personnes concernées', 'Catégories de données', 'Destinataires'],
+    ['Title', 'Zweck', 'Betroffene Personen', 'Kategorien personenbezogener Daten', 'Empfänger'],
+  ];
+  for (const h of headers) {
+    it(`${h.slice(1).map(internal).join(', ')}: each column its field, each ";#" a separate value`, async () => {
+      const p = await openCsv([
+        [...h.map(internal), 'Modified', 'Created By'],
+        ['Payroll', 'Paying salaries', 'Employees;#Interns', 'Identity;#Bank details', 'Tax office;#Pension fund', '03/11/2025 14:02', 'Jane Doe'],
+        ['Visitors', 'Knowing who is on site', '12;#Visitors', 'Name', '7;#Security firm Ltd', '03/11/2025 14:05', 'Jane Doe'],
+      ]);
+      const fields = p.sheets[0].columns.slice(0, 5).map((c) => c.field);
+      expect(fields).toEqual(['name', 'purpose', 'dataSubjects', 'dataCategories', 'recipients']);
+      const acts = activities(p);
+      expect(acts[0].dataSubjects.map((s) => s.label ?? s.precision)).toEqual(['Employees', 'Interns']);
+      expect(acts[0].dataCategories.map((c) => c.label)).toEqual(['Identity', 'Bank details']);
+      expect(acts[0].recipients.map((r) => r.name)).toEqual(['Tax office', 'Pension fund']);
+      expect(acts[1].dataSubjects.map((s) => s.label ?? s.precision)).toEqual(['Visitors']);
+      expect(acts[1].recipients.map((r) => r.name)).toEqual(['Security firm Ltd']);
+    });
+  }
+});
+
+describe('a question asks for its field, whatever other field words it contains', () => {
+  const persons = [
+    '4. Whose personal data do we process?',
+    'Wessen personenbezogene Daten verarbeiten wir?',
+    'De qui traitons-nous les données ?',
+    'Van wie verwerken we gegevens?',
+  ];
+  const data = ['5. Which personal data do we process?', 'Welche Daten verarbeiten wir?', 'Quelles données traitons-nous ?', 'Welke gegevens verwerken we?'];
+  for (const [i, who] of persons.entries()) {
+    it(`"${who}" is the data subjects' column; "${data[i]}" the data categories'`, async () => {
+      const p = await openCsv([
+        ['Activity', 'Purpose', who, data[i]],
+        ['Fleet', 'Planning routes', 'Drivers', 'GPS location'],
+        ['Chat', 'Answering prospects', 'Website visitors', 'Chat transcript'],
+      ]);
+      expect(p.sheets[0].columns.map((c) => c.field)).toEqual(['name', 'purpose', 'dataSubjects', 'dataCategories']);
+      expect(activities(p).map((a) => a.dataSubjects.map((s) => s.label ?? s.precision).join())).toEqual(['Drivers', 'Website visitors']);
+    });
+  }
 });

@@ -419,7 +419,11 @@ export function matchHeader(header: string): HeaderMatch {
   if (!hit) {
     hit = matchCombined(header);
     // Headers written as code ("dataTypes", "legal_basis", "retentionPeriod"): their words spaced out.
-    const spaced = header.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/_+/g, ' ');
+    // SharePoint and XML names escape a space as "_x0020_" ("Data_x0020_Subjects").
+    const spaced = header
+      .replace(/_x([0-9a-f]{4})_/giu, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+      .replace(/_+/g, ' ');
     if (spaced !== header) {
       const words = matchCombined(spaced);
       if (words.confidence > hit.confidence) hit = words;
@@ -552,8 +556,11 @@ function match(header: string): HeaderMatch {
     // A question rewritten into its concept is explained by the question itself ("Qui a accès ?").
     const words = top.matched.some((w) => CONCEPTS.has(w)) ? `“${header.trim()}”` : asWritten(header, top.matched);
     const why: Message = { key: 'mapping.why.words', params: { words } };
+    // What a question asks ("Whose personal data do we process?" asks who) outweighs a field's words it only
+    // contains: the words after the question are what is asked about, not the answer.
+    const asked = top.matched.some((w) => CONCEPTS.has(w)) && confidence > 0 && best.why?.key === 'mapping.why.contains';
     if (best.field === top.field && confidence > 0) best = { ...best, confidence: Math.max(best.confidence, Math.min(0.95, best.confidence + 0.05)) };
-    else if (confidence > best.confidence + 0.05) best = { field: top.field, confidence, why };
+    else if (asked || confidence > best.confidence + 0.05) best = { field: top.field, confidence: Math.max(confidence, asked ? 0.75 : 0), why };
     best.alternatives = scored
       .filter((s) => s.field !== best.field && s.score > 0.15)
       .slice(0, 3)

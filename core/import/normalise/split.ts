@@ -65,6 +65,8 @@ export function splitMulti(text: string, options: { commas?: boolean; keepWhole?
 /** `splitMulti`, saying for each item whether it continues the line of the one before. */
 export function splitItems(text: string, options: { commas?: boolean; keepWhole?: (part: string) => boolean } = {}): SplitItem[] {
   const commas = options.commas ?? true;
+  // A SharePoint list writes its multiple values "a;#b", a lookup's with the item's id before each ("4;#RH;#9;#Paie").
+  if (text.includes(';#')) text = text.replace(/(^|;#)\d+;#/g, '$1').replace(/;#/g, '; ');
   // A checklist ("☑ Nom ☐ Adresse", "[x] e-mail [ ] téléphone", "■ oui □ non"): the ticked items only, unmarked.
   if (CHECKBOX.test(text)) return checklist(text, options);
   const out: SplitItem[] = [];
