@@ -150,3 +150,44 @@ describe('a question asks for its field, whatever other field words it contains'
     });
   }
 });
+
+describe('headers cut short or contracted with a dot', () => {
+  // Each field word of a language cut after every length a DPO uses (4 letters to two before its end), dotted.
+  const words: [string, string, string][] = [
+    ['es', 'Destinatarios', 'recipients'],
+    ['pt', 'Destinatários', 'recipients'],
+    ['es', 'Departamento', 'department'],
+    ['en', 'Department', 'department'],
+    ['de', 'Aufbewahrungsfrist', 'retention'],
+  ];
+  for (const [lang, word, field] of words) {
+    it(`${lang} "${word}" cut at every length is the ${field}`, async () => {
+      const cuts = Array.from({ length: word.length - 5 }, (_, i) => `${word.slice(0, i + 4)}.`);
+      for (const cut of cuts) {
+        const p = await openCsv([
+          ['Activ.', 'Fin.', cut],
+          ['Nóminas', 'Pagar', 'Valor uno'],
+        ]);
+        expect([cut, p.sheets[0].columns[2].field]).toEqual([cut, field]);
+      }
+    });
+  }
+  it('a contraction keeps the first and last letters and some between: "Dpto.", "Depto.", "Dpt." are the department', async () => {
+    for (const h of ['Dpto.', 'Depto.', 'Dpt.']) {
+      const p = await openCsv([
+        ['Nombre del tratamiento', 'Finalidad', h],
+        ['Nóminas', 'Pagar', 'RRHH'],
+      ]);
+      expect([h, p.sheets[0].columns[2].field]).toEqual([h, 'department']);
+      expect(activities(p)[0].department).toBe('RRHH');
+    }
+  });
+  it('"EE. UU. – CCT" in a transfers column: the United States under standard contractual clauses', async () => {
+    const p = await openCsv([
+      ['Nombre del tratamiento', 'Finalidad', 'Destinatarios', 'Transferencias internacionales'],
+      ['Soporte remoto', 'Mantenimiento', 'TeamViewer', 'EE. UU. – CCT'],
+      ['Correo', 'Comunicación', 'Proveedor', 'EEUU'],
+    ]);
+    expect(activities(p).map((a) => a.transfers.map((x) => [x.country, x.safeguard]))).toEqual([[['US', 'scc']], [['US', null]]]);
+  });
+});
