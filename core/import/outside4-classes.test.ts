@@ -191,3 +191,30 @@ describe('headers cut short or contracted with a dot', () => {
     expect(activities(p).map((a) => a.transfers.map((x) => [x.country, x.safeguard]))).toEqual([[['US', 'scc']], [['US', null]]]);
   });
 });
+
+describe('numbered section rows, however loud, name the department of the rows below', () => {
+  const styles: [string, (n: number) => string][] = [
+    ['1.', (n) => `${n}.`],
+    ['1)', (n) => `${n})`],
+    ['A.', (n) => `${'ABC'[n - 1]}.`],
+    ['II.', (n) => `${['I', 'II', 'III'][n - 1]}.`],
+  ];
+  const departments = ['Dados de pacientes', 'Ressources humaines et paie', 'Dienst Burgerzaken Oost'];
+  for (const [style, number] of styles)
+    for (const loud of [false, true]) {
+      it(`"${number(1)} ${loud ? departments[0].toUpperCase() : departments[0]}" merged across a table whose first column is the reference`, async () => {
+        const rows: string[][] = [['Ref.', 'Activity', 'Purpose', 'Legal basis', 'Retention']];
+        departments.forEach((d, i) => {
+          rows.push([`${number(i + 1)} ${loud ? d.toUpperCase() : d}`]);
+          rows.push([`${i + 1}.1`, `Activity ${i}a`, `Purpose ${i}a`, 'Contract', '5 years']);
+          rows.push([`${i + 1}.2`, `Activity ${i}b`, `Purpose ${i}b`, 'Consent', '1 year']);
+        });
+        rows.push([], ['Drafted by: the DPO']);
+        const p = await open({ Register: rows });
+        const acts = activities(p);
+        expect(acts.map((a) => a.name)).toEqual(departments.flatMap((_, i) => [`Activity ${i}a`, `Activity ${i}b`]));
+        const want = departments.map((d) => (loud ? d.toUpperCase() : d));
+        expect(acts.map((a) => a.department)).toEqual(want.flatMap((d) => [d, d]));
+      });
+    }
+});

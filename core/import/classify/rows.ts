@@ -116,6 +116,9 @@ function message(kind: RowKind | 'footer' | 'table' | 'aboveHeader', params: Rec
   return { key: `import.rowKind.${kind}`, params };
 }
 
+/** A heading's number: "1.", "2.1", "B)", "IV." before its words. */
+const SECTION_NUMBER = /^\s*(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVX]{1,4})[.)]\s+(?=\p{L})/u;
+
 /** Classifies every row below the header. */
 export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowClass[] {
   const mapped = [...fields].filter(([, f]) => f).map(([c]) => c);
@@ -238,8 +241,10 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
     if (single && typical >= 3) {
       const below = rows.slice(i + 1).find((y) => y.filled.length);
       const heads = below && x.r < lastDense && (dense(below) || below.filled.length === 1);
-      if (heads && !prose(texts[0])) {
-        section = { text: texts[0], r: x.r };
+      // A numbered heading ("1. DADOS DE PACIENTES", "B) Service Paie") is a section however loud; its number is not its name.
+      const numbered = SECTION_NUMBER.exec(texts[0]);
+      if (heads && (!prose(texts[0]) || (numbered && texts[0].length <= 60 && !/[.!?:…]$/.test(texts[0])))) {
+        section = { text: numbered ? texts[0].slice(numbered[0].length).trim() : texts[0], r: x.r };
         push({ r: x.r, kind: 'section', reason: message('section', { text: shown, width: mergedOver(sheet, x.r, x.filled[0]) }) });
         continue;
       }
