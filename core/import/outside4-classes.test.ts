@@ -200,7 +200,7 @@ describe('numbered section rows, however loud, name the department of the rows b
     ['II.', (n) => `${['I', 'II', 'III'][n - 1]}.`],
   ];
   const departments = ['Dados de pacientes', 'Ressources humaines et paie', 'Dienst Burgerzaken Oost'];
-  for (const [style, number] of styles)
+  for (const [, number] of styles)
     for (const loud of [false, true]) {
       it(`"${number(1)} ${loud ? departments[0].toUpperCase() : departments[0]}" merged across a table whose first column is the reference`, async () => {
         const rows: string[][] = [['Ref.', 'Activity', 'Purpose', 'Legal basis', 'Retention']];
