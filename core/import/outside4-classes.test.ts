@@ -218,3 +218,48 @@ describe('numbered section rows, however loud, name the department of the rows b
       });
     }
 });
+
+describe('a second table under the register, keyed by the activities’ names', () => {
+  const layouts = [
+    {
+      register: ['Traitement', 'Description', 'Finalité'],
+      side: ['Traitement', 'Base juridique', 'Durée de conservation'],
+      bases: ['Intérêt légitime', 'Exécution du contrat'],
+      keep: ['3 ans', '5 ans'],
+    },
+    {
+      register: ['Activity', 'Description', 'Purpose'],
+      side: ['Activity', 'Lawful basis', 'Retention period'],
+      bases: ['Legitimate interests', 'Contract'],
+      keep: ['3 years', '5 years'],
+    },
+    {
+      register: ['Verarbeitungstätigkeit', 'Beschreibung', 'Zweck'],
+      side: ['Verarbeitungstätigkeit', 'Rechtsgrundlage', 'Speicherdauer'],
+      bases: ['Berechtigtes Interesse', 'Vertrag'],
+      keep: ['3 Jahre', '5 Jahre'],
+    },
+  ];
+  for (const l of layouts) {
+    it(`"${l.side.join(' | ')}" completes the activities it names; its header and rows are no activities`, async () => {
+      const p = await open({
+        Sheet1: [
+          l.register,
+          ['Comptes', 'Administration des comptes', 'Administrer'],
+          ['Connexion', 'Vérifier les identités', 'Sécuriser'],
+          [],
+          ['3. ' + l.side[1]],
+          l.side,
+          ['Connexion', l.bases[1], l.keep[1]],
+          ['Comptes', l.bases[0], l.keep[0]],
+          ['[Autre traitement]', l.bases[0], ''],
+        ],
+      });
+      expect(p.rows.filter((r) => r.status !== 'new').map((r) => [r.row, r.status])).toEqual([5, 6, 7, 8, 9].map((n) => [n, 'skipped']));
+      const acts = activities(p);
+      expect(acts.map((a) => a.name)).toEqual(['Comptes', 'Connexion']);
+      expect(acts.map((a) => a.legalBases.map((b) => b.code))).toEqual([['legitimate_interests'], ['contract']]);
+      expect(acts.map((a) => a.retention.map((r) => r.duration))).toEqual([['P3Y'], ['P5Y']]);
+    });
+  }
+});

@@ -198,8 +198,7 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
       out.length > 0 &&
       ['blank', 'notes', 'section'].includes(last.kind) &&
       x.filled.length >= 2 &&
-      (!activityCount || x.mappedFilled < medianFill()) &&
-      secondHeader(texts, x.filled, fields)
+      (!activityCount || x.mappedFilled < medianFill() ? secondHeader(texts, x.filled, fields) : secondHeader(texts, x.filled, fields) === 'keyed')
     ) {
       other = message('table', { text: texts.join(' | ').slice(0, 80) });
       push({ r: x.r, kind: 'notes', reason: other });
@@ -240,7 +239,16 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
     const single = x.filled.length === 1 || (x.filled.length > 1 && new Set(texts).size === 1);
     if (single && typical >= 3) {
       const below = rows.slice(i + 1).find((y) => y.filled.length);
-      const heads = below && x.r < lastDense && (dense(below) || below.filled.length === 1);
+      // Above another table's header, a heading of the document ("3. Base juridique"), not a department.
+      const aboveTable =
+        below &&
+        below.filled.length >= 2 &&
+        secondHeader(
+          below.filled.map((c) => (sheet.rows[below.r]?.[c] ?? '').trim()),
+          below.filled,
+          fields,
+        );
+      const heads = below && !aboveTable && x.r < lastDense && (dense(below) || below.filled.length === 1);
       // A numbered heading ("1. DADOS DE PACIENTES", "B) Service Paie") is a section however loud; its number is not its name.
       const numbered = SECTION_NUMBER.exec(texts[0]);
       if (heads && (!prose(texts[0]) || (numbered && texts[0].length <= 60 && !/[.!?:…]$/.test(texts[0])))) {
@@ -249,7 +257,7 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
         continue;
       }
       // After the data, a name alone is a trailing label, not an activity: listed as skipped, the DPO may take it back.
-      if (!inIdentity || prose(texts[0]) || x.r > lastDense) {
+      if (!inIdentity || prose(texts[0]) || x.r > lastDense || aboveTable) {
         push({ r: x.r, kind: 'notes', reason: message(x.r > lastDense ? 'footer' : 'notes', { text: shown }) });
         continue;
       }
@@ -277,16 +285,27 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
  * A row that heads another table: short texts, at least two and most of them reading as headers, and none
  * reading as the header of its own column's field (a repeated header is the same table's, kept out by the header search).
  */
-function secondHeader(texts: string[], columns: number[], fields: Map<number, string | null>): boolean {
+/**
+ * A row that reads as another table's header: 'keyed' when it shares only the register's key column
+ * ("Traitement | Base juridique | Justification" under "Traitement | Description | Finalité"), a table of
+ * the same activities, as wide as the register's rows may be; the register's own header met again is none.
+ */
+function secondHeader(texts: string[], columns: number[], fields: Map<number, string | null>): 'keyed' | 'plain' | false {
   if (texts.some((t) => t.length > 50 || NUMERIC.test(t))) return false;
   let headers = 0;
+  let own = 0;
+  let key = false;
   for (const [k, t] of texts.entries()) {
     const m = matchHeader(t);
     if (!m.field || m.confidence < 0.7) continue;
-    if (fields.get(columns[k]) === m.field) return false;
+    if (fields.get(columns[k]) === m.field) {
+      own++;
+      key ||= m.field === 'name' || m.field === 'ref';
+    }
     headers++;
   }
-  return headers >= 2 && headers * 2 >= texts.length;
+  if (headers < 2 || headers * 2 < texts.length || own >= headers || own > 1) return false;
+  return own === 1 && key && columns.length >= 2 ? 'keyed' : own === 0 ? 'plain' : false;
 }
 
 function firstText(sheet: SheetData, r: number, filled: number[]): string {
