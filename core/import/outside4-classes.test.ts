@@ -263,3 +263,26 @@ describe('a second table under the register, keyed by the activities’ names', 
     });
   }
 });
+
+describe('several periods in one retention cell', () => {
+  const cases: [string, string[], string[]][] = [
+    ['Formation + 5 ans (certificats : 20 ans)', ['P5Y', 'P20Y'], ['', 'certificats']],
+    ['Abonnement + 30 jours (sauf N° FABER : 5 ans légal)', ['P30D', 'P5Y'], ['', 'N° FABER']],
+    ['14 mois (GA4), 90 jours (Sentry)', ['P14M', 'P90D'], ['', '']],
+    ['3 years after the contract (invoices: 10 years)', ['P3Y', 'P10Y'], ['', 'invoices']],
+    ['6 Monate (außer Rechnungen: 10 Jahre)', ['P6M', 'P10Y'], ['', 'Rechnungen']],
+    ['5 ans (durée légale)', ['P5Y'], ['']],
+    ['Durée du contrat, puis archivage', [''], ['']],
+  ];
+  for (const [cell, durations, categories] of cases) {
+    it(`"${cell}": ${durations.length} line(s)`, async () => {
+      const p = await openCsv([
+        ['Activity', 'Purpose', 'Retention period'],
+        ['Training', 'Training drivers', cell],
+      ]);
+      const r = activities(p)[0].retention;
+      expect(r.map((x) => x.duration ?? '')).toEqual(durations);
+      expect(r.map((x) => x.dataCategory)).toEqual(categories);
+    });
+  }
+});

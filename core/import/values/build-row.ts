@@ -564,11 +564,30 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   };
   // A cell is several periods only when each part stands on its own (a label, or a duration read);
   // "Photo kept until replaced; other accesses not stored" is one wording.
+  const period = (t: string) => ctx.memo(['retention', t], () => parseRetention(t)).duration;
+  // "Formation + 5 ans (certificats : 20 ans)", "30 jours (sauf N° FABER : 5 ans)": the period of one category
+  // in brackets, beside the activity's, is a line of its own; so is each part of "14 mois (GA4), 90 jours
+  // (Sentry)" when every part reads a duration by itself.
+  const periodsOf = (t: string): string[] => {
+    const own: string[] = [];
+    const main = t
+      .replace(/\(([^()]{3,120})\)/g, (whole, inner: string) => {
+        const m = labelledPeriod(inner.trim());
+        if (!m || !period(m.period)) return whole;
+        const lead = NEGATION.exec(m.category);
+        own.push(`${(lead?.index === 0 ? m.category.slice(lead[0].length) : m.category).trim()} : ${m.period.trim()}`);
+        return ' ';
+      })
+      .replace(/\s+/g, ' ')
+      .trim();
+    const pieces = main.split(/,\s*(?![^()]*\))/).map((x) => x.trim());
+    return [...(pieces.length > 1 && pieces.every((x) => period(x)) ? pieces : main ? [main] : []), ...own];
+  };
   const retentionItems = (cells.get('retention') ?? []).flatMap((c) => {
     const parts = ctx.memo(['split', 'retention', c.text], () => splitMulti(c.text, { commas: false }));
-    const alone = parts.length < 2 || parts.every((p) => labelledPeriod(p) || ctx.memo(['retention', p], () => parseRetention(p)).duration);
+    const alone = parts.length < 2 || parts.every((p) => labelledPeriod(p) || period(p));
     const whole = cleanText(c.text);
-    return (alone ? parts : whole ? [whole] : []).map((t) => ({ text: t, cell: c.cell }));
+    return (alone ? parts : whole ? [whole] : []).flatMap((t) => ctx.memo(['periods', t], () => periodsOf(t))).map((t) => ({ text: t, cell: c.cell }));
   });
   for (const item of retentionItems) {
     const m = labelledPeriod(item.text);
@@ -705,7 +724,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
 }
 
 const NEGATION =
-  /(?<![\p{L}\p{N}])(hors|sauf|excepté|excepte|à l[’']exclusion d[eu’']s?|a l[’']exclusion d[eu’']s?|sans|excluding|except|excluded|other than|not including|autres? que|non)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(hors|sauf|excepté|excepte|à l[’']exclusion d[eu’']s?|a l[’']exclusion d[eu’']s?|sans|excluding|except|excluded|other than|not including|autres? que|non|außer|ausser|excepto|salvo|exceto|tranne|eccetto|behalve|uitgezonderd|utom|undtagen)(?![\p{L}\p{N}])/iu;
 
 /** The text before any negation ("Absences et motifs (hors médical)" → "Absences et motifs"). */
 export function withoutNegated(text: string): string {
