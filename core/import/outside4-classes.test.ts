@@ -286,3 +286,37 @@ describe('several periods in one retention cell', () => {
     });
   }
 });
+
+describe('a list cell whose every line is "Label : items"', () => {
+  // The lines built from groups and items, with each bullet style and separator a DPO writes.
+  const groups: [string, string[]][] = [
+    ['Identité', ['nom', 'prénom']],
+    ['Contact', ['email', 'téléphone']],
+    ['Connexion', ['mot de passe', 'adresse IP']],
+  ];
+  for (const bullet of ['- ', '• ', '']) {
+    for (const colon of [' : ', ': ']) {
+      it(`"${bullet}Identité${colon}nom, prénom⏎…": each item a category, its label beside it`, async () => {
+        const cell = groups.map(([g, xs]) => `${bullet}${g}${colon}${xs.join(', ')}`).join('\n');
+        const p = await openCsv([
+          ['Activity', 'Purpose', 'Personal data'],
+          ['Accounts', 'Managing accounts', cell],
+          ['Payroll', 'Paying', 'Usage data: frequency of connection, settings used'],
+        ]);
+        const [accounts, payroll] = activities(p);
+        expect(accounts.dataCategories.map((c) => [c.label, c.description])).toEqual(groups.flatMap(([g, xs]) => xs.map((x) => [x, g])));
+        // The labels are kinds of data, not people.
+        expect(accounts.dataSubjects).toEqual([]);
+        // One labelled line alone stays one category with its details.
+        expect(payroll.dataCategories.map((c) => c.label)).toEqual(['Usage data: frequency of connection, settings used']);
+      });
+    }
+  }
+  it('a group stating none ("Special categories: none") gives no category', async () => {
+    const p = await openCsv([
+      ['Activity', 'Purpose', 'Personal data'],
+      ['Gym', 'Members', 'General data: name, e-mail\nSpecial categories: none'],
+    ]);
+    expect(activities(p)[0].dataCategories.map((c) => c.label)).toEqual(['name', 'e-mail']);
+  });
+});

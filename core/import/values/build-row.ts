@@ -206,17 +206,25 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const ds = ctx.vocab('data_subject_category');
   // A group of people the vocabulary knows by that very name ("Salariés"), or one the row already names: "Données du personnel : …" is data.
   const groupOf = (label: string) => ds.match(label)?.how === 'exact' || (f.dataSubjects ?? []).some((s) => foldKey(s.label) === foldKey(label));
-  for (const item of items('dataCategories', true, exactIn('data_category'))) {
+  const categoryItems = items('dataCategories', true, exactIn('data_category'));
+  // A list whose every line is "Label : a, b" ("- Identité : nom, prénom⏎- Contact : email, téléphone") is
+  // structured: each label groups the categories after it. One such line alone is one category with its details.
+  const byCell = new Map<string, string[]>();
+  for (const i of categoryItems) byCell.set(i.cell, [...(byCell.get(i.cell) ?? []), i.text]);
+  const structured = new Set([...byCell].filter(([, list]) => list.length >= 2 && list.every((t) => GROUP_LINE.test(t))).map(([cell]) => cell));
+  for (const item of categoryItems) {
     // "Salariés : nom, prénom, RIB": the people concerned, and each category kept about them.
-    const grouped = ctx.memo(['grouped', item.text], () => readGroupedItems(item.text, groupOf));
+    const people = ctx.memo(['grouped', item.text], () => readGroupedItems(item.text, groupOf));
+    const listed = !people && structured.has(item.cell) ? readGroupedItems(item.text, () => true) : undefined;
+    const grouped = people ?? (listed && { ...listed, items: listed.items.filter((x) => !isNoneStatement(x)) });
     for (const text of grouped ? grouped.items : [item.text]) {
       // "Absences (hors médical)", "tout sauf la santé": what is negated never makes a category.
       const positive = withoutNegated(text);
       const m = positive ? dc.match(positive) : undefined;
       categories.push({ code: m?.code ?? '', label: text, description: grouped?.group ?? '', special: m ? Boolean(dc.term(m.code)?.special) : false });
     }
-    if (grouped && !(f.dataSubjects ?? []).some((s) => foldKey(s.label) === foldKey(grouped.group)))
-      set('dataSubjects', [...(f.dataSubjects ?? []), { code: ds.match(grouped.group)?.code ?? '', label: grouped.group, precision: '', volume: '' }]);
+    if (people && !(f.dataSubjects ?? []).some((s) => foldKey(s.label) === foldKey(people.group)))
+      set('dataSubjects', [...(f.dataSubjects ?? []), { code: ds.match(people.group)?.code ?? '', label: people.group, precision: '', volume: '' }]);
   }
   for (const item of items('specialCategories', true, exactIn('data_category'))) {
     const yes = parseYesNo(item.text);
@@ -722,6 +730,9 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   }
   return out;
 }
+
+/** "Identité : nom, prénom": a label (no digits) and its items after a colon. */
+const GROUP_LINE = /^[^:：\d\n]{2,60}?\s*[:：]\s*\S/u;
 
 const NEGATION =
   /(?<![\p{L}\p{N}])(hors|sauf|excepté|excepte|à l[’']exclusion d[eu’']s?|a l[’']exclusion d[eu’']s?|sans|excluding|except|excluded|other than|not including|autres? que|non|außer|ausser|excepto|salvo|exceto|tranne|eccetto|behalve|uitgezonderd|utom|undtagen)(?![\p{L}\p{N}])/iu;
