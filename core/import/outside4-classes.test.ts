@@ -320,3 +320,24 @@ describe('a list cell whose every line is "Label : items"', () => {
     expect(activities(p)[0].dataCategories.map((c) => c.label)).toEqual(['name', 'e-mail']);
   });
 });
+
+describe('lines of a list cell that are themselves lists of a few words', () => {
+  for (const bullet of ['- ', '• ', '']) {
+    it(`"${bullet}Namn, personnummer, adress⏎${bullet}E-postadress, telefonnummer": each word an item; a phrase with commas stays whole`, async () => {
+      const p = await openCsv([
+        ['Activity', 'Purpose', 'Personal data', 'Data subjects'],
+        [
+          'Members',
+          'Keeping the members list',
+          `${bullet}Namn, personnummer, adress\n${bullet}E-postadress, telefonnummer\n${bullet}Kontoinformation för avgifter`,
+          `${bullet}Medlemmar, styrelse\n${bullet}Hyresgäster`,
+        ],
+        ['Logs', 'Security', `${bullet}Logs kept when, after a failed login, the account is locked\n${bullet}IP address`, 'Users'],
+      ]);
+      const [members, logs] = activities(p);
+      expect(members.dataCategories.map((c) => c.label)).toEqual(['Namn', 'personnummer', 'adress', 'E-postadress', 'telefonnummer', 'Kontoinformation för avgifter']);
+      expect(members.dataSubjects.map((s) => s.label)).toEqual(['Medlemmar', 'styrelse', 'Hyresgäster']);
+      expect(logs.dataCategories.map((c) => c.label)).toEqual(['Logs kept when, after a failed login, the account is locked', 'IP address']);
+    });
+  }
+});

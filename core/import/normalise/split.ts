@@ -28,6 +28,12 @@ function splitOutside(text: string, isSep: (s: string, i: number) => boolean): s
   return parts;
 }
 
+/** An item of a few words ("personnummer", "E-postadress"), not a phrase. */
+const shortItem = (x: string) => {
+  const t = x.trim();
+  return t.length > 0 && t.length <= 40 && t.split(/\s+/).length <= 3 && !/[.!?:]$/.test(t);
+};
+
 const TICKED = /^\s*(?:☑|☒|✓|✔|✅|\[\s*[xX✓✔]\s*\])\s*/;
 const UNTICKED = /^\s*(?:☐|\[\s*\])\s*/;
 /** A box of a checklist at an item's start; "□"/"■" count only beside each other (alone they are bullets). */
@@ -63,7 +69,7 @@ export function splitMulti(text: string, options: { commas?: boolean; keepWhole?
 }
 
 /** `splitMulti`, saying for each item whether it continues the line of the one before. */
-export function splitItems(text: string, options: { commas?: boolean; keepWhole?: (part: string) => boolean } = {}): SplitItem[] {
+export function splitItems(text: string, options: { commas?: boolean; lineCommas?: boolean; keepWhole?: (part: string) => boolean } = {}): SplitItem[] {
   const commas = options.commas ?? true;
   // A SharePoint list writes its multiple values "a;#b", a lookup's with the item's id before each ("4;#RH;#9;#Paie").
   if (text.includes(';#')) text = text.replace(/(^|;#)\d+;#/g, '$1').replace(/;#/g, '; ');
@@ -93,8 +99,13 @@ export function splitItems(text: string, options: { commas?: boolean; keepWhole?
       if (!p) continue;
       // "Usage data: frequency of connection, plays accessed": a label and its details, one item.
       const labelled = /^[^,:;]{2,60}\s*:\s*\S[^:]*,/.test(p);
-      if (!commas || byLines || semicolons || slashes || labelled || options.keepWhole?.(p)) push(p);
-      else for (const piece of splitOutside(p, (s, i) => s[i] === ',' && !/\d/.test(s[i + 1] ?? ''))) push(piece);
+      const pieces = () => splitOutside(p, (s, i) => s[i] === ',' && !/\d/.test(s[i + 1] ?? ''));
+      if (!commas || semicolons || slashes || labelled || options.keepWhole?.(p)) push(p);
+      else if (!byLines) for (const piece of pieces()) push(piece);
+      // A line of a list that is itself a list of a few words each ("- Namn, personnummer, adress"): its items,
+      // where the caller asks for them (data categories and subjects); a phrase with commas stays whole.
+      else if (options.lineCommas && pieces().length > 1 && pieces().every(shortItem)) for (const piece of pieces()) push(piece);
+      else push(p);
     }
   }
   return out;

@@ -101,7 +101,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     (cells.get(key) ?? []).flatMap((c) =>
       ctx
         .memo(['split', key, c.text], () =>
-          splitItems(c.text, { commas, keepWhole })
+          splitItems(c.text, { commas, keepWhole, lineCommas: key === 'dataCategories' || key === 'dataSubjects' })
             .filter((t) => t.text.length > 200 || !isNoneStatement(t.text))
             .map((t) => ({ ...t, note: readItem(t.text, annotationTools, false, t.follows).kind === 'note' })),
         )
