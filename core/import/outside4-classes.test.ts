@@ -341,3 +341,31 @@ describe('lines of a list cell that are themselves lists of a few words', () => 
     });
   }
 });
+
+describe('one item alone under a list column, below its activity', () => {
+  const lists: [string, string, (a: ImportPreview['rows'][number]['activity']) => string[]][] = [
+    ['Kategorie osobních údajů', 'dataCategories', (a) => a!.dataCategories.map((c) => c.label)],
+    ['Příjemci', 'recipients', (a) => a!.recipients.map((r) => r.name)],
+    ['Kategorie subjektů údajů', 'dataSubjects', (a) => a!.dataSubjects.map((s) => s.label)],
+  ];
+  for (const [header, field, values] of lists) {
+    it(`under "${header}" (${field}): one more item of the activity above, never a section label`, async () => {
+      const columns = ['Agenda', 'Účel zpracování', header, 'Lhůta pro výmaz'];
+      const p = await openCsv([
+        columns,
+        ['Evidence obyvatel', 'Vedení evidence', 'Položka A', '10 let'],
+        ['', '', 'Položka B', ''],
+        ['', '', 'Položka C', ''],
+        ['Místní poplatky', 'Správa poplatků', 'Položka D', '5 let'],
+        ['', '', 'Položka E', ''],
+      ]);
+      const acts = activities(p);
+      expect(acts.map((a) => a.name)).toEqual(['Evidence obyvatel', 'Místní poplatky']);
+      expect(acts.map((a) => values(a))).toEqual([
+        ['Položka A', 'Položka B', 'Položka C'],
+        ['Položka D', 'Položka E'],
+      ]);
+      expect(acts.map((a) => a.department)).toEqual(['', '']);
+    });
+  }
+});

@@ -12,6 +12,7 @@ import { foldKey } from '../../text.js';
 import { ROW_MARKERS, type RowMarkerKind } from '../vocabulary/index.js';
 import type { SheetData } from '../read/workbook.js';
 import { matchHeader } from '../assign/mapping.js';
+import { FIELD_BY_KEY } from '../assign/fields.js';
 import { isPlaceholder } from '../normalise/empty.js';
 
 export type RowKind = 'activity' | 'continuation' | 'section' | 'example' | 'instruction' | 'total' | 'notes' | 'blank';
@@ -237,6 +238,20 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
     const inIdentity = x.filled.some((c) => identity.includes(c));
     const prose = (t: string) => t.length > 80 || /[.!?:…]$/.test(t) || (t === t.toUpperCase() && /\p{Lu}{3}/u.test(t) && t.split(/\s+/).length >= 3);
     const single = x.filled.length === 1 || (x.filled.length > 1 && new Set(texts).size === 1);
+    // One item alone under a list column that is not the first, right below an activity: one more item of it
+    // ("datum narození" under the data categories), not a section label (those stand in the first column or span it).
+    const alone = x.filled.length === 1 ? x.filled[0] : -1;
+    if (
+      alone > Math.min(...mapped) &&
+      FIELD_BY_KEY.get(fields.get(alone) ?? '')?.multi &&
+      !identity.includes(alone) &&
+      mergedOver(sheet, x.r, alone) <= 1 &&
+      lastActivity >= 0 &&
+      (last.kind === 'activity' || last.kind === 'continuation')
+    ) {
+      push({ r: x.r, kind: 'continuation', of: lastActivity, reason: message('continuation', { row: lastActivity + 1 }) });
+      continue;
+    }
     if (single && typical >= 3) {
       const below = rows.slice(i + 1).find((y) => y.filled.length);
       // Above another table's header, a heading of the document ("3. Base juridique"), not a department.
