@@ -369,3 +369,21 @@ describe('one item alone under a list column, below its activity', () => {
     });
   }
 });
+
+describe('a safeguard said to be missing is no safeguard', () => {
+  const missing = ['SCC FEHLT', 'SCC fehlen', 'SCC missing', 'no SCC', 'CCT à signer', 'CCT manquantes', 'sin CCT', 'EU-Standardvertragsklauseln (noch nicht unterzeichnet)'];
+  for (const said of missing) {
+    it(`"Sundara Tech (India) — ${said}": the transfer to India, without a safeguard, said; the name stays the vendor's`, async () => {
+      const p = await openCsv([
+        ['Activity', 'Purpose', 'Recipients'],
+        ['Development', 'Building the product', `Sundara Tech (India) — ${said}`],
+        ['Support', 'Helping users', 'Helply Inc. (USA) — SCC'],
+      ]);
+      const [dev, support] = activities(p);
+      expect(dev.recipients.map((r) => r.name)).toEqual(['Sundara Tech']);
+      expect(dev.transfers.map((t) => [t.country, t.safeguard])).toEqual([['IN', null]]);
+      expect(p.rows[0].warnings.map((w) => w.code)).toContain('transfer_without_safeguard');
+      expect(support.transfers.map((t) => [t.country, t.safeguard])).toEqual([['US', 'scc']]);
+    });
+  }
+});

@@ -34,14 +34,38 @@ const DEROGATIONS: [RegExp, Art49DerogationCode][] = [
 // German, Spanish, Italian and Dutch wordings (vocabulary/*.json), tried in the same order as the expressions above.
 let PHRASES: { safeguards: Map<string, RegExp>; derogations: Map<string, RegExp> } | null = null;
 
-export function parseSafeguard(text: string): { safeguard: TransferSafeguardCode; derogation: Art49DerogationCode | null } | undefined {
+/**
+ * A safeguard said to be missing or not yet in place ("SCC FEHLT", "CCT à signer", "no SCC", "DPA pending"),
+ * in the languages of the vocabulary files: it is no safeguard of the transfer (which then lacks one, said).
+ */
+const ABSENT =
+  /(^|\s)(fehlt|fehlen|fehlend\w*|ausstehend|nicht unterzeichnet|missing|lacking|pending|not signed|unsigned|to be signed|manquant\w*|absent\w*|a signer|non signe\w*|en attente|falta|faltan|pendiente\w*|sin firmar|mancant\w*|da firmare|ontbreekt|ontbreken|saknas|mangler|chybi|puuttuu|brak)(\s|$)|^(no|keine?|kein|sans|ohne|sin|senza|geen|ingen|zadne) /;
+
+export function safeguardMissing(text: string): boolean {
   const k = foldKey(text);
+  return ABSENT.test(k) && named(k) !== undefined;
+}
+
+/** "(noch nicht unterzeichnet)", "(missing)" after a safeguard: a few words that say only that it is missing. */
+export function saysMissing(text: string): boolean {
+  const k = foldKey(text);
+  return ABSENT.test(k) && !named(k) && k.split(' ').length <= 4;
+}
+
+/** The safeguard the folded text names, whatever it says of it. */
+function named(k: string): TransferSafeguardCode | undefined {
   const code = k.replace(/ /g, '_');
   const direct = SAFEGUARDS.find(([, c]) => c === code)?.[1];
   PHRASES ??= { safeguards: safeguardPhrases('safeguards'), derogations: safeguardPhrases('derogations') };
-  const { safeguards, derogations } = PHRASES;
-  const safeguard = direct ?? SAFEGUARDS.find(([re, c]) => re.test(k) || safeguards.get(c)?.test(k))?.[1];
-  if (!safeguard) return undefined;
+  const { safeguards } = PHRASES;
+  return direct ?? SAFEGUARDS.find(([re, c]) => re.test(k) || safeguards.get(c)?.test(k))?.[1];
+}
+
+export function parseSafeguard(text: string): { safeguard: TransferSafeguardCode; derogation: Art49DerogationCode | null } | undefined {
+  const k = foldKey(text);
+  const safeguard = named(k);
+  if (!safeguard || ABSENT.test(k)) return undefined;
+  const { derogations } = PHRASES!;
   const rest = k.replace(/\bderogations?\b|\bart(icle)? 49\b/g, '');
   const derogation = safeguard === 'derogation' ? (DEROGATIONS.find(([re, c]) => re.test(rest) || derogations.get(c)?.test(rest))?.[1] ?? null) : null;
   return { safeguard, derogation };
