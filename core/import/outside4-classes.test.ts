@@ -322,6 +322,17 @@ describe('a list cell whose every line is "Label : items"', () => {
 });
 
 describe('lines of a list cell that are themselves lists of a few words', () => {
+  it('"identyfikator konta, login, rola; bez Session Replay i bez PII.": the part between semicolons that lists words gives each', async () => {
+    const p = await openCsv([
+      ['Activity', 'Purpose', 'Personal data'],
+      ['Monitoring', 'Finding errors', 'identyfikator konta, login, rola, URL widoku; bez Session Replay, bez danych osobowych i bez nagrań ekranu.'],
+    ]);
+    expect(
+      activities(p)[0]
+        .dataCategories.map((c) => c.label)
+        .slice(0, 4),
+    ).toEqual(['identyfikator konta', 'login', 'rola', 'URL widoku']);
+  });
   for (const bullet of ['- ', '• ', '']) {
     it(`"${bullet}Namn, personnummer, adress⏎${bullet}E-postadress, telefonnummer": each word an item; a phrase with commas stays whole`, async () => {
       const p = await openCsv([

@@ -100,11 +100,12 @@ export function splitItems(text: string, options: { commas?: boolean; lineCommas
       // "Usage data: frequency of connection, plays accessed": a label and its details, one item.
       const labelled = /^[^,:;]{2,60}\s*:\s*\S[^:]*,/.test(p);
       const pieces = () => splitOutside(p, (s, i) => s[i] === ',' && !/\d/.test(s[i + 1] ?? ''));
-      if (!commas || semicolons || slashes || labelled || options.keepWhole?.(p)) push(p);
-      else if (!byLines) for (const piece of pieces()) push(piece);
-      // A line of a list that is itself a list of a few words each ("- Namn, personnummer, adress"): its items,
-      // where the caller asks for them (data categories and subjects); a phrase with commas stays whole.
-      else if (options.lineCommas && pieces().length > 1 && pieces().every(shortItem)) for (const piece of pieces()) push(piece);
+      // A line (or a part between semicolons) that is itself a list of a few words each ("- Namn, personnummer,
+      // adress"): its items, where the caller asks for them (data categories and subjects); a phrase stays whole.
+      const wordList = () => options.lineCommas && pieces().length > 1 && pieces().every(shortItem);
+      if (!commas || slashes || labelled || options.keepWhole?.(p)) push(p);
+      else if (!byLines && !semicolons) for (const piece of pieces()) push(piece);
+      else if (wordList()) for (const piece of pieces()) push(piece);
       else push(p);
     }
   }
