@@ -91,6 +91,16 @@ describe('one column of "Label: value" cells', () => {
     });
   }
 
+  it("the register's own lines above the first activity (its controller) are not the first activity's", async () => {
+    const rows: string[][] = [['Verzeichnis'], ['Verantwortlicher: Muster GmbH, Hauptstraße 1, Hamburg'], []];
+    for (const name of ['Konten', 'Zahlungen']) rows.push([`Verarbeitungstätigkeit: ${name}`], [`Zweck: ${name} führen`], ['Empfänger: Hoster AG'], ['Speicherdauer: 3 Jahre'], []);
+    const acts = activities(await open({ VVT: rows }));
+    expect(acts.map((a) => [a.name, a.owner])).toEqual([
+      ['Konten', ''],
+      ['Zahlungen', ''],
+    ]);
+  });
+
   it('a label whose value continues on the lines under it, in the same column, takes them up to the blank line', async () => {
     const acts = activities(
       await open({

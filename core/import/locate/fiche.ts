@@ -159,6 +159,14 @@ export function ficheBlocks(sheet: SheetData, labels: Label[]): FicheBlock[] {
     if (blocks.length && (fields.size < 3 || !(fields.has('name') || fields.has('purpose')))) blocks[blocks.length - 1].push(...g);
     else blocks.push(g);
   }
+  // The register's own lines above its first activity ("Verantwortlicher: …", "Stand: …"): fields no other
+  // block gives, before the first block's name or purpose, are the register's, not its first activity's.
+  if (blocks.length > 1) {
+    const first = blocks[0];
+    const lead = first.findIndex((l) => l.field === 'name' || l.field === 'purpose');
+    const elsewhere = new Set(blocks.slice(1).flatMap((g) => g.map((l) => l.field)));
+    if (lead > 0) blocks[0] = first.filter((l, k) => k >= lead || elsewhere.has(l.field));
+  }
   return blocks.map((g, i) => {
     const start = i === 0 ? 0 : blocks[i - 1][blocks[i - 1].length - 1].r + 1;
     const end = i + 1 < blocks.length ? blocks[i + 1][0].r : Math.min(sheet.rows.length, g[g.length - 1].r + 60);
