@@ -113,12 +113,17 @@ describe('values', () => {
   it('splits on commas where the cell uses commas as its separator, and in a line of short words under lines or semicolons', () => {
     const cnil = 'État civil, identité, données d’identification, images';
     // The CNIL's own category, known to the vocabulary, stays whole; a line of short words is a list.
-    expect(splitMulti(`${cnil};\nSanté`, { keepWhole: (p) => p === cnil })).toEqual([cnil, 'Santé']);
-    expect(splitMulti(`${cnil};\nSanté`)).toEqual(['État civil', 'identité', 'données d’identification', 'images', 'Santé']);
+    expect(splitMulti(`${cnil};\nSanté`, { lineCommas: true, keepWhole: (p) => p === cnil })).toEqual([cnil, 'Santé']);
+    expect(splitMulti(`${cnil};\nSanté`, { lineCommas: true })).toEqual(['État civil', 'identité', 'données d’identification', 'images', 'Santé']);
+    // Where the field is not a list of words (recipients, measures…), a line stays whole.
+    expect(splitMulti(`${cnil};\nSanté`)).toEqual([cnil, 'Santé']);
     expect(splitMulti('Nom, prénom, adresse')).toEqual(['Nom', 'prénom', 'adresse']);
-    expect(splitMulti('Identité, adresse\nVie professionnelle (CV, diplômes)')).toEqual(['Identité', 'adresse', 'Vie professionnelle (CV, diplômes)']);
+    expect(splitMulti('Identité, adresse\nVie professionnelle (CV, diplômes)', { lineCommas: true })).toEqual(['Identité', 'adresse', 'Vie professionnelle (CV, diplômes)']);
     // Longer phrases between commas are one item's wording, not a list.
-    expect(splitMulti('Données de connexion, y compris les adresses IP des postes\nSanté')).toEqual(['Données de connexion, y compris les adresses IP des postes', 'Santé']);
+    expect(splitMulti('Données de connexion, y compris les adresses IP des postes\nSanté', { lineCommas: true })).toEqual([
+      'Données de connexion, y compris les adresses IP des postes',
+      'Santé',
+    ]);
   });
 });
 

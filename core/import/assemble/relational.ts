@@ -9,8 +9,8 @@ import { fold as foldKey } from '../fold.js';
 import { FIELD_BY_KEY } from '../assign/fields.js';
 import { headersOf, type SheetTable } from '../locate/find-table.js';
 import { autoMap, matchHeader } from '../assign/mapping.js';
-import { cellName } from '../read/workbook.js';
-import { classifyRows } from '../classify/rows.js';
+import { cellName, type SheetData } from '../read/workbook.js';
+import { classifyRows, type RowClass } from '../classify/rows.js';
 
 export interface PartSheet {
   index: number;
@@ -106,4 +106,33 @@ function looseTable(t: SheetTable): SheetTable | null {
   for (let k = r + 1; k < rows.length; k++) if (rows[k]?.some((c) => c.trim())) dataRows.push(k);
   if (!dataRows.length) return null;
   return { ...t, status: 'table', headerRow: r, headers, mapping: autoMap(headers), dataRows };
+}
+
+/**
+ * A second table under the register on the same sheet whose header shares the register's key column
+ * ("Traitement | Base juridique | Justification" under "Traitement | Description | Finalité"): its rows
+ * are parts of the activities they name, as a part sheet's are. Keyed by the folded name or reference.
+ */
+export function sideTableIndex(sheet: SheetData, plan: RowClass[]): Map<string, { field: string; r: number; c: number; text: string }[]> | null {
+  const start = plan.findIndex((p) => p.reason?.key === 'import.rowKind.table');
+  if (start < 0) return null;
+  const headerRow = plan[start].r;
+  const fields = new Map<number, string>();
+  for (const [c, text] of (sheet.rows[headerRow] ?? []).entries()) {
+    const m = text.trim() ? matchHeader(text) : null;
+    if (m?.field && m.confidence >= 0.7 && ![...fields.values()].includes(m.field)) fields.set(c, m.field);
+  }
+  const keyCol = [...fields].find(([, f]) => f === 'name' || f === 'ref')?.[0];
+  if (keyCol === undefined || fields.size < 2) return null;
+  const out = new Map<string, { field: string; r: number; c: number; text: string }[]>();
+  for (const p of plan.slice(start + 1)) {
+    if (p.reason?.key !== 'import.rowKind.table') continue;
+    const row = sheet.rows[p.r] ?? [];
+    const key = foldKey(row[keyCol] ?? '');
+    if (!key) continue;
+    const list = out.get(key) ?? [];
+    for (const [c, field] of fields) if (c !== keyCol && (row[c] ?? '').trim()) list.push({ field, r: p.r, c, text: row[c] });
+    out.set(key, list);
+  }
+  return out.size ? out : null;
 }

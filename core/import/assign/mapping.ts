@@ -421,7 +421,11 @@ export function matchHeader(header: string): HeaderMatch {
   if (!hit) {
     hit = matchCombined(header);
     // Headers written as code ("dataTypes", "legal_basis", "retentionPeriod"): their words spaced out.
-    const spaced = header.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/_+/g, ' ');
+    // SharePoint and XML names escape a space as "_x0020_" ("Data_x0020_Subjects").
+    const spaced = header
+      .replace(/_x([0-9a-f]{4})_/giu, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+      .replace(/_+/g, ' ');
     if (spaced !== header) {
       const words = matchCombined(spaced);
       if (words.confidence > hit.confidence) hit = words;
@@ -560,8 +564,11 @@ function match(header: string): HeaderMatch {
     // A question rewritten into its concept is explained by the question itself ("Qui a accès ?").
     const words = top.matched.some((w) => CONCEPTS.has(w)) ? `“${header.trim()}”` : asWritten(header, top.matched);
     const why: Message = { key: 'mapping.why.words', params: { words } };
+    // What a question asks ("Whose personal data do we process?" asks who) outweighs a field's words it only
+    // contains: the words after the question are what is asked about, not the answer.
+    const asked = top.matched.some((w) => CONCEPTS.has(w)) && confidence > 0 && best.why?.key === 'mapping.why.contains';
     if (best.field === top.field && confidence > 0) best = { ...best, confidence: Math.max(best.confidence, Math.min(0.95, best.confidence + 0.05)) };
-    else if (confidence > best.confidence + 0.05) best = { field: top.field, confidence, why };
+    else if (asked || confidence > best.confidence + 0.05) best = { field: top.field, confidence: Math.max(confidence, asked ? 0.75 : 0), why };
     best.alternatives = scored
       .filter((s) => s.field !== best.field && s.score > 0.15)
       .slice(0, 3)
@@ -669,7 +676,8 @@ export function expandAbbreviations(header: string, complete: (prefix: string) =
       changed = true;
       return known;
     }
-    if (dotted && k.length >= 2 && k.length <= 7) {
+    // A word cut short ("Fin.", "Destinat.", "Aufbewahrungsfr.") or contracted ("Dpto.", "Admón.").
+    if (dotted && k.length >= 2 && k.length <= 14) {
       const w = complete(k);
       if (w) {
         changed = true;
@@ -682,6 +690,26 @@ export function expandAbbreviations(header: string, complete: (prefix: string) =
 }
 
 let prefixesByField: Map<string, string>[] | null = null;
+let wordsByField: string[][] | null = null;
+
+/**
+ * A contraction written with a dot keeps the word's first and last letters and some between, in order
+ * ("Dpto." departamento, "Dpt." department): a word of the field it can stand for. Each field spells the header
+ * out in its own words and the best reading wins, as for words cut short.
+ */
+function contracted(k: string, words: string[]): string | undefined {
+  if (k.length < 3 || k.length > 7) return undefined;
+  let found: string | undefined;
+  for (const w of words) {
+    if (w.length < k.length + 3 || w[0] !== k[0] || w[w.length - 1] !== k[k.length - 1]) continue;
+    let i = 0;
+    for (const ch of w) if (ch === k[i]) i++;
+    if (i < k.length) continue;
+    // One field's words in several languages ("department", "département"): any of them says the field.
+    if (!found || w.length < found.length) found = w;
+  }
+  return found;
+}
 /** The header spelt out by every field's own vocabulary, and by the most frequent words of all (distinct readings). */
 function expansionsOf(header: string): string[] {
   if (!/\p{L}\.(\s|$)/u.test(header) && !ABBREVIATIONS.size) return [];
@@ -694,9 +722,11 @@ function expansionsOf(header: string): string[] {
   const out = new Set<string>();
   const global = expandAbbreviations(header);
   if (global) out.add(global);
+  wordsByField ??= FIELDS.map((d) => [...new Set([d.labelFr, d.labelEn, ...d.synonyms].flatMap((s) => foldKey(s).split(' ')).filter((w) => w.length >= 6))]);
   if (/\p{L}\.(\s|$)/u.test(header))
-    for (const prefixes of prefixesByField) {
-      const e = expandAbbreviations(header, (k) => prefixes.get(k) ?? wordFor(k));
+    for (const [i, prefixes] of prefixesByField.entries()) {
+      // A contraction only where no word of any field starts with the letters ("Rete." is cut from "retention").
+      const e = expandAbbreviations(header, (k) => prefixes.get(k) ?? wordFor(k) ?? contracted(k, wordsByField![i]));
       if (e) out.add(e);
     }
   return [...out];

@@ -12,6 +12,7 @@ import { foldKey } from '../../text.js';
 import { ROW_MARKERS, type RowMarkerKind } from '../vocabulary/index.js';
 import type { SheetData } from '../read/workbook.js';
 import { matchHeader } from '../assign/mapping.js';
+import { FIELD_BY_KEY } from '../assign/fields.js';
 import { isPlaceholder } from '../normalise/empty.js';
 
 export type RowKind = 'activity' | 'continuation' | 'section' | 'example' | 'instruction' | 'total' | 'notes' | 'blank';
@@ -116,6 +117,9 @@ function message(kind: RowKind | 'footer' | 'table' | 'aboveHeader', params: Rec
   return { key: `import.rowKind.${kind}`, params };
 }
 
+/** A heading's number: "1.", "2.1", "B)", "IV." before its words. */
+const SECTION_NUMBER = /^\s*(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[IVX]{1,4})[.)]\s+(?=\p{L})/u;
+
 /** Classifies every row below the header. */
 export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowClass[] {
   const mapped = [...fields].filter(([, f]) => f).map(([c]) => c);
@@ -195,8 +199,7 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
       out.length > 0 &&
       ['blank', 'notes', 'section'].includes(last.kind) &&
       x.filled.length >= 2 &&
-      (!activityCount || x.mappedFilled < medianFill()) &&
-      secondHeader(texts, x.filled, fields)
+      (!activityCount || x.mappedFilled < medianFill() ? secondHeader(texts, x.filled, fields) : secondHeader(texts, x.filled, fields) === 'keyed')
     ) {
       other = message('table', { text: texts.join(' | ').slice(0, 80) });
       push({ r: x.r, kind: 'notes', reason: other });
@@ -235,16 +238,41 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
     const inIdentity = x.filled.some((c) => identity.includes(c));
     const prose = (t: string) => t.length > 80 || /[.!?:…]$/.test(t) || (t === t.toUpperCase() && /\p{Lu}{3}/u.test(t) && t.split(/\s+/).length >= 3);
     const single = x.filled.length === 1 || (x.filled.length > 1 && new Set(texts).size === 1);
+    // One item alone under a list column that is not the first, right below an activity: one more item of it
+    // ("datum narození" under the data categories), not a section label (those stand in the first column or span it).
+    const alone = x.filled.length === 1 ? x.filled[0] : -1;
+    if (
+      alone > Math.min(...mapped) &&
+      FIELD_BY_KEY.get(fields.get(alone) ?? '')?.multi &&
+      !identity.includes(alone) &&
+      mergedOver(sheet, x.r, alone) <= 1 &&
+      lastActivity >= 0 &&
+      (last.kind === 'activity' || last.kind === 'continuation')
+    ) {
+      push({ r: x.r, kind: 'continuation', of: lastActivity, reason: message('continuation', { row: lastActivity + 1 }) });
+      continue;
+    }
     if (single && typical >= 3) {
       const below = rows.slice(i + 1).find((y) => y.filled.length);
-      const heads = below && x.r < lastDense && (dense(below) || below.filled.length === 1);
-      if (heads && !prose(texts[0])) {
-        section = { text: texts[0], r: x.r };
+      // Above another table's header, a heading of the document ("3. Base juridique"), not a department.
+      const aboveTable =
+        below &&
+        below.filled.length >= 2 &&
+        secondHeader(
+          below.filled.map((c) => (sheet.rows[below.r]?.[c] ?? '').trim()),
+          below.filled,
+          fields,
+        );
+      const heads = below && !aboveTable && x.r < lastDense && (dense(below) || below.filled.length === 1);
+      // A numbered heading ("1. DADOS DE PACIENTES", "B) Service Paie") is a section however loud; its number is not its name.
+      const numbered = SECTION_NUMBER.exec(texts[0]);
+      if (heads && (!prose(texts[0]) || (numbered && texts[0].length <= 60 && !/[.!?:…]$/.test(texts[0])))) {
+        section = { text: numbered ? texts[0].slice(numbered[0].length).trim() : texts[0], r: x.r };
         push({ r: x.r, kind: 'section', reason: message('section', { text: shown, width: mergedOver(sheet, x.r, x.filled[0]) }) });
         continue;
       }
       // After the data, a name alone is a trailing label, not an activity: listed as skipped, the DPO may take it back.
-      if (!inIdentity || prose(texts[0]) || x.r > lastDense) {
+      if (!inIdentity || prose(texts[0]) || x.r > lastDense || aboveTable) {
         push({ r: x.r, kind: 'notes', reason: message(x.r > lastDense ? 'footer' : 'notes', { text: shown }) });
         continue;
       }
@@ -272,16 +300,27 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
  * A row that heads another table: short texts, at least two and most of them reading as headers, and none
  * reading as the header of its own column's field (a repeated header is the same table's, kept out by the header search).
  */
-function secondHeader(texts: string[], columns: number[], fields: Map<number, string | null>): boolean {
+/**
+ * A row that reads as another table's header: 'keyed' when it shares only the register's key column
+ * ("Traitement | Base juridique | Justification" under "Traitement | Description | Finalité"), a table of
+ * the same activities, as wide as the register's rows may be; the register's own header met again is none.
+ */
+function secondHeader(texts: string[], columns: number[], fields: Map<number, string | null>): 'keyed' | 'plain' | false {
   if (texts.some((t) => t.length > 50 || NUMERIC.test(t))) return false;
   let headers = 0;
+  let own = 0;
+  let key = false;
   for (const [k, t] of texts.entries()) {
     const m = matchHeader(t);
     if (!m.field || m.confidence < 0.7) continue;
-    if (fields.get(columns[k]) === m.field) return false;
+    if (fields.get(columns[k]) === m.field) {
+      own++;
+      key ||= m.field === 'name' || m.field === 'ref';
+    }
     headers++;
   }
-  return headers >= 2 && headers * 2 >= texts.length;
+  if (headers < 2 || headers * 2 < texts.length || own >= headers || own > 1) return false;
+  return own === 1 && key && columns.length >= 2 ? 'keyed' : own === 0 ? 'plain' : false;
 }
 
 function firstText(sheet: SheetData, r: number, filled: number[]): string {

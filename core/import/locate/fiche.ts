@@ -20,14 +20,19 @@ interface Label {
   confidence: number;
   /** The value stands below the label, in the same column (a page written as headings and paragraphs). */
   under?: boolean;
+  /** The value shares the label's cell ("Zweck: Plattformbereitstellung"): it starts at this offset of the text. */
+  inline?: number;
 }
 
 const LABEL_MAX = 90;
 
 /** The labels of a fiche: rows whose first filled cell reads as a field, or null when the sheet is not one. */
 export function ficheLabels(sheet: SheetData): Label[] | null {
-  const labels: Label[] = pageHeadings(sheet) ?? [];
-  if (labels.length) return checked(labels);
+  const page = pageHeadings(sheet) ?? [];
+  // A page of headings that makes no fiche may still be one written label and value in the same cell.
+  const pageFiche = page.length ? checked(page) : null;
+  if (pageFiche) return pageFiche;
+  const labels: Label[] = [];
   // A fiche is a page or two of labels: the first 150 rows (a table of 10,000 rows is not read as one).
   const limit = Math.min(sheet.rows.length, 400);
   let narrow = 0;
@@ -39,6 +44,14 @@ export function ficheLabels(sheet: SheetData): Label[] | null {
     // value pairs, after them, ends the fiche; its rows are not labels.
     const filled = row.reduce((n, v) => n + (cleanText(v) ? 1 : 0), 0);
     if (labels.length >= 3 && filled >= 3 && narrow >= labels.length * 0.7) break;
+    // A register pasted from a document into one column: the label and its value in the same cell.
+    // "Categories:" alone on its row is such a label when its lines follow in the same column.
+    const inline = filled === 1 ? inlineLabel(row[c], !!cleanText(sheet.rows[r + 1]?.[c] ?? '')) : null;
+    if (inline) {
+      labels.push({ r, c, ...inline });
+      narrow++;
+      continue;
+    }
     const text = row[c].trim().replace(/\s*[:：]\s*$/, '');
     if (!text || text.length > LABEL_MAX) continue;
     const m = matchHeader(text);
@@ -52,6 +65,18 @@ export function ficheLabels(sheet: SheetData): Label[] | null {
     }
   }
   return checked(labels);
+}
+
+/**
+ * "Zweck: Plattformbereitstellung", "Verarbeitungstätigkeit 1: Benutzerkontenverwaltung": a cell whose words
+ * before its first colon read as a field, with a value after it. Times and addresses ("14:02", "https:") have no
+ * field before their colon.
+ */
+function inlineLabel(cell: string, linesUnder: boolean): { field: string; confidence: number; inline: number } | null {
+  const m = /^(\s*([^:：\n]{2,60}?)\s*[:：]\s*)(\S|$)/u.exec(cell);
+  if (!m || (!m[3] && !linesUnder)) return null;
+  const h = matchHeader(m[2].trim());
+  return h.field && h.confidence >= 0.6 ? { field: h.field, confidence: h.confidence, inline: m[1].length } : null;
 }
 
 /** A fiche stands on three fields or more, a name or a purpose among them, its labels in one column. */
@@ -135,6 +160,14 @@ export function ficheBlocks(sheet: SheetData, labels: Label[]): FicheBlock[] {
     const fields = new Set(g.map((l) => l.field));
     if (blocks.length && (fields.size < 3 || !(fields.has('name') || fields.has('purpose')))) blocks[blocks.length - 1].push(...g);
     else blocks.push(g);
+  }
+  // The register's own lines above its first activity ("Verantwortlicher: …", "Stand: …"): fields no other
+  // block gives, before the first block's name or purpose, are the register's, not its first activity's.
+  if (blocks.length > 1) {
+    const first = blocks[0];
+    const lead = first.findIndex((l) => l.field === 'name' || l.field === 'purpose');
+    const elsewhere = new Set(blocks.slice(1).flatMap((g) => g.map((l) => l.field)));
+    if (lead > 0) blocks[0] = first.filter((l, k) => k >= lead || elsewhere.has(l.field));
   }
   return blocks.map((g, i) => {
     const start = i === 0 ? 0 : blocks[i - 1][blocks[i - 1].length - 1].r + 1;
@@ -260,8 +293,8 @@ export function readGenericFiche(sheet: SheetData, block: FicheBlock, ctx: Impor
   const labels = block.labels;
   const cells: RowCells = new Map();
   const source: GenericFiche['source'] = [];
-  const put = (field: string, r: number, c: number) => {
-    const text = sheet.rows[r]?.[c] ?? '';
+  const put = (field: string, r: number, c: number, from = 0) => {
+    const text = (sheet.rows[r]?.[c] ?? '').slice(from);
     if (!cleanText(text)) return;
     const list = cells.get(field) ?? [];
     // A single-value field keeps its first value (a second one is a continuation of the text).
@@ -273,6 +306,14 @@ export function readGenericFiche(sheet: SheetData, block: FicheBlock, ctx: Impor
   labels.forEach((l, i) => {
     const end = i + 1 < labels.length ? labels[i + 1].r : block.end;
     const row = sheet.rows[l.r] ?? [];
+    if (l.inline !== undefined) {
+      // The value after the label, and the lines written under it in the same column up to a blank row.
+      put(l.field, l.r, l.c, l.inline);
+      // Lines of one cell: a row with more cells under it is a table's header, not the label's value.
+      const line = (r: number) => !!cleanText(sheet.rows[r]?.[l.c] ?? '') && (sheet.rows[r] ?? []).every((v, k) => k === l.c || !cleanText(v));
+      for (let r = l.r + 1; r < end && line(r); r++) put(l.field, r, l.c);
+      return;
+    }
     if (l.under) {
       // The paragraph or list below the heading, up to the first blank row.
       for (let r = l.r + 1; r < end && cleanText(sheet.rows[r]?.[l.c] ?? ''); r++) put(l.field, r, l.c);

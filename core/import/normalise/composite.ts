@@ -4,7 +4,7 @@
  * subjects and the data categories kept about them. Each part is read by the reader of its kind; what no
  * reader recognises is the name.
  */
-import { parseSafeguard } from './safeguard.js';
+import { parseSafeguard, safeguardMissing, saysMissing } from './safeguard.js';
 
 export interface CompositeRecipient {
   name: string;
@@ -14,6 +14,8 @@ export interface CompositeRecipient {
   safeguard?: ReturnType<typeof parseSafeguard>;
   /** The kind of recipient a part names ("ADP (processor)", "Trésor public — autorité"). */
   type?: string;
+  /** A safeguard named as missing ("SCC FEHLT"): the transfer has none. */
+  safeguardMissing?: boolean;
 }
 
 /** Splits "Name (Country, SCC) — safeguard" into its parts; undefined when the item is a plain name. */
@@ -36,6 +38,12 @@ export function readRecipientItem(
       out.countries = codes;
       continue;
     }
+    // "SCC FEHLT": the safeguard is said to be missing, a part of the cell, not of the name.
+    if ((p.length <= 60 && safeguardMissing(p)) || (out.safeguard && saysMissing(p))) {
+      out.safeguardMissing = true;
+      delete out.safeguard;
+      continue;
+    }
     const sg = !out.safeguard && p.length <= 60 ? parseSafeguard(p) : undefined;
     if (sg) {
       out.safeguard = sg;
@@ -49,7 +57,7 @@ export function readRecipientItem(
     }
     name.push(p);
   }
-  if (!out.country && !out.safeguard && !out.type) return undefined;
+  if (!out.country && !out.safeguard && !out.type && !out.safeguardMissing) return undefined;
   // The name is what is left, in the order written ("Sundara Tech"); nothing left: not a recipient.
   out.name = name.join(' ').trim();
   return out.name ? out : undefined;

@@ -72,6 +72,9 @@ const ALIASES: Record<string, string> = {
   'czech republic': 'CZ',
   czechia: 'CZ',
   usa_: 'US',
+  // Spanish doubles the letters of a plural's abbreviation: "EE. UU.", "EE.UU.", "EEUU".
+  'ee uu': 'US',
+  eeuu: 'US',
   fra: 'FR',
   deu: 'DE',
   irl: 'IE',

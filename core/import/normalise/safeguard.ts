@@ -1,7 +1,7 @@
 /** Transfer safeguards and Art. 49 derogations in free text → codes. Privacy Shield is kept, flagged. */
 import type { Art49DerogationCode, TransferSafeguardCode } from '../../model/codes.js';
 import { fold as foldKey } from '../fold.js';
-import { safeguardPhrases, saysMissing } from '../vocabulary/index.js';
+import { missingWords, safeguardPhrases } from '../vocabulary/index.js';
 
 const SAFEGUARDS: [RegExp, TransferSafeguardCode][] = [
   [/\b(privacy shield|bouclier de protection)\b/, 'privacy_shield_legacy'],
@@ -34,15 +34,39 @@ const DEROGATIONS: [RegExp, Art49DerogationCode][] = [
 // German, Spanish, Italian and Dutch wordings (vocabulary/*.json), tried in the same order as the expressions above.
 let PHRASES: { safeguards: Map<string, RegExp>; derogations: Map<string, RegExp> } | null = null;
 
-export function parseSafeguard(text: string): { safeguard: TransferSafeguardCode; derogation: Art49DerogationCode | null } | undefined {
+/**
+ * A safeguard said to be missing or not yet in place ("SCC FEHLT", "CCT à signer", "no SCC", "DPA pending"):
+ * the words of every vocabulary file (`missing`), or a "no" before the name. It is no safeguard of the
+ * transfer (which then lacks one, said).
+ */
+let ABSENT: RegExp | undefined;
+const absent = (): RegExp => (ABSENT ??= new RegExp(`(^|\\s)(${missingWords().join('|')})(\\s|$)|^(no|keine?|kein|sans|ohne|sin|senza|geen|ingen|zadne) `));
+
+export function safeguardMissing(text: string): boolean {
   const k = foldKey(text);
+  return absent().test(k) && named(k) !== undefined;
+}
+
+/** "(noch nicht unterzeichnet)", "(missing)" after a safeguard: a few words that say only that it is missing. */
+export function saysMissing(text: string): boolean {
+  const k = foldKey(text);
+  return absent().test(k) && !named(k) && k.split(' ').length <= 4;
+}
+
+/** The safeguard the folded text names, whatever it says of it. */
+function named(k: string): TransferSafeguardCode | undefined {
   const code = k.replace(/ /g, '_');
   const direct = SAFEGUARDS.find(([, c]) => c === code)?.[1];
   PHRASES ??= { safeguards: safeguardPhrases('safeguards'), derogations: safeguardPhrases('derogations') };
-  const { safeguards, derogations } = PHRASES;
-  const safeguard = direct ?? SAFEGUARDS.find(([re, c]) => re.test(k) || safeguards.get(c)?.test(k))?.[1];
-  // "SCC FEHLT", "clauses contractuelles à signer": the safeguard named is not there.
-  if (!safeguard || saysMissing(text)) return undefined;
+  const { safeguards } = PHRASES;
+  return direct ?? SAFEGUARDS.find(([re, c]) => re.test(k) || safeguards.get(c)?.test(k))?.[1];
+}
+
+export function parseSafeguard(text: string): { safeguard: TransferSafeguardCode; derogation: Art49DerogationCode | null } | undefined {
+  const k = foldKey(text);
+  const safeguard = named(k);
+  if (!safeguard || absent().test(k)) return undefined;
+  const { derogations } = PHRASES!;
   const rest = k.replace(/\bderogations?\b|\bart(icle)? 49\b/g, '');
   const derogation = safeguard === 'derogation' ? (DEROGATIONS.find(([re, c]) => re.test(rest) || derogations.get(c)?.test(rest))?.[1] ?? null) : null;
   return { safeguard, derogation };

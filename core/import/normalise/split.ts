@@ -28,6 +28,12 @@ function splitOutside(text: string, isSep: (s: string, i: number) => boolean): s
   return parts;
 }
 
+/** An item of a few words ("personnummer", "E-postadress"), not a phrase. */
+const shortItem = (x: string) => {
+  const t = x.trim();
+  return t.length > 0 && t.length <= 40 && t.split(/\s+/).length <= 3 && !/[.!?:]$/.test(t);
+};
+
 const TICKED = /^\s*(?:☑|☒|✓|✔|✅|\[\s*[xX✓✔]\s*\])\s*/;
 const UNTICKED = /^\s*(?:☐|\[\s*\])\s*/;
 /** A box of a checklist at an item's start; "□"/"■" count only beside each other (alone they are bullets). */
@@ -58,13 +64,15 @@ export interface SplitItem {
   follows: boolean;
 }
 
-export function splitMulti(text: string, options: { commas?: boolean; keepWhole?: (part: string) => boolean } = {}): string[] {
+export function splitMulti(text: string, options: { commas?: boolean; lineCommas?: boolean; keepWhole?: (part: string) => boolean } = {}): string[] {
   return splitItems(text, options).map((i) => i.text);
 }
 
 /** `splitMulti`, saying for each item whether it continues the line of the one before. */
-export function splitItems(text: string, options: { commas?: boolean; keepWhole?: (part: string) => boolean } = {}): SplitItem[] {
+export function splitItems(text: string, options: { commas?: boolean; lineCommas?: boolean; keepWhole?: (part: string) => boolean } = {}): SplitItem[] {
   const commas = options.commas ?? true;
+  // A SharePoint list writes its multiple values "a;#b", a lookup's with the item's id before each ("4;#RH;#9;#Paie").
+  if (text.includes(';#')) text = text.replace(/(^|;#)\d+;#/g, '$1').replace(/;#/g, '; ');
   // A checklist ("☑ Nom ☐ Adresse", "[x] e-mail [ ] téléphone", "■ oui □ non"): the ticked items only, unmarked.
   if (CHECKBOX.test(text)) return checklist(text, options);
   const out: SplitItem[] = [];
@@ -79,9 +87,8 @@ export function splitItems(text: string, options: { commas?: boolean; keepWhole?
     lineStart = false;
   };
   // A cell uses its strongest separator: lines (or bullets), else semicolons, else " / ", else commas.
-  // Weaker marks stay inside the items ("Camera / photo library access" on a line of its own, "Données de
-  // connexion, y compris les adresses IP"), except a line of short words between commas, a list too
-  // ("Namn, personnummer, adress"); semicolons always separate, a trailing one included ("images;⏎Santé").
+  // Weaker marks stay inside the items ("Camera / photo library access" on a line of its own, "État civil,
+  // identité, images; Santé"); semicolons always separate, a trailing one included ("images;⏎Santé").
   const semicolons = /;/.test(text);
   const slashes = !byLines && !semicolons && /\s\/\s/.test(text);
   for (const line of lines) {
@@ -92,11 +99,14 @@ export function splitItems(text: string, options: { commas?: boolean; keepWhole?
       if (!p) continue;
       // "Usage data: frequency of connection, plays accessed": a label and its details, one item.
       const labelled = /^[^,:;]{2,60}\s*:\s*\S[^:]*,/.test(p);
-      const pieces = commas && !labelled && !options.keepWhole?.(p) ? splitOutside(p, (s, i) => s[i] === ',' && !/\d/.test(s[i + 1] ?? '')) : [p];
-      // Under lines or semicolons, a line of short words between commas is a list too ("Namn, personnummer, adress").
-      const shortList = pieces.length > 1 && pieces.every((x) => x.trim().split(/\s+/).length <= 3);
-      if (pieces.length === 1 || ((byLines || semicolons || slashes) && !shortList)) push(p);
-      else for (const piece of pieces) push(piece);
+      const pieces = () => splitOutside(p, (s, i) => s[i] === ',' && !/\d/.test(s[i + 1] ?? ''));
+      // A line (or a part between semicolons) that is itself a list of a few words each ("- Namn, personnummer,
+      // adress"): its items, where the caller asks for them (data categories and subjects); a phrase stays whole.
+      const wordList = () => options.lineCommas && pieces().length > 1 && pieces().every(shortItem);
+      if (!commas || slashes || labelled || options.keepWhole?.(p)) push(p);
+      else if (!byLines && !semicolons) for (const piece of pieces()) push(piece);
+      else if (wordList()) for (const piece of pieces()) push(piece);
+      else push(p);
     }
   }
   return out;

@@ -21,7 +21,7 @@ import { issueText } from '../../validate.js';
 import { ficheActors, readFiche } from '../locate/cnil-template.js';
 import { ficheBlocks, readGenericFiche } from '../locate/fiche.js';
 import { ficheSideCells } from '../assemble/fiche-sides.js';
-import { partIndex } from '../assemble/relational.js';
+import { partIndex, sideTableIndex } from '../assemble/relational.js';
 import { PURPOSE_BASIS_FIELDS, withPurposeBases, type PurposeLine } from '../assemble/purpose-bases.js';
 import { importContext } from '../values/context.js';
 import { quickFields } from '../values/fast-validate.js';
@@ -321,6 +321,8 @@ export function buildPreview(
     const missing = missingFields(table, state).filter((m) => !ownParts.some((p) => [...p.fields.values()].includes(m.field)));
     missingBySheet.set(sheet.index, missing);
     const plan = classifyRows({ sheet, headerRow: table.headerRow, fields: state.fields });
+    // A second table under the register, keyed by the activities' names: its rows complete them.
+    const side = sideTableIndex(sheet, plan);
     const continued = new Map<number, number[]>();
     for (const p of plan) if (p.kind === 'continuation' && !included.has(`${sheet.name}!${p.r + 1}`)) continued.set(p.of!, [...(continued.get(p.of!) ?? []), p.r]);
     const department = sheetDepartment.get(sheet.index);
@@ -381,6 +383,15 @@ export function buildPreview(
       if (!cells.has('department')) {
         if (p.section !== undefined) cells.set('department', [{ cell: at(p.sectionRow!, 0), text: p.section, formula: false }]);
         else if (department) cells.set('department', [{ cell: department.cell, text: department.text, formula: false }]);
+      }
+      for (const key of side ? new Set(keyCols.map((c) => foldKey(row[c] ?? ''))) : []) {
+        for (const x of side!.get(key) ?? []) {
+          const list = cells.get(x.field);
+          const entry = { cell: at(x.r, x.c), text: x.text, formula: false };
+          if (list) list.push(entry);
+          else cells.set(x.field, [entry]);
+          source.push({ field: x.field, cell: entry.cell, text: x.text });
+        }
       }
       if (linked) {
         // The rows of the part sheets that name this activity (by reference or name), or all of them for a single activity.

@@ -101,7 +101,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     (cells.get(key) ?? []).flatMap((c) =>
       ctx
         .memo(['split', key, c.text], () =>
-          splitItems(c.text, { commas, keepWhole })
+          splitItems(c.text, { commas, keepWhole, lineCommas: key === 'dataCategories' || key === 'dataSubjects' })
             .filter((t) => t.text.length > 200 || !isNoneStatement(t.text))
             .map((t) => ({ ...t, note: readItem(t.text, annotationTools, false, t.follows).kind === 'note' })),
         )
@@ -206,20 +206,28 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const ds = ctx.vocab('data_subject_category');
   // A group of people the vocabulary knows by that very name ("Salariés"), or one the row already names: "Données du personnel : …" is data.
   const groupOf = (label: string) => ds.match(label)?.how === 'exact' || (f.dataSubjects ?? []).some((s) => foldKey(s.label) === foldKey(label));
-  for (const item of items('dataCategories', true, exactIn('data_category'))) {
+  const categoryItems = items('dataCategories', true, exactIn('data_category'));
+  // A list whose every line is "Label : a, b" ("- Identité : nom, prénom⏎- Contact : email, téléphone") is
+  // structured: each label groups the categories after it. One such line alone is one category with its details.
+  const byCell = new Map<string, string[]>();
+  for (const i of categoryItems) byCell.set(i.cell, [...(byCell.get(i.cell) ?? []), i.text]);
+  const structured = new Set([...byCell].filter(([, list]) => list.length >= 2 && list.every((t) => GROUP_LINE.test(t))).map(([cell]) => cell));
+  for (const item of categoryItems) {
     // "Salariés : nom, prénom, RIB": the people concerned, and each category kept about them.
-    const grouped = ctx.memo(['grouped', item.text], () => readGroupedItems(item.text, groupOf));
-    // "Alm. personoplysninger: Navn, e-mail, telefon": a heading, then the data; each a category, the heading its description.
-    const headed = grouped ? undefined : ctx.memo(['headed', item.text], () => readGroupedItems(item.text, (label) => label.split(/\s+/).length <= 5));
-    const listed = headed && headed.items.length >= 2 && headed.items.every((x) => x.split(/\s+/).length <= 4) ? headed : undefined;
-    for (const text of grouped ? grouped.items : listed ? listed.items : [item.text]) {
+    const people = ctx.memo(['grouped', item.text], () => readGroupedItems(item.text, groupOf));
+    const listed = !people && structured.has(item.cell) ? readGroupedItems(item.text, () => true) : undefined;
+    // "Alm. personoplysninger: Navn, e-mail, telefon" on its own: a short heading, then short items; each a category, the heading its description.
+    const headed = people || listed ? undefined : ctx.memo(['headed', item.text], () => readGroupedItems(item.text, (label) => label.split(/\s+/).length <= 5));
+    const heading = headed && headed.items.length >= 2 && headed.items.every((x) => x.split(/\s+/).length <= 4) ? headed : undefined;
+    const grouped = people ?? (listed && { ...listed, items: listed.items.filter((x) => !isNoneStatement(x)) }) ?? heading;
+    for (const text of grouped ? grouped.items : [item.text]) {
       // "Absences (hors médical)", "tout sauf la santé": what is negated never makes a category.
       const positive = withoutNegated(text);
       const m = positive ? dc.match(positive) : undefined;
-      categories.push({ code: m?.code ?? '', label: text, description: (grouped ?? listed)?.group ?? '', special: m ? Boolean(dc.term(m.code)?.special) : false });
+      categories.push({ code: m?.code ?? '', label: text, description: grouped?.group ?? '', special: m ? Boolean(dc.term(m.code)?.special) : false });
     }
-    if (grouped && !(f.dataSubjects ?? []).some((s) => foldKey(s.label) === foldKey(grouped.group)))
-      set('dataSubjects', [...(f.dataSubjects ?? []), { code: ds.match(grouped.group)?.code ?? '', label: grouped.group, precision: '', volume: '' }]);
+    if (people && !(f.dataSubjects ?? []).some((s) => foldKey(s.label) === foldKey(people.group)))
+      set('dataSubjects', [...(f.dataSubjects ?? []), { code: ds.match(people.group)?.code ?? '', label: people.group, precision: '', volume: '' }]);
   }
   for (const item of items('specialCategories', true, exactIn('data_category'))) {
     const yes = parseYesNo(item.text);
@@ -586,11 +594,30 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   };
   // A cell is several periods only when each part stands on its own (a label, or a duration read);
   // "Photo kept until replaced; other accesses not stored" is one wording.
+  const period = (t: string) => ctx.memo(['retention', t], () => parseRetention(t)).duration;
+  // "Formation + 5 ans (certificats : 20 ans)", "30 jours (sauf N° FABER : 5 ans)": the period of one category
+  // in brackets, beside the activity's, is a line of its own; so is each part of "14 mois (GA4), 90 jours
+  // (Sentry)" when every part reads a duration by itself.
+  const periodsOf = (t: string): string[] => {
+    const own: string[] = [];
+    const main = t
+      .replace(/\(([^()]{3,120})\)/g, (whole, inner: string) => {
+        const m = labelledPeriod(inner.trim());
+        if (!m || !period(m.period)) return whole;
+        const lead = NEGATION.exec(m.category);
+        own.push(`${(lead?.index === 0 ? m.category.slice(lead[0].length) : m.category).trim()} : ${m.period.trim()}`);
+        return ' ';
+      })
+      .replace(/\s+/g, ' ')
+      .trim();
+    const pieces = main.split(/,\s*(?![^()]*\))/).map((x) => x.trim());
+    return [...(pieces.length > 1 && pieces.every((x) => period(x)) ? pieces : main ? [main] : []), ...own];
+  };
   const retentionItems = (cells.get('retention') ?? []).flatMap((c) => {
     const parts = ctx.memo(['split', 'retention', c.text], () => splitMulti(c.text, { commas: false }));
-    const alone = parts.length < 2 || parts.every((p) => labelledPeriod(p) || ctx.memo(['retention', p], () => parseRetention(p)).duration);
+    const alone = parts.length < 2 || parts.every((p) => labelledPeriod(p) || period(p));
     const whole = cleanText(c.text);
-    return (alone ? parts : whole ? [whole] : []).map((t) => ({ text: t, cell: c.cell }));
+    return (alone ? parts : whole ? [whole] : []).flatMap((t) => ctx.memo(['periods', t], () => periodsOf(t))).map((t) => ({ text: t, cell: c.cell }));
   });
   for (const item of retentionItems) {
     const m = labelledPeriod(item.text);
@@ -726,8 +753,11 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   return out;
 }
 
+/** "Identité : nom, prénom": a label (no digits) and its items after a colon. */
+const GROUP_LINE = /^[^:：\d\n]{2,60}?\s*[:：]\s*\S/u;
+
 const NEGATION =
-  /(?<![\p{L}\p{N}])(hors|sauf|excepté|excepte|à l[’']exclusion d[eu’']s?|a l[’']exclusion d[eu’']s?|sans|excluding|except|excluded|other than|not including|autres? que|non)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(hors|sauf|excepté|excepte|à l[’']exclusion d[eu’']s?|a l[’']exclusion d[eu’']s?|sans|excluding|except|excluded|other than|not including|autres? que|non|außer|ausser|excepto|salvo|exceto|tranne|eccetto|behalve|uitgezonderd|utom|undtagen)(?![\p{L}\p{N}])/iu;
 
 /** The text before any negation ("Absences et motifs (hors médical)" → "Absences et motifs"). */
 export function withoutNegated(text: string): string {

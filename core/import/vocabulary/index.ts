@@ -161,11 +161,9 @@ export function safeguardPhrases(which: 'safeguards' | 'derogations'): Map<strin
   return new Map([...words].map(([code, ws]) => [code, new RegExp(`(^| )(${ws.join('|')})( |$)`)]));
 }
 
-let MISSING: RegExp | undefined;
-/** Whether a text says what it names is missing or not in place yet ("SCC FEHLT", "CCT non signées"), in any language file. */
-export function saysMissing(text: string): boolean {
-  MISSING ??= new RegExp(`(^| )(${merged((l) => l.missing ?? []).join('|')})( |$)`);
-  return MISSING.test(foldKey(text));
+/** Folded words that say a safeguard or a document is missing or not in place yet ("fehlt", "a signer", "pending"), every language file together. */
+export function missingWords(): string[] {
+  return merged((l) => l.missing ?? []).sort((a, b) => b.length - a.length);
 }
 
 let KNOWN: Set<string> | null = null;
