@@ -542,3 +542,21 @@ describe('a safeguard said to be missing', () => {
     for (const i of [0, 2, 3]) expect(codes(p, i)).toContain('transfer_without_safeguard');
   });
 });
+
+describe('one item per row below the activity', () => {
+  it('a text alone under the data categories, right below an activity, continues it; a text alone in the name column is a section', async () => {
+    const p = await preview(
+      ['Traitement', 'Finalité', 'Personnes concernées', 'Données', 'Destinataires'],
+      ['État civil', 'Tenir les registres', 'Habitants', 'nom et prénom', 'Préfecture'],
+      ['', '', '', 'date de naissance', ''],
+      ['', '', '', 'adresse', ''],
+      ['Service technique', '', '', '', ''],
+      ['Voirie', 'Entretenir les routes', 'Riverains', 'adresse', 'Entreprise de travaux'],
+    );
+    const acts = p.rows.filter((r) => r.status !== 'skipped');
+    expect(acts.map((r) => r.activity!.name)).toEqual(['État civil', 'Voirie']);
+    expect(acts[0].activity!.dataCategories.map((c) => c.label)).toEqual(['nom et prénom', 'date de naissance', 'adresse']);
+    expect(acts[1].activity!.department).toBe('Service technique');
+    expect(p.rows.filter((r) => r.status === 'skipped').map((r) => r.skip?.kind)).toEqual(['continuation', 'continuation', 'section']);
+  });
+});
