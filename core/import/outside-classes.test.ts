@@ -560,3 +560,79 @@ describe('one item per row below the activity', () => {
     expect(p.rows.filter((r) => r.status === 'skipped').map((r) => r.skip?.kind)).toEqual(['continuation', 'continuation', 'section']);
   });
 });
+
+describe('fiches and tables under the register’s own lines', () => {
+  it('a data inventory above the table of processing activities: the activities are read', async () => {
+    const file = path.join(t.dir, 'carto.xlsx');
+    await writeXlsx(file, {
+      RGPD: [
+        ['1. Cartographie des données'],
+        ['Catégorie de données', 'Données spécifiques', 'Sensibilité', 'Localisation', 'Durée de conservation'],
+        ['Identification', 'ID, identifiant', 'Normale', 'Base utilisateurs', 'Durée du compte'],
+        ['Contact', 'Email', 'Normale', 'Base utilisateurs', 'Durée du compte'],
+        [],
+        ['2. Analyse des traitements'],
+        ['Traitement', 'Description', 'Données utilisées', 'Finalité', 'Acteurs concernés'],
+        ['Gestion des comptes', 'Administration des utilisateurs', 'identifiant, email', 'Administration', 'Administrateurs'],
+        ['Authentification', 'Vérification d’identité', 'identifiant', 'Sécurité', 'Utilisateurs'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const acts = p.rows.filter((r) => r.status !== 'skipped').map((r) => r.activity!);
+    expect(acts.map((a) => [a.name, a.purpose])).toEqual([
+      ['Gestion des comptes', 'Administration'],
+      ['Authentification', 'Sécurité'],
+    ]);
+  });
+
+  it('stacked fiches opened by "ACTIVIDAD n: …" under the register’s lines: one activity each, the register’s lines given to none', async () => {
+    const file = path.join(t.dir, 'rat.xlsx');
+    const fiche = (n: number, name: string, purpose: string) => [
+      [`ACTIVIDAD ${n}: ${name}`],
+      ['Campo', 'Información'],
+      ['Responsable', 'Estudio Pérez'],
+      ['Finalidad', purpose],
+      ['Base jurídica', 'Consentimiento del interesado'],
+      ['Categorías de interesados', 'Clientes'],
+      [],
+    ];
+    await writeXlsx(file, {
+      RAT: [
+        ['REGISTRO DE ACTIVIDADES DE TRATAMIENTO'],
+        ['Responsable del tratamiento:', 'Estudio Pérez'],
+        ['Fecha:', '13 de enero de 2026'],
+        [],
+        ...fiche(1, 'CONSULTAS WEB', 'Gestionar consultas'),
+        ...fiche(2, 'BOLETÍN', 'Enviar el boletín'),
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const acts = p.rows.filter((r) => r.status !== 'skipped');
+    expect(acts.map((r) => [r.status, r.activity!.name, r.activity!.purpose])).toEqual([
+      ['new', 'CONSULTAS WEB', 'Gestionar consultas'],
+      ['new', 'BOLETÍN', 'Enviar el boletín'],
+    ]);
+  });
+
+  it('"Verarbeitungstätigkeit: …" and "Stand: …" written above a fiche of labels and values name it, and nothing else', async () => {
+    const file = path.join(t.dir, 'vvt.xlsx');
+    await writeXlsx(file, {
+      VVT: [
+        ['Transferregister und VVT-Auszug'],
+        ['Verarbeitungstätigkeit: CRM und Support'],
+        ['Stand: 18.05.2026'],
+        [],
+        ['Feld', 'Eintrag'],
+        ['Fachbereich', 'Vertrieb'],
+        ['Zweck', 'Kundenkommunikation und Support'],
+        ['Betroffene', 'Kundenkontakte'],
+        ['Datenarten', 'Kontaktdaten'],
+      ],
+    });
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const acts = p.rows.filter((r) => r.status !== 'skipped');
+    expect(acts.map((r) => [r.status, r.activity!.name, r.activity!.purpose, r.activity!.department])).toEqual([
+      ['new', 'CRM und Support', 'Kundenkommunikation und Support', 'Vertrieb'],
+    ]);
+  });
+});

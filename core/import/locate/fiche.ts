@@ -147,12 +147,22 @@ export interface FicheBlock {
  * Several fiches stacked in one sheet: a field's label met again starts the next activity. Each block
  * begins after the last label of the one above, so a heading between them belongs to the block below.
  */
-export function ficheBlocks(sheet: SheetData, labels: Label[]): FicheBlock[] {
+export function ficheBlocks(sheet: SheetData, all: Label[]): FicheBlock[] {
+  // Lines written "Label: value" in one cell above a fiche of labels beside their values ("Verarbeitungstätigkeit:
+  // CRM …", "Stand: …"): the fiche's own heading lines, part of its first block where they give a field it lacks.
+  const side = all.findIndex((l) => l.inline === undefined);
+  const heading = side > 0 && all.slice(side).every((l) => l.inline === undefined) ? all.slice(0, side) : [];
+  const labels = heading.length ? all.slice(side) : all;
   const groups: Label[][] = [[]];
   for (const l of labels) {
     const current = groups[groups.length - 1];
-    if (current.some((x) => x.field === l.field) && current.length >= 2) groups.push([l]);
-    else current.push(l);
+    if (current.some((x) => x.field === l.field) && current.length >= 2) {
+      // "ACTIVIDAD 1: …" closing the group above names the block that starts here (its purpose is below it).
+      const tail = current[current.length - 1];
+      const heads = tail.field === 'name' && current.length > 1 && !current.some((x) => x.field === 'purpose' && x.r > tail.r);
+      if (heads) current.pop();
+      groups.push(heads ? [tail, l] : [l]);
+    } else current.push(l);
   }
   // A block must stand as a fiche (three fields, a name or a purpose); a stray repeated label joins the block above.
   const blocks: Label[][] = [];
@@ -161,6 +171,9 @@ export function ficheBlocks(sheet: SheetData, labels: Label[]): FicheBlock[] {
     if (blocks.length && (fields.size < 3 || !(fields.has('name') || fields.has('purpose')))) blocks[blocks.length - 1].push(...g);
     else blocks.push(g);
   }
+  if (heading.length) blocks[0] = [...heading.filter((l) => !blocks[0].some((x) => x.field === l.field)), ...blocks[0]];
+  // Lines above the first activity that name none and give no purpose ("Responsable del tratamiento: …", "Fecha: …"): the register's own.
+  if (blocks.length > 1 && !blocks[0].some((l) => l.field === 'name' || l.field === 'purpose')) blocks.shift();
   // The register's own lines above its first activity ("Verantwortlicher: …", "Stand: …"): fields no other
   // block gives, before the first block's name or purpose, are the register's, not its first activity's.
   if (blocks.length > 1) {
@@ -310,7 +323,12 @@ export function readGenericFiche(sheet: SheetData, block: FicheBlock, ctx: Impor
       // The value after the label, and the lines written under it in the same column up to a blank row.
       put(l.field, l.r, l.c, l.inline);
       // Lines of one cell: a row with more cells under it is a table's header, not the label's value.
-      const line = (r: number) => !!cleanText(sheet.rows[r]?.[l.c] ?? '') && (sheet.rows[r] ?? []).every((v, k) => k === l.c || !cleanText(v));
+      // A single value ("Verarbeitungstätigkeit: CRM …") does not run on into a "Stand: 18.05.2026" line under it.
+      const single = !FIELD_BY_KEY.get(l.field)?.multi;
+      const line = (r: number) =>
+        !!cleanText(sheet.rows[r]?.[l.c] ?? '') &&
+        (sheet.rows[r] ?? []).every((v, k) => k === l.c || !cleanText(v)) &&
+        !(single && /^[^:\n]{2,40}:\s*\S/.test(sheet.rows[r]?.[l.c] ?? ''));
       for (let r = l.r + 1; r < end && line(r); r++) put(l.field, r, l.c);
       return;
     }

@@ -126,7 +126,10 @@ export function findTable(sheet: SheetData, tools: ContentTools = {}): SheetTabl
   // Values of the data read as words too ("Obligation légale", "Contrôle d'accès"): the header is
   // the first row that reads nearly as well as the best one, not a row of data below it.
   const top = Math.max(0, ...candidates.map((c) => c.score));
-  let best = candidates.find((c) => c.score >= 0.7 * top) ?? null;
+  const near = candidates.filter((c) => c.score >= 0.7 * top);
+  // Of those, the first that names its activities (a name or a purpose column): a sheet holding a data
+  // inventory above its table of processing activities is a register of the latter.
+  let best = near.find((c) => c.mapping.some((m) => m.field === 'name' || m.field === 'purpose')) ?? near[0] ?? null;
   // A header on two rows: group labels merged across columns ("Behandlingsgrundlag (art. 6, stk. 1)" over "litra a |
   // litra b"), the columns' own headers below. The lower row is the header; headersOf reads each with its group.
   if (best && sheet.merges.some((m) => m.r1 === best!.r && m.r2 === best!.r && m.c2 > m.c1 && (sheet.rows[best!.r + 1]?.[m.c1] ?? '').trim())) {
