@@ -95,7 +95,17 @@ export function readItem(text: string, tools: AnnotationTools, recipientList: bo
   // "Social Media Plattformen: TikTok (China), Meta (USA), Pinterest": a heading, then names (each capitalised, a few
   // words); "Buffer: social media management, posting" stays a name and what it does.
   const names = commaParts(value);
-  if (names.length >= 2 && names.every((n) => /^\p{Lu}|^\d/u.test(n) && n.replace(/\([^)]*\)/g, '').trim().split(/\s+/).length <= 4))
+  if (
+    names.length >= 2 &&
+    names.every(
+      (n) =>
+        /^\p{Lu}|^\d/u.test(n) &&
+        n
+          .replace(/\([^)]*\)/g, '')
+          .trim()
+          .split(/\s+/).length <= 4,
+    )
+  )
     return { kind: 'item', name: value, label, detail: '' };
   // "Buffer: posting, scheduling": a name, then what it does (in lower case, not a name).
   if (/^\p{Ll}/u.test(value) && label.split(/\s+/).length <= 4) return { kind: 'item', name: label, label: '', detail: value };
