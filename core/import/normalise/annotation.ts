@@ -9,7 +9,7 @@
  */
 import { isAlertWord, isRegion } from '../vocabulary/index.js';
 import { parseSafeguard } from './safeguard.js';
-import { commaParts } from './composite.js';
+import { commaParts } from './split.js';
 
 export type ItemReading =
   /** A note for the DPO ("Achtung: …", "NB : …"), kept with the activity, not a value. */

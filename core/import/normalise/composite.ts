@@ -18,10 +18,13 @@ export interface CompositeRecipient {
   safeguardMissing?: boolean;
 }
 
-/** Splits "Name (Country, SCC) — safeguard" into its parts; undefined when the item is a plain name. */
+/**
+ * Splits "Name (Country, SCC) — safeguard" into its parts; undefined when the item is a plain name.
+ * `places`: the countries a part names when it names nothing but places ("Indien", "China/Singapur").
+ */
 export function readRecipientItem(
   text: string,
-  country: (part: string) => string | undefined,
+  places: (part: string) => string[] | undefined,
   kind: (part: string) => string | undefined = () => undefined,
 ): CompositeRecipient | undefined {
   const parts = text
@@ -32,8 +35,8 @@ export function readRecipientItem(
   const name: string[] = [];
   const out: CompositeRecipient = { name: '' };
   for (const p of parts) {
-    const codes = !out.country ? countriesOf(p, country) : undefined;
-    if (codes) {
+    const codes = !out.country ? places(p) : undefined;
+    if (codes?.length) {
       [out.country] = codes;
       out.countries = codes;
       continue;
@@ -63,33 +66,12 @@ export function readRecipientItem(
   return out.name ? out : undefined;
 }
 
-/** A comma outside parentheses: "TikTok (China, Singapore), Meta (USA)" has one. */
-const OUTER_COMMA = /,\s*(?![^()]*\))/;
-
-/** The parts of a text between its commas outside parentheses ("TikTok (China, Singapore), Meta (USA)" → two). */
-export function commaParts(text: string): string[] {
-  return text
-    .split(OUTER_COMMA)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/** The countries a part names: one ("Indien"), or several joined by "/" or "&" ("China/Singapur"), all of them countries. */
-function countriesOf(part: string, country: (part: string) => string | undefined): string[] | undefined {
-  const one = country(part);
-  if (one) return [one];
-  const pieces = part.split(/\s*[/&]\s*/).filter(Boolean);
-  if (pieces.length < 2) return undefined;
-  const codes = pieces.map(country);
-  return codes.every((c) => c !== undefined) ? [...new Set(codes as string[])] : undefined;
-}
-
 /** "Salariés : nom, prénom, RIB" → the group and its items, when the label before the colon is a group of people. */
 export function readGroupedItems(text: string, isGroup: (label: string) => boolean): { group: string; items: string[] } | undefined {
   const m = /^([^:]{2,60}?)\s*:\s*(.+)$/s.exec(text.trim());
   if (!m || !isGroup(m[1])) return undefined;
   const items = m[2]
-    .split(new RegExp(`${OUTER_COMMA.source}|\\s+(?:et|and|und|y|e)\\s+`))
+    .split(/,\s*(?![^()]*\))|\s+(?:et|and|und|y|e)\s+/)
     .map((s) => s.trim().replace(/[.;]+$/, ''))
     .filter(Boolean);
   return items.length ? { group: m[1].trim(), items } : undefined;

@@ -28,6 +28,13 @@ function splitOutside(text: string, isSep: (s: string, i: number) => boolean): s
   return parts;
 }
 
+/** The parts of a text between its commas outside parentheses ("TikTok (China, Singapore), Meta (USA)" → two). */
+export function commaParts(text: string): string[] {
+  return splitOutside(text, (s, i) => s[i] === ',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
 /** An item of a few words ("personnummer", "E-postadress"), not a phrase. */
 const shortItem = (x: string) => {
   const t = x.trim();

@@ -14,12 +14,12 @@ import { cleanText, isPlaceholder } from '../normalise/empty.js';
 import { parseLegalBases } from '../normalise/legal-basis.js';
 import { parseRetention } from '../normalise/retention.js';
 import { parseSafeguard } from '../normalise/safeguard.js';
-import { splitItems, splitMulti } from '../normalise/split.js';
+import { commaParts, splitItems, splitMulti } from '../normalise/split.js';
 import { onlyPlaces, readItem, type AnnotationTools } from '../normalise/annotation.js';
 import { headerCandidates } from '../assign/mapping.js';
 import { parseYesNo } from '../normalise/yes-no.js';
 import { isNoneStatement, specialHints } from '../vocabulary/index.js';
-import { commaParts, organisationIn, readGroupedItems, readRecipientItem } from '../normalise/composite.js';
+import { organisationIn, readGroupedItems, readRecipientItem } from '../normalise/composite.js';
 
 export interface CellIssue {
   /** Register field key (see FIELDS), or '' for the row. */
@@ -283,7 +283,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
     ctx.memo(['composite', t], () =>
       readRecipientItem(
         t,
-        (p) => ctx.countries.match(p),
+        (p) => onlyPlaces(p, (x) => ctx.countries.match(x)),
         (p) => (exactIn('recipient_type')(p) ? ctx.vocab('recipient_type').match(p)?.code : undefined),
       ),
     );
