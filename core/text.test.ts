@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldKey, foldTexts } from './text.js';
+import { foldKey, foldTexts, matchesOf } from './text.js';
 
 describe('foldKey', () => {
   it('folds case, accents, punctuation and spacing, the same way for ASCII and accented text', () => {
@@ -88,5 +88,21 @@ describe('foldKey', () => {
         .join(' | ');
       expect(foldTexts(texts), JSON.stringify(texts)).toBe(expected);
     }
+  });
+});
+
+describe('matchesOf', () => {
+  it('finds what matchAll finds, empty matches and astral characters included, and leaves the RegExp reset', () => {
+    for (const [re, text] of [
+      [/(?<![a-z])(ab|b)(?![a-z])/g, 'ab b xab b'],
+      [/x*/g, 'axxb'],
+      [/(?:)/gu, 'a😀b'],
+      [/\p{L}+/gu, 'éte 𝒳yz 12'],
+    ] as [RegExp, string][]) {
+      const ours = matchesOf(text, re).map((m) => [m.index, m[0], m[1]]);
+      expect(ours).toEqual([...text.matchAll(re)].map((m) => [m.index, m[0], m[1]]));
+      expect(re.lastIndex).toBe(0);
+    }
+    expect(() => matchesOf('a', /a/)).toThrow();
   });
 });

@@ -7,6 +7,7 @@
  * ("Article 6(1)(e) - public task").
  */
 import type { LegalBasisCode } from '../../model/codes.js';
+import { matchesOf } from '../../text.js';
 import { fold as foldKey } from '../fold.js';
 import { legalBasisWords } from '../vocabulary/index.js';
 
@@ -88,22 +89,22 @@ export function parseLegalBases(text: string): LegalBasisCode[] {
   const found: { at: number; code: LegalBasisCode }[] = [];
   const raw = text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   let cited = false;
-  for (const m of raw.matchAll(CITATION)) {
+  for (const m of matchesOf(raw, CITATION)) {
     cited = true;
     found.push({ at: m.index, code: LETTERS[m[1]] });
     // "b und c", "c) a e)", "b e c": a bare letter followed by another across spaces only is a joining word ("a", "e").
-    for (const extra of (m[2] ?? '').matchAll(EXTRA_LETTER)) found.push({ at: m.index + 1, code: LETTERS[extra[1]] });
+    for (const extra of matchesOf(m[2] ?? '', EXTRA_LETTER)) found.push({ at: m.index + 1, code: LETTERS[extra[1]] });
   }
-  for (const m of raw.matchAll(LETTER_FIRST)) {
+  for (const m of matchesOf(raw, LETTER_FIRST)) {
     cited = true;
     found.push({ at: m.index, code: LETTERS[m[1]] });
   }
   // Once Art. 6(1) is cited, a letter cited again further on ("…; oraz lit. b w zakresie umów") names one more basis.
-  if (cited) for (const m of raw.matchAll(LATER_LETTER)) found.push({ at: m.index, code: LETTERS[m[1]] });
+  if (cited) for (const m of matchesOf(raw, LATER_LETTER)) found.push({ at: m.index, code: LETTERS[m[1]] });
   const k = foldKey(text);
   if (/^[a-f]$/.test(k)) return [LETTERS[k]];
   if ((LEGAL_CODES as readonly string[]).includes(k.replace(/ /g, '_'))) return [k.replace(/ /g, '_') as LegalBasisCode];
-  for (const [re, code] of WORDS) for (const m of k.matchAll(re)) found.push({ at: m.index + 0.5, code });
+  for (const [re, code] of WORDS) for (const m of matchesOf(k, re)) found.push({ at: m.index + 0.5, code });
   const out: LegalBasisCode[] = [];
   for (const f of found.sort((a, b) => a.at - b.at)) if (!out.includes(f.code)) out.push(f.code);
   // "To be determined" beside a basis named says nothing more.
