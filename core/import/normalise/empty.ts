@@ -65,11 +65,14 @@ const BRACKETED = /^(?:\[[^[\]]+\]|\{[^{}]+\})$/;
 export function isPlaceholder(text: string): boolean {
   const t = text.trim();
   if (t.length < 3) return false;
-  if (BRACKETED.test(t)) return true;
+  // Brackets looked for first: this runs on every cell of a file.
+  if (t.includes('[') || t.includes('{')) {
+    if (BRACKETED.test(t)) return true;
+    const labelled = /^[^:\n[{]{2,40}:\s*([[{].*)$/s.exec(t);
+    if (labelled && BRACKETED.test(labelled[1].trim())) return true;
+  }
   // "(Nom ou raison sociale + SIREN + contact)", "(name / e-mail…)": a hint in parentheses offering choices.
-  if (/^\([^()]+\)$/.test(t) && /\+|…|\.\.\.|\s(?:o|ou|or|oder|of|e)\s|\s\/\s/.test(t)) return true;
-  const labelled = /^[^:\n[{]{2,40}:\s*([[{].*)$/s.exec(t);
-  if (labelled && BRACKETED.test(labelled[1].trim())) return true;
+  if (t[0] === '(' && /^\([^()]+\)$/.test(t) && /\+|…|\.\.\.|\s(?:o|ou|or|oder|of|e)\s|\s\/\s/.test(t)) return true;
   // An example word and its punctuation stand in the first 30 characters or so: without such punctuation, no hint.
   if (!/[:.)]/.test(t.slice(0, 40))) return false;
   const opened = exampleStart().exec(foldKey(t.slice(0, 30)));

@@ -82,8 +82,16 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   };
   /** Cleaned text of a single-value field (several columns are joined by line breaks). */
   const text = (key: string): { text: string; cell: string } | null => {
-    const parts = (cells.get(key) ?? []).map((c) => ({ ...c, text: cleanText(c.text) })).filter((c) => c.text);
-    return parts.length ? { text: parts.map((p) => p.text).join('\n'), cell: parts[0].cell } : null;
+    let joined = '';
+    let cell = '';
+    for (const c of cells.get(key) ?? []) {
+      const t = cleanText(c.text);
+      if (!t) continue;
+      if (joined) joined += '\n';
+      else cell = c.cell;
+      joined += t;
+    }
+    return joined ? { text: joined, cell } : null;
   };
   /** Items of a list field, each with the cell it came from. */
   // "Aucun tiers n'a accès aux données", "Sans objet — aucun transfert": an item that says there is none gives none.
@@ -743,7 +751,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   for (const [key, list] of cells) {
     for (const c of list) {
       // A template's hint left in the cell ("[es. 24 mesi]", "{Falls vorhanden}"): not read, said.
-      const hint = c.text.split('\n').find((line) => isPlaceholder(line));
+      const hint = c.text.includes('\n') ? c.text.split('\n').find((line) => isPlaceholder(line)) : isPlaceholder(c.text) ? c.text : undefined;
       if (hint) warn(key, c.cell, hint.trim(), `"${hint.trim()}" is the template's hint, not a value: it was left out (to complete).`, 'placeholder', {});
     }
     for (const c of list)

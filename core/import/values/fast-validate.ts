@@ -32,11 +32,12 @@ const LONG = new Set([
   'dpo',
 ]);
 
-/** Space the schema's `trim()` would remove. */
-const EDGE_SPACE = /^\s|\s$/;
+/** Space the schema's `trim()` would remove, at either end (looked at there only: `/\s$/` tries every position). */
+const SPACE = /\s/;
+const edgeSpace = (v: string) => v.length > 0 && (SPACE.test(v[0]) || SPACE.test(v[v.length - 1]));
 
 function within(value: unknown, key: string, depth: number): boolean {
-  if (typeof value === 'string') return value.length <= (LONG.has(key) ? LIMITS.text : LIMITS.shortText) && !EDGE_SPACE.test(value);
+  if (typeof value === 'string') return value.length <= (LONG.has(key) ? LIMITS.text : LIMITS.shortText) && !edgeSpace(value);
   if (Array.isArray(value)) {
     if (value.length > LIMITS.listItems) return false;
     for (const v of value) if (!within(v, key, depth + 1)) return false;
