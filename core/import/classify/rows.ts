@@ -237,7 +237,7 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
     //    name among the activities, an activity (incomplete: the preview names what it lacks).
     const inIdentity = x.filled.some((c) => identity.includes(c));
     const prose = (t: string) => t.length > 80 || /[.!?:…]$/.test(t) || (t === t.toUpperCase() && /\p{Lu}{3}/u.test(t) && t.split(/\s+/).length >= 3);
-    const single = x.filled.length === 1 || (x.filled.length > 1 && new Set(texts).size === 1);
+    const single = x.filled.length === 1 || (x.filled.length > 1 && texts.every((t) => t === texts[0]));
     // One item alone under a list column that is not the first, right below an activity: one more item of it
     // ("datum narození" under the data categories), not a section label (those stand in the first column or span it).
     const alone = x.filled.length === 1 ? x.filled[0] : -1;

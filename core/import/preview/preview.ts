@@ -23,7 +23,7 @@ import { ficheBlocks, readGenericFiche } from '../locate/fiche.js';
 import { ficheSideCells } from '../assemble/fiche-sides.js';
 import { partIndex, sideTableIndex } from '../assemble/relational.js';
 import { PURPOSE_BASIS_FIELDS, withPurposeBases, type PurposeLine } from '../assemble/purpose-bases.js';
-import { importContext } from '../values/context.js';
+import { importContext, type ImportContext } from '../values/context.js';
 import { quickFields } from '../values/fast-validate.js';
 import { FIELDS, FIELD_BY_KEY } from '../assign/fields.js';
 import type { ImportSession, SheetMappingState } from './sessions.js';
@@ -707,17 +707,7 @@ export function buildPreview(
     });
     // The values each row writes, as the preview lists them: worked out when first read (the window and
     // `--json` read them; an import committed without showing its rows never does).
-    const shown = fields ?? merged;
-    lazyValue(rows[rows.length - 1], 'values', () =>
-      [...b.present]
-        .filter((f) => f !== 'name' && f !== 'ref')
-        .map((f) => ({
-          field: f,
-          label: fieldLabel(f, lang),
-          lines: shownLines(f, (shown as Record<string, unknown>)[f], labels, (n) => ctx.recipients.get(foldKey(n))?.type),
-        }))
-        .filter((v) => v.lines.length > 0),
-    );
+    lazyValue(rows[rows.length - 1], 'values', shownValues([...b.present], fields ?? merged, labels, lang, ctx));
   }
 
   const sheets: PreviewSheet[] = session.tables.map((t) => {
@@ -813,6 +803,22 @@ export function buildPreview(
     recipientDetails,
     preview,
   };
+}
+
+/**
+ * The values a row writes, as the preview lists them, worked out on first read. A function of its own: the
+ * closure keeps what it names, not the whole of the row's scope (ten thousand rows of a file stay in memory).
+ */
+function shownValues(present: string[], shown: Record<string, unknown>, labels: Labels, lang: Parameters<typeof fieldLabel>[1], ctx: ImportContext): () => PreviewRow['values'] {
+  return () =>
+    present
+      .filter((f) => f !== 'name' && f !== 'ref')
+      .map((f) => ({
+        field: f,
+        label: fieldLabel(f, lang),
+        lines: shownLines(f, shown[f], labels, (n) => ctx.recipients.get(foldKey(n))?.type),
+      }))
+      .filter((v) => v.lines.length > 0);
 }
 
 /** An enumerable property computed on first read (JSON and structured clone read it like any other), then kept. */
