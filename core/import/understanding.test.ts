@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { openTempRegister } from '../testing/temp-register.js';
 import { t } from '../i18n/i18n.js';
 import { readColumnContent } from './assign/content-signal.js';
+import { assignColumns } from './assign/columns.js';
 import { autoMap, matchHeader } from './assign/mapping.js';
 import { parseRetention } from './normalise/retention.js';
 import { splitMulti } from './normalise/split.js';
@@ -60,6 +61,39 @@ describe('headers a person reads at once', () => {
     const m = matchHeader('Colonne G');
     expect(m.field).toBeNull();
     expect(matchHeader('Who owns the coffee machine budget code').field).not.toBe('purpose');
+  });
+});
+
+describe('abbreviated headers, read as a table', () => {
+  it('a compound cut after its hyphen is spelt out after it', () => {
+    expect(matchHeader('Sous-trai. ulté.').field).toBe('processors');
+    expect(matchHeader('Sous-fina.').field).toBe('subPurposes');
+    expect(matchHeader('sub-proc.').field).toBe('processors');
+  });
+
+  it('a cut word two fields complete equally well is a guess between them, each reading kept', () => {
+    const m = matchHeader('Proc.');
+    expect(m.confidence).toBeLessThan(0.8);
+    expect([m.field, ...(m.alternatives ?? []).map((a) => a.field)]).toEqual(expect.arrayContaining(['name', 'processors']));
+    // A reading no other field shares stays strong: "Purp. of proc." is the purpose, "Proc. acti." the activity.
+    expect(matchHeader('Purp. of proc.')).toMatchObject({ field: 'purpose', confidence: 0.9 });
+    expect(matchHeader('Proc. acti.')).toMatchObject({ field: 'name', confidence: 0.9 });
+  });
+
+  it('the table decides: a column torn between two fields takes the one no other column reads', () => {
+    const fields = (headers: string[]) =>
+      assignColumns(
+        headers,
+        headers.map(() => null),
+      ).map((m) => m.field);
+    expect(fields(['Proc.', 'Desc. / purp.', 'Proc. / sub-proc.', 'Comm.'])).toEqual(['name', 'purpose', 'processors', 'description']);
+    // The same headers in another order.
+    expect(fields(['Comm.', 'Proc. / sub-proc.', 'Desc. / purp.', 'Proc.'])).toEqual(['description', 'processors', 'purpose', 'name']);
+    // Alone, the ambiguous column gets the field the register requires, at a guess's confidence.
+    expect(assignColumns(['Proc.', 'Purp.'], [null, null]).map((m) => [m.field, m.confidence < 0.8])).toEqual([
+      ['name', true],
+      ['purpose', false],
+    ]);
   });
 });
 

@@ -65,12 +65,38 @@ export function assignColumns(headers: string[], contents?: (ColumnContent | nul
   const pairs = perColumn.flat().sort((a, b) => b.score - a.score || a.rank - b.rank || a.column - b.column);
   const chosen = new Map<number, Pair>();
   const holder = new Map<string, Pair>();
-  for (const p of pairs) {
-    if (p.score < THRESHOLD || chosen.has(p.column)) continue;
+  const held = new Set<string>();
+  const take = (p: Pair, tieToFree: boolean): void => {
+    if (p.score < THRESHOLD || chosen.has(p.column)) return;
     const multi = FIELD_BY_KEY.get(p.field)?.multi ?? false;
-    if (!multi && holder.has(p.field)) continue;
+    if (!multi && holder.has(p.field)) return;
+    // A column torn between two fields ("Proc.": processors or the name?) takes one no other column holds ("Proc. /
+    // sub-proc." beside it took the processors), else a field the register requires.
+    const required = (field: string) => FIELD_BY_KEY.get(field)?.required ?? false;
+    const rival = (q: Pair) => q.field !== p.field && q.score >= THRESHOLD && q.score >= p.score - 0.02 && !held.has(q.field);
+    if (tieToFree && perColumn[p.column].some((q) => rival(q) && (held.has(p.field) || (required(q.field) && !required(p.field))))) return;
     chosen.set(p.column, p);
+    held.add(p.field);
     if (!multi) holder.set(p.field, p);
+  };
+  for (const p of pairs) take(p, true);
+  // A column that waited for its free field and did not get it takes what is left to it.
+  for (const p of pairs) take(p, false);
+  // A column that lost its best field to a column that reads another field as well ("Desc. / purp." took the
+  // description that "Comm." can only be): the holder moves to its other field, the column gets its best.
+  for (const [column, mine] of perColumn.entries()) {
+    const best = mine[0];
+    const now = chosen.get(column);
+    if (!best || best.score < THRESHOLD || (now && now.score >= best.score)) continue;
+    const holding = holder.get(best.field);
+    if (!holding) continue;
+    const other = perColumn[holding.column].find((q) => q.field !== best.field && q.score >= THRESHOLD && q.score >= holding.score - 0.02 && !holder.has(q.field));
+    if (!other || best.score - (now?.score ?? 0) <= holding.score - other.score) continue;
+    chosen.set(holding.column, other);
+    if (!(FIELD_BY_KEY.get(other.field)?.multi ?? false)) holder.set(other.field, other);
+    chosen.set(column, best);
+    holder.set(best.field, best);
+    if (now && !(FIELD_BY_KEY.get(now.field)?.multi ?? false)) holder.delete(now.field);
   }
   const out: ColumnMapping[] = headers.map((header, column) => {
     const mine = perColumn[column];

@@ -413,6 +413,9 @@ function asWritten(header: string, matched: string[]): string {
 
 const cache = new Map<string, HeaderMatch>();
 
+/** The confidence of an abbreviation two fields spell out equally well: above the threshold, below any word read whole. */
+const AMBIGUOUS = 0.7;
+
 /** The best field for one header, with its confidence and the reason (null field when nothing fits). */
 export function matchHeader(header: string): HeaderMatch {
   // Headers are short: long texts and numbers are data, not headers.
@@ -433,10 +436,24 @@ export function matchHeader(header: string): HeaderMatch {
     // Abbreviations and acronyms ("Fin.", "Pers. conc.", "DCP", "Transf. HUE"): the header spelt out.
     // Each field completes the words cut short from its own vocabulary ("Resp. inte." is "responsable interne"
     // for the owner); the reading that matches best wins.
-    for (const expanded of hit.confidence < 1 ? expansionsOf(header) : []) {
-      const long = matchCombined(expanded);
-      if (long.field && long.confidence > hit.confidence)
-        hit = { ...long, confidence: Math.min(0.9, long.confidence), why: { key: 'mapping.why.abbreviation', params: { header: header.trim(), expanded } } };
+    // A cut word that several fields complete as well ("Proc.": processing or processors?) is a guess between them:
+    // each reading kept as a candidate at a guess's confidence, for the table's assignment and the cells to decide.
+    if (hit.confidence < 1) {
+      const readings = new Map<string, { confidence: number; expanded: string; match: HeaderMatch }>();
+      for (const expanded of expansionsOf(header)) {
+        const long = matchCombined(expanded);
+        if (long.field && long.confidence > (readings.get(long.field)?.confidence ?? 0)) readings.set(long.field, { confidence: long.confidence, expanded, match: long });
+      }
+      const [first, second] = [...readings.values()].sort((a, b) => b.confidence - a.confidence);
+      if (first && first.confidence > hit.confidence) {
+        const rival = second && second.confidence >= 0.8 && second.confidence >= first.confidence - 0.05 ? second : undefined;
+        hit = {
+          ...first.match,
+          confidence: rival ? AMBIGUOUS : Math.min(0.9, first.confidence),
+          why: { key: 'mapping.why.abbreviation', params: { header: header.trim(), expanded: first.expanded } },
+          ...(rival ? { alternatives: [{ field: rival.match.field!, confidence: AMBIGUOUS }, ...(first.match.alternatives ?? [])] } : {}),
+        };
+      }
     }
     // A header that opens with "Date" ("Fecha inicio tratamiento", "Date of next review") asks for a date:
     // the best date field its other words name, or none, never the field of a word it only qualifies.
@@ -485,11 +502,11 @@ export function headerCandidates(header: string): { field: string; confidence: n
   const parts = headerParts(header);
   if (parts.length >= 2)
     for (const part of parts) {
-      const m = match(part);
-      add(m.field, Math.min(0.9, m.confidence), {
-        key: 'mapping.why.part',
-        params: { part, reason: m.why?.key ?? '', detail: String(m.why?.params?.synonym ?? m.why?.params?.words ?? '') },
-      });
+      // Each part with its abbreviations spelt out ("Proc. / sub-proc.").
+      const m = /\p{L}\.(\s|$)/u.test(part) ? matchHeader(part) : match(part);
+      const why: Message = { key: 'mapping.why.part', params: { part, reason: m.why?.key ?? '', detail: String(m.why?.params?.synonym ?? m.why?.params?.words ?? '') } };
+      add(m.field, Math.min(0.9, m.confidence), why);
+      if (m.confidence === AMBIGUOUS) for (const a of m.alternatives ?? []) add(a.field, Math.min(AMBIGUOUS, a.confidence), why);
     }
   return [...out.values()].sort((a, b) => b.confidence - a.confidence);
 }
@@ -660,7 +677,7 @@ function wordFor(prefix: string): string | undefined {
  * (vocabulary/*.json), and words cut short with a dot ("Fin.", "Pers. conc.") completed by the most
  * frequent word of the field vocabulary they start.
  */
-export function expandAbbreviations(header: string, complete: (prefix: string) => string | undefined = wordFor): string | null {
+export function expandAbbreviations(header: string, complete: (prefix: string) => string | undefined = wordFor, own?: (prefix: string) => string | undefined): string | null {
   const tokens = header.split(/(?<=\.)|[\s/]+/).filter((t) => t.trim());
   let changed = false;
   const out = tokens.map((raw) => {
@@ -668,6 +685,21 @@ export function expandAbbreviations(header: string, complete: (prefix: string) =
     const k = foldKey(t);
     if (!k) return t;
     const dotted = /\.$/.test(t);
+    // A compound cut after its hyphen ("Sous-trai.", "sub-proc."): its first word kept, the rest spelt out.
+    const compound = dotted ? /^(\p{L}+-)(\p{L}{2,14}\.)$/u.exec(t) : null;
+    if (compound) {
+      const rest = expandAbbreviations(compound[2], complete, own);
+      if (rest) {
+        changed = true;
+        return `${compound[1]}${rest}`;
+      }
+    }
+    // A field reading its own words first: "Proc." is "processing" for the activity's name, whatever else it may be short for.
+    const mine = dotted && k.length >= 2 && k.length <= 14 ? own?.(k) : undefined;
+    if (mine) {
+      changed = true;
+      return mine;
+    }
     const acronym = /^\p{Lu}{2,6}s?$/u.test(t.replace(/\.$/, '')); // "DCP", "ΓΚΠΔ", "ЛД"
     const known = ABBREVIATIONS.get(k);
     // A short word written with its diacritics is a word of its language ("Cât timp…", Romanian), not an abbreviation ("cat.").
@@ -726,7 +758,11 @@ function expansionsOf(header: string): string[] {
   if (/\p{L}\.(\s|$)/u.test(header))
     for (const [i, prefixes] of prefixesByField.entries()) {
       // A contraction only where no word of any field starts with the letters ("Rete." is cut from "retention").
-      const e = expandAbbreviations(header, (k) => prefixes.get(k) ?? wordFor(k) ?? contracted(k, wordsByField![i]));
+      const e = expandAbbreviations(
+        header,
+        (k) => prefixes.get(k) ?? wordFor(k) ?? contracted(k, wordsByField![i]),
+        (k) => prefixes.get(k),
+      );
       if (e) out.add(e);
     }
   return [...out];
