@@ -97,6 +97,23 @@ describe('abbreviated headers, read as a table', () => {
   });
 });
 
+describe('a note or a unit after a header', () => {
+  it('is read past when the header alone reads well', () => {
+    expect(matchHeader('Commentaires [obligatoire]')).toMatchObject({ field: 'description', confidence: 0.9 });
+    expect(matchHeader('Retention (see notes)').field).toBe('retention');
+    // A note that makes the header what it is stays part of it.
+    expect(matchHeader('Responsable de traitement (client)').field).toBe('clients');
+  });
+
+  it('naming a field of its own, leaves a guess between the two for the table to decide', () => {
+    const m = matchHeader('Verantwortlicher (Auftraggeber)');
+    expect(m.confidence).toBeLessThan(0.8);
+    expect([m.field, ...(m.alternatives ?? []).map((a) => a.field)]).toEqual(expect.arrayContaining(['owner', 'clients']));
+    const fields = assignColumns(['Verantwortlicher (Auftraggeber)', 'Interner Ansprechpartner', 'Zweck'], [null, null, null]).map((m) => m.field);
+    expect(fields).toEqual(['clients', 'owner', 'purpose']);
+  });
+});
+
 describe('the cells’ content as a second signal', () => {
   it.each([
     [['États-Unis', 'Inde', 'Non', 'Royaume-Uni'], 'country', 'transferCountries'],

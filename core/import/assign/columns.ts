@@ -83,14 +83,16 @@ export function assignColumns(headers: string[], contents?: (ColumnContent | nul
   // A column that waited for its free field and did not get it takes what is left to it.
   for (const p of pairs) take(p, false);
   // A column that lost its best field to a column that reads another field as well ("Desc. / purp." took the
-  // description that "Comm." can only be): the holder moves to its other field, the column gets its best.
+  // description that "Comm." can only be): the holder moves to its other field, the column gets its best, when the
+  // table reads better so.
   for (const [column, mine] of perColumn.entries()) {
     const best = mine[0];
     const now = chosen.get(column);
     if (!best || best.score < THRESHOLD || (now && now.score >= best.score)) continue;
     const holding = holder.get(best.field);
     if (!holding) continue;
-    const other = perColumn[holding.column].find((q) => q.field !== best.field && q.score >= THRESHOLD && q.score >= holding.score - 0.02 && !holder.has(q.field));
+    // Its other reading a real one (not a faint alternative) that costs it little.
+    const other = perColumn[holding.column].find((q) => q.field !== best.field && q.score >= 0.7 && q.score >= holding.score - 0.2 && !holder.has(q.field));
     if (!other || best.score - (now?.score ?? 0) <= holding.score - other.score) continue;
     chosen.set(holding.column, other);
     if (!(FIELD_BY_KEY.get(other.field)?.multi ?? false)) holder.set(other.field, other);
@@ -128,6 +130,8 @@ export function assignColumns(headers: string[], contents?: (ColumnContent | nul
 function fallBack(out: ColumnMapping[], perColumn: Pair[][]): void {
   for (const [field, standIns] of Object.entries(REQUIRED_FALLBACK)) {
     if (out.some((m) => m.field === field)) continue;
+    // A processor's register gives its purpose in the processing done for the client (values/derive.ts).
+    if (field === 'purpose' && out.some((m) => m.field === 'clientProcessing')) continue;
     // A weaker reading of a free column's header, else a column holding a field that can stand in.
     let best: { column: number; score: number; via: string } | null = null;
     for (const m of out) {

@@ -468,6 +468,26 @@ export function matchHeader(header: string): HeaderMatch {
           ? { field: null, confidence: 0 }
           : hit;
     }
+    // A note or a unit after the header ("Commentaires [obligatoire]", "Prestation (see notes)"): when the whole
+    // reads poorly, the header without it, if that reads well ("Responsable de traitement (client)" reads well whole).
+    // A note that names a field of its own ("Verantwortlicher (Auftraggeber)": the client, or the owner?) leaves a
+    // guess between the two, for the table's assignment to decide.
+    const annotated = hit.confidence < 0.8 ? /^(.*?\p{L}.*?)\s*(?:\(([^()]*)\)|\[([^[\]]*)\]|\{([^{}]*)\})\s*$/su.exec(header) : null;
+    if (annotated) {
+      const bare = matchHeader(annotated[1]);
+      const note = match(annotated[2] ?? annotated[3] ?? annotated[4] ?? '');
+      const other = note.field && note.field !== bare.field && note.confidence >= 0.8 ? note.field : null;
+      if (bare.field && bare.confidence >= 0.85)
+        hit = {
+          ...bare,
+          confidence: other ? AMBIGUOUS : Math.min(0.9, bare.confidence),
+          alternatives: [
+            ...(other ? [{ field: other, confidence: AMBIGUOUS }] : []),
+            ...(hit.field && hit.field !== bare.field && hit.field !== other ? [{ field: hit.field, confidence: hit.confidence }] : []),
+            ...(bare.alternatives ?? []),
+          ],
+        };
+    }
     if (cache.size > 20_000) cache.clear();
     cache.set(header, hit);
   }
