@@ -281,21 +281,8 @@ const dpia = memo(() =>
       priorConsultationDate: date().or(z.literal('')).default(''),
       priorConsultationRef: optText(LIMITS.shortText),
     })
-    .default({
-      criteria: [],
-      art35Cases: [],
-      override: null,
-      status: 'not_assessed',
-      date: '',
-      link: '',
-      cnilRequired: [],
-      cnilExempted: [],
-      dpoAdvice: '',
-      dpoAdviceDate: '',
-      priorConsultation: 'not_needed',
-      priorConsultationDate: '',
-      priorConsultationRef: '',
-    }),
+    // Absent, every part takes its own default (parsed: a new object each time).
+    .prefault({}),
 );
 export const dpiaSchema = lazySchema(dpia);
 
