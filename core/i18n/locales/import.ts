@@ -37,6 +37,7 @@ export const en: Entries = {
   'import.warning.transfer_without_safeguard': 'Transfer to {{nameEn}} without a safeguard: say which one (standard contractual clauses, BCR, derogation…).',
   'import.warning.transfer_partial_adequacy': 'Transfer to {{nameEn}} without a safeguard (the adequacy decision covers only part of it: {{scopeEn}}): say which one.',
   'import.warning.placeholder': '"{{value}}" is the template’s hint, not a value: it was left out (to complete).',
+  'import.warning.filled_down': '"{{value}}" is taken from row {{row}} above: the column names it once for the rows below it.',
   'import.warning.annotation': '"{{value}}" is a note, not a value: it was kept in the activity’s description.',
   'import.warning.guidance_column': 'Column {{columns}} explains each label (the template’s guidance): it was not read as values.',
   'import.warning.transfer_contradiction':
@@ -152,6 +153,7 @@ export const fr: Entries = {
   'import.warning.transfer_without_safeguard': 'Transfert vers {{nameFr}} sans garantie : indiquez laquelle (clauses contractuelles types, BCR, dérogation…).',
   'import.warning.transfer_partial_adequacy': 'Transfert vers {{nameFr}} sans garantie (la décision d’adéquation n’en couvre qu’une partie : {{scopeFr}}) : indiquez laquelle.',
   'import.warning.placeholder': '« {{value}} » est l’indication du modèle, pas une valeur : elle n’a pas été reprise (à compléter).',
+  'import.warning.filled_down': '« {{value}} » est repris de la ligne {{row}} au-dessus : la colonne ne l’indique qu’une fois pour les lignes en dessous.',
   'import.warning.annotation': '« {{value}} » est une remarque, pas une valeur : elle a été reprise dans la description du traitement.',
   'import.warning.guidance_column': 'La colonne {{columns}} explique chaque libellé (les consignes du modèle) : elle n’a pas été lue comme des valeurs.',
   'import.warning.transfer_contradiction':

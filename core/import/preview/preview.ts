@@ -21,6 +21,7 @@ import { issueText } from '../../validate.js';
 import { ficheActors, readFiche } from '../locate/cnil-template.js';
 import { ficheBlocks, readGenericFiche } from '../locate/fiche.js';
 import { ficheSideCells } from '../assemble/fiche-sides.js';
+import { groupedColumns } from '../assemble/grouped-columns.js';
 import { partIndex, sideTableIndex } from '../assemble/relational.js';
 import { PURPOSE_BASIS_FIELDS, withPurposeBases, type PurposeLine } from '../assemble/purpose-bases.js';
 import { importContext, type ImportContext } from '../values/context.js';
@@ -323,6 +324,8 @@ export function buildPreview(
     const plan = classifyRows({ sheet, headerRow: table.headerRow, fields: state.fields });
     // A second table under the register, keyed by the activities' names: its rows complete them.
     const side = sideTableIndex(sheet, plan);
+    // Columns named once per group of rows (a client, a department, a contact left blank below): their blanks take the value above.
+    const grouped = groupedColumns(sheet.rows, plan, state.fields, (r, c) => mergedValue(sheet, r, c));
     const continued = new Map<number, number[]>();
     for (const p of plan) if (p.kind === 'continuation' && !included.has(`${sheet.name}!${p.r + 1}`)) continued.set(p.of!, [...(continued.get(p.of!) ?? []), p.r]);
     const department = sheetDepartment.get(sheet.index);
@@ -345,6 +348,7 @@ export function buildPreview(
       const cells: RowCells = new Map();
       const source: PreviewRow['source'] = [];
       const purposeLines: PurposeLine[] = [];
+      const filledDown: CellIssue[] = [];
       // The activity's row, then the rows that continue it (one item more per row, below).
       for (const rr of [r, ...(continued.get(r) ?? [])]) {
         const line = sheet.rows[rr] ?? [];
@@ -355,6 +359,18 @@ export function buildPreview(
         if (own) purposeLines.push(own);
         for (const [c, field] of mapped) {
           let text = line[c] || (rr === r ? mergedValue(sheet, rr, c) : '');
+          const above = rr === r && !text.trim() ? grouped.get(c)?.get(r) : undefined;
+          if (above !== undefined) {
+            text = sheet.rows[above]?.[c] || mergedValue(sheet, above, c);
+            filledDown.push({
+              field: field!,
+              cell: at(above, c),
+              value: text.trim(),
+              message: `"${text.trim()}" is taken from row ${above + 1} above: the column names it once for the rows below.`,
+              code: 'filled_down',
+              params: { row: above + 1 },
+            });
+          }
           if (!text.trim()) continue;
           // A ticked column gives its header as the value; an unticked one gives nothing.
           const tick = table.ticks?.get(c);
@@ -362,7 +378,7 @@ export function buildPreview(
             if (parseYesNo(text) !== true) continue;
             text = tick;
           }
-          const cell = at(rr, c);
+          const cell = above !== undefined ? at(above, c) : at(rr, c);
           const entry = { cell, text, formula: sheet.formulas.size > 0 && sheet.formulas.has(`${rr}:${c}`) };
           if (own && PURPOSE_BASIS_FIELDS.includes(field as never)) {
             own.cells.set(field!, [...(own.cells.get(field!) ?? []), entry]);
@@ -408,7 +424,8 @@ export function buildPreview(
           }
         }
       }
-      const built = withPurposeBases(buildRow(cells, ctx), purposeLines, ctx);
+      const read = withPurposeBases(buildRow(cells, ctx), purposeLines, ctx);
+      const built = filledDown.length ? { ...read, warnings: [...read.warnings, ...filledDown] } : read;
       if (!built.fields.name || !built.fields.purpose) {
         // The name from the purpose, the purpose of a processor's processing: a copy, the built row is shared.
         const own: BuiltRow = { ...built, fields: { ...built.fields }, present: new Set(built.present), warnings: [...built.warnings] };
