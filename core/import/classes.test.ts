@@ -104,3 +104,19 @@ describe('ticks under a question', () => {
     expect(p.rows.flatMap((r) => r.warnings).filter((w) => w.code === 'special_without_category')).toEqual([]);
   });
 });
+
+describe('a row whose first cell is a marker word of another column', () => {
+  it('is an activity when it is full and names its activity ("À compléter" as its status, the columns in another order)', async () => {
+    const p = await csv([
+      ['Statut', 'Base juridique', 'Finalité', 'Nom du traitement'],
+      ['Validé', 'Contrat', 'Verser les salaires', 'Paie'],
+      ['À compléter', 'Obligation légale', 'Informer les représentants', 'Représentants du personnel'],
+      ['Total', '', '', ''],
+    ]);
+    expect(p.rows.map((r) => [r.name, r.status])).toEqual([
+      ['Paie', 'new'],
+      ['Représentants du personnel', 'new'],
+      ['Total', 'skipped'],
+    ]);
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * The import measured on a perturbation corpus (testing/perturb.ts): the tables of department files
  * written by other hands (`../shared/fixtures/departments/truth.json`), their headers transformed
- * mechanically, padded with rows that are not activities at each place, their list fields written as
- * runs of ticks. Accuracy is printed per transformation and per row kind; each must reach 95 %.
+ * mechanically, their columns in other orders, padded with rows that are not activities at each place, their
+ * list fields written as runs of ticks. Accuracy is printed per transformation and per row kind; each must reach 95 %.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,9 +13,11 @@ import type { ImportPreview } from './preview/preview.js';
 import { compareFacts, type ExpectedFact } from './testing/facts.js';
 import {
   baseTables,
+  COLUMN_ORDERS,
   HEADER_TRANSFORMS,
   layoutOf,
   padded,
+  reordered,
   ticked,
   writeLayout,
   type BaseTable,
@@ -110,6 +112,29 @@ describe('perturbation corpus: headers transformed', () => {
       const total: Score = { ok: 0, total: 0, misses: [] };
       for (const table of tables) add(total, await measure(layoutOf(table, headersOf(table, name)), `${table.source} [${name}]`));
       print('headers', name, total);
+      expect(total.ok / total.total, total.misses.slice(0, 20).join('\n')).toBeGreaterThanOrEqual(0.95);
+    });
+  }
+});
+
+describe('perturbation corpus: columns in another order', () => {
+  for (const [name, order] of Object.entries(COLUMN_ORDERS)) {
+    it(`${name}: ≥ 95 % of the facts`, async () => {
+      const total: Score = { ok: 0, total: 0, misses: [] };
+      for (const table of tables) {
+        const moved = reordered(table, order(table.columns.length));
+        add(
+          total,
+          await measure(
+            layoutOf(
+              moved,
+              moved.columns.map((c) => c.header),
+            ),
+            `${table.source} [${name}]`,
+          ),
+        );
+      }
+      print('columns', name, total);
       expect(total.ok / total.total, total.misses.slice(0, 20).join('\n')).toBeGreaterThanOrEqual(0.95);
     });
   }

@@ -206,7 +206,11 @@ export function classifyRows({ sheet, headerRow, fields }: ClassifyInput): RowCl
       continue;
     }
     // 1. Opened by a marker word: "Exemple : …", "Total", "N.B.", "Indiquer ici…".
-    const marker = markerOf(first) ?? (nameCol !== undefined && row[nameCol]?.trim() ? markerOf(row[nameCol]) : null);
+    // A full row whose marker word is the value of another column ("À compléter" as its status, the columns in another
+    // order) and whose name is a name: an activity.
+    const named = nameCol !== undefined && x.filled[0] !== nameCol && (row[nameCol] ?? '').trim() !== '' && !markerOf(row[nameCol]);
+    const marker =
+      (named && dense(x) && !identity.includes(x.filled[0]) ? null : markerOf(first)) ?? (nameCol !== undefined && row[nameCol]?.trim() ? markerOf(row[nameCol]) : null);
     // Without a separator a marker opens a row only when the row is sparse, or is a long example word
     // ("Exemple Gestion des visiteurs"); "Note de frais", "Total Energies" in a full row are activities.
     if (marker && (marker.strict || !dense(x) || (marker.kind === 'example' && marker.word.length >= 7 && foldKey(first).startsWith(marker.word)))) {

@@ -160,6 +160,18 @@ export const HEADER_TRANSFORMS: Record<string, HeaderTransform> = {
   'translated (Italian)': (h, _i, t) => WORDING.it[t.columns.find((c) => c.header === h)?.target ?? ''] ?? h,
 };
 
+/** Orders of the columns: the same table with its columns moved (a department's own order). */
+export const COLUMN_ORDERS: Record<string, (n: number) => number[]> = {
+  reversed: (n) => [...Array(n).keys()].reverse(),
+  rotated: (n) => [...Array(n).keys()].map((i) => (i + Math.floor(n / 2)) % n),
+  interleaved: (n) => [...[...Array(n).keys()].filter((i) => i % 2), ...[...Array(n).keys()].filter((i) => i % 2 === 0)],
+};
+
+/** The table with its columns in another order (headers and cells alike). */
+export function reordered(table: BaseTable, order: number[]): BaseTable {
+  return { ...table, columns: order.map((i) => table.columns[i]), rows: table.rows.map((r) => order.map((i) => r[i] ?? '')) };
+}
+
 // ---------------------------------------------------------------- rows that are not activities
 
 export type PadKind = 'section' | 'example' | 'instruction' | 'total' | 'notes' | 'footer' | 'blank';
