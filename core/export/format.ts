@@ -20,7 +20,10 @@ export function postalAddress(c: { address?: string; postalCode?: string; city?:
 }
 
 export function contactLine(c: Partial<Contact>): string {
-  return join([personName(c), c.company, postalAddress(c), c.phone, c.email]);
+  const name = personName(c);
+  // An organisation given as both the name and the company (an import reads one cell for both) is named once.
+  const company = c.company && foldKey(c.company) !== foldKey(name) ? c.company : '';
+  return join([name, company, postalAddress(c), c.phone, c.email]);
 }
 
 export function legalBasis(L: Labels, b: LegalBasis): string {

@@ -72,6 +72,9 @@ describe('export words', () => {
     const rule = { dataCategory: '', text: 'Fin du contrat', duration: 'P5Y', trigger: 'départ', activePeriod: '', archivePeriod: '', finalFate: null };
     expect(F.retentionDetails(fr, rule)).toBe('Durée : 5 ans ; Point de départ : départ');
     expect(F.retentionDetails(en, rule)).toBe('Duration: 5 years; Starting point: départ');
+    // An organisation given as both a name and a company is named once; a person and their company both.
+    expect(F.contactLine({ name: 'Maison Vernier SA', company: 'Maison Vernier SA', city: 'Lyon' })).not.toMatch(/Vernier SA.*Vernier SA/);
+    expect(F.contactLine({ name: 'Durand', firstName: 'Léa', company: 'Maison Vernier SA' })).toMatch(/Durand.*Maison Vernier SA/);
     expect(fr.role('processor')).toBe('Sous-traitant');
     expect(en.status('retired')).toBe('Retired');
     expect(fr.finalFate('unknown_code')).toBe('unknown_code');
