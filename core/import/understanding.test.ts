@@ -43,6 +43,9 @@ describe('headers a person reads at once', () => {
     ['Betroffene Personen', 'dataSubjects'],
     ['Sensitive data (yes/no)', 'hasSpecialData'],
     ['Special category data?', 'hasSpecialData'],
+    // A first word that only qualifies what follows.
+    ['Data processors used', 'processors'],
+    ['Name of data processor(s)', 'processors'],
   ])('%s → %s, with a reason', (header, field) => {
     const m = matchHeader(header);
     expect(m.field).toBe(field);

@@ -604,8 +604,11 @@ function match(header: string): HeaderMatch {
     // What a question asks ("Whose personal data do we process?" asks who) outweighs a field's words it only
     // contains: the words after the question are what is asked about, not the answer.
     const asked = top.matched.some((w) => CONCEPTS.has(w)) && confidence > 0 && best.why?.key === 'mapping.why.contains';
+    // A header's first word taken alone ("Data processors used", "Name of data processor(s)") gives way to a reading
+    // of more of its words: there, "data" and "name" only qualify what follows.
+    const wider = best.why?.key === 'mapping.why.contains' && best.confidence <= 0.7 && new Set(top.matched).size >= 2 && confidence >= 0.55;
     if (best.field === top.field && confidence > 0) best = { ...best, confidence: Math.max(best.confidence, Math.min(0.95, best.confidence + 0.05)) };
-    else if (asked || confidence > best.confidence + 0.05) best = { field: top.field, confidence: Math.max(confidence, asked ? 0.75 : 0), why };
+    else if (asked || wider || confidence > best.confidence + 0.05) best = { field: top.field, confidence: Math.max(confidence, asked ? 0.75 : wider ? 0.7 : 0), why };
     best.alternatives = scored
       .filter((s) => s.field !== best.field && s.score > 0.15)
       .slice(0, 3)
