@@ -32,6 +32,9 @@ const HEADERS: Record<string, Record<string, string[]>> = {
     transferTia: ['Evaluación de impacto de la transferencia'],
     dpiaLink: ['Enlace a la EIPD'],
     securityNotes: ['Observaciones de seguridad'],
+    automatedDecision: ['Decisiones automatizadas', 'Elaboración de perfiles'],
+    consentRecords: ['Prueba del consentimiento'],
+    recipientType: ['Tipo de destinatario'],
   },
   it: {
     ref: ['Riferimento', 'N.', 'Codice trattamento'],
@@ -50,6 +53,9 @@ const HEADERS: Record<string, Record<string, string[]>> = {
     transferTia: ['Valutazione d’impatto del trasferimento'],
     dpiaLink: ['Link alla DPIA'],
     securityNotes: ['Note sulla sicurezza'],
+    automatedDecision: ['Processo decisionale automatizzato', 'Profilazione'],
+    consentRecords: ['Prova del consenso'],
+    recipientType: ['Tipo di destinatario'],
   },
   de: {
     ref: ['Lfd. Nr.', 'Kennung', 'VVT-Nr.'],
@@ -65,6 +71,8 @@ const HEADERS: Record<string, Record<string, string[]>> = {
     legalBasisJustification: ['Berechtigtes Interesse'],
     transferTia: ['Transfer Impact Assessment'],
     dpiaLink: ['Link zur DSFA'],
+    automatedDecision: ['Automatisierte Entscheidungsfindung'],
+    consentRecords: ['Einwilligungsnachweis'],
   },
   nl: {
     ref: ['Kenmerk', 'Volgnummer'],
@@ -77,6 +85,8 @@ const HEADERS: Record<string, Record<string, string[]>> = {
     transferRecipients: ['Gegevensimporteur'],
     legalBasisJustification: ['Gerechtvaardigd belang'],
     dpiaLink: ['Link naar DPIA'],
+    automatedDecision: ['Geautomatiseerde besluitvorming'],
+    consentRecords: ['Bewijs van toestemming'],
   },
   pt: {
     ref: ['N.º', 'Referência'],
@@ -96,6 +106,9 @@ const HEADERS: Record<string, Record<string, string[]>> = {
     updatedAt: ['Data aktualizacji', 'Ostatnia aktualizacja'],
     transferRecipients: ['Importer danych'],
     legalBasisJustification: ['Prawnie uzasadniony interes'],
+    automatedDecision: ['Profilowanie'],
+    consentRecords: ['Rejestr zgód'],
+    recipientType: ['Rodzaj odbiorcy'],
   },
   sv: { ref: ['Löpnummer'], role: ['Roll'], subPurposes: ['Delsyften'], hasSpecialData: ['Känsliga personuppgifter?'], updatedAt: ['Senast ändrad'] },
   da: { ref: ['Løbenummer'], role: ['Rolle'], subPurposes: ['Delformål'], hasSpecialData: ['Følsomme oplysninger?'], updatedAt: ['Senest opdateret'] },
