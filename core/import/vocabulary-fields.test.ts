@@ -255,3 +255,43 @@ describe('a register with a reference, a status and sub-purposes, in each langua
     await t.call('import/close', { sessionId: p.sessionId });
   });
 });
+
+describe('a role, a status and a DPIA’s status written in the register’s language', () => {
+  it.each([
+    {
+      lang: 'es',
+      headers: ['Nombre del tratamiento', 'Finalidad', 'Estado', 'Rol', 'EIPD'],
+      rows: [
+        ['Nóminas', 'Pagar los salarios', 'Activo', 'Encargado del tratamiento', 'No requerida'],
+        ['Videovigilancia', 'Seguridad', 'Borrador', 'Corresponsable', 'Realizada'],
+      ],
+    },
+    {
+      lang: 'de',
+      headers: ['Verarbeitungstätigkeit', 'Zweck', 'Status', 'Rolle', 'DSFA'],
+      rows: [
+        ['Lohnabrechnung', 'Gehälter zahlen', 'Aktiv', 'Auftragsverarbeiter', 'Nicht erforderlich'],
+        ['Videoüberwachung', 'Sicherheit', 'Entwurf', 'Gemeinsam Verantwortliche', 'Durchgeführt'],
+      ],
+    },
+    {
+      lang: 'it',
+      headers: ['Denominazione del trattamento', 'Finalità', 'Stato', 'Ruolo', 'DPIA'],
+      rows: [
+        ['Paghe', 'Pagare gli stipendi', 'Attivo', 'Responsabile del trattamento', 'Non richiesta'],
+        ['Videosorveglianza', 'Sicurezza', 'Bozza', 'Contitolare', 'Effettuata'],
+      ],
+    },
+  ])('$lang: read as the codes they name, without a warning', async (r) => {
+    const file = path.join(dir, `values-${r.lang}.csv`);
+    fs.writeFileSync(file, csv([r.headers, ...r.rows]), 'utf8');
+    const p = (await t.call('import/open', { file })) as ImportPreview;
+    const rows = p.rows.filter((x) => x.status === 'new');
+    expect(rows.map((x) => [x.activity!.status, x.activity!.role, x.activity!.dpia.status])).toEqual([
+      ['active', 'processor', 'not_required'],
+      ['draft', 'joint_controller', 'completed'],
+    ]);
+    expect(rows.flatMap((x) => x.warnings.map((w) => w.code)).filter((c) => /status|role|dpia/.test(c ?? ''))).toEqual([]);
+    await t.call('import/close', { sessionId: p.sessionId });
+  });
+});

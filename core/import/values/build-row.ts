@@ -18,7 +18,7 @@ import { commaParts, splitItems, splitMulti } from '../normalise/split.js';
 import { onlyPlaces, readItem, type AnnotationTools } from '../normalise/annotation.js';
 import { headerCandidates } from '../assign/mapping.js';
 import { parseYesNo } from '../normalise/yes-no.js';
-import { isNoneStatement, specialHints } from '../vocabulary/index.js';
+import { isNoneStatement, specialHints, valueReaders } from '../vocabulary/index.js';
 import { organisationIn, readGroupedItems, readRecipientItem } from '../normalise/composite.js';
 
 export interface CellIssue {
@@ -53,23 +53,15 @@ export interface BuiltRow {
   notes?: string[];
 }
 
-const ROLE: [RegExp, ActivityFields['role']][] = [
-  [/\b(conjoint|joint|co responsable)/, 'joint_controller'],
-  [/\b(sous traitant|processor)\b/, 'processor'],
-  [/\b(responsable|controller|rt)\b/, 'controller'],
-];
-const STATUS: [RegExp, ActivityFields['status']][] = [
-  [/^(actif|active|en production|en service|live|in use|en vigueur|valide|validated|oui)$/, 'active'],
-  [/^(brouillon|draft|en cours|projet|a valider|planned|prevu|in progress|to review|a completer)$/, 'draft'],
-  [/^(retire|archive|termine|clos|inactif|inactive|supprime|retired|ended|closed|obsolete|arrete)$/, 'retired'],
-];
-const DPIA: [RegExp, ActivityFields['dpia']['status']][] = [
-  [/\b(non requise?|pas necessaire|not required|non necessaire|no|non)\b/, 'not_required'],
-  [/\b(realisee?|faite|terminee?|completed|done|oui realisee|yes done)\b/, 'completed'],
-  [/\b(en cours|in progress|ongoing)\b/, 'in_progress'],
-  [/\b(prevue?|planifiee?|a faire|planned|to do|requise?|required|oui|yes)\b/, 'planned'],
-  [/\b(non evaluee?|a evaluer|not assessed|inconnu|unknown)\b/, 'not_assessed'],
-];
+// A cell's words for a role, a status and a DPIA's status, in every language of the vocabulary (vocabulary/*.json, `values`).
+let readers: { role: [RegExp, ActivityFields['role']][]; status: [RegExp, ActivityFields['status']][]; dpia: [RegExp, ActivityFields['dpia']['status']][] } | undefined;
+const valuesRead = () =>
+  (readers ??= {
+    role: valueReaders('role', ['joint_controller', 'processor', 'controller'] as const, false),
+    status: valueReaders('status', ['active', 'draft', 'retired'] as const, true),
+    // "Non évaluée" is not assessed before its "non" says not required.
+    dpia: valueReaders('dpiaStatus', ['not_assessed', 'not_required', 'completed', 'in_progress', 'planned'] as const, false),
+  });
 
 function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const out: BuiltRow = { fields: {}, present: new Set(), stamps: {}, warnings: [], errors: [], newRecipients: [] };
@@ -134,7 +126,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const role = text('role');
   if (role) {
     const k = foldKey(role.text);
-    const code = ROLE.find(([re]) => re.test(k))?.[1];
+    const code = valuesRead().role.find(([re]) => re.test(k))?.[1];
     if (code) set('role', code);
     else
       warn(
@@ -149,7 +141,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
   const status = text('status');
   if (status) {
     const k = foldKey(status.text);
-    const code = STATUS.find(([re]) => re.test(k))?.[1];
+    const code = valuesRead().status.find(([re]) => re.test(k))?.[1];
     if (code) set('status', code);
     else warn('status', status.cell, status.text, `"${status.text}" is not a known status (draft, active, retired): the activity is imported as a draft.`, 'status_unknown', {});
   }
@@ -704,7 +696,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       const k = foldKey(dpiaStatus.text);
       // A tick in a DPIA column ("X", "✓") says one applies; an empty or "no" one, that none is needed.
       const tick = parseYesNo(dpiaStatus.text);
-      const code = DPIA.find(([re]) => re.test(k))?.[1] ?? (tick === true ? 'planned' : tick === false ? 'not_required' : undefined);
+      const code = valuesRead().dpia.find(([re]) => re.test(k))?.[1] ?? (tick === true ? 'planned' : tick === false ? 'not_required' : undefined);
       if (code) dpia.status = code;
       else
         warn(

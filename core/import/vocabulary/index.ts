@@ -73,7 +73,14 @@ interface LanguageFile {
   durationJoins?: string[];
   /** Words after a duration that open the event it runs from ("5 år efter udstedelse", "3 lata od zakończenia umowy"). */
   durationFrom?: string[];
+  /**
+   * A cell's words for the coded values of a field, by code: the activity's role, its status, its DPIA's status
+   * ("Auftragsverarbeiter", "en producción", "non richiesta"). A word ending in "*" also stands for the words it opens.
+   */
+  values?: Partial<Record<ValueKind, Record<string, string[]>>>;
 }
+
+export type ValueKind = 'role' | 'status' | 'dpiaStatus';
 
 export type DurationUnit = 'Y' | 'M' | 'W' | 'D';
 
@@ -128,6 +135,22 @@ export function legalBasisWords(): [string, string[]][] {
   const out = new Map<string, string[]>();
   for (const l of LANGUAGES) for (const [code, ws] of Object.entries(l.legalBases ?? {})) out.set(code, [...(out.get(code) ?? []), ...ws.map((w) => foldKey(w))]);
   return [...out];
+}
+
+/**
+ * The coded values of a field as expressions on folded text, in the order of the codes (the first that matches wins:
+ * "responsabile del trattamento" is the processor in Italian before "responsable" is the controller elsewhere).
+ * `whole`: the cell is the word itself (a status), else the cell contains it as words (a role, a DPIA's status).
+ */
+export function valueReaders<C extends string>(kind: ValueKind, codes: readonly C[], whole: boolean): [RegExp, C][] {
+  return codes.map((code) => {
+    const words = [...new Set(LANGUAGES.flatMap((l) => l.values?.[kind]?.[code] ?? []))]
+      .map((w) => ({ k: foldKey(w), open: w.endsWith('*') }))
+      .sort((a, b) => b.k.length - a.k.length)
+      .map(({ k, open }) => `${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${open ? '' : WORD_END}`);
+    const body = `(?:${words.join('|') || '(?!)'})`;
+    return [new RegExp(whole ? `^${body}$` : `${WORD_START}${body}`), code];
+  });
 }
 
 /** Questions a header asks, rewritten into the word of what they ask for: [folded pattern, concept]. */
