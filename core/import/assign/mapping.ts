@@ -30,6 +30,8 @@ export interface ColumnMapping {
   why?: Message;
   /** Fields the header could also mean, best first (for the mapping step and missing-field messages). */
   alternatives?: { field: string; confidence: number }[];
+  /** A column of records written as labelled lines (values/labelled-lines.ts): the fields its lines give. */
+  lines?: string[];
 }
 
 export interface HeaderMatch {
