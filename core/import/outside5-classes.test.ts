@@ -12,6 +12,7 @@ import type { ImportPreview } from './preview/preview.js';
 import { writeXlsx } from './testing/corpus.js';
 import { parseLegalBases } from './normalise/legal-basis.js';
 import { labelledColumn, labelledLines } from './values/labelled-lines.js';
+import { matchHeader } from './assign/mapping.js';
 
 let t: TempRegister;
 beforeEach(async () => {
@@ -317,4 +318,37 @@ describe('a transfers sheet with a safeguard on each row', () => {
     expect(b.transfers.map((x) => [x.country, x.safeguard])).toEqual([['IN', 'scc']]);
     expect(c.transfers).toEqual([]);
   });
+});
+
+describe('a header of cut words that spells a phrase of the vocabulary', () => {
+  it.each([
+    ['Cat. tit. dados', 'dataSubjects'],
+    ['Cat. dados pess.', 'dataCategories'],
+    ['Kat. betr. Pers.', 'dataSubjects'],
+    ['Cat. datos pers.', 'dataCategories'],
+    ['Fund. licit.', 'legalBases'],
+  ])('%s → %s', (header, field) => expect(matchHeader(header).field).toBe(field));
+
+  it('gives the persons and the data their own columns in a Portuguese register', async () => {
+    const p = await open({
+      RAT: [
+        ['Ativ. trat.', 'Final.', 'Fund. licit.', 'Cat. tit. dados', 'Cat. dados pess.'],
+        ['Vencimentos', 'Pagar os trabalhadores', 'art. 6.º, n.º 1, al. c) do RGPD', 'Trabalhadores', 'Nome, NIF, IBAN'],
+        ['Newsletter', 'Enviar a agenda', 'art. 6.º, n.º 1, al. a) do RGPD', 'Subscritores', 'Nome, e-mail'],
+      ],
+    });
+    const acts = activities(p);
+    expect(acts.map((a) => a.dataSubjects.map((s) => s.label))).toEqual([['Trabalhadores'], ['Subscritores']]);
+    expect(acts.map((a) => a.dataCategories.length)).toEqual([3, 2]);
+    expect(acts.map((a) => a.legalBases.map((b) => b.code))).toEqual([['legal_obligation'], ['consent']]);
+  });
+});
+
+describe('letter words of other citation styles', () => {
+  it.each([
+    ['art. 6.º, n.º 1, al. c) do RGPD', ['legal_obligation']],
+    ['art. 6.º, n.º 1, al. a) e b) do RGPD', ['consent', 'contract']],
+    ['Art. 6 al. 1 let. b RGPD', ['contract']],
+    ['art. 6 alin. (1) lit. b) din GDPR', ['contract']],
+  ])('%s', (text, codes) => expect(parseLegalBases(text)).toEqual(codes));
 });

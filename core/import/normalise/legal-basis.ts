@@ -65,7 +65,8 @@ const AFTER_CUT = [...new Set(AFTER_WORDS.flatMap((w) => Array.from({ length: w.
 const PARAGRAPH_AFTER = String.raw`(?:\.?\s*(?:bekezdes\p{L}*|dali(?:s|es|mi)|d\.|punkta|punkts|loike|stavak|stavka|(?:${AFTER_CUT.join('|')})\.))?`;
 const PARAGRAPH = String.raw`${ARTICLE_AFTER}(?:\s*\(\s*1\s*\)|\s*[.\-]\s*1|\.?\s*,?\s*(?:${PARAGRAPH_WORD})\.?\s*\(?\s*1\s*\)?|\s+1|\s*artikla\w*\s+1\s*(?:kohda\w*|momenti\w*)?)${PARAGRAPH_AFTER}`;
 const SENTENCE = String.raw`(?:\s*,?\s*(?:s(?:atz)?|uabs|unterabsatz|phrase)\.?\s*1)?`;
-const LETTER_MARK = String.raw`(?:lit(?:t(?:era)?|ra|era)?|lett(?:era)?|letra|lletra|letter|point|pt|buchst(?:abe)?|pism(?:eno)?|alinea|punkt(?:a|as|u|i|iga|s)?|pkt|led|alakohta|toc(?:ka|ke|ki|ko|kom)|pont|onder|sub|bokstav|στοιχ(?:ειο|ειου)?|εδ(?:αφιο)?|букв[аи]|б\.)\.?`;
+// "al." is the Portuguese alínea cut short ("art. 6.º, n.º 1, al. c)"), "let." the Swiss lettre ("art. 6 al. 1 let. b").
+const LETTER_MARK = String.raw`(?:lit(?:t(?:era)?|ra|era)?|lett(?:era)?|letra|lletra|letter|point|pt|buchst(?:abe)?|pism(?:eno)?|al(?:inea)?|let(?:tre)?|punkt(?:a|as|u|i|iga|s)?|pkt|led|alakohta|toc(?:ka|ke|ki|ko|kom)|pont|onder|sub|bokstav|στοιχ(?:ειο|ειου)?|εδ(?:αφιο)?|букв[аи]|б\.)\.?`;
 const LETTER = String.raw`(στ|[a-fαβγδεабвгде])`;
 // A letter between brackets, quotes („б“) or marks (β', β΄).
 const ONE_LETTER = String.raw`[(„“"«‘']?\s*${LETTER}\s*[)“”"»’'΄ʹ]?`;
