@@ -27,6 +27,7 @@ import * as models from './locales/models.js';
 import * as firsthour from './locales/firsthour.js';
 import * as purposes from './locales/purposes.js';
 import * as dpo from './locales/dpo.js';
+import * as importLines from './locales/import-lines.js';
 
 export type Entries = Record<string, string>;
 export interface Area {
@@ -58,6 +59,7 @@ export const areas: Record<string, Area> = {
   firsthour,
   purposes,
   dpo,
+  importLines,
   /** The window's words: keys named after their screen, not prefixed `window.` (see locales/window.ts). */
   window: windowArea,
 };

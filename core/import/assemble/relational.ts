@@ -20,6 +20,8 @@ export interface PartSheet {
   linkCol: number;
   /** Column → field of the part's values. */
   fields: Map<number, string>;
+  /** A sheet naming the activities in other words: its folded key → the folded name of the activity it means. */
+  aliases?: Map<string, string>;
 }
 
 const valuesOf = (t: SheetTable, c: number) => t.dataRows.map((r) => (t.sheet.rows[r]?.[c] ?? '').trim()).filter(Boolean);
@@ -45,6 +47,11 @@ export function findParts(tables: SheetTable[]): PartSheet[] {
         break;
       }
     }
+    let aliases: Map<string, string> | undefined;
+    if (linkCol < 0) {
+      const loose = looseLink(t, main);
+      if (loose) ({ linkCol, aliases } = loose);
+    }
     // The sheet's name says what its generic columns ("Name", "Description", "Value") hold.
     const bySheet = matchHeader(t.sheet.name.replace(/_/g, ' '));
     const sheetField = bySheet.field && bySheet.confidence >= 0.6 && FIELD_BY_KEY.get(bySheet.field)?.kind !== 'date' && bySheet.field !== 'name' ? bySheet.field : null;
@@ -62,7 +69,7 @@ export function findParts(tables: SheetTable[]): PartSheet[] {
       } else if (m.field && m.field !== 'name' && m.field !== 'ref') fields.set(m.column, m.field);
     }
     if (!fields.size) continue;
-    parts.push({ index: i, main: main.sheet.index, linkCol, fields });
+    parts.push({ index: i, main: main.sheet.index, linkCol, fields, ...(aliases ? { aliases } : {}) });
     tables[i] = { ...t, status: 'skipped', reason: `part of the activities of sheet "${main.sheet.name}"` };
   }
   return parts;
@@ -82,7 +89,8 @@ export function partIndex(tables: SheetTable[], parts: PartSheet[]): Map<string,
     for (const r of t.dataRows) {
       if (notItems.has(r)) continue;
       const row = t.sheet.rows[r] ?? [];
-      const key = p.linkCol >= 0 ? foldKey(row[p.linkCol] ?? '') : '*';
+      const own = p.linkCol >= 0 ? foldKey(row[p.linkCol] ?? '') : '*';
+      const key = p.aliases?.get(own) ?? own;
       if (!key) continue;
       const list = out.get(key) ?? [];
       for (const [c, field] of p.fields) {
@@ -94,6 +102,45 @@ export function partIndex(tables: SheetTable[], parts: PartSheet[]): Map<string,
     }
   }
   return out;
+}
+
+/** The stems of a name's words: their first five letters, words of three letters or more ("SSM", "Audit", "utiliz"). */
+function stems(text: string): Set<string> {
+  return new Set(
+    foldKey(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 3)
+      .map((w) => w.slice(0, 5)),
+  );
+}
+
+/**
+ * A narrow sheet (its key and one or two fields) naming the register's activities in other words: "Gestionare cont
+ * utilizator" for "Gestionare utilizatori platformă", "Audit log" for "Audit și monitorizare sistem", "Instruiri
+ * SSM/PSI" for "Instruire SSM/PSI". Its first column (a name or a purpose, a few words) is the key when most of its
+ * values share half their word stems or more with one activity's name, better than with any other, no two values the
+ * same activity. The values that mean none (a legal basis given for a purpose the register does not hold) join nothing.
+ */
+function looseLink(t: SheetTable, main: SheetTable): { linkCol: number; aliases: Map<string, string> } | null {
+  const first = t.mapping.find((m) => valuesOf(t, m.column).length);
+  if (!first || (first.field && first.field !== 'name' && first.field !== 'purpose')) return null;
+  const others = t.mapping.filter((m) => m.column !== first.column && m.field && valuesOf(t, m.column).length);
+  if (!others.length || others.length > 2) return null;
+  const names = main.mapping.filter((m) => m.field === 'name').flatMap((m) => valuesOf(main, m.column));
+  const values = [...new Set(valuesOf(t, first.column))];
+  if (values.length < 2 || !names.length || values.some((v) => v.split(/\s+/).length > 8)) return null;
+  const named = names.map((n) => ({ key: foldKey(n), stems: stems(n) }));
+  const claims: { value: string; name: string; score: number }[] = [];
+  for (const v of values) {
+    const own = stems(v);
+    if (!own.size) continue;
+    const scored = named.map((n) => ({ name: n.key, score: [...own].filter((x) => n.stems.has(x)).length / own.size })).sort((a, b) => b.score - a.score);
+    if (scored[0].score >= 0.5 && (scored.length === 1 || scored[0].score > scored[1].score)) claims.push({ value: foldKey(v), ...scored[0] });
+  }
+  // An activity meant by two values keeps neither (which of them speaks of it is not clear).
+  const taken = claims.filter((c) => claims.filter((d) => d.name === c.name).length === 1);
+  if (taken.length < 2 || taken.length < 0.6 * values.length) return null;
+  return { linkCol: first.column, aliases: new Map(taken.map((c) => [c.value, c.name])) };
 }
 
 /** The first row of a sheet as its header, the rows below as data (for part sheets with terse headers). */

@@ -30,6 +30,8 @@ export interface ColumnMapping {
   why?: Message;
   /** Fields the header could also mean, best first (for the mapping step and missing-field messages). */
   alternatives?: { field: string; confidence: number }[];
+  /** A column of records written as labelled lines (values/labelled-lines.ts): the fields its lines give. */
+  lines?: string[];
 }
 
 export interface HeaderMatch {
@@ -788,5 +790,25 @@ function expansionsOf(header: string): string[] {
       );
       if (e) out.add(e);
     }
+  // A phrase of a field's vocabulary that the header's words spell, in order: each cut word the start of its word,
+  // the others whole, the phrase's function words left out ("Cat. tit. dados" → "categorias de titulares dos dados",
+  // not "categorie … dados" completed word by word in another language).
+  const tokens = header
+    .split(/(?<=\.)|[\s/]+/)
+    .map((t) => ({ k: foldKey(t), dotted: /\.\s*$/.test(t) }))
+    .filter((t) => t.k);
+  if (tokens.length >= 2 && tokens.some((t) => t.dotted))
+    for (const d of FIELDS) for (const phrase of [d.labelFr, d.labelEn, ...d.synonyms]) if (spells(tokens, phrase)) out.add(foldKey(phrase));
   return [...out];
+}
+
+/** Whether the header's words spell the phrase (see expansionsOf). */
+function spells(tokens: { k: string; dotted: boolean }[], phrase: string): boolean {
+  let i = 0;
+  for (const w of foldKey(phrase).split(' ')) {
+    const t = tokens[i];
+    if (t && (t.dotted ? t.k.length >= 2 && w.length > t.k.length && w.startsWith(t.k) : w === t.k)) i++;
+    else if (!(FILLER.has(w) || w.length <= 3)) return false;
+  }
+  return i === tokens.length;
 }

@@ -7,6 +7,7 @@ import { foldKey } from '../../text.js';
 import { readColumnContent, type ContentTools } from '../assign/content-signal.js';
 import { autoMap, matchHeader, type ColumnMapping } from '../assign/mapping.js';
 import type { SheetData } from '../read/workbook.js';
+import { labelledColumn } from '../values/labelled-lines.js';
 
 export interface SheetTable {
   sheet: SheetData;
@@ -165,6 +166,21 @@ export function findTable(sheet: SheetData, tools: ContentTools = {}): SheetTabl
         confidence: Math.min(0.75, 0.4 + 0.35 * content.share),
         why: { key: 'mapping.why.content', params: { kind: content.kind, share: Math.round(content.share * 100) } },
       };
+  }
+  // A column whose cells each hold a record written line by line ("Finalità: …⏎Base giuridica: …"): read as the
+  // activity's description, whose labelled lines give their fields (values/build-row.ts). Its header names no field
+  // surely ("Dettagli", "Details", a field guessed for want of a better column), or one its lines give.
+  for (const m of best.mapping) {
+    const fields = labelledColumn(below.map((row) => row[m.column] ?? ''));
+    if (!fields) continue;
+    if (m.field && m.field !== 'description' && m.confidence >= 0.7 && !fields.includes(m.field)) continue;
+    best.mapping[m.column] = {
+      ...m,
+      field: 'description',
+      confidence: Math.max(m.confidence, 0.8),
+      why: { key: 'importLines.why.labelledLines', params: { count: fields.length } },
+      lines: fields,
+    };
   }
   const mappedCols = best.mapping.filter((m) => m.field).map((m) => m.column);
   const dataRows: number[] = [];

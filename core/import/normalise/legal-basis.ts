@@ -59,10 +59,14 @@ const NL = String.raw`(?!\p{L})`;
 // "ал." (bg), "dalis" (lt), "punkts" (lv), "lõige" (et), "nr." (nb), "apartat" (ca).
 const ARTICLE_AFTER = String.raw`(?:\.?\s*(?:cikk\p{L}*|panta|pants|straipsn\p{L}*))?`;
 const PARAGRAPH_WORD = String.raw`abs(?:atz)?|par(?:agraph|agraphe|agrafo|a)?|apartado|apartat|ap|comma|§|al(?:inea|in|ineat|ineatul)?|ust(?:ep)?|odst(?:avec|avek|avka|avku)?|ods|stk|n\.?\s*[oº°]|nr|lid|mom|kohta|bekezdes\p{L}*|stav(?:ak|ka|kom|ku)?|loike|loige|lg|παρ(?:αγραφος|αγραφου|αγρ)?|пар(?:аграф)?|ал(?:инея)?`;
-const PARAGRAPH_AFTER = String.raw`(?:\.?\s*(?:bekezdes\p{L}*|dali(?:s|es|mi)|d\.|punkta|punkts|loike|stavak|stavka))?`;
+// Those words are also cut short with a dot, as citations abbreviate them ("(1) bek. b) pont", "1 dal. b", "1. punk. b").
+const AFTER_WORDS = ['bekezdes', 'dalis', 'dalies', 'punkta', 'punkts', 'loike', 'stavak', 'stavka'];
+const AFTER_CUT = [...new Set(AFTER_WORDS.flatMap((w) => Array.from({ length: w.length - 3 }, (_, i) => w.slice(0, i + 3))))].sort((a, b) => b.length - a.length);
+const PARAGRAPH_AFTER = String.raw`(?:\.?\s*(?:bekezdes\p{L}*|dali(?:s|es|mi)|d\.|punkta|punkts|loike|stavak|stavka|(?:${AFTER_CUT.join('|')})\.))?`;
 const PARAGRAPH = String.raw`${ARTICLE_AFTER}(?:\s*\(\s*1\s*\)|\s*[.\-]\s*1|\.?\s*,?\s*(?:${PARAGRAPH_WORD})\.?\s*\(?\s*1\s*\)?|\s+1|\s*artikla\w*\s+1\s*(?:kohda\w*|momenti\w*)?)${PARAGRAPH_AFTER}`;
 const SENTENCE = String.raw`(?:\s*,?\s*(?:s(?:atz)?|uabs|unterabsatz|phrase)\.?\s*1)?`;
-const LETTER_MARK = String.raw`(?:lit(?:t(?:era)?|ra|era)?|lett(?:era)?|letra|lletra|letter|point|pt|buchst(?:abe)?|pism(?:eno)?|alinea|punkt(?:a|as|u|i|iga|s)?|pkt|led|alakohta|toc(?:ka|ke|ki|ko|kom)|pont|onder|sub|bokstav|στοιχ(?:ειο|ειου)?|εδ(?:αφιο)?|букв[аи]|б\.)\.?`;
+// "al." is the Portuguese alínea cut short ("art. 6.º, n.º 1, al. c)"), "let." the Swiss lettre ("art. 6 al. 1 let. b").
+const LETTER_MARK = String.raw`(?:lit(?:t(?:era)?|ra|era)?|lett(?:era)?|letra|lletra|letter|point|pt|buchst(?:abe)?|pism(?:eno)?|al(?:inea)?|let(?:tre)?|punkt(?:a|as|u|i|iga|s)?|pkt|led|alakohta|toc(?:ka|ke|ki|ko|kom)|pont|onder|sub|bokstav|στοιχ(?:ειο|ειου)?|εδ(?:αφιο)?|букв[аи]|б\.)\.?`;
 const LETTER = String.raw`(στ|[a-fαβγδεабвгде])`;
 // A letter between brackets, quotes („б“) or marks (β', β΄).
 const ONE_LETTER = String.raw`[(„“"«‘']?\s*${LETTER}\s*[)“”"»’'΄ʹ]?`;

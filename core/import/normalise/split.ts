@@ -2,7 +2,8 @@
  * Multi-value cells: "Clients; Prospects", one per line, "RH / Paie", bullets ("• a", "- b"),
  * "a, b". Commas inside parentheses do not split ("Vie personnelle (habitudes, famille)"), nor
  * commas of a known label (`keepWhole`, e.g. "État civil, identité, données d'identification"), nor
- * the commas of a cell whose items are separated otherwise (lines, semicolons, bullets).
+ * the commas of a cell whose items are separated otherwise (lines, semicolons, bullets). A vertical bar separates as
+ * a semicolon does ("Employees|Contractors", the lists of GRC tools' exports): no value of a register holds one.
  */
 import { cleanText } from './empty.js';
 
@@ -96,11 +97,11 @@ export function splitItems(text: string, options: { commas?: boolean; lineCommas
   // A cell uses its strongest separator: lines (or bullets), else semicolons, else " / ", else commas.
   // Weaker marks stay inside the items ("Camera / photo library access" on a line of its own, "État civil,
   // identité, images; Santé"); semicolons always separate, a trailing one included ("images;⏎Santé").
-  const semicolons = /;/.test(text);
+  const semicolons = /[;|]/.test(text);
   const slashes = !byLines && !semicolons && /\s\/\s/.test(text);
   for (const line of lines) {
     lineStart = true;
-    const parts = splitOutside(line, (s, i) => s[i] === ';' || (slashes && s[i] === '/' && s[i - 1] === ' ' && s[i + 1] === ' '));
+    const parts = splitOutside(line, (s, i) => s[i] === ';' || s[i] === '|' || (slashes && s[i] === '/' && s[i - 1] === ' ' && s[i + 1] === ' '));
     for (const part of parts) {
       const p = part.replace(BULLET, '').trim();
       if (!p) continue;

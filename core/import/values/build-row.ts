@@ -17,6 +17,8 @@ import { parseSafeguard } from '../normalise/safeguard.js';
 import { commaParts, splitItems, splitMulti } from '../normalise/split.js';
 import { onlyPlaces, readItem, type AnnotationTools } from '../normalise/annotation.js';
 import { headerCandidates } from '../assign/mapping.js';
+import { labelledLines } from './labelled-lines.js';
+import { FIELD_BY_KEY } from '../assign/fields.js';
 import { parseYesNo } from '../normalise/yes-no.js';
 import { isNoneStatement, specialHints, valueReaders } from '../vocabulary/index.js';
 import { organisationIn, readGroupedItems, readRecipientItem } from '../normalise/composite.js';
@@ -444,6 +446,23 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
         safeguard = undefined;
       }
     }
+    // Each destination's own safeguard where the file pairs them: the safeguard on the same row of a transfers sheet
+    // ("Prenosy!C4" beside "Prenosy!D4"), else the same place in a parallel list ("United Kingdom|India" beside
+    // "Adequacy decision|SCCs"); otherwise the column's one safeguard serves every destination.
+    const pairedSafeguards = items('transferSafeguard', false);
+    const safeguardCells = new Set(pairedSafeguards.map((x) => x.cell));
+    const safeguardOf = (i: number): ReturnType<typeof parseSafeguard> => {
+      const item = countryItems[i];
+      const row = sheetRow(item.cell);
+      if (row) {
+        const beside = pairedSafeguards.filter((x) => sheetRow(x.cell) === row);
+        if (beside.length === 1) return parseSafeguard(beside[0].text) ?? safeguard;
+      }
+      const inCell = countryItems.filter((x) => x.cell === item.cell);
+      if (inCell.length > 1 && safeguardCells.size === 1 && pairedSafeguards.length === inCell.length)
+        return parseSafeguard(pairedSafeguards[inCell.indexOf(item)].text) ?? safeguard;
+      return safeguard;
+    };
     const documentation = text('transferDocumentation')?.text ?? '';
     const tiaRef = text('transferTia')?.text ?? '';
     const importers = items('transferRecipients').map((i) => i.text);
@@ -484,14 +503,17 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       else rowSafeguards.push(sgItem);
     }
     countryItems.forEach((item, i) => {
+      // "NU", "Ne", "NE": a bare two-letter answer of a language's yes/no words is that answer, not the country whose
+      // ISO code it spells (Niue, Niger).
+      const place = /^\s*\p{L}{2}\s*$/u.test(item.text) && parseYesNo(item.text) !== undefined ? undefined : ctx.countries.match(item.text);
       // "NEIN (empfohlen: nur EU-Server nutzen)": no transfer, said (and checked against the recipients below);
       // "JA - USA (siehe Empfänger oben)": a yes that names its destination gives it.
-      const yesNo = ctx.countries.match(item.text) ? undefined : parseYesNo(item.text);
+      const yesNo = place ? undefined : parseYesNo(item.text);
       if (yesNo === false) saidNo ??= item;
       if (yesNo === false || (yesNo === true && placesIn(item.text).length !== 1)) return;
       // A country named in a sentence ("vers la Suisse (pays adéquat)"), when the sentence names one.
-      const inProse = ctx.countries.match(item.text) ? [] : yesNo ? placesIn(item.text) : ctx.memo(['countriesIn', item.text], () => ctx.countries.findIn(item.text));
-      const code = ctx.countries.match(item.text) ?? (inProse.length === 1 ? inProse[0] : undefined);
+      const inProse = place ? [] : yesNo ? placesIn(item.text) : ctx.memo(['countriesIn', item.text], () => ctx.countries.findIn(item.text));
+      const code = place ?? (inProse.length === 1 ? inProse[0] : undefined);
       if (safeguardItems.has(item)) return;
       if (!code) {
         warn(
@@ -508,13 +530,14 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
       if (country.eea) return;
       // The safeguard the column gives, else the one the item names ("l'Algérie (clauses contractuelles types)").
       // ("USA – standard contractual clauses": the country and, after it, the safeguard; a bare name says none.)
-      const own = safeguard
+      const columnSafeguard = safeguardOf(i);
+      const own = columnSafeguard
         ? undefined
         : item.text.length > 3 && (!ctx.countries.match(item.text) || /\s[-–—:|]\s|[(),;:]/.test(item.text))
           ? ctx.memo(['safeguardIn', item.text], () => parseSafeguard(item.text))
           : undefined;
       const recipient = linkFor(code, i);
-      let sg = safeguard?.safeguard ?? (own && own.safeguard !== 'derogation' ? own.safeguard : null);
+      let sg = columnSafeguard?.safeguard ?? (own && own.safeguard !== 'derogation' ? own.safeguard : null);
       sg ??= (recipient ? qualifiedSafeguards.get(recipient)?.safeguard : undefined) ?? rowSafeguardFor(country);
       if (!sg && country.adequacy === 'adequate') sg = 'adequacy';
       // The US adequacy decision covers recipients certified under the Data Privacy Framework (directory).
@@ -543,7 +566,7 @@ function buildRowDirect(cells: RowCells, ctx: ImportContext): BuiltRow {
         );
       }
       if (!transfers.some((t) => t.country === code && t.recipient === recipient)) {
-        transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (safeguard?.derogation ?? null) : null, documentation, tiaRef });
+        transfers.push({ recipient, country: code, safeguard: sg, derogation: sg === 'derogation' ? (columnSafeguard?.derogation ?? null) : null, documentation, tiaRef });
       }
     });
     set('transfers', transfers);
@@ -801,7 +824,14 @@ const GROUPS: string[][] = [
 const GROUPED = new Set(GROUPS.flat());
 // NUL cannot occur in a cell's text: it marks a placeholder the grouping wrote itself.
 // eslint-disable-next-line no-control-regex
-const PLACEHOLDER = /^\u0000(\w+)\u0000(\d+)$/;
+const PLACEHOLDER = /^\u0000(\w+)\u0000(\d+)(?:\u0000(\d+))?$/;
+
+/** The sheet and row of a cell of another sheet ("Prenosy!C4" → "Prenosy!#4"), or of its placeholder; null for the row's own. */
+function sheetRow(cell: string): string | null {
+  const m = PLACEHOLDER.exec(cell);
+  if (m) return m[3] === undefined ? null : `#${m[3]}`;
+  return cell.includes('!') ? cell.replace(/[A-Z]+(\d+)$/, '#$1') : null;
+}
 
 /**
  * Normalises one row. Departments repeat the same values down a column ("Salariés", "3 ans",
@@ -809,16 +839,26 @@ const PLACEHOLDER = /^\u0000(\w+)\u0000(\d+)$/;
  * (the result is never modified afterwards); warnings are re-attached to the row's own cells.
  */
 export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
+  cells = unfoldLabelled(cells);
   const direct: RowCells = new Map();
   for (const [k, v] of cells) if (!GROUPED.has(k)) direct.set(k, v);
   const out = buildRowDirect(direct, ctx);
   for (const group of GROUPS) {
     const key: string[] = ['row'];
+    // The rows of another sheet the cells come from (a transfers sheet's), numbered in order: which cells share a
+    // row pairs their values (sheetRow), so it is part of the content.
+    const partRows = new Map<string, number>();
+    const partRow = (cell: string) => {
+      const r = sheetRow(cell);
+      if (r === null) return '';
+      if (!partRows.has(r)) partRows.set(r, partRows.size);
+      return `\u0000${partRows.get(r)}`;
+    };
     for (const field of group) {
       const list = cells.get(field);
       if (!list?.length) continue;
       key.push(field);
-      for (const c of list) key.push(c.formula ? '=' : '', c.text);
+      for (const c of list) key.push(c.formula ? '=' : '', c.text, partRow(c.cell));
     }
     if (key.length === 1) continue;
     // Normalised once per distinct content, with placeholder cell names (re-attached below).
@@ -829,7 +869,7 @@ export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
         if (list?.length)
           sub.set(
             field,
-            list.map((c, i) => ({ text: c.text, cell: `\u0000${field}\u0000${i}`, formula: c.formula })),
+            list.map((c, i) => ({ text: c.text, cell: `\u0000${field}\u0000${i}${partRow(c.cell)}`, formula: c.formula })),
           );
       }
       return buildRowDirect(sub, ctx);
@@ -853,6 +893,39 @@ export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
     out.fields.description = [out.fields.description, ...out.notes].filter(Boolean).join('\n');
     out.present.add('description');
   }
+  return out;
+}
+
+/**
+ * A description cell holding the record line by line ("- Finalita: …⏎- Base giuridica: contratto"): each labelled
+ * line gives its field, at the same cell, where the row has no cell of that field of its own; the cell keeps its
+ * other lines as the description.
+ */
+function unfoldLabelled(cells: RowCells): RowCells {
+  const own = cells.get('description');
+  if (!own?.some((c) => c.text.includes('\n'))) return cells;
+  let out: RowCells | null = null;
+  const rest: typeof own = [];
+  for (const c of own) {
+    const lines = labelledLines(c.text);
+    if (!lines) {
+      rest.push(c);
+      continue;
+    }
+    out ??= new Map(cells);
+    const left: string[] = [];
+    for (const l of lines) {
+      if (l.field === 'description' || !FIELD_BY_KEY.has(l.field) || cells.get(l.field)?.length) {
+        if (l.value) left.push(l.field === 'description' ? l.value : `${l.label}: ${l.value}`);
+        continue;
+      }
+      if (l.value) out.set(l.field, [...(out.get(l.field) ?? []), { cell: c.cell, text: l.value, formula: c.formula }]);
+    }
+    if (left.length) rest.push({ ...c, text: left.join('\n') });
+  }
+  if (!out) return cells;
+  if (rest.length) out.set('description', rest);
+  else out.delete('description');
   return out;
 }
 

@@ -22,6 +22,8 @@ export interface MissingField {
 /** Required fields no column of the sheet gives, with the columns that come closest. */
 export function missingFields(table: SheetTable, state: SheetMappingState): MissingField[] {
   const mapped = new Set([...state.fields.values()].filter(Boolean));
+  // The fields a column of labelled lines gives, while it is read as the description.
+  for (const m of table.mapping) if (m.lines && state.fields.get(m.column) === 'description') for (const f of m.lines) mapped.add(f);
   const out: MissingField[] = [];
   for (const def of FIELDS) {
     if (!def.required || mapped.has(def.key)) continue;
