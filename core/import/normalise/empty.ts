@@ -53,7 +53,7 @@ const EMPTY = new Set(
 );
 
 /** No empty-equivalent is longer than this: a longer text is folded only at its start (every cell of a file is asked). */
-const LONGEST = 60;
+const LONGEST = 30;
 
 const BRACKETED = /^(?:\[[^[\]]+\]|\{[^{}]+\})$/;
 
@@ -95,7 +95,7 @@ export function isEmptyEquivalent(text: string): boolean {
   const t = text.trim();
   if (!t) return true;
   if ((t[0] === '[' || t[0] === '{' || t.includes(':') || t.includes('.')) && isPlaceholder(t)) return true;
-  if (t.length > LONGEST) return /^[-–—_.\s/]+$/.test(t) || /^selectionnez un element/.test(foldKey(t.slice(0, 30)));
+  if (t.length > LONGEST) return /^[-–—_.\s/]+$/.test(t) || (/^s/i.test(t) && /^selectionnez un element/.test(foldKey(t.slice(0, 30))));
   const k = foldKey(t);
   return EMPTY.has(k || t) || /^[-–—_.\s/]+$/.test(t) || /^selectionnez un element/.test(k);
 }

@@ -847,10 +847,13 @@ export function buildRow(cells: RowCells, ctx: ImportContext): BuiltRow {
     const key: string[] = ['row'];
     // The rows of another sheet the cells come from (a transfers sheet's), numbered in order: which cells share a
     // row pairs their values (sheetRow), so it is part of the content.
-    const partRows = new Map<string, number>();
+    let partRows: Map<string, number> | undefined;
     const partRow = (cell: string) => {
+      // A cell of the row's own sheet ("B12"), most of them: no other row to name.
+      if (cell.charCodeAt(0) !== 0 && !cell.includes('!')) return '';
       const r = sheetRow(cell);
       if (r === null) return '';
+      partRows ??= new Map();
       if (!partRows.has(r)) partRows.set(r, partRows.size);
       return `\u0000${partRows.get(r)}`;
     };
