@@ -4,12 +4,9 @@
  * a citation whose paragraph word is cut short ("(1) bek. b) pont"). Each input is built here from its shape, in
  * several languages, with values no rule names.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
-import type { ImportPreview } from './preview/preview.js';
-import { writeXlsx } from './testing/corpus.js';
+import { activitiesOf, openCsv as openCsvFile, openSheets } from './testing/open-files.js';
 import { parseLegalBases } from './normalise/legal-basis.js';
 import { labelledColumn, labelledLines } from './values/labelled-lines.js';
 import { matchHeader } from './assign/mapping.js';
@@ -21,18 +18,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-async function open(sheets: Record<string, (string | number)[][]>): Promise<ImportPreview> {
-  const file = path.join(t.dir, 'dept.xlsx');
-  await writeXlsx(file, sheets);
-  return (await t.call('import/open', { file })) as ImportPreview;
-}
-async function openCsv(rows: string[][]): Promise<ImportPreview> {
-  const file = path.join(t.dir, 'dept.csv');
-  const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  fs.writeFileSync(file, rows.map((r) => r.map(cell).join(',')).join('\r\n'));
-  return (await t.call('import/open', { file })) as ImportPreview;
-}
-const activities = (p: ImportPreview) => p.rows.filter((r) => r.status !== 'skipped' && r.activity).map((r) => r.activity!);
+const open = (sheets: Record<string, (string | number)[][]>) => openSheets(t, sheets);
+const openCsv = (rows: string[][]) => openCsvFile(t, rows);
+const activities = activitiesOf;
 
 describe('a record written line by line in one cell ("Label: value" lines)', () => {
   // Each language's labels as a DPO writes them (bulleted or not, an accent left out), the details column's header
