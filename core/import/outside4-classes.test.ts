@@ -3,20 +3,11 @@
  * with each label and its value in the same cell, … Each input is built here from its shape, in several
  * languages, with values no rule names.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
+import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from './preview/preview.js';
-import { activitiesOf, openCsv as openCsvFile, openSheets } from './testing/open-files.js';
+import { activitiesOf, importTestRegister } from './testing/open-files.js';
 
-let t: TempRegister;
-beforeEach(async () => {
-  t = openTempRegister();
-  await t.call('organisations/create', { organisation: { name: 'Organisme' } } as never);
-});
-afterEach(() => t.cleanup());
-
-const open = (sheets: Record<string, (string | number)[][]>) => openSheets(t, sheets);
-const openCsv = (rows: string[][]) => openCsvFile(t, rows);
+const { open, openCsv } = importTestRegister();
 const activities = activitiesOf;
 
 describe('one column of "Label: value" cells', () => {

@@ -4,22 +4,13 @@
  * a citation whose paragraph word is cut short ("(1) bek. b) pont"). Each input is built here from its shape, in
  * several languages, with values no rule names.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTempRegister, type TempRegister } from '../testing/temp-register.js';
-import { activitiesOf, openCsv as openCsvFile, openSheets } from './testing/open-files.js';
+import { describe, expect, it } from 'vitest';
+import { activitiesOf, importTestRegister } from './testing/open-files.js';
 import { parseLegalBases } from './normalise/legal-basis.js';
 import { labelledColumn, labelledLines } from './values/labelled-lines.js';
 import { matchHeader } from './assign/mapping.js';
 
-let t: TempRegister;
-beforeEach(async () => {
-  t = openTempRegister();
-  await t.call('organisations/create', { organisation: { name: 'Organisme' } } as never);
-});
-afterEach(() => t.cleanup());
-
-const open = (sheets: Record<string, (string | number)[][]>) => openSheets(t, sheets);
-const openCsv = (rows: string[][]) => openCsvFile(t, rows);
+const { open, openCsv } = importTestRegister();
 const activities = activitiesOf;
 
 describe('a record written line by line in one cell ("Label: value" lines)', () => {

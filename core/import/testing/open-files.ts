@@ -1,7 +1,8 @@
 /** A department's file written from its cells and opened for import in a temporary register: how the class tests start. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TempRegister } from '../../testing/temp-register.js';
+import { afterEach, beforeEach } from 'vitest';
+import { openTempRegister, type TempRegister } from '../../testing/temp-register.js';
 import type { ImportPreview } from '../preview/preview.js';
 import { writeXlsx } from './corpus.js';
 
@@ -22,3 +23,20 @@ export async function openCsv(t: TempRegister, rows: string[][]): Promise<Import
 
 /** The activities a preview would write (rows that are not activities left out). */
 export const activitiesOf = (p: ImportPreview) => p.rows.filter((r) => r.status !== 'skipped' && r.activity).map((r) => r.activity!);
+
+/**
+ * A temporary register with one organisation for each test of the calling file (vitest's hooks), and the ways to
+ * open a file into it.
+ */
+export function importTestRegister(): {
+  open: (sheets: Record<string, (string | number)[][]>) => Promise<ImportPreview>;
+  openCsv: (rows: string[][]) => Promise<ImportPreview>;
+} {
+  let t: TempRegister;
+  beforeEach(async () => {
+    t = openTempRegister();
+    await t.call('organisations/create', { organisation: { name: 'Organisme' } } as never);
+  });
+  afterEach(() => t.cleanup());
+  return { open: (sheets) => openSheets(t, sheets), openCsv: (rows) => openCsv(t, rows) };
+}
